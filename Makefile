@@ -1,0 +1,36 @@
+# futurewatch: the two set-up commands are `make run` and `make test`.
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+FW      := $(VENV)/bin/futurewatch
+PIP     := $(PY) -m pip install -q -c constraints.txt
+STAMP   := $(VENV)/.installed
+
+.PHONY: run demo test airflow bench install clean-home
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PIP) -e '.[test,airflow]'
+	touch $@
+
+install: $(STAMP)
+
+## one cycle of the main job against the live sources, on the embedded database by default
+run: $(STAMP)
+	$(FW) run
+
+## the same cycle against the bundled offline mirror (no internet needed)
+demo: $(STAMP)
+	$(FW) run --offline
+
+## the whole test suite (pytest's "no tests collected", exit 5, counts as success)
+test: $(STAMP)
+	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
+
+## airflow standalone with our DAGs, UI on http://localhost:8080
+airflow: $(STAMP)
+	bash scripts/airflow_standalone.sh
+
+## every benchmark, side by side; results go to bench/out/ and are copied into docs/performance.md by hand
+bench: $(STAMP)
+	$(PY) -m bench

@@ -1,0 +1,38 @@
+"""The `futurewatch` command. Each area registers its commands from futurewatch/commands/."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from futurewatch.commands import alerts, classify, crawl, db, process, run, search
+from futurewatch.db import DatabaseError
+
+app = typer.Typer(
+    help="Watch Chinese news and policy on future industries: crawl, parse, classify, alert.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for area in (db, crawl, process, classify, search, alerts, run):
+    area.register(app)
+
+
+@app.callback()
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug detail.")) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def run_cli() -> None:
+    """Entry point: known errors become one line on stderr and exit code 2."""
+    try:
+        app()
+    except DatabaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)

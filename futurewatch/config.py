@@ -1,0 +1,67 @@
+"""Configuration: the environment, read in one place, into one settings object."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything futurewatch reads from the environment.
+
+    FUTUREWATCH_HOME   data folder (embedded database, raw store, outbox)
+    DATABASE_URL       external PostgreSQL; unset means the embedded server in FUTUREWATCH_HOME
+    SMTP_HOST/PORT/USER/PASSWORD/SECURITY/FROM   mail delivery; no SMTP_HOST means the file outbox
+    FUTUREWATCH_OFFLINE  "1" keeps crawls on the local mirror
+    """
+
+    home: Path
+    database_url: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_security: str = "starttls"  # starttls | ssl | none
+    smtp_from: str = "futurewatch@localhost"
+    smtp_timeout: float = 30.0
+    offline: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def pgdata(self) -> Path:
+        return self.home / "pgdata"
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.home / "raw"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.home / "outbox"
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir("futurewatch", appauthor=False))
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Build Settings from `env` (default: os.environ)."""
+    env = dict(os.environ if env is None else env)
+    home = Path(env.get("FUTUREWATCH_HOME") or default_home()).expanduser().resolve()
+    return Settings(
+        home=home,
+        database_url=env.get("DATABASE_URL") or None,
+        smtp_host=env.get("SMTP_HOST") or None,
+        smtp_port=int(env.get("SMTP_PORT") or 587),
+        smtp_user=env.get("SMTP_USER") or None,
+        smtp_password=env.get("SMTP_PASSWORD") or None,
+        smtp_security=(env.get("SMTP_SECURITY") or "starttls").lower(),
+        smtp_from=env.get("SMTP_FROM") or "futurewatch@localhost",
+        smtp_timeout=float(env.get("SMTP_TIMEOUT") or 30),
+        offline=env.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"},
+        extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
+    )

@@ -1,0 +1,67 @@
+"""Shared fixtures: a real PostgreSQL for the whole session, a fresh database per test.
+
+The server is the embedded one (pgserver) in a temporary folder, unless
+FUTUREWATCH_TEST_DATABASE_URL names a server to use instead (e.g. a stock PostgreSQL 15).
+Each test gets its own database cloned from a migrated template, so tests never share rows.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from futurewatch.config import load_settings
+from futurewatch.db import embedded_server, with_database
+from futurewatch.migrate import apply_migrations
+
+TEMPLATE = "fw_template"
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url():
+    """URL of a maintenance database on a real server that this session may create databases on."""
+    external = os.environ.get("FUTUREWATCH_TEST_DATABASE_URL")
+    if external:
+        yield external
+        return
+    home = Path(tempfile.mkdtemp(prefix="fw-test-pg-"))
+    server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home)}), cleanup_mode="delete")
+    yield server.get_uri()
+    server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def template_url(pg_admin_url):
+    """A database migrated to head, used as the template of every test database."""
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE}"')
+        conn.execute(f'CREATE DATABASE "{TEMPLATE}"')
+    url = with_database(pg_admin_url, TEMPLATE)
+    apply_migrations(url)
+    return url
+
+
+@pytest.fixture
+def db_url(pg_admin_url, template_url):
+    """A fresh, migrated database for one test."""
+    name = f"fw_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
+    yield with_database(pg_admin_url, name)
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def fw_env(db_url, tmp_path, monkeypatch):
+    """Point futurewatch at the test database and a private FUTUREWATCH_HOME; returns Settings."""
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("FUTUREWATCH_HOME", str(tmp_path / "home"))
+    for var in ("SMTP_HOST", "SMTP_USER", "SMTP_PASSWORD"):
+        monkeypatch.delenv(var, raising=False)
+    return load_settings()

@@ -1,0 +1,46 @@
+import psycopg
+import pytest
+
+from futurewatch.db import DatabaseError, connect
+from futurewatch.migrate import apply_migrations, migration_status
+
+
+def test_migrations_are_all_applied_and_idempotent(db_url):
+    assert all(s.applied for s in migration_status(db_url))
+    assert apply_migrations(db_url) == []
+
+
+def test_core_tables_exist(db_url):
+    expected = {
+        "sources", "crawl_runs", "seen_urls", "raw_fetches", "stories", "documents", "document_urls",
+        "document_versions", "attachments", "policy_metadata", "taxonomy_versions", "categories",
+        "category_terms", "classifications", "entities", "entity_aliases", "entity_mentions",
+        "term_candidates", "subscribers", "alert_rules", "alert_events", "digests", "deliveries",
+    }
+    with connect(db_url) as conn:
+        rows = conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchall()
+    assert expected <= {r["table_name"] for r in rows}
+
+
+def test_unreachable_server_is_one_line_error():
+    with pytest.raises(DatabaseError) as info:
+        connect("postgresql://nobody:pw@127.0.0.1:1/none")
+    message = str(info.value)
+    assert "\n" not in message and "127.0.0.1:1" in message and "pw" not in message
+
+
+def test_failing_migration_leaves_nothing_half_applied(db_url, tmp_path, monkeypatch):
+    import futurewatch.migrate as migrate
+
+    bad = tmp_path / "migrations"
+    bad.mkdir()
+    (bad / "9999_break_things.sql").write_text(
+        "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n"
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", bad)
+    with pytest.raises(DatabaseError, match="rolled back"):
+        migrate.apply_migrations(db_url)
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT to_regclass('half_done')").fetchone()[0] is None
