@@ -14,7 +14,8 @@ ORDER = ["load_search", "crawl", "parse", "classify", "alerts"]
 
 
 def main(argv: list[str]) -> int:
-    names, _, extra = (argv[: argv.index("--")], None, argv[argv.index("--") + 1 :]) if "--" in argv else (argv, None, [])
+    split = argv.index("--") if "--" in argv else len(argv)
+    names, extra = argv[:split], argv[split + 1 :]
     here = Path(__file__).parent
     chosen = names or [n for n in ORDER if (here / f"{n}.py").exists()]
     failed = []
