@@ -1,7 +1,69 @@
-"""CLI commands for this area (filled in by its issue)."""
+"""`futurewatch parse FILE --url URL` (one page → JSON) and `futurewatch process [--reparse]`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
 
 import typer
 
 
+def parse_command(
+    file: Path = typer.Argument(..., help="Raw page bytes, any encoding."),
+    url: str = typer.Option(..., "--url", help="The URL the page was fetched from."),
+    source: str = typer.Option(None, "--source", help="source_id; default: looked up from the URL host."),
+    fetched_at: str = typer.Option(None, "--fetched-at", help="ISO time of the fetch (selects the parser version)."),
+) -> None:
+    """Parse one stored page and print one JSON object."""
+    from parsers.api import parse_page
+
+    try:
+        body = file.read_bytes()
+    except OSError as exc:
+        print(f"error: cannot read {file}: {exc.strerror or exc}", file=sys.stderr)
+        raise typer.Exit(2)
+    when = None
+    if fetched_at:
+        try:
+            when = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+        except ValueError:
+            print(f"error: --fetched-at {fetched_at!r} is not an ISO 8601 time", file=sys.stderr)
+            raise typer.Exit(2)
+        if when.tzinfo is None:
+            from parsers.dates import SHANGHAI
+            when = when.replace(tzinfo=SHANGHAI)
+    doc = parse_page(body, url, source_id=source, fetched_at=when)
+    out = doc.to_contract()
+    if doc.is_empty:
+        out |= {"is_empty": True, "error": doc.error}
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def process_command(
+    reparse: bool = typer.Option(False, "--reparse", help="Rebuild documents from every stored raw page."),
+    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Raw pages per transaction."),
+) -> None:
+    """Parse new raw fetches into documents (resumable, idempotent)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from futurewatch.db import database_url
+    from parsers.process import process_pending
+
+    url = database_url()
+    with Progress(TextColumn("[bold]process"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  transient=False) as bar:
+        task = bar.add_task("pages", total=None)
+
+        def on_progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = process_pending(url, reparse=reparse, batch_size=batch_size, on_progress=on_progress)
+    print(summary.describe())
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
+    app.command("parse")(parse_command)
+    app.command("process")(process_command)

@@ -1,0 +1,1 @@
+"""Raw pages → clean Documents: per-source versioned parsers, a generic fallback, dedup."""

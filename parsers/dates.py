@@ -1,0 +1,117 @@
+"""Dates in every form our sources print, as aware datetimes in Asia/Shanghai.
+
+Forms: 2024-02-09, 2024/2/9 14:29, 2024.02.09, 2024年2月9日 10:00, 二〇二四年二月九日,
+gov.cn's 2024-02-09-14:29:00, ISO 8601 with offset, epoch seconds/milliseconds, and list-page
+M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fetch time).
+Page-generation stamps (页面生成时间, 生成日期) are never publication dates: callers strip them
+with `strip_generation_stamps` before searching text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "〇零○Ｏ一二三四五六七八九十"
+_TIME = r"(?:\s*[T\s日]?\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?)?"
+_FULL = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]|-)\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+    r"(?:-?" + _TIME[3:]
+)
+_CN_FULL = re.compile(rf"([{_CN_NUM}]{{4}})年([{_CN_NUM}]{{1,3}})月([{_CN_NUM}]{{1,3}})日")
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/月-]\s*(\d{1,2})\s*日?" + _TIME + r"$")
+_CLOCK = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+_ISO_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")
+GENERATION_STAMP = re.compile(r"(页面生成时间|页面生成日期|生成时间|生成日期|更新时间|最后更新|访问时间|当前时间)[:：\s]*[^<\n]{0,40}")
+
+
+def _cn_number(token: str) -> int:
+    """二〇二四 → 2024 (digit by digit); 十二 → 12; 二十九 → 29."""
+    if "十" not in token:
+        return int("".join(str(_CN_DIGITS[c]) for c in token))
+    tens, _, units = token.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _build(y: int, m: int, d: int, hh=None, mm=None, ss=None) -> datetime | None:
+    try:
+        return datetime(y, m, d, int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=SHANGHAI)
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_epoch(value: int | float | str) -> datetime | None:
+    """Epoch seconds or milliseconds → Asia/Shanghai datetime."""
+    num = float(value)
+    if num > 1e11:
+        num /= 1000.0
+    if not 0 < num < 4.2e9:
+        return None
+    return datetime.fromtimestamp(num, tz=SHANGHAI)
+
+
+def find_date(text: str) -> datetime | None:
+    """The first complete date (with year) in free text, with its time of day when printed."""
+    if not text:
+        return None
+    match = _FULL.search(text)
+    cn = _CN_FULL.search(text)
+    if cn and (not match or cn.start() < match.start()):
+        try:
+            return _build(_cn_number(cn.group(1)), _cn_number(cn.group(2)), _cn_number(cn.group(3)))
+        except KeyError:
+            return None
+    if match:
+        return _build(*(int(g) if g else None for g in match.groups()))
+    return None
+
+
+def _infer_year(month: int, day: int, ref: datetime) -> int | None:
+    """The year that puts M/D on or before the reference day (list pages show recent items)."""
+    for year in (ref.year, ref.year - 1):
+        try:
+            if date(year, month, day) <= ref.date() + timedelta(days=1):
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+def parse_date(value: str | int | float | None, *, ref: datetime | None = None) -> datetime | None:
+    """Any supported form → aware datetime in Asia/Shanghai, or None when it is not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return parse_epoch(value)
+    text = value.strip()
+    if _EPOCH.match(text):
+        return parse_epoch(text)
+    if _ISO_OFFSET.match(text):
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(SHANGHAI)
+    found = find_date(text)
+    if found or ref is None:
+        return found
+    ref = ref.astimezone(SHANGHAI)
+    if match := _MONTH_DAY.match(text):
+        month, day, hh, mm, ss = (int(g) if g else None for g in match.groups())
+        year = _infer_year(month, day, ref)
+        return _build(year, month, day, hh, mm, ss) if year else None
+    if match := _CLOCK.match(text):
+        return datetime.combine(ref.date(), time(int(match[1]), int(match[2]), int(match[3] or 0)), SHANGHAI)
+    return None
+
+
+def to_date(value: str | None) -> date | None:
+    found = parse_date(value) if value else None
+    return found.date() if found else None
+
+
+def strip_generation_stamps(text: str) -> str:
+    """Remove 页面生成时间 … style stamps so they are never read as a publication date."""
+    return GENERATION_STAMP.sub(" ", text)

@@ -1,0 +1,85 @@
+"""Decode page bytes by what they are, not by what they claim.
+
+Chinese sites mislabel: GBK pages served as UTF-8 and UTF-8 pages still declaring gb2312.
+Order: BOM → strict UTF-8 (GBK bytes almost never form valid UTF-8) → the declared or
+sniffed legacy charset (GB labels widened to gb18030) → charset-normalizer's guess → gb18030
+with replacement characters as the last resort.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
+          "big5": "big5hkscs", "ascii": "utf-8", "us-ascii": "utf-8", "iso-8859-1": "utf-8"}
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+# Tell-tale sequences of UTF-8 read as GBK/latin-1, or of lost bytes.
+MOJIBAKE_MARKS = ("\ufffd", "锟斤拷", "Ã", "Â", "â€", "å¹", "è¯", "銆", "锛", "鐨", "鏂伴椈", "浜嗗")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    declared: str | None
+
+
+def sniff_declared(body: bytes, header_charset: str | None = None) -> str | None:
+    """The charset the page claims: the HTTP header first, else the first <meta charset>."""
+    if header_charset:
+        return header_charset.strip().lower()
+    match = _META_CHARSET.search(body[:4096])
+    return match.group(1).decode("ascii", "ignore").lower() if match else None
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = _WIDEN.get(name.lower(), name.lower())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(body: bytes, header_charset: str | None = None) -> Decoded:
+    """Decode `body`; never raises, never returns text with unrecoverable mojibake if any clean decode exists."""
+    declared = sniff_declared(body, header_charset)
+    for bom, enc in _BOMS:
+        if body.startswith(bom):
+            return Decoded(body.decode(enc, "replace"), enc, declared)
+    try:
+        return Decoded(body.decode("utf-8"), "utf-8", declared)
+    except UnicodeDecodeError:
+        loose = body.decode("utf-8", "replace")
+        if loose.count("\ufffd") <= max(2, len(loose) // 2000):  # a few stray bytes in a UTF-8 page
+            return Decoded(loose, "utf-8", declared)
+    legacy = _codec(declared)
+    for enc in dict.fromkeys(e for e in (legacy, "gb18030", "big5hkscs") if e and e != "utf-8"):
+        try:
+            return Decoded(body.decode(enc), enc, declared)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    guess = from_bytes(body[:200_000]).best()
+    if guess is not None and guess.encoding:
+        return Decoded(body.decode(guess.encoding, "replace"), guess.encoding, declared)
+    return Decoded(body.decode("gb18030", "replace"), "gb18030", declared)
+
+
+def looks_binary(body: bytes) -> bool:
+    """NUL bytes or a known binary signature in the first KiB: not a web page."""
+    head = body[:1024]
+    if head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return True
+    return b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def find_mojibake(text: str) -> str | None:
+    """The first mojibake marker found in `text`, or None."""
+    return next((m for m in MOJIBAKE_MARKS if m in text), None)

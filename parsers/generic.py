@@ -1,0 +1,188 @@
+"""The generic path for any Chinese page: text-density block scoring, trafilatura as the fallback.
+
+Chinese article bodies are dense in full-width punctuation (，。；、) and poor in links; menus,
+hot lists and footers are the opposite. We score every container by the punctuation in its
+non-link text, damped by its link density, take the best one, and then keep only its blocks
+that read like prose (boilerplate and meta lines dropped, spam phrases cut). When that finds
+little text, trafilatura (default settings) extracts instead and its lines get the same cleaning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers import clean, dates
+from parsers.base import Page, SiteParser
+from parsers.html import BLOCK_TAGS, SKIP_TAGS, clean_inline, meta, paragraphs_of, select, text_of
+
+_PUNCT = re.compile(r"[，。；！？、：“”「」]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NEGATIVE = re.compile(r"nav|menu|footer|foot|header|sidebar|side|comment|share|breadcrumb|crumb|copyright|"
+                       r"related|recommend|hot|rank|banner|login|search|toolbar|pager|pagination|friend|"
+                       r"advert|^ad$|[-_]ad[-_s]?|guanggao|tuijian|xiangguan|paihang|bottom|topbar", re.I)
+_POSITIVE = re.compile(r"article|content|text|body|detail|main|post|entry|zhengwen|news_txt|zw|story", re.I)
+_META_LINE = re.compile(r"(来源|作者|时间|发布|日期|编辑|浏览|阅读|点击|字号|记者)[:：]")
+_CANDIDATE_TAGS = ("div", "td", "article", "section", "main", "body")
+MIN_BODY_HAN = 60
+
+
+@dataclass
+class _Stats:
+    text: int = 0
+    link: int = 0
+    punct: int = 0
+
+
+def _own_stats(tree) -> dict:
+    """Bottom-up text/link/punctuation counts for every element (one pass)."""
+    stats: dict = {}
+    for el in reversed(list(tree.iter())):
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        st = _Stats()
+        own = (el.text or "")
+        st.text, st.punct = len(own.strip()), len(_PUNCT.findall(own))
+        if el.tag == "a":
+            st.link = st.text
+        for child in el:
+            if child in stats:
+                c = stats[child]
+                st.text += c.text
+                st.punct += c.punct
+                st.link += c.text if el.tag == "a" else c.link
+            tail = child.tail or ""
+            st.text += len(tail.strip())
+            st.punct += len(_PUNCT.findall(tail))
+        stats[el] = st
+    return stats
+
+
+def _class_bias(el) -> float:
+    label = f"{el.get('class', '')} {el.get('id', '')}"
+    if not label.strip():
+        return 1.0
+    if _NEGATIVE.search(label) and not _POSITIVE.search(label):
+        return 0.3
+    return 1.3 if _POSITIVE.search(label) else 1.0
+
+
+def score_candidates(tree):
+    """(score, element) of the best body container, by damped punctuation density."""
+    stats = _own_stats(tree)
+    best, best_score = None, 0.0
+    for el, st in stats.items():
+        if el.tag not in _CANDIDATE_TAGS or st.text == 0:
+            continue
+        link_density = st.link / st.text
+        score = st.punct * (1 - link_density) ** 2 * _class_bias(el)
+        if score > best_score:
+            best, best_score = el, score
+    return best, stats
+
+
+def prose_blocks(container, stats) -> list[str]:
+    """The container's lines, without link lists, meta lines and boilerplate."""
+    for el in list(container.iter()):
+        if el is container or not isinstance(el.tag, str) or el not in stats:
+            continue
+        st = stats[el]
+        if el.tag in BLOCK_TAGS and st.text and st.link / st.text > 0.6 and st.punct <= 1:
+            el.drop_tree()
+        elif el.tag in BLOCK_TAGS and _NEGATIVE.search(f"{el.get('class', '')} {el.get('id', '')}") \
+                and not _POSITIVE.search(f"{el.get('class', '')} {el.get('id', '')}") and st.punct < 5:
+            el.drop_tree()
+    lines = []
+    for line in paragraphs_of(container):
+        if len(line) < 60 and (_META_LINE.search(line) or (dates.find_date(line) and not _PUNCT.search(line))):
+            continue
+        lines.append(line)
+    return lines
+
+
+def extract_title(tree) -> str:
+    """h1 (or og:title) agreeing with <title>; else <title> without its site suffix."""
+    page_title = text_of(select(tree, "title")[0]) if select(tree, "title") else ""
+    og = meta(tree, "og:title", "twitter:title")
+    h1s = [t for t in (text_of(e) for e in select(tree, "h1")) if 4 <= len(t) <= 80]
+    if len(h1s) == 1:
+        return h1s[0]
+    for el in select(tree, "h1, h2, .title, #title"):
+        text = text_of(el)
+        if 4 <= len(text) <= 80 and (not page_title or text[:6] in page_title):
+            return text
+    head = re.split(r"\s*(?:[_|｜]|\s[-—–]\s|--)\s*", page_title)[0] if page_title else ""
+    return og or head or page_title
+
+
+def extract_date(tree, html: str, url: str):
+    """Meta tags, then a labelled or leading date in the page text, then htmldate; never a generation time."""
+    stamp = meta(tree, "article:published_time", "pubdate", "publishdate", "PubDate", "firstpublishedtime",
+                 "publish_date", "og:release_date", "datePublished", "weibo:article:create_at", "created")
+    found = dates.parse_date(stamp) if stamp else None
+    if found:
+        return found
+    text = dates.strip_generation_stamps(" ".join(paragraphs_of(select(tree, "body")[0]))[:20000]) \
+        if select(tree, "body") else ""
+    labelled = re.search(r"(?:发布|发表|时间|日期|发布于|发表于|Posted|更新于)[^\d]{0,6}((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}[^\n]{0,12})", text)
+    if labelled and (found := dates.find_date(labelled.group(1))):
+        return found
+    match = re.search(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/", url)
+    if match and (found := dates.find_date("-".join(match.groups()))):
+        return found
+    return dates.find_date(text[:3000]) or _htmldate(tree)
+
+
+def _htmldate(tree):
+    from htmldate import find_date  # imported late: heavy
+
+    stripped = dates.strip_generation_stamps(text_of(tree))
+    if not stripped:
+        return None
+    found = find_date(tree, original_date=True, extensive_search=False)
+    return dates.parse_date(found) if found else None
+
+
+def trafilatura_lines(html: str) -> list[str]:
+    import trafilatura  # heavy import, only when the fallback runs
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    return [clean_inline(x) for x in text.split("\n") if clean_inline(x)]
+
+
+class V1(SiteParser):
+    """Generic extractor; `source_id` is set per call to the caller's source (or 'generic')."""
+    source_id = "generic"
+
+    def __init__(self, page: Page, source_id: str = "generic"):
+        super().__init__(page)
+        self.doc_source = source_id
+
+    def parse(self):
+        doc = super().parse()
+        doc.source_id = self.doc_source
+        return doc
+
+    def extract_title(self):
+        return extract_title(self.tree)
+
+    def extract_paragraphs(self):
+        container, stats = score_candidates(self.tree)
+        lines = prose_blocks(container, stats) if container is not None else []
+        han = sum(len(_HAN.findall(x)) for x in lines)
+        if han < MIN_BODY_HAN:
+            fallback = trafilatura_lines(self.page.html)
+            if sum(len(_HAN.findall(x)) for x in fallback) > han:
+                return fallback
+        return lines
+
+    def extract_published_at(self):
+        return extract_date(self.tree, self.page.html, self.page.url) or self.hint_date()
+
+    def extract_origin(self):
+        match = re.search(r"来源[:：]\s*([^\s|｜<]{2,20})", text_of(select(self.tree, "body")[0])[:5000]) \
+            if select(self.tree, "body") else None
+        return match.group(1) if match else meta(self.tree, "source")
+
+    def extract_attachments(self):
+        return super().extract_attachments()

@@ -1,0 +1,116 @@
+"""Policy metadata: 索引号, 发文机关, 发文字号, dates, 主题分类, 有效性 from label/value pairs.
+
+Government pages print metadata as label/value cells (gov.cn table.bd1, gkmlpt JSON, MIIT's
+xxgk box, gd.gov.cn's introduce block). Everything funnels through `build_policy_meta(pairs)`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers import dates
+from parsers.document import PolicyMeta
+from parsers.html import select, text_of
+
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔",
+                           "）": "〕", "【": "〔", "】": "〕", "〖": "〔", "〗": "〕", "｛": "〔", "｝": "〕",
+                           "{": "〔", "}": "〕"})
+# 粤工信电子〔2024〕2号, 国发[2024]1号, 工信部联科（2024）12 号, 国办函〔2024〕第5号
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12})\s*[〔\[［(（【〖{｛]\s*((?:19|20)\d{2})\s*[〕\]］)）】〗}｝]\s*第?\s*(\d{1,4})\s*号")
+_ISSUER_SPLIT = re.compile(r"[、，,；;/／\s]+")
+_LABELS = {
+    "索引号": "index_no", "发文机关": "issuers", "发布机构": "issuers", "发文单位": "issuers", "发文机构": "issuers",
+    "发文字号": "doc_number", "文号": "doc_number", "成文日期": "written_at", "发布日期": "published_on",
+    "公布日期": "published_on", "发文日期": "published_on", "施行日期": "effective_on", "实施日期": "effective_on",
+    "生效日期": "effective_on", "主题分类": "subject", "主题词": "subject", "分类": "subject",
+    "标题": "title", "名称": "title", "有效性": "validity", "时效性": "validity", "效力状态": "validity", "是否有效": "validity",
+}
+_VALIDITY = (("废止", "abolished"), ("失效", "expired"), ("过期", "expired"), ("已修改", "amended"),
+             ("已修订", "amended"), ("修订", "amended"), ("修改", "amended"), ("有效", "in_force"),
+             ("现行", "in_force"), ("是", "in_force"))
+
+
+def normalize_doc_number(raw: str | None) -> str | None:
+    """Any bracket variant → 〔〕, spaces and 第 removed: 国发[2024] 第1号 → 国发〔2024〕1号."""
+    if not raw:
+        return None
+    text = raw.strip().translate(_BRACKETS)
+    match = DOC_NUMBER.search(text)
+    if match:
+        return f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
+    text = re.sub(r"\s+", "", text)
+    return text if text not in ("无", "-", "/") else None
+
+
+def find_doc_number(text: str) -> str | None:
+    match = DOC_NUMBER.search(text[:3000]) if text else None
+    return normalize_doc_number(match.group(0)) if match else None
+
+
+def split_issuers(raw: str | list | None) -> list[str]:
+    """发文机关 as a list: joint issuers split on 、，; and whitespace, order kept, duplicates dropped."""
+    if not raw:
+        return []
+    items = raw if isinstance(raw, list) else _ISSUER_SPLIT.split(str(raw))
+    return list(dict.fromkeys(i.strip() for i in items if i and i.strip() and len(i.strip()) > 1))
+
+
+def map_validity(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    return next((code for word, code in _VALIDITY if word in raw), None)
+
+
+def label_key(label: str) -> str | None:
+    label = re.sub(r"[\s:：\u3000]", "", label)
+    return _LABELS.get(label)
+
+
+def build_policy_meta(pairs: dict[str, str]) -> PolicyMeta:
+    """Label → value pairs (labels in Chinese, as printed) → PolicyMeta."""
+    got: dict[str, str] = {}
+    for label, value in pairs.items():
+        key = label_key(label)
+        if key and value and value.strip() and key not in got:
+            got[key] = value.strip()
+    subject = got.get("subject")
+    if subject and "\\" in subject:
+        levels = [x.strip() for x in subject.split("\\") if x.strip() and x.strip() != "主题分类"]
+        subject = "/".join(levels) or None  # 主题分类\工业、交通\信息产业 → 工业、交通/信息产业
+    return PolicyMeta(
+        index_no=got.get("index_no"),
+        issuers=split_issuers(got.get("issuers")),
+        doc_number=normalize_doc_number(got.get("doc_number")),
+        written_at=dates.to_date(got.get("written_at")),
+        published_on=dates.to_date(got.get("published_on")),
+        effective_on=dates.to_date(got.get("effective_on")),
+        subject=subject,
+        validity=map_validity(got.get("validity")),
+    )
+
+
+def pairs_from_cells(cells: list) -> dict[str, str]:
+    """Alternating label/value cells (td or span) → pairs; 'LABEL：VALUE' in one cell also works."""
+    pairs: dict[str, str] = {}
+    texts = [text_of(c) for c in cells]
+    i = 0
+    while i < len(texts):
+        text = texts[i]
+        label, sep, rest = text.partition("：") if "：" in text else text.partition(":")
+        if label_key(label) and rest.strip():
+            pairs.setdefault(label.strip(), rest.strip())
+        elif label_key(text) and i + 1 < len(texts):
+            pairs.setdefault(text, texts[i + 1])
+            i += 1
+        i += 1
+    return pairs
+
+
+def pairs_from_selector(tree, selector: str) -> dict[str, str]:
+    return pairs_from_cells(select(tree, selector))
+
+
+def find_effective_date(text: str):
+    """施行日期 from body phrases such as 自2024年3月1日起施行 / 本办法自印发之日起施行 (→ None)."""
+    match = re.search(r"自\s*(\S{6,16}?日)\s*起(?:施行|实施|执行|生效)", text or "")
+    return dates.to_date(match.group(1)) if match else None

@@ -1,0 +1,1 @@
+"""One module per source_id; each defines versioned parser classes (V1, V1_1 …)."""
