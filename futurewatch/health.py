@@ -1,0 +1,247 @@
+"""Source health: the signs ops must see before a source quietly stops feeding the archive.
+
+Three signals, each computed for a window that ends at `as_of` (the run's data-interval end,
+never the wall clock), so a rerun of the same day gives the same findings:
+
+- silent:        an enabled source with no usable page fetched for `silent_days` days;
+- shape_changed: the share of a source's new document versions that parse empty or fall back
+                 to the generic parser rose sharply against the days before (its markup changed);
+- blocked:       a high share of a source's fetches were WAF/captcha/blocked responses.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+
+from futurewatch.db import connect
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class HealthThresholds:
+    silent_days: int = 3
+    recent_days: int = 2  # the window judged for shape and blocking
+    baseline_days: int = 14  # the window before it, for comparison
+    min_pages: int = 3  # fewer pages than this in a window says nothing
+    fallback_share: float = 0.5  # recent generic/empty share at least this …
+    fallback_rise: float = 0.3  # … and this much above the baseline share
+    blocked_share: float = 0.3
+
+    @classmethod
+    def from_settings(cls, extra: dict[str, str]) -> "HealthThresholds":
+        days = extra.get("FUTUREWATCH_SILENT_DAYS")
+        return cls(silent_days=int(days)) if days else cls()
+
+
+@dataclass(frozen=True)
+class HealthFinding:
+    source_id: str
+    signal: str  # silent | shape_changed | blocked
+    detail: str
+    metrics: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    as_of: datetime
+    sources_checked: int
+    findings: list[HealthFinding]
+
+    @property
+    def flagged_sources(self) -> list[str]:
+        return sorted({f.source_id for f in self.findings})
+
+    def to_dict(self) -> dict:
+        """JSON-safe form (for XCom and logs)."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "sources_checked": self.sources_checked,
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+
+SILENT_SQL = """
+SELECT s.source_id, max(rf.fetched_at) AS last_fetched_at
+FROM sources s
+LEFT JOIN raw_fetches rf
+       ON rf.source_id = s.source_id AND rf.blocked_reason IS NULL
+      AND rf.status < 400 AND rf.fetched_at < %(as_of)s
+WHERE s.enabled
+GROUP BY s.source_id
+HAVING max(rf.fetched_at) IS NULL OR max(rf.fetched_at) < %(since)s
+ORDER BY s.source_id
+"""
+
+SHAPE_SQL = """
+WITH v AS (
+    SELECT d.source_id,
+           (dv.parser LIKE 'generic.%%' OR dv.is_empty) AS degraded,
+           COALESCE(rf.fetched_at, dv.created_at) AS seen_at
+    FROM document_versions dv
+    JOIN documents d ON d.document_id = dv.document_id
+    LEFT JOIN raw_fetches rf ON rf.raw_fetch_id = dv.raw_fetch_id
+)
+SELECT source_id,
+       count(*) FILTER (WHERE seen_at >= %(recent_start)s) AS recent_n,
+       count(*) FILTER (WHERE seen_at >= %(recent_start)s AND degraded) AS recent_degraded,
+       count(*) FILTER (WHERE seen_at < %(recent_start)s) AS base_n,
+       count(*) FILTER (WHERE seen_at < %(recent_start)s AND degraded) AS base_degraded
+FROM v
+WHERE seen_at >= %(base_start)s AND seen_at < %(as_of)s
+GROUP BY source_id
+ORDER BY source_id
+"""
+
+BLOCKED_SQL = """
+SELECT source_id,
+       count(*) AS fetches,
+       count(*) FILTER (WHERE blocked_reason IS NOT NULL) AS blocked,
+       array_remove(array_agg(DISTINCT blocked_reason), NULL) AS reasons
+FROM raw_fetches
+WHERE fetched_at >= %(recent_start)s AND fetched_at < %(as_of)s
+GROUP BY source_id
+ORDER BY source_id
+"""
+
+
+def select_silent_sources(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+    since = as_of - timedelta(days=th.silent_days)
+    findings = []
+    for row in conn.execute(SILENT_SQL, {"as_of": as_of, "since": since}):
+        last = row["last_fetched_at"]
+        when = f"last page {last:%Y-%m-%d %H:%M} UTC" if last else "no page ever fetched"
+        findings.append(
+            HealthFinding(
+                row["source_id"], "silent", f"silent for ≥{th.silent_days} days ({when})",
+                {"last_fetched_at": last.isoformat() if last else None, "silent_days": th.silent_days},
+            )
+        )
+    return findings
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def select_shape_changes(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+    recent_start = as_of - timedelta(days=th.recent_days)
+    params = {"as_of": as_of, "recent_start": recent_start,
+              "base_start": recent_start - timedelta(days=th.baseline_days)}
+    findings = []
+    for row in conn.execute(SHAPE_SQL, params):
+        if row["recent_n"] < th.min_pages or row["base_n"] < th.min_pages:
+            continue
+        recent = _share(row["recent_degraded"], row["recent_n"])
+        base = _share(row["base_degraded"], row["base_n"])
+        if recent >= th.fallback_share and recent - base >= th.fallback_rise:
+            findings.append(
+                HealthFinding(
+                    row["source_id"], "shape_changed",
+                    f"{recent:.0%} of {row['recent_n']} new versions parse empty or fall back to the "
+                    f"generic parser (was {base:.0%} of {row['base_n']}): the markup probably changed",
+                    {"recent_share": round(recent, 3), "baseline_share": round(base, 3),
+                     "recent_n": row["recent_n"], "baseline_n": row["base_n"]},
+                )
+            )
+    return findings
+
+
+def select_blocked_sources(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+    params = {"as_of": as_of, "recent_start": as_of - timedelta(days=th.recent_days)}
+    findings = []
+    for row in conn.execute(BLOCKED_SQL, params):
+        share = _share(row["blocked"], row["fetches"])
+        if row["blocked"] and share >= th.blocked_share:
+            reasons = ", ".join(sorted(row["reasons"])[:5])
+            findings.append(
+                HealthFinding(
+                    row["source_id"], "blocked",
+                    f"{row['blocked']} of {row['fetches']} fetches blocked ({reasons})",
+                    {"blocked": row["blocked"], "fetches": row["fetches"], "share": round(share, 3),
+                     "reasons": sorted(row["reasons"])},
+                )
+            )
+    return findings
+
+
+def check_source_health(
+    url: str, *, as_of: datetime, thresholds: HealthThresholds | None = None
+) -> HealthReport:
+    """All three signals for the window ending at `as_of`."""
+    th = thresholds or HealthThresholds()
+    with connect(url) as conn:
+        checked = conn.execute("SELECT count(*) AS n FROM sources WHERE enabled").fetchone()["n"]
+        findings = (
+            select_silent_sources(conn, as_of, th)
+            + select_shape_changes(conn, as_of, th)
+            + select_blocked_sources(conn, as_of, th)
+        )
+    for f in findings:
+        log.warning("source health: source_id=%s signal=%s %s", f.source_id, f.signal, f.detail)
+    return HealthReport(as_of=as_of, sources_checked=checked, findings=findings)
+
+
+def render_health_report(report: HealthReport) -> tuple[str, str]:
+    """(subject, plain-text body) of the ops email."""
+    flagged = report.flagged_sources
+    subject = (
+        f"[futurewatch] source health {report.as_of:%Y-%m-%d}: "
+        + (f"{len(flagged)} source(s) need attention: {', '.join(flagged)}" if flagged else "all clear")
+    )
+    lines = [f"Source health as of {report.as_of.isoformat()} ({report.sources_checked} enabled sources).", ""]
+    for f in report.findings:
+        lines.append(f"- {f.source_id} [{f.signal}]: {f.detail}")
+    if not report.findings:
+        lines.append("No source is silent, blocked or changed shape.")
+    lines += ["", "Runbook: docs/operations.md (a source goes quiet / changes shape)."]
+    return subject, "\n".join(lines) + "\n"
+
+
+def build_health_message(report: HealthReport, *, sender: str, recipients: list[str]):
+    """The ops email as an EmailMessage (Message-ID fixed by the day, so a resend is recognisable)."""
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    subject, body = render_health_report(report)
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = sender
+    msg["To"] = ", ".join(recipients)
+    msg["Date"] = format_datetime(report.as_of)
+    domain = sender.rpartition("@")[2] or "localhost"
+    msg["Message-ID"] = f"<health-{report.as_of:%Y%m%dT%H%M%S}@{domain}>"
+    msg.set_content(body)
+    return msg
+
+
+def send_health_report(report: HealthReport, settings, recipients: list[str]) -> str:
+    """Mail the report through SMTP_* (or write it to the outbox); returns where it went."""
+    msg = build_health_message(report, sender=settings.smtp_from, recipients=recipients)
+    if not settings.smtp_host:
+        folder = settings.outbox_dir / "ops"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"health-{report.as_of:%Y%m%dT%H%M%S}.eml"
+        path.write_bytes(bytes(msg))
+        return str(path)
+    _send_smtp(msg, settings)
+    return f"smtp://{settings.smtp_host}:{settings.smtp_port}"
+
+
+def _send_smtp(msg, settings) -> None:
+    import smtplib
+    import ssl
+
+    if settings.smtp_security == "ssl":
+        client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout,
+                                  context=ssl.create_default_context())
+    else:
+        client = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout)
+    with client:
+        if settings.smtp_security == "starttls":
+            client.starttls(context=ssl.create_default_context())
+        if settings.smtp_user:
+            client.login(settings.smtp_user, settings.smtp_password or "")
+        client.send_message(msg)

@@ -1,0 +1,126 @@
+"""Source-health signals over a real database: silent, shape changed, blocked."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from itertools import count
+
+from futurewatch.config import load_settings
+from futurewatch.db import connect
+from futurewatch.health import (
+    HealthThresholds,
+    build_health_message,
+    check_source_health,
+    send_health_report,
+)
+
+AS_OF = datetime(2026, 3, 10, 0, 0, tzinfo=timezone.utc)
+_ids = count(1)
+
+
+def add_source(conn, source_id, enabled=True):
+    conn.execute(
+        "INSERT INTO sources (source_id, name, kind, enabled) VALUES (%(s)s, %(s)s, 'news', %(e)s)",
+        {"s": source_id, "e": enabled},
+    )
+
+
+def add_fetch(conn, source_id, fetched_at, *, blocked=None, status=200):
+    n = next(_ids)
+    row = conn.execute(
+        """INSERT INTO raw_fetches (source_id, url, final_url, status, fetched_at, sha256, size_bytes, storage_key,
+                                    blocked_reason)
+           VALUES (%(s)s, %(u)s, %(u)s, %(st)s, %(t)s, %(h)s, 1, %(h)s, %(b)s) RETURNING raw_fetch_id""",
+        {"s": source_id, "u": f"https://{source_id}.example/{n}", "st": status, "t": fetched_at,
+         "h": f"{n:064x}", "b": blocked},
+    ).fetchone()
+    return row["raw_fetch_id"]
+
+
+def add_version(conn, source_id, fetched_at, parser, *, empty=False):
+    raw_id = add_fetch(conn, source_id, fetched_at)
+    n = next(_ids)
+    doc = conn.execute(
+        "INSERT INTO documents (doc_key, source_id, canonical_url) VALUES (%(k)s, %(s)s, %(k)s) RETURNING document_id",
+        {"k": f"{source_id}:{n}", "s": source_id},
+    ).fetchone()
+    conn.execute(
+        """INSERT INTO document_versions (document_id, version_no, raw_fetch_id, content_hash, parser, is_empty)
+           VALUES (%(d)s, 1, %(r)s, %(h)s, %(p)s, %(e)s)""",
+        {"d": doc["document_id"], "r": raw_id, "h": f"h{n}", "p": parser, "e": empty},
+    )
+
+
+def day(n: float) -> datetime:
+    return AS_OF - timedelta(days=n)
+
+
+def test_silent_source_flagged_and_active_one_not(db_url):
+    with connect(db_url) as conn:
+        for sid in ("quiet", "busy", "never", "off"):
+            add_source(conn, sid, enabled=sid != "off")
+        add_fetch(conn, "quiet", day(5))
+        add_fetch(conn, "busy", day(0.5))
+        add_fetch(conn, "busy", day(-1))  # after as_of: must not count for this window
+        conn.commit()
+    report = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds(silent_days=3))
+    silent = {f.source_id for f in report.findings if f.signal == "silent"}
+    assert silent == {"quiet", "never"}
+    assert report.sources_checked == 3
+
+
+def test_rerun_for_an_earlier_day_sees_that_day(db_url):
+    with connect(db_url) as conn:
+        add_source(conn, "src")
+        add_fetch(conn, "src", day(5))
+        conn.commit()
+    earlier = check_source_health(db_url, as_of=day(4), thresholds=HealthThresholds(silent_days=3))
+    later = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds(silent_days=3))
+    assert not earlier.findings
+    assert [f.signal for f in later.findings] == ["silent"]
+
+
+def test_shape_change_flags_rising_generic_fallback_only(db_url):
+    with connect(db_url) as conn:
+        for sid in ("changed", "steady", "generic_only"):
+            add_source(conn, sid)
+        for i in range(6):
+            add_version(conn, "changed", day(5 + i), "changed.V1")
+            add_version(conn, "steady", day(5 + i), "steady.V1")
+            add_version(conn, "generic_only", day(5 + i), "generic.V1")
+        for i in range(4):
+            add_version(conn, "changed", day(0.2 + i * 0.3), "generic.V1" if i % 2 else "changed.V1", empty=not i % 2)
+            add_version(conn, "steady", day(0.2 + i * 0.3), "steady.V1")
+            add_version(conn, "generic_only", day(0.2 + i * 0.3), "generic.V1")
+        conn.commit()
+    report = check_source_health(db_url, as_of=AS_OF)
+    shape = [f for f in report.findings if f.signal == "shape_changed"]
+    assert [f.source_id for f in shape] == ["changed"]
+    assert shape[0].metrics["recent_share"] == 1.0 and shape[0].metrics["baseline_share"] == 0.0
+
+
+def test_blocked_share(db_url):
+    with connect(db_url) as conn:
+        add_source(conn, "walled")
+        add_source(conn, "open")
+        for i in range(4):
+            add_fetch(conn, "walled", day(0.5 + i * 0.1), blocked="captcha" if i < 2 else None)
+            add_fetch(conn, "open", day(0.5 + i * 0.1), blocked="waf" if i == 0 else None)
+        conn.commit()
+    report = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds(blocked_share=0.4))
+    blocked = [f for f in report.findings if f.signal == "blocked"]
+    assert [f.source_id for f in blocked] == ["walled"]
+    assert blocked[0].metrics["reasons"] == ["captcha"]
+
+
+def test_report_goes_to_outbox_without_smtp(db_url, tmp_path):
+    with connect(db_url) as conn:
+        add_source(conn, "quiet")
+        conn.commit()
+    report = check_source_health(db_url, as_of=AS_OF)
+    settings = load_settings({"FUTUREWATCH_HOME": str(tmp_path)})
+    where = send_health_report(report, settings, ["ops@example.org"])
+    text = open(where, encoding="utf-8").read()
+    assert "quiet [silent]" in text and "ops@example.org" in text
+    msg = build_health_message(report, sender="fw@example.org", recipients=["a@example.org"])
+    assert "1 source(s) need attention: quiet" in msg["Subject"]
