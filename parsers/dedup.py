@@ -65,3 +65,23 @@ def change_summary(old_text: str, new_text: str, limit: int = 20) -> dict:
         if op in ("replace", "insert"):
             added.extend(new[j1:j2])
     return {"added": [p for p in added if p.strip()][:limit], "removed": [p for p in removed if p.strip()][:limit]}
+
+
+class StoryIndex:
+    """Stories of the recent past in a MinHashLSH index: `match` finds the story a text belongs to."""
+
+    def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.hashes: dict[int, MinHash] = {}
+
+    def add(self, story_id: int, mh: MinHash) -> None:
+        if story_id not in self.hashes:
+            self.lsh.insert(story_id, mh)
+            self.hashes[story_id] = mh
+
+    def match(self, mh: MinHash) -> int | None:
+        """The most similar story above the threshold, or None."""
+        best = max(self.lsh.query(mh), key=lambda sid: self.hashes[sid].jaccard(mh), default=None)
+        return best if best is not None and self.hashes[best].jaccard(mh) >= LSH_THRESHOLD else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from parsers import clean, dates
 from parsers.base import Page, SiteParser
@@ -115,22 +116,29 @@ def extract_title(tree) -> str:
     return og or head or page_title
 
 
-def extract_date(tree, html: str, url: str):
-    """Meta tags, then a labelled or leading date in the page text, then htmldate; never a generation time."""
+def extract_date(tree, html: str, url: str, fetched_at=None):
+    """The first plausible candidate: not a page-generation stamp, not after the fetch."""
+    stamps = {d.date() for m in dates.GENERATION_STAMP.finditer(html) if (d := dates.find_date(m.group(0)))}
+    latest = fetched_at + timedelta(days=1) if fetched_at else None
+    for found in _date_candidates(tree, html, url):
+        if found and found.date() not in stamps and (latest is None or found <= latest):
+            return found
+    return None
+
+
+def _date_candidates(tree, html: str, url: str):
+    """Meta tags, then a labelled or leading date in the page text, then htmldate (lazily)."""
     stamp = meta(tree, "article:published_time", "pubdate", "publishdate", "PubDate", "firstpublishedtime",
                  "publish_date", "og:release_date", "datePublished", "weibo:article:create_at", "created")
-    found = dates.parse_date(stamp) if stamp else None
-    if found:
-        return found
+    yield dates.parse_date(stamp) if stamp else None
     text = dates.strip_generation_stamps(" ".join(paragraphs_of(select(tree, "body")[0]))[:20000]) \
         if select(tree, "body") else ""
     labelled = re.search(r"(?:发布|发表|时间|日期|发布于|发表于|Posted|更新于)[^\d]{0,6}((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}[^\n]{0,12})", text)
-    if labelled and (found := dates.find_date(labelled.group(1))):
-        return found
+    yield dates.find_date(labelled.group(1)) if labelled else None
     match = re.search(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/", url)
-    if match and (found := dates.find_date("-".join(match.groups()))):
-        return found
-    return dates.find_date(text[:3000]) or _htmldate(tree)
+    yield dates.find_date("-".join(match.groups())) if match else None
+    yield dates.find_date(text[:3000])
+    yield _htmldate(tree)
 
 
 def _htmldate(tree):
@@ -177,7 +185,7 @@ class V1(SiteParser):
         return lines
 
     def extract_published_at(self):
-        return extract_date(self.tree, self.page.html, self.page.url) or self.hint_date()
+        return extract_date(self.tree, self.page.html, self.page.url, self.page.fetched_at) or self.hint_date()
 
     def extract_origin(self):
         match = re.search(r"来源[:：]\s*([^\s|｜<]{2,20})", text_of(select(self.tree, "body")[0])[:5000]) \

@@ -1,0 +1,89 @@
+"""Attachment text: PDF (pypdf) and DOCX (python-docx); XLS/WPS/OFD and others are recorded only.
+
+A policy page that carries only a short 印发通知 takes its full text from the attachment.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+
+from parsers.document import AttachmentLink, Document
+
+log = logging.getLogger(__name__)
+
+MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
+SHORT_NOTICE_CHARS = 1500  # a policy page shorter than this may be only the 印发通知
+MAX_PDF_PAGES = 300
+_EXTRACTABLE = {"pdf", "docx"}
+
+
+def sniff_ext(body: bytes, ext: str | None) -> str | None:
+    """Trust the bytes over the link: %PDF → pdf, a zip holding word/document.xml → docx."""
+    if body.startswith(b"%PDF"):
+        return "pdf"
+    if body.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as zf:
+                if "word/document.xml" in zf.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            return ext
+    return (ext or "").lower() or None
+
+
+def extract_pdf_text(body: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(body))
+    pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
+    return _tidy("\n".join(pages))
+
+
+def extract_docx_text(body: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(body))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        lines.extend(" ".join(cell.text for cell in row.cells) for row in table.rows)
+    return _tidy("\n".join(lines))
+
+
+def _tidy(text: str) -> str:
+    lines = (re.sub(r"[ \t\u3000]+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def extract_attachment(link: AttachmentLink, body: bytes) -> AttachmentLink:
+    """Fill size, ext, text and status from the stored bytes; errors become status 'failed'."""
+    link.size_bytes = len(body)
+    link.ext = sniff_ext(body, link.ext)
+    if len(body) > MAX_ATTACHMENT_BYTES:
+        link.status = "too_large"
+        return link
+    if link.ext not in _EXTRACTABLE:
+        link.status = "unsupported"  # xls, wps, ofd …: recorded with type and size
+        return link
+    try:
+        link.text = extract_pdf_text(body) if link.ext == "pdf" else extract_docx_text(body)
+        link.status = "extracted"
+    except Exception as exc:  # noqa: BLE001 - pypdf/docx raise many types on damaged files
+        log.warning("attachment %s: cannot extract %s text: %s", link.url, link.ext, exc)
+        link.status = "failed"
+    return link
+
+
+def apply_attachment_text(doc: Document) -> bool:
+    """A policy page holding only a short notice gets its attachments' text appended. True if changed."""
+    if doc.kind != "policy" or len(doc.text) >= SHORT_NOTICE_CHARS:
+        return False
+    texts = [a.text for a in doc.attachments if a.text and len(a.text) > len(doc.text)]
+    if not texts:
+        return False
+    doc.text = "\n".join([doc.text, *texts]).strip()
+    doc.is_empty = False
+    doc.error = None
+    return True

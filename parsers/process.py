@@ -1,0 +1,132 @@
+"""The process stage: raw fetches (kind='page') → documents, in batches, resumable and idempotent.
+
+    process_pending(url, *, reparse=False, batch_size=200, on_progress=None) -> ProcessSummary
+
+Each batch is one transaction that claims its rows with FOR UPDATE SKIP LOCKED, so two runs
+never parse the same page and a crash loses at most the batch in flight. A page that fails
+gets raw_fetches.process_error (one line) and processed_at, and never stops the run.
+`reparse=True` walks every stored page again (through futurewatch.rawstore, no crawling) and
+rewrites the versions in place with the current parsers.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from futurewatch.db import connect
+from futurewatch.rawstore import open_raw_store
+from parsers import dedup, queries as q, store
+from parsers.api import parse_page
+
+log = logging.getLogger(__name__)
+STORY_WINDOW = "180 days"  # stories older than this are not matched against new documents
+
+
+@dataclass
+class ProcessSummary:
+    pages: int = 0
+    documents_new: int = 0
+    versions_new: int = 0
+    unchanged: int = 0
+    empty: int = 0
+    failed: int = 0
+    stories_new: int = 0
+    reparsed: int = 0
+    min_version_id: int | None = None
+    max_version_id: int | None = None
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def note_version(self, version_id: int | None) -> None:
+        if version_id is None:
+            return
+        self.min_version_id = min(filter(None, (self.min_version_id, version_id)))
+        self.max_version_id = max(filter(None, (self.max_version_id, version_id)))
+
+    def describe(self) -> str:
+        return (f"{self.pages} pages: {self.documents_new} new documents, {self.versions_new} new versions, "
+                f"{self.unchanged} unchanged, {self.reparsed} reparsed, {self.empty} empty, {self.failed} failed, "
+                f"{self.stories_new} new stories in {self.seconds:.1f}s")
+
+
+def _content_charset(content_type: str | None) -> str | None:
+    if content_type and "charset=" in content_type.lower():
+        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+    return None
+
+
+def load_story_index(conn) -> dedup.StoryIndex:
+    index = dedup.StoryIndex()
+    for row in conn.execute(q.SELECT_STORY_SIGNATURES, {"window": STORY_WINDOW}):
+        index.add(row["story_id"], dedup.minhash_from_bytes(bytes(row["signature"])))
+    return index
+
+
+def process_row(conn, raw_store, index, row: dict, summary: ProcessSummary, reparse: bool) -> None:
+    body = raw_store.get(row["storage_key"])
+    doc = parse_page(body, row["final_url"] or row["url"], source_id=row["source_id"], fetched_at=row["fetched_at"],
+                     hints=row["hints"] or {}, header_charset=_content_charset(row["content_type"]))
+    doc.source_id = row["source_id"]  # the crawler's source owns the document
+    store.attach_texts(conn, raw_store, doc)
+    if reparse and (done := store.reparse_version(conn, doc, row["raw_fetch_id"])):
+        summary.reparsed += 1
+        store.upsert_policy(conn, doc, done.version_id)
+        store.upsert_attachments(conn, doc, done.document_id)
+        return
+    urls = list(dict.fromkeys(u for u in (row["url"], row["final_url"], doc.canonical_url) if u))
+    doc_row, new_doc = store.upsert_document(conn, doc, urls)
+    document_id = doc_row["document_id"]
+    version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"])
+    summary.documents_new += new_doc
+    summary.versions_new += new_version
+    summary.unchanged += not new_version
+    summary.empty += doc.is_empty
+    summary.note_version(version_id if new_version else None)
+    if version_id is not None:
+        store.upsert_policy(conn, doc, version_id)
+    store.upsert_attachments(conn, doc, document_id)
+    if doc_row["story_id"] is None and not doc.is_empty:
+        summary.stories_new += store.assign_story(conn, index, doc, document_id)
+
+
+def process_batch(url: str, raw_store, index, after: int, batch_size: int, reparse: bool,
+                  summary: ProcessSummary) -> int | None:
+    """One transaction over up to batch_size pages; returns the last raw_fetch_id seen (None when done)."""
+    with connect(url) as conn:
+        rows = conn.execute(q.SELECT_ALL_PAGES if reparse else q.SELECT_PENDING,
+                            {"after": after, "limit": batch_size}).fetchall()
+        for row in rows:
+            error = None
+            try:
+                with conn.transaction():  # a savepoint: one bad page never spoils the batch
+                    process_row(conn, raw_store, index, row, summary, reparse)
+            except Exception as exc:  # noqa: BLE001 - recorded on the row, run continues
+                error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
+                log.error("source_id=%s url=%s: process failed: %s", row["source_id"], row["url"], error)
+                summary.failed += 1
+                summary.errors.append(f"{row['url']}: {error}")
+            conn.execute(q.MARK_PROCESSED, {"raw_fetch_id": row["raw_fetch_id"], "error": error})
+            summary.pages += 1
+        conn.commit()
+    return rows[-1]["raw_fetch_id"] if rows else None
+
+
+def process_pending(url: str, *, reparse: bool = False, batch_size: int = 200,
+                    on_progress: Callable[[int, int], None] | None = None) -> ProcessSummary:
+    """Parse every unprocessed raw page (or, with reparse, every stored page) into documents."""
+    started = time.monotonic()
+    summary = ProcessSummary()
+    raw_store = open_raw_store()
+    with connect(url) as conn:
+        total = conn.execute(q.COUNT_PENDING, {"all": reparse}).fetchone()["n"]
+        index = load_story_index(conn)
+    after = 0
+    while (last := process_batch(url, raw_store, index, after, batch_size, reparse, summary)) is not None:
+        after = last
+        if on_progress:
+            on_progress(summary.pages, max(total, summary.pages))
+    summary.seconds = time.monotonic() - started
+    return summary

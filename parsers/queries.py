@@ -1,0 +1,100 @@
+"""Every SQL statement of the process stage, named, with %(name)s parameters."""
+
+SELECT_PENDING = """
+SELECT raw_fetch_id, source_id, url, final_url, fetched_at, storage_key, content_type, hints, headers
+FROM raw_fetches
+WHERE kind = 'page' AND processed_at IS NULL AND blocked_reason IS NULL AND raw_fetch_id > %(after)s
+ORDER BY raw_fetch_id LIMIT %(limit)s
+FOR UPDATE SKIP LOCKED
+"""
+SELECT_ALL_PAGES = """
+SELECT raw_fetch_id, source_id, url, final_url, fetched_at, storage_key, content_type, hints, headers
+FROM raw_fetches
+WHERE kind = 'page' AND blocked_reason IS NULL AND raw_fetch_id > %(after)s
+ORDER BY raw_fetch_id LIMIT %(limit)s
+"""
+COUNT_PENDING = """
+SELECT count(*) AS n FROM raw_fetches
+WHERE kind = 'page' AND blocked_reason IS NULL AND (processed_at IS NULL OR %(all)s)
+"""
+MARK_PROCESSED = """
+UPDATE raw_fetches SET processed_at = now(), process_error = %(error)s WHERE raw_fetch_id = %(raw_fetch_id)s
+"""
+SELECT_DOC_BY_URL = "SELECT document_id FROM document_urls WHERE url = ANY(%(urls)s) LIMIT 1"
+SELECT_DOC_BY_HASH = """
+SELECT d.document_id FROM documents d JOIN document_versions v ON v.document_id = d.document_id
+WHERE d.source_id = %(source_id)s AND v.content_hash = %(content_hash)s AND NOT v.is_empty LIMIT 1
+"""
+SELECT_DOC_KEY = "SELECT doc_key FROM documents WHERE document_id = %(document_id)s"
+UPSERT_DOCUMENT = """
+INSERT INTO documents (doc_key, source_id, kind, canonical_url)
+VALUES (%(doc_key)s, %(source_id)s, %(kind)s, %(canonical_url)s)
+ON CONFLICT (doc_key) DO UPDATE SET kind = EXCLUDED.kind, updated_at = now()
+RETURNING document_id, story_id, current_version_id
+"""
+UPSERT_DOCUMENT_URL = """
+INSERT INTO document_urls (url, document_id) VALUES (%(url)s, %(document_id)s)
+ON CONFLICT (url) DO NOTHING
+"""
+SELECT_VERSION_BY_HASH = """
+SELECT version_id FROM document_versions WHERE document_id = %(document_id)s AND content_hash = %(content_hash)s
+"""
+SELECT_CURRENT_VERSION = """
+SELECT v.version_id, v.version_no, v.text, v.is_empty FROM documents d
+JOIN document_versions v ON v.version_id = d.current_version_id WHERE d.document_id = %(document_id)s
+"""
+SELECT_VERSION_BY_FETCH = """
+SELECT version_id, document_id FROM document_versions WHERE raw_fetch_id = %(raw_fetch_id)s
+"""
+INSERT_VERSION = """
+INSERT INTO document_versions (document_id, version_no, raw_fetch_id, title, subtitle, text, published_at, author,
+    origin, editor, lang, content_hash, parser, is_empty, replaces_version_id, change_summary)
+SELECT %(document_id)s, COALESCE(max(version_no), 0) + 1, %(raw_fetch_id)s, %(title)s, %(subtitle)s, %(text)s,
+    %(published_at)s, %(author)s, %(origin)s, %(editor)s, %(lang)s, %(content_hash)s, %(parser)s, %(is_empty)s,
+    %(replaces_version_id)s, %(change_summary)s
+FROM document_versions WHERE document_id = %(document_id)s
+ON CONFLICT (document_id, content_hash) DO NOTHING
+RETURNING version_id
+"""
+UPDATE_VERSION_CONTENT = """
+UPDATE document_versions SET title = %(title)s, subtitle = %(subtitle)s, text = %(text)s,
+    published_at = %(published_at)s, author = %(author)s, origin = %(origin)s, editor = %(editor)s, lang = %(lang)s,
+    content_hash = %(content_hash)s, parser = %(parser)s, is_empty = %(is_empty)s
+WHERE version_id = %(version_id)s
+AND NOT EXISTS (SELECT 1 FROM document_versions o WHERE o.document_id = %(document_id)s
+                AND o.content_hash = %(content_hash)s AND o.version_id <> %(version_id)s)
+"""
+SET_CURRENT_VERSION = """
+UPDATE documents SET current_version_id = %(version_id)s, updated_at = now() WHERE document_id = %(document_id)s
+"""
+UPSERT_POLICY = """
+INSERT INTO policy_metadata (version_id, index_no, issuers, doc_number, written_at, published_on, effective_on,
+    subject, validity, interprets_document_id)
+VALUES (%(version_id)s, %(index_no)s, %(issuers)s, %(doc_number)s, %(written_at)s, %(published_on)s,
+    %(effective_on)s, %(subject)s, %(validity)s, %(interprets_document_id)s)
+ON CONFLICT (version_id) DO UPDATE SET index_no = EXCLUDED.index_no, issuers = EXCLUDED.issuers,
+    doc_number = EXCLUDED.doc_number, written_at = EXCLUDED.written_at, published_on = EXCLUDED.published_on,
+    effective_on = EXCLUDED.effective_on, subject = EXCLUDED.subject, validity = EXCLUDED.validity,
+    interprets_document_id = COALESCE(EXCLUDED.interprets_document_id, policy_metadata.interprets_document_id)
+"""
+SELECT_ATTACHMENT_BYTES = """
+SELECT rf.storage_key, rf.size_bytes FROM raw_fetches rf
+WHERE rf.kind = 'attachment' AND rf.url = %(url)s AND rf.blocked_reason IS NULL
+ORDER BY rf.fetched_at DESC LIMIT 1
+"""
+UPSERT_ATTACHMENT = """
+INSERT INTO attachments (document_id, page_url, url, filename, ext, size_bytes, text, status)
+VALUES (%(document_id)s, %(page_url)s, %(url)s, %(filename)s, %(ext)s, %(size_bytes)s, %(text)s, %(status)s)
+ON CONFLICT (page_url, url) DO UPDATE SET document_id = EXCLUDED.document_id,
+    filename = COALESCE(attachments.filename, EXCLUDED.filename), ext = COALESCE(EXCLUDED.ext, attachments.ext),
+    size_bytes = COALESCE(EXCLUDED.size_bytes, attachments.size_bytes), text = COALESCE(EXCLUDED.text, attachments.text),
+    status = CASE WHEN EXCLUDED.status = 'linked' THEN attachments.status ELSE EXCLUDED.status END
+"""
+SELECT_STORY_SIGNATURES = """
+SELECT story_id, signature FROM stories WHERE signature IS NOT NULL AND created_at > now() - %(window)s::interval
+"""
+INSERT_STORY = "INSERT INTO stories (signature) VALUES (%(signature)s) RETURNING story_id"
+SET_STORY = "UPDATE documents SET story_id = %(story_id)s WHERE document_id = %(document_id)s"
+SELECT_DOC_FOR_URL = """
+SELECT u.document_id FROM document_urls u WHERE u.url = ANY(%(urls)s) LIMIT 1
+"""

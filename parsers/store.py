@@ -1,0 +1,131 @@
+"""Writing one parsed Document: documents, urls, versions, policy metadata, attachments, stories.
+
+Every write is an upsert or guarded by a unique key, so storing the same page twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from psycopg.types.json import Jsonb
+
+from parsers import dedup, queries as q
+from parsers.attachments import apply_attachment_text, extract_attachment
+from parsers.document import Document
+
+MIN_CLUSTER_HAN = 50  # shorter texts are not clustered (too little signal)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class StoreResult:
+    document_id: int
+    version_id: int | None
+    new_document: bool
+    new_version: bool
+    new_story: bool = False
+
+
+def resolve_document_id(conn, doc: Document, urls: list[str]) -> int | None:
+    """An existing document this page belongs to: same URL, or same source with identical content."""
+    row = conn.execute(q.SELECT_DOC_BY_URL, {"urls": urls}).fetchone()
+    if row:
+        return row["document_id"]
+    if doc.stable_id or doc.is_empty:
+        return None
+    row = conn.execute(q.SELECT_DOC_BY_HASH, {"source_id": doc.source_id, "content_hash": doc.content_hash}).fetchone()
+    return row["document_id"] if row else None
+
+
+def upsert_document(conn, doc: Document, urls: list[str]) -> tuple[dict, bool]:
+    """The document row (document_id, story_id, current_version_id) and whether it is new."""
+    existing = resolve_document_id(conn, doc, urls)
+    doc_key = doc.doc_key
+    if existing is not None and not doc.stable_id:
+        doc_key = conn.execute(q.SELECT_DOC_KEY, {"document_id": existing}).fetchone()["doc_key"]
+    row = conn.execute(q.UPSERT_DOCUMENT, {"doc_key": doc_key, "source_id": doc.source_id, "kind": doc.kind,
+                                           "canonical_url": doc.canonical_url}).fetchone()
+    for url in urls:
+        conn.execute(q.UPSERT_DOCUMENT_URL, {"url": url, "document_id": row["document_id"]})
+    return row, existing is None and row["current_version_id"] is None
+
+
+def version_params(doc: Document, document_id: int, raw_fetch_id: int | None) -> dict:
+    return {"document_id": document_id, "raw_fetch_id": raw_fetch_id, "title": doc.title, "subtitle": doc.subtitle,
+            "text": doc.text, "published_at": doc.published_at, "author": doc.author, "origin": doc.origin,
+            "editor": doc.editor, "lang": doc.lang, "content_hash": doc.content_hash, "parser": doc.parser,
+            "is_empty": doc.is_empty}
+
+
+def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | None) -> tuple[int | None, bool]:
+    """A new version when the content changed; (version_id, created). Empty pages never replace text."""
+    same = conn.execute(q.SELECT_VERSION_BY_HASH, {"document_id": document_id, "content_hash": doc.content_hash}).fetchone()
+    if same:
+        return same["version_id"], False
+    current = conn.execute(q.SELECT_CURRENT_VERSION, {"document_id": document_id}).fetchone()
+    if doc.is_empty and current is not None:
+        return current["version_id"], False
+    params = version_params(doc, document_id, raw_fetch_id)
+    params["replaces_version_id"] = current["version_id"] if current else None
+    params["change_summary"] = Jsonb(dedup.change_summary(current["text"], doc.text)) if current else None
+    row = conn.execute(q.INSERT_VERSION, params).fetchone()
+    if row is None:
+        return None, False
+    conn.execute(q.SET_CURRENT_VERSION, {"document_id": document_id, "version_id": row["version_id"]})
+    return row["version_id"], True
+
+
+def reparse_version(conn, doc: Document, raw_fetch_id: int) -> StoreResult | None:
+    """--reparse: rewrite the version this raw page produced, in place (a parser fix is not a page change)."""
+    row = conn.execute(q.SELECT_VERSION_BY_FETCH, {"raw_fetch_id": raw_fetch_id}).fetchone()
+    if row is None:
+        return None
+    params = version_params(doc, row["document_id"], raw_fetch_id) | {"version_id": row["version_id"]}
+    conn.execute(q.UPDATE_VERSION_CONTENT, params)
+    return StoreResult(row["document_id"], row["version_id"], False, False)
+
+
+def attach_texts(conn, store, doc: Document) -> None:
+    """Extract text of attachments the crawler stored; a short policy notice takes the attachment text."""
+    for link in doc.attachments:
+        row = conn.execute(q.SELECT_ATTACHMENT_BYTES, {"url": link.url}).fetchone()
+        if row:
+            extract_attachment(link, store.get(row["storage_key"]))
+    apply_attachment_text(doc)
+
+
+def upsert_attachments(conn, doc: Document, document_id: int) -> None:
+    for link in doc.attachments:
+        conn.execute(q.UPSERT_ATTACHMENT, {"document_id": document_id, "page_url": doc.url, "url": link.url,
+                                           "filename": link.filename, "ext": link.ext, "size_bytes": link.size_bytes,
+                                           "text": link.text, "status": link.status})
+
+
+def upsert_policy(conn, doc: Document, version_id: int) -> None:
+    if doc.policy is None:
+        return
+    pol = doc.policy
+    interprets = None
+    if pol.interprets_url:
+        row = conn.execute(q.SELECT_DOC_FOR_URL, {"urls": [pol.interprets_url, dedup.canonical_url(pol.interprets_url)]}).fetchone()
+        interprets = row["document_id"] if row else None
+    conn.execute(q.UPSERT_POLICY, {"version_id": version_id, "index_no": pol.index_no, "issuers": pol.issuers,
+                                   "doc_number": pol.doc_number, "written_at": pol.written_at,
+                                   "published_on": pol.published_on, "effective_on": pol.effective_on,
+                                   "subject": pol.subject, "validity": pol.validity,
+                                   "interprets_document_id": interprets})
+
+
+def assign_story(conn, index: dedup.StoryIndex, doc: Document, document_id: int) -> bool:
+    """Put the document into the story its text nearly duplicates, or found a new one. True if new."""
+    if len(_HAN.findall(doc.text)) < MIN_CLUSTER_HAN:
+        return False
+    mh = dedup.build_minhash(doc.title + "\n" + doc.text)
+    story_id = index.match(mh)
+    created = story_id is None
+    if created:
+        story_id = conn.execute(q.INSERT_STORY, {"signature": dedup.minhash_bytes(mh)}).fetchone()["story_id"]
+        index.add(story_id, mh)
+    conn.execute(q.SET_STORY, {"story_id": story_id, "document_id": document_id})
+    return created

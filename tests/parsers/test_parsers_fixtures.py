@@ -1,0 +1,62 @@
+"""One parametrized test over the registry: every stored page parses to its expected JSON."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from parsers.api import parse_page
+from parsers.encoding import decode_html, find_mojibake
+from parsers.registry import PUBLISHERS
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def fixture_cases():
+    for pub in PUBLISHERS:
+        for page in sorted((FIXTURES / pub.source_id).glob("*.html.gz")):
+            yield pytest.param(pub, page, id=page.name.removesuffix(".html.gz"))
+
+
+def load_case(page: Path):
+    stem = page.name.removesuffix(".html.gz")
+    meta = json.loads((page.parent / f"{stem}.meta.json").read_text())
+    expected = json.loads((page.parent / f"{stem}.expected.json").read_text("utf-8"))
+    return gzip.decompress(page.read_bytes()), meta, expected
+
+
+@pytest.mark.parametrize("pub", PUBLISHERS, ids=lambda p: p.source_id)
+def test_every_publisher_has_a_fixture(pub):
+    assert list((FIXTURES / pub.source_id).glob("*.html.gz")), f"no fixture page for {pub.source_id}"
+
+
+@pytest.mark.parametrize("pub,page", list(fixture_cases()))
+def test_fixture_parses_to_expected(pub, page):
+    body, meta, expected = load_case(page)
+    fetched_at = datetime.fromisoformat(meta["crawl_date"])
+    version = pub.parser_for(fetched_at)
+    assert version.__name__ in expected, f"no expected output for {version.name()}"
+    doc = parse_page(body, meta["url"], fetched_at=fetched_at)  # source found from the URL host
+    assert doc.source_id == pub.source_id
+    assert doc.to_contract() == expected[version.__name__]
+
+
+@pytest.mark.parametrize("pub,page", list(fixture_cases()))
+def test_fixture_output_has_no_mojibake(pub, page):
+    body, meta, _ = load_case(page)
+    assert find_mojibake(decode_html(body).text) is None
+    doc = parse_page(body, meta["url"], fetched_at=datetime.fromisoformat(meta["crawl_date"]))
+    for value in (doc.title, doc.text, doc.author or "", doc.origin or ""):
+        assert find_mojibake(value) is None
+    assert not doc.is_empty
+
+
+def test_version_is_chosen_by_fetch_date():
+    pub = next(p for p in PUBLISHERS if p.source_id == "takungpao")
+    assert pub.parser_for(datetime.fromisoformat("2019-06-02T08:00:00+08:00")).__name__ == "V1"
+    assert pub.parser_for(datetime.fromisoformat("2023-06-02T08:00:00+08:00")).__name__ == "V1_1"
+    assert pub.parser_for(None).__name__ == "V1_1"

@@ -1,0 +1,129 @@
+"""Dates, encodings, policy metadata, cleaning, the registry's import-time checks and bad input."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from parsers import clean, dates, policy
+from parsers.api import MAX_PAGE_BYTES, parse_page
+from parsers.base import SiteParser
+from parsers.dedup import canonical_url, change_summary
+from parsers.encoding import decode_html
+from parsers.registry import Publisher, RegistryError, build_index, publisher_for_url
+
+REF = datetime(2024, 3, 1, 12, 0, tzinfo=dates.SHANGHAI)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("2024-02-09", "2024-02-09T00:00:00+08:00"),
+    ("2024/2/9 14:29", "2024-02-09T14:29:00+08:00"),
+    ("2024年2月9日", "2024-02-09T00:00:00+08:00"),
+    ("二〇二四年二月九日", "2024-02-09T00:00:00+08:00"),
+    ("二〇二四年十二月二十九日", "2024-12-29T00:00:00+08:00"),
+    ("2024-02-09-14:29:00", "2024-02-09T14:29:00+08:00"),
+    ("1707460140000", "2024-02-09T14:29:00+08:00"),
+    ("2/9", "2024-02-09T00:00:00+08:00"),
+    ("12/30", "2023-12-30T00:00:00+08:00"),
+    ("14:29", "2024-03-01T14:29:00+08:00"),
+    ("2024-02-09T06:29:00Z", "2024-02-09T14:29:00+08:00"),
+    ("2019年01月19日 10:00　来源：中国新闻网", "2019-01-19T10:00:00+08:00"),
+])
+def test_parse_date_forms(raw, expected):
+    assert dates.parse_date(raw, ref=REF).isoformat() == expected
+
+
+def test_not_a_date():
+    assert dates.parse_date("第十二届", ref=REF) is None
+    assert dates.parse_date("2024-13-45") is None
+
+
+def test_generation_stamp_never_a_publication_date():
+    html = ('<html><head><meta name="others" content="页面生成时间 2026-11-20 03:15:44"></head><body>'
+            '<div class="a"><p>页面生成时间 2026-11-20 03:15:44</p><p>正文，内容，很长。</p></div></body></html>')
+    doc = parse_page(html.encode(), "https://example.org/x.html", fetched_at=REF)
+    assert doc.published_at is None or doc.published_at.year != 2026
+
+
+@pytest.mark.parametrize("label", ["utf-8", "gb2312", None])
+def test_gbk_bytes_decode_whatever_the_label(label):
+    text = "广东前瞻布局量子科技，争创国家级未来产业先导区。"
+    head = f'<meta charset="{label}">' if label else ""
+    body = f"<html><head>{head}</head><body><p>{text}</p></body></html>"
+    assert text in decode_html(body.encode("gbk")).text
+    assert text in decode_html(body.encode("utf-8")).text  # UTF-8 labelled gb2312 also reads right
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("粤工信电子〔2024〕2号", "粤工信电子〔2024〕2号"), ("国发[2024]1号", "国发〔2024〕1号"),
+    ("工信部联科（2024）12 号", "工信部联科〔2024〕12号"), ("国办函【2024】第5号", "国办函〔2024〕5号"),
+    ("国发(2024)1号", "国发〔2024〕1号"),
+])
+def test_doc_number_brackets_normalised(raw, expected):
+    assert policy.normalize_doc_number(raw) == expected
+
+
+def test_policy_pairs_joint_issuers_and_validity():
+    meta = policy.build_policy_meta({"发文机关：": "工业和信息化部、教育部 科学技术部", "成文日期": "2024年01月18日",
+                                     "有效性": "已废止", "发文字号": "工信部联科[2024]12号"})
+    assert meta.issuers == ["工业和信息化部", "教育部", "科学技术部"]
+    assert meta.written_at == date(2024, 1, 18)
+    assert meta.validity == "abolished"
+    assert meta.doc_number == "工信部联科〔2024〕12号"
+    assert policy.map_validity("失效") == "expired" and policy.map_validity("已修订") == "amended"
+
+
+def test_spam_cut_out_of_sentences_and_boilerplate_dropped():
+    lines = ["推进万博体育网址官网app下载面向智能终端的研发。", "网站标识码bm01000001", "京ICP备05070218号",
+             "分享到：", "全民健身体育平台建设稳步推进。"]
+    assert clean.clean_lines(lines) == ["推进面向智能终端的研发。", "全民健身体育平台建设稳步推进。"]
+
+
+def test_registry_rejects_duplicates_and_malformed_entries():
+    class P(SiteParser):
+        source_id = "x"
+
+    class Old(SiteParser):
+        source_id = "x"
+        VALID_UNTIL = date(2020, 1, 1)
+
+    good = Publisher("x", "X", ("x.example",), (P,))
+    with pytest.raises(RegistryError):
+        build_index((good, good))
+    with pytest.raises(RegistryError):
+        build_index((good, Publisher("y", "Y", ("x.example",), (P,))))
+    with pytest.raises(RegistryError):
+        build_index((Publisher("y", "Y", ("y.example",), (P,)),))  # source_id mismatch
+    with pytest.raises(RegistryError):
+        build_index((Publisher("x", "X", ("x.example",), (P, Old)),))  # newest must not expire
+    build_index((Publisher("x", "X", ("x.example",), (Old, P)),))
+
+
+def test_host_lookup():
+    assert publisher_for_url("http://gdii.gd.gov.cn/a").source_id == "gd_gov"
+    assert publisher_for_url("https://www.miit.gov.cn/a").source_id == "miit"
+    assert publisher_for_url("https://www.gov.cn/a").source_id == "govcn"
+    assert publisher_for_url("https://www.beijing.gov.cn/a") is None
+
+
+@pytest.mark.parametrize("body,reason", [
+    (b"", "empty"), (b"   \n", "empty"), (b"%PDF-1.7\x00\x01binary", "binary"),
+    (b"\x00\x01\x02\x03" * 100, "binary"),
+    (b"<html><head><script>var a=1;</script></head><body><script>go()</script></body></html>", "no body"),
+])
+def test_bad_input_gives_flagged_empty_document(body, reason):
+    doc = parse_page(body, "https://example.org/a.html", fetched_at=REF)
+    assert doc.is_empty and reason in doc.error and doc.text == ""
+
+
+def test_oversized_page_is_refused_quickly():
+    body = b"<html><body>" + b"<p>\xe5\xb9\xbf</p>" * (MAX_PAGE_BYTES // 8 + 10) + b"</body></html>"
+    doc = parse_page(body, "https://example.org/big.html", fetched_at=REF)
+    assert doc.is_empty and "too large" in doc.error
+
+
+def test_canonical_url_and_change_summary():
+    assert canonical_url("HTTP://Www.Example.org:80/a/index.html?utm_source=x&b=2&a=1#top") == "https://www.example.org/a/?a=1&b=2"
+    summary = change_summary("甲\n乙\n丙", "甲\n乙改\n丙\n丁")
+    assert summary == {"added": ["乙改", "丁"], "removed": ["乙"]}
