@@ -15,6 +15,7 @@ from datasketch import MinHash
 from futurewatch.textnorm import normalize_for_match
 
 NUM_PERM = 128
+SCHEME = "affine32"  # datasketch ≥ 2.0's default; stored signatures are uint32 little-endian
 SHINGLE = 5
 LSH_THRESHOLD = 0.6  # estimated Jaccard over 5-shingles for "the same story"
 _TRACKING = re.compile(r"^(utm_|spm$|from$|source$|share|wfr$|isappinstalled$|scene$|_t$|timestamp$|code$)", re.I)
@@ -40,19 +41,19 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
 
 
 def build_minhash(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch([s.encode("utf-8") for s in shingles(text)])
     return mh
 
 
 def minhash_bytes(mh: MinHash) -> bytes:
-    return mh.hashvalues.astype("<u8").tobytes()
+    return mh.hashvalues.astype("<u4").tobytes()
 
 
 def minhash_from_bytes(raw: bytes) -> MinHash:
     import numpy as np
 
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(raw, dtype="<u8").copy())
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(raw, dtype="<u4").astype("uint32"))
 
 
 def change_summary(old_text: str, new_text: str, limit: int = 20) -> dict:

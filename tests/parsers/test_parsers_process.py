@@ -1,0 +1,186 @@
+"""process_pending on a real PostgreSQL: reprints, versions, idempotence, --reparse, attachments."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import docx
+import pytest
+
+from futurewatch.db import connect
+from futurewatch.rawstore import open_raw_store
+from parsers.process import process_pending
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SOURCES = ("c114", "nanfang", "gd_gov", "govcn", "miit", "chinanews", "takungpao")
+
+
+def fixture(stem: str) -> tuple[bytes, dict]:
+    source = stem.rsplit("_", 3)[0]
+    folder = FIXTURES / source
+    return gzip.decompress((folder / f"{stem}.html.gz").read_bytes()), json.loads((folder / f"{stem}.meta.json").read_text())
+
+
+def add_sources(url: str) -> None:
+    with connect(url) as conn:
+        for sid in SOURCES:
+            conn.execute("INSERT INTO sources (source_id, name, kind) VALUES (%(s)s, %(s)s, 'news') ON CONFLICT DO NOTHING",
+                         {"s": sid})
+
+
+def add_fetch(url: str, source_id: str, page_url: str, body: bytes, fetched_at: datetime, *, kind: str = "page",
+              parent_url: str | None = None, hints: dict | None = None, storage_key: str | None = None) -> int:
+    sha, key = open_raw_store().put(body)
+    with connect(url) as conn:
+        row = conn.execute(
+            """INSERT INTO raw_fetches (source_id, url, final_url, status, fetched_at, sha256, size_bytes, storage_key,
+                   kind, parent_url, hints)
+               VALUES (%(s)s, %(u)s, %(u)s, 200, %(t)s, %(sha)s, %(n)s, %(k)s, %(kind)s, %(parent)s, %(hints)s)
+               RETURNING raw_fetch_id""",
+            {"s": source_id, "u": page_url, "t": fetched_at, "sha": sha, "n": len(body), "k": storage_key or key,
+             "kind": kind, "parent": parent_url, "hints": json.dumps(hints or {})}).fetchone()
+    return row["raw_fetch_id"]
+
+
+def add_fixture(url: str, stem: str, *, body: bytes | None = None, days_later: int = 0) -> int:
+    raw, meta = fixture(stem)
+    when = datetime.fromisoformat(meta["crawl_date"]) + timedelta(days=days_later)
+    return add_fetch(url, stem.rsplit("_", 3)[0], meta["url"], body or raw, when)
+
+
+def rows(url: str, sql: str, params: dict | None = None) -> list[dict]:
+    with connect(url) as conn:
+        return conn.execute(sql, params or {}).fetchall()
+
+
+@pytest.fixture
+def db(fw_env):
+    url = fw_env.database_url
+    add_sources(url)
+    return url
+
+
+def test_reprint_clusters_into_one_story_with_two_documents(db):
+    add_fixture(db, "chinanews_2024_03_01")
+    add_fixture(db, "nanfang_2024_03_01")
+    add_fixture(db, "c114_2025_02_14")
+    summary = process_pending(db)
+    assert summary.pages == 3 and summary.documents_new == 3 and summary.failed == 0
+    docs = rows(db, "SELECT source_id, story_id, doc_key FROM documents ORDER BY source_id")
+    by_source = {d["source_id"]: d for d in docs}
+    assert by_source["chinanews"]["story_id"] == by_source["nanfang"]["story_id"] is not None
+    assert by_source["c114"]["story_id"] != by_source["nanfang"]["story_id"]
+    assert by_source["c114"]["doc_key"] == "c114:a1283251"
+    assert summary.stories_new == 2
+    version = rows(db, "SELECT editor, text, parser, lang FROM document_versions v JOIN documents d USING (document_id) "
+                       "WHERE d.source_id = 'chinanews'")[0]
+    assert version["editor"] == "张燕玲" and "万博" not in version["text"] and version["parser"] == "chinanews.V1"
+
+
+def test_changed_page_becomes_version_two_and_rerun_is_idempotent(db):
+    raw, _ = fixture("chinanews_2024_03_01")
+    add_fixture(db, "chinanews_2024_03_01")
+    process_pending(db)
+    changed = raw.replace("到2035年，基本形成若干领跑全球的未来产业集群。".encode(), "更正：新增一段说明。".encode())
+    assert changed != raw
+    add_fixture(db, "chinanews_2024_03_01", body=changed, days_later=1)
+    summary = process_pending(db)
+    assert summary.pages == 1 and summary.versions_new == 1 and summary.documents_new == 0
+    versions = rows(db, "SELECT version_no, replaces_version_id, change_summary FROM document_versions ORDER BY version_no")
+    assert [v["version_no"] for v in versions] == [1, 2]
+    assert "更正：新增一段说明。" in " ".join(versions[1]["change_summary"]["added"])
+    assert versions[1]["change_summary"]["removed"]
+    current = rows(db, "SELECT current_version_id FROM documents")[0]["current_version_id"]
+    assert current == rows(db, "SELECT version_id FROM document_versions WHERE version_no = 2")[0]["version_id"]
+    again = process_pending(db)
+    assert again.pages == 0
+    assert rows(db, "SELECT count(*) AS n FROM document_versions")[0]["n"] == 2
+
+
+def test_same_bytes_fetched_again_add_nothing(db):
+    add_fixture(db, "c114_2025_02_14")
+    process_pending(db)
+    raw, meta = fixture("c114_2025_02_14")
+    add_fetch(db, "c114", meta["url"] + "?utm_source=rss", raw, datetime.fromisoformat(meta["crawl_date"]))
+    summary = process_pending(db)
+    assert summary.pages == 1 and summary.unchanged == 1 and summary.versions_new == 0
+    assert rows(db, "SELECT count(*) AS n FROM documents")[0]["n"] == 1
+
+
+def test_reparse_rebuilds_in_place_without_new_versions(db):
+    for stem in ("govcn_2024_01_29", "govcn_2024_01_30", "takungpao_2023_06_02"):
+        add_fixture(db, stem)
+    first = process_pending(db)
+    assert first.documents_new == 3
+    with connect(db) as conn:
+        conn.execute("UPDATE document_versions SET text = 'stale', parser = 'old.V0'")
+    again = process_pending(db, reparse=True, batch_size=2)
+    assert again.reparsed == 3 and again.versions_new == 0
+    texts = rows(db, "SELECT text, parser FROM document_versions")
+    assert all(t["text"] != "stale" and t["parser"] != "old.V0" for t in texts)
+    assert rows(db, "SELECT count(*) AS n FROM document_versions")[0]["n"] == 3
+
+
+def test_policy_metadata_and_interpretation_link(db):
+    add_fixture(db, "govcn_2024_01_29")
+    add_fixture(db, "govcn_2024_01_30")
+    process_pending(db)
+    meta = rows(db, """SELECT d.doc_key, d.kind, p.* FROM policy_metadata p JOIN document_versions v USING (version_id)
+                       JOIN documents d ON d.document_id = v.document_id ORDER BY d.doc_key""")
+    policy, jiedu = meta
+    assert policy["doc_number"] == "国办函〔2024〕5号" and policy["issuers"] == ["国务院办公厅"] and policy["kind"] == "policy"
+    assert str(policy["written_at"]) == "2024-01-18" and str(policy["effective_on"]) == "2024-03-01"
+    policy_id = rows(db, "SELECT document_id FROM documents WHERE doc_key = 'govcn:6929011'")[0]["document_id"]
+    assert jiedu["kind"] == "interpretation" and jiedu["interprets_document_id"] == policy_id
+
+
+def _docx_bytes(paragraphs: list[str]) -> bytes:
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_short_policy_notice_takes_attachment_text(db):
+    raw, meta = fixture("miit_2024_01_29")
+    att_url = "https://www.miit.gov.cn/cms_files/filemanager/1226211233/attach/20241/实施意见.docx"
+    full = ["一、总体要求", "以传统产业的高端化升级和前沿技术的产业化落地为主线。" * 40, "二、重点任务"]
+    add_fetch(db, "miit", att_url, _docx_bytes(full), datetime.fromisoformat(meta["crawl_date"]), kind="attachment",
+              parent_url=meta["url"])
+    add_fixture(db, "miit_2024_01_29")
+    summary = process_pending(db)
+    assert summary.pages == 1  # the attachment fetch is not a page
+    text = rows(db, "SELECT text FROM document_versions")[0]["text"]
+    assert "一、总体要求" in text and "二、重点任务" in text
+    att = rows(db, "SELECT status, ext, size_bytes, document_id FROM attachments")[0]
+    assert att["status"] == "extracted" and att["ext"] == "docx" and att["size_bytes"] > 0 and att["document_id"]
+
+
+def test_unsupported_attachment_recorded_with_type_and_size(db):
+    raw, meta = fixture("gd_gov_2024_02_24")
+    ofd = "http://www.gd.gov.cn/attachment/0/540/540513/4366123.ofd"
+    add_fetch(db, "gd_gov", ofd, b"PK\x03\x04ofd-bytes" * 10, datetime.fromisoformat(meta["crawl_date"]),
+              kind="attachment", parent_url=meta["url"])
+    add_fixture(db, "gd_gov_2024_02_24")
+    process_pending(db)
+    atts = {a["ext"]: a for a in rows(db, "SELECT ext, status, size_bytes FROM attachments")}
+    assert atts["ofd"]["status"] == "unsupported" and atts["ofd"]["size_bytes"] == 130
+    assert atts["pdf"]["status"] == "linked"
+
+
+def test_a_broken_row_is_recorded_and_the_run_continues(db):
+    raw, meta = fixture("c114_2025_02_14")
+    add_fetch(db, "c114", "https://www.c114.com.cn/4app/3542/a1.html", raw, datetime.fromisoformat(meta["crawl_date"]),
+              storage_key="local:" + "0" * 64)
+    add_fixture(db, "takungpao_2023_06_02")
+    summary = process_pending(db)
+    assert summary.failed == 1 and summary.pages == 2 and summary.documents_new == 1
+    errors = rows(db, "SELECT process_error FROM raw_fetches WHERE process_error IS NOT NULL")
+    assert len(errors) == 1 and "FileNotFoundError" in errors[0]["process_error"]
+    assert process_pending(db).pages == 0
