@@ -245,3 +245,45 @@ def _send_smtp(msg, settings) -> None:
         if settings.smtp_user:
             client.login(settings.smtp_user, settings.smtp_password or "")
         client.send_message(msg)
+
+
+# --- the steps of the check_source_health DAG (plain dicts in and out, for XCom) ---------------
+
+class SourceHealthError(RuntimeError):
+    """Raised to turn the health run red when any source was flagged."""
+
+
+def _report_from_dict(data: dict) -> HealthReport:
+    return HealthReport(
+        as_of=datetime.fromisoformat(data["as_of"]),
+        sources_checked=data["sources_checked"],
+        findings=[HealthFinding(**f) for f in data["findings"]],
+    )
+
+
+def build_health_report(url: str, *, as_of: datetime) -> dict:
+    from futurewatch.config import load_settings
+
+    thresholds = HealthThresholds.from_settings(load_settings().extra)
+    return check_source_health(url, as_of=as_of, thresholds=thresholds).to_dict()
+
+
+def notify_ops(report: dict) -> str:
+    """Mail the report to FUTUREWATCH_OPS_EMAIL when anything was flagged; returns where it went."""
+    from futurewatch.config import load_settings
+
+    parsed = _report_from_dict(report)
+    if not parsed.findings:
+        return "nothing flagged: no mail"
+    settings = load_settings()
+    recipients = [a.strip() for a in settings.extra.get("FUTUREWATCH_OPS_EMAIL", "").split(",") if a.strip()]
+    return send_health_report(parsed, settings, recipients or ["ops@localhost"])
+
+
+def raise_if_flagged(report: dict) -> int:
+    """0 when all is well; otherwise raise SourceHealthError naming every finding."""
+    parsed = _report_from_dict(report)
+    if parsed.findings:
+        lines = "; ".join(f"{f.source_id} {f.signal}: {f.detail}" for f in parsed.findings)
+        raise SourceHealthError(f"{len(parsed.flagged_sources)} source(s) flagged: {lines}")
+    return 0

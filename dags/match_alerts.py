@@ -1,0 +1,38 @@
+"""match_alerts: turn newly classified documents into alert events."""
+
+from __future__ import annotations
+
+from airflow.sdk import dag, task
+
+from futurewatch.dag_support import CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, database_url, run_moment
+
+DOC = """
+### match_alerts
+Triggered by the asset `classifications` (after each `process_documents` or `reclassify_documents`
+run). Calls `alerts.pipeline.match_events` with the run's moment (the time the asset event
+queued the run, never the wall clock). Events are unique per rule and event key, so reruns add
+nothing twice. Digests are built and sent by `send_digests`.
+"""
+
+
+@dag(
+    dag_id="match_alerts",
+    schedule=[CLASSIFICATIONS],
+    start_date=START_DATE,
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULT_ARGS,
+    tags=["futurewatch", "alerts"],
+    doc_md=DOC,
+)
+def match_alerts():
+    @task
+    def match_events(**context) -> dict:
+        from futurewatch.cycle import match_alert_events
+
+        return match_alert_events(database_url(), now=run_moment(context))
+
+    match_events()
+
+
+match_alerts()

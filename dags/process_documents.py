@@ -1,0 +1,50 @@
+"""process_documents: parse, dedup, classify and extract entities after every crawl."""
+
+from __future__ import annotations
+
+from airflow.sdk import dag, task
+
+from futurewatch.dag_support import CLASSIFICATIONS, DEFAULT_ARGS, DOCUMENT_VERSIONS, RAW_FETCHES, START_DATE, database_url
+
+DOC = """
+### process_documents
+Triggered by the asset `raw_fetches` (any successful crawl). Two steps, each a package call:
+
+1. **parse** — `parsers.process.process_pending`: unprocessed raw pages → documents, versions,
+   policy metadata, attachments, dedup into stories. Batches claim rows with `FOR UPDATE SKIP
+   LOCKED`, so a retry resumes where the failed attempt stopped. Updates `document_versions`.
+2. **classify** — `futurewatch.classify.classify_pending`: every version the current taxonomy has
+   not classified yet → classifications and entity mentions. Updates `classifications`,
+   which triggers `match_alerts`.
+
+Only counts and the range of new version ids go through XCom.
+"""
+
+
+@dag(
+    dag_id="process_documents",
+    schedule=[RAW_FETCHES],
+    start_date=START_DATE,
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULT_ARGS,
+    tags=["futurewatch", "process"],
+    doc_md=DOC,
+)
+def process_documents():
+    @task(outlets=[DOCUMENT_VERSIONS])
+    def parse() -> dict:
+        from futurewatch.cycle import process
+
+        return process(database_url())
+
+    @task(outlets=[CLASSIFICATIONS])
+    def classify(parsed: dict) -> dict:
+        from futurewatch.cycle import classify as classify_versions
+
+        return classify_versions(database_url())
+
+    classify(parse())
+
+
+process_documents()

@@ -1,0 +1,224 @@
+"""One cycle of the whole job: migrate → taxonomy → crawl → process → classify → alerts.
+
+Each stage is one call to its package's entry point (docs/architecture.md). The same step
+functions back `futurewatch run` and the Airflow DAGs, so both do exactly the same work.
+A source that cannot be reached is reported in the summary; the cycle still finishes.
+Stage modules are imported inside the steps: importing this module stays cheap (DAG files use it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable, Iterator
+
+log = logging.getLogger(__name__)
+
+FAILED_CRAWL_STATUSES = {"failed", "unreachable"}
+
+
+class SourceCrawlError(RuntimeError):
+    """One source's crawl failed; the message names the source and the reason."""
+
+
+@dataclass
+class StageResult:
+    stage: str
+    ok: bool
+    detail: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class SourceResult:
+    source_id: str
+    status: str
+    new: int = 0
+    changed: int = 0
+    failed: int = 0
+    blocked: int = 0
+    error: str | None = None
+
+
+@dataclass
+class CycleSummary:
+    stages: list[StageResult] = field(default_factory=list)
+    sources: list[SourceResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every stage ran; unreachable sources alone do not fail the cycle."""
+        return all(s.ok for s in self.stages)
+
+
+def to_plain(value: Any) -> Any:
+    """A stage summary (dataclass, list, datetime …) as JSON-safe data for XCom and logs."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: to_plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
+
+
+def build_source_result(summary: Any) -> SourceResult:
+    """A crawler's per-source summary, reduced to what the cycle reports."""
+    return SourceResult(
+        source_id=_get(summary, "source_id", "?"),
+        status=str(_get(summary, "status", "unknown")),
+        new=int(_get(summary, "new", 0) or 0),
+        changed=int(_get(summary, "changed", 0) or 0),
+        failed=int(_get(summary, "failed", 0) or 0),
+        blocked=int(_get(summary, "blocked", 0) or 0),
+        error=_get(summary, "error"),
+    )
+
+
+@contextmanager
+def open_mirror(offline: bool) -> Iterator[str | None]:
+    """The offline mirror's base URL while it serves (offline), else None."""
+    if not offline:
+        yield None
+        return
+    from crawlers.mirror import serve_mirror
+
+    with serve_mirror() as base_url:
+        yield base_url
+
+
+# --- steps: each wraps one stage entry point -------------------------------------------------
+
+def migrate_archive(url: str) -> list[str]:
+    from futurewatch.migrate import apply_migrations
+
+    return apply_migrations(url)
+
+
+def load_taxonomy_version(url: str) -> int:
+    from futurewatch.taxonomy import load_taxonomy
+
+    return load_taxonomy(url)
+
+
+def load_new_taxonomy_version(url: str) -> int | None:
+    """Load the taxonomy; its version id if that created a new version, else None."""
+    from futurewatch.db import connect
+
+    def newest() -> int | None:
+        with connect(url) as conn:
+            return conn.execute("SELECT max(taxonomy_version_id) AS v FROM taxonomy_versions").fetchone()["v"]
+
+    before = newest()
+    version_id = load_taxonomy_version(url)
+    return version_id if before is None or version_id > before else None
+
+
+def crawl(url: str, source_ids: list[str] | None, *, mirror: str | None, run_key: str | None,
+          since: datetime | None = None) -> list[SourceResult]:
+    from crawlers.runner import crawl_sources
+
+    summaries = crawl_sources(url, source_ids, since=since, mirror=mirror, run_key=run_key)
+    return [build_source_result(s) for s in summaries]
+
+
+def crawl_with_mirror(url: str, source_ids: list[str] | None, offline: bool,
+                      run_key: str | None) -> list[SourceResult]:
+    with open_mirror(offline) as mirror:
+        return crawl(url, source_ids, mirror=mirror, run_key=run_key)
+
+
+def crawl_one_source(url: str, source_id: str, *, run_key: str, since: datetime | None = None,
+                     offline: bool = False) -> dict:
+    """Crawl one source (the DAG's mapped task); raise SourceCrawlError if it failed."""
+    with open_mirror(offline) as mirror:
+        results = crawl(url, [source_id], mirror=mirror, run_key=run_key, since=since)
+    if not results:
+        raise SourceCrawlError(f"source_id={source_id}: the crawler returned no summary (unknown source?)")
+    result = results[0]
+    if result.status in FAILED_CRAWL_STATUSES:
+        raise SourceCrawlError(f"source_id={source_id}: crawl {result.status}: {result.error or 'no detail'}")
+    return dataclasses.asdict(result)
+
+
+def process(url: str, *, reparse: bool = False) -> dict:
+    from parsers.process import process_pending
+
+    return to_plain(process_pending(url, reparse=reparse))
+
+
+def classify(url: str) -> dict:
+    from futurewatch.classify import classify_pending
+
+    return to_plain(classify_pending(url))
+
+
+def match_alert_events(url: str, *, now: datetime) -> dict:
+    from alerts.pipeline import match_events
+
+    return to_plain(match_events(url, now=now))
+
+
+def send_digests(url: str, *, now: datetime) -> dict:
+    from alerts.pipeline import send_due_digests
+
+    return to_plain(send_due_digests(url, now=now))
+
+
+# --- the cycle --------------------------------------------------------------------------------
+
+def _run_stage(summary: CycleSummary, stage: str, call: Callable[[], Any],
+               describe: Callable[[Any], str] = lambda r: _brief(r)) -> Any:
+    start = time.perf_counter()
+    try:
+        result = call()
+    except Exception as exc:  # recorded in the summary, logged with the stage; the cycle goes on
+        log.error("cycle stage %s failed: %s", stage, exc, exc_info=True)
+        summary.stages.append(StageResult(stage, False, f"{type(exc).__name__}: {exc}",
+                                          time.perf_counter() - start))
+        return None
+    summary.stages.append(StageResult(stage, True, describe(result), time.perf_counter() - start))
+    return result
+
+
+def _brief(result: Any) -> str:
+    plain = to_plain(result)
+    if isinstance(plain, dict):
+        parts = [f"{k}={v}" for k, v in plain.items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        return ", ".join(parts[:6])
+    if isinstance(plain, list):
+        return f"{len(plain)} item(s)"
+    return "" if plain is None else str(plain)
+
+
+def _describe_crawl(results: list[SourceResult]) -> str:
+    bad = [r.source_id for r in results if r.status in FAILED_CRAWL_STATUSES]
+    new = sum(r.new for r in results)
+    return f"{len(results)} source(s), {new} new page(s)" + (f"; unreachable: {', '.join(bad)}" if bad else "")
+
+
+def run_cycle(url: str, *, now: datetime, offline: bool = False, source_ids: list[str] | None = None,
+              run_key: str | None = None) -> CycleSummary:
+    """Run every stage once. Migration failure stops the cycle; any other failure is recorded."""
+    summary = CycleSummary()
+    if _run_stage(summary, "migrate", lambda: migrate_archive(url), lambda r: f"{len(r)} applied") is None:
+        return summary
+    _run_stage(summary, "taxonomy", lambda: load_taxonomy_version(url), lambda r: f"version id {r}")
+    crawled = _run_stage(summary, "crawl", lambda: crawl_with_mirror(url, source_ids, offline, run_key),
+                         _describe_crawl)
+    summary.sources = crawled or []
+    _run_stage(summary, "process", lambda: process(url))
+    _run_stage(summary, "classify", lambda: classify(url))
+    _run_stage(summary, "alerts", lambda: match_alert_events(url, now=now))
+    _run_stage(summary, "digests", lambda: send_digests(url, now=now))
+    return summary

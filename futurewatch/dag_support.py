@@ -1,0 +1,72 @@
+"""Shared wiring for the futurewatch DAGs: defaults, assets, the database URL and the run's moment.
+
+Kept light on purpose (no stage code, no database or HTTP at import): the dag-processor
+imports every DAG file often. Lives in the package so the dag-processor, workers and tests all find it.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+
+import pendulum
+from airflow.sdk import Asset
+
+OWNER = "futurewatch-ops"
+TIMEZONE = "Asia/Shanghai"
+START_DATE = pendulum.datetime(2026, 1, 1, tz=TIMEZONE)
+DB_CONN_ID = "futurewatch_db"  # optional Airflow connection; DATABASE_URL wins when set
+
+# Assets are named after the table they stand for.
+RAW_FETCHES = Asset("raw_fetches")
+DOCUMENT_VERSIONS = Asset("document_versions")
+CLASSIFICATIONS = Asset("classifications")
+TAXONOMY_VERSIONS = Asset("taxonomy_versions")
+
+DEFAULT_ARGS = {
+    "owner": OWNER,
+    "retries": 3,
+    "retry_delay": timedelta(minutes=2),
+    "retry_exponential_backoff": True,
+    "max_retry_delay": timedelta(hours=1),
+    "execution_timeout": timedelta(hours=2),
+}
+
+
+def database_url() -> str:
+    """At task run time: DATABASE_URL, else the `futurewatch_db` connection, else the embedded server."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    from airflow.sdk import BaseHook
+    from airflow.sdk.exceptions import AirflowNotFoundException
+
+    try:
+        conn = BaseHook.get_connection(DB_CONN_ID)
+    except AirflowNotFoundException:
+        from futurewatch.db import database_url as embedded_or_env_url
+
+        return embedded_or_env_url()
+    return conn.get_uri().replace("postgres://", "postgresql://", 1)
+
+
+def run_moment(context) -> datetime:
+    """The instant a run stands for: its data-interval end, else logical date, else run_after.
+
+    Asset-triggered runs have no data interval; their run_after is when the asset event queued them.
+    Never the wall clock, so a rerun does the same work.
+    """
+    for key in ("data_interval_end", "logical_date"):
+        value = context.get(key)
+        if value is not None:
+            return value
+    return context["dag_run"].run_after
+
+
+def run_key(context) -> str:
+    """A stable key for this run (crawl_runs.run_key): retries and reruns upsert the same rows."""
+    return f"airflow:{context['dag'].dag_id}:{context['run_id']}"
+
+
+def offline() -> bool:
+    return os.environ.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"}
