@@ -1,0 +1,52 @@
+"""check_source_health under dag.test(): a flagged source reaches ops by mail and turns the run red."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+
+from futurewatch.db import connect
+from tests.cycle.test_health_signals import add_source, add_version
+from tests.dags.conftest import task_states
+
+AS_OF = pendulum.datetime(2026, 3, 10, 7, 0, tz="Asia/Shanghai")
+
+
+def seed_changed_and_steady_sources(db_url):
+    """`changed` used its own parser for two weeks, then fell back to generic; `steady` did not."""
+    with connect(db_url) as conn:
+        for sid in ("changed", "steady"):
+            add_source(conn, sid)
+        for i in range(5):
+            add_version(conn, "changed", AS_OF - timedelta(days=4 + i), "changed.V1")
+            add_version(conn, "steady", AS_OF - timedelta(days=4 + i), "steady.V1")
+            add_version(conn, "changed", AS_OF - timedelta(hours=3 + i), "generic.V1")
+            add_version(conn, "steady", AS_OF - timedelta(hours=3 + i), "steady.V1")
+        conn.commit()
+
+
+def test_health_dag_flags_changed_source_and_mails_ops(dag_bag, fw_env, no_retries):
+    seed_changed_and_steady_sources(fw_env.database_url)
+    dag = no_retries(dag_bag.get_dag("check_source_health"))
+    run = dag.test(logical_date=AS_OF)
+    states = task_states(run)
+    assert states[("check", -1)] == "success"
+    assert states[("notify_ops", -1)] == "success"
+    assert states[("flag_sources", -1)] == "failed"
+    assert str(run.state) == "failed"
+    mails = list((fw_env.outbox_dir / "ops").glob("*.eml"))
+    assert len(mails) == 1
+    body = mails[0].read_text(encoding="utf-8")
+    assert "changed [shape_changed]" in body and "steady" not in body
+
+
+def test_health_dag_is_green_when_all_is_well(dag_bag, fw_env, no_retries):
+    with connect(fw_env.database_url) as conn:
+        add_source(conn, "steady")
+        for i in range(5):
+            add_version(conn, "steady", AS_OF - timedelta(hours=3 + i), "steady.V1")
+        conn.commit()
+    run = no_retries(dag_bag.get_dag("check_source_health")).test(logical_date=AS_OF)
+    assert str(run.state) == "success"
+    assert not (fw_env.outbox_dir / "ops").exists()
