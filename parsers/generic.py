@@ -23,7 +23,9 @@ _NEGATIVE = re.compile(r"nav|menu|footer|foot|header|sidebar|side|comment|share|
                        r"related|recommend|hot|rank|banner|login|search|toolbar|pager|pagination|friend|"
                        r"advert|^ad$|[-_]ad[-_s]?|guanggao|tuijian|xiangguan|paihang|bottom|topbar", re.I)
 _POSITIVE = re.compile(r"article|content|text|body|detail|main|post|entry|zhengwen|news_txt|zw|story", re.I)
-_META_LINE = re.compile(r"(来源|作者|时间|发布|日期|编辑|浏览|阅读|点击|字号|记者)[:：]")
+_META_LINE = re.compile(r"(来源|作者|时间|发布|日期|编辑|浏览|阅读|点击|字号|记者)[:：]|"
+                        r"^(索引号|分类|主题分类|发布机构|发文机关|成文日期|名称|标题|文号|发文字号|有效性|积分|查看)\s*[:：]")
+DOMINANT_SHARE = 0.7  # a child holding this share of its parent's score is the body on its own
 _CANDIDATE_TAGS = ("div", "td", "article", "section", "main", "body")
 MIN_BODY_HAN = 60
 
@@ -75,11 +77,29 @@ def score_candidates(tree):
     for el, st in stats.items():
         if el.tag not in _CANDIDATE_TAGS or st.text == 0:
             continue
-        link_density = st.link / st.text
-        score = st.punct * (1 - link_density) ** 2 * _class_bias(el)
+        score = _score(el, stats) * _class_bias(el)
         if score > best_score:
             best, best_score = el, score
-    return best, stats
+    return _descend(best, stats), stats
+
+
+def _score(el, stats) -> float:
+    st = stats.get(el)
+    if st is None or not st.text:
+        return 0.0
+    return st.punct * (1 - st.link / st.text) ** 2
+
+
+def _descend(best, stats):
+    """Step into a child that holds most of the score (a first post among replies, an article beside a list)."""
+    while best is not None:
+        total = _score(best, stats)
+        children = [c for c in best if isinstance(c.tag, str)]
+        top = max(children, key=lambda c: _score(c, stats), default=None)
+        if top is None or total == 0 or _score(top, stats) < DOMINANT_SHARE * total:
+            return best
+        best = top
+    return best
 
 
 def prose_blocks(container, stats) -> list[str]:
