@@ -38,6 +38,8 @@ print(with_database(url, "airflow").replace("postgresql://", "postgresql+psycopg
 PY
 )"
 export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN
+# Airflow would derive an asyncpg URL; psycopg 3 (already installed) speaks async too.
+export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC="${AIRFLOW__DATABASE__SQL_ALCHEMY_CONN/postgresql+psycopg:/postgresql+psycopg_async:}"
 
 PASSWORDS="$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated"
 if [ -n "${FUTUREWATCH_AIRFLOW_PASSWORD:-}" ] && [ ! -s "$PASSWORDS" ]; then
