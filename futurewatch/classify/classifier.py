@@ -1,0 +1,191 @@
+"""Multi-label classification with evidence, plus entities, for one title + text.
+
+Score of a code = Σ over its surviving matches of term weight × field weight, at most
+`max_per_term` matches per term. Field weights: title > lead > body > deep body, so a track
+named in the headline or first lines counts at once, one named once deep in a long text
+does not. Matches die when an exclusion of the code overlaps them (量子位, 扫地机器人), when a
+longer match of the same code contains them (量子 inside 量子计算), or, for weak terms, when
+one of the code's trap contexts occurs anywhere (a phone review's 芯片).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from futurewatch.classify.entities import (
+    Entity, build_entity_entries, extract_pattern_entities, select_dictionary_hits,
+)
+from futurewatch.classify.matcher import Hit, Matcher, build_entry
+from futurewatch.classify.normalize import Normalized, normalize
+from futurewatch.taxonomy.model import WEAK_WEIGHT, Taxonomy, read_taxonomy
+
+
+@dataclass(frozen=True)
+class Options:
+    threshold: float = 1.0
+    thresholds: dict[str, float] = field(default_factory=dict)  # per-code overrides
+    title_weight: float = 2.5
+    lead_weight: float = 1.5
+    body_weight: float = 1.0
+    deep_weight: float = 0.6
+    lead_chars: int = 300
+    deep_after: int = 3000
+    max_per_term: int = 3
+    max_evidence: int = 5
+
+
+@dataclass(frozen=True)
+class Evidence:
+    term: str
+    field: str     # title | lead | body
+    start: int     # character offsets into that field's original text (title or text)
+    end: int
+
+
+@dataclass(frozen=True)
+class Label:
+    code: str
+    score: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    labels: tuple[Label, ...]
+    entities: tuple[Entity, ...]
+
+
+@dataclass
+class _Field:
+    name: str           # title | text
+    original: str
+    norm: Normalized
+    hits: list[Hit]
+
+
+class Classifier:
+    """Built once per taxonomy; `classify(title, text)` is then pure and thread-safe."""
+
+    def __init__(self, taxonomy: Taxonomy, options: Options | None = None):
+        self.taxonomy = taxonomy
+        self.options = options or Options()
+        entries = list(build_entity_entries())
+        for cat in taxonomy.categories:
+            entries += [build_entry("term", cat.code, t, w) for t, w in cat.terms]
+            entries += [build_entry("exclusion", cat.code, t) for t in cat.exclusions]
+            entries += [build_entry("context", cat.code, t) for t in cat.contexts]
+        self.matcher = Matcher(entries)
+
+    def classify(self, title: str, text: str) -> Result:
+        fields = [self._scan("title", title or ""), self._scan("text", text or "")]
+        labels = self._labels(fields)
+        entities = [e for f in fields for e in self._entities(f)]
+        return Result(tuple(labels), tuple(entities))
+
+    def _scan(self, name: str, original: str) -> _Field:
+        norm = normalize(original)
+        return _Field(name, original, norm, self.matcher.find(norm, original) if norm.text else [])
+
+    def _labels(self, fields: list[_Field]) -> list[Label]:
+        per_code: dict[str, list[tuple[_Field, Hit]]] = defaultdict(list)
+        blocks: dict[str, list[tuple[_Field, Hit]]] = defaultdict(list)
+        contexts: set[str] = set()
+        for f in fields:
+            for h in f.hits:
+                kind = h.entry.kind
+                if kind == "term":
+                    per_code[h.entry.ref].append((f, h))
+                elif kind == "exclusion":
+                    blocks[h.entry.ref].append((f, h))
+                elif kind == "context":
+                    contexts.add(h.entry.ref)
+        labels = []
+        dominated = _dominated(fields)
+        for code, hits in per_code.items():
+            kept = _surviving(hits, blocks.get(code, []), dominated, drop_weak=code in contexts)
+            label = self._score(code, kept)
+            if label:
+                labels.append(label)
+        labels.sort(key=lambda lb: (-lb.score, lb.code))
+        return labels
+
+    def _field_weight(self, f: _Field, h: Hit) -> tuple[str, float]:
+        o = self.options
+        if f.name == "title":
+            return "title", o.title_weight
+        pos = f.norm.orig_start(h.start)
+        if pos < o.lead_chars:
+            return "lead", o.lead_weight
+        return "body", (o.body_weight if pos < o.deep_after else o.deep_weight)
+
+    def _score(self, code: str, kept: list[tuple[_Field, Hit]]) -> Label | None:
+        o = self.options
+        counts: dict[str, int] = defaultdict(int)
+        score = 0.0
+        evidence: list[tuple[float, Evidence]] = []
+        for f, h in kept:
+            counts[h.entry.term] += 1
+            if counts[h.entry.term] > o.max_per_term:
+                continue
+            field_name, fw = self._field_weight(f, h)
+            score += h.entry.weight * fw
+            start, end = f.norm.span(h.start, h.end)
+            evidence.append((h.entry.weight * fw, Evidence(h.entry.term, field_name, start, end)))
+        if score + 1e-9 < o.thresholds.get(code, o.threshold):
+            return None
+        evidence.sort(key=lambda pair: (-pair[0], _FIELD_ORDER[pair[1].field], pair[1].start))
+        return Label(code, round(score, 3), tuple(ev for _, ev in evidence[: o.max_evidence]))
+
+    def _entities(self, f: _Field) -> list[Entity]:
+        found = []
+        for h in select_dictionary_hits(f.hits, f.norm):
+            found.append((h.entry.kind, h.start, h.end, h.entry.ref))
+        found += list(extract_pattern_entities(f.norm, f.original))
+        out = []
+        for etype, s, e, canonical in sorted(found, key=lambda x: (x[1], x[0])):
+            a, b = f.norm.span(s, e)
+            field_name = "title" if f.name == "title" else ("lead" if a < self.options.lead_chars else "body")
+            out.append(Entity(etype, f.original[a:b], canonical, field_name, a, b))
+        return out
+
+
+_FIELD_ORDER = {"title": 0, "lead": 1, "body": 2}
+
+
+def _dominated(fields: list[_Field]) -> set[int]:
+    """ids of term hits strictly inside a longer term hit of any code: 生物医药 inside
+    AI+生物医药, 机器人 inside 手术机器人. A code that owns the longer term keeps that hit."""
+    out: set[int] = set()
+    for f in fields:
+        terms = sorted((h for h in f.hits if h.entry.kind == "term"), key=lambda h: (h.start, -h.end))
+        max_end, max_span = -1, (-1, -1)
+        for h in terms:
+            if max_end >= h.end and max_span != (h.start, h.end):
+                out.add(id(h))
+            if h.end > max_end:
+                max_end, max_span = h.end, (h.start, h.end)
+    return out
+
+
+def _surviving(hits, blocks, dominated: set[int], *, drop_weak: bool):
+    """Matches of one code left after exclusions, containment and trap contexts."""
+    out = []
+    for f, h in hits:
+        if id(h) in dominated or (drop_weak and h.entry.weight <= WEAK_WEIGHT):
+            continue
+        if any(bf is f and b.start < h.end and h.start < b.end and not _contains(h, b) for bf, b in blocks):
+            continue
+        out.append((f, h))
+    return out
+
+
+def _contains(outer: Hit, inner: Hit) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (outer.end - outer.start) > (inner.end - inner.start)
+
+
+@lru_cache(maxsize=4)
+def default_classifier() -> Classifier:
+    """The classifier for the packaged taxonomy with default options."""
+    return Classifier(read_taxonomy())

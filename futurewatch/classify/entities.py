@@ -1,0 +1,138 @@
+"""Entities: org and place from dictionaries (matched by the shared automaton), and
+policy_title, doc_number, money and target_year from patterns on the normalised text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from futurewatch.classify.matcher import Entry, Hit, build_entry
+from futurewatch.classify.normalize import Normalized
+from futurewatch.textnorm import nfkc, to_simplified
+
+DATA_DIR = Path(__file__).with_name("data")
+ENTITY_TYPES = ("org", "place", "policy_title", "doc_number", "money", "target_year")
+
+
+@dataclass(frozen=True)
+class Entity:
+    type: str
+    text: str        # the surface form as published
+    canonical: str
+    field: str       # title | lead | body
+    start: int       # offsets into the field's original text
+    end: int
+
+
+@lru_cache(maxsize=1)
+def load_dictionaries() -> dict[str, dict[str, list[str]]]:
+    """{"org": {canonical: [aliases]}, "place": {...}} from the data files."""
+    orgs: dict[str, list[str]] = {}
+    for group in yaml.safe_load((DATA_DIR / "orgs.yaml").read_text(encoding="utf-8")).values():
+        for canonical, aliases in group.items():
+            orgs[canonical] = [canonical, *(aliases or [])]
+    return {"org": orgs, "place": _read_places()}
+
+
+def _read_places() -> dict[str, list[str]]:
+    data = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
+    places: dict[str, list[str]] = {}
+    gd = data["guangdong"]
+    places["广东省"] = ["广东省", *gd["广东省"]["short"]]
+    for city, info in gd["cities"].items():
+        places[city] = [city, *(info.get("short") or [])]
+        for district, short in (info.get("districts") or {}).items():
+            canonical = district if district.startswith(city) else city + district
+            places[canonical] = [canonical, district, *([short] if short else [])]
+    for group in ("zones", "provinces", "cities"):
+        for canonical, aliases in data[group].items():
+            places[canonical] = [canonical, *(aliases or [])]
+    return places
+
+
+def build_entity_entries() -> Iterator[Entry]:
+    for etype, table in load_dictionaries().items():
+        for canonical, aliases in table.items():
+            for alias in dict.fromkeys(aliases):
+                yield build_entry(etype, canonical, alias)
+
+
+_YEAR = r"(?:19|20)\d{2}|[二][〇零○o0][一二三四五六七八九〇零○][〇零○一二三四五六七八九]"
+_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,14})[〔\[【〖(]\s*((?:19|20)\d{2})\s*[〕\]】〗)]\s*第?(\d{1,4})\s*号")
+_POLICY_TITLE = re.compile(r"《([^《》\n]{2,100})》")
+_MONEY = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二三四五六七八九十百千两〇零]+)\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*(元人民币|元|美元|港元|港币|欧元|日元)"
+)
+_TARGET_YEAR = re.compile(rf"(?:到|至|截至)\s*({_YEAR})\s*年|({_YEAR})\s*年(?:前|底前|以前)")
+_PROVINCE_STARTS = set("粤穗深珠汕佛韶河梅惠莞中江阳湛茂肇清潮揭云京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘桂琼川蜀黔贵滇藏陕甘青宁新港澳")
+_STATE_STARTS = set("国中")
+_LEAD_JUNK = ("印发", "关于", "根据", "依据", "按照", "参照", "文件", "通知", "转发", "见")
+_CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "o": "0", "0": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+def _doc_prefix(run: str) -> str:
+    """The issuer abbreviation of a 文号 from the Han characters before the bracket."""
+    run = run[-10:]
+    for starts in (_PROVINCE_STARTS, _STATE_STARTS):
+        for i in range(len(run) - 1, -1, -1):
+            if run[i] in starts and (i == 0 or run[i - 1] not in starts):
+                return run[i:]
+    for junk in _LEAD_JUNK:
+        if junk in run:
+            run = run.rsplit(junk, 1)[1]
+    return run[-8:]
+
+
+def _year(raw: str) -> str:
+    return raw if raw.isdigit() else "".join(_CN_DIGITS.get(ch, ch) for ch in raw)
+
+
+def _canonical_text(original: str) -> str:
+    return "".join(to_simplified(nfkc(original)).split())
+
+
+def extract_pattern_entities(norm: Normalized, original: str) -> Iterator[tuple[str, int, int, str]]:
+    """(type, start, end, canonical) with offsets in the normalised text."""
+    text = norm.text
+    for m in _POLICY_TITLE.finditer(text):
+        a, b = norm.span(m.start(1), m.end(1))
+        yield "policy_title", m.start(), m.end(), _canonical_text(original[a:b])
+    for m in _DOC_NUMBER.finditer(text):
+        prefix = _doc_prefix(m.group(1))
+        start = m.start(1) + len(m.group(1)) - len(prefix)
+        canon = to_simplified(f"{prefix}〔{m.group(2)}〕{int(m.group(3))}号")
+        yield "doc_number", start, m.end(), canon
+    for m in _MONEY.finditer(text):
+        amount = m.group(1).replace(",", "")
+        currency = "元" if m.group(3) in ("元", "元人民币") else m.group(3)
+        yield "money", m.start(), m.end(), f"{amount}{m.group(2) or ''}{currency}"
+    for m in _TARGET_YEAR.finditer(text):
+        yield "target_year", m.start(), m.end(), f"{_year(m.group(1) or m.group(2))}年"
+
+
+def select_dictionary_hits(hits: list[Hit], norm: Normalized) -> list[Hit]:
+    """Leftmost-longest, non-overlapping org/place hits; a bare short place name alone in
+    brackets is a byline (C114's "（南山）"), not a place."""
+    candidates = sorted((h for h in hits if h.entry.kind in ("org", "place")), key=lambda h: (h.start, -(h.end - h.start)))
+    chosen: list[Hit] = []
+    last_end = -1
+    text = norm.text
+    for hit in candidates:
+        if hit.start < last_end:
+            continue
+        if hit.entry.kind == "place" and _is_byline(text, hit):
+            continue
+        chosen.append(hit)
+        last_end = hit.end
+    return chosen
+
+
+def _is_byline(text: str, hit: Hit) -> bool:
+    return (hit.end - hit.start <= 3 and hit.start > 0 and hit.end < len(text)
+            and text[hit.start - 1] == "(" and text[hit.end] == ")")
