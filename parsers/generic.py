@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
+from lxml import etree
+
 from parsers import clean, dates
 from parsers.base import Page, SiteParser
 from parsers.html import BLOCK_TAGS, SKIP_TAGS, clean_inline, meta, paragraphs_of, select, text_of
@@ -151,23 +153,24 @@ def _date_candidates(tree, html: str, url: str):
     stamp = meta(tree, "article:published_time", "pubdate", "publishdate", "PubDate", "firstpublishedtime",
                  "publish_date", "og:release_date", "datePublished", "weibo:article:create_at", "created")
     yield dates.parse_date(stamp) if stamp else None
-    text = dates.strip_generation_stamps(" ".join(paragraphs_of(select(tree, "body")[0]))[:20000]) \
-        if select(tree, "body") else ""
+    body = tree.find("body")
+    text = dates.strip_generation_stamps(body.text_content()[:20000]) if body is not None else ""
     labelled = re.search(r"(?:发布|发表|时间|日期|发布于|发表于|Posted|更新于)[^\d]{0,6}((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}[^\n]{0,12})", text)
     yield dates.find_date(labelled.group(1)) if labelled else None
     match = re.search(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/", url)
     yield dates.find_date("-".join(match.groups())) if match else None
     yield dates.find_date(text[:3000])
-    yield _htmldate(tree)
+    yield _htmldate(html)
 
 
-def _htmldate(tree):
+def _htmldate(html: str):
+    """htmldate over the page as served (it reads JSON-LD and script data that we strip)."""
     from htmldate import find_date  # imported late: heavy
 
-    stripped = dates.strip_generation_stamps(text_of(tree))
-    if not stripped:
+    try:
+        found = find_date(dates.strip_generation_stamps(html), original_date=True, extensive_search=False)
+    except ValueError:
         return None
-    found = find_date(tree, original_date=True, extensive_search=False)
     return dates.parse_date(found) if found else None
 
 
@@ -185,6 +188,7 @@ class V1(SiteParser):
     def __init__(self, page: Page, source_id: str = "generic"):
         super().__init__(page)
         self.doc_source = source_id
+        etree.strip_elements(self.tree, "script", "style", "noscript", "template", with_tail=False)
 
     def parse(self):
         doc = super().parse()
@@ -208,8 +212,8 @@ class V1(SiteParser):
         return extract_date(self.tree, self.page.html, self.page.url, self.page.fetched_at) or self.hint_date()
 
     def extract_origin(self):
-        match = re.search(r"来源[:：]\s*([^\s|｜<]{2,20})", text_of(select(self.tree, "body")[0])[:5000]) \
-            if select(self.tree, "body") else None
+        body = self.tree.find("body")
+        match = re.search(r"来源[:：]\s*([^\s|｜<]{2,20})", body.text_content()[:5000]) if body is not None else None
         return match.group(1) if match else meta(self.tree, "source")
 
     def extract_attachments(self):
