@@ -77,12 +77,11 @@ ORDER BY s.source_id
 
 SHAPE_SQL = """
 WITH v AS (
-    SELECT d.source_id,
-           (dv.parser LIKE 'generic.%%' OR dv.is_empty) AS degraded,
-           COALESCE(rf.fetched_at, dv.created_at) AS seen_at
-    FROM document_versions dv
-    JOIN documents d ON d.document_id = dv.document_id
-    LEFT JOIN raw_fetches rf ON rf.raw_fetch_id = dv.raw_fetch_id
+    SELECT rf.source_id, rf.fetched_at AS seen_at,
+           (dv.parser LIKE 'generic.%%' OR dv.is_empty) AS degraded
+    FROM raw_fetches rf
+    JOIN document_versions dv ON dv.raw_fetch_id = rf.raw_fetch_id
+    WHERE rf.fetched_at >= %(base_start)s AND rf.fetched_at < %(as_of)s
 )
 SELECT source_id,
        count(*) FILTER (WHERE seen_at >= %(recent_start)s) AS recent_n,
@@ -90,7 +89,6 @@ SELECT source_id,
        count(*) FILTER (WHERE seen_at < %(recent_start)s) AS base_n,
        count(*) FILTER (WHERE seen_at < %(recent_start)s AND degraded) AS base_degraded
 FROM v
-WHERE seen_at >= %(base_start)s AND seen_at < %(as_of)s
 GROUP BY source_id
 ORDER BY source_id
 """
