@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -40,6 +41,11 @@ def time_limit(seconds: float):
     def _expire(signum, frame):
         raise PageTimeout(f"parsing took longer than {seconds:g}s")
 
+    outer = signal.getitimer(signal.ITIMER_REAL)[0]  # e.g. Airflow's execution_timeout
+    if outer and outer <= seconds:
+        yield  # the outer alarm fires first anyway; leave it alone
+        return
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, _expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -47,6 +53,8 @@ def time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer:  # give the outer timer back what is left of it
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
 
 
 def empty_document(url: str, source_id: str, parser: str, error: str) -> Document:

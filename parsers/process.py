@@ -22,7 +22,8 @@ from parsers import dedup, queries as q, store
 from parsers.api import parse_page
 
 log = logging.getLogger(__name__)
-STORY_WINDOW = "180 days"  # stories older than this are not matched against new documents
+STORY_WINDOW = "180 days"
+MAX_ERRORS_KEPT = 20  # the summary travels through XCom: keep it small (all errors are on the rows)  # stories older than this are not matched against new documents
 
 
 @dataclass
@@ -88,6 +89,8 @@ def process_row(conn, raw_store, index, row: dict, summary: ProcessSummary, repa
     if version_id is not None:
         store.upsert_policy(conn, doc, version_id)
     store.upsert_attachments(conn, doc, document_id)
+    if doc.kind == "policy":
+        store.link_interpretations(conn, document_id, urls)
     if doc_row["story_id"] is None and not doc.is_empty:
         summary.stories_new += store.assign_story(conn, index, doc, document_id)
 
@@ -107,7 +110,8 @@ def process_batch(url: str, raw_store, index, after: int, batch_size: int, repar
                 error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
                 log.error("source_id=%s url=%s: process failed: %s", row["source_id"], row["url"], error)
                 summary.failed += 1
-                summary.errors.append(f"{row['url']}: {error}")
+                if len(summary.errors) < MAX_ERRORS_KEPT:
+                    summary.errors.append(f"{row['url']}: {error}")
             conn.execute(q.MARK_PROCESSED, {"raw_fetch_id": row["raw_fetch_id"], "error": error})
             summary.pages += 1
         conn.commit()

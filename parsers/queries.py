@@ -69,13 +69,18 @@ UPDATE documents SET current_version_id = %(version_id)s, updated_at = now() WHE
 """
 UPSERT_POLICY = """
 INSERT INTO policy_metadata (version_id, index_no, issuers, doc_number, written_at, published_on, effective_on,
-    subject, validity, interprets_document_id)
+    subject, validity, interprets_document_id, interprets_url)
 VALUES (%(version_id)s, %(index_no)s, %(issuers)s, %(doc_number)s, %(written_at)s, %(published_on)s,
-    %(effective_on)s, %(subject)s, %(validity)s, %(interprets_document_id)s)
+    %(effective_on)s, %(subject)s, %(validity)s, %(interprets_document_id)s, %(interprets_url)s)
 ON CONFLICT (version_id) DO UPDATE SET index_no = EXCLUDED.index_no, issuers = EXCLUDED.issuers,
     doc_number = EXCLUDED.doc_number, written_at = EXCLUDED.written_at, published_on = EXCLUDED.published_on,
     effective_on = EXCLUDED.effective_on, subject = EXCLUDED.subject, validity = EXCLUDED.validity,
-    interprets_document_id = COALESCE(EXCLUDED.interprets_document_id, policy_metadata.interprets_document_id)
+    interprets_document_id = COALESCE(EXCLUDED.interprets_document_id, policy_metadata.interprets_document_id),
+    interprets_url = EXCLUDED.interprets_url
+"""
+LINK_WAITING_INTERPRETATIONS = """
+UPDATE policy_metadata SET interprets_document_id = %(document_id)s
+WHERE interprets_document_id IS NULL AND interprets_url = ANY(%(urls)s)
 """
 SELECT_ATTACHMENT_BYTES = """
 SELECT rf.storage_key, rf.size_bytes FROM raw_fetches rf

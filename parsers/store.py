@@ -108,13 +108,19 @@ def upsert_policy(conn, doc: Document, version_id: int) -> None:
     pol = doc.policy
     interprets = None
     if pol.interprets_url:
-        row = conn.execute(q.SELECT_DOC_FOR_URL, {"urls": [pol.interprets_url, dedup.canonical_url(pol.interprets_url)]}).fetchone()
+        pol.interprets_url = dedup.canonical_url(pol.interprets_url)
+        row = conn.execute(q.SELECT_DOC_FOR_URL, {"urls": [pol.interprets_url]}).fetchone()
         interprets = row["document_id"] if row else None
     conn.execute(q.UPSERT_POLICY, {"version_id": version_id, "index_no": pol.index_no, "issuers": pol.issuers,
                                    "doc_number": pol.doc_number, "written_at": pol.written_at,
                                    "published_on": pol.published_on, "effective_on": pol.effective_on,
                                    "subject": pol.subject, "validity": pol.validity,
-                                   "interprets_document_id": interprets})
+                                   "interprets_document_id": interprets, "interprets_url": pol.interprets_url})
+
+
+def link_interpretations(conn, document_id: int, urls: list[str]) -> None:
+    """Interpretations stored before this policy now point at it."""
+    conn.execute(q.LINK_WAITING_INTERPRETATIONS, {"document_id": document_id, "urls": urls})
 
 
 def assign_story(conn, index: dedup.StoryIndex, doc: Document, document_id: int) -> bool:

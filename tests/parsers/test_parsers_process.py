@@ -125,9 +125,11 @@ def test_reparse_rebuilds_in_place_without_new_versions(db):
     assert rows(db, "SELECT count(*) AS n FROM document_versions")[0]["n"] == 3
 
 
-def test_policy_metadata_and_interpretation_link(db):
-    add_fixture(db, "govcn_2024_01_29")
-    add_fixture(db, "govcn_2024_01_30")
+@pytest.mark.parametrize("order", [("govcn_2024_01_29", "govcn_2024_01_30"), ("govcn_2024_01_30", "govcn_2024_01_29")],
+                         ids=["policy_first", "interpretation_first"])
+def test_policy_metadata_and_interpretation_link(db, order):
+    for stem in order:
+        add_fixture(db, stem)
     process_pending(db)
     meta = rows(db, """SELECT d.doc_key, d.kind, p.* FROM policy_metadata p JOIN document_versions v USING (version_id)
                        JOIN documents d ON d.document_id = v.document_id ORDER BY d.doc_key""")
