@@ -1,0 +1,55 @@
+"""Crawl schedules from the registry: crons for the DAG, due sources per run."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from futurewatch.schedule import (
+    REGISTRY_PATH,
+    load_scheduled_sources,
+    select_crons,
+    select_sources_for_run,
+)
+
+REGISTRY = """
+sources:
+  - {source_id: hourly, schedule: "5 * * * *"}
+  - {source_id: morning, schedule: "0 8 * * *"}
+  - {source_id: off, schedule: "0 8 * * *", enabled: false}
+  - {source_id: default}
+"""
+
+
+@pytest.fixture
+def registry(tmp_path):
+    path = tmp_path / "sources.yaml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    return path
+
+
+def test_enabled_sources_and_distinct_crons(registry):
+    sources = load_scheduled_sources(registry)
+    assert [s.source_id for s in sources] == ["hourly", "morning", "default"]
+    assert select_crons(sources) == sorted({"5 * * * *", "0 8 * * *", "0 */6 * * *"})
+
+
+def test_scheduled_run_maps_over_due_sources_in_shanghai_time(registry):
+    eight_shanghai = datetime(2026, 3, 10, 0, 0, tzinfo=timezone.utc)
+    assert select_sources_for_run(at=eight_shanghai, scheduled=True, path=registry) == ["morning"]
+    five_past = datetime(2026, 3, 10, 0, 5, tzinfo=timezone.utc)
+    assert select_sources_for_run(at=five_past, scheduled=True, path=registry) == ["hourly"]
+
+
+def test_manual_run_takes_all_or_the_requested(registry):
+    assert select_sources_for_run(at=None, scheduled=False, path=registry) == ["hourly", "morning", "default"]
+    assert select_sources_for_run(at=None, scheduled=False, requested=["morning"], path=registry) == ["morning"]
+    with pytest.raises(ValueError, match="off"):
+        select_sources_for_run(at=None, scheduled=False, requested=["off"], path=registry)
+
+
+def test_real_registry_has_a_cron_per_source():
+    sources = load_scheduled_sources(REGISTRY_PATH)
+    assert sources, "crawlers/sources.yaml lists no enabled source"
+    assert all(len(s.cron.split()) == 5 for s in sources)
