@@ -186,3 +186,18 @@ def test_a_broken_row_is_recorded_and_the_run_continues(db):
     errors = rows(db, "SELECT process_error FROM raw_fetches WHERE process_error IS NOT NULL")
     assert len(errors) == 1 and "FileNotFoundError" in errors[0]["process_error"]
     assert process_pending(db).pages == 0
+
+
+def test_identical_content_at_two_urls_of_a_site_without_ids_is_one_document(db):
+    with connect(db) as conn:
+        conn.execute("INSERT INTO sources (source_id, name, kind) VALUES ('example', 'Example', 'news')")
+    body = ("<html><head><title>某县召开未来产业推进会</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+            "<div class='article'><h1>某县召开未来产业推进会</h1>" + "<p>会议强调，要抢抓机遇，加快培育未来产业，推动高质量发展。</p>" * 6
+            + "</div></body></html>").encode()
+    when = datetime.fromisoformat("2024-03-01T10:00:00+08:00")
+    add_fetch(db, "example", "https://news.example.cn/a/1.html", body, when)
+    add_fetch(db, "example", "https://news.example.cn/print/1.html", body, when)
+    summary = process_pending(db)
+    assert summary.pages == 2 and summary.documents_new == 1
+    assert rows(db, "SELECT count(*) AS n FROM document_urls")[0]["n"] == 2
+    assert rows(db, "SELECT parser FROM document_versions")[0]["parser"] == "generic.V1"

@@ -127,3 +127,24 @@ def test_canonical_url_and_change_summary():
     assert canonical_url("HTTP://Www.Example.org:80/a/index.html?utm_source=x&b=2&a=1#top") == "https://www.example.org/a/?a=1&b=2"
     summary = change_summary("甲\n乙\n丙", "甲\n乙改\n丙\n丁")
     assert summary == {"added": ["乙改", "丁"], "removed": ["乙"]}
+
+
+def test_time_limit_gives_flagged_empty_document(monkeypatch):
+    from parsers import api
+
+    monkeypatch.setattr(api, "PAGE_TIME_LIMIT", 1e-6)
+    body = ("<html><body>" + "<div><p>广东培育发展未来产业，建设现代化产业体系。</p></div>" * 3000 + "</body></html>").encode()
+    doc = parse_page(body, "https://example.org/slow.html", fetched_at=REF)
+    assert doc.is_empty and "longer than" in doc.error
+
+
+def test_list_api_hints_fill_what_the_page_lacks():
+    html = ('<html><head><meta charset="utf-8"></head><body><h1 id="ti">关于印发某某办法的通知</h1>'
+            '<div id="UCAP-CONTENT"><p>各有关单位：现将办法印发给你们，请认真贯彻执行。</p></div></body></html>')
+    hints = {"pcode": "工信部规[2024]3号", "puborg": "工业和信息化部、国家发展改革委", "list_time": "2/9"}
+    doc = parse_page(html.encode(), "https://www.gov.cn/zhengce/zhengceku/202402/content_6930001.htm",
+                     fetched_at=REF, hints=hints)
+    assert doc.policy.doc_number == "工信部规〔2024〕3号"
+    assert doc.policy.issuers == ["工业和信息化部", "国家发展改革委"]
+    assert doc.published_at.date() == date(2024, 2, 9)  # year inferred from the fetch time
+    assert doc.kind == "policy" and doc.doc_key == "govcn:6930001"
