@@ -37,11 +37,11 @@ class V1(SiteParser):
         return match.group(1) if match else None
 
     def extract_stable_id(self):
-        path = self.page.url
-        for pattern in (r"/c(\d+)\.html", r"/content_(\d+)\.html?", r"/content/(\w{8,12})\.html",
-                        r"nfapp\.southcn\.com/\d+/(\d+)\.html"):
-            if match := re.search(pattern, path):
-                return match.group(1)
+        # article ids are shared by pc.nfapp / static.nfapp / static.nfnews; e-paper ids are another space
+        for prefix, pattern in (("", r"/c(\d+)\.html"), ("", r"nfapp\.southcn\.com/\d+/(\d+)\.html"),
+                                ("epaper-", r"epaper\.[\w.]+/.*content_(\d+)\.html?"), ("nfnews-", r"/content/(\w{8,12})\.html")):
+            if match := re.search(pattern, self.page.url):
+                return prefix + match.group(1)
         return None
 
 
