@@ -72,7 +72,7 @@ class SiteParser:
 
     def parse(self) -> Document:
         doc = Document(url=self.page.url, source_id=self.source_id, parser=self.name(), kind=self.kind)
-        doc.title = self.field("title", "")
+        doc.title = self.field("title", "") or str((self.page.hints or {}).get("title") or "")
         doc.subtitle = self.field("subtitle")
         lines = list(self.paragraphs())
         lines, editor = clean.strip_editor_line(clean.clean_lines(lines, drop_lines=(doc.title,)))
