@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from lxml import etree
 
-from parsers import clean, dates
+from parsers import dates
 from parsers.base import Page, SiteParser
 from parsers.html import BLOCK_TAGS, SKIP_TAGS, clean_inline, meta, paragraphs_of, select, text_of
 
@@ -215,6 +215,3 @@ class V1(SiteParser):
         body = self.tree.find("body")
         match = re.search(r"来源[:：]\s*([^\s|｜<]{2,20})", body.text_content()[:5000]) if body is not None else None
         return match.group(1) if match else meta(self.tree, "source")
-
-    def extract_attachments(self):
-        return super().extract_attachments()
