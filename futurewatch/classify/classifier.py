@@ -118,7 +118,9 @@ class Classifier:
         pos = f.norm.orig_start(h.start)
         if pos < o.lead_chars:
             return "lead", o.lead_weight
-        return "body", (o.body_weight if pos < o.deep_after else o.deep_weight)
+        if pos < o.deep_after or _in_list(f.norm.text, h):
+            return "body", o.body_weight
+        return "body", o.deep_weight
 
     def _score(self, code: str, kept: list[tuple[_Field, Hit]]) -> Label | None:
         o = self.options
@@ -139,10 +141,11 @@ class Classifier:
         return Label(code, round(score, 3), tuple(ev for _, ev in evidence[: o.max_evidence]))
 
     def _entities(self, f: _Field) -> list[Entity]:
-        found = []
+        found = list(extract_pattern_entities(f.norm, f.original))
+        titles = [(s, e) for t, s, e, _ in found if t == "policy_title"]
         for h in select_dictionary_hits(f.hits, f.norm):
-            found.append((h.entry.kind, h.start, h.end, h.entry.ref))
-        found += list(extract_pattern_entities(f.norm, f.original))
+            if not any(s <= h.start and h.end <= e for s, e in titles):  # names inside 《…》 belong to the title
+                found.append((h.entry.kind, h.start, h.end, h.entry.ref))
         out = []
         for etype, s, e, canonical in sorted(found, key=lambda x: (x[1], x[0])):
             a, b = f.norm.span(s, e)
@@ -152,6 +155,12 @@ class Classifier:
 
 
 _FIELD_ORDER = {"title": 0, "lead": 1, "body": 2}
+_LIST_MARKS = "、/"
+
+
+def _in_list(text: str, h: Hit) -> bool:
+    """A match that is an item of an enumeration (X、Y、Z): a list of industries counts in full."""
+    return (h.start > 0 and text[h.start - 1] in _LIST_MARKS) or (h.end < len(text) and text[h.end] in _LIST_MARKS)
 
 
 def _dominated(fields: list[_Field]) -> set[int]:

@@ -24,7 +24,7 @@ CONTRACT_CODES = (
     "ccus", "integrated_circuits", "nev", "biomedicine",
 )
 VIEWS = ("national", "guangdong", "guangzhou", "emerging")
-TERM_LISTS = {"terms": 1.0, "weak": 0.4}
+TERM_LISTS = {"terms": 1.0, "weak": 0.35}
 WEAK_WEIGHT = TERM_LISTS["weak"]
 
 
