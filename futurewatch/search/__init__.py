@@ -1,0 +1,10 @@
+"""Chinese full-text search over the archive: a query parser and the search call.
+
+The index and the ranking live in SQL (migrations 0010–0012: fw_normalize, fw_bigrams,
+fw_contains, fw_search); this package validates queries and calls fw_search().
+"""
+
+from futurewatch.search.query import ParsedQuery, QueryError, parse_query
+from futurewatch.search.repository import SearchHit, search
+
+__all__ = ["ParsedQuery", "QueryError", "SearchHit", "parse_query", "search"]
