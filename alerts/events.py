@@ -1,0 +1,184 @@
+"""Alert events: every active rule against new (or, for a new rule, every) document version.
+
+    match_events(url, *, now, batch_size=500, rule_ids=None, on_progress=None) -> MatchSummary
+
+One event per rule × story × version (event_key story:<id>:v<n>); reprints of one story fall on
+the same key and add their source to the event's list. Events are upserted on (rule_id,
+event_key), so reruns and backfills never duplicate. A version is matched once its labels exist
+(classification_runs), and again only when a newer taxonomy reclassifies it. Each batch commits
+its events with its progress, so a crash loses at most the batch in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from alerts import firstseen, spikes
+from alerts.facts import VersionFacts, select_facts
+from alerts.levels import infer_admin_level
+from alerts.rules import Catalog, Match, Rule, change_of, match_version
+from alerts.snippets import build_snippet
+from alerts.store import (Event, record_rules, record_versions, resolve_entities, select_catalog,
+                          select_rules, upsert_events)
+from alerts.terms import TermIndex
+from futurewatch.db import connect
+
+log = logging.getLogger(__name__)
+
+CANDIDATES_SQL = """
+SELECT d.current_version_id AS version_id,
+       (st.version_id IS NULL OR st.taxonomy_version_id IS DISTINCT FROM r.tv) AS pending
+FROM documents d
+LEFT JOIN alert_version_state st ON st.version_id = d.current_version_id
+LEFT JOIN LATERAL (SELECT max(taxonomy_version_id) AS tv FROM classification_runs c
+                   WHERE c.version_id = d.current_version_id) r ON true
+WHERE d.current_version_id IS NOT NULL
+  AND (r.tv IS NOT NULL OR NOT EXISTS (SELECT 1 FROM taxonomy_versions))
+ORDER BY d.current_version_id
+"""
+
+
+@dataclass
+class MatchSummary:
+    rules: int = 0
+    rules_backfilled: int = 0
+    versions_scanned: int = 0
+    versions_new: int = 0
+    events_new: int = 0
+    spikes: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def section_of(rule: Rule, facts: VersionFacts) -> str:
+    if rule.rule_type == "changed" or (rule.rule_type != "new_policy" and change_of(facts) is not None):
+        return "changed"
+    if rule.rule_type == "new_policy" or facts.is_policy:
+        return "policy"
+    return "news"
+
+
+def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalog) -> dict:
+    """What the digest shows about one matched version (scraped text stays data, never markup)."""
+    return {
+        "rule": rule.name, "rule_type": rule.rule_type, "title": facts.title, "url": facts.url,
+        "published_at": facts.published_at.isoformat() if facts.published_at else None,
+        "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
+        "level": infer_admin_level(facts.issuers, facts.doc_number) if facts.is_policy else None,
+        "terms": match.terms, "snippet": build_snippet(facts.text or facts.title, match.terms),
+        "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
+        "groups": group_labels(rule, match.codes, catalog),
+        "version_no": facts.version_no, "change": match.change,
+        "change_summary": trim_change_summary(facts.change_summary),
+    }
+
+
+def group_labels(rule: Rule, codes: list[str], catalog: Catalog) -> list[str]:
+    """The digest groups an item under the rule's view parents if it names any, else its categories."""
+    views = [s for s in rule.selectors if ":" in s]
+    labels = []
+    for selector in views:
+        if set(codes) & catalog.expand(selector):
+            labels.append(selector.split(":", 1)[1])
+    return labels or [catalog.label(c) for c in codes]
+
+
+def trim_change_summary(summary: dict | None, limit: int = 3) -> dict | None:
+    if not summary:
+        return None
+    return {k: [str(x)[:200] for x in (summary.get(k) or [])[:limit]] for k in ("added", "removed")}
+
+
+def source_of(facts: VersionFacts) -> dict:
+    return {"source_id": facts.source_id, "name": facts.source_name, "url": facts.url}
+
+
+def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[int], fresh: set[int],
+                index: TermIndex, catalog: Catalog) -> dict[tuple[int, str], Event]:
+    """Events of one batch, reprints of one story merged into one event per rule."""
+    events: dict[tuple[int, str], Event] = {}
+    for facts in facts_list:
+        for rule in rules:
+            if facts.version_id not in pending and rule.rule_id not in fresh:
+                continue
+            match = match_version(rule, facts, index)
+            if match is None:
+                continue
+            key = f"{facts.story_key}:v{facts.version_no}"
+            event = events.get((rule.rule_id, key))
+            if event is None:
+                event = events[(rule.rule_id, key)] = Event(
+                    rule.rule_id, key, section_of(rule, facts), build_payload(rule, facts, match, catalog),
+                    facts.created_at, facts.story_id, facts.version_id)
+            event.merge_source(source_of(facts))
+    return events
+
+
+def build_term_index(rules: list[Rule]) -> TermIndex:
+    index = TermIndex()
+    for rule in rules:
+        if rule.query is not None:
+            for term in rule.query.terms(positive=False) | rule.query.terms():
+                index.add(term)
+        for name in rule.names:
+            index.add(name)
+    return index
+
+
+def select_candidates(conn) -> list[tuple[int, bool]]:
+    return [(r["version_id"], r["pending"]) for r in conn.execute(CANDIDATES_SQL).fetchall()]
+
+
+def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: list[int] | None = None,
+                 on_progress: Callable[[int, int], None] | None = None) -> MatchSummary:
+    """Match every active rule; see the module docstring. `now` dates spikes (never the wall clock)."""
+    started, summary = time.perf_counter(), MatchSummary()
+    with connect(url) as conn:
+        catalog = select_catalog(conn)
+        rules, fresh, summary.errors = select_rules(conn, catalog, rule_ids)
+        summary.notes = resolve_entities(conn, rules)
+        candidates = select_candidates(conn)
+    summary.rules, summary.rules_backfilled = len(rules), len(fresh)
+    version_rules = [r for r in rules if r.rule_type not in ("spike",)]
+    if not any(r.rule_id in fresh for r in version_rules):
+        candidates = [c for c in candidates if c[1]]
+    index = build_term_index(version_rules)
+    for start in range(0, len(candidates), batch_size):
+        chunk = candidates[start:start + batch_size]
+        summary.events_new += run_batch(url, chunk, version_rules, fresh, index, catalog)
+        summary.versions_scanned += len(chunk)
+        summary.versions_new += sum(1 for _, p in chunk if p)
+        if on_progress:
+            on_progress(summary.versions_scanned, len(candidates))
+    with connect(url) as conn:
+        spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
+                                                               catalog, now)
+        summary.errors += spike_errors
+        summary.spikes = upsert_events(conn, spike_events)
+        summary.events_new += summary.spikes
+        record_rules(conn, rules)
+    summary.seconds = time.perf_counter() - started
+    log.info("alerts: %d rules, %d versions, %d new events", summary.rules, summary.versions_scanned,
+             summary.events_new)
+    return summary
+
+
+def run_batch(url: str, chunk: list[tuple[int, bool]], rules: list[Rule], fresh: set[int],
+              index: TermIndex, catalog: Catalog) -> int:
+    """Match one batch and commit its events together with its progress."""
+    pending = {v for v, p in chunk if p}
+    with connect(url) as conn:
+        facts_list = select_facts(conn, [v for v, _ in chunk])
+        events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
+                             pending, fresh, index, catalog)
+        seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]
+        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog)
+        inserted = upsert_events(conn, list(events.values()) + first)
+        record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
+                               if f.version_id in pending])
+    return inserted

@@ -1,0 +1,102 @@
+"""What the matcher knows about one document version, loaded in batches from the archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from alerts.terms import normalize_text
+
+# Labels of a version come from the newest taxonomy version that has classified it.
+FACTS_SQL = """
+WITH batch AS (
+    SELECT unnest(%(ids)s::bigint[]) AS version_id
+), runs AS (
+    SELECT r.version_id, max(r.taxonomy_version_id) AS taxonomy_version_id
+    FROM classification_runs r JOIN batch USING (version_id) GROUP BY r.version_id
+)
+SELECT v.version_id, v.document_id, d.story_id, d.kind, d.source_id, s.name AS source_name,
+       d.canonical_url AS url, v.title, v.text, v.published_at, v.created_at, v.version_no,
+       v.replaces_version_id, v.change_summary, pm.issuers, pm.doc_number, pm.validity,
+       runs.taxonomy_version_id,
+       (SELECT coalesce(jsonb_object_agg(c.code, jsonb_build_object('score', c.score, 'evidence', c.evidence)),
+                        '{}'::jsonb)
+          FROM classifications c
+         WHERE c.version_id = v.version_id AND c.taxonomy_version_id = runs.taxonomy_version_id) AS codes,
+       (SELECT coalesce(array_agg(DISTINCT m.entity_id), '{}') FROM entity_mentions m
+         WHERE m.version_id = v.version_id) AS entity_ids
+FROM batch
+JOIN document_versions v ON v.version_id = batch.version_id
+JOIN documents d ON d.document_id = v.document_id
+JOIN sources s ON s.source_id = d.source_id
+LEFT JOIN policy_metadata pm ON pm.version_id = v.version_id
+LEFT JOIN runs ON runs.version_id = v.version_id
+ORDER BY v.version_id
+"""
+
+
+@dataclass
+class VersionFacts:
+    version_id: int
+    document_id: int
+    story_id: int | None
+    kind: str
+    source_id: str
+    source_name: str
+    url: str
+    title: str
+    text: str
+    published_at: datetime | None
+    created_at: datetime
+    version_no: int
+    replaces_version_id: int | None = None
+    change_summary: dict | None = None
+    issuers: list[str] = field(default_factory=list)
+    doc_number: str | None = None
+    validity: str | None = None
+    taxonomy_version_id: int | None = None
+    codes: dict[str, dict] = field(default_factory=dict)
+    entity_ids: set[int] = field(default_factory=set)
+    _norm: tuple[str, str] | None = None
+
+    @property
+    def story_key(self) -> str:
+        """Reprints share a story; a document not yet clustered is its own story."""
+        return f"story:{self.story_id}" if self.story_id is not None else f"doc:{self.document_id}"
+
+    @property
+    def is_policy(self) -> bool:
+        return self.kind in ("policy", "interpretation") or bool(self.doc_number)
+
+    def normalized(self) -> tuple[str, str]:
+        """(title, text) in the matching form, computed once."""
+        if self._norm is None:
+            self._norm = (normalize_text(self.title), normalize_text(self.text))
+        return self._norm
+
+    def evidence_terms(self, codes: set[str]) -> list[str]:
+        terms: list[str] = []
+        for code in codes:
+            for ev in (self.codes.get(code) or {}).get("evidence") or []:
+                term = ev.get("term") if isinstance(ev, dict) else None
+                if term and term not in terms:
+                    terms.append(term)
+        return terms
+
+
+def select_facts(conn, version_ids: list[int]) -> list[VersionFacts]:
+    rows = conn.execute(FACTS_SQL, {"ids": version_ids}).fetchall()
+    return [build_facts(row) for row in rows]
+
+
+def build_facts(row: dict) -> VersionFacts:
+    return VersionFacts(
+        version_id=row["version_id"], document_id=row["document_id"], story_id=row["story_id"],
+        kind=row["kind"], source_id=row["source_id"], source_name=row["source_name"], url=row["url"],
+        title=row["title"] or "", text=row["text"] or "", published_at=row["published_at"],
+        created_at=row["created_at"], version_no=row["version_no"],
+        replaces_version_id=row["replaces_version_id"], change_summary=row["change_summary"],
+        issuers=list(row["issuers"] or []), doc_number=row["doc_number"], validity=row["validity"],
+        taxonomy_version_id=row["taxonomy_version_id"], codes=dict(row["codes"] or {}),
+        entity_ids=set(row["entity_ids"] or []),
+    )

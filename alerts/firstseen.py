@@ -1,0 +1,72 @@
+"""First-seen entities: an org (or place, policy …) mentioned for the first time with a watched category.
+
+scope "category" (default): the entity's earliest mention among versions labelled with one of
+the rule's categories. scope "archive": its earliest mention anywhere, and that version must
+carry one of the categories ("a company never mentioned before, and with 具身智能").
+One event per rule and entity (event_key entity:<id>), in the digest's "new entities" section.
+"""
+
+from __future__ import annotations
+
+from alerts.facts import VersionFacts, select_facts
+from alerts.rules import Catalog, Rule
+from alerts.snippets import build_snippet
+from alerts.store import Event
+
+EARLIEST_SQL = """
+SELECT DISTINCT ON (m.entity_id) m.entity_id, e.canonical, e.type, e.first_seen_on, m.surface,
+       v.version_id,
+       EXISTS (SELECT 1 FROM classifications c
+               WHERE c.version_id = v.version_id AND c.code = ANY(%(codes)s)
+                 AND c.taxonomy_version_id = (SELECT max(r.taxonomy_version_id) FROM classification_runs r
+                                              WHERE r.version_id = v.version_id)) AS in_scope
+FROM entity_mentions m
+JOIN entities e ON e.entity_id = m.entity_id
+JOIN document_versions v ON v.version_id = m.version_id
+WHERE m.entity_id = ANY(%(ids)s) AND e.type = ANY(%(types)s)
+  AND (%(archive)s OR EXISTS (SELECT 1 FROM classifications c
+                              WHERE c.version_id = v.version_id AND c.code = ANY(%(codes)s)))
+ORDER BY m.entity_id, coalesce(v.published_at, v.created_at), v.version_id, m.start_offset
+"""
+
+
+def build_first_seen_events(conn, facts_list: list[VersionFacts], rules: list[Rule], pending: set[int],
+                            fresh: set[int], catalog: Catalog) -> list[Event]:
+    events: list[Event] = []
+    for rule in rules:
+        ids = {e for f in facts_list if (f.version_id in pending or rule.rule_id in fresh) and rule.in_scope(f)
+               for e in f.entity_ids}
+        if ids:
+            events += _rule_events(conn, rule, sorted(ids), catalog)
+    return events
+
+
+def _rule_events(conn, rule: Rule, ids: list[int], catalog: Catalog) -> list[Event]:
+    archive = rule.params.get("scope") == "archive"
+    rows = conn.execute(EARLIEST_SQL, {
+        "ids": ids, "codes": sorted(rule.codes or ()), "archive": archive,
+        "types": rule.params.get("types") or ["org"],
+    }).fetchall()
+    rows = [r for r in rows if r["in_scope"]]
+    if not rows:
+        return []
+    facts = {f.version_id: f for f in select_facts(conn, sorted({r["version_id"] for r in rows}))}
+    return [_event(rule, row, facts[row["version_id"]], catalog) for row in rows if row["version_id"] in facts]
+
+
+def _event(rule: Rule, row: dict, facts: VersionFacts, catalog: Catalog) -> Event:
+    codes = sorted((rule.codes or set()) & facts.codes.keys())
+    terms = [row["surface"], row["canonical"]]
+    payload = {
+        "rule": rule.name, "rule_type": rule.rule_type, "title": facts.title, "url": facts.url,
+        "published_at": facts.published_at.isoformat() if facts.published_at else None, "kind": facts.kind,
+        "entity": {"id": row["entity_id"], "name": row["canonical"], "type": row["type"],
+                   "first_seen_on": row["first_seen_on"].isoformat() if row["first_seen_on"] else None},
+        "terms": terms, "snippet": build_snippet(facts.text or facts.title, terms),
+        "categories": [{"code": c, "name": catalog.label(c)} for c in codes],
+        "groups": [catalog.label(c) for c in codes], "issuers": facts.issuers, "doc_number": facts.doc_number,
+    }
+    event = Event(rule.rule_id, f"entity:{row['entity_id']}", "new_entity", payload, facts.created_at,
+                  facts.story_id, facts.version_id)
+    event.merge_source({"source_id": facts.source_id, "name": facts.source_name, "url": facts.url})
+    return event

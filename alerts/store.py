@@ -1,0 +1,154 @@
+"""Reading rules and the catalog, writing events: the alert stage's SQL in one place."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from psycopg.types.json import Jsonb
+
+from alerts.rules import Catalog, Rule, RuleError, compile_rule
+from alerts.terms import normalize_term
+
+log = logging.getLogger(__name__)
+
+CATALOG_SQL = """
+SELECT code, name_zh, views FROM categories
+WHERE taxonomy_version_id = (SELECT max(taxonomy_version_id) FROM taxonomy_versions)
+"""
+
+RULES_SQL = """
+SELECT r.rule_id, r.subscriber_id, r.name, r.rule_type, r.params, st.params_hash AS matched_hash
+FROM alert_rules r JOIN subscribers s USING (subscriber_id)
+LEFT JOIN alert_rule_state st USING (rule_id)
+WHERE r.active AND s.active AND (%(rule_ids)s::bigint[] IS NULL OR r.rule_id = ANY(%(rule_ids)s))
+ORDER BY r.rule_id
+"""
+
+ENTITIES_SQL = """
+SELECT e.entity_id, e.type, e.canonical, coalesce(array_agg(a.alias) FILTER (WHERE a.alias IS NOT NULL), '{}') AS aliases
+FROM entities e LEFT JOIN entity_aliases a USING (entity_id)
+WHERE e.entity_id IN (SELECT entity_id FROM entities WHERE canonical = ANY(%(names)s)
+                      UNION SELECT entity_id FROM entity_aliases WHERE alias = ANY(%(names)s))
+GROUP BY e.entity_id
+"""
+
+UPSERT_EVENT_SQL = """
+INSERT INTO alert_events (rule_id, event_key, story_id, version_id, section, payload, occurred_at)
+VALUES (%(rule_id)s, %(event_key)s, %(story_id)s, %(version_id)s, %(section)s, %(payload)s, %(occurred_at)s)
+ON CONFLICT (rule_id, event_key) DO UPDATE
+   SET payload = jsonb_set(alert_events.payload, '{sources}',
+                 (SELECT jsonb_agg(DISTINCT s) FROM jsonb_array_elements(
+                      coalesce(alert_events.payload->'sources', '[]') || (EXCLUDED.payload->'sources')) s))
+ WHERE NOT coalesce(alert_events.payload->'sources', '[]') @> (EXCLUDED.payload->'sources')
+RETURNING (xmax = 0) AS inserted
+"""
+
+
+@dataclass
+class Event:
+    rule_id: int
+    event_key: str
+    section: str
+    payload: dict
+    occurred_at: datetime
+    story_id: int | None = None
+    version_id: int | None = None
+    sources: list[dict] = field(default_factory=list)
+
+    def merge_source(self, source: dict) -> None:
+        if source not in self.sources:
+            self.sources.append(source)
+
+
+def select_catalog(conn) -> Catalog:
+    catalog = Catalog()
+    for row in conn.execute(CATALOG_SQL).fetchall():
+        catalog.names[row["code"]] = row["name_zh"]
+        views = {}
+        for view, parents in (row["views"] or {}).items():
+            views[view] = [parents] if isinstance(parents, str) else list(parents or [])
+        catalog.views[row["code"]] = views
+    return catalog
+
+
+def select_rules(conn, catalog: Catalog, rule_ids: list[int] | None = None) -> tuple[list[Rule], set[int], list[str]]:
+    """Active rules, compiled; the ids of those needing a backfill; one-line errors for bad ones."""
+    rules, fresh, errors = [], set(), []
+    for row in conn.execute(RULES_SQL, {"rule_ids": rule_ids}).fetchall():
+        try:
+            rule = compile_rule(row, catalog)
+        except RuleError as exc:
+            log.warning("alerts: skipping rule_id=%s: %s", row["rule_id"], exc)
+            errors.append(f"rule_id={row['rule_id']}: {exc}")
+            continue
+        rules.append(rule)
+        if row["matched_hash"] != rule.params_hash:
+            fresh.add(rule.rule_id)
+    return rules, fresh, errors
+
+
+def resolve_entities(conn, rules: list[Rule]) -> list[str]:
+    """Fill each rule's entity ids and alias terms from the archive's entities; unknown names noted."""
+    wanted = {n for r in rules for n in r.params.get("names") or []}
+    if not wanted:
+        return []
+    from futurewatch.textnorm import to_simplified
+
+    names = sorted(wanted | {to_simplified(n) for n in wanted})
+    rows = conn.execute(ENTITIES_SQL, {"names": names}).fetchall()
+    by_name: dict[str, list[dict]] = {}
+    for row in rows:
+        for n in [row["canonical"], *row["aliases"]]:
+            by_name.setdefault(normalize_term(n), []).append(row)
+    unknown = []
+    for rule in rules:
+        types = rule.params.get("types")
+        for name in list(rule.names):
+            for row in by_name.get(name, []):
+                if types and row["type"] not in types:
+                    continue
+                rule.entity_ids.add(row["entity_id"])
+                rule.names += [t for t in map(normalize_term, row["aliases"]) if t and t not in rule.names]
+            if name not in by_name:
+                unknown.append(f"rule {rule.name!r}: {name!r} is not an entity yet (matched as text)")
+    return unknown
+
+
+def upsert_events(conn, events: list[Event]) -> int:
+    """Insert events (or add reprint sources to existing ones); the number newly inserted."""
+    if not events:
+        return 0
+    params = [{
+        "rule_id": e.rule_id, "event_key": e.event_key, "story_id": e.story_id, "version_id": e.version_id,
+        "section": e.section, "occurred_at": e.occurred_at,
+        "payload": Jsonb({**e.payload, "sources": sorted(e.sources, key=json.dumps)}),
+    } for e in events]
+    inserted = 0
+    with conn.cursor() as cur:
+        cur.executemany(UPSERT_EVENT_SQL, params, returning=True)
+        while True:
+            row = cur.fetchone()
+            inserted += bool(row and row["inserted"])
+            if not cur.nextset():
+                break
+    return inserted
+
+
+def record_versions(conn, states: list[tuple[int, int | None]]) -> None:
+    if not states:
+        return
+    conn.cursor().executemany(
+        """INSERT INTO alert_version_state (version_id, taxonomy_version_id) VALUES (%(v)s, %(t)s)
+           ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
+                                                   matched_at = now()""",
+        [{"v": v, "t": t} for v, t in states])
+
+
+def record_rules(conn, rules: list[Rule]) -> None:
+    conn.cursor().executemany(
+        """INSERT INTO alert_rule_state (rule_id, params_hash) VALUES (%(r)s, %(h)s)
+           ON CONFLICT (rule_id) DO UPDATE SET params_hash = EXCLUDED.params_hash, matched_at = now()""",
+        [{"r": r.rule_id, "h": r.params_hash} for r in rules])

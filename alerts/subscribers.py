@@ -1,0 +1,149 @@
+"""Subscribers and their rules: read from YAML, checked, and upserted into PostgreSQL.
+
+    subscribers:
+      - email: analyst@example.com
+        name: 分析员
+        cadence: daily            # immediate | daily | weekly
+        timezone: Asia/Shanghai   # default
+        language: zh              # zh | en
+        rules:
+          - name: 具身智能
+            type: keyword
+            query: 具身智能 OR 人形机器人
+
+Rule params are written inline (or under `params:`). Loading is an upsert by email and by
+(subscriber, rule name); a rule no longer in the file is deactivated, never deleted, so its
+events and digests stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from psycopg.types.json import Jsonb
+
+from alerts.rules import Catalog, RuleError, compile_rule
+from futurewatch.db import connect
+
+CADENCES = ("immediate", "daily", "weekly")
+LANGUAGES = ("zh", "en")
+DEMO_SUBSCRIBERS = Path(__file__).resolve().parent / "demo_subscribers.yaml"
+EXAMPLE_SUBSCRIBERS = Path(__file__).resolve().parent / "subscribers.example.yaml"
+
+
+class SubscriberError(ValueError):
+    """A subscriber file or entry that cannot be used; one line naming the entry."""
+
+
+@dataclass
+class RuleSpec:
+    name: str
+    rule_type: str
+    params: dict
+    active: bool = True
+
+
+@dataclass
+class Subscriber:
+    email: str
+    name: str | None = None
+    cadence: str = "daily"
+    timezone: str = "Asia/Shanghai"
+    language: str = "zh"
+    active: bool = True
+    rules: list[RuleSpec] = field(default_factory=list)
+
+
+def parse_rule(entry: dict, email: str) -> RuleSpec:
+    if not isinstance(entry, dict) or not entry.get("name") or not entry.get("type"):
+        raise SubscriberError(f"{email}: every rule needs a name and a type")
+    params = dict(entry.get("params") or {})
+    params.update({k: v for k, v in entry.items() if k not in ("name", "type", "params", "active")})
+    spec = RuleSpec(str(entry["name"]), str(entry["type"]), params, bool(entry.get("active", True)))
+    try:
+        compile_rule({"rule_id": 0, "subscriber_id": 0, "name": spec.name, "rule_type": spec.rule_type,
+                      "params": spec.params}, Catalog())
+    except RuleError as exc:
+        raise SubscriberError(f"{email}: {exc}") from None
+    return spec
+
+
+def parse_subscriber(entry: dict) -> Subscriber:
+    if not isinstance(entry, dict) or "@" not in str(entry.get("email", "")):
+        raise SubscriberError(f"subscriber entry {entry!r:.80} needs an email address")
+    email = str(entry["email"]).strip()
+    sub = Subscriber(email, entry.get("name"), entry.get("cadence", "daily"),
+                     entry.get("timezone", "Asia/Shanghai"), entry.get("language", "zh"),
+                     bool(entry.get("active", True)))
+    if sub.cadence not in CADENCES:
+        raise SubscriberError(f"{email}: cadence must be one of {', '.join(CADENCES)}")
+    if sub.language not in LANGUAGES:
+        raise SubscriberError(f"{email}: language must be one of {', '.join(LANGUAGES)}")
+    try:
+        ZoneInfo(sub.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SubscriberError(f"{email}: unknown timezone {sub.timezone!r}") from None
+    sub.rules = [parse_rule(r, email) for r in entry.get("rules") or []]
+    names = [r.name for r in sub.rules]
+    if len(names) != len(set(names)):
+        raise SubscriberError(f"{email}: rule names must be unique per subscriber")
+    return sub
+
+
+def read_subscribers(path: str | Path) -> list[Subscriber]:
+    """Parse a subscriber YAML file; SubscriberError with one line on any problem."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SubscriberError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        raise SubscriberError(f"{path} is not valid YAML: {' '.join(str(exc).split())}") from None
+    entries = (data or {}).get("subscribers") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise SubscriberError(f"{path}: expected a top-level `subscribers:` list")
+    return [parse_subscriber(e) for e in entries]
+
+
+def upsert_subscriber(conn, sub: Subscriber, *, prune: bool = True) -> int:
+    row = conn.execute(
+        """INSERT INTO subscribers (email, name, cadence, timezone, language, active)
+           VALUES (%(email)s, %(name)s, %(cadence)s, %(timezone)s, %(language)s, %(active)s)
+           ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, cadence = EXCLUDED.cadence,
+               timezone = EXCLUDED.timezone, language = EXCLUDED.language, active = EXCLUDED.active,
+               updated_at = now()
+           RETURNING subscriber_id""",
+        {"email": sub.email, "name": sub.name, "cadence": sub.cadence, "timezone": sub.timezone,
+         "language": sub.language, "active": sub.active}).fetchone()
+    subscriber_id = row["subscriber_id"]
+    for rule in sub.rules:
+        upsert_rule(conn, subscriber_id, rule)
+    if prune:
+        conn.execute("UPDATE alert_rules SET active = false WHERE subscriber_id = %(s)s AND NOT (name = ANY(%(n)s))",
+                     {"s": subscriber_id, "n": [r.name for r in sub.rules]})
+    return subscriber_id
+
+
+def upsert_rule(conn, subscriber_id: int, rule: RuleSpec) -> int:
+    return conn.execute(
+        """INSERT INTO alert_rules (subscriber_id, name, rule_type, params, active)
+           VALUES (%(s)s, %(name)s, %(type)s, %(params)s, %(active)s)
+           ON CONFLICT (subscriber_id, name) DO UPDATE SET rule_type = EXCLUDED.rule_type,
+               params = EXCLUDED.params, active = EXCLUDED.active
+           RETURNING rule_id""",
+        {"s": subscriber_id, "name": rule.name, "type": rule.rule_type, "params": Jsonb(rule.params),
+         "active": rule.active}).fetchone()["rule_id"]
+
+
+def load_subscribers(url: str, path: str | Path, *, prune: bool = True) -> list[int]:
+    """Read a YAML file and upsert every subscriber and rule in one transaction; their ids."""
+    subs = read_subscribers(path)
+    with connect(url) as conn:
+        return [upsert_subscriber(conn, s, prune=prune) for s in subs]
+
+
+def load_demo_subscribers(url: str) -> list[int]:
+    """The demo subscribers (alerts/demo_subscribers.yaml) used by `make demo`."""
+    return load_subscribers(url, DEMO_SUBSCRIBERS)
