@@ -1,0 +1,64 @@
+"""One source crawl in its own process (a fresh Twisted reactor), started by crawlers.runner.
+
+    FW_CRAWL_DATABASE_URL=… python -m crawlers.crawl_one SOURCE --crawl-run-id N [--since DATE] [--mirror URL]
+
+The run row already exists (the runner created it); the RunRecorder extension closes it with
+the counts. Exit code 0 when the crawl ran (whatever it found), 2 on bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+
+from scrapy.crawler import CrawlerProcess
+
+from crawlers import store
+from crawlers.registry import RegistryError, load_registry, load_spider_class
+from crawlers.settings import build_settings
+from futurewatch.db import connect
+
+DB_ENV = "FW_CRAWL_DATABASE_URL"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="crawlers.crawl_one")
+    parser.add_argument("source_id")
+    parser.add_argument("--crawl-run-id", type=int, required=True)
+    parser.add_argument("--since", type=date.fromisoformat, default=None)
+    parser.add_argument("--mirror", default=None)
+    parser.add_argument("--log-level", default="INFO")
+    return parser.parse_args(argv)
+
+
+def run_crawl(db_url: str, source_id: str, crawl_run_id: int, *, since: date | None, mirror: str | None,
+              log_level: str = "INFO") -> None:
+    config = load_registry()[source_id]
+    settings = build_settings(config, mirror=mirror) | {
+        "FW_DATABASE_URL": db_url, "FW_CRAWL_RUN_ID": crawl_run_id, "LOG_LEVEL": log_level}
+    with connect(db_url) as conn:
+        seen = store.select_seen(conn, source_id)
+    process = CrawlerProcess(settings, install_root_handler=True)
+    process.crawl(load_spider_class(source_id), config=config, since=since, seen=seen)
+    process.start()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    db_url = os.environ.get(DB_ENV)
+    if not db_url:
+        print(f"error: {DB_ENV} is not set", file=sys.stderr)
+        return 2
+    try:
+        run_crawl(db_url, args.source_id, args.crawl_run_id, since=args.since, mirror=args.mirror,
+                  log_level=args.log_level)
+    except (RegistryError, KeyError) as exc:
+        print(f"error: source {args.source_id!r}: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

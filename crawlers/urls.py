@@ -1,0 +1,60 @@
+"""URL rules shared by spiders, middlewares and the mirror: allowed hosts, private addresses,
+and the mirror's address scheme.
+
+The mirror serves every site under a path prefix named after the real host:
+    https://www.c114.com.cn/news/roll.asp?d=5  →  http://127.0.0.1:PORT/www.c114.com.cn/news/roll.asp?d=5
+Spiders only ever see real URLs; the mirror middleware rewrites on the way out and back.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit, urlunsplit
+
+ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip")
+LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def host_allowed(host: str, domains: tuple[str, ...] | list[str]) -> bool:
+    """True when host is one of domains or a subdomain of one."""
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in (d.lower().strip(".") for d in domains))
+
+
+def is_private_host(host: str) -> bool:
+    """Loopback, private, link-local, reserved or unspecified IP literals and local names."""
+    host = host.strip("[]").lower()
+    if host in LOCAL_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        addr = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_unspecified
+
+
+def attachment_ext(url: str) -> str | None:
+    """The attachment extension of url's path ('.pdf' …), or None."""
+    path = urlsplit(url).path.lower()
+    return next((ext for ext in ATTACHMENT_EXTS if path.endswith(ext)), None)
+
+
+def to_mirror(url: str, base: str) -> str:
+    """The mirror URL serving `url`."""
+    parts = urlsplit(url)
+    mirror = urlsplit(base)
+    path = f"/{parts.hostname}{parts.path or '/'}"
+    return urlunsplit((mirror.scheme, mirror.netloc, path, parts.query, ""))
+
+
+def from_mirror(url: str, base: str, scheme: str = "http") -> str | None:
+    """The real URL a mirror URL stands for (None if `url` is not on the mirror)."""
+    parts = urlsplit(url)
+    if parts.netloc != urlsplit(base).netloc:
+        return None
+    host, _, rest = parts.path.lstrip("/").partition("/")
+    return urlunsplit((scheme, host, "/" + rest, parts.query, ""))
