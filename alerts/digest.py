@@ -1,0 +1,182 @@
+"""Digests: one per subscriber and period, built once from the events not yet sent to them.
+
+An event goes into the first digest of its subscriber whose period end it precedes (occurred_at
+<= period_end) and that is built after it exists; events older than CATCH_UP before the period
+are left out (a backfill of old documents does not flood the next digest). Items of several
+rules on the same story merge into one. Empty digests are not stored and not sent.
+The digest, its MIME message (stable Message-ID) and its outbox row are written in one
+transaction under a per-subscriber advisory lock, and ON CONFLICT keeps the first build.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
+from zoneinfo import ZoneInfo
+
+from alerts import items as build_items
+from alerts.periods import due_period
+from alerts.render import labels_for, render_html, render_text
+from futurewatch.config import Settings, load_settings
+from futurewatch.db import connect
+
+log = logging.getLogger(__name__)
+CATCH_UP = timedelta(days=7)
+
+EVENTS_SQL = """
+SELECT e.event_id, e.event_key, e.section, e.payload, e.occurred_at, e.story_id, e.version_id, r.name AS rule_name
+FROM alert_events e JOIN alert_rules r USING (rule_id)
+WHERE r.subscriber_id = %(s)s AND e.occurred_at <= %(end)s AND e.occurred_at > %(since)s
+  AND (%(all)s OR NOT EXISTS (SELECT 1 FROM digests d
+                              WHERE d.subscriber_id = %(s)s AND d.event_ids @> ARRAY[e.event_id]))
+ORDER BY e.occurred_at, e.event_id
+"""
+
+
+@dataclass
+class DigestDraft:
+    subscriber: dict
+    period_start: datetime
+    period_end: datetime
+    subject: str
+    text: str
+    html: str
+    message_id: str
+    event_ids: list[int]
+    charts: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class BuildSummary:
+    subscribers: int = 0
+    built: int = 0
+    empty: int = 0
+    existing: int = 0
+    digest_ids: list[int] = field(default_factory=list)
+
+
+def message_id_for(subscriber_id: int, start: datetime, end: datetime, sender: str) -> str:
+    """Stable per (subscriber, period): a rebuild or resend carries the same Message-ID."""
+    domain = sender.rsplit("@", 1)[-1].strip(">") if "@" in sender else "futurewatch.local"
+    return f"<digest.{subscriber_id}.{start.timestamp():.0f}.{end.timestamp():.0f}@{domain}>"
+
+
+def select_events(conn, subscriber_id: int, start: datetime, end: datetime, *, include_sent: bool = False) -> list[dict]:
+    return conn.execute(EVENTS_SQL, {"s": subscriber_id, "end": end, "since": start - CATCH_UP,
+                                     "all": include_sent}).fetchall()
+
+
+def _period_label(start: datetime, end: datetime, tz: ZoneInfo) -> str:
+    a, b = start.astimezone(tz), end.astimezone(tz)
+    if b - a == timedelta(days=1) and a.hour == a.minute == 0:
+        return a.strftime("%Y-%m-%d")
+    return f"{a:%Y-%m-%d %H:%M} – {b:%Y-%m-%d %H:%M} ({tz.key})"
+
+
+def build_draft(subscriber: dict, events: list[dict], start: datetime, end: datetime,
+                settings: Settings) -> DigestDraft | None:
+    """Render a digest from events; None when there is nothing to say."""
+    if not events:
+        return None
+    tz = ZoneInfo(subscriber.get("timezone") or "Asia/Shanghai")
+    labels = labels_for(subscriber.get("language"))
+    sections, charts = build_items.build_sections(events, tz, labels)
+    counts = "，".join(f"{s['title']} {s['count']}" for s in sections)
+    period_label = _period_label(start, end, tz)
+    subject = f"{labels['digest']} {period_label}: {counts}"
+    context = {"L": labels, "subject": subject, "period_label": period_label, "sections": sections,
+               "subscriber_name": subscriber.get("name") or "", "language": subscriber.get("language") or "zh"}
+    return DigestDraft(subscriber, start, end, subject, render_text(context), render_html(context),
+                       message_id_for(subscriber["subscriber_id"], start, end, settings.smtp_from),
+                       sorted({e["event_id"] for e in events}), charts)
+
+
+def build_mime(draft: DigestDraft, sender: str) -> bytes:
+    """multipart/alternative: text/plain, then multipart/related (text/html + inline PNG charts)."""
+    msg = EmailMessage()
+    msg["Subject"] = draft.subject
+    msg["From"] = sender
+    msg["To"] = draft.subscriber["email"]
+    msg["Date"] = format_datetime(draft.period_end)
+    msg["Message-ID"] = draft.message_id
+    msg["Auto-Submitted"] = "auto-generated"
+    msg["X-Futurewatch-Period"] = f"{draft.period_start.isoformat()}/{draft.period_end.isoformat()}"
+    msg.set_content(draft.text, charset="utf-8")
+    msg.add_alternative(draft.html, subtype="html", charset="utf-8")
+    html_part = msg.get_payload()[1]
+    for cid, png in draft.charts.items():
+        html_part.add_related(png, "image", "png", cid=f"<{cid}>", filename=f"{cid.split('@')[0]}.png",
+                              disposition="inline")
+    return msg.as_bytes()
+
+
+STORE_DIGEST_SQL = """
+INSERT INTO digests (subscriber_id, period_start, period_end, message_id, subject, body_text, body_html, mime, event_ids)
+VALUES (%(s)s, %(start)s, %(end)s, %(mid)s, %(subject)s, %(text)s, %(html)s, %(mime)s, %(events)s)
+ON CONFLICT (subscriber_id, period_start, period_end) DO NOTHING
+RETURNING digest_id
+"""
+
+
+def build_digest(conn, subscriber: dict, start: datetime, end: datetime, settings: Settings) -> tuple[int | None, bool]:
+    """(digest_id, newly built) for one subscriber and period; (None, False) when empty.
+
+    Runs inside the caller's transaction, under the subscriber's advisory lock."""
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext('futurewatch.digest'), %(s)s::int)",
+                 {"s": subscriber["subscriber_id"]})
+    existing = conn.execute("SELECT digest_id FROM digests WHERE subscriber_id = %(s)s AND period_start = %(a)s "
+                            "AND period_end = %(b)s", {"s": subscriber["subscriber_id"], "a": start, "b": end}).fetchone()
+    if existing:
+        return existing["digest_id"], False
+    draft = build_draft(subscriber, select_events(conn, subscriber["subscriber_id"], start, end), start, end, settings)
+    if draft is None:
+        return None, False
+    row = conn.execute(STORE_DIGEST_SQL, {
+        "s": subscriber["subscriber_id"], "start": start, "end": end, "mid": draft.message_id, "subject": draft.subject,
+        "text": draft.text, "html": draft.html, "mime": build_mime(draft, settings.smtp_from), "events": draft.event_ids,
+    }).fetchone()
+    conn.execute("INSERT INTO deliveries (digest_id, channel, recipient) VALUES (%(d)s, %(c)s, %(r)s) "
+                 "ON CONFLICT (digest_id) DO NOTHING",
+                 {"d": row["digest_id"], "c": "smtp" if settings.smtp_host else "file", "r": subscriber["email"]})
+    return row["digest_id"], True
+
+
+SUBSCRIBERS_SQL = """
+SELECT s.*, (SELECT max(period_end) FROM digests d WHERE d.subscriber_id = s.subscriber_id) AS last_end
+FROM subscribers s WHERE s.active AND (%(ids)s::bigint[] IS NULL OR s.subscriber_id = ANY(%(ids)s))
+ORDER BY s.subscriber_id
+"""
+
+
+def build_due_digests(url: str, *, now: datetime, settings: Settings | None = None,
+                      subscriber_ids: list[int] | None = None) -> BuildSummary:
+    """Build the due digest of every active subscriber (one transaction each)."""
+    settings = settings or load_settings()
+    summary = BuildSummary()
+    with connect(url) as conn:
+        subscribers = conn.execute(SUBSCRIBERS_SQL, {"ids": subscriber_ids}).fetchall()
+    for sub in subscribers:
+        summary.subscribers += 1
+        with connect(url) as conn:
+            start, end = due_period_for(conn, sub, now)
+            digest_id, new = build_digest(conn, sub, start, end, settings)
+        if digest_id is None:
+            summary.empty += 1
+            continue
+        summary.digest_ids.append(digest_id)
+        summary.built += new
+        summary.existing += not new
+    return summary
+
+
+def due_period_for(conn, subscriber: dict, now: datetime) -> tuple[datetime, datetime]:
+    """The due period; for `immediate`, a digest already ending at `now` is that period (task retried)."""
+    if subscriber["cadence"] == "immediate":
+        row = conn.execute("SELECT period_start, period_end FROM digests WHERE subscriber_id = %(s)s "
+                           "AND period_end = %(now)s", {"s": subscriber["subscriber_id"], "now": now}).fetchone()
+        if row:
+            return row["period_start"], row["period_end"]
+    return due_period(subscriber["cadence"], subscriber["timezone"], now, subscriber.get("last_end"))
