@@ -163,6 +163,13 @@ def classify(url: str) -> dict:
     return to_plain(classify_pending(url))
 
 
+def load_demo_subscribers(url: str) -> list[int]:
+    """The demo subscribers (alerts/demo_subscribers.yaml), so an offline cycle ends with digests."""
+    from alerts.pipeline import load_demo_subscribers as load
+
+    return load(url)
+
+
 def match_alert_events(url: str, *, now: datetime) -> dict:
     from alerts.pipeline import match_events
 
@@ -209,11 +216,16 @@ def _describe_crawl(results: list[SourceResult]) -> str:
 
 def run_cycle(url: str, *, now: datetime, offline: bool = False, source_ids: list[str] | None = None,
               run_key: str | None = None) -> CycleSummary:
-    """Run every stage once. Migration failure stops the cycle; any other failure is recorded."""
+    """Run every stage once. Migration failure stops the cycle; any other failure is recorded.
+
+    Offline, the crawl reads the bundled mirror and the demo subscribers are loaded first.
+    """
     summary = CycleSummary()
     if _run_stage(summary, "migrate", lambda: migrate_archive(url), lambda r: f"{len(r)} applied") is None:
         return summary
     _run_stage(summary, "taxonomy", lambda: load_taxonomy_version(url), lambda r: f"version id {r}")
+    if offline:
+        _run_stage(summary, "subscribers", lambda: load_demo_subscribers(url), lambda r: f"{len(r)} demo subscriber(s)")
     crawled = _run_stage(summary, "crawl", lambda: crawl_with_mirror(url, source_ids, offline, run_key),
                          _describe_crawl)
     summary.sources = crawled or []
