@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-OUTCOMES = ("fetched", "not_modified", "failed")
+OUTCOMES = ("fetched", "not_modified", "failed", "end")  # end: a 404 past the last list page
 
 
 @dataclass

@@ -13,7 +13,7 @@ import threading
 import time
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from crawlers.mirror.site import MirrorSite, Page, not_found
 
@@ -42,7 +42,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         parts = urlsplit(self.path)
-        host, _, rest = parts.path.lstrip("/").partition("/")
+        host, _, rest = unquote(parts.path).lstrip("/").partition("/")
         path = "/" + rest
         page = self.resolve(host, path, {k: v[-1] for k, v in parse_qs(parts.query).items()})
         try:

@@ -54,6 +54,8 @@ class PostgresPipeline:
             self.record_failure(item)
             return item
         run.responses += 1
+        if item.outcome == "end":
+            return item
         if item.outcome == "not_modified":
             self.record_not_modified(item, run)
         elif item.blocked_reason:

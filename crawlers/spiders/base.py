@@ -70,10 +70,14 @@ class SourceSpider(scrapy.Spider):
 
     # --- requests ---------------------------------------------------------------------------
 
-    def listing(self, url: str, callback, **cb_kwargs) -> scrapy.Request:
-        """A listing request: always fetched (listings change), never counted as an article."""
+    def listing(self, url: str, callback, *, continuation: bool = False, **cb_kwargs) -> scrapy.Request:
+        """A listing request: always fetched (listings change), never counted as an article.
+
+        continuation marks page 2, 3 …: there a 404 is the end of the list, not a failure.
+        """
+        meta = {"fw_kind": "listing", "fw_continuation": continuation, "handle_httpstatus_list": HANDLED_STATUSES}
         return scrapy.Request(url, callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs, dont_filter=True,
-                              meta={"fw_kind": "listing", "handle_httpstatus_list": HANDLED_STATUSES})
+                              meta=meta)
 
     def follow_article(self, url: str, *, hints: dict | None = None, listed_on: date | None = None,
                        parent_url: str | None = None):
@@ -89,7 +93,7 @@ class SourceSpider(scrapy.Spider):
             self.run.unchanged += 1
             self.run.unchanged_urls.append(url)
             return
-        meta = {"fw_kind": "page", "fw_hints": hints, "fw_parent": parent_url,
+        meta = {"fw_kind": "page", "fw_url": url, "fw_hints": hints, "fw_parent": parent_url,
                 "handle_httpstatus_list": HANDLED_STATUSES}
         # dont_filter: the run dedupes by URL itself, and a redirect loop must end in a recorded
         # failure (max redirections), not vanish in the duplicate filter
@@ -121,17 +125,23 @@ class SourceSpider(scrapy.Spider):
     def build_item(self, response, kind: str, **extra) -> FetchItem:
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
         ctype = response.headers.get(b"Content-Type")
-        return FetchItem(source_id=self.source_id, kind=kind, url=response.request.meta.get("fw_url",
-                         (response.request.meta.get("redirect_urls") or [response.url])[0]),
+        return FetchItem(source_id=self.source_id, kind=kind, url=self.requested_url(response.request),
                          final_url=response.url, status=response.status, headers=headers, body=response.body,
                          fetched_at=datetime.now(timezone.utc), content_type=ctype.decode("latin-1") if ctype else None,
                          **extra)
+
+    @staticmethod
+    def requested_url(request) -> str:
+        """The URL as the spider asked for it (before redirects and Scrapy's percent-encoding)."""
+        return request.meta.get("fw_url") or (request.meta.get("redirect_urls") or [request.url])[0]
 
     def response_item(self, response, kind: str, **extra) -> FetchItem:
         """The item for any response: fetched, not modified (304) or an HTTP failure."""
         item = self.build_item(response, kind, **extra)
         if response.status == 304:
             item.outcome = "not_modified"
+        elif response.status == 404 and response.request.meta.get("fw_continuation"):
+            item.outcome = "end"
         elif response.status >= 400 and response.status not in failures.BLOCK_STATUSES:
             item.outcome, item.reason = "failed", f"http_{response.status}"
         return item
@@ -153,7 +163,7 @@ class SourceSpider(scrapy.Spider):
     def on_error(self, failure):
         request = failure.request
         kind = request.meta.get("fw_kind", "page")
-        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        url = self.requested_url(request)
         reason = failures.classify_failure(failure)
         self.logger.warning("source_id=%s url=%s: %s failed: %s", self.source_id, url, kind, reason)
         yield FetchItem(source_id=self.source_id, kind=kind, url=url, outcome="failed", reason=reason,
@@ -182,7 +192,7 @@ class SourceSpider(scrapy.Spider):
                                 parent_url=response.url)
                 continue
             self.requested.add(url)
-            meta = {"fw_kind": "attachment", "fw_parent": response.url, "download_maxsize": cap,
+            meta = {"fw_kind": "attachment", "fw_url": url, "fw_parent": response.url, "download_maxsize": cap,
                     "download_warnsize": 0, "handle_httpstatus_list": HANDLED_STATUSES}
             yield scrapy.Request(url, callback=self.parse_attachment, errback=self.on_error, meta=meta,
                                  dont_filter=True)

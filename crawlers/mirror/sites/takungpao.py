@@ -3,9 +3,11 @@ articles (h1.tkp_con_title, div.tkp_con_author spans, div.tkp_content)."""
 
 from __future__ import annotations
 
-from crawlers.mirror.site import Article, MirrorSite, Page, escape, html_page, load_seed, paragraphs_html
+from crawlers.mirror.site import Article, MirrorSite, Page, escape, html_page, load_seed, not_found, paragraphs_html
 
 HOST = "www.takungpao.com"
+CHROME = ('<div class="tkp_nav">首頁 新聞 財經 大灣區 香港 內地 國際 評論 副刊 視頻</div>',
+          '<div class="tkp_footer">大公網 版權所有 Copyright © 大公報 不得轉載</div>')
 
 
 def render(article: Article, site: MirrorSite) -> Page:
@@ -19,10 +21,12 @@ def render(article: Article, site: MirrorSite) -> Page:
 def column(section: str, page_no: int):
     def route(query: dict, site: MirrorSite) -> Page:
         items = [a for a in site.articles_of("takungpao", column=section) if a.extra["page"] == page_no]
+        if page_no > 1 and not items:
+            return not_found()
         rows = "".join(f'<dl class="item clearfix"><dd class="intro"><a href="{a.url}" title="{escape(a.title)}">'
                        f'{escape(a.title)}</a></dd><dd class="sort">{a.day(site.today):%Y-%m-%d}</dd></dl>' for a in items)
         pager = f'<div class="tkp_page"><a class="cms_nextpage" href="{page_no + 1}.html">下一頁</a></div>' if page_no == 1 else ""
-        return Page(html_page("大公網", f'<div class="wrap_left">{rows}</div>{pager}').encode())
+        return Page(html_page("大公網", f'{CHROME[0]}<div class="wrap_left">{rows}</div>{pager}{CHROME[1]}').encode())
     return route
 
 

@@ -1,0 +1,110 @@
+"""Source health from crawl_runs: the figures behind `futurewatch sources` (and the Airflow health DAG).
+
+    select_source_health(url, *, days=14, now=None) -> list[SourceHealth]
+
+Per source, over the last `days` days: last successful run, new items (new + changed pages),
+error rate (failed / requests), blocked rate (blocked / requests), and a status:
+
+    never    no run recorded
+    failing  the last run failed or was unreachable, or the error rate is ≥ 50 %
+    blocked  the blocked rate is ≥ 30 %
+    quiet    runs succeed but brought nothing new for `quiet_days` (default 3)
+    ok       otherwise
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from futurewatch.db import connect
+
+FAILING_ERROR_RATE = 0.5
+BLOCKED_RATE = 0.3
+QUIET_DAYS = 3
+
+SELECT_HEALTH = """
+WITH window_runs AS (
+    SELECT * FROM crawl_runs WHERE started_at >= %(since)s AND started_at <= %(now)s
+), last_run AS (
+    SELECT DISTINCT ON (source_id) source_id, status, error, started_at
+    FROM crawl_runs WHERE started_at <= %(now)s ORDER BY source_id, started_at DESC, crawl_run_id DESC
+)
+SELECT s.source_id, s.name, s.kind, s.enabled,
+       (SELECT max(finished_at) FROM crawl_runs c
+         WHERE c.source_id = s.source_id AND c.status IN ('succeeded', 'partial') AND c.started_at <= %(now)s)
+           AS last_success_at,
+       (SELECT max(finished_at) FROM crawl_runs c
+         WHERE c.source_id = s.source_id AND c.new + c.changed > 0 AND c.started_at <= %(now)s) AS last_new_at,
+       count(w.crawl_run_id) AS runs,
+       COALESCE(sum(w.new + w.changed), 0) AS new_items,
+       COALESCE(sum(w.failed), 0) AS failed,
+       COALESCE(sum(w.blocked), 0) AS blocked,
+       COALESCE(sum(w.requests), 0) AS requests,
+       l.status AS last_status, l.error AS last_error, l.started_at AS last_run_at
+FROM sources s
+LEFT JOIN window_runs w ON w.source_id = s.source_id
+LEFT JOIN last_run l ON l.source_id = s.source_id
+GROUP BY s.source_id, s.name, s.kind, s.enabled, l.status, l.error, l.started_at
+ORDER BY s.source_id
+"""
+
+
+@dataclass(frozen=True)
+class SourceHealth:
+    source_id: str
+    name: str
+    kind: str
+    enabled: bool
+    status: str  # ok | quiet | failing | blocked | never
+    runs: int
+    last_run_at: datetime | None
+    last_status: str | None
+    last_success_at: datetime | None
+    last_new_at: datetime | None
+    new_items: int
+    error_rate: float
+    blocked_rate: float
+    last_error: str | None
+
+
+def _rate(part: int, whole: int) -> float:
+    return round(part / whole, 3) if whole else (1.0 if part else 0.0)
+
+
+def judge_status(row: dict, now: datetime, quiet_days: int) -> str:
+    error_rate, blocked_rate = _rate(row["failed"], row["requests"]), _rate(row["blocked"], row["requests"])
+    if row["last_status"] is None:
+        return "never"
+    if row["last_status"] in ("failed", "unreachable") or error_rate >= FAILING_ERROR_RATE:
+        return "failing"
+    if blocked_rate >= BLOCKED_RATE:
+        return "blocked"
+    if row["last_new_at"] is None or row["last_new_at"] < now - timedelta(days=quiet_days):
+        return "quiet"
+    return "ok"
+
+
+def never_crawled(known: set[str]) -> list[dict]:
+    """Registry sources with no row in the database yet (never crawled)."""
+    from crawlers.registry import load_registry
+
+    return [{"source_id": c.source_id, "name": c.name, "kind": c.kind, "enabled": c.enabled, "runs": 0,
+             "new_items": 0, "failed": 0, "blocked": 0, "requests": 0, "last_status": None, "last_error": None,
+             "last_run_at": None, "last_success_at": None, "last_new_at": None}
+            for c in load_registry().values() if c.source_id not in known]
+
+
+def select_source_health(url: str, *, days: int = 14, now: datetime | None = None,
+                         quiet_days: int = QUIET_DAYS) -> list[SourceHealth]:
+    """Health of every registered source over the `days` days before `now` (default: the clock)."""
+    now = now or datetime.now(timezone.utc)
+    with connect(url) as conn:
+        rows = conn.execute(SELECT_HEALTH, {"since": now - timedelta(days=days), "now": now}).fetchall()
+    rows += never_crawled({r["source_id"] for r in rows})
+    return [SourceHealth(source_id=r["source_id"], name=r["name"], kind=r["kind"], enabled=r["enabled"],
+                         status=judge_status(r, now, quiet_days), runs=r["runs"], last_run_at=r["last_run_at"],
+                         last_status=r["last_status"], last_success_at=r["last_success_at"],
+                         last_new_at=r["last_new_at"], new_items=int(r["new_items"]),
+                         error_rate=_rate(r["failed"], r["requests"]), blocked_rate=_rate(r["blocked"], r["requests"]),
+                         last_error=r["last_error"]) for r in rows]
