@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -87,9 +88,17 @@ def build_source_result(summary: Any) -> SourceResult:
 
 @contextmanager
 def open_mirror(offline: bool) -> Iterator[str | None]:
-    """The offline mirror's base URL while it serves (offline), else None."""
+    """The offline mirror's base URL while it serves (offline), else None.
+
+    FUTUREWATCH_MIRROR_URL names a mirror that is already running (one shared by every task,
+    or a test's); otherwise a private one is started on a free loopback port.
+    """
     if not offline:
         yield None
+        return
+    shared = os.environ.get("FUTUREWATCH_MIRROR_URL")
+    if shared:
+        yield shared
         return
     from crawlers.mirror import serve_mirror
 

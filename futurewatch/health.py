@@ -7,6 +7,9 @@ never the wall clock), so a rerun of the same day gives the same findings:
 - shape_changed: the share of a source's new document versions that parse empty or fall back
                  to the generic parser rose sharply against the days before (its markup changed);
 - blocked:       a high share of a source's fetches were WAF/captcha/blocked responses.
+
+shape_changed also fires when the source's latest crawl in the window read its listing pages
+fine but found no item in any of them (the crawler records that in crawl_runs.details).
 """
 
 from __future__ import annotations
@@ -105,6 +108,14 @@ ORDER BY source_id
 """
 
 
+LISTING_SQL = """
+SELECT DISTINCT ON (source_id) source_id, crawl_run_id, started_at, details
+FROM crawl_runs
+WHERE started_at >= %(recent_start)s AND started_at < %(as_of)s
+ORDER BY source_id, started_at DESC
+"""
+
+
 def select_silent_sources(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
     since = as_of - timedelta(days=th.silent_days)
     findings = []
@@ -147,6 +158,26 @@ def select_shape_changes(conn, as_of: datetime, th: HealthThresholds) -> list[He
     return findings
 
 
+def select_listing_changes(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+    """Sources whose latest crawl in the window found listings but no item in them."""
+    params = {"as_of": as_of, "recent_start": as_of - timedelta(days=th.recent_days)}
+    findings = []
+    for row in conn.execute(LISTING_SQL, params):
+        details = row["details"] or {}
+        if not details.get("shape_changed"):
+            continue
+        listings = list(details.get("empty_listings") or [])[:3]
+        findings.append(
+            HealthFinding(
+                row["source_id"], "shape_changed",
+                f"latest crawl ({row['started_at']:%Y-%m-%d %H:%M} UTC) found no item on its listing pages "
+                f"({', '.join(listings) or 'no URL recorded'}): the markup probably changed",
+                {"crawl_run_id": row["crawl_run_id"], "empty_listings": listings},
+            )
+        )
+    return findings
+
+
 def select_blocked_sources(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
     params = {"as_of": as_of, "recent_start": as_of - timedelta(days=th.recent_days)}
     findings = []
@@ -175,6 +206,7 @@ def check_source_health(
         findings = (
             select_silent_sources(conn, as_of, th)
             + select_shape_changes(conn, as_of, th)
+            + select_listing_changes(conn, as_of, th)
             + select_blocked_sources(conn, as_of, th)
         )
     for f in findings:

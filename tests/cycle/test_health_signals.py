@@ -124,3 +124,29 @@ def test_report_goes_to_outbox_without_smtp(db_url, tmp_path):
     assert "quiet [silent]" in text and "ops@example.org" in text
     msg = build_health_message(report, sender="fw@example.org", recipients=["a@example.org"])
     assert "1 source(s) need attention: quiet" in msg["Subject"]
+
+
+def add_crawl_run(conn, source_id, started_at, details):
+    from psycopg.types.json import Jsonb
+
+    conn.execute(
+        """INSERT INTO crawl_runs (source_id, run_key, started_at, status, details)
+           VALUES (%(s)s, %(k)s, %(t)s, 'partial', %(d)s)""",
+        {"s": source_id, "k": f"k{next(_ids)}", "t": started_at, "d": Jsonb(details)},
+    )
+
+
+def test_latest_crawl_with_empty_listings_is_a_shape_change(db_url):
+    with connect(db_url) as conn:
+        for sid in ("emptied", "recovered"):
+            add_source(conn, sid)
+            add_fetch(conn, sid, day(0.5))
+        empty = {"shape_changed": True, "empty_listings": ["https://emptied.example/list"]}
+        add_crawl_run(conn, "emptied", day(0.2), empty)
+        add_crawl_run(conn, "recovered", day(0.6), {**empty, "empty_listings": ["x"]})
+        add_crawl_run(conn, "recovered", day(0.3), {"shape_changed": False})
+        conn.commit()
+    report = check_source_health(db_url, as_of=AS_OF)
+    shape = [f for f in report.findings if f.signal == "shape_changed"]
+    assert [f.source_id for f in shape] == ["emptied"]
+    assert "https://emptied.example/list" in shape[0].detail
