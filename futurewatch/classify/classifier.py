@@ -115,7 +115,7 @@ class Classifier:
         o = self.options
         if f.name == "title":
             return "title", o.title_weight
-        pos = f.norm.orig_start(h.start)
+        pos = h.start  # position in the normalised text: close enough for lead/deep, and no mapping
         if pos < o.lead_chars:
             return "lead", o.lead_weight
         if pos < o.deep_after or _in_list(f.norm.text, h):
@@ -133,18 +133,19 @@ class Classifier:
                 continue
             field_name, fw = self._field_weight(f, h)
             score += h.entry.weight * fw
-            start, end = f.norm.span(h.start, h.end)
-            evidence.append((h.entry.weight * fw, Evidence(h.entry.term, field_name, start, end)))
+            evidence.append((h.entry.weight * fw, field_name, f, h))
         if score + 1e-9 < o.thresholds.get(code, o.threshold):
             return None
-        evidence.sort(key=lambda pair: (-pair[0], _FIELD_ORDER[pair[1].field], pair[1].start))
-        return Label(code, round(score, 3), tuple(ev for _, ev in evidence[: o.max_evidence]))
+        evidence.sort(key=lambda ev: (-ev[0], _FIELD_ORDER[ev[1]], ev[3].start))
+        return Label(code, round(score, 3), tuple(
+            Evidence(h.entry.term, name, *f.norm.span(h.start, h.end)) for _, name, f, h in evidence[: o.max_evidence]
+        ))
 
     def _entities(self, f: _Field) -> list[Entity]:
         found = list(extract_pattern_entities(f.norm, f.original))
-        titles = [(s, e) for t, s, e, _ in found if t == "policy_title"]
+        titles = [(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")]
         for h in select_dictionary_hits(f.hits, f.norm):
-            if not any(s <= h.start and h.end <= e for s, e in titles):  # names inside 《…》 belong to the title
+            if not any(s <= h.start and h.end <= e for s, e in titles):  # names inside 《…》 or a 文号 belong to it
                 found.append((h.entry.kind, h.start, h.end, h.entry.ref))
         out = []
         for etype, s, e, canonical in sorted(found, key=lambda x: (x[1], x[0])):

@@ -63,10 +63,12 @@ def build_entity_entries() -> Iterator[Entry]:
 
 
 _YEAR = r"(?:19|20)\d{2}|[二][〇零○o0][一二三四五六七八九〇零○][〇零○一二三四五六七八九]"
-_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,14})[〔\[【〖(]\s*((?:19|20)\d{2})\s*[〕\]】〗)]\s*第?(\d{1,4})\s*号")
+_DOC_NUMBER = re.compile(r"[〔\[【〖(]\s*((?:19|20)\d{2})\s*[〕\]】〗)]\s*第?(\d{1,4})\s*号")
+_HAN_RUN_END = re.compile(r"[\u4e00-\u9fff]{1,14}$")
 _POLICY_TITLE = re.compile(r"《([^《》\n]{2,100})》")
 _MONEY = re.compile(
-    r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二三四五六七八九十百千两〇零]+)\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*(元人民币|元|美元|港元|港币|欧元|日元)"
+    r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二三四五六七八九十两][一二三四五六七八九十百千两〇零]*|[百千](?=[万亿]))"
+    r"\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*(元人民币|元|美元|港元|港币|欧元|日元)"
 )
 _TARGET_YEAR = re.compile(rf"(?:到|至|截至)\s*({_YEAR})\s*年|({_YEAR})\s*年(?:前|底前|以前)")
 _PROVINCE_STARTS = set("粤穗深珠汕佛韶河梅惠莞中江阳湛茂肇清潮揭云京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘桂琼川蜀黔贵滇藏陕甘青宁新港澳")
@@ -104,10 +106,12 @@ def extract_pattern_entities(norm: Normalized, original: str) -> Iterator[tuple[
         a, b = norm.span(m.start(1), m.end(1))
         yield "policy_title", m.start(), m.end(), _canonical_text(original[a:b])
     for m in _DOC_NUMBER.finditer(text):
-        prefix = _doc_prefix(m.group(1))
-        start = m.start(1) + len(m.group(1)) - len(prefix)
-        canon = to_simplified(f"{prefix}〔{m.group(2)}〕{int(m.group(3))}号")
-        yield "doc_number", start, m.end(), canon
+        run = _HAN_RUN_END.search(text, max(0, m.start() - 14), m.start())
+        if run is None:
+            continue
+        prefix = _doc_prefix(run.group())
+        canon = to_simplified(f"{prefix}〔{m.group(1)}〕{int(m.group(2))}号")
+        yield "doc_number", m.start() - len(prefix), m.end(), canon
     for m in _MONEY.finditer(text):
         amount = m.group(1).replace(",", "")
         currency = "元" if m.group(3) in ("元", "元人民币") else m.group(3)

@@ -28,11 +28,14 @@ class Entry:
     exact: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     start: int   # offsets in the normalised text
     end: int
     entry: Entry
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -67,16 +70,16 @@ class Matcher:
         text = norm.text
         n = len(text)
         hits: list[Hit] = []
+        append = hits.append
         for end_idx, (length, word_start, word_end, group) in self._automaton.iter(text):
             start, end = end_idx - length + 1, end_idx + 1
-            if word_start and start > 0 and _is_word_char(text[start - 1]):
+            if word_start and start and text[start - 1] in _WORD_CHARS:
                 continue
-            if word_end and end < n and _is_word_char(text[end]):
+            if word_end and end < n and text[end] in _WORD_CHARS:
                 continue
             for entry in group:
-                if entry.exact and not _matches_exact(norm, original, start, end, entry.exact):
-                    continue
-                hits.append(Hit(start, end, entry))
+                if entry.exact is None or _matches_exact(norm, original, start, end, entry.exact):
+                    append(Hit(start, end, entry))
         return hits
 
 

@@ -12,37 +12,30 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from futurewatch.textnorm import nfkc, to_simplified
 
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_DROP_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_SPACE = re.compile(r"\s+")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
-@lru_cache(maxsize=1)
-def _odd_chars() -> re.Pattern:
-    """Characters whose NFKC form is not exactly one character (…, ㎡, ligatures, combining marks)."""
-    odd = []
-    for cp in range(0x80, 0x30000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        if unicodedata.combining(ch) or len(unicodedata.normalize("NFKC", ch)) != 1:
-            odd.append(cp)
-    ranges, start, prev = [], None, None
-    for cp in odd:
-        if start is None:
-            start = prev = cp
-        elif cp == prev + 1:
-            prev = cp
-        else:
-            ranges.append((start, prev))
-            start = prev = cp
-    if start is not None:
-        ranges.append((start, prev))
-    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile(f"[{body}]")
+_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # NFKC's most common folds
+_ODD: dict[str, bool] = {}
+
+
+def _is_odd(ch: str) -> bool:
+    """True when NFKC does not map `ch` to exactly one character (…, ㎡, ligatures, combining marks)."""
+    odd = _ODD.get(ch)
+    if odd is None:
+        odd = _ODD[ch] = bool(unicodedata.combining(ch)) or len(unicodedata.normalize("NFKC", ch)) != 1
+    return odd
+
+
+def _odd_pattern(text: str) -> re.Pattern | None:
+    """A pattern for the odd characters present in `text` (None when there are none)."""
+    odd = [ch for ch in set(text) if not ch.isascii() and _is_odd(ch)]
+    return re.compile("[" + "".join(re.escape(ch) for ch in odd) + "]") if odd else None
 
 
 @dataclass(frozen=True)
@@ -61,6 +54,8 @@ class Normalized:
         return self._gap_mid[i] + (pos - self._gap_norm[i])
 
     def _to_orig(self, mid: int, *, end: bool) -> int:
+        if len(self._seg_norm) == 1 and self._seg_orig[0][2] == self.source_len:  # one-to-one fold
+            return mid + (1 if end else 0)
         i = bisect_right(self._seg_norm, mid) - 1
         ostart, oend, nlen = self._seg_orig[i]
         off = mid - self._seg_norm[i]
@@ -83,9 +78,16 @@ class Normalized:
 
 def _nfkc_segments(text: str) -> tuple[str, list[int], list[tuple[int, int, int]]]:
     """NFKC of `text` as pieces; odd characters become their own segment."""
-    odd = _odd_chars()
-    if not odd.search(text):
-        return nfkc(text), [0], [(0, len(text), len(text))]
+    folded = text.translate(_FULL_WIDTH)
+    if unicodedata.is_normalized("NFKC", folded):  # fast path: full-width forms were all there was
+        return folded, [0], [(0, len(text), len(text))]
+    folded = nfkc(text)
+    if len(folded) == len(text):  # a one-to-one fold
+        return folded, [0], [(0, len(text), len(text))]
+    odd = _odd_pattern(text)
+    if odd is None:  # compositions only: fold character by character to keep the map
+        folded = "".join(unicodedata.normalize("NFKC", ch) if len(unicodedata.normalize("NFKC", ch)) == 1 else ch for ch in text)
+        return folded, [0], [(0, len(text), len(text))]
     parts: list[str] = []
     seg_norm: list[int] = []
     seg_orig: list[tuple[int, int, int]] = []
@@ -128,7 +130,10 @@ def normalize(text: str) -> Normalized:
     mid = _same_length(mid.lower(), mid, str.lower)
     gap_norm, gap_mid, parts = [0], [0], []
     pos = acc = 0
-    for m in _DROP_SPACE.finditer(mid):
+    for m in _SPACE.finditer(mid):
+        a, b = m.start(), m.end()
+        if not ((a > 0 and _CJK_CHAR.match(mid, a - 1)) or (b < len(mid) and _CJK_CHAR.match(mid, b))):
+            continue
         parts.append(mid[pos:m.start()])
         acc += m.start() - pos
         pos = m.end()
