@@ -38,6 +38,7 @@ class StageResult:
 class SourceResult:
     source_id: str
     status: str
+    listed: int = 0
     new: int = 0
     changed: int = 0
     failed: int = 0
@@ -78,6 +79,7 @@ def build_source_result(summary: Any) -> SourceResult:
     return SourceResult(
         source_id=_get(summary, "source_id", "?"),
         status=str(_get(summary, "status", "unknown")),
+        listed=int(_get(summary, "listed", 0) or 0),
         new=int(_get(summary, "new", 0) or 0),
         changed=int(_get(summary, "changed", 0) or 0),
         failed=int(_get(summary, "failed", 0) or 0),
@@ -141,6 +143,15 @@ def crawl(url: str, source_ids: list[str] | None, *, mirror: str | None, run_key
     return [build_source_result(s) for s in summaries]
 
 
+def crawl_failed(result: SourceResult) -> bool:
+    """Failed, unreachable, or every request that could have listed an item failed.
+
+    A crawl that reads its listings fine but finds nothing (markup changed) is not a failure
+    here: the source-health check flags it.
+    """
+    return result.status in FAILED_CRAWL_STATUSES or (result.listed == 0 and result.failed > 0)
+
+
 def crawl_with_mirror(url: str, source_ids: list[str] | None, offline: bool,
                       run_key: str | None) -> list[SourceResult]:
     with open_mirror(offline) as mirror:
@@ -155,7 +166,7 @@ def crawl_one_source(url: str, source_id: str, *, run_key: str, since: datetime 
     if not results:
         raise SourceCrawlError(f"source_id={source_id}: the crawler returned no summary (unknown source?)")
     result = results[0]
-    if result.status in FAILED_CRAWL_STATUSES:
+    if crawl_failed(result):
         raise SourceCrawlError(f"source_id={source_id}: crawl {result.status}: {result.error or 'no detail'}")
     return dataclasses.asdict(result)
 
@@ -218,9 +229,9 @@ def _brief(result: Any) -> str:
 
 
 def _describe_crawl(results: list[SourceResult]) -> str:
-    bad = [r.source_id for r in results if r.status in FAILED_CRAWL_STATUSES]
+    bad = [r.source_id for r in results if crawl_failed(r)]
     new = sum(r.new for r in results)
-    return f"{len(results)} source(s), {new} new page(s)" + (f"; unreachable: {', '.join(bad)}" if bad else "")
+    return f"{len(results)} source(s), {new} new page(s)" + (f"; failed: {', '.join(bad)}" if bad else "")
 
 
 def run_cycle(url: str, *, now: datetime, offline: bool = False, source_ids: list[str] | None = None,

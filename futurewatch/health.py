@@ -6,7 +6,9 @@ never the wall clock), so a rerun of the same day gives the same findings:
 - silent:        an enabled source with no usable page fetched for `silent_days` days;
 - shape_changed: the share of a source's new document versions that parse empty or fall back
                  to the generic parser rose sharply against the days before (its markup changed);
-- blocked:       a high share of a source's fetches were WAF/captcha/blocked responses.
+- blocked:       a high share of a source's fetches were WAF/captcha/blocked responses;
+- failing:       its last crawl failed or was unreachable, or half its requests failed
+                 (crawlers.health, over the same window).
 
 shape_changed also fires when the source's latest crawl in the window read its listing pages
 fine but found no item in any of them (the crawler records that in crawl_runs.details).
@@ -196,6 +198,19 @@ def select_blocked_sources(conn, as_of: datetime, th: HealthThresholds) -> list[
     return findings
 
 
+def select_failing_sources(url: str, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+    """Enabled sources crawlers.health judges `failing` in the window ending at `as_of`."""
+    from crawlers.health import select_source_health
+
+    return [
+        HealthFinding(h.source_id, "failing",
+                      f"last crawl {h.last_status}, error rate {h.error_rate:.0%}: {h.last_error or 'no detail'}",
+                      {"last_status": h.last_status, "error_rate": h.error_rate})
+        for h in select_source_health(url, days=th.recent_days, now=as_of)
+        if h.enabled and h.status == "failing"
+    ]
+
+
 def check_source_health(
     url: str, *, as_of: datetime, thresholds: HealthThresholds | None = None
 ) -> HealthReport:
@@ -209,6 +224,7 @@ def check_source_health(
             + select_listing_changes(conn, as_of, th)
             + select_blocked_sources(conn, as_of, th)
         )
+    findings += select_failing_sources(url, as_of, th)
     for f in findings:
         log.warning("source health: source_id=%s signal=%s %s", f.source_id, f.signal, f.detail)
     return HealthReport(as_of=as_of, sources_checked=checked, findings=findings)

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from futurewatch.config import load_settings
-from futurewatch.cycle import FAILED_CRAWL_STATUSES, CycleSummary, run_cycle
+from futurewatch.cycle import CycleSummary, crawl_failed, run_cycle
 from futurewatch.db import database_url, describe_url
 
 console = Console()
@@ -22,7 +22,7 @@ def render_summary(summary: CycleSummary) -> list[Table]:
         stages.add_row(s.stage, "[green]yes[/]" if s.ok else "[red]FAILED[/]", f"{s.seconds:.1f}", s.detail)
     sources = Table("source", "status", "new", "changed", "failed", "blocked", "error", title="sources")
     for r in summary.sources:
-        style = "red" if r.status in FAILED_CRAWL_STATUSES else ""
+        style = "red" if crawl_failed(r) else ""
         sources.add_row(r.source_id, f"[{style}]{r.status}[/]" if style else r.status, str(r.new),
                         str(r.changed), str(r.failed), str(r.blocked), r.error or "")
     return [stages, sources] if summary.sources else [stages]

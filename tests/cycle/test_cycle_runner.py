@@ -34,13 +34,13 @@ def test_source_results_from_objects_and_dicts():
     assert (a.source_id, a.status, a.new) == ("c114", "succeeded", 3)
     assert (b.status, b.error, b.new) == ("unreachable", "dns: no such host", 0)
     assert to_plain({"at": NOW, "items": (a,)}) == {
-        "at": NOW.isoformat(), "items": [{"source_id": "c114", "status": "succeeded", "new": 3, "changed": 0,
+        "at": NOW.isoformat(), "items": [{"source_id": "c114", "status": "succeeded", "listed": 0, "new": 3, "changed": 0,
                                           "failed": 0, "blocked": 0, "error": None}]}
 
 
 def test_summary_table_names_the_unreachable_source():
     summary = CycleSummary(
-        stages=[StageResult("crawl", True, "2 source(s); unreachable: miit", 1.0), StageResult("process", False, "boom")],
+        stages=[StageResult("crawl", True, "2 source(s); failed: miit", 1.0), StageResult("process", False, "boom")],
         sources=[SourceResult("c114", "succeeded", new=4), SourceResult("miit", "unreachable", error="timeout")],
     )
     console = Console(record=True, width=160)
