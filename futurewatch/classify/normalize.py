@@ -81,13 +81,10 @@ def _nfkc_segments(text: str) -> tuple[str, list[int], list[tuple[int, int, int]
     folded = text.translate(_FULL_WIDTH)
     if unicodedata.is_normalized("NFKC", folded):  # fast path: full-width forms were all there was
         return folded, [0], [(0, len(text), len(text))]
-    folded = nfkc(text)
-    if len(folded) == len(text):  # a one-to-one fold
-        return folded, [0], [(0, len(text), len(text))]
     odd = _odd_pattern(text)
-    if odd is None:  # compositions only: fold character by character to keep the map
-        folded = "".join(unicodedata.normalize("NFKC", ch) if len(unicodedata.normalize("NFKC", ch)) == 1 else ch for ch in text)
-        return folded, [0], [(0, len(text), len(text))]
+    if odd is None:  # no expanding or combining characters: NFKC maps one character to one
+        folded = nfkc(text)
+        return folded, [0], [(0, len(text), len(folded))]
     parts: list[str] = []
     seg_norm: list[int] = []
     seg_orig: list[tuple[int, int, int]] = []
