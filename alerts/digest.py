@@ -10,6 +10,7 @@ transaction under a per-subscriber advisory lock, and ON CONFLICT keeps the firs
 
 from __future__ import annotations
 
+import email.policy
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -110,7 +111,7 @@ def build_mime(draft: DigestDraft, sender: str) -> bytes:
     for cid, png in draft.charts.items():
         html_part.add_related(png, "image", "png", cid=f"<{cid}>", filename=f"{cid.split('@')[0]}.png",
                               disposition="inline")
-    return msg.as_bytes()
+    return msg.as_bytes(policy=email.policy.SMTP)  # CRLF line ends, as sent on the wire
 
 
 STORE_DIGEST_SQL = """

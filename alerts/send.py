@@ -140,13 +140,14 @@ def write_files(outbox: Path, claim: Claim) -> Path:
 
 
 def open_smtp(config: SmtpConfig) -> smtplib.SMTP:
-    context = ssl.create_default_context()
+    context = ssl.create_default_context(cafile=config.ca_file)
     if config.security == "ssl":
         server: smtplib.SMTP = smtplib.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
     else:
         server = smtplib.SMTP(config.host, config.port, timeout=config.timeout)
         if config.security == "starttls":
             server.starttls(context=context)
+    server.ehlo_or_helo_if_needed()
     if config.user:
         server.login(config.user, config.password or "")
     return server

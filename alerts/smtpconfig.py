@@ -1,7 +1,8 @@
 """Where mail goes: SMTP settings from the environment, else an Airflow connection, else files.
 
 Environment (futurewatch.config.Settings): SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
-SMTP_SECURITY (starttls | ssl | none), SMTP_FROM, SMTP_TIMEOUT.
+SMTP_SECURITY (starttls | ssl | none), SMTP_FROM, SMTP_TIMEOUT; FUTUREWATCH_SMTP_CA_FILE to trust
+a private relay's certificate.
 Airflow: when SMTP_HOST is unset and the code runs inside an Airflow task (AIRFLOW_CTX_DAG_ID is
 set), the connection FUTUREWATCH_SMTP_CONN_ID (default `futurewatch_smtp`) is read, lazily: host,
 port, login, password; extras `security`, `from`, `timeout`. No SMTP anywhere → the file outbox.
@@ -29,6 +30,7 @@ class SmtpConfig:
     security: str = "starttls"
     sender: str = "futurewatch@localhost"
     timeout: float = 30.0
+    ca_file: str | None = None   # FUTUREWATCH_SMTP_CA_FILE: trust a private relay's certificate
 
     def describe(self) -> str:
         return f"{self.security}://{self.user + '@' if self.user else ''}{self.host}:{self.port}"
@@ -38,7 +40,8 @@ def smtp_config(settings: Settings) -> SmtpConfig | None:
     """The SMTP server to use, or None for the file outbox."""
     if settings.smtp_host:
         return SmtpConfig(settings.smtp_host, settings.smtp_port, settings.smtp_user, settings.smtp_password,
-                          _security(settings.smtp_security), settings.smtp_from, settings.smtp_timeout)
+                          _security(settings.smtp_security), settings.smtp_from, settings.smtp_timeout,
+                          settings.extra.get("FUTUREWATCH_SMTP_CA_FILE") or None)
     conn_id = os.environ.get("FUTUREWATCH_SMTP_CONN_ID")
     if conn_id or os.environ.get("AIRFLOW_CTX_DAG_ID"):
         return airflow_smtp_config(conn_id or DEFAULT_CONN_ID, settings)
@@ -69,4 +72,4 @@ def airflow_smtp_config(conn_id: str, settings: Settings) -> SmtpConfig | None:
     extra = conn.extra_dejson or {}
     return SmtpConfig(conn.host, int(conn.port or 587), conn.login or None, conn.password or None,
                       _security(extra.get("security")), extra.get("from") or settings.smtp_from,
-                      float(extra.get("timeout") or settings.smtp_timeout))
+                      float(extra.get("timeout") or settings.smtp_timeout), extra.get("ca_file"))
