@@ -4,6 +4,7 @@ today (so the real spider meets it) or linked as a gd_gov attachment.
     a9000404  404            a9000500  500 (retried, then failed)   a9000408  never answers in time
     a9000310  redirect loop  a9000206  truncated body               a9000413  oversized (> DOWNLOAD_MAXSIZE)
     a9000403  WAF page 安全验证 (200)   a9000200  empty JavaScript shell   a9000307  redirect to 169.254.169.254
+    a9000301  redirect off the allowed domains            /private/a9000999  disallowed by robots.txt
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ FAULTS = {
     "a9000403": lambda q, s: Page(WAF_HTML.encode()),
     "a9000200": lambda q, s: Page(SHELL_HTML.encode()),
     "a9000307": lambda q, s: _redirect("http://169.254.169.254/latest/meta-data/"),
+    "a9000301": lambda q, s: _redirect("https://evil.example.com/phish.html"),
 }
 LISTED = [key for key in FAULTS if key != "a9000311"]
 
@@ -48,6 +50,8 @@ def register(site: MirrorSite) -> None:
             site.add_article(Article("c114", url, f"故障页 {key}", ["-"], age_days=0, author="mirror"),
                              c114.render_article)
         site.add_route(HOST, f"/news/16/{key}.html", route)
+    site.add_article(Article("c114", f"https://{HOST}/private/a9000999.html", "robots 禁止的页面", ["-"], age_days=0),
+                     c114.render_article)
 
 
 def oversized_attachment(query: dict, site: MirrorSite) -> Page:

@@ -9,6 +9,8 @@ from crawlers.mirror.site import Article, MirrorSite, Page, escape, html_page, l
 
 HOST = "www.c114.com.cn"
 CTYPE = "text/html; charset=gbk"
+CHROME = ('<div class="top_nav">首页 新闻 5G 6G 光通信 云计算 人工智能 量子信息 物联网 运营商 产业链 专题</div>',
+          '<div class="footer">关于我们 广告服务 联系我们 版权所有 C114通信网 沪ICP备12002291号</div>')
 
 
 def encode(html: str) -> bytes:
@@ -17,10 +19,10 @@ def encode(html: str) -> bytes:
 
 def render_article(article: Article, site: MirrorSite) -> Page:
     day = article.day(site.today)
-    body = (f'<div class="content"><h1>{escape(article.title)}</h1>\n'
+    body = (f'{CHROME[0]}<div class="content"><h1>{escape(article.title)}</h1>\n'
             f'<div class="author">C114通信网 &nbsp;{escape(article.author)}</div>\n'
             f'<div class="r_time">{day.year}/{day.month}/{day.day} {article.hhmm}</div>\n'
-            f'<div class="text">{paragraphs_html(article.paragraphs)}</div></div>')
+            f'<div class="text">{paragraphs_html(article.paragraphs)}</div></div>{CHROME[1]}')
     return Page(encode(html_page(f"{article.title} - 应用 — C114通信网", body)), content_type=CTYPE)
 
 
@@ -44,7 +46,8 @@ def roll(query: dict, site: MirrorSite) -> Page:
     rows = [render_row(a, site, shape) for a in site.articles_of("c114") if a.day(site.today) == day]
     form = (f'<form action="roll.asp"><input name="y" value="{day.year}"><input name="m" value="{day.month}">'
             f'<input name="d" value="{day.day}"></form>')
-    body = f'<div class="main">{form}<h2>滚动资讯</h2><div class="content_c_list">{"".join(rows)}</div>查看全部</div>'
+    body = (f'{CHROME[0]}<div class="main">{form}<h2>滚动资讯</h2><div class="content_c_list">{"".join(rows)}</div>'
+            f'查看全部</div>{CHROME[1]}')
     return Page(encode(html_page("滚动资讯 — C114通信网", body)), content_type=CTYPE)
 
 

@@ -22,7 +22,9 @@ def scroll(day):
         rows = "".join(f'<li><div class="dd_lm">[{a.extra["channel_name"]}]</div><div class="dd_bt">'
                        f'<a href="{a.path}">{escape(a.title)}</a></div><div class="dd_time">{a.day(site.today):%-m-%-d} {a.hhmm}</div></li>'
                        for a in site.articles_of("chinanews") if a.day(site.today) == day)
-        return Page(html_page("滚动新闻-中国新闻网", f'<div class="content_list"><ul>{rows}</ul></div>').encode())
+        return Page(html_page("滚动新闻-中国新闻网", f'<div class="nav">首页 滚动 国内 国际 社会 财经 地方 体育</div>'
+                                                   f'<div class="content_list"><ul>{rows}</ul></div>'
+                                                   '<div class="footer">中国新闻网 版权所有 未经授权禁止转载</div>').encode())
     return route
 
 

@@ -46,7 +46,8 @@ def epaper_node(query: dict, site: MirrorSite, node: str, day) -> Page:
     items = [a for a in site.articles_of("nanfang", kind="epaper", node=node) if a.day(site.today) == day]
     links = "".join(f'<li><a href="{a.url.rsplit("/", 1)[1]}">{escape(a.title)}</a></li>' for a in items)
     nxt = '<a href="node_A02.html">下一版</a>' if node == "A01" else ""
-    body = f'<h3>第{node}版：要闻</h3><div class="nav">标题导航<ul>{links}</ul></div>{nxt}'
+    body = (f'<div class="top">南方日报数字报 南方报业传媒集团 往期回顾</div><h3>第{node}版：要闻</h3>'
+            f'<div class="nav">标题导航<ul>{links}</ul></div>{nxt}')
     return Page(html_page(f"南方日报 第{node}版：要闻", body).encode())
 
 

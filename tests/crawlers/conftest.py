@@ -1,0 +1,34 @@
+"""Fixtures for crawler tests: the offline mirror on loopback, and small query helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.mirror import start_mirror
+from futurewatch.db import connect
+
+
+@pytest.fixture
+def mirror():
+    server = start_mirror()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fault_mirror():
+    server = start_mirror(faults=True, timeout_sleep=6.0)
+    yield server
+    server.stop()
+
+
+def query(url: str, sql: str, params: dict | None = None) -> list[dict]:
+    with connect(url) as conn:
+        return conn.execute(sql, params or {}).fetchall()
+
+
+def article_hits(server, host: str | None = None) -> list[tuple[str, str, int]]:
+    """Mirror requests that were not listings or robots.txt (i.e. article and attachment fetches)."""
+    listing_marks = ("roll.asp", "/api/", "article/list", "node_", "news.shtml", "index", "ZUIXINZHENGCE",
+                     "search-front-server", "/2.html", "robots.txt")
+    return [h for h in server.hits if (host is None or h[0] == host) and not any(m in h[1] for m in listing_marks)]

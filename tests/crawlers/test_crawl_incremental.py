@@ -1,0 +1,53 @@
+"""Incremental crawling: changed pages become new raw fetches, conditional GETs, --since backfills."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from crawlers.runner import crawl_sources
+from tests.crawlers.conftest import query
+
+A1 = "https://www.c114.com.cn/4app/3542/a1283251.html"
+A2 = "https://www.c114.com.cn/news/118/a1299441.html"
+
+
+def fetches(db_url: str, url: str) -> list[dict]:
+    return query(db_url, "SELECT sha256, crawl_run_id FROM raw_fetches WHERE url = %(u)s ORDER BY raw_fetch_id",
+                 {"u": url})
+
+
+def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_env, db_url, mirror):
+    crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r1")
+    mirror.site.change_article(A1, append="补充：广东新增两个未来产业先导区。")  # body only
+    mirror.site.change_article(A2, title="运营商加快布局6G与量子通信试验网（更新）")  # the list shows it
+
+    [r2] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r2")
+    assert (r2.new, r2.changed, r2.unchanged) == (0, 1, 1)
+    assert len(fetches(db_url, A2)) == 2 and len(fetches(db_url, A1)) == 1  # A1 is not due for a recheck yet
+
+    query_sql = "UPDATE seen_urls SET last_fetched_at = last_fetched_at - interval '4 days' RETURNING url"
+    assert len(query(db_url, query_sql)) == 2  # past revisit_hours (72 h): both are rechecked
+    start = len(mirror.hits)
+    [r3] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r3")
+    assert (r3.new, r3.changed, r3.unchanged) == (0, 1, 1)
+    statuses = {path: status for _, path, status in mirror.hits[start:]}
+    assert statuses["/news/118/a1299441.html"] == 304 and statuses["/4app/3542/a1283251.html"] == 200
+    a1 = fetches(db_url, A1)
+    assert len(a1) == 2 and a1[0]["sha256"] != a1[1]["sha256"]  # a new version, not a duplicate
+    seen = query(db_url, "SELECT last_sha256, etag FROM seen_urls WHERE url = %(u)s", {"u": A1})[0]
+    assert seen["last_sha256"] == a1[1]["sha256"] and seen["etag"] == mirror.site.render(A1).etag
+
+
+def test_since_bounds_a_backfill(fw_env, db_url, mirror):
+    today = mirror.site.today
+    [c114] = crawl_sources(db_url, ["c114"], since=today - timedelta(days=4), mirror=mirror.url, run_key="b")
+    rolls = sorted(p for _, p, _ in mirror.hits if "roll.asp" in p)
+    expected = sorted(f"/news/roll.asp?y={d.year}&m={d.month}&d={d.day}"
+                      for d in (today - timedelta(days=i) for i in range(5)))
+    assert rolls == expected and c114.status == "succeeded"
+
+    [govcn] = crawl_sources(db_url, ["govcn"], since=today.isoformat(), mirror=mirror.url, run_key="b")
+    fresh = [a.url for a in mirror.site.articles_of("govcn") if a.age_days == 0]
+    assert govcn.listed == govcn.new == len(fresh)
+    assert {r["url"] for r in query(db_url, "SELECT url FROM raw_fetches WHERE source_id = 'govcn' AND kind = 'page'")} \
+        == set(fresh)
