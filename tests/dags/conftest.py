@@ -69,3 +69,12 @@ def task_states(dag_run) -> dict[tuple[str, int], str]:
 
     with create_session() as session:
         return {(ti.task_id, ti.map_index): str(ti.state) for ti in dag_run.get_task_instances(session=session)}
+
+
+def mapped_states(dag_run, task_id: str) -> dict[str, str]:
+    """{rendered map label (e.g. source_id): state} of one mapped task in one run."""
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        return {ti.rendered_map_index: str(ti.state) for ti in dag_run.get_task_instances(session=session)
+                if ti.task_id == task_id}

@@ -1,0 +1,101 @@
+"""The whole chain under dag.test(): mirror → crawl → process → alerts → digest over loopback SMTP.
+
+One source's site is gone (its task fails alone), one changed its markup (its crawl succeeds
+with nothing listed, and the health DAG flags it).
+"""
+
+from __future__ import annotations
+
+import socket
+
+import pendulum
+import pytest
+
+from futurewatch.db import connect
+from tests.dags.conftest import mapped_states, task_states
+
+SOURCES = ["c114", "govcn", "miit", "nanfang"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_inbox(monkeypatch):
+    from aiosmtpd.controller import Controller
+
+    inbox, port = Inbox(), free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    for key, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port), "SMTP_SECURITY": "none",
+                       "SMTP_FROM": "futurewatch@example.org"}.items():
+        monkeypatch.setenv(key, value)
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def mirror(monkeypatch):
+    mirror_pkg = pytest.importorskip("crawlers.mirror")
+    server = mirror_pkg.start_mirror()
+    monkeypatch.setenv("FUTUREWATCH_OFFLINE", "1")
+    monkeypatch.setenv("FUTUREWATCH_MIRROR_URL", server.url)
+    yield server
+    server.stop()
+
+
+def take_site_offline(server, host_part: str) -> None:
+    for key in [k for k in server.site.routes if host_part in k[0]]:
+        del server.site.routes[key]
+
+
+@pytest.mark.slow
+def test_whole_chain_ends_with_a_digest_delivered(dag_bag, fw_env, mirror, smtp_inbox, no_retries):
+    from alerts.pipeline import load_demo_subscribers
+
+    url = fw_env.database_url
+    take_site_offline(mirror, "miit.gov.cn")
+    mirror.site.shapes["c114"] = "v2"  # its listing rows are no longer div.new_list_c
+
+    assert str(no_retries(dag_bag.get_dag("load_taxonomy")).test().state) == "success"
+    load_demo_subscribers(url)
+
+    crawl = no_retries(dag_bag.get_dag("crawl_sources")).test(run_conf={"sources": SOURCES})
+    states = mapped_states(crawl, "crawl")
+    assert states == {"c114": "success", "govcn": "success", "miit": "failed", "nanfang": "success"}
+    assert str(crawl.state) == "failed"
+
+    for dag_id in ("process_documents", "match_alerts"):
+        run = no_retries(dag_bag.get_dag(dag_id)).test()
+        assert str(run.state) == "success", (dag_id, task_states(run))
+    with connect(url) as conn:
+        assert conn.execute("SELECT count(*) AS n FROM document_versions").fetchone()["n"] > 0
+        assert conn.execute("SELECT count(*) AS n FROM alert_events").fetchone()["n"] > 0
+
+    digest_run = no_retries(dag_bag.get_dag("send_digests")).test(logical_date=pendulum.now("UTC"))
+    assert str(digest_run.state) == "success"
+    assert smtp_inbox.messages, "no digest reached the SMTP server"
+    with connect(url) as conn:
+        sent = conn.execute("SELECT count(*) AS n FROM deliveries WHERE status = 'sent'").fetchone()["n"]
+    assert sent == len(smtp_inbox.messages)
+
+    health = no_retries(dag_bag.get_dag("check_source_health")).test(logical_date=pendulum.now("UTC").add(minutes=1))
+    assert task_states(health)[("flag_sources", -1)] == "failed"
+    ops_mail = [m for m in smtp_inbox.messages if "source health" in m.content.decode("utf-8", "replace")]
+    assert len(ops_mail) == 1
+    text = ops_mail[0].content.decode("utf-8", "replace")
+    assert "c114 [shape_changed]" in text
+    assert "miit [failing]" in text
+    assert "govcn [" not in text and "nanfang [" not in text
