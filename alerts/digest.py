@@ -66,8 +66,10 @@ def message_id_for(subscriber_id: int, start: datetime, end: datetime, sender: s
 
 
 def select_events(conn, subscriber_id: int, start: datetime, end: datetime, *, include_sent: bool = False) -> list[dict]:
-    return conn.execute(EVENTS_SQL, {"s": subscriber_id, "end": end, "since": start - CATCH_UP,
-                                     "all": include_sent}).fetchall()
+    """Events for a digest of [start, end]: not yet sent, reaching back CATCH_UP for late ones;
+    with include_sent (previews of a past period), exactly the period's events."""
+    since = start if include_sent else start - CATCH_UP
+    return conn.execute(EVENTS_SQL, {"s": subscriber_id, "end": end, "since": since, "all": include_sent}).fetchall()
 
 
 def _period_label(start: datetime, end: datetime, tz: ZoneInfo) -> str:
