@@ -24,6 +24,7 @@ class RunState:
     blocked_pages: list[dict] = field(default_factory=list)
     empty_listings: list[str] = field(default_factory=list)
     unchanged_urls: list[str] = field(default_factory=list)
+    fallbacks: list[dict] = field(default_factory=list)  # listings read only by a fallback selector
 
     def note_failure(self, url: str, kind: str, reason: str) -> None:
         self.failed += 1
@@ -42,6 +43,11 @@ class RunState:
         if links == 0 and len(self.empty_listings) < DETAIL_CAP:
             self.empty_listings.append(url)
 
+    def note_fallback(self, url: str, selector: str) -> None:
+        """A listing whose primary selector found nothing but a fallback did: early sign of drift."""
+        if len(self.fallbacks) < DETAIL_CAP:
+            self.fallbacks.append({"url": url, "selector": selector})
+
     @property
     def shape_changed(self) -> bool:
         """Every listing read fine yet none held a single item: the markup probably changed."""
@@ -53,5 +59,6 @@ class RunState:
 
     def details(self) -> dict:
         return {"failures": self.failures, "blocked": self.blocked_pages, "empty_listings": self.empty_listings,
+                "fallback_selectors": self.fallbacks,
                 "listings": self.listings, "attachments_stored": self.attachments_stored,
                 "shape_changed": self.shape_changed}

@@ -215,6 +215,16 @@ class SourceSpider(scrapy.Spider):
     def selector(self, response) -> Selector:
         return Selector(text=self.decode(response))
 
+    def select_rows(self, response, sel: Selector, selectors: tuple[str, ...]) -> list:
+        """Rows by the first selector of the cascade that finds any; a fallback hit is noted as drift."""
+        for i, css in enumerate(selectors):
+            rows = sel.css(css)
+            if rows:
+                if i:
+                    self.run.note_fallback(response.url, css)
+                return rows
+        return []
+
     def load_json(self, response, item: FetchItem):
         """The JSON body of an API listing, or None (recorded as a failure: the API changed shape)."""
         try:

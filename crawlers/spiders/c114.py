@@ -31,7 +31,7 @@ class Spider(SourceSpider):
         if not self.usable(item):
             return
         sel = self.selector(response)
-        rows = next((r for s in ROW_SELECTORS if (r := sel.css(s))), [])
+        rows = self.select_rows(response, sel, ROW_SELECTORS)
         links = 0
         for row in rows:
             href = row.css("h6 a::attr(href), a::attr(href)").get()

@@ -31,7 +31,7 @@ def render_row(article: Article, site: MirrorSite, shape: str) -> str:
     when = article.hhmm if day == site.today else f"{day.month}/{day.day}"
     title = escape(article.title)
     if shape == "v2":  # the site changed its markup: no new_list_c rows any more
-        return f'<li class="news-item"><a href="{article.url}">{title}</a><span>{when}</span></li>'
+        return f'<section class="feed-card"><a href="{article.url}">{title}</a><time>{when}</time></section>'
     return (f'<div class="new_list_c"><h6><a href="{article.url}">{title}</a></h6>\n'
             f'<div class="new_list_c_bot"><div class="new_list_author fl">{escape(article.author)}</div>'
             f'<div class="new_list_time fl">{when}</div></div></div>')
