@@ -67,6 +67,3 @@ $rank$;
 
 COMMENT ON FUNCTION fw_term_rank(text, text) IS
     'Rank of one term in search_text: ln(1 + occurrences) plus 2 when the title contains it.';
-
--- Search joins each matching version to the document whose current version it is.
-CREATE INDEX documents_current_version_idx ON documents (current_version_id);

@@ -12,3 +12,6 @@ AS $rank$
              )::real
     END
 $rank$;
+
+-- Search joins each matching version to the document whose current version it is.
+CREATE INDEX IF NOT EXISTS documents_current_version_idx ON documents (current_version_id);
