@@ -53,14 +53,21 @@ def dag_bag(airflow_home):
 
 @pytest.fixture
 def no_retries():
-    """Make a DAG's tasks fail at once (dag.test() would otherwise wait out the retry backoff)."""
+    """Make a DAG's tasks fail at once (dag.test() would otherwise wait out the retry backoff).
+
+    The DAGs belong to the session's DagBag, so their retries are put back after the test.
+    """
+    saved = []
 
     def strip(dag):
         for t in dag.tasks:
+            saved.append((t, t.retries))
             t.retries = 0
         return dag
 
-    return strip
+    yield strip
+    for t, retries in saved:
+        t.retries = retries
 
 
 def task_states(dag_run) -> dict[tuple[str, int], str]:
