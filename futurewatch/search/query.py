@@ -42,9 +42,9 @@ class ParsedQuery:
 def parse_term(token: str) -> str:
     term = SPACES.sub(" ", token.replace('"', "")).strip()
     if not WORD_CHAR.search(term):
-        raise QueryError(f"search term {token!r} has no letters, digits or Chinese characters")
+        raise QueryError(f"search term \"{token}\" has no letters, digits or Chinese characters")
     if len(term) < 2:
-        raise QueryError(f"search term {term!r} is one character; terms need at least two")
+        raise QueryError(f"search term \"{term}\" is one character; terms need at least two")
     return term
 
 
