@@ -1,0 +1,84 @@
+"""`futurewatch alerts …` and `futurewatch digest …` through the real CLI on a real database."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from alerts.subscribers import DEMO_SUBSCRIBERS, EXAMPLE_SUBSCRIBERS, read_subscribers
+from futurewatch.cli import app
+from futurewatch.db import connect
+from tests.alerts import archive as A
+from tests.alerts.digests import seed_digest_events
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "240")
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_example_and_demo_files_parse():
+    assert len(read_subscribers(EXAMPLE_SUBSCRIBERS)) == 2
+    demo = read_subscribers(DEMO_SUBSCRIBERS)
+    assert {s.cadence for s in demo} == {"immediate"}
+    types = {r.rule_type for s in demo for r in s.rules}
+    assert types == {"keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike"}
+
+
+def test_load_list_add_and_prune(fw_env, tmp_path):
+    result = invoke("alerts", "load", str(EXAMPLE_SUBSCRIBERS))
+    assert result.exit_code == 0 and "2 subscriber(s)" in result.output
+    assert invoke("alerts", "load", str(EXAMPLE_SUBSCRIBERS)).exit_code == 0  # idempotent
+    added = invoke("alerts", "add", "analyst@example.com", "--rule", "6G", "--type", "keyword",
+                   "--params", '{"query": "6G OR 太赫兹"}')
+    assert added.exit_code == 0
+    listing = invoke("alerts", "list")
+    assert "analyst@example.com" in listing.output and "6G" in listing.output
+    with connect(fw_env.database_url) as conn:
+        rules = conn.execute("SELECT count(*) AS n, count(*) FILTER (WHERE active) AS active FROM alert_rules").fetchone()
+        assert rules["n"] == 10 and rules["active"] == 10  # 9 in the file + the one added
+    small = tmp_path / "small.yaml"
+    small.write_text("subscribers:\n  - email: analyst@example.com\n    rules:\n      - {name: q, type: keyword, query: 量子}\n",
+                     encoding="utf-8")
+    assert invoke("alerts", "load", str(small)).exit_code == 0
+    with connect(fw_env.database_url) as conn:
+        active = conn.execute("SELECT r.name FROM alert_rules r JOIN subscribers s USING (subscriber_id) "
+                              "WHERE s.email = 'analyst@example.com' AND r.active").fetchall()
+    assert [r["name"] for r in active] == ["q"]
+
+
+def test_bad_input_is_one_line(fw_env, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("subscribers:\n  - email: a@b.c\n    rules:\n      - {name: x, type: keyword, query: '(量子'}\n",
+                   encoding="utf-8")
+    result = runner.invoke(app, ["alerts", "load", str(bad)])
+    assert result.exit_code == 2 and "unclosed parenthesis" in result.output and "Traceback" not in result.output
+    result = runner.invoke(app, ["alerts", "add", "a@b.c", "--rule", "r", "--type", "nope"])
+    assert result.exit_code == 2 and "unknown rule_type" in result.output
+    assert runner.invoke(app, ["alerts", "test", "nobody"]).exit_code == 2
+
+
+def test_trial_preview_send_and_outbox(fw_env, tmp_path):
+    url = fw_env.database_url
+    now = seed_digest_events(url)
+    trial = invoke("alerts", "test", "reader@example.com")
+    assert trial.exit_code == 0 and "量子 (keyword)" in trial.output and "粤工信 (new_policy): 1 match" in trial.output
+    out = tmp_path / "preview.html"
+    preview = invoke("digest", "preview", "--subscriber", "reader@example.com", "--out", str(out),
+                     "--now", now.isoformat())
+    assert preview.exit_code == 0 and out.exists() and "新政策文件" in out.read_text(encoding="utf-8")
+    sent = invoke("digest", "send", "--now", now.isoformat())
+    assert sent.exit_code == 0 and "1 built" in sent.output and "1 sent" in sent.output
+    assert len(list((fw_env.outbox_dir).glob("*.eml"))) == 1
+    outbox = invoke("alerts", "outbox")
+    assert "reader@example.com" in outbox.output and "sent" in outbox.output
+    today = now.date().isoformat()
+    past = invoke("digest", "preview", "--subscriber", "reader@example.com", "--period", f"2020-01-01..{today}",
+                  "--out", str(tmp_path / "past.html"))
+    assert past.exit_code == 0 and "empty digest" in past.output  # events occurred today, after the period
