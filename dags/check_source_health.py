@@ -13,7 +13,10 @@ Daily at 07:00 Asia/Shanghai, over the window ending at the run's data-interval 
 - **silent** — an enabled source with no usable page for `FUTUREWATCH_SILENT_DAYS` days (default 3);
 - **shape_changed** — the share of a source's new versions that parse empty or fall back to the
   generic parser rose sharply against the 14 days before: its markup probably changed;
-- **blocked** — many of its fetches were WAF/captcha responses (`raw_fetches.blocked_reason`).
+- **blocked** — many of its fetches were WAF/captcha responses (`raw_fetches.blocked_reason`);
+- **failing** — its last crawl failed or was unreachable, or half its requests failed (`crawlers.health`).
+
+A crawl whose listing pages all came back without a single item also counts as **shape_changed**.
 
 `check` computes the findings (`futurewatch.health.check_source_health`); `notify_ops` mails them
 to `FUTUREWATCH_OPS_EMAIL` through `SMTP_*` (or `FUTUREWATCH_HOME/outbox/ops/`); `flag_sources`

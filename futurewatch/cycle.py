@@ -14,7 +14,7 @@ import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterator
 
 log = logging.getLogger(__name__)
@@ -234,12 +234,17 @@ def _describe_crawl(results: list[SourceResult]) -> str:
     return f"{len(results)} source(s), {new} new page(s)" + (f"; failed: {', '.join(bad)}" if bad else "")
 
 
-def run_cycle(url: str, *, now: datetime, offline: bool = False, source_ids: list[str] | None = None,
+def run_cycle(url: str, *, now: datetime | None = None, offline: bool = False, source_ids: list[str] | None = None,
               run_key: str | None = None) -> CycleSummary:
     """Run every stage once. Migration failure stops the cycle; any other failure is recorded.
 
     Offline, the crawl reads the bundled mirror and the demo subscribers are loaded first.
+    `now` is the moment the alert stages stand for; None (the CLI) means the clock when each
+    stage starts, so what this cycle crawled falls inside the digest period it sends.
     """
+    def moment() -> datetime:
+        return now or datetime.now(timezone.utc)
+
     summary = CycleSummary()
     if _run_stage(summary, "migrate", lambda: migrate_archive(url), lambda r: f"{len(r)} applied") is None:
         return summary
@@ -251,6 +256,6 @@ def run_cycle(url: str, *, now: datetime, offline: bool = False, source_ids: lis
     summary.sources = crawled or []
     _run_stage(summary, "process", lambda: process(url))
     _run_stage(summary, "classify", lambda: classify(url))
-    _run_stage(summary, "alerts", lambda: match_alert_events(url, now=now))
-    _run_stage(summary, "digests", lambda: send_digests(url, now=now))
+    _run_stage(summary, "alerts", lambda: match_alert_events(url, now=moment()))
+    _run_stage(summary, "digests", lambda: send_digests(url, now=moment()))
     return summary

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
-
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -40,7 +38,6 @@ def run_cmd(
     with console.status("running one cycle…"):
         summary = run_cycle(
             url,
-            now=datetime.now(timezone.utc),  # the CLI's cycle is "now"; DAGs pass their data interval
             offline=offline or settings.offline,
             source_ids=source_ids,
             run_key=f"cli-{uuid.uuid4().hex[:12]}",
