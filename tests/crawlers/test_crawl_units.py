@@ -100,3 +100,21 @@ def test_mirror_answers_conditional_gets(mirror):
     mirror.site.change_article("https://www.c114.com.cn/4app/3542/a1283251.html", append="更新")
     with urllib.request.urlopen(urllib.request.Request(url, headers={"If-None-Match": etag})) as resp:
         assert resp.status == 200 and resp.headers["ETag"] != etag
+
+
+def test_mirror_serves_real_captures_in_place_of_reconstructions(tmp_path):
+    import gzip
+    import json
+
+    from crawlers.mirror import build_site
+
+    folder = tmp_path / "c114"
+    folder.mkdir()
+    body = "<html><title>真实页面</title><body>captured</body></html>".encode("gbk")
+    (folder / "c114_2025_02_14_01.html.gz").write_bytes(gzip.compress(body))
+    meta = {"url": "https://www.c114.com.cn/4app/3542/a1283251.html", "status": 200, "kind": "page",
+            "headers": {"Content-Type": ["text/html; charset=gbk"]}, "file": "c114_2025_02_14_01.html.gz"}
+    (folder / "c114_2025_02_14_01.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    site = build_site(captures=tmp_path)
+    page = site.lookup("www.c114.com.cn", "/4app/3542/a1283251.html")({}, site)
+    assert page.body == body and page.content_type == "text/html; charset=gbk"

@@ -1,0 +1,108 @@
+"""Crawl benchmark: the real c114 spider over a generated 5,000-article mirror, twice.
+
+    python -m bench.crawl [--pages 5000] [--days 50]
+
+Run 1 backfills every day of the mirror's archive (pages/s, CPU ms per page of the crawl
+process, and of the mirror serving it); run 2 goes over the unchanged mirror and must fetch no
+article. Both runs' request counts are reported, side by side, with their ratio. Uses an
+embedded PostgreSQL in a temporary folder; nothing touches the network beyond 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import subprocess
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import psycopg
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def prepare_database(home: Path) -> str:
+    from futurewatch.config import load_settings
+    from futurewatch.db import embedded_server, with_database
+    from futurewatch.migrate import apply_migrations
+
+    server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home / "pg")}), cleanup_mode="delete")
+    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+        conn.execute('DROP DATABASE IF EXISTS "fw_bench_crawl"')
+        conn.execute('CREATE DATABASE "fw_bench_crawl"')
+    url = with_database(server.get_uri(), "fw_bench_crawl")
+    apply_migrations(url)
+    return url
+
+
+def timed_crawl(url: str, mirror, since) -> dict:
+    from crawlers.runner import crawl_sources
+
+    hits_before = len(mirror.hits)
+    child, own, start = cpu_seconds(resource.RUSAGE_CHILDREN), cpu_seconds(resource.RUSAGE_SELF), time.perf_counter()
+    [summary] = crawl_sources(url, ["c114"], since=since, mirror=mirror.url)
+    wall = time.perf_counter() - start
+    hits = mirror.hits[hits_before:]
+    articles = [h for h in hits if "roll.asp" not in h[1] and "robots" not in h[1]]
+    return {"summary": summary, "wall": wall, "crawl_cpu": cpu_seconds(resource.RUSAGE_CHILDREN) - child,
+            "mirror_cpu": cpu_seconds(resource.RUSAGE_SELF) - own, "article_requests": len(articles)}
+
+
+def machine() -> str:
+    cpu = subprocess.run(["bash", "-c", "lscpu | grep 'Model name' | sed 's/Model name:\\s*//'"],
+                         capture_output=True, text=True).stdout.strip()
+    return f"{os.cpu_count()} cores ({cpu or platform.processor()}), Python {platform.python_version()}"
+
+
+def render(first: dict, second: dict, pages: int) -> str:
+    s1, s2 = first["summary"], second["summary"]
+    fetched = s1.new + s1.changed
+    lines = [f"machine: {machine()}", "",
+             "| run | requests | article requests | new | unchanged | wall s | pages/s | crawl CPU ms/page "
+             "| mirror CPU ms/page | crawl CPU s |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, run, s in (("1 (backfill)", first, s1), ("2 (unchanged)", second, s2)):
+        pages_done = s.new + s.changed  # pages actually fetched and stored
+        per = (lambda v: f"{1000 * v / pages_done:.2f}") if pages_done else (lambda v: "—")
+        rate = f"{pages_done / run['wall']:.0f}" if pages_done else "—"
+        lines.append(f"| {name} | {s.requests} | {run['article_requests']} | {s.new} | {s.unchanged} | {run['wall']:.1f} "
+                     f"| {rate} | {per(run['crawl_cpu'])} | {per(run['mirror_cpu'])} | {run['crawl_cpu']:.1f} |")
+    lines += ["", f"mirror articles: {pages}; fetched in run 1: {fetched}; run 2 / run 1 requests: "
+              f"{s2.requests / max(s1.requests, 1):.3f}; run 2 article refetches: {second['article_requests']}"]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="bench.crawl")
+    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--days", type=int, default=50)
+    args = parser.parse_args()
+    from crawlers.mirror import start_mirror
+
+    with tempfile.TemporaryDirectory(prefix="fw-bench-crawl-") as tmp:
+        home = Path(tmp)
+        os.environ["FUTUREWATCH_HOME"] = str(home / "home")
+        url = prepare_database(home)
+        mirror = start_mirror(bench_articles=args.pages, bench_days=args.days)
+        try:
+            since = mirror.site.today - timedelta(days=args.days - 1)
+            first = timed_crawl(url, mirror, since)
+            second = timed_crawl(url, mirror, since)
+        finally:
+            mirror.stop()
+    print(render(first, second, args.pages))
+    ok = second["article_requests"] == 0 and first["summary"].status == "succeeded"
+    if not ok:
+        print("FAILED: the second run refetched articles or the first run did not succeed")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
