@@ -5,23 +5,54 @@
     load_subscribers(url, path) -> list[int]        (the YAML file, upserted)
     load_demo_subscribers(url) -> list[int]         (alerts/demo_subscribers.yaml)
 
+Subscribers: when FUTUREWATCH_SUBSCRIBERS names a YAML file, match_events first upserts it. When
+no subscriber exists at all and no SMTP is configured (the file outbox, as in `make demo`), the
+demo subscribers are loaded, so that a first offline cycle ends with digests in the outbox.
+
 `now` is the moment the run stands for (the DAG's data interval end): it dates spikes and chooses
 the due digest period. The outbox's own retry clock is the wall clock.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from alerts.digest import build_due_digests
-from alerts.events import MatchSummary, match_events
+from alerts import events
+from alerts.events import MatchSummary
 from alerts.send import deliver_pending
 from alerts.subscribers import DEMO_SUBSCRIBERS, load_demo_subscribers, load_subscribers
+from alerts.smtpconfig import smtp_config
 from futurewatch.config import Settings, load_settings
+from futurewatch.db import connect
 
 __all__ = ["match_events", "send_due_digests", "load_subscribers", "load_demo_subscribers", "DEMO_SUBSCRIBERS",
            "MatchSummary", "DigestSummary"]
+
+
+log = logging.getLogger(__name__)
+
+
+def match_events(url: str, *, now: datetime, settings: Settings | None = None, **options) -> MatchSummary:
+    """Sync subscribers (see module docstring), then match every active rule (alerts.events)."""
+    settings = settings or load_settings()
+    sync_subscribers(url, settings)
+    return events.match_events(url, now=now, **options)
+
+
+def sync_subscribers(url: str, settings: Settings) -> list[int]:
+    path = settings.extra.get("FUTUREWATCH_SUBSCRIBERS")
+    if path:
+        return load_subscribers(url, path)
+    if smtp_config(settings) is None:
+        with connect(url) as conn:
+            if conn.execute("SELECT 1 FROM subscribers LIMIT 1").fetchone() is None:
+                log.warning("alerts: no subscribers; loading the demo subscribers from %s (file outbox only)",
+                            DEMO_SUBSCRIBERS)
+                return load_demo_subscribers(url)
+    return []
 
 
 @dataclass
