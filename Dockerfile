@@ -21,8 +21,7 @@ WORKDIR /app
 # and the Celery executor (provider + Redis client) that compose's workers need.
 COPY --chown=50000:0 pyproject.toml constraints.txt README.md ./
 COPY --chown=50000:0 futurewatch/__init__.py futurewatch/__init__.py
-RUN pip install -c constraints.txt -e '.[airflow]' \
- && pip install -c constraints.txt 'apache-airflow-providers-celery>=3.10' 'celery[redis]>=5.4'
+RUN pip install -c constraints.txt -e '.[airflow,deploy]'
 
 COPY --chown=50000:0 . .
 RUN pip install -c constraints.txt --no-deps -e .

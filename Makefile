@@ -10,7 +10,7 @@ STAMP   := $(VENV)/.installed
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PIP) -e '.[test,airflow]'
+	$(PIP) -e '.[test,airflow,deploy]'
 	touch $@
 
 install: $(STAMP)
