@@ -40,7 +40,7 @@ def run_crawl(db_url: str, source_id: str, crawl_run_id: int, *, since: date | N
         "FW_DATABASE_URL": db_url, "FW_CRAWL_RUN_ID": crawl_run_id, "LOG_LEVEL": log_level}
     with connect(db_url) as conn:
         seen = store.select_seen(conn, source_id)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     process.crawl(load_spider_class(source_id), config=config, since=since, seen=seen)
     process.start()
 

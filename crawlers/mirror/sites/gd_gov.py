@@ -9,6 +9,8 @@ import json
 from crawlers.mirror import faults
 from crawlers.mirror.site import Article, MirrorSite, Page, escape, html_page, load_seed, not_found, paragraphs_html
 
+POLICY_TITLE = "广东省工业和信息化厅等六部门关于印发广东省培育发展未来电子信息产业集群行动计划的通知"
+
 SITES = {"www.gd.gov.cn": "2", "gdii.gd.gov.cn": "4", "www.gz.gov.cn": "200001"}
 CHROME = ('<div class="header">广东省人民政府门户网站 首页 要闻动态 政务公开 政务服务 互动交流 数据开放</div>',
           '<div class="footer">主办：广东省人民政府办公厅 承办：南方网 网站标识码：4400000064 粤ICP备05070829号</div>')
@@ -80,7 +82,8 @@ def add_files(site: MirrorSite, host: str, post_id: int, names: list[str]) -> li
 
 
 def register(site: MirrorSite) -> None:
-    title, paras = load_seed("004")
+    _, paras = load_seed("004")
+    title = POLICY_TITLE
     for host in SITES:
         site.add_route(host, "/gkmlpt/index", gkmlpt_index(host))
         site.add_route(host, "/gkmlpt/api/all/0", gkmlpt_api(host))

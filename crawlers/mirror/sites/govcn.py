@@ -7,6 +7,8 @@ import json
 
 from crawlers.mirror.site import Article, MirrorSite, Page, escape, html_page, load_seed, paragraphs_html
 
+POLICY_TITLE = "广东省工业和信息化厅等六部门关于印发广东省培育发展未来电子信息产业集群行动计划的通知"
+
 HOST = "www.gov.cn"
 PDF = b"%PDF-1.4\n%mirror\n%%EOF\n"
 
@@ -40,7 +42,8 @@ def zuixin(query: dict, site: MirrorSite) -> Page:
 
 
 def register(site: MirrorSite) -> None:
-    title, paras = load_seed("004")
+    _, paras = load_seed("004")
+    title = POLICY_TITLE
     day = site.today
     site.add_article(Article("govcn", f"https://{HOST}/zhengce/content/{day:%Y%m}/content_6931201.htm", title, paras,
                              age_days=0, extra={"id": "6931201", "wh": "粤工信电子〔2024〕2号",
