@@ -20,6 +20,7 @@ from typing import Callable
 from alerts import firstseen, spikes
 from alerts.facts import VersionFacts, select_facts
 from alerts.levels import infer_admin_level
+from alerts.plan import RulePlan
 from alerts.rules import Catalog, Match, Rule, change_of, match_version
 from alerts.snippets import build_snippet
 from alerts.store import (Event, record_rules, record_versions, resolve_entities, select_catalog,
@@ -70,7 +71,7 @@ def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalo
         "published_at": facts.published_at.isoformat() if facts.published_at else None,
         "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
         "level": infer_admin_level(facts.issuers, facts.doc_number) if facts.is_policy else None,
-        "terms": match.terms, "snippet": build_snippet(facts.text or facts.title, match.terms),
+        "terms": match.terms, "snippet": build_snippet("", match.terms, prepared=facts.snippet_base()),
         "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
         "groups": group_labels(rule, match.codes, catalog),
         "version_no": facts.version_no, "change": match.change,
@@ -102,8 +103,9 @@ def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[
                 index: TermIndex, catalog: Catalog) -> dict[tuple[int, str], Event]:
     """Events of one batch, reprints of one story merged into one event per rule."""
     events: dict[tuple[int, str], Event] = {}
+    plan = RulePlan(rules)
     for facts in facts_list:
-        for rule in rules:
+        for rule in plan.candidates(facts, index):
             if facts.version_id not in pending and rule.rule_id not in fresh:
                 continue
             match = match_version(rule, facts, index)

@@ -58,6 +58,8 @@ class VersionFacts:
     codes: dict[str, dict] = field(default_factory=dict)
     entity_ids: set[int] = field(default_factory=set)
     _norm: tuple[str, str] | None = None
+    _found: tuple | None = None
+    _snippet: tuple[str, str] | None = None
 
     @property
     def story_key(self) -> str:
@@ -73,6 +75,21 @@ class VersionFacts:
         if self._norm is None:
             self._norm = (normalize_text(self.title), normalize_text(self.text))
         return self._norm
+
+    def found_with(self, index) -> tuple[dict[str, int], dict[str, int]]:
+        """Terms of `index` found in (title, text): one scan per version, shared by every rule."""
+        if self._found is None or self._found[0] is not index:
+            title, text = self.normalized()
+            self._found = (index, index.find(title), index.find(text))
+        return self._found[1], self._found[2]
+
+    def snippet_base(self) -> tuple[str, str]:
+        """The body (or title) prepared for snippets, once per version."""
+        if self._snippet is None:
+            from alerts.snippets import prepare_text
+
+            self._snippet = prepare_text(self.text or self.title)
+        return self._snippet
 
     def evidence_terms(self, codes: set[str]) -> list[str]:
         terms: list[str] = []

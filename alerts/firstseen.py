@@ -62,7 +62,7 @@ def _event(rule: Rule, row: dict, facts: VersionFacts, catalog: Catalog) -> Even
         "published_at": facts.published_at.isoformat() if facts.published_at else None, "kind": facts.kind,
         "entity": {"id": row["entity_id"], "name": row["canonical"], "type": row["type"],
                    "first_seen_on": row["first_seen_on"].isoformat() if row["first_seen_on"] else None},
-        "terms": terms, "snippet": build_snippet(facts.text or facts.title, terms),
+        "terms": terms, "snippet": build_snippet("", terms, prepared=facts.snippet_base()),
         "categories": [{"code": c, "name": catalog.label(c)} for c in codes],
         "groups": [catalog.label(c) for c in codes], "issuers": facts.issuers, "doc_number": facts.doc_number,
     }

@@ -183,12 +183,12 @@ CHECKS: dict[str, Callable[[Rule], None]] = {
 
 def found_terms(facts: VersionFacts, index: TermIndex, fields: list[str]) -> dict[str, int]:
     """Terms of `index` in the chosen fields of a version (title offsets win)."""
-    title, text = facts.normalized()
+    title_hits, text_hits = facts.found_with(index)
     found: dict[str, int] = {}
     if "text" in fields:
-        found.update(index.find(text))
+        found.update(text_hits)
     if "title" in fields:
-        found.update(index.find(title))
+        found.update(title_hits)
     return found
 
 

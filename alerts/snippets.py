@@ -15,14 +15,21 @@ WIDTH = 150
 BEFORE = 40
 
 
-def build_snippet(text: str, terms: list[str], *, width: int = WIDTH) -> list[list]:
-    """Up to `width` characters of `text` around the first matched term, matches marked."""
+def prepare_text(text: str) -> tuple[str, str]:
+    """(display text, matching form) with equal lengths, so offsets found in one hold in the other."""
     clean = _SPACES.sub(" ", text or "").strip()
-    if not clean:
-        return []
     norm = normalize_for_match(clean)
     if len(norm) != len(clean):  # NFKC changed lengths: show the normalised form, offsets stay true
         clean = norm
+    return clean, norm
+
+
+def build_snippet(text: str, terms: list[str], *, width: int = WIDTH,
+                  prepared: tuple[str, str] | None = None) -> list[list]:
+    """Up to `width` characters of `text` around the first matched term, matches marked."""
+    clean, norm = prepared or prepare_text(text)
+    if not clean:
+        return []
     spans = find_spans(norm, terms)
     start = max(0, spans[0][0] - BEFORE) if spans else 0
     end = min(len(clean), start + width)

@@ -235,3 +235,14 @@ def test_bad_rule_is_reported_and_skipped(db):
     summary = match_events(db, now=NOW)
     assert len(summary.errors) == 2 and summary.rules == 0
     assert "unclosed parenthesis" in summary.errors[0] and "unknown params" in summary.errors[1]
+
+
+def test_query_true_without_terms_is_still_tried(db):
+    tv = A.add_taxonomy(db)
+    ids = A.add_subscriber(db, "k@example.com", [("not robots", "keyword", {"query": "量子 OR NOT 机器人"})])
+    plain = A.add_document(db, "c114", "经济新闻", "与两个词都无关")
+    robots = A.add_document(db, "c114", "机器人新闻", "机器人")
+    for doc in (plain, robots):
+        A.classify(db, A.current_version(db, doc), tv)
+    match_events(db, now=NOW)
+    assert [e["version_id"] for e in A.events(db, ids["not robots"])] == [A.current_version(db, plain)]
