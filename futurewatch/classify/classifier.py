@@ -94,64 +94,67 @@ class Classifier:
         contexts: set[str] = set()
         for f in fields:
             for h in f.hits:
-                kind = h.entry.kind
+                entry = h[2]
+                kind = entry.kind
                 if kind == "term":
-                    per_code[h.entry.ref].append((f, h))
+                    per_code[entry.ref].append((f, h))
                 elif kind == "exclusion":
-                    blocks[h.entry.ref].append((f, h))
+                    blocks[entry.ref].append((f, h))
                 elif kind == "context":
-                    contexts.add(h.entry.ref)
+                    contexts.add(entry.ref)
         labels = []
         dominated = _dominated(fields)
         for code, hits in per_code.items():
-            kept = _surviving(hits, blocks.get(code, []), dominated, drop_weak=code in contexts)
+            kept = _surviving(hits, blocks.get(code, ()), dominated, drop_weak=code in contexts)
             label = self._score(code, kept)
             if label:
                 labels.append(label)
         labels.sort(key=lambda lb: (-lb.score, lb.code))
         return labels
 
-    def _field_weight(self, f: _Field, h: Hit) -> tuple[str, float]:
-        o = self.options
-        if f.name == "title":
-            return "title", o.title_weight
-        pos = h.start  # position in the normalised text: close enough for lead/deep, and no mapping
-        if pos < o.lead_chars:
-            return "lead", o.lead_weight
-        if pos < o.deep_after or _in_list(f.norm.text, h):
-            return "body", o.body_weight
-        return "body", o.deep_weight
-
     def _score(self, code: str, kept: list[tuple[_Field, Hit]]) -> Label | None:
+        """Score from the kept hits; evidence (offset mapping) only for a label that passes."""
         o = self.options
         counts: dict[str, int] = defaultdict(int)
         score = 0.0
-        evidence: list[tuple[float, Evidence]] = []
+        weighted: list[tuple[float, str, _Field, Hit]] = []
         for f, h in kept:
-            counts[h.entry.term] += 1
-            if counts[h.entry.term] > o.max_per_term:
+            entry = h[2]
+            counts[entry.term] += 1
+            if counts[entry.term] > o.max_per_term:
                 continue
-            field_name, fw = self._field_weight(f, h)
-            score += h.entry.weight * fw
-            evidence.append((h.entry.weight * fw, field_name, f, h))
+            # position in the normalised text: close enough for lead/deep, and no mapping
+            if f.name == "title":
+                name, fw = "title", o.title_weight
+            elif h[0] < o.lead_chars:
+                name, fw = "lead", o.lead_weight
+            elif h[0] < o.deep_after or _in_list(f.norm.text, h):
+                name, fw = "body", o.body_weight
+            else:
+                name, fw = "body", o.deep_weight
+            w = entry.weight * fw
+            score += w
+            weighted.append((w, name, f, h))
         if score + 1e-9 < o.thresholds.get(code, o.threshold):
             return None
-        evidence.sort(key=lambda ev: (-ev[0], _FIELD_ORDER[ev[1]], ev[3].start))
+        weighted.sort(key=lambda ev: (-ev[0], _FIELD_ORDER[ev[1]], ev[3][0]))
         return Label(code, round(score, 3), tuple(
-            Evidence(h.entry.term, name, *f.norm.span(h.start, h.end)) for _, name, f, h in evidence[: o.max_evidence]
+            Evidence(h[2].term, name, *f.norm.span(h[0], h[1])) for _, name, f, h in weighted[: o.max_evidence]
         ))
 
     def _entities(self, f: _Field) -> list[Entity]:
         found = list(extract_pattern_entities(f.norm, f.original))
         titles = [(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")]
-        for h in select_dictionary_hits(f.hits, f.norm):
-            if not any(s <= h.start and h.end <= e for s, e in titles):  # names inside 《…》 or a 文号 belong to it
-                found.append((h.entry.kind, h.start, h.end, h.entry.ref))
+        for start, end, entry in select_dictionary_hits(f.hits, f.norm):
+            if not any(s <= start and end <= e for s, e in titles):  # names inside 《…》 or a 文号 belong to it
+                found.append((entry.kind, start, end, entry.ref))
         out = []
+        span, original, lead_chars = f.norm.span, f.original, self.options.lead_chars
+        in_title = f.name == "title"
         for etype, s, e, canonical in sorted(found, key=lambda x: (x[1], x[0])):
-            a, b = f.norm.span(s, e)
-            field_name = "title" if f.name == "title" else ("lead" if a < self.options.lead_chars else "body")
-            out.append(Entity(etype, f.original[a:b], canonical, field_name, a, b))
+            a, b = span(s, e)
+            field_name = "title" if in_title else ("lead" if a < lead_chars else "body")
+            out.append(Entity(etype, original[a:b], canonical, field_name, a, b))
         return out
 
 
@@ -161,7 +164,8 @@ _LIST_MARKS = "、/"
 
 def _in_list(text: str, h: Hit) -> bool:
     """A match that is an item of an enumeration (X、Y、Z): a list of industries counts in full."""
-    return (h.start > 0 and text[h.start - 1] in _LIST_MARKS) or (h.end < len(text) and text[h.end] in _LIST_MARKS)
+    start, end = h[0], h[1]
+    return (start > 0 and text[start - 1] in _LIST_MARKS) or (end < len(text) and text[end] in _LIST_MARKS)
 
 
 def _dominated(fields: list[_Field]) -> set[int]:
@@ -169,13 +173,14 @@ def _dominated(fields: list[_Field]) -> set[int]:
     AI+生物医药, 机器人 inside 手术机器人. A code that owns the longer term keeps that hit."""
     out: set[int] = set()
     for f in fields:
-        terms = sorted((h for h in f.hits if h.entry.kind == "term"), key=lambda h: (h.start, -h.end))
-        max_end, max_span = -1, (-1, -1)
+        terms = sorted((h for h in f.hits if h[2].kind == "term"), key=lambda h: (h[0], -h[1]))
+        max_end, max_start = -1, -1
         for h in terms:
-            if max_end >= h.end and max_span != (h.start, h.end):
+            start, end = h[0], h[1]
+            if max_end >= end and (max_start != start or max_end != end):
                 out.add(id(h))
-            if h.end > max_end:
-                max_end, max_span = h.end, (h.start, h.end)
+            if end > max_end:
+                max_end, max_start = end, start
     return out
 
 
@@ -183,16 +188,16 @@ def _surviving(hits, blocks, dominated: set[int], *, drop_weak: bool):
     """Matches of one code left after exclusions, containment and trap contexts."""
     out = []
     for f, h in hits:
-        if id(h) in dominated or (drop_weak and h.entry.weight <= WEAK_WEIGHT):
+        if id(h) in dominated or (drop_weak and h[2].weight <= WEAK_WEIGHT):
             continue
-        if any(bf is f and b.start < h.end and h.start < b.end and not _contains(h, b) for bf, b in blocks):
+        if blocks and any(bf is f and b[0] < h[1] and h[0] < b[1] and not _contains(h, b) for bf, b in blocks):
             continue
         out.append((f, h))
     return out
 
 
 def _contains(outer: Hit, inner: Hit) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and (outer.end - outer.start) > (inner.end - inner.start)
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and (outer[1] - outer[0]) > (inner[1] - inner[0])
 
 
 @lru_cache(maxsize=4)

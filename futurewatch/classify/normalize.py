@@ -16,12 +16,20 @@ from dataclasses import dataclass
 from futurewatch.textnorm import nfkc, to_simplified
 
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_SPACE = re.compile(r"\s+")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+# Whitespace runs with a CJK character on either side: the same runs as finding each maximal
+# \s+ run and testing its neighbours (the matching form never holds U+3000, NFKC folds it).
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # NFKC's most common folds
+_FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e\u3000]+")
 _ODD: dict[str, bool] = {}
+_PLAIN: set[str] = set()  # characters already known not to be odd
+
+
+def _fold_full_width(text: str) -> str:
+    """text.translate(_FULL_WIDTH), translating only the full-width runs (about twice as fast)."""
+    return _FULL_WIDTH_RUN.sub(lambda m: m.group().translate(_FULL_WIDTH), text)
 
 
 def _is_odd(ch: str) -> bool:
@@ -34,7 +42,11 @@ def _is_odd(ch: str) -> bool:
 
 def _odd_pattern(text: str) -> re.Pattern | None:
     """A pattern for the odd characters present in `text` (None when there are none)."""
-    odd = [ch for ch in set(text) if not ch.isascii() and _is_odd(ch)]
+    seen = set(text)
+    seen -= _PLAIN
+    odd = [ch for ch in seen if not ch.isascii() and _is_odd(ch)]
+    if len(_PLAIN) < 200_000:
+        _PLAIN.update(ch for ch in seen if ch.isascii() or not _ODD[ch])
     return re.compile("[" + "".join(re.escape(ch) for ch in odd) + "]") if odd else None
 
 
@@ -49,36 +61,35 @@ class Normalized:
     _gap_norm: tuple[int, ...]   # starts of runs in `text` after whitespace removal
     _gap_mid: tuple[int, ...]    # where each run starts in the NFKC form
 
-    def _to_mid(self, pos: int) -> int:
-        i = bisect_right(self._gap_norm, pos) - 1
-        return self._gap_mid[i] + (pos - self._gap_norm[i])
-
-    def _to_orig(self, mid: int, *, end: bool) -> int:
-        if len(self._seg_norm) == 1 and self._seg_orig[0][2] == self.source_len:  # one-to-one fold
-            return mid + (1 if end else 0)
-        i = bisect_right(self._seg_norm, mid) - 1
+    def _map(self, pos: int, end: bool) -> int:
+        """Original offset of matching-form position `pos` (just after it when `end`)."""
+        gap_norm = self._gap_norm
+        if len(gap_norm) > 1:  # undo the whitespace removal
+            i = bisect_right(gap_norm, pos) - 1
+            pos = self._gap_mid[i] + (pos - gap_norm[i])
+        seg_norm = self._seg_norm
+        if len(seg_norm) == 1 and self._seg_orig[0][2] == self.source_len:  # one-to-one fold
+            return pos + 1 if end else pos
+        i = bisect_right(seg_norm, pos) - 1
         ostart, oend, nlen = self._seg_orig[i]
-        off = mid - self._seg_norm[i]
         if nlen == oend - ostart:
-            return ostart + off + (1 if end else 0)
+            return ostart + pos - seg_norm[i] + (1 if end else 0)
         return oend if end else ostart
 
     def orig_start(self, pos: int) -> int:
-        return self._to_orig(self._to_mid(pos), end=False)
+        return self._map(pos, False)
 
     def orig_end(self, pos: int) -> int:
         """Original offset just after the character at `pos - 1`."""
-        if pos <= 0:
-            return 0
-        return self._to_orig(self._to_mid(pos - 1), end=True)
+        return self._map(pos - 1, True) if pos > 0 else 0
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.orig_start(start), self.orig_end(end)
+        return self._map(start, False), (self._map(end - 1, True) if end > 0 else 0)
 
 
 def _nfkc_segments(text: str) -> tuple[str, list[int], list[tuple[int, int, int]]]:
     """NFKC of `text` as pieces; odd characters become their own segment."""
-    folded = text.translate(_FULL_WIDTH)
+    folded = _fold_full_width(text)
     if unicodedata.is_normalized("NFKC", folded):  # fast path: full-width forms were all there was
         return folded, [0], [(0, len(text), len(text))]
     odd = _odd_pattern(text)
@@ -127,12 +138,10 @@ def normalize(text: str) -> Normalized:
     mid = _same_length(mid.lower(), mid, str.lower)
     gap_norm, gap_mid, parts = [0], [0], []
     pos = acc = 0
-    for m in _SPACE.finditer(mid):
-        a, b = m.start(), m.end()
-        if not ((a > 0 and _CJK_CHAR.match(mid, a - 1)) or (b < len(mid) and _CJK_CHAR.match(mid, b))):
-            continue
-        parts.append(mid[pos:m.start()])
-        acc += m.start() - pos
+    for m in _CJK_SPACE.finditer(mid):
+        a = m.start()
+        parts.append(mid[pos:a])
+        acc += a - pos
         pos = m.end()
         gap_norm.append(acc)
         gap_mid.append(pos)
