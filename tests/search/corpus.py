@@ -56,29 +56,45 @@ def vary_sentence(sentence: str, rng: random.Random, pool: str) -> str:
         sentence = converter("s2t").convert(sentence)
     elif roll < 0.3:
         sentence = converter("t2s").convert(sentence)
+    return swap_char(sentence, rng, pool)
+
+
+def build_doc(document_id: int, rng: random.Random, target_chars: int, *, mixed: bool = True) -> SampleDoc:
+    """mixed: sentences change script one by one; otherwise the whole document is written in one
+    script (15% Traditional, like a Hong Kong source among mainland ones)."""
+    sentences = load_sentences()
+    pool = pool_chars()
+    vary = (lambda s: vary_sentence(s, rng, pool)) if mixed else (lambda s: swap_char(s, rng, pool))
+    parts, size = [], 0
+    while size < target_chars:
+        sentence = vary(rng.choice(sentences))
+        parts.append(sentence)
+        size += len(sentence)
+    title = vary(rng.choice(sentences))[:30]
+    text = "\n".join("".join(parts[i : i + 4]) for i in range(0, len(parts), 4))
+    if not mixed:
+        script = converter("s2t") if rng.random() < 0.15 else converter("t2s")
+        title, text = script.convert(title), script.convert(text)
+    published = EPOCH + timedelta(minutes=rng.randrange(600 * 24 * 60))
+    return SampleDoc(document_id, title, text, published)
+
+
+@lru_cache(maxsize=1)
+def pool_chars() -> str:
+    return "".join(load_sentences())
+
+
+def swap_char(sentence: str, rng: random.Random, pool: str) -> str:
     if rng.random() < 0.5:
         at = rng.randrange(len(sentence))
         sentence = sentence[:at] + rng.choice(pool) + sentence[at + 1 :]
     return sentence
 
 
-def build_doc(document_id: int, rng: random.Random, target_chars: int) -> SampleDoc:
-    sentences = load_sentences()
-    pool = "".join(sentences)
-    parts, size = [], 0
-    while size < target_chars:
-        sentence = vary_sentence(rng.choice(sentences), rng, pool)
-        parts.append(sentence)
-        size += len(sentence)
-    paragraphs = ["".join(parts[i : i + 4]) for i in range(0, len(parts), 4)]
-    title = vary_sentence(rng.choice(sentences), rng, pool)[:30]
-    published = EPOCH + timedelta(minutes=rng.randrange(600 * 24 * 60))
-    return SampleDoc(document_id, title, "\n".join(paragraphs), published)
-
-
-def build_corpus(count: int, *, seed: int = 7, target_chars: int = 400, first_id: int = 1) -> list[SampleDoc]:
+def build_corpus(count: int, *, seed: int = 7, target_chars: int = 400, first_id: int = 1,
+                 mixed: bool = True) -> list[SampleDoc]:
     rng = random.Random(seed)
-    return [build_doc(first_id + i, rng, target_chars) for i in range(count)]
+    return [build_doc(first_id + i, rng, target_chars, mixed=mixed) for i in range(count)]
 
 
 def ensure_source(conn: psycopg.Connection, source_id: str = "sample") -> None:
