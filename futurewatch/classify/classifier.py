@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from futurewatch.classify.entities import (
     Entity, build_entity_entries, extract_pattern_entities, select_dictionary_hits,
@@ -144,18 +146,34 @@ class Classifier:
 
     def _entities(self, f: _Field) -> list[Entity]:
         found = list(extract_pattern_entities(f.norm, f.original))
-        titles = [(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")]
+        inside_title = _covered_test([(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")])
         for start, end, entry in select_dictionary_hits(f.hits, f.norm):
-            if not any(s <= start and end <= e for s, e in titles):  # names inside 《…》 or a 文号 belong to it
+            if not inside_title(start, end):  # names inside 《…》 or a 文号 belong to it
                 found.append((entry.kind, start, end, entry.ref))
-        out = []
-        span, original, lead_chars = f.norm.span, f.original, self.options.lead_chars
+        if not found:
+            return []
+        found.sort(key=lambda x: (x[1], x[0]))
+        original, lead_chars = f.original, self.options.lead_chars
         in_title = f.name == "title"
-        for etype, s, e, canonical in sorted(found, key=lambda x: (x[1], x[0])):
-            a, b = span(s, e)
+        out = []
+        for (etype, _, _, canonical), (a, b) in zip(found, f.norm.spans([(x[1], x[2]) for x in found])):
             field_name = "title" if in_title else ("lead" if a < lead_chars else "body")
             out.append(Entity(etype, original[a:b], canonical, field_name, a, b))
         return out
+
+
+def _covered_test(spans: list[tuple[int, int]]):
+    """A test `(start, end) -> bool`: does any of `spans` contain start..end?"""
+    if not spans:
+        return lambda start, end: False
+    spans.sort()
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end among spans starting so far
+
+    def covered(start: int, end: int) -> bool:
+        i = bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+    return covered
 
 
 _FIELD_ORDER = {"title": 0, "lead": 1, "body": 2}

@@ -12,24 +12,30 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Iterable
 
 from futurewatch.textnorm import nfkc, to_simplified
 
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Whitespace runs with a CJK character on either side: the same runs as finding each maximal
 # \s+ run and testing its neighbours (the matching form never holds U+3000, NFKC folds it).
-_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+# Patterns here start with a plain character class so `re` can skip ahead to candidates.
+_CJK_SPACE = re.compile(rf"\s(?:(?<=[{_CJK}]\s)\s*|\s*(?=[{_CJK}]))")
 
 
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # NFKC's most common folds
-_FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e\u3000]+")
+_FULL_WIDTH_RUNS = re.compile("([\uff01-\uff5e\u3000][\uff01-\uff5e\u3000]*)")
 _ODD: dict[str, bool] = {}
 _PLAIN: set[str] = set()  # characters already known not to be odd
 
 
 def _fold_full_width(text: str) -> str:
-    """text.translate(_FULL_WIDTH), translating only the full-width runs (about twice as fast)."""
-    return _FULL_WIDTH_RUN.sub(lambda m: m.group().translate(_FULL_WIDTH), text)
+    """text.translate(_FULL_WIDTH), translating only the full-width runs in one call (2–3× faster)."""
+    parts = _FULL_WIDTH_RUNS.split(text)
+    if len(parts) == 1:
+        return text
+    parts[1::2] = "\0".join(parts[1::2]).translate(_FULL_WIDTH).split("\0")
+    return "".join(parts)
 
 
 def _is_odd(ch: str) -> bool:
@@ -84,7 +90,26 @@ class Normalized:
         return self._map(pos - 1, True) if pos > 0 else 0
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self._map(start, False), (self._map(end - 1, True) if end > 0 else 0)
+        return self.spans(((start, end),))[0]
+
+    def spans(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """span() of many (start, end) pairs; inlined for the usual one-to-one fold."""
+        seg_orig = self._seg_orig
+        if len(seg_orig) != 1 or seg_orig[0][2] != self.source_len:
+            m = self._map
+            return [(m(s, False), m(e - 1, True) if e > 0 else 0) for s, e in pairs]
+        gap_norm, gap_mid = self._gap_norm, self._gap_mid
+        if len(gap_norm) == 1:
+            return [(s, e if e > 0 else 0) for s, e in pairs]
+        out = []
+        for s, e in pairs:
+            i = bisect_right(gap_norm, s) - 1
+            if e > 0:
+                j = bisect_right(gap_norm, e - 1) - 1
+                out.append((gap_mid[i] + s - gap_norm[i], gap_mid[j] + e - gap_norm[j]))
+            else:
+                out.append((gap_mid[i] + s - gap_norm[i], 0))
+        return out
 
 
 def _nfkc_segments(text: str) -> tuple[str, list[int], list[tuple[int, int, int]]]:
