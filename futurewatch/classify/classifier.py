@@ -117,13 +117,14 @@ class Classifier:
     def _score(self, code: str, kept: list[tuple[_Field, Hit]]) -> Label | None:
         """Score from the kept hits; evidence (offset mapping) only for a label that passes."""
         o = self.options
-        counts: dict[str, int] = defaultdict(int)
+        max_per_term = o.max_per_term
+        counts: dict[str, int] = {}
         score = 0.0
         weighted: list[tuple[float, str, _Field, Hit]] = []
         for f, h in kept:
             entry = h[2]
-            counts[entry.term] += 1
-            if counts[entry.term] > o.max_per_term:
+            seen = counts[entry.term] = counts.get(entry.term, 0) + 1
+            if seen > max_per_term:
                 continue
             # position in the normalised text: close enough for lead/deep, and no mapping
             if f.name == "title":

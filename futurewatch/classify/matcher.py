@@ -69,7 +69,9 @@ class Matcher:
         self.size = len(keys)
 
     def find(self, norm: Normalized, original: str) -> list[Hit]:
-        """Every (start, end, entry), overlapping, ordered by end then longest first."""
+        """Every (start, end, entry), overlapping, in the automaton's order (by end). Only the
+        order of one key's hits matters downstream (by position, as here); a key's entries
+        keep their dictionary order."""
         text = norm.text
         if self._automaton is None or not text:
             return []
