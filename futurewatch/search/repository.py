@@ -7,7 +7,7 @@ from datetime import datetime
 
 import psycopg
 
-from futurewatch.db import connect
+from futurewatch.db import DatabaseError, connect
 from futurewatch.search.query import QueryError, parse_query, render_query
 
 SEARCH_SQL = """
@@ -46,4 +46,6 @@ def search(url: str, query: str, limit: int = 20) -> list[SearchHit]:
             rows = conn.execute(SEARCH_SQL, {"query": canonical, "limit": limit}).fetchall()
         except psycopg.errors.InvalidParameterValue as exc:
             raise QueryError(exc.diag.message_primary or str(exc)) from exc
+        except psycopg.errors.UndefinedFunction as exc:
+            raise DatabaseError("the search functions are missing; run `futurewatch db migrate` first") from exc
     return [SearchHit(**row) for row in rows]

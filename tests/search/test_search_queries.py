@@ -130,3 +130,22 @@ def test_cli_json(fw_env, db_url):
     assert hits[0]["url"].startswith("https://") and hits[0]["published_at"].startswith("2025-01-01")
     table = CliRunner().invoke(app, ["search", "量子", "--limit", "1"])
     assert table.exit_code == 0 and "1 hit(s)" in table.output
+
+
+def test_unmigrated_database_is_one_line_error(pg_admin_url):
+    from futurewatch.db import DatabaseError, with_database
+
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS fw_search_empty")
+        conn.execute("CREATE DATABASE fw_search_empty")
+    try:
+        with pytest.raises(DatabaseError, match="futurewatch db migrate"):
+            search(with_database(pg_admin_url, "fw_search_empty"), "量子")
+    finally:
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS fw_search_empty WITH (FORCE)")
+
+
+def test_limit_out_of_range_is_a_query_error(db_url):
+    with pytest.raises(QueryError, match="limit"):
+        search(db_url, "量子", limit=0)
