@@ -27,6 +27,7 @@ _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FULL_WIDTH_RUNS = re.compile("([\uff01-\uff5e\u3000][\uff01-\uff5e\u3000]*)")
 _ODD: dict[str, bool] = {}
 _PLAIN: set[str] = set()  # characters already known not to be odd
+_NEVER_ODD = re.compile("[\x00-\x7f\u4e00-\u9fff]+")  # ASCII and CJK Unified Ideographs: never odd
 
 
 def _fold_full_width(text: str) -> str:
@@ -48,7 +49,7 @@ def _is_odd(ch: str) -> bool:
 
 def _odd_pattern(text: str) -> re.Pattern | None:
     """A pattern for the odd characters present in `text` (None when there are none)."""
-    seen = set(text)
+    seen = set(_NEVER_ODD.sub("", text))  # set() of a long Chinese text is the costly part
     seen -= _PLAIN
     odd = [ch for ch in seen if not ch.isascii() and _is_odd(ch)]
     if len(_PLAIN) < 200_000:
