@@ -104,6 +104,8 @@ class Classifier:
                     blocks[entry.ref].append((f, h))
                 elif kind == "context":
                     contexts.add(entry.ref)
+        if not per_code:
+            return []
         labels = []
         dominated = _dominated(fields)
         for code, hits in per_code.items():

@@ -91,6 +91,9 @@ class Normalized:
         return self._map(pos - 1, True) if pos > 0 else 0
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        seg_orig, gap_norm = self._seg_orig, self._gap_norm
+        if len(gap_norm) == 1 and len(seg_orig) == 1 and seg_orig[0][2] == self.source_len:
+            return start, (end if end > 0 else 0)  # nothing moved
         return self.spans(((start, end),))[0]
 
     def spans(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
