@@ -16,10 +16,12 @@ and the resident-memory growth of `classify --jsonl` over 10,000 lines.
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
 import io
 import json
 import platform
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -67,6 +69,7 @@ def load_baseline(rev: str):
     """default_classifier() of futurewatch/classify at git revision `rev`, as its own package."""
     blob = subprocess.run(["git", "archive", rev, "futurewatch/classify"], cwd=REPO, capture_output=True, check=True)
     tmp = Path(tempfile.mkdtemp(prefix="fw_classify_baseline_"))
+    atexit.register(shutil.rmtree, tmp, True)
     with tarfile.open(fileobj=io.BytesIO(blob.stdout)) as tar:
         tar.extractall(tmp, filter="data")
     pkg = tmp / "futurewatch" / "classify"
