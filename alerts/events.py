@@ -150,9 +150,10 @@ def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: li
     if not any(r.rule_id in fresh for r in version_rules):
         candidates = [c for c in candidates if c[1]]
     index = build_term_index(version_rules)
+    known: dict[int, set[int]] = {}  # first-seen rule → entities already reported
     for start in range(0, len(candidates), batch_size):
         chunk = candidates[start:start + batch_size]
-        summary.events_new += run_batch(url, chunk, version_rules, fresh, index, catalog)
+        summary.events_new += run_batch(url, chunk, version_rules, fresh, index, catalog, known)
         summary.versions_scanned += len(chunk)
         summary.versions_new += sum(1 for _, p in chunk if p)
         if on_progress:
@@ -171,7 +172,7 @@ def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: li
 
 
 def run_batch(url: str, chunk: list[tuple[int, bool]], rules: list[Rule], fresh: set[int],
-              index: TermIndex, catalog: Catalog) -> int:
+              index: TermIndex, catalog: Catalog, known: dict[int, set[int]]) -> int:
     """Match one batch and commit its events together with its progress."""
     pending = {v for v, p in chunk if p}
     with connect(url) as conn:
@@ -179,7 +180,7 @@ def run_batch(url: str, chunk: list[tuple[int, bool]], rules: list[Rule], fresh:
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
                              pending, fresh, index, catalog)
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]
-        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog)
+        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog, known)
         inserted = upsert_events(conn, list(events.values()) + first)
         record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
                                if f.version_id in pending])

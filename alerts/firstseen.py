@@ -30,14 +30,27 @@ ORDER BY m.entity_id, coalesce(v.published_at, v.created_at), v.version_id, m.st
 """
 
 
+KNOWN_SQL = """
+SELECT substr(event_key, 8)::bigint AS entity_id FROM alert_events
+WHERE rule_id = %(r)s AND event_key LIKE 'entity:%%'
+"""
+
+
 def build_first_seen_events(conn, facts_list: list[VersionFacts], rules: list[Rule], pending: set[int],
-                            fresh: set[int], catalog: Catalog) -> list[Event]:
+                            fresh: set[int], catalog: Catalog, known: dict[int, set[int]] | None = None) -> list[Event]:
+    """Events for entities first seen in this batch's versions. `known` (rule → entity ids already
+    decided: reported before, or checked in this run) is filled on first use and kept across the
+    batches of one run, so the earliest-mention query runs once per new entity."""
+    known = {} if known is None else known
     events: list[Event] = []
     for rule in rules:
+        if rule.rule_id not in known:
+            known[rule.rule_id] = {r["entity_id"] for r in conn.execute(KNOWN_SQL, {"r": rule.rule_id}).fetchall()}
         ids = {e for f in facts_list if (f.version_id in pending or rule.rule_id in fresh) and rule.in_scope(f)
-               for e in f.entity_ids}
-        if ids:
+               for e in f.entity_ids} - known[rule.rule_id]
+        if ids:  # each id queried either gets its event or (archive scope) never will in this run
             events += _rule_events(conn, rule, sorted(ids), catalog)
+            known[rule.rule_id] |= ids
     return events
 
 

@@ -1,8 +1,9 @@
 """Alert matching and digest building throughput on a synthetic archive in a throwaway PostgreSQL.
 
-Run: .venv/bin/python -m bench.alerts [--docs N] [--rules N] [--subscribers N] [--events N] [--small] [--write]
-Defaults: 100 rules over 100,000 documents; 100 subscribers over 10,000 events. --small: 10,000
-documents and 2,000 events. --write puts the results in docs/perf/alerts.md.
+Run: .venv/bin/python -m bench.alerts [--full] [--docs N] [--rules N] [--subscribers N] [--events N] [--write]
+Defaults (about 2 minutes): 100 rules over 20,000 documents; 100 subscribers over 10,000 events.
+--full: the issue's size, 100 rules over 100,000 documents (several minutes).
+--write puts the results in docs/perf/alerts.md.
 Side by side: a first (backfill) match against a rerun with nothing new and a run with 1 % new
 documents; the shared Aho-Corasick scan against one substring search per rule term; a full digest
 build (select, render, chart, MIME, store) against rendering alone.
@@ -287,15 +288,15 @@ def bench_digests(url: str, n_subscribers: int, n_events: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench.alerts")
-    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--rules", type=int, default=100)
     parser.add_argument("--subscribers", type=int, default=100)
     parser.add_argument("--events", type=int, default=10_000)
-    parser.add_argument("--small", action="store_true", help="10,000 documents and 2,000 events")
+    parser.add_argument("--full", action="store_true", help="100,000 documents (the issue's size)")
     parser.add_argument("--write", action="store_true", help="write docs/perf/alerts.md")
     args = parser.parse_args(argv)
-    if args.small:
-        args.docs, args.events = 10_000, 2_000
+    if args.full:
+        args.docs = 100_000
     with tempfile.TemporaryDirectory(prefix="fw-bench-alerts-") as home:
         server, url = start_database(Path(home))
         try:
