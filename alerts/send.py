@@ -88,7 +88,8 @@ FROM digests d JOIN subscribers s USING (subscriber_id)
 WHERE dl.digest_id = (SELECT digest_id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= %(at)s
                       ORDER BY next_attempt_at, digest_id LIMIT 1 FOR UPDATE SKIP LOCKED)
   AND d.digest_id = dl.digest_id
-RETURNING dl.digest_id, coalesce(dl.recipient, s.email) AS recipient, d.message_id, d.mime, d.body_html, dl.attempts
+RETURNING dl.digest_id, dl.claim_token, coalesce(dl.recipient, s.email) AS recipient, d.message_id, d.mime,
+          d.body_html, dl.attempts
 """
 
 
@@ -104,12 +105,10 @@ def recover_stale(url: str, at: datetime, lease: timedelta) -> tuple[int, int]:
 def claim_next(url: str, at: datetime, channel: str) -> Claim | None:
     with connect(url) as conn:
         row = conn.execute(CLAIM_SQL, {"token": uuid.uuid4().hex, "at": at, "channel": channel}).fetchone()
-        if row is None:
-            return None
-        token = conn.execute("SELECT claim_token FROM deliveries WHERE digest_id = %(d)s",
-                             {"d": row["digest_id"]}).fetchone()["claim_token"]
-    return Claim(row["digest_id"], token, row["recipient"], row["message_id"], bytes(row["mime"]), row["body_html"],
-                 row["attempts"])
+    if row is None:
+        return None
+    return Claim(row["digest_id"], row["claim_token"], row["recipient"], row["message_id"], bytes(row["mime"]),
+                 row["body_html"], row["attempts"])
 
 
 def _update_claimed(url: str, claim: Claim, sql_set: str, params: dict) -> bool:

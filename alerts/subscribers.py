@@ -123,6 +123,9 @@ def upsert_subscriber(conn, sub: Subscriber, *, prune: bool = True) -> int:
     if prune:
         conn.execute("UPDATE alert_rules SET active = false WHERE subscriber_id = %(s)s AND NOT (name = ANY(%(n)s))",
                      {"s": subscriber_id, "n": [r.name for r in sub.rules]})
+    # an inactive rule misses versions: when it comes back it is backfilled like a new one
+    conn.execute("DELETE FROM alert_rule_state WHERE rule_id IN (SELECT rule_id FROM alert_rules "
+                 "WHERE subscriber_id = %(s)s AND NOT active)", {"s": subscriber_id})
     return subscriber_id
 
 
