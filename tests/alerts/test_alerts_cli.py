@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 from alerts.subscribers import DEMO_SUBSCRIBERS, EXAMPLE_SUBSCRIBERS, read_subscribers
 from futurewatch.cli import app
 from futurewatch.db import connect
-from tests.alerts import archive as A
 from tests.alerts.digests import seed_digest_events
 
 runner = CliRunner()
