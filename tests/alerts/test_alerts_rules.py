@@ -246,3 +246,27 @@ def test_query_true_without_terms_is_still_tried(db):
         A.classify(db, A.current_version(db, doc), tv)
     match_events(db, now=NOW)
     assert [e["version_id"] for e in A.events(db, ids["not robots"])] == [A.current_version(db, plain)]
+
+
+def test_rule_reactivated_from_yaml_is_backfilled(db, tmp_path):
+    from alerts.subscribers import load_subscribers
+
+    tv = A.add_taxonomy(db)
+    with_rule, without = tmp_path / "on.yaml", tmp_path / "off.yaml"
+    with_rule.write_text("subscribers:\n  - email: r@example.com\n    rules:\n      - {name: q, type: keyword, query: 量子}\n"
+                         "      - {name: h, type: keyword, query: 氢能}\n", encoding="utf-8")
+    without.write_text("subscribers:\n  - email: r@example.com\n    rules:\n      - {name: h, type: keyword, query: 氢能}\n",
+                       encoding="utf-8")
+    load_subscribers(db, with_rule)
+    first = A.add_document(db, "c114", "量子一", "量子")
+    A.classify(db, A.current_version(db, first), tv)
+    match_events(db, now=NOW)
+    load_subscribers(db, without)  # q deactivated
+    second = A.add_document(db, "c114", "量子二", "量子")
+    A.classify(db, A.current_version(db, second), tv)
+    match_events(db, now=NOW)
+    assert len(A.events(db)) == 1
+    load_subscribers(db, with_rule)  # q back: it missed a version, so it is backfilled
+    summary = match_events(db, now=NOW)
+    assert summary.rules_backfilled == 1 and summary.events_new == 1
+    assert {e["version_id"] for e in A.events(db)} == {A.current_version(db, first), A.current_version(db, second)}
