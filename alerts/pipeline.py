@@ -5,9 +5,9 @@
     load_subscribers(url, path) -> list[int]        (the YAML file, upserted)
     load_demo_subscribers(url) -> list[int]         (alerts/demo_subscribers.yaml)
 
-Subscribers: when FUTUREWATCH_SUBSCRIBERS names a YAML file, match_events first upserts it. When
-no subscriber exists at all and no SMTP is configured (the file outbox, as in `make demo`), the
-demo subscribers are loaded, so that a first offline cycle ends with digests in the outbox.
+Subscribers: when FUTUREWATCH_SUBSCRIBERS names a YAML file, match_events first upserts it.
+`ensure_demo_subscribers` (called by the one-cycle runner, never implicitly) loads the demo
+subscribers when none exist and no SMTP is configured, so `make run`/`make demo` end with digests.
 
 `now` is the moment the run stands for (the DAG's data interval end): it dates spikes and chooses
 the due digest period. The outbox's own retry clock is the wall clock.
@@ -28,7 +28,8 @@ from alerts.smtpconfig import smtp_config
 from futurewatch.config import Settings, load_settings
 from futurewatch.db import connect
 
-__all__ = ["match_events", "send_due_digests", "load_subscribers", "load_demo_subscribers", "DEMO_SUBSCRIBERS",
+__all__ = ["match_events", "send_due_digests", "load_subscribers", "load_demo_subscribers", "ensure_demo_subscribers",
+           "DEMO_SUBSCRIBERS",
            "MatchSummary", "DigestSummary"]
 
 
@@ -44,15 +45,19 @@ def match_events(url: str, *, now: datetime, settings: Settings | None = None, *
 
 def sync_subscribers(url: str, settings: Settings) -> list[int]:
     path = settings.extra.get("FUTUREWATCH_SUBSCRIBERS")
-    if path:
-        return load_subscribers(url, path)
-    if smtp_config(settings) is None:
-        with connect(url) as conn:
-            if conn.execute("SELECT 1 FROM subscribers LIMIT 1").fetchone() is None:
-                log.warning("alerts: no subscribers; loading the demo subscribers from %s (file outbox only)",
-                            DEMO_SUBSCRIBERS)
-                return load_demo_subscribers(url)
-    return []
+    return load_subscribers(url, path) if path else []
+
+
+def ensure_demo_subscribers(url: str, settings: Settings | None = None) -> list[int]:
+    """Load the demo subscribers when there are none and mail goes to the file outbox."""
+    settings = settings or load_settings()
+    if smtp_config(settings) is not None:
+        return []
+    with connect(url) as conn:
+        if conn.execute("SELECT 1 FROM subscribers LIMIT 1").fetchone() is not None:
+            return []
+    log.warning("alerts: no subscribers; loading the demo subscribers from %s (file outbox only)", DEMO_SUBSCRIBERS)
+    return load_demo_subscribers(url)
 
 
 @dataclass

@@ -183,11 +183,12 @@ def classify(url: str) -> dict:
     return to_plain(classify_pending(url))
 
 
-def load_demo_subscribers(url: str) -> list[int]:
-    """The demo subscribers (alerts/demo_subscribers.yaml), so an offline cycle ends with digests."""
-    from alerts.pipeline import load_demo_subscribers as load
+def load_demo_subscribers(url: str, *, offline: bool) -> list[int]:
+    """The demo subscribers (alerts/demo_subscribers.yaml), so a cycle ends with digests: always
+    offline, and online only when there are no subscribers and no SMTP (the file outbox)."""
+    from alerts.pipeline import ensure_demo_subscribers, load_demo_subscribers as load
 
-    return load(url)
+    return load(url) if offline else ensure_demo_subscribers(url)
 
 
 def match_alert_events(url: str, *, now: datetime) -> dict:
@@ -238,7 +239,8 @@ def run_cycle(url: str, *, now: datetime | None = None, offline: bool = False, s
               run_key: str | None = None) -> CycleSummary:
     """Run every stage once. Migration failure stops the cycle; any other failure is recorded.
 
-    Offline, the crawl reads the bundled mirror and the demo subscribers are loaded first.
+    Offline, the crawl reads the bundled mirror. The demo subscribers are loaded first offline,
+    and online when no subscriber exists and no SMTP is configured.
     `now` is the moment the alert stages stand for; None (the CLI) means the clock when each
     stage starts, so what this cycle crawled falls inside the digest period it sends.
     """
@@ -249,8 +251,8 @@ def run_cycle(url: str, *, now: datetime | None = None, offline: bool = False, s
     if _run_stage(summary, "migrate", lambda: migrate_archive(url), lambda r: f"{len(r)} applied") is None:
         return summary
     _run_stage(summary, "taxonomy", lambda: load_taxonomy_version(url), lambda r: f"version id {r}")
-    if offline:
-        _run_stage(summary, "subscribers", lambda: load_demo_subscribers(url), lambda r: f"{len(r)} demo subscriber(s)")
+    _run_stage(summary, "subscribers", lambda: load_demo_subscribers(url, offline=offline),
+               lambda r: f"{len(r)} demo subscriber(s)")
     crawled = _run_stage(summary, "crawl", lambda: crawl_with_mirror(url, source_ids, offline, run_key),
                          _describe_crawl)
     summary.sources = crawled or []

@@ -10,7 +10,7 @@ from email import message_from_bytes, policy
 
 import pytest
 
-from alerts.pipeline import match_events, send_due_digests
+from alerts.pipeline import ensure_demo_subscribers, match_events, send_due_digests
 from futurewatch.db import connect
 from parsers.process import process_pending
 from tests.alerts import archive as A
@@ -137,7 +137,10 @@ def test_real_classifier_then_demo_subscribers_end_with_digests(archive, fw_env)
         labelled = conn.execute("SELECT count(DISTINCT version_id) AS n FROM classifications").fetchone()["n"]
     assert labelled >= 3
     now = datetime.now(timezone.utc)
-    summary = match_events(url, now=now)  # no subscribers, no SMTP: the demo subscribers are loaded
+    assert match_events(url, now=now).rules == 0  # subscribers are never loaded implicitly
+    assert ensure_demo_subscribers(url)  # no subscribers, no SMTP: the demo subscribers are loaded
+    assert ensure_demo_subscribers(url) == []  # once
+    summary = match_events(url, now=now)
     assert summary.rules >= 10 and summary.errors == [] and summary.events_new > 0
     rules_fired = {e["rule"] for e in event_rows(url)}
     assert {"广东省政策文件", "national future-industry policy", "quantum and 6G"} <= rules_fired
