@@ -8,6 +8,7 @@ Each test gets its own database cloned from a migrated template, so tests never 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import uuid
 from pathlib import Path
@@ -20,6 +21,29 @@ from futurewatch.db import embedded_server, with_database
 from futurewatch.migrate import apply_migrations
 
 TEMPLATE = "fw_template"
+DAGS_FOLDER = Path(__file__).resolve().parent.parent / "dags"
+
+
+def airflow_env(home: Path) -> dict[str, str]:
+    """Airflow settings for a private AIRFLOW_HOME with a sqlite metadata DB."""
+    return {
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS_FOLDER),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db",
+        "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
+        "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING",
+    }
+
+
+def pytest_configure(config):
+    """Airflow reads its configuration once, when first imported, by whichever test imports it
+    first: point it at a private home for the whole session, never at ~/airflow."""
+    os.environ.update(airflow_env(Path(tempfile.mkdtemp(prefix="fw-test-airflow-"))))
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(os.environ.get("AIRFLOW_HOME", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Airflow for the DAG tests: a private AIRFLOW_HOME with a migrated sqlite metadata DB, per session.
 
-Airflow reads its configuration when first imported, so the environment is set before any
-`import airflow`; only these tests import it. Skipped when the airflow extra is not installed.
+Airflow reads its configuration when first imported, so tests/conftest.py sets the environment
+at session start, before any test imports it. Skipped when the airflow extra is not installed.
 """
 
 from __future__ import annotations
@@ -14,34 +14,19 @@ from pathlib import Path
 
 import pytest
 
-DAGS_FOLDER = Path(__file__).resolve().parents[2] / "dags"
-
-
-def airflow_env(home: Path) -> dict[str, str]:
-    return {
-        "AIRFLOW_HOME": str(home),
-        "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS_FOLDER),
-        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db",
-        "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
-        "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING",
-    }
+from tests.conftest import DAGS_FOLDER, airflow_env  # noqa: F401  (re-exported for the DAG tests)
 
 
 @pytest.fixture(scope="session")
-def airflow_home(tmp_path_factory):
-    """AIRFLOW_HOME with a migrated metadata DB; the environment stays set for the session."""
+def airflow_home():
+    """The session's private AIRFLOW_HOME (set in tests/conftest.py) with a migrated metadata DB."""
     if importlib.util.find_spec("airflow") is None:
         pytest.skip("apache-airflow is not installed (pip install -e '.[airflow]')")
-    home = tmp_path_factory.mktemp("airflow_home")
-    patch = pytest.MonkeyPatch()
-    for key, value in airflow_env(home).items():
-        patch.setenv(key, value)
+    home = Path(os.environ["AIRFLOW_HOME"])
     airflow_bin = Path(sys.executable).with_name("airflow")
     subprocess.run([str(airflow_bin), "db", "migrate"], env=os.environ.copy(), check=True,
                    capture_output=True, timeout=240)
-    yield home
-    patch.undo()
+    return home
 
 
 @pytest.fixture(scope="session")
