@@ -96,9 +96,12 @@ def run_jsonl(stdin, stdout, err) -> int:
     classifier = default_classifier()
     bad = 0
     for n, line in enumerate(stdin, 1):
+        line = line.lstrip("\ufeff") if n == 1 else line  # a byte-order mark from Windows tools
         if not line.strip():
             continue
         try:
+            if not is_utf8(line):
+                raise ValueError("not valid UTF-8")
             item = json.loads(line)
             if not isinstance(item, dict):
                 raise ValueError("not a JSON object")
@@ -110,6 +113,15 @@ def run_jsonl(stdin, stdout, err) -> int:
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         stdout.flush()
     return bad
+
+
+def is_utf8(line: str) -> bool:
+    """Undecodable input bytes arrive as lone surrogates (errors="surrogateescape")."""
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def render_result(doc_id, result) -> dict:
@@ -138,9 +150,10 @@ def classify_cmd(
     if not jsonl:
         _run_pending(database_url(), batch_size)
         return
-    for stream in (sys.stdin, sys.stdout):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
     bad = run_jsonl(sys.stdin, sys.stdout, sys.stderr)
     if bad:
         raise typer.Exit(1)

@@ -51,3 +51,16 @@ def test_taxonomy_load_and_eval_commands(fw_env):
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report["documents"] >= 85 and 0 < report["micro"]["f1"] <= 1
+
+
+def test_classify_jsonl_bad_bytes_and_bom_fail_only_their_own_line():
+    payload = ("\ufeff" + json.dumps({"id": 1, "title": "量子计算", "text": ""}, ensure_ascii=False) + "\n").encode()
+    payload += b'{"id": 2, "title": "\xff\xfe", "text": ""}\n'
+    payload += (json.dumps({"id": 3, "title": "低空经济", "text": ""}, ensure_ascii=False) + "\n").encode()
+    proc = subprocess.run([sys.executable, "-c", "from futurewatch.cli import run_cli; run_cli()", "classify", "--jsonl"],
+                          input=payload, capture_output=True, timeout=120)
+    out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [o["id"] for o in out] == [1, None, 3]
+    assert out[1]["error"] == "line 2: not valid UTF-8"
+    assert out[0]["categories"][0]["code"] == "quantum" and out[2]["categories"][0]["code"] == "low_altitude"
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
