@@ -60,7 +60,10 @@ class Subscriber:
 def parse_rule(entry: dict, email: str) -> RuleSpec:
     if not isinstance(entry, dict) or not entry.get("name") or not entry.get("type"):
         raise SubscriberError(f"{email}: every rule needs a name and a type")
-    params = dict(entry.get("params") or {})
+    params = entry.get("params") or {}
+    if not isinstance(params, dict):
+        raise SubscriberError(f"{email}: rule {entry['name']!r}: params must be a mapping, got {type(params).__name__}")
+    params = dict(params)
     params.update({k: v for k, v in entry.items() if k not in ("name", "type", "params", "active")})
     spec = RuleSpec(str(entry["name"]), str(entry["type"]), params, bool(entry.get("active", True)))
     try:

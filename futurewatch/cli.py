@@ -8,6 +8,7 @@ import sys
 import typer
 
 from futurewatch.commands import alerts, classify, crawl, db, process, run, search
+from futurewatch.config import ConfigError
 from futurewatch.db import DatabaseError
 
 app = typer.Typer(
@@ -33,6 +34,6 @@ def run_cli() -> None:
     """Entry point: known errors become one line on stderr and exit code 2."""
     try:
         app()
-    except DatabaseError as exc:
+    except (ConfigError, DatabaseError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)

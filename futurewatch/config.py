@@ -44,24 +44,42 @@ class Settings:
         return self.home / "outbox"
 
 
+class ConfigError(ValueError):
+    """A malformed setting, with a one-line message naming it."""
+
+
+SMTP_SECURITY_MODES = ("starttls", "ssl", "none")
+
+
+def _number(env: dict[str, str], name: str, default: float, kind: type) -> float:
+    raw = env.get(name) or ""
+    try:
+        return kind(raw) if raw else default
+    except ValueError:
+        raise ConfigError(f"{name} must be a{'n integer' if kind is int else ' number'}, got {raw!r}") from None
+
+
 def default_home() -> Path:
     return Path(platformdirs.user_data_dir("futurewatch", appauthor=False))
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
-    """Build Settings from `env` (default: os.environ)."""
+    """Build Settings from `env` (default: os.environ); a malformed value raises ConfigError."""
     env = dict(os.environ if env is None else env)
+    security = (env.get("SMTP_SECURITY") or "starttls").lower()
+    if security not in SMTP_SECURITY_MODES:
+        raise ConfigError(f"SMTP_SECURITY must be one of {', '.join(SMTP_SECURITY_MODES)}, got {security!r}")
     home = Path(env.get("FUTUREWATCH_HOME") or default_home()).expanduser().resolve()
     return Settings(
         home=home,
         database_url=env.get("DATABASE_URL") or None,
         smtp_host=env.get("SMTP_HOST") or None,
-        smtp_port=int(env.get("SMTP_PORT") or 587),
+        smtp_port=int(_number(env, "SMTP_PORT", 587, int)),
         smtp_user=env.get("SMTP_USER") or None,
         smtp_password=env.get("SMTP_PASSWORD") or None,
-        smtp_security=(env.get("SMTP_SECURITY") or "starttls").lower(),
+        smtp_security=security,
         smtp_from=env.get("SMTP_FROM") or "futurewatch@localhost",
-        smtp_timeout=float(env.get("SMTP_TIMEOUT") or 30),
+        smtp_timeout=_number(env, "SMTP_TIMEOUT", 30.0, float),
         offline=env.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"},
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )

@@ -51,7 +51,11 @@ def embedded_url(settings: Settings) -> str:
             "SELECT 1 FROM pg_database WHERE datname = %s", (EMBEDDED_DBNAME,)
         ).fetchone()
         if not exists:
-            conn.execute(f'CREATE DATABASE "{EMBEDDED_DBNAME}"')
+            try:
+                conn.execute(f'CREATE DATABASE "{EMBEDDED_DBNAME}"')  # a constant name, not input
+            except psycopg.errors.DuplicateDatabase:
+                pass  # another process created it between our check and here: that is the goal
+
     return server.get_uri(EMBEDDED_DBNAME)
 
 

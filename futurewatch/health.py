@@ -20,6 +20,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
+from futurewatch.config import ConfigError
 from futurewatch.db import connect
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,11 @@ class HealthThresholds:
     @classmethod
     def from_settings(cls, extra: dict[str, str]) -> "HealthThresholds":
         days = extra.get("FUTUREWATCH_SILENT_DAYS")
-        return cls(silent_days=int(days)) if days else cls()
+        if not days:
+            return cls()
+        if not days.isdigit():
+            raise ConfigError(f"FUTUREWATCH_SILENT_DAYS must be a whole number of days, got {days!r}")
+        return cls(silent_days=int(days))
 
 
 @dataclass(frozen=True)
@@ -308,7 +313,7 @@ def _report_from_dict(data: dict) -> HealthReport:
 
 
 def build_health_report(url: str, *, as_of: datetime) -> dict:
-    from futurewatch.config import load_settings
+    from futurewatch.config import ConfigError, load_settings
 
     thresholds = HealthThresholds.from_settings(load_settings().extra)
     return check_source_health(url, as_of=as_of, thresholds=thresholds).to_dict()

@@ -34,6 +34,11 @@ def parse_command(
         if when.tzinfo is None:
             from parsers.dates import SHANGHAI
             when = when.replace(tzinfo=SHANGHAI)
+    from parsers.registry import BY_ID
+
+    if source and source not in BY_ID:
+        print(f"error: unknown --source {source!r}; known: {', '.join(sorted(BY_ID))}", file=sys.stderr)
+        raise typer.Exit(2)
     doc = parse_page(body, url, source_id=source, fetched_at=when)
     out = doc.to_contract()
     if doc.is_empty:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import uuid
 import typer
 from rich.console import Console
@@ -34,6 +35,14 @@ def run_cmd(
     settings = load_settings()
     url = database_url(settings)
     source_ids = [s.strip() for s in sources.split(",") if s.strip()] or None
+    if source_ids:
+        from crawlers.registry import RegistryError, select_sources
+
+        try:
+            select_sources(source_ids)
+        except RegistryError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            raise typer.Exit(2)
     console.print(f"archive: {describe_url(url)}" + (" (offline mirror)" if offline or settings.offline else ""))
     with console.status("running one cycle…"):
         summary = run_cycle(

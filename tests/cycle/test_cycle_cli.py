@@ -22,8 +22,8 @@ def test_offline_run_ends_with_a_digest_in_the_outbox(fw_env):
     assert list(fw_env.outbox_dir.rglob("*.eml"))
 
 
-def test_unknown_source_is_reported_and_the_run_still_finishes(fw_env):
-    result = CliRunner().invoke(app, ["run", "--offline", "--sources", "nosuch"], env={"COLUMNS": "200"})
-    assert result.exit_code == 1
-    assert "crawl" in result.output and "FAILED" in result.output and "nosuch" in result.output
-    assert "digests" in result.output  # later stages still ran
+def test_unknown_source_is_refused_before_the_cycle_starts(fw_env):
+    result = CliRunner().invoke(app, ["run", "--offline", "--sources", "c114,nosuch"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "unknown source(s): nosuch" in result.output
+    assert "digests" not in result.output  # no stage ran on a typo

@@ -44,3 +44,17 @@ def test_failing_migration_leaves_nothing_half_applied(db_url, tmp_path, monkeyp
         migrate.apply_migrations(db_url)
     with psycopg.connect(db_url) as conn:
         assert conn.execute("SELECT to_regclass('half_done')").fetchone()[0] is None
+
+
+def test_malformed_settings_are_one_line_errors():
+    import subprocess
+    import sys
+
+    for env, expected in (({"SMTP_PORT": "abc"}, "SMTP_PORT must be an integer"),
+                          ({"SMTP_SECURITY": "bogus"}, "SMTP_SECURITY must be one of")):
+        proc = subprocess.run([sys.executable, "-c", "from futurewatch.cli import run_cli; run_cli()", "db", "status"],
+                              env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgresql://x@127.0.0.1:1/y", **env},
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2
+        assert proc.stderr.strip().splitlines() == [f"error: {proc.stderr.strip()[7:]}"]
+        assert expected in proc.stderr and "Traceback" not in proc.stderr
