@@ -46,6 +46,9 @@ JOIN document_versions v ON v.version_id = d.current_version_id WHERE d.document
 SELECT_VERSION_BY_FETCH = """
 SELECT version_id, document_id FROM document_versions WHERE raw_fetch_id = %(raw_fetch_id)s
 """
+LOCK_DOCUMENT = """
+SELECT 1 FROM documents WHERE document_id = %(document_id)s FOR UPDATE
+"""
 INSERT_VERSION = """
 INSERT INTO document_versions (document_id, version_no, raw_fetch_id, title, subtitle, text, published_at, author,
     origin, editor, lang, content_hash, parser, is_empty, replaces_version_id, change_summary)

@@ -60,6 +60,7 @@ def version_params(doc: Document, document_id: int, raw_fetch_id: int | None) ->
 
 def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | None) -> tuple[int | None, bool]:
     """A new version when the content changed; (version_id, created). Empty pages never replace text."""
+    conn.execute(q.LOCK_DOCUMENT, {"document_id": document_id})  # concurrent runs number versions one at a time
     same = conn.execute(q.SELECT_VERSION_BY_HASH, {"document_id": document_id, "content_hash": doc.content_hash}).fetchone()
     if same:
         return same["version_id"], False
