@@ -34,6 +34,39 @@ CREATE FUNCTION public.fw_build_search_sql(parsed jsonb) RETURNS text
         coalesce((SELECT string_agg(format('strpos(v.search_text, %L) = 0', fw_normalize(t)), ' AND ')
                   FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true'))
 $_$;
+CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+    WITH terms AS (
+        SELECT g.ord AS grp, fw_normalize(t) AS t
+        FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+             jsonb_array_elements_text(g.alts) AS t
+    ), groups AS (
+        SELECT grp, string_agg(format('strpos(p.search_text, %L) > 0', t), ' OR ') AS exact
+        FROM terms GROUP BY grp
+    )
+    SELECT format(
+        'WITH hits AS MATERIALIZED (
+             SELECT p.document_id, p.version_id, p.title, p.url, p.published_at, p.search_text
+             FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at, v.search_text
+                   FROM document_versions v
+                   CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
+                                       WHERE c.document_id = v.document_id AND c.current_version_id = v.version_id
+                                       OFFSET 0) d
+                   ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
+                   LIMIT $2) p
+             WHERE %s AND %s
+             ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
+             LIMIT $1)
+         SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM hits h
+         WHERE (SELECT count(*) FROM hits) = $1
+         ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
+        (SELECT string_agg('(' || exact || ')', ' AND ') FROM groups),
+        coalesce((SELECT string_agg(format('strpos(p.search_text, %L) = 0', fw_normalize(t)), ' AND ')
+                  FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true'),
+        (SELECT string_agg(format('fw_rank_normalized(h.search_text, %L)', t), ' + ') FROM terms))
+$_$;
 CREATE FUNCTION public.fw_contains(search_text text, term text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -160,14 +193,27 @@ CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURN
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO '$user', 'public'
     AS $$
+DECLARE
+    parsed jsonb;
+    probe bigint;
+    found_rows bigint;
 BEGIN
     IF max_rows IS NULL OR max_rows < 1 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
     END IF;
-    RETURN QUERY EXECUTE fw_build_search_sql(fw_parse_query(query)) USING max_rows;
+    parsed := fw_parse_query(query);
+    probe := least(50 * max_rows::bigint, 20000);
+    IF max_rows <= probe THEN
+        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, probe;
+        GET DIAGNOSTICS found_rows = ROW_COUNT;
+        IF found_rows > 0 THEN
+            RETURN;
+        END IF;
+    END IF;
+    RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
 END
 $$;
-COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Ranked search of current document versions: space/AND, OR, NOT or -term, "phrases"; served by the bigram index.';
+COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". If max_rows of the newest least(50*max_rows, 20000) documents match, returns the max_rows newest matches; otherwise the top max_rows of all matches by rank (bigram index). Both ordered by rank.';
 CREATE FUNCTION public.fw_term_rank(search_text text, term text) RETURNS real
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -875,6 +921,7 @@ CREATE INDEX digests_event_ids_idx ON public.digests USING gin (event_ids);
 CREATE INDEX document_versions_hash_idx ON public.document_versions USING btree (content_hash);
 CREATE INDEX document_versions_published_idx ON public.document_versions USING btree (published_at);
 CREATE INDEX document_versions_raw_fetch_idx ON public.document_versions USING btree (raw_fetch_id);
+CREATE INDEX document_versions_recent_idx ON public.document_versions USING btree (published_at DESC NULLS LAST, version_id DESC);
 CREATE INDEX document_versions_search_idx ON public.document_versions USING gin (public.fw_bigrams(search_text));
 ALTER INDEX public.document_versions_search_idx ALTER COLUMN 1 SET STATISTICS 20;
 CREATE INDEX documents_current_version_idx ON public.documents USING btree (current_version_id);

@@ -1,0 +1,132 @@
+"""fw_search's top-k: the returned rows equal the top max_rows under the documented order
+(docs/search.md, "Ranking"), computed here by a LIKE scan and a Python selection."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+
+import psycopg
+import pytest
+
+from tests.search.corpus import SampleDoc, copy_docs
+
+MAX_PROBE = 20000
+LIKE = r"v.search_text LIKE '%%' || replace(replace(replace(%s, '\', '\\'), '%%', '\%%'), '_', '\_') || '%%'"
+
+
+@pytest.fixture(scope="module")
+def topk_db(corpus_db):
+    """The shared corpus plus documents without a date, and documents whose old (non-current)
+    version is the newest row of all and contains the common sentences."""
+    url, docs = corpus_db
+    base = max(d.document_id for d in docs)
+    rng = random.Random(3)
+    undated = [SampleDoc(base + i, d.title, d.text, None) for i, d in enumerate(rng.sample(docs, 40), 1)]
+    revised = [SampleDoc(base + 100 + i, d.title, d.text, datetime(2030, 1, 1, tzinfo=timezone.utc) + timedelta(i))
+               for i, d in enumerate(rng.sample(docs, 40))]
+    with psycopg.connect(url) as conn:
+        copy_docs(conn, undated + revised)
+        for d in revised:  # a newer version without the text becomes current; the old one must be skipped
+            conn.execute(
+                "INSERT INTO document_versions (document_id, version_no, title, text, published_at, content_hash,"
+                " parser, replaces_version_id) VALUES (%s, 2, '更正', '内容已撤回。', %s, %s, 'sample.V1', %s)",
+                (d.document_id, d.published_at - timedelta(days=3000), f"r{d.document_id}", d.document_id))
+            conn.execute("UPDATE documents SET current_version_id = (SELECT max(version_id) FROM document_versions"
+                         " WHERE document_id = %s) WHERE document_id = %s", (d.document_id, d.document_id))
+        conn.commit()
+        conn.execute("ANALYZE document_versions")
+        conn.commit()
+    return url, docs
+
+
+def normalized(conn, terms):
+    return [conn.execute("SELECT fw_normalize(%s)", (t,)).fetchone()[0] for t in terms]
+
+
+def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tuple[str, list[tuple]]:
+    """(strategy, expected (document_id, version_id) in order): a sequential LIKE scan finds the
+    matches, Python applies the documented strategy choice and order."""
+    groups = [normalized(conn, g) for g in groups]
+    none = normalized(conn, none)
+    where = [" OR ".join([LIKE] * len(g)) for g in groups] + [f"NOT ({LIKE})"] * len(none)
+    ranks = [f"fw_rank_normalized(v.search_text, %s)" for g in groups for _ in g]
+    conn.execute("SET enable_bitmapscan = off")
+    conn.execute("SET enable_indexscan = off")
+    rows = conn.execute(
+        f"SELECT d.document_id, v.version_id, v.published_at, ({' + '.join(ranks)})::real,"
+        f" ({' AND '.join('(' + w + ')' for w in where)})"
+        " FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id",
+        [t for g in groups for t in g] + [t for g in groups for t in g] + none,
+    ).fetchall()
+    conn.execute("RESET ALL")
+    never = datetime.min.replace(tzinfo=timezone.utc)
+    recency = sorted(rows, key=lambda r: (r[2] is not None, r[2] or never, r[1]), reverse=True)
+    probe = min(50 * max_rows, MAX_PROBE)
+    newest_hits = [r for r in recency[:probe] if r[4]]
+    if max_rows <= probe and len(newest_hits) >= max_rows:
+        strategy, chosen = "recent", newest_hits[:max_rows]  # the max_rows newest matches
+    else:
+        strategy, chosen = "ranked", [r for r in rows if r[4]]  # every match
+    key = lambda r: (-r[3], -(r[2] or never).timestamp() if r[2] else float("inf"), r[0])  # noqa: E731
+    return strategy, [(r[0], r[1]) for r in sorted(chosen, key=key)[:max_rows]]
+
+
+def fw_search(conn, query: str, max_rows: int) -> list[tuple]:
+    return [r for r in conn.execute("SELECT document_id, version_id FROM fw_search(%s, %s)", (query, max_rows))]
+
+
+def cut_terms(docs, rng: random.Random, lengths) -> list[str]:
+    terms = []
+    for length in lengths:
+        term = ""
+        while not (len(term) == length and all("\u4e00" <= ch <= "\u9fff" for ch in term)):
+            text = rng.choice(docs).text
+            at = rng.randrange(len(text) - length)
+            term = text[at : at + length]
+        terms.append(term)
+    return terms
+
+
+def test_top_k_equals_the_like_oracle(topk_db):
+    url, docs = topk_db
+    rng = random.Random(17)
+    strategies = set()
+    with psycopg.connect(url) as conn:
+        for i in range(40):
+            terms = cut_terms(docs, rng, [rng.choice([2, 2, 3, 4, 8, 14])])
+            max_rows = rng.choice([1, 5, 20, 100, 500])
+            strategy, expected = oracle(conn, [terms], [], max_rows)
+            assert fw_search(conn, f'"{terms[0]}"', max_rows) == expected, (terms, max_rows)
+            strategies.add((strategy, len(expected) == max_rows))
+    # both paths, and the ranked path both with a full page and with every match
+    assert strategies >= {("recent", True), ("ranked", True), ("ranked", False)}
+
+
+def test_boolean_top_k_equals_the_like_oracle(topk_db):
+    url, docs = topk_db
+    rng = random.Random(23)
+    with psycopg.connect(url) as conn:
+        for _ in range(25):
+            a, b, c, d = cut_terms(docs, rng, [2, rng.choice([2, 3]), 3, 2])
+            max_rows = rng.choice([3, 20, 60])
+            _, expected = oracle(conn, [[a], [b, c]], [d], max_rows)
+            got = fw_search(conn, f'"{a}" "{b}" OR "{c}" -"{d}"', max_rows)
+            assert got == expected, (a, b, c, d, max_rows)
+
+
+def test_recent_path_returns_newest_matches_not_best_ranked(topk_db):
+    """A common term: the answer is the newest matches, which differs from ranking every match."""
+    url, docs = topk_db
+    with psycopg.connect(url) as conn:
+        texts = dict(conn.execute("SELECT document_id, search_text FROM v_documents").fetchall())
+        frequency = Counter(b for text in texts.values() for b in {text[i : i + 2] for i in range(len(text) - 1)})
+        term = next(b for b, _ in frequency.most_common() if "\n" not in b)
+        got = fw_search(conn, f'"{term}"', 20)
+        newest = conn.execute(
+            "SELECT document_id FROM v_documents WHERE strpos(search_text, %s) > 0"
+            " ORDER BY published_at DESC NULLS LAST, version_id DESC LIMIT 20", (term,)).fetchall()
+        assert {g[0] for g in got} == {n[0] for n in newest}
+        assert all(term in texts[g[0]] for g in got)
+        assert len({g[0] for g in got}) == 20
