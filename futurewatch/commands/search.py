@@ -25,7 +25,7 @@ def search_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list of hits."),
     limit: int = typer.Option(20, "--limit", "-n", help="Most hits to show."),
 ) -> None:
-    """Search the current version of every document (title hits rank first)."""
+    """Search the current version of every document: ranked matches, newest first for common terms (docs/search.md)."""
     try:
         hits = search(database_url(), query, limit=limit)
     except QueryError as exc:
