@@ -1,8 +1,8 @@
 """Chinese full-text search over the archive: a query parser and the search call.
 
-The index and the ranking live in SQL (migrations 0010–0018: fw_normalize, fw_bigrams,
-fw_contains, fw_search; 0018 adds the recent-first top-k path for common queries, see
-docs/search.md "Ranking"); this package validates queries and calls fw_search().
+The index and the ranking live in SQL (migrations 0010–0012 and 0016: fw_normalize, fw_bigrams,
+fw_contains, fw_search with its recent-first top-k path for common queries, see docs/search.md
+"Ranking"); this package validates queries and calls fw_search().
 """
 
 from futurewatch.search.query import ParsedQuery, QueryError, parse_query

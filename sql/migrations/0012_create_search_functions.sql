@@ -10,6 +10,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN '[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0003FFFF]';
 
 -- One raw token as a term: quotes removed, spaces collapsed; raises on an unsearchable term.
+-- Error messages quote the offending term the same way in SQL and in Python ("term").
 CREATE FUNCTION fw_parse_term(token text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 AS $term$
@@ -18,11 +19,11 @@ DECLARE
 BEGIN
     IF term !~ fw_word_class() THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = format('search term %s has no letters, digits or Chinese characters', quote_literal(token));
+            MESSAGE = format('search term "%s" has no letters, digits or Chinese characters', token);
     END IF;
     IF length(term) < 2 THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = format('search term %s is one character; terms need at least two', quote_literal(term));
+            MESSAGE = format('search term "%s" is one character; terms need at least two', term);
     END IF;
     RETURN term;
 END
@@ -90,41 +91,103 @@ COMMENT ON FUNCTION fw_parse_query(text) IS
 CREATE FUNCTION fw_build_search_sql(parsed jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $build$
+    WITH terms AS (
+        SELECT g.ord AS grp, count(*) OVER (PARTITION BY g.ord) AS alternatives, fw_normalize(t) AS t
+        FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+             jsonb_array_elements_text(g.alts) AS t
+    ), groups AS (
+        SELECT grp,
+               string_agg(format('fw_bigrams(v.search_text) @> fw_bigrams(%L)', t), ' OR ') AS candidate,
+               string_agg(CASE WHEN alternatives = 1 AND length(t) = 2 THEN 'true'  -- the index settles it
+                               ELSE format('strpos(v.search_text, %L) > 0', t) END, ' OR ') AS exact
+        FROM terms GROUP BY grp
+    )
     SELECT format(
         'SELECT d.document_id, v.version_id, v.title, d.canonical_url AS url, v.published_at, (%s)::real AS rank
          FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id
          WHERE %s AND %s AND %s
          ORDER BY rank DESC, v.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
-        (SELECT string_agg(format('fw_term_rank(v.search_text, %L)', t), ' + ')
-           FROM jsonb_array_elements(parsed -> 'all') AS g, jsonb_array_elements_text(g) AS t),
-        (SELECT string_agg('(' || alts || ')', ' AND ') FROM (
-            SELECT string_agg(format('fw_bigrams(v.search_text) @> fw_bigrams(fw_normalize(%L))', t), ' OR ') AS alts
-            FROM jsonb_array_elements(parsed -> 'all') AS g, jsonb_array_elements_text(g) AS t
-            GROUP BY g) AS c),
-        (SELECT string_agg('(' || alts || ')', ' AND ') FROM (
-            SELECT string_agg(format('strpos(v.search_text, fw_normalize(%L)) > 0', t), ' OR ') AS alts
-            FROM jsonb_array_elements(parsed -> 'all') AS g, jsonb_array_elements_text(g) AS t
-            GROUP BY g) AS e),
-        coalesce((SELECT string_agg(format('fw_lacks(v.search_text, %L)', t), ' AND ')
+        (SELECT string_agg(format('fw_rank_normalized(v.search_text, %L)', t), ' + ') FROM terms),
+        (SELECT string_agg('(' || candidate || ')', ' AND ') FROM groups),
+        (SELECT string_agg('(' || exact || ')', ' AND ') FROM groups),
+        coalesce((SELECT string_agg(format('strpos(v.search_text, %L) = 0', fw_normalize(t)), ' AND ')
                   FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true'))
 $build$;
 
--- Ranked search over the current version of every document. SECURITY DEFINER so that the
--- reader role, which cannot read base tables, can call it; it runs only fw_build_search_sql().
+-- The recency walk: returns the max_rows ($1) newest matching current documents among the
+-- newest $2 current documents, ordered by rank, or no row at all when fewer than $1 match.
+-- The match is checked with strpos only (no bigram array per row), on every term. The current-
+-- version check is a LATERAL subquery fenced with OFFSET 0: as a plain join the planner estimates
+-- one current row in total (two equality clauses multiplied) and sorts the whole table instead of
+-- walking document_versions_recent_idx; fenced, it estimates one row per version, correctly.
+CREATE FUNCTION fw_build_topk_sql(parsed jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+    WITH terms AS (
+        SELECT g.ord AS grp, fw_normalize(t) AS t
+        FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+             jsonb_array_elements_text(g.alts) AS t
+    ), groups AS (
+        SELECT grp, string_agg(format('strpos(p.search_text, %L) > 0', t), ' OR ') AS exact
+        FROM terms GROUP BY grp
+    )
+    SELECT format(
+        'WITH hits AS MATERIALIZED (
+             SELECT p.document_id, p.version_id, p.title, p.url, p.published_at, p.search_text
+             FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at, v.search_text
+                   FROM document_versions v
+                   CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
+                                       WHERE c.document_id = v.document_id AND c.current_version_id = v.version_id
+                                       OFFSET 0) d
+                   ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
+                   LIMIT $2) p
+             WHERE %s AND %s
+             ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
+             LIMIT $1)
+         SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM hits h
+         WHERE (SELECT count(*) FROM hits) = $1
+         ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
+        (SELECT string_agg('(' || exact || ')', ' AND ') FROM groups),
+        coalesce((SELECT string_agg(format('strpos(p.search_text, %L) = 0', fw_normalize(t)), ' AND ')
+                  FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true'),
+        (SELECT string_agg(format('fw_rank_normalized(h.search_text, %L)', t), ' + ') FROM terms))
+$build$;
+
+-- Search over the current version of every document. SECURITY DEFINER so that the reader role,
+-- which cannot read base tables, can call it; it runs only the two statements built above.
+-- A bounded top-k path first, for common terms (ranking every match of a term found in 10-60 % of
+-- documents reads tens of thousands of texts): walk current documents newest first with the exact
+-- match as a filter, examining at most least(50 * max_rows, 20000) of them and stopping at max_rows
+-- hits. If it finds max_rows hits, those (the max_rows newest matches) are the result; otherwise
+-- the index path (fw_build_search_sql) ranks every match. docs/search.md states the order.
 CREATE FUNCTION fw_search(query text, max_rows integer DEFAULT 20)
 RETURNS TABLE (document_id bigint, version_id bigint, title text, url text,
                published_at timestamptz, rank real)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path FROM CURRENT
 AS $search$
+DECLARE
+    parsed jsonb;
+    probe bigint;
+    found_rows bigint;
 BEGIN
     IF max_rows IS NULL OR max_rows < 1 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
     END IF;
-    RETURN QUERY EXECUTE fw_build_search_sql(fw_parse_query(query)) USING max_rows;
+    parsed := fw_parse_query(query);
+    probe := least(50 * max_rows::bigint, 20000);
+    IF max_rows <= probe THEN
+        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, probe;
+        GET DIAGNOSTICS found_rows = ROW_COUNT;
+        IF found_rows > 0 THEN
+            RETURN;
+        END IF;
+    END IF;
+    RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
 END
 $search$;
 
 COMMENT ON FUNCTION fw_search(text, integer) IS
-    'Ranked search of current document versions: space/AND, OR, NOT or -term, "phrases"; served by the bigram index.';
+    'Search of current document versions: space/AND, OR, NOT or -term, "phrases". If max_rows of the newest least(50*max_rows, 20000) documents match, returns the max_rows newest matches; otherwise the top max_rows of all matches by rank (bigram index). Both ordered by rank.';

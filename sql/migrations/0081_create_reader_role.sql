@@ -23,4 +23,5 @@ GRANT SELECT ON v_sources, v_documents, v_document_categories, v_categories, v_p
 -- fw_search reads base tables as its owner (SECURITY DEFINER): only the reader may call it.
 REVOKE EXECUTE ON FUNCTION fw_search(text, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION fw_search(text, integer), fw_contains(text, text), fw_lacks(text, text),
-    fw_normalize(text), fw_term_rank(text, text), fw_parse_query(text) TO futurewatch_reader;
+    fw_normalize(text), fw_term_rank(text, text), fw_rank_normalized(text, text), fw_parse_query(text)
+    TO futurewatch_reader;
