@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from futurewatch.textnorm import detect_lang
-from parsers import dedup, generic
+from parsers import dedup, generic, policy_meta
 from parsers.base import Page
 from parsers.document import Document
 from parsers.encoding import decode_html, looks_binary
@@ -103,4 +103,5 @@ def _run_parser(parser_cls, body, url, sid, fetched_at, hints, header_charset) -
     if not doc.text.strip():
         doc.is_empty = True
         doc.error = doc.error or "no body text found"
+    doc.policy = policy_meta.complete_policy(doc)
     return doc

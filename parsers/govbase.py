@@ -58,6 +58,8 @@ class GovParser(SiteParser):
         meta.effective_on = meta.effective_on or policy.find_effective_date(body)
         if self.extract_kind() == "interpretation":
             meta.interprets_url = self.interpreted_url()
+        else:
+            meta.interpretation_urls = self.interpretation_urls()
         return None if meta.is_blank() else meta
 
     def extract_kind(self) -> str:
