@@ -34,6 +34,8 @@ def _new_item(event: dict, tz: ZoneInfo) -> dict:
         "change_lines": _change_lines(p.get("change_summary")), "entity": entity,
         "groups": p.get("groups") or [], "count": p.get("count"), "baseline": p.get("baseline"),
         "ratio": p.get("ratio"), "series": p.get("series") or [], "cid": None,
+        "policy": p.get("policy"), "due_on": p.get("due_on"), "days_left": p.get("days_left"),
+        "deadline_text": p.get("deadline_text"),
     }
 
 
@@ -56,7 +58,7 @@ def _merge(item: dict, event: dict) -> None:
 
 
 def _group_label(section: str, item: dict, labels: dict) -> str:
-    if section == "spike":
+    if section in ("spike", "deadline"):
         return ""
     if section == "policy":
         return item["issuers"][0] if item["issuers"] else labels["no_issuer"]

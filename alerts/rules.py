@@ -9,6 +9,8 @@ new_policy         issuers: [substring], levels: [national|provincial|municipal|
                    doc_number_prefixes: [粤府, 粤工信 …]
 changed            changes: [revised, amended, abolished, expired]; kinds default [policy, interpretation]
 spike              categories or names; threshold (ratio, default 3), min_count (3), baseline_days (14)
+policy_deadline    days (alert this many days before a deadline a policy sets, default 7); issuers,
+                   doc_number_prefixes, kinds, sources (alerts.deadlines)
 
 A category selector is a leaf code (embodied_ai), a view and parent (guangdong:future_electronic_info)
 or a whole view (guangdong). Matching of one version is a pure function of VersionFacts.
@@ -26,7 +28,7 @@ from alerts.levels import LEVELS, infer_admin_level
 from alerts.query import Node, QueryError, parse_query
 from alerts.terms import TermIndex, normalize_term
 
-RULE_TYPES = ("keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike")
+RULE_TYPES = ("keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike", "policy_deadline")
 CHANGES = ("revised", "amended", "abolished", "expired")
 COMMON = {"kinds", "sources", "categories"}
 ALLOWED = {
@@ -37,6 +39,7 @@ ALLOWED = {
     "new_policy": COMMON | {"issuers", "levels", "doc_number_prefixes"},
     "changed": COMMON | {"changes", "issuers", "query"},
     "spike": {"categories", "names", "threshold", "min_count", "baseline_days", "window_hours"},
+    "policy_deadline": {"kinds", "sources", "days", "issuers", "doc_number_prefixes"},
 }
 
 
@@ -168,6 +171,14 @@ def _check_spike(rule: Rule) -> None:
             raise RuleError(f"rule {rule.name!r}: {key} must be a positive number")
 
 
+def _check_deadline(rule: Rule) -> None:
+    days = rule.params.get("days")
+    if days is not None and (not isinstance(days, int) or isinstance(days, bool) or not 0 < days <= 366):
+        raise RuleError(f"rule {rule.name!r}: days must be a whole number of days between 1 and 366")
+    _as_list(rule.params.get("issuers"), "issuers", rule.name)
+    _as_list(rule.params.get("doc_number_prefixes"), "doc_number_prefixes", rule.name)
+
+
 CHECKS: dict[str, Callable[[Rule], None]] = {
     "keyword": _check_keyword,
     "category": lambda rule: _check_needs("categories")(rule),
@@ -176,6 +187,7 @@ CHECKS: dict[str, Callable[[Rule], None]] = {
     "new_policy": _check_new_policy,
     "changed": _check_changed,
     "spike": _check_spike,
+    "policy_deadline": lambda rule: _check_deadline(rule),
 }
 
 
