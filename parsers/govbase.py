@@ -69,7 +69,8 @@ class GovParser(SiteParser):
         return "policy" if self.is_policy_page() else "news"
 
     def is_policy_page(self) -> bool:
-        return bool(self.metadata_pairs()) or bool(policy.find_doc_number(self.extract_title() or ""))
+        title = self.extract_title() or ""
+        return bool(self.metadata_pairs()) or bool(policy.find_doc_number(title)) or policy.is_policy_title(title)
 
     def interpreted_url(self) -> str | None:
         """An interpretation's link to the policy it explains: a link whose text is 《…》 or 原文/相关文件."""

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from futurewatch.textnorm import nfkc
-from parsers import policy
+from parsers import institutions, policy
 
 MAX_REFERENCES = 60  # per document; more is a list of regulations, not references
 MAX_EVIDENCE = 300
@@ -27,7 +27,8 @@ _QUOTED = re.compile(r"《([^《》]{4,80})》\s*(?:[（(]\s*([^（）()]{4,30}?
 GENRE = re.compile(r"(意见|通知|办法|规定|方案|计划|规划|纲要|措施|条例|决定|指南|细则|政策|目录|标准|法|通告|公告|批复|"
                    r"要求|清单|行动|战略|建议|规则|指引|若干措施|实施方案|工作方案|暂行办法)(?:（[^）]*）)?$")
 _ISSUER_HEAD = re.compile(r"^(?P<head>[^《》，。]{2,80}?)(?:等[\d一二三四五六七八九十]{1,3}个?(?:部门|单位|部委))?(?=关于)")
-_INNER = re.compile(r"(?:印发|转发|发布)\s*《?(?P<inner>[^《》]{4,80}?)》?\s*的(?:通知|通告|公告|函)$")
+_INNER = (re.compile(r"(?:印发|转发|发布)《(?P<inner>[^《》]{4,80})》"),
+          re.compile(r"(?:印发|转发|发布)(?P<inner>[^《》]{4,80}?)的(?:通知|通告|公告|函)$"))
 RULES = (  # (relation, pattern over the text before the title, pattern over the text after it)
     ("supersedes", None, re.compile(r"^\s*(?:[（(][^）)]*[）)])?\s*同时(?:废止|停止执行)")),
     ("supersedes", re.compile(r"(?:代替|取代|替代)\s*$"), None),
@@ -68,8 +69,9 @@ def title_key(title: str) -> str:
 
 def inner_title(title: str) -> str | None:
     """关于印发《X》的通知 → X (the document a notice publishes)."""
-    match = _INNER.search(normalize(title).replace("《", "").replace("》", ""))
-    return match.group("inner") if match else None
+    text = re.sub(r"\s+", "", nfkc(title or ""))
+    match = _INNER[0].search(text) or _INNER[1].search(text)
+    return normalize(match.group("inner")) if match else None
 
 
 def name_keys(title: str, doc_number: str | None, urls: list[str] = ()) -> list[str]:
@@ -112,10 +114,23 @@ def bare_numbers(sentence: str) -> list[Reference]:
     for match in policy.DOC_NUMBER.finditer(sentence):
         if "》" in sentence[max(0, match.start() - 2):match.start()]:
             continue
-        number = policy.normalize_doc_number(match.group(0))
-        relation = relation_for(sentence[:match.start()], sentence[match.end():])
+        start = match.start() + _prefix_start(match.group(1))
+        number = policy.normalize_doc_number(sentence[start:match.end()])
+        relation = relation_for(sentence[:start], sentence[match.end():])
         found.append(Reference(relation, sentence.strip()[:MAX_EVIDENCE], doc_number=number, keys=["dn:" + number]))
     return found
+
+
+_CUE = re.compile(r"^.*(?:根据|依据|按照|贯彻|落实|执行|参照|印发|转发|废止|修改|修订|见|和|及|与|的)")
+
+
+def _prefix_start(prefix: str) -> int:
+    """Where a 文号's own prefix starts in the characters the pattern took (根据国办发 → 2)."""
+    for start in range(len(prefix)):
+        if institutions.issuer_from_doc_number(prefix[start:] + "〔2000〕1号"):
+            return start
+    cue = _CUE.match(prefix)
+    return cue.end() if cue and cue.end() < len(prefix) else 0
 
 
 def extract_references(title: str, text: str, kind: str, doc_number: str | None = None) -> list[Reference]:

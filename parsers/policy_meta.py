@@ -27,7 +27,14 @@ _EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行
 _VALID_UNTIL = re.compile(r"有效期(?:至|到)\s*(\S{6,16}?日)")
 _VALID_YEARS = re.compile(r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,3})\s*年")
 _CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-HEAD_LINES = 60  # header and signature blocks sit in the first lines of a notice
+HEAD_LINES = 60  # a notice's header and signature sit in its first lines …
+TAIL_LINES = 15  # … a document's own signature in its last ones
+
+
+def head_and_tail(lines: list[str]) -> list[str]:
+    if len(lines) <= HEAD_LINES + TAIL_LINES:
+        return lines
+    return lines[:HEAD_LINES] + [""] + lines[-TAIL_LINES:]
 
 
 def small_number(token: str) -> int | None:
@@ -61,7 +68,7 @@ def listed_issuers(lines: list[str]) -> list[str]:
     """The longest run of lines made only of body names in the head of the text (header or signature)."""
     best: list[str] = []
     run: list[str] = []
-    for line in lines[:HEAD_LINES] + [""]:
+    for line in head_and_tail(lines) + [""]:
         names = org_names(line) if len(line) <= 80 else None
         if names:
             run += names
@@ -105,7 +112,7 @@ def resolve_issuers(names: list[str], region: inst.Region | None, doc_number: st
 
 def signature_date(lines: list[str]) -> date | None:
     """成文日期: the first line that is only a date (under the signature), Chinese numerals included."""
-    for line in lines[:HEAD_LINES * 2]:
+    for line in head_and_tail(lines):
         if _DATE_LINE.match(line):
             found = dates.find_date(line.replace(" ", ""))
             if found:
