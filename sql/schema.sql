@@ -259,7 +259,7 @@ CREATE TABLE public.alert_rules (
     rule_type text NOT NULL,
     params jsonb DEFAULT '{}'::jsonb NOT NULL,
     active boolean DEFAULT true NOT NULL,
-    CONSTRAINT alert_rules_rule_type_check CHECK ((rule_type = ANY (ARRAY['keyword'::text, 'category'::text, 'entity'::text, 'first_seen_entity'::text, 'new_policy'::text, 'changed'::text, 'spike'::text])))
+    CONSTRAINT alert_rules_rule_type_check CHECK ((rule_type = ANY (ARRAY['keyword'::text, 'category'::text, 'entity'::text, 'first_seen_entity'::text, 'new_policy'::text, 'changed'::text, 'spike'::text, 'policy_deadline'::text])))
 );
 CREATE SEQUENCE public.alert_rules_rule_id_seq
     START WITH 1
