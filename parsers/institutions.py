@@ -3,7 +3,7 @@
     resolve_issuer("省政府办公厅", region=GUANGDONG) → Issuer("广东省人民政府办公厅", "provincial", "广东省")
     issuer_from_doc_number("穗府办规〔2024〕3号") → Issuer("广州市人民政府办公厅", "city", "广州市")
 
-Everything comes from the table in parsers/data/institutions.yaml (regions, organs, national
+Everything comes from the table in parsers/institutions.yaml (regions, organs, national
 bodies with their short forms and 文号 codes); nothing here names a body.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).with_name("data") / "institutions.yaml"
+DATA = Path(__file__).with_name("institutions.yaml")
 LEVELS = ("national", "provincial", "city", "district")
 NATIONAL = "national"
 _NOISE = re.compile(r"(门户网站|网站|官网|（.*?）|\(.*?\))$")
