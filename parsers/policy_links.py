@@ -26,7 +26,7 @@ _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 _QUOTED = re.compile(r"《([^《》]{4,80})》\s*(?:[（(]\s*([^（）()]{4,30}?号)\s*[）)])?")
 GENRE = re.compile(r"(意见|通知|办法|规定|方案|计划|规划|纲要|措施|条例|决定|指南|细则|政策|目录|标准|法|通告|公告|批复|"
                    r"要求|清单|行动|战略|建议|规则|指引|若干措施|实施方案|工作方案|暂行办法)(?:（[^）]*）)?$")
-_ISSUER_HEAD = re.compile(r"^(?P<head>[^《》，。]{2,80}?)(?:等[\d一二三四五六七八九十]{1,3}个?(?:部门|单位|部委))?(?=关于)")
+_ISSUER_HEAD = re.compile(r"^(?P<head>[^《》，。]{2,80}?)(?:等[\d一二三四五六七八九十]{0,3}个?(?:部门|单位|部委))?(?=关于)")
 _INNER = (re.compile(r"(?:印发|转发|发布)《(?P<inner>[^《》]{4,80})》"),
           re.compile(r"(?:印发|转发|发布)(?P<inner>[^《》]{4,80}?)的(?:通知|通告|公告|函)$"))
 RULES = (  # (relation, pattern over the text before the title, pattern over the text after it)
@@ -58,13 +58,18 @@ def normalize(text: str) -> str:
     return re.sub(r"[\s《》〈〉“”\"'·・]", "", nfkc(text or ""))
 
 
+def key_text(text: str) -> str:
+    """The form keys compare: 的 dropped too (转发…关于推动未来产业创新发展实施意见 = …发展的实施意见)."""
+    return normalize(text).replace("的", "")
+
+
 def title_key(title: str) -> str:
     """The name a policy is referred to by: issuers before 关于 dropped (工业和信息化部等七部门关于… → 关于…)."""
     text = normalize(title)
     head = _ISSUER_HEAD.match(text)
     if head and re.search(r"(政府|厅|局|部|委|院|署|办公室|委员会|行|中心)$", head.group("head")):
         text = text[head.end():]
-    return "t:" + text
+    return "t:" + key_text(text)
 
 
 def inner_title(title: str) -> str | None:
@@ -100,7 +105,7 @@ def sentence_references(sentence: str, interpretation: bool) -> list[Reference]:
         if not GENRE.search(title):
             continue
         relation = relation_for(sentence[:match.start()], sentence[match.end():])
-        if interpretation and relation == "cites" and re.search(r"解读|答记者问|政策问答", sentence):
+        if interpretation and relation == "cites" and re.search(r"解读|答记者问|政策问答|相关文件|原文|政策文件", sentence):
             relation = "interprets"
         number = policy.normalize_doc_number(match.group(2)) if match.group(2) else None
         keys = [title_key(title)] + (["dn:" + number] if number else [])

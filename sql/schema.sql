@@ -787,53 +787,6 @@ CREATE VIEW public.v_entity_mentions_daily AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions dv ON ((dv.version_id = m.version_id)))
   GROUP BY e.entity_id, e.type, e.canonical, COALESCE(((dv.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((dv.created_at AT TIME ZONE 'Asia/Shanghai'::text))::date);
-CREATE VIEW public.v_policy_links AS
- SELECT d.document_id AS from_document_id,
-    r.to_document_id,
-    r.relation,
-    r.evidence,
-    r.target_title,
-    r.target_doc_number
-   FROM (public.policy_references r
-     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
-  WHERE (r.relation <> 'interpreted_by'::text)
-UNION ALL
- SELECT r.to_document_id AS from_document_id,
-    d.document_id AS to_document_id,
-    'interprets'::text AS relation,
-    r.evidence,
-    v.title AS target_title,
-    pm.doc_number AS target_doc_number
-   FROM (((public.policy_references r
-     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
-     JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
-     LEFT JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)))
-  WHERE ((r.relation = 'interpreted_by'::text) AND (r.to_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
-           FROM (public.documents i
-             JOIN public.policy_metadata ipm ON ((ipm.version_id = i.current_version_id)))
-          WHERE ((i.document_id = r.to_document_id) AND (ipm.interprets_document_id = d.document_id))))))
-UNION ALL
- SELECT d.document_id AS from_document_id,
-    pm.interprets_document_id AS to_document_id,
-    'interprets'::text AS relation,
-    COALESCE(pm.interprets_url, ''::text) AS evidence,
-    t.title AS target_title,
-    tpm.doc_number AS target_doc_number
-   FROM ((((public.documents d
-     JOIN public.policy_metadata pm ON ((pm.version_id = d.current_version_id)))
-     JOIN public.documents td ON ((td.document_id = pm.interprets_document_id)))
-     JOIN public.document_versions t ON ((t.version_id = td.current_version_id)))
-     LEFT JOIN public.policy_metadata tpm ON ((tpm.version_id = t.version_id)))
-  WHERE ((pm.interprets_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
-           FROM public.policy_references r
-          WHERE ((r.version_id = d.current_version_id) AND (r.relation = 'interprets'::text) AND (r.to_document_id = pm.interprets_document_id))))));
-COMMENT ON VIEW public.v_policy_links IS 'Links between policy documents: implements, cites, interprets, amends, abolishes, supersedes.';
-COMMENT ON COLUMN public.v_policy_links.from_document_id IS 'The document that makes the reference (for interprets: the 解读).';
-COMMENT ON COLUMN public.v_policy_links.to_document_id IS 'The document referred to; NULL while it is not archived yet.';
-COMMENT ON COLUMN public.v_policy_links.relation IS 'implements, cites, interprets, amends, abolishes or supersedes.';
-COMMENT ON COLUMN public.v_policy_links.evidence IS 'The sentence (or link) the reference was read from.';
-COMMENT ON COLUMN public.v_policy_links.target_title IS 'Title of the document referred to, as written (without 《》).';
-COMMENT ON COLUMN public.v_policy_links.target_doc_number IS '文号 of the document referred to, when written.';
 CREATE VIEW public.v_policy_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -852,13 +805,15 @@ CREATE VIEW public.v_policy_documents AS
         CASE
             WHEN (pm.validity IS NULL) THEN NULL::text
             WHEN (EXISTS ( SELECT 1
-               FROM public.v_policy_links l
-              WHERE ((l.to_document_id = d.document_id) AND (l.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text
+               FROM (public.policy_references r
+                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
+              WHERE ((r.to_document_id = d.document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text
             WHEN (pm.validity = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN pm.validity
             WHEN (pm.expires_on < CURRENT_DATE) THEN 'expired'::text
             WHEN (EXISTS ( SELECT 1
-               FROM public.v_policy_links l
-              WHERE ((l.to_document_id = d.document_id) AND (l.relation = 'amends'::text)))) THEN 'amended'::text
+               FROM (public.policy_references r
+                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
+              WHERE ((r.to_document_id = d.document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text
             ELSE pm.validity
         END AS validity,
     pm.interprets_document_id,
@@ -906,6 +861,53 @@ COMMENT ON COLUMN public.v_policy_issuers."position" IS '1 = lead issuer.';
 COMMENT ON COLUMN public.v_policy_issuers.issuer IS 'Full name of the issuing body.';
 COMMENT ON COLUMN public.v_policy_issuers.level IS 'national, provincial, city or district.';
 COMMENT ON COLUMN public.v_policy_issuers.region IS 'Region of the body (广东省, 广州市, national).';
+CREATE VIEW public.v_policy_links AS
+ SELECT d.document_id AS from_document_id,
+    r.to_document_id,
+    r.relation,
+    r.evidence,
+    r.target_title,
+    r.target_doc_number
+   FROM (public.policy_references r
+     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
+  WHERE (r.relation <> 'interpreted_by'::text)
+UNION ALL
+ SELECT r.to_document_id AS from_document_id,
+    d.document_id AS to_document_id,
+    'interprets'::text AS relation,
+    r.evidence,
+    v.title AS target_title,
+    pm.doc_number AS target_doc_number
+   FROM (((public.policy_references r
+     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
+     JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
+     LEFT JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)))
+  WHERE ((r.relation = 'interpreted_by'::text) AND (r.to_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
+           FROM (public.documents i
+             JOIN public.policy_metadata ipm ON ((ipm.version_id = i.current_version_id)))
+          WHERE ((i.document_id = r.to_document_id) AND (ipm.interprets_document_id = d.document_id))))))
+UNION ALL
+ SELECT d.document_id AS from_document_id,
+    pm.interprets_document_id AS to_document_id,
+    'interprets'::text AS relation,
+    COALESCE(pm.interprets_url, ''::text) AS evidence,
+    t.title AS target_title,
+    tpm.doc_number AS target_doc_number
+   FROM ((((public.documents d
+     JOIN public.policy_metadata pm ON ((pm.version_id = d.current_version_id)))
+     JOIN public.documents td ON ((td.document_id = pm.interprets_document_id)))
+     JOIN public.document_versions t ON ((t.version_id = td.current_version_id)))
+     LEFT JOIN public.policy_metadata tpm ON ((tpm.version_id = t.version_id)))
+  WHERE ((pm.interprets_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
+           FROM public.policy_references r
+          WHERE ((r.version_id = d.current_version_id) AND (r.relation = 'interprets'::text) AND (r.to_document_id = pm.interprets_document_id))))));
+COMMENT ON VIEW public.v_policy_links IS 'Links between policy documents: implements, cites, interprets, amends, abolishes, supersedes.';
+COMMENT ON COLUMN public.v_policy_links.from_document_id IS 'The document that makes the reference (for interprets: the 解读).';
+COMMENT ON COLUMN public.v_policy_links.to_document_id IS 'The document referred to; NULL while it is not archived yet.';
+COMMENT ON COLUMN public.v_policy_links.relation IS 'implements, cites, interprets, amends, abolishes or supersedes.';
+COMMENT ON COLUMN public.v_policy_links.evidence IS 'The sentence (or link) the reference was read from.';
+COMMENT ON COLUMN public.v_policy_links.target_title IS 'Title of the document referred to, as written (without 《》).';
+COMMENT ON COLUMN public.v_policy_links.target_doc_number IS '文号 of the document referred to, when written.';
 CREATE VIEW public.v_policy_measures AS
  SELECT d.document_id,
     m.kind,
@@ -1175,9 +1177,9 @@ GRANT SELECT ON TABLE public.v_document_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_documents TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entities TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entity_mentions TO futurewatch_reader;
-GRANT SELECT ON TABLE public.v_policy_links TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_documents TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_issuers TO futurewatch_reader;
+GRANT SELECT ON TABLE public.v_policy_links TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_measures TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_sources TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_stories TO futurewatch_reader;

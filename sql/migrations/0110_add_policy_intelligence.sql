@@ -96,12 +96,13 @@ SELECT d.document_id, v.version_id, d.source_id, d.kind, d.canonical_url AS url,
        v.published_at, pm.index_no, pm.issuers, pm.doc_number, pm.written_at, pm.published_on,
        pm.effective_on, pm.subject,
        CASE WHEN pm.validity IS NULL THEN NULL
-            WHEN EXISTS (SELECT 1 FROM v_policy_links l WHERE l.to_document_id = d.document_id
-                         AND l.relation IN ('abolishes', 'supersedes')) THEN 'abolished'
+            WHEN EXISTS (SELECT 1 FROM policy_references r JOIN documents f ON f.current_version_id = r.version_id
+                         WHERE r.to_document_id = d.document_id
+                           AND r.relation IN ('abolishes', 'supersedes')) THEN 'abolished'
             WHEN pm.validity IN ('abolished', 'expired') THEN pm.validity
             WHEN pm.expires_on < current_date THEN 'expired'
-            WHEN EXISTS (SELECT 1 FROM v_policy_links l WHERE l.to_document_id = d.document_id
-                         AND l.relation = 'amends') THEN 'amended'
+            WHEN EXISTS (SELECT 1 FROM policy_references r JOIN documents f ON f.current_version_id = r.version_id
+                         WHERE r.to_document_id = d.document_id AND r.relation = 'amends') THEN 'amended'
             ELSE pm.validity END AS validity,
        pm.interprets_document_id, pm.expires_on, pm.region,
        (SELECT i.level FROM policy_issuers i WHERE i.version_id = v.version_id ORDER BY i.position LIMIT 1)

@@ -125,3 +125,23 @@ def test_issuers_measures_and_links_are_rerunnable(db):
                     {"d": doc_id(db, CITY[0])})
     assert [(m["kind"], m["amount_yuan"], str(m["due_on"])) for m in measures] == [
         ("funding", 10000000, "None"), ("deadline", None, "2024-03-20")]
+
+
+def test_stored_govcn_and_miit_pages(db):
+    """The real stored pages: a 转发 notice, its 一图读懂 解读 (each links the other), the 七部门 opinion."""
+    from tests.parsers.test_parsers_process import add_fixture
+
+    for stem in ("govcn_2024_01_30", "govcn_2024_01_29", "miit_2024_01_29"):
+        add_fixture(db, stem)
+    assert process_pending(db).failed == 0
+    docs = {r["doc_number"] or r["kind"]: r for r in rows(db, "SELECT * FROM v_policy_documents")}
+    notice, jiedu, opinion = docs["国办函〔2024〕5号"], docs["interpretation"], docs["工信部联科〔2024〕12号"]
+    assert (notice["issuer_level"], notice["validity"], str(notice["effective_on"])) == ("national", "in_force", "2024-03-01")
+    assert cardinality(opinion["issuers"]) == 7 and opinion["issuer_level"] == "national"
+    assert (jiedu["document_id"], notice["document_id"], "interprets") in links(db)
+    own = rows(db, "SELECT count(*) AS n FROM v_policy_links WHERE from_document_id = %(d)s", {"d": notice["document_id"]})
+    assert own[0]["n"] == 0  # the opinion it forwards is its own text, not a reference
+
+
+def cardinality(values) -> int:
+    return len(values or [])
