@@ -119,13 +119,25 @@ def resolve_issuer(raw: str, region: Region | None = None) -> Issuer | None:
     context = _context_region(lead, region)
     if organ and context:
         return Issuer(organ_name(organ, context), context.level, context.name)
-    return Issuer(name, _level_by_suffix(name), None)
+    return _unlisted_issuer(name)
 
 
-def _level_by_suffix(name: str) -> str | None:
-    if re.match(r"^(国务院|中共中央|全国|国家|中国)", name) or re.search(r"[^省市区县]部$", name):
-        return NATIONAL
-    return None
+_NATIONAL_NAME = re.compile(r"^(国务院|中共中央|全国|国家|中国|中央)|^[^省市区县]{2,12}部$")
+_REGION_HEAD = re.compile(r"^(?:中共)?(?P<region>[^省市区县]{2,7}?(?:省|自治区|市|自治州|地区|盟|区|县|旗))")
+_LEVEL_OF_UNIT = {"省": "provincial", "自治区": "provincial", "市": "city", "自治州": "city", "地区": "city", "盟": "city",
+                  "区": "district", "县": "district", "旗": "district"}
+
+
+def _unlisted_issuer(name: str) -> Issuer:
+    """A body the table does not list: national by its name's form, else the region its name starts with."""
+    if _NATIONAL_NAME.search(name):
+        return Issuer(name, NATIONAL, NATIONAL)
+    head = _REGION_HEAD.match(name)
+    if head is None or len(head.group("region")) >= len(name) - 1:
+        return Issuer(name, None, None)
+    region = head.group("region")
+    unit = next(u for u in sorted(_LEVEL_OF_UNIT, key=len, reverse=True) if region.endswith(u))
+    return Issuer(name, _LEVEL_OF_UNIT[unit], region)
 
 
 def _doc_prefix(doc_number: str) -> str:

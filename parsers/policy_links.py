@@ -34,7 +34,8 @@ RULES = (  # (relation, pattern over the text before the title, pattern over the
     ("supersedes", re.compile(r"(?:代替|取代|替代)\s*$"), None),
     ("abolishes", re.compile(r"(?:废止|撤销)\s*$"), None),
     ("abolishes", None, re.compile(r"^\s*(?:[（(][^）)]*[）)])?\s*(?:予以|同时|即行)?(?:废止|不再执行|停止执行)")),
-    ("amends", re.compile(r"(?:修改|修订|修正)\s*$|对\s*$"), re.compile(r"^\s*(?:[（(][^）)]*[）)])?\s*(?:作出?|进行)?(?:如下)?(?:修改|修订|修正)")),
+    ("amends", re.compile(r"(?:修改|修订|修正)\s*$"), None),
+    ("amends", re.compile(r"对\s*$"), re.compile(r"^[^，。；]{0,15}?(?:修改|修订|修正)")),
     ("implements", re.compile(r"(?:贯彻|落实|根据|依据|按照|遵照|贯彻落实|深入实施|实施)[^《》，。]{0,12}$"), None),
 )
 _RELATION_ORDER = ("interprets", "supersedes", "abolishes", "amends", "implements", "cites")
@@ -98,18 +99,33 @@ def relation_for(before: str, after: str) -> str:
     return "cites"
 
 
+_LIST_GLUE = re.compile(r"^\s*(?:、|，|和|及|以及|与|或)\s*$")
+
+
+def title_groups(sentence: str) -> list[list[re.Match]]:
+    """Quoted document titles, grouped when listed together (《A》、《B》和《C》同时废止)."""
+    groups: list[list[re.Match]] = []
+    for match in _QUOTED.finditer(sentence):
+        if not GENRE.search(match.group(1).strip()):
+            continue
+        if groups and _LIST_GLUE.match(sentence[groups[-1][-1].end():match.start()]):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    return groups
+
+
 def sentence_references(sentence: str, interpretation: bool) -> list[Reference]:
     found = []
-    for match in _QUOTED.finditer(sentence):
-        title = match.group(1).strip()
-        if not GENRE.search(title):
-            continue
-        relation = relation_for(sentence[:match.start()], sentence[match.end():])
+    for group in title_groups(sentence):
+        relation = relation_for(sentence[:group[0].start()], sentence[group[-1].end():])
         if interpretation and relation == "cites" and re.search(r"解读|答记者问|政策问答|相关文件|原文|政策文件", sentence):
             relation = "interprets"
-        number = policy.normalize_doc_number(match.group(2)) if match.group(2) else None
-        keys = [title_key(title)] + (["dn:" + number] if number else [])
-        found.append(Reference(relation, sentence.strip()[:MAX_EVIDENCE], title=title, doc_number=number, keys=keys))
+        for match in group:
+            number = policy.normalize_doc_number(match.group(2)) if match.group(2) else None
+            keys = [title_key(match.group(1).strip())] + (["dn:" + number] if number else [])
+            found.append(Reference(relation, sentence.strip()[:MAX_EVIDENCE], title=match.group(1).strip(),
+                                   doc_number=number, keys=keys))
     return found
 
 

@@ -31,7 +31,9 @@ _TARGET_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2}|[〇零一二�
 TARGET_CUE = re.compile(r"达到|超过|突破|形成|建成|培育|力争|实现|建设|打造|引进|增长|基本|取得|成为|提升|累计|争创|布局")
 _DEADLINE = re.compile(r"(?:申报|报送|提交|受理|报名)[^。；]{0,20}?(?:截止|截至)[^。；\d一二三四五六七八九〇]{0,8}(?P<d1>[^，。；]{4,24}?日)"
                        r"|(?:请|须|应|务必)?于\s*(?P<d2>[^，。；于]{3,24}?日)\s*(?:\d{1,2}[:：]\d{2}\s*)?(?:前|之前|以前)"
-                       r"|有效期(?:至|到)\s*(?P<d3>[^，。；]{4,16}?日)")
+                       r"|有效期(?:至|到)\s*(?P<d3>[^，。；]{4,16}?日)"
+                       r"|(?:申报|报名|受理|征集|报送)(?:时间|日期|期限)[为是：:\s]*[^，。；]{4,24}?日?\s*(?:至|到|—|－|-|~)"
+                       r"\s*(?P<d4>[^，。；（(]{3,16}?日)")
 _MONTH_DAY = re.compile(r"^(\d{1,2})月(\d{1,2})日$")
 
 
@@ -102,7 +104,7 @@ def sentence_measures(sentence: str, ref: date | None) -> list[Measure]:
     elif money and FUNDING_CUE.search(sentence):
         found += [Measure("funding", text, amount) for amount in money]
     for match in _DEADLINE.finditer(sentence):
-        due = due_date(match.group("d1") or match.group("d2") or match.group("d3"), ref)
+        due = due_date(match.group("d1") or match.group("d2") or match.group("d3") or match.group("d4"), ref)
         if due:
             found.append(Measure("deadline", text, due_on=due))
     return found

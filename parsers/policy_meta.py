@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from parsers import dates, institutions as inst, policy, policy_links, policy_measures
 from parsers.document import Document, PolicyMeta
 
-ORG_SUFFIX = re.compile(r"(政府|办公厅|办公室|委员会|管理局|总局|厅|局|部|委|院|署|银行|中心)$")
+ORG_SUFFIX = re.compile(r"(政府|办公厅|办公室|委员会|管理局|总局|厅|局|部|委|院|署|银行|中心|中央|党组|党委)$")
 _PUNCT = re.compile(r"[，。：:；;《》“”\"（）()〔〕！？、]")
 _TITLE_ISSUERS = re.compile(r"^(?P<names>[^《》，。]{2,120}?)(?:等(?P<n>[\d一二三四五六七八九十]{1,3})个?(?:部门|单位|部委))?"
                             r"(?:联合)?(?:关于|印发|转发|发布)")

@@ -115,3 +115,24 @@ def test_names_a_policy_is_known_by():
     assert inner_title("工业和信息化部关于印发《未来产业标准化工作指南》的通知") == "未来产业标准化工作指南"
     keys = name_keys("工业和信息化部关于印发《未来产业标准化工作指南》的通知", "工信部科〔2024〕12号")
     assert keys == ["t:关于印发未来产业标准化工作指南通知", "t:未来产业标准化工作指南", "dn:工信部科〔2024〕12号"]
+
+
+def test_listed_titles_share_the_relation():
+    sentence = ("本办法自2025年1月1日起施行，《广州市促进未来产业发展若干措施》（穗府办规〔2021〕3号）、"
+                "《广州市未来产业专项资金管理办法》同时废止。")
+    refs = extract_references("广州市未来产业发展办法", sentence, "policy")
+    assert [(r.relation, r.doc_number) for r in refs] == [("supersedes", "穗府办规〔2021〕3号"), ("supersedes", None)]
+    refs = extract_references("某某方案", "为贯彻落实《国家标准化发展纲要》和《关于推动未来产业创新发展的实施意见》，制定本方案。",
+                              "policy")
+    assert [r.relation for r in refs] == ["implements", "implements"]
+
+
+def test_amendment_by_title_and_by_clause():
+    assert [r.relation for r in extract_references("关于修改《广州市科技创新条例》的决定", "", "policy")] == ["amends"]
+    clause = "决定对《广东省数字经济促进条例》部分条款予以修改。"
+    assert [r.relation for r in extract_references("某某决定", clause, "policy")] == ["amends"]
+
+
+def test_application_period_end_is_the_deadline():
+    found = extract_measures("申报时间：2024年3月1日至4月15日。", date(2024, 2, 20))
+    assert [(m.kind, m.due_on) for m in found] == [("deadline", date(2024, 4, 15))]

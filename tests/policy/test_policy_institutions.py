@@ -84,3 +84,14 @@ def test_table_names_every_organ_once():
     for organ in inst.table().organs:
         for name in {organ["full"], organ.get("city", organ["full"]), *organ.get("short", [])}:
             assert seen.setdefault(name, organ["full"]) == organ["full"], name
+
+
+@pytest.mark.parametrize("raw,level,where", [
+    ("湖州市人民政府", "city", "湖州市"),
+    ("长沙县人民政府", "district", "长沙县"),
+    ("云南省工业和信息化厅", "provincial", "云南省"),
+    ("国家数据局", "national", "national"),
+    ("中共中央", "national", "national"),
+])
+def test_bodies_the_table_does_not_list_get_level_and_region_from_their_name(raw, level, where):
+    assert inst.resolve_issuer(raw) == inst.Issuer(raw, level, where)
