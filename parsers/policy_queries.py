@@ -48,7 +48,3 @@ WHERE r.to_document_id IS NULL
   AND r.target_keys && (SELECT coalesce(array_agg(name_key), '{{}}') FROM policy_names
                         WHERE document_id = %(document_id)s)
 """
-RESOLVE_ALL = f"""
-UPDATE policy_references r SET to_document_id = {_TARGET}
-WHERE r.to_document_id IS NULL
-"""

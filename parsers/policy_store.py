@@ -61,8 +61,3 @@ def upsert_measures(conn, version_id: int, measures: list) -> None:
                                         "amount_yuan": m.amount_yuan, "target_year": m.target_year,
                                         "due_on": m.due_on, "text": m.text})
     conn.execute(q.DELETE_MEASURES_FROM, {"version_id": version_id, "position": len(measures) + 1})
-
-
-def resolve_all(conn) -> int:
-    """Resolve every waiting reference (after a bulk load or a reparse); the number resolved."""
-    return conn.execute(q.RESOLVE_ALL).rowcount
