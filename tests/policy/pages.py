@@ -38,11 +38,11 @@ def gkmlpt(title: str, lines: list[str], **detail) -> str:
             f"<script>window._CONFIG = {{SID: '4', DETAIL: {script}}};</script></body></html>")
 
 
-def govcn_a(title: str, lines: list[str], cells: dict[str, str]) -> str:
+def govcn_a(title: str, lines: list[str], cells: dict[str, str], extra: str = "") -> str:
     rows = "".join(f"<tr><td><b>{k}：</b></td><td>{html.escape(v)}</td></tr>" for k, v in cells.items())
     return (f"<html><head><meta charset='utf-8'><title>{html.escape(title)}__中国政府网</title></head><body>"
             f"<table class='bd1'>{rows}</table><div class='pages_content'><div id='UCAP-CONTENT'>{paragraphs(lines)}"
-            "</div></div></body></html>")
+            f"</div></div>{extra}</body></html>")
 
 
 def govcn_b(title: str, lines: list[str], day: str = "2024-01-29 10:30") -> str:

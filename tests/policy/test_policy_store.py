@@ -145,3 +145,17 @@ def test_stored_govcn_and_miit_pages(db):
 
 def cardinality(values) -> int:
     return len(values or [])
+
+
+def test_policy_page_linking_its_interpretation_gives_the_interprets_link(db):
+    from tests.policy.pages import govcn_a
+
+    jiedu_url = "https://www.gov.cn/zhengce/202402/content_6931500.htm"
+    policy = ("https://www.gov.cn/zhengce/content/202402/content_6931499.htm",
+              govcn_a("广东省人民政府关于加快低空经济发展的意见", ["各地级以上市人民政府：", "现提出如下意见。"],
+                      {"发文字号": "粤府〔2024〕11号", "发文机关": "广东省人民政府"},
+                      extra=f'<ul class="jiedu_list"><li><a href="{jiedu_url}">图解</a></li></ul>'))
+    jiedu = (jiedu_url, govcn_b("一图读懂｜低空经济怎么发展", ["低空经济迎来新机遇。"]))
+    store(db, policy)
+    store(db, jiedu, days=1)
+    assert (doc_id(db, jiedu_url), doc_id(db, policy[0]), "interprets") in links(db)
