@@ -4,7 +4,7 @@
     target    到2027年，产业规模达到1万亿元 → target_year (and amount_yuan when the target is money)
     deadline  申报截止时间为2024年3月31日 / 请于4月30日前报送 / 有效期至2028年12月31日 → due_on
 
-    extract_measures(text, ref_date, expires_on=None) -> list[Measure]
+    extract_measures(text, ref_date, expires_on=None, expiry_clause="有效期") -> list[Measure]
 """
 
 from __future__ import annotations
@@ -110,12 +110,12 @@ def sentence_measures(sentence: str, ref: date | None) -> list[Measure]:
     return found
 
 
-def extract_measures(text: str, ref_date: date | None, expires_on: date | None = None) -> list[Measure]:
+def extract_measures(text: str, ref_date: date | None, expires_on: date | None = None,
+                     expiry_clause: str = "有效期") -> list[Measure]:
     """Funding, targets and deadlines of one text, in reading order; the 有效期 end as a deadline."""
     found: list[Measure] = []
     for sentence in _SENTENCE.findall(text or ""):
         found += sentence_measures(sentence, ref_date)
     if expires_on and not any(m.kind == "deadline" and m.due_on == expires_on for m in found):
-        clause = next((s.strip() for s in _SENTENCE.findall(text or "") if "有效期" in s), "有效期")
-        found.append(Measure("deadline", clause[:MAX_TEXT], due_on=expires_on))
+        found.append(Measure("deadline", expiry_clause.strip()[:MAX_TEXT], due_on=expires_on))
     return found[:MAX_MEASURES]

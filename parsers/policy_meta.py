@@ -23,7 +23,11 @@ _TITLE_ISSUERS = re.compile(r"^(?P<names>[^《》，。]{2,120}?)(?:等(?P<n>[\d
                             r"(?:联合)?(?:关于|印发|转发|发布)")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年[〇一二三四五六七八九十]{1,3}月"
                         r"[〇一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*$")
-_EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效)")
+_EFFECTIVE_ON_ISSUE = re.compile(r"自(?P<act>印发|发布|公布|下发)之日起(?:施行|实施|执行|生效)")
+# a 有效期 clause about the document itself (not 认定有效期3年 of a certificate it creates)
+_OWN_CLAUSE = re.compile(r"本(?:办法|通知|措施|方案|意见|规定|细则|政策|指引|规划|计划|条例|决定|公告|通告|实施意见|若干措施)"
+                         r"|起(?:施行|实施|执行|生效)")
+_CLAUSE = re.compile(r"[^。；;\n]+")
 _VALID_UNTIL = re.compile(r"有效期(?:至|到)\s*(\S{6,16}?日)")
 _VALID_YEARS = re.compile(r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,3})\s*年")
 _CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -50,7 +54,8 @@ def small_number(token: str) -> int | None:
 def org_names(text: str) -> list[str] | None:
     """A run of body names separated by spaces or 、 → the names; None if anything else is in it."""
     tokens = [t for t in re.split(r"[\s\u3000、]+", text.strip()) if t]
-    if not tokens or any(len(t) < 2 or len(t) > 30 or _PUNCT.search(t) or not ORG_SUFFIX.search(t) for t in tokens):
+    if not tokens or any(len(t) < 2 or len(t) > 30 or _PUNCT.search(t) or not ORG_SUFFIX.search(t) or t[0] == "各"
+                         for t in tokens):
         return None
     return tokens
 
@@ -120,11 +125,17 @@ def signature_date(lines: list[str]) -> date | None:
     return None
 
 
+def validity_clause(text: str) -> str:
+    """The sentence that sets the document's own 有效期 ('' when none does)."""
+    return next((s for s in _CLAUSE.findall(text or "") if "有效期" in s and _OWN_CLAUSE.search(s)), "")
+
+
 def expiry_date(text: str, start: date | None) -> date | None:
-    """有效期至 D → D; 有效期N年 → start + N years − 1 day."""
-    if match := _VALID_UNTIL.search(text):
+    """有效期至 D → D; 有效期N年 → start + N years − 1 day (from the document's own clause only)."""
+    clause = validity_clause(text)
+    if match := _VALID_UNTIL.search(clause):
         return dates.to_date(match.group(1))
-    match = _VALID_YEARS.search(text)
+    match = _VALID_YEARS.search(clause)
     years = small_number(match.group(1)) if match else None
     if not years or start is None:
         return None
@@ -138,8 +149,11 @@ def complete_dates(meta: PolicyMeta, doc: Document, lines: list[str]) -> None:
     meta.written_at = meta.written_at or signature_date(lines)
     if meta.published_on is None and doc.published_at is not None:
         meta.published_on = doc.published_at.astimezone(dates.SHANGHAI).date()
-    if meta.effective_on is None and _EFFECTIVE_ON_ISSUE.search(doc.text):
-        meta.effective_on = meta.published_on or meta.written_at
+    issued = _EFFECTIVE_ON_ISSUE.search(doc.text)
+    if meta.effective_on is None and issued:  # 印发之日 is the 成文日期; 发布/公布之日 the publication
+        first, second = (meta.written_at, meta.published_on) if issued.group("act") in ("印发", "下发") \
+            else (meta.published_on, meta.written_at)
+        meta.effective_on = first or second
     meta.effective_on = meta.effective_on or policy.find_effective_date(doc.text)
     meta.expires_on = expiry_date(doc.text, meta.effective_on or meta.published_on or meta.written_at)
 
@@ -165,5 +179,6 @@ def complete_policy(doc: Document) -> PolicyMeta | None:
     if doc.kind == "policy":
         meta.validity = meta.validity or "in_force"
     meta.references = policy_links.extract_references(doc.title, doc.text, doc.kind, meta.doc_number)
-    meta.measures = policy_measures.extract_measures(doc.text, meta.written_at or meta.published_on, meta.expires_on)
+    meta.measures = policy_measures.extract_measures(doc.text, meta.written_at or meta.published_on, meta.expires_on,
+                                                     validity_clause(doc.text) or "有效期")
     return meta

@@ -100,8 +100,15 @@ def test_effective_on_issue_date_and_validity_until():
     doc = parse(govcn_a("关于支持未来产业发展的通知", body, {"发文字号": "粤工信〔2024〕3号", "成文日期": "2024年2月20日",
                                                      "发布日期": "2024年2月22日"}),
                 "https://www.gov.cn/zhengce/content/202402/content_6931401.htm")
-    assert doc.policy.effective_on == date(2024, 2, 22)
+    assert doc.policy.effective_on == date(2024, 2, 20)  # 印发之日: the 成文日期
     assert doc.policy.expires_on == date(2026, 12, 31)
+
+
+def test_validity_period_of_something_the_policy_creates_is_not_its_expiry():
+    body = ["对认定的未来产业科技园，认定有效期为3年。", "本办法自2024年3月1日起施行。"]
+    doc = parse(govcn_a("广东省未来产业科技园认定管理办法", body, {"发文字号": "粤科〔2024〕4号"}),
+                "https://www.gov.cn/zhengce/content/202402/content_6931402.htm")
+    assert doc.policy.effective_on == date(2024, 3, 1) and doc.policy.expires_on is None
 
 
 def test_source_validity_field_wins_over_the_default():
