@@ -99,6 +99,7 @@ def relation_for(before: str, after: str) -> str:
     return "cites"
 
 
+_BRACKET = re.compile(r"[〔\[［(（【〖{｛]\s*(?:19|20)\d{2}")
 _LIST_GLUE = re.compile(r"^\s*(?:、|，|和|及|以及|与|或)\s*$")
 
 
@@ -132,6 +133,8 @@ def sentence_references(sentence: str, interpretation: bool) -> list[Reference]:
 def bare_numbers(sentence: str) -> list[Reference]:
     """根据粤府〔2023〕5号文件 and the like: a 文号 with no 《title》 before it."""
     found = []
+    if not _BRACKET.search(sentence):
+        return found
     for match in policy.DOC_NUMBER.finditer(sentence):
         if "》" in sentence[max(0, match.start() - 2):match.start()]:
             continue
@@ -161,6 +164,8 @@ def extract_references(title: str, text: str, kind: str, doc_number: str | None 
     found: dict[str, Reference] = {}
     sources = [title] + _SENTENCE.findall(text or "")
     for sentence in sources:
+        if "《" not in sentence and not _BRACKET.search(sentence):
+            continue
         refs = sentence_references(sentence, interpretation) + bare_numbers(sentence)
         if interpretation and sentence is title:
             for ref in refs:

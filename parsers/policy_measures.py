@@ -94,7 +94,12 @@ def due_date(token: str, ref: date | None) -> date | None:
     return None
 
 
+_WORTH_A_LOOK = re.compile(r"元|年|日")
+
+
 def sentence_measures(sentence: str, ref: date | None) -> list[Measure]:
+    if not _WORTH_A_LOOK.search(sentence):
+        return []
     text = sentence.strip()[:MAX_TEXT]
     found: list[Measure] = []
     year = _TARGET_YEAR.search(sentence)
