@@ -124,3 +124,9 @@ def test_small_numbers_and_org_lines():
     assert policy_meta.org_names("广东省科学技术厅 广东省商务厅") == ["广东省科学技术厅", "广东省商务厅"]
     assert policy_meta.org_names("各地级以上市人民政府，省政府各部门") is None
     assert policy_meta.org_names("文件") is None
+
+
+def test_written_at_in_chinese_numerals_from_the_metadata_table():
+    doc = parse(govcn_a("关于推动未来产业创新发展的实施意见", ["正文。"], {"发文机关": "工业和信息化部", "成文日期": "二〇二四年一月十八日"}),
+                "https://www.gov.cn/zhengce/content/202401/content_6929030.htm")
+    assert doc.policy.written_at == date(2024, 1, 18)
