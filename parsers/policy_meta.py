@@ -31,6 +31,7 @@ _CLAUSE = re.compile(r"[^。；;\n]+")
 _VALID_UNTIL = re.compile(r"有效期(?:至|到)\s*(\S{6,16}?日)")
 _VALID_YEARS = re.compile(r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,3})\s*年")
 _CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+MAX_ISSUERS = 40  # joint issuers kept per document (the longest real lists have about 20)
 HEAD_LINES = 60  # a notice's header and signature sit in its first lines …
 TAIL_LINES = 15  # … a document's own signature in its last ones
 
@@ -112,7 +113,7 @@ def resolve_issuers(names: list[str], region: inst.Region | None, doc_number: st
     if not found or all(i.level is None for i in found):
         by_number = inst.issuer_from_doc_number(doc_number)
         found = [by_number] if by_number else found
-    return list({i.name: i for i in found}.values())
+    return list({i.name: i for i in found}.values())[:MAX_ISSUERS]
 
 
 def signature_date(lines: list[str]) -> date | None:
