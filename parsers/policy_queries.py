@@ -33,18 +33,19 @@ DELETE_MEASURES_FROM = "DELETE FROM policy_measures WHERE version_id = %(version
 
 # A target is the lowest document id that carries one of the reference's keys (policies seen at
 # several sources resolve to the first one archived), never the referring document itself.
-_TARGET = """
-(SELECT min(n.document_id) FROM policy_names n
- WHERE n.name_key = ANY(r.target_keys)
-   AND n.document_id <> (SELECT v.document_id FROM document_versions v WHERE v.version_id = r.version_id))
+RESOLVE_OWN_REFERENCES = """
+UPDATE policy_references r
+SET to_document_id = (SELECT min(n.document_id) FROM policy_names n
+                      WHERE n.name_key = ANY(r.target_keys) AND n.document_id <> v.document_id)
+FROM document_versions v
+WHERE r.version_id = %(version_id)s AND v.version_id = r.version_id
 """
-RESOLVE_OWN_REFERENCES = f"""
-UPDATE policy_references r SET to_document_id = {_TARGET}
-WHERE r.version_id = %(version_id)s
-"""
-RESOLVE_WAITING = f"""
-UPDATE policy_references r SET to_document_id = {_TARGET}
-WHERE r.to_document_id IS NULL
-  AND r.target_keys && (SELECT coalesce(array_agg(name_key), '{{}}') FROM policy_names
+RESOLVE_WAITING = """
+UPDATE policy_references r
+SET to_document_id = (SELECT min(n.document_id) FROM policy_names n
+                      WHERE n.name_key = ANY(r.target_keys) AND n.document_id <> v.document_id)
+FROM document_versions v
+WHERE r.to_document_id IS NULL AND v.version_id = r.version_id
+  AND r.target_keys && (SELECT coalesce(array_agg(name_key), '{}') FROM policy_names
                         WHERE document_id = %(document_id)s)
 """

@@ -159,3 +159,14 @@ def test_policy_page_linking_its_interpretation_gives_the_interprets_link(db):
     store(db, policy)
     store(db, jiedu, days=1)
     assert (doc_id(db, jiedu_url), doc_id(db, policy[0]), "interprets") in links(db)
+
+
+def test_later_amendment_makes_it_amended(db):
+    store(db, CITY)
+    amendment = ("http://www.gz.gov.cn/gkmlpt/content/4/9370/post_9370001.html",
+                 gkmlpt("广州市人民政府办公厅关于修改《广州市促进未来产业发展若干措施》的决定",
+                        ["现决定对《广州市促进未来产业发展若干措施》第三条作如下修改。"], publisher="广州市人民政府办公厅",
+                        document_number="穗府办规〔2024〕12号", date="2024-05-10"))
+    store(db, amendment, days=60)
+    got = {r["document_id"]: r["validity"] for r in rows(db, "SELECT document_id, validity FROM v_policy_documents")}
+    assert got == {doc_id(db, CITY[0]): "amended", doc_id(db, amendment[0]): "in_force"}
