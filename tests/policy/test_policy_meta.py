@@ -130,3 +130,12 @@ def test_written_at_in_chinese_numerals_from_the_metadata_table():
     doc = parse(govcn_a("关于推动未来产业创新发展的实施意见", ["正文。"], {"发文机关": "工业和信息化部", "成文日期": "二〇二四年一月十八日"}),
                 "https://www.gov.cn/zhengce/content/202401/content_6929030.htm")
     assert doc.policy.written_at == date(2024, 1, 18)
+
+
+def test_policy_titles_versus_news_titles():
+    from parsers.policy import is_policy_title
+
+    assert all(map(is_policy_title, ["广州市促进未来产业发展若干措施", "关于推动未来电子信息产业高质量发展的指导意见",
+                                     "广东省人民政府办公厅关于印发未来产业培育方案的通知（1）"]))
+    assert not any(map(is_policy_title, ["国务院常务会议部署推动未来产业发展的政策措施", "一图读懂：如何培育发展未来产业",
+                                         "李强主持召开国务院常务会议"]))
