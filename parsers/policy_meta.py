@@ -61,13 +61,10 @@ def org_names(text: str) -> list[str] | None:
     return tokens
 
 
-def title_issuers(title: str) -> tuple[list[str], int | None]:
-    """Issuers printed before 关于/印发 in the title, and N of 等N部门 when stated."""
+def title_issuers(title: str) -> list[str]:
+    """Issuers printed before 关于/印发 in the title (the lead one only when it says 等N部门)."""
     match = _TITLE_ISSUERS.match(re.sub(r"\s+", " ", title or "").strip())
-    if not match:
-        return [], None
-    names = org_names(match.group("names")) or []
-    return names, small_number(match.group("n")) if match.group("n") and names else None
+    return (org_names(match.group("names")) or []) if match else []
 
 
 def listed_issuers(lines: list[str]) -> list[str]:
@@ -88,14 +85,12 @@ def listed_issuers(lines: list[str]) -> list[str]:
 def choose_issuers(title: str, printed: list[str], lines: list[str]) -> list[str]:
     """Title names first, then the metadata's; a longer list (header/signature) that includes the
     lead issuer replaces them, which expands 等N部门."""
-    from_title, count = title_issuers(title)
-    base = from_title or printed
-    for longer in (listed_issuers(lines), printed):
+    listed = listed_issuers(lines)
+    base = title_issuers(title) or printed
+    for longer in (listed, printed):
         if base and len(longer) > len(base) and _same_body(base[0], longer):
             base = longer
-    if not base and count is None:
-        base = listed_issuers(lines)
-    return base
+    return base or listed
 
 
 def _same_body(name: str, names: list[str]) -> bool:
