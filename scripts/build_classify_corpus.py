@@ -80,6 +80,9 @@ def write_items(path: Path, items: list[dict]) -> None:
 def import_file(source: Path, folder: Path, texts_path: Path | None, table: LicenceTable) -> int:
     """Upsert full items (with `text`) from `source` into folder/<same name> and the text cache."""
     rows = fc.read_jsonl(source)
+    for row in rows:
+        if missing := [f for f in ("id", "text", *FIELDS[:9]) if f not in row]:
+            raise ValueError(f"{source.name}: item {row.get('id', '?')} lacks {', '.join(missing)}")
     target = folder / source.name
     kept = {i["id"]: i for i in (fc.read_jsonl(target) if target.exists() else [])}
     for row in rows:
@@ -134,6 +137,8 @@ def _licence_problems(item: dict, table: LicenceTable) -> list[str]:
     if table.store_text(licence) != ("text" in item):
         return [f"{where}: text must be {'present' if table.store_text(licence) else 'absent'} "
                 f"under licence {licence}"]
+    if "text" in item and item.get("attribution", "") != attribution_for(licence, item["url"], table):
+        return [f"{where}: attribution must be the licence's credit line"]
     return []
 
 
@@ -256,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return run(args)
-    except ValueError as exc:
+    except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

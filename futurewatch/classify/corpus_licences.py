@@ -65,7 +65,8 @@ def read_licences(path: str | Path) -> LicenceTable:
                       for h in data["hosts"])
         reviewed = {str(k): bool(v["official"]) for k, v in (data.get("reviewed") or {}).items()}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"{path}: not a valid licence table ({type(exc).__name__}: {exc})") from exc
+        reason = " ".join(str(exc).split())[:160]
+        raise ValueError(f"{path}: not a valid licence table ({type(exc).__name__}: {reason})") from exc
     unknown = {h.licence for h in hosts} - set(licences)
     if NOT_REDISTRIBUTED not in licences or unknown:
         raise ValueError(f"{path}: host rules name unknown licences {sorted(unknown)} "

@@ -138,8 +138,9 @@ def test_build_script_passes_the_corpus_and_flags_broken_items(items, table):
         dict(hidden, text="不該出現在倉庫裡的全文"),
         dict(hidden, id="sc-9999", url="https://www.example.gov.cn/a.html", licence="prc-official-document"),
         {k: v for k, v in stored.items() if k != "licence"},
+        {k: v for k, v in next(i for i in items if "attribution" in i).items() if k != "attribution"},
     ]
     problems = "\n".join(script.corpus_problems(broken, codes, table))
     for expected in ("sha256", "codes", "split", "text must be absent", "needs a licence review",
-                     "missing field licence"):
+                     "missing field licence", "attribution"):
         assert expected in problems
