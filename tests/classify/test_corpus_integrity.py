@@ -144,3 +144,19 @@ def test_build_script_passes_the_corpus_and_flags_broken_items(items, table):
     for expected in ("sha256", "codes", "split", "text must be absent", "needs a licence review",
                      "missing field licence", "attribution"):
         assert expected in problems
+
+
+def test_bad_table_or_import_gives_a_one_line_error(tmp_path, capsys):
+    (tmp_path / "licences.yaml").write_text("hosts: [\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a valid licence table"):
+        read_licences(tmp_path / "licences.yaml")
+    (tmp_path / "licences.yaml").write_text((CORPUS / "licences.yaml").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    scratch = tmp_path / "new_items.jsonl"
+    scratch.write_text('{"id": "sc-9000", "lang": "zh-Hans"}\n', encoding="utf-8")
+    script = load_script()
+    assert script.main(["--folder", str(tmp_path), "--texts", str(tmp_path / "t.jsonl"),
+                        "--import", str(scratch)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "sc-9000 lacks text" in err[0]
+    assert not (tmp_path / "t.jsonl").exists()  # nothing half-imported
