@@ -50,7 +50,8 @@ def event_rows(url: str) -> list[dict]:
                             "ORDER BY e.event_id").fetchall()
 
 
-def test_every_rule_type_fires_on_processed_pages(archive, fw_env):
+def test_every_rule_type_fires_on_processed_pages(archive, fw_env, monkeypatch):
+    monkeypatch.setenv("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS", "0")  # fixtures are one crawl: no warm-up here
     url = archive
     tv = A.add_taxonomy(url)
     label(url, tv, {"c114": {"quantum": ["量子科技"]}, "takungpao": {"quantum": ["量子"], "ai": ["AI"]},

@@ -116,7 +116,8 @@ def test_entity_watch_by_name_alias_and_mentions(db):
 
 
 @pytest.mark.parametrize("scope, expected", [("category", {"new_co", "old_co"}), ("archive", {"new_co"})])
-def test_first_seen_entity_within_watched_categories(db, scope, expected):
+def test_first_seen_entity_within_watched_categories(db, scope, expected, monkeypatch):
+    monkeypatch.setenv("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS", "0")  # the warm-up has its own test
     tv = A.add_taxonomy(db)
     ids = A.add_subscriber(db, "f@example.com", [
         ("new players", "first_seen_entity", {"categories": ["embodied_ai"], "scope": scope})])
