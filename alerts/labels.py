@@ -32,7 +32,7 @@ TEXT = {
         "top": "Top items", "policy": "Policy documents", "new_entity": "New entities", "spike": "Spikes",
         "chart": "Articles per day by track", "articles": "articles", "policies": "policy documents",
         "entities": "new entities", "spikes": "spikes", "per_day": "articles/day", "date": "Date",
-        "why": "Why", "rule": "Rule", "tracks": "Tracks", "evidence": "Evidence", "sources": "Sources",
+        "why": "Why", "rule": "Rules", "tracks": "Tracks", "evidence": "Evidence", "sources": "Sources",
         "published": "Published", "doc_number": "Doc. no.", "issuer": "Issuer", "first_article": "first in",
         "count": "This window", "baseline": "Baseline per day", "ratio": "Ratio", "new": "new", "other": "Other",
         "reprints": "reprints", "more": "{n} more in the full digest", "full": "Open the full digest",

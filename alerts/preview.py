@@ -19,8 +19,12 @@ from futurewatch.config import Settings, load_settings
 from futurewatch.db import connect
 
 LATEST_EVENT_SQL = """
-SELECT max(e.occurred_at) AS t FROM alert_events e JOIN alert_rules r USING (rule_id)
+SELECT e.event_id, e.occurred_at,
+       (SELECT array[d.period_start, d.period_end] FROM digests d
+         WHERE d.subscriber_id = r.subscriber_id AND d.event_ids @> ARRAY[e.event_id]) AS sent_in
+FROM alert_events e JOIN alert_rules r USING (rule_id)
 WHERE r.subscriber_id = %(s)s AND e.occurred_at <= %(now)s
+ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT 1
 """
 
 
@@ -52,17 +56,18 @@ def choose_period(conn, sub: dict, now: datetime) -> tuple[datetime, datetime, l
     events = select_events(conn, sub["subscriber_id"], start, end)
     if events:
         return start, end, events, "due now"
-    latest = conn.execute(LATEST_EVENT_SQL, {"s": sub["subscriber_id"], "now": now}).fetchone()["t"]
+    latest = conn.execute(LATEST_EVENT_SQL, {"s": sub["subscriber_id"], "now": now}).fetchone()
     if latest is None:
         return start, end, [], "due now; the subscriber has no events yet"
-    start, end = period_containing(sub["cadence"], sub["timezone"], latest)
+    # the digest that carried it, else the cadence's period around it
+    start, end = latest["sent_in"] or period_containing(sub["cadence"], sub["timezone"], latest["occurred_at"])
     return start, end, select_events(conn, sub["subscriber_id"], start, end, include_sent=True), \
         "the latest period with events"
 
 
-def preview_digest(url: str, who: str, *, now: datetime, period: tuple[datetime, datetime] | None = None,
-                   settings: Settings | None = None) -> tuple[str | None, str]:
-    """(self-contained HTML or None when empty, a one-line description). Nothing is written.
+def preview_draft(url: str, who: str, *, now: datetime, period: tuple[datetime, datetime] | None = None,
+                  settings: Settings | None = None):
+    """(draft or None when empty, a one-line description saying which period). Nothing is written.
 
     With a period, every event of that period (sent or not)."""
     settings = settings or load_settings()
@@ -79,9 +84,27 @@ def preview_digest(url: str, who: str, *, now: datetime, period: tuple[datetime,
     tz = ZoneInfo(sub["timezone"] or "Asia/Shanghai")
     label = (f"{sub['email'] or sub['name']}: {which}, {start.astimezone(tz):%Y-%m-%d %H:%M} → "
              f"{end.astimezone(tz):%Y-%m-%d %H:%M} ({tz.key}), {len(events)} event(s)")
+    return draft, label
+
+
+def preview_digest(url: str, who: str, *, now: datetime, period: tuple[datetime, datetime] | None = None,
+                   settings: Settings | None = None) -> tuple[str | None, str]:
+    """(self-contained HTML or None when empty, a one-line description)."""
+    settings = settings or load_settings()
+    draft, label = preview_draft(url, who, now=now, period=period, settings=settings)
     if draft is None:
         return None, label
     return html_with_inline_images(build_mime(draft, settings.smtp_from)), label
+
+
+def chat_preview(draft, settings: Settings) -> dict[str, list[dict]]:
+    """The messages each kind of robot would get for this digest (unsigned request bodies)."""
+    from alerts.chat_formats import build_messages
+    from alerts.send import file_stem
+
+    base = settings.extra.get("FUTUREWATCH_DIGEST_URL")
+    context = {**draft.context, "full_url": f"{base.rstrip('/')}/{file_stem(draft.message_id)}.html" if base else None}
+    return {kind: build_messages(kind, context) for kind in ("wecom", "dingtalk", "feishu")}
 
 
 def active_subscribers(url: str) -> list[str]:

@@ -180,7 +180,9 @@ def preview_command(subscriber: str = typer.Option(None, "--subscriber", help="E
                     period: str = typer.Option(None, "--period", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, local "
                                                "dates, both included (default: due now, else the latest with events)."),
                     out: Path = typer.Option(None, "--out", help="HTML file (default: FUTUREWATCH_HOME/preview-….html)."),
-                    now: str = typer.Option(None, "--now", help="ISO time standing for 'now'.")) -> None:
+                    now: str = typer.Option(None, "--now", help="ISO time standing for 'now'."),
+                    chat: bool = typer.Option(False, "--chat", help="Also write the WeCom/DingTalk/Feishu messages "
+                                              "(JSON beside the HTML).")) -> None:
     """Write digests as HTML files to look at (stores and sends nothing); says which period each shows."""
     from alerts.preview import active_subscribers
 
@@ -191,12 +193,14 @@ def preview_command(subscriber: str = typer.Option(None, "--subscriber", help="E
     if out and len(who_list) > 1:
         _fail("--out needs --subscriber (one file per subscriber otherwise)")
     for who in who_list:
-        _preview_one(url, settings, who, period, out, _parse_now(now))
+        _preview_one(url, settings, who, period, out, _parse_now(now), chat)
 
 
-def _preview_one(url: str, settings, who: str, period: str | None, out: Path | None, moment: datetime) -> None:
+def _preview_one(url: str, settings, who: str, period: str | None, out: Path | None, moment: datetime,
+                 chat: bool = False) -> None:
+    from alerts.digest import build_mime
     from alerts.periods import parse_period
-    from alerts.preview import find_subscriber, preview_digest
+    from alerts.preview import chat_preview, find_subscriber, html_with_inline_images, preview_draft
     from futurewatch.db import connect
 
     span = None
@@ -208,16 +212,21 @@ def _preview_one(url: str, settings, who: str, period: str | None, out: Path | N
         except ValueError as exc:
             _fail(str(exc))
     try:
-        html, label = preview_digest(url, who, now=moment, period=span, settings=settings)
+        draft, label = preview_draft(url, who, now=moment, period=span, settings=settings)
     except LookupError as exc:
         _fail(str(exc))
-    if html is None:
+    if draft is None:
         console.print(f"empty digest ({label}); nothing written")
         return
     path = out or settings.home / f"preview-{who.replace('@', '_at_')}.html"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
+    path.write_text(html_with_inline_images(build_mime(draft, settings.smtp_from)), encoding="utf-8")
     console.print(f"{label}\n  written to {path}")
+    if chat:
+        for kind, messages in chat_preview(draft, settings).items():
+            target = path.with_suffix(f".{kind}.json")
+            target.write_text(json.dumps(messages, ensure_ascii=False, indent=2), encoding="utf-8")
+            console.print(f"  {kind}: {len(messages)} message(s) written to {target}")
 
 
 @digest_app.command("send")
