@@ -88,23 +88,31 @@ def chart_context(counts: dict, view: str, language: str) -> dict | None:
 
 
 def render_track_chart(chart: dict, counts: dict, view: str) -> bytes:
-    """A line chart (PNG) of the counts: dated x axis, units on y, legend below."""
+    """A line chart (PNG) of the counts: dated x axis, units on y, legend below. Subscribers with the
+    same view, language and period share one drawing (about 0.15 s each)."""
+    font = cjk_font()
+    names = tuple(r["track"] for r in chart["rows"]) if font else \
+        tuple(track_name(parent, "en") for parent, _ in counts["tracks"])
+    title = chart["title"] if font else f"Articles per day by track ({view} view)"
+    series = tuple(tuple(values) for _, values in counts["tracks"])
+    return _draw(title, tuple(chart["days"]), names, series, chart["unit"] if font else "articles/day", font)
+
+
+@lru_cache(maxsize=32)
+def _draw(title: str, days: tuple[str, ...], names: tuple[str, ...], series: tuple[tuple[int, ...], ...],
+          unit: str, font: str | None) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    font = cjk_font()
-    names = [r["track"] for r in chart["rows"]] if font else \
-        [track_name(parent, "en") for parent, _ in counts["tracks"]]
-    title = chart["title"] if font else f"Articles per day by track ({view} view)"
     fig = Figure(figsize=(6.4, 3.2), dpi=110)
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.08, 0.34, 0.9, 0.56))
-    x = list(range(len(chart["days"])))
-    for i, (label, (_, values)) in enumerate(zip(names, counts["tracks"])):
+    x = list(range(len(days)))
+    for i, (label, values) in enumerate(zip(names, series)):
         ax.plot(x, values, marker="o", markersize=3, linewidth=1.6, color=COLORS[i % len(COLORS)], label=label)
     step = max(1, len(x) // 7)
-    ax.set_xticks(x[::step], chart["days"][::step])
-    ax.set_ylabel(chart["unit"] if font else "articles/day", fontsize=8, fontfamily=font or "DejaVu Sans")
+    ax.set_xticks(x[::step], days[::step])
+    ax.set_ylabel(unit, fontsize=8, fontfamily=font or "DejaVu Sans")
     ax.set_ylim(bottom=0)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.tick_params(labelsize=7)

@@ -3,6 +3,8 @@ nothing twice, empty digests not stored, and a real render in headless Chromium.
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime, timedelta, timezone
 from email import message_from_bytes, policy
 from zoneinfo import ZoneInfo
@@ -67,8 +69,11 @@ def test_mime_parts_chart_sections_and_headers(db_url, settings):
     assert len(chart_rows) == 1 and len(counts) == 15 and counts[-1] == "(12)"  # 14 days and the total
     assert sum(map(int, counts[:-1])) == 12
     assert "Asia/Shanghai (UTC+8)" in body and "UTC+8" in html_text
-    # every article is one card (12 articles), each card once in the text part
+    # every article is one card (12 articles), and the text part has the same cards in the same order
     assert html_text.count('<td id="c') == 12
+    html_cards = re.findall(r'<td id="c\d+"[^>]*>\s*<div[^>]*>\s*(?:<a [^>]*>)?([^<]+)', html_text)
+    text_cards = [line[2:].strip() for line in body.splitlines() if line.startswith("* ")]
+    assert [t.strip() for t in html_cards] == text_cards and len(text_cards) == 12
     assert all(body.count(f"* 量子通信网络开通 {h}") == 1 for h in range(1, 5))
     # rebuilding the same period changes nothing (built once per subscriber and period)
     assert build_due_digests(db_url, now=now, settings=settings).built == 0
