@@ -166,3 +166,24 @@ def test_scraped_text_cannot_become_markdown_or_markup():
     content = build_messages("wecom", context)[0]["markdown"]["content"]
     assert "<font" not in content and "[点我](javascript" not in content and "**假**" not in content
     assert "(https://a.example/x%20%281%29)" in content
+
+
+def test_chat_outbox_command_lists_and_requeues_without_secrets(db_url, tmp_path, robots, monkeypatch):
+    from typer.testing import CliRunner
+
+    from futurewatch.cli import app
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("COLUMNS", "200")
+    build_with_hooks(db_url, tmp_path, hooks(robots.base, ding_secret="SECnot-the-robots-secret"))
+    at = datetime.now(timezone.utc)
+    for step in range(chat_outbox.MAX_ATTEMPTS):
+        deliver_chat_pending(db_url, at=at + timedelta(hours=2 * step))
+    runner = CliRunner()
+    listing = runner.invoke(app, ["alerts", "chat"])
+    failed = rows(db_url)["dingtalk"]
+    assert listing.exit_code == 0 and failed["channel"] in listing.output and "failed" in listing.output
+    assert "access_token" not in listing.output and "SECnot" not in listing.output and "127.0.0.1" not in listing.output
+    requeued = runner.invoke(app, ["alerts", "chat", "--requeue", f"{failed['digest_id']}:{failed['channel']}"])
+    assert requeued.exit_code == 0 and rows(db_url)["dingtalk"]["status"] == "pending"
+    assert runner.invoke(app, ["alerts", "chat", "--requeue", "nonsense"]).exit_code == 2
