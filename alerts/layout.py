@@ -53,12 +53,29 @@ def track_groups(cards: list[dict], language: str) -> list[dict]:
     return [{"label": track_name(parent, language), "cards": group} for parent, group in ordered]
 
 
-def spike_items(events: list[dict]) -> list[dict]:
+CATEGORY_NAMES_SQL = """
+SELECT code, name_zh, name_en FROM categories
+WHERE taxonomy_version_id = (SELECT max(taxonomy_version_id) FROM taxonomy_versions)
+"""
+
+
+def spike_label(payload: dict, names: dict[str, dict], language: str) -> str:
+    """A spike's target in words: a view parent's track name, a category's name, or the entities."""
+    parts = (payload.get("target") or "").split(":")
+    if parts[0] == "category" and len(parts) == 3:
+        return track_name(parts[2], language)
+    if parts[0] == "category" and len(parts) == 2 and parts[1] in names:
+        row = names[parts[1]]
+        return row["name_en"] if language == "en" and row.get("name_en") else row["name_zh"]
+    return payload.get("title") or ""
+
+
+def spike_items(events: list[dict], names: dict[str, dict], language: str) -> list[dict]:
     seen: dict[str, dict] = {}
     for event in (e for e in events if e["section"] == "spike"):
         p = event["payload"]
         item = seen.setdefault(event["event_key"], {
-            "label": p.get("title") or "", "count": p.get("count"), "baseline": p.get("baseline"),
+            "label": spike_label(p, names, language), "count": p.get("count"), "baseline": p.get("baseline"),
             "ratio": p.get("ratio"), "hours": int(p.get("window_hours") or 24), "series": p.get("series") or [],
             "rules": []})
         if event["rule_name"] not in item["rules"]:
@@ -93,7 +110,9 @@ def build_context(conn, subscriber: dict, events: list[dict], start: datetime, e
     cards, entities = build_cards(events, articles, tz, view, language)
     for rank, card in enumerate(cards, 1):
         card["anchor"] = f"c{rank}"
-    spikes = spike_items(events)
+    names = {r["code"]: r for r in conn.execute(CATEGORY_NAMES_SQL).fetchall()} if any(
+        e["section"] == "spike" for e in events) else {}
+    spikes = spike_items(events, names, language)
     counts = charts.select_track_counts(conn, view, tz, end, int(options["chart_days"]))
     chart = charts.chart_context(counts, view, language)
     images = {chart["cid"]: charts.render_track_chart(chart, counts, view)} if chart else {}

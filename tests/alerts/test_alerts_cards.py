@@ -111,3 +111,15 @@ def test_english_labels_local_time_and_one_click_unsubscribe(db_url, tmp_path):
     deliver_pending(db_url, settings=settings)
     copy = next(settings.outbox_dir.glob("*.html")).read_text(encoding="utf-8")
     assert "data:image/png;base64," in copy and "cid:" not in copy  # the outbox copy shows its chart
+
+
+def test_spike_targets_are_named_not_coded():
+    from alerts.layout import spike_label
+
+    names = {"quantum": {"name_zh": "量子科技", "name_en": "quantum technology"}}
+    view = {"target": "category:guangdong:future_electronic_info", "title": "future_electronic_info"}
+    assert spike_label(view, names, "zh") == "未来电子信息" and spike_label(view, names, "en") == \
+        "Future electronic information"
+    code = {"target": "category:quantum", "title": "量子科技"}
+    assert spike_label(code, names, "en") == "quantum technology" and spike_label(code, names, "zh") == "量子科技"
+    assert spike_label({"target": "entity:7", "title": "优必选"}, names, "en") == "优必选"
