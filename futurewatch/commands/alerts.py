@@ -51,12 +51,14 @@ def list_command() -> None:
     table = Table("subscriber", "cadence", "tz", "lang", "rule", "type", "params", "active")
     with connect(database_url()) as conn:
         rows = conn.execute(
-            "SELECT s.email, s.cadence, s.timezone, s.language, s.active AS s_active, r.name, r.rule_type, r.params, "
-            "r.active FROM subscribers s LEFT JOIN alert_rules r USING (subscriber_id) ORDER BY s.email, r.name"
+            "SELECT s.email, s.name AS s_name, s.cadence, s.timezone, s.language, s.active AS s_active, r.name, "
+            "r.rule_type, r.params, r.active FROM subscribers s LEFT JOIN alert_rules r USING (subscriber_id) "
+            "ORDER BY s.email, s.name, r.name"
         ).fetchall()
     for r in rows:
-        table.add_row(r["email"] + ("" if r["s_active"] else " (inactive)"), r["cadence"], r["timezone"], r["language"],
-                      r["name"] or "", r["rule_type"] or "", json.dumps(r["params"], ensure_ascii=False) if r["params"] else "",
+        who = (r["email"] or f"{r['s_name']} (chat only)") + ("" if r["s_active"] else " (inactive)")
+        table.add_row(who, r["cadence"], r["timezone"], r["language"], r["name"] or "", r["rule_type"] or "",
+                      json.dumps(r["params"], ensure_ascii=False) if r["params"] else "",
                       "" if r["name"] is None else ("yes" if r["active"] else "no"))
     console.print(table)
 

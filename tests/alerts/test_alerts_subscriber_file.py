@@ -53,6 +53,21 @@ def test_chat_only_subscriber_is_upserted_by_name(tmp_path, db_url):
     assert row["email"] is None and row["name"] == "量子群" and row["webhooks"][1]["secret_env"] == "DING_SECRET"
 
 
+def test_chat_only_subscriber_is_listed(tmp_path, fw_env, monkeypatch):
+    from typer.testing import CliRunner
+
+    from futurewatch.cli import app
+
+    monkeypatch.setenv("COLUMNS", "200")
+    path = tmp_path / "chat.yaml"
+    path.write_text(CHAT_ONLY, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["alerts", "load", str(path)]).exit_code == 0
+    listing = runner.invoke(app, ["alerts", "list"])
+    assert listing.exit_code == 0 and "量子群 (chat only)" in listing.output
+    assert "secret-key-1" not in listing.output and "secret-token-2" not in listing.output
+
+
 @pytest.mark.parametrize("entry, message", [
     ("webhooks: [{kind: slack, url: 'https://x.example/s?key=k1'}]", "kind, one of wecom, dingtalk, feishu"),
     ("webhooks: [{kind: wecom, url: 'ftp://x.example/s?key=k1'}]", "must be an http(s) URL"),
