@@ -104,24 +104,24 @@ def _draw(title: str, days: tuple[str, ...], names: tuple[str, ...], series: tup
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(6.4, 3.2), dpi=110)
+    fig = Figure(figsize=(5.6, 3.7), dpi=110)
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.08, 0.34, 0.9, 0.56))
+    ax = fig.add_axes((0.1, 0.34, 0.86, 0.56))
     x = list(range(len(days)))
     for i, (label, values) in enumerate(zip(names, series)):
         ax.plot(x, values, marker="o", markersize=3, linewidth=1.6, color=COLORS[i % len(COLORS)], label=label)
-    step = max(1, len(x) // 7)
+    step = max(1, -(-len(x) // 5))
     ax.set_xticks(x[::step], days[::step])
-    ax.set_ylabel(unit, fontsize=8, fontfamily=font or "DejaVu Sans")
+    ax.set_ylabel(unit, fontsize=9, fontfamily=font or "DejaVu Sans")
     ax.set_ylim(bottom=0)
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.tick_params(labelsize=7)
+    ax.tick_params(labelsize=9)
     ax.grid(axis="y", color="#e5e7eb", linewidth=0.6)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title(title, fontsize=8.5, fontfamily=font or "DejaVu Sans", loc="left")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=7, frameon=False,
-              prop={"family": font or "DejaVu Sans", "size": 7})
+    ax.set_title(title, fontsize=9.5, fontfamily=font or "DejaVu Sans", loc="left")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False,
+              prop={"family": font or "DejaVu Sans", "size": 9})
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     return buffer.getvalue()
