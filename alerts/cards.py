@@ -106,7 +106,7 @@ def new_card(event: dict, article: dict | None, tz: ZoneInfo, view: str, languag
         "policy_dates": policy_dates(article, language), "change": None, "change_lines": [],
         "tracks": tracks[:4], "parent": next((t["parent"] for t in tracks if t["parent"]), None),
         "evidence": strongest_evidence(article, prepared, language), "rules": [], "terms": [],
-        "new_entities": [], "snippet": [list(s) for s in p.get("snippet") or []], "_prepared": prepared,
+        "entities": [], "new_entities": [], "snippet": [list(s) for s in p.get("snippet") or []], "_prepared": prepared,
     }
 
 
@@ -114,7 +114,10 @@ def merge_event(card: dict, event: dict) -> None:
     p = event["payload"]
     if event["rule_name"] not in card["rules"]:
         card["rules"].append(event["rule_name"])
-    card["terms"] += [t for t in surfaces(p.get("terms") or [], card["_prepared"]) if t not in card["terms"]]
+    found = surfaces(p.get("terms") or [], card["_prepared"])
+    card["terms"] += [t for t in found if t not in card["terms"]]
+    if p.get("rule_type") == "entity":  # the watched entity named in the article
+        card["entities"] += [t for t in found[:1] if t not in card["entities"]]
     for source in p.get("sources") or []:
         name = source.get("name") or source.get("source_id") or ""
         if name and name not in card["sources"]:
@@ -155,6 +158,9 @@ def finish(card: dict, language: str) -> dict:
     """Reasons in words, the importance, the text snippet; drops the working fields."""
     words = text_for(language)
     reasons = [f"{words['rule']}: {', '.join(card['rules'])}" if language == "en" else f"{words['rule']}：{'、'.join(card['rules'])}"]
+    if card["entities"]:
+        reasons.append(f"{words['entity']}: {', '.join(card['entities'])}" if language == "en"
+                       else f"{words['entity']}：{'、'.join(card['entities'])}")
     if card["change"]:
         reasons.append(words.get(card["change"], card["change"]))
     reasons += [f"{words['first_seen']}：{n}" for n in card["new_entities"]]

@@ -42,7 +42,7 @@ def top_blocks(c: dict) -> list[str]:
     blocks = [f"### {c['L']['top']}"] if c["top"] else []
     for rank, card in enumerate(c["top"], 1):
         blocks.append(f"{rank}. {link(card['title'], card['url'])}\n> {plain(card['where'])} · "
-                      f"{plain('；'.join(card['reasons']))}")
+                      f"{plain(c['L']['sep'].join(card['reasons']))}")
     return blocks
 
 

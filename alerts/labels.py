@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 TEXT = {
     "zh": {
-        "digest": "未来产业动态摘要", "period": "时段", "times_in": "时间均为", "summary": "本期概览",
+        "digest": "未来产业动态摘要", "period": "时段", "sep": "；", "times_in": "时间均为", "summary": "本期概览",
         "top": "要闻", "policy": "政策文件", "new_entity": "新出现的主体", "spike": "热度激增", "chart": "各赛道每日文章数",
         "articles": "篇文章", "policies": "篇政策文件", "entities": "个新主体", "spikes": "项热度激增",
-        "per_day": "篇/天", "date": "日期", "why": "入选原因", "rule": "规则", "tracks": "赛道", "evidence": "依据",
+        "per_day": "篇/天", "date": "日期", "why": "入选原因", "rule": "规则", "entity": "主体", "tracks": "赛道", "evidence": "依据",
         "sources": "来源", "published": "发布", "doc_number": "文号", "issuer": "发文机关", "first_article": "首次出现于",
         "count": "本窗口", "baseline": "日均基线", "ratio": "倍数", "new": "新出现", "other": "其他",
         "reprints": "家转载", "more": "另有 {n} 条，见完整摘要", "full": "查看完整摘要", "link": "原文",
@@ -28,11 +28,11 @@ TEXT = {
         "view": "视图", "table": "数据表",
     },
     "en": {
-        "digest": "Future industries digest", "period": "Period", "times_in": "Times in", "summary": "At a glance",
+        "digest": "Future industries digest", "period": "Period", "sep": "; ", "times_in": "Times in", "summary": "At a glance",
         "top": "Top items", "policy": "Policy documents", "new_entity": "New entities", "spike": "Spikes",
         "chart": "Articles per day by track", "articles": "articles", "policies": "policy documents",
         "entities": "new entities", "spikes": "spikes", "per_day": "articles/day", "date": "Date",
-        "why": "Why", "rule": "Rules", "tracks": "Tracks", "evidence": "Evidence", "sources": "Sources",
+        "why": "Why", "rule": "Rules", "entity": "Entity", "tracks": "Tracks", "evidence": "Evidence", "sources": "Sources",
         "published": "Published", "doc_number": "Doc. no.", "issuer": "Issuer", "first_article": "first in",
         "count": "This window", "baseline": "Baseline per day", "ratio": "Ratio", "new": "new", "other": "Other",
         "reprints": "reprints", "more": "{n} more in the full digest", "full": "Open the full digest",

@@ -160,7 +160,7 @@ def test_long_digest_is_split_within_the_byte_limit():
 def test_scraped_text_cannot_become_markdown_or_markup():
     card = {"title": "[点我](javascript:alert(1)) <font color=red>**假**</font>", "url": "https://a.example/x (1)",
             "where": "省级", "reasons": ["规则：x"]}
-    context = {"L": {"digest": "D", "period": "P", "summary": "S", "top": "T", "full": "F", "more": "{n}",
+    context = {"L": {"digest": "D", "period": "P", "sep": "；", "summary": "S", "top": "T", "full": "F", "more": "{n}",
                      "footer": "f", "new_entity": "N", "other": "o"},
                "period_label": "p", "summary": "s", "top": [card], "spikes": [], "entities": [], "full_url": None}
     content = build_messages("wecom", context)[0]["markdown"]["content"]
