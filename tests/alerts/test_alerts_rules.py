@@ -227,6 +227,8 @@ def test_query_errors_are_one_line_and_levels():
             parse_query(bad)
     assert infer_admin_level([], "粤府〔2024〕1号") == "provincial"
     assert infer_admin_level(["国务院办公厅"], None) == "national"
+    assert infer_admin_level(["人民政府办公厅"], "穗府办规〔2024〕3号") == "municipal"  # Guangzhou (穗)
+    assert infer_admin_level([], "深府〔2024〕1号") == "municipal" and infer_admin_level([], "工信部科〔2024〕12号") == "national"
 
 
 def test_bad_rule_is_reported_and_skipped(db):
