@@ -187,3 +187,27 @@ def test_chat_outbox_command_lists_and_requeues_without_secrets(db_url, tmp_path
     requeued = runner.invoke(app, ["alerts", "chat", "--requeue", f"{failed['digest_id']}:{failed['channel']}"])
     assert requeued.exit_code == 0 and rows(db_url)["dingtalk"]["status"] == "pending"
     assert runner.invoke(app, ["alerts", "chat", "--requeue", "nonsense"]).exit_code == 2
+
+
+def test_a_long_digest_reaches_the_robot_in_parts_within_its_limit(db_url, tmp_path, robots):
+    from tests.alerts import archive as A
+
+    seed_digest_events(db_url)
+    tv = A.add_taxonomy(db_url)
+    for i in range(40):
+        doc = A.add_document(db_url, "c114", f"量子{i} " + "很长的标题文字" * 12, "量子")
+        A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["量子"]})
+    with connect(db_url) as conn:
+        conn.execute("UPDATE subscribers SET webhooks = %(w)s, options = %(o)s",
+                     {"w": Jsonb(hooks(robots.base)[:1]), "o": Jsonb({"top_items": 50})})
+    from alerts.events import match_events
+
+    now = datetime.now(timezone.utc)
+    match_events(db_url, now=now)
+    assert build_due_digests(db_url, now=now, settings=load_settings({"FUTUREWATCH_HOME": str(tmp_path)})).built == 1
+    assert deliver_chat_pending(db_url).sent == 1
+    parts = [m["markdown"]["content"] for m in robots.of("wecom")]
+    row = rows(db_url)["wecom"]
+    assert len(parts) == row["parts_sent"] == len(row["messages"]) == 3  # split, in order, all confirmed
+    assert all(len(p.encode("utf-8")) <= 4096 for p in parts)  # the stand-in refuses more (40058)
+    assert parts[0].startswith("## 未来产业动态摘要") and "见完整摘要" in parts[-1]  # shortened, and says so
