@@ -123,3 +123,12 @@ def test_spike_targets_are_named_not_coded():
     code = {"target": "category:quantum", "title": "量子科技"}
     assert spike_label(code, names, "en") == "quantum technology" and spike_label(code, names, "zh") == "量子科技"
     assert spike_label({"target": "entity:7", "title": "优必选"}, names, "en") == "优必选"
+
+
+def test_a_bad_warmup_setting_is_one_line(db_url, monkeypatch):
+    from alerts.firstseen import warmup_days
+    from futurewatch.config import ConfigError
+
+    monkeypatch.setenv("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS", "a week")
+    with pytest.raises(ConfigError, match="FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS must be a number of days, got 'a week'"):
+        warmup_days()
