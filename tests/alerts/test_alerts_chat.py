@@ -211,3 +211,15 @@ def test_a_long_digest_reaches_the_robot_in_parts_within_its_limit(db_url, tmp_p
     assert len(parts) == row["parts_sent"] == len(row["messages"]) == 3  # split, in order, all confirmed
     assert all(len(p.encode("utf-8")) <= 4096 for p in parts)  # the stand-in refuses more (40058)
     assert parts[0].startswith("## 未来产业动态摘要") and "见完整摘要" in parts[-1]  # shortened, and says so
+
+
+def test_chat_only_subscriber_gets_chat_and_no_email(db_url, tmp_path, robots):
+    now = seed_digest_events(db_url)
+    with connect(db_url) as conn:
+        conn.execute("UPDATE subscribers SET email = NULL, name = '量子研究群', webhooks = %(w)s",
+                     {"w": Jsonb(hooks(robots.base)[:1])})
+    settings = load_settings({"FUTUREWATCH_HOME": str(tmp_path), "SMTP_HOST": "127.0.0.1", "SMTP_PORT": "9"})
+    assert build_due_digests(db_url, now=now, settings=settings).built == 1
+    with connect(db_url) as conn:
+        assert conn.execute("SELECT count(*) AS n FROM deliveries").fetchone()["n"] == 0  # nobody to mail
+    assert deliver_chat_pending(db_url).sent == 1 and len(robots.of("wecom")) == 1
