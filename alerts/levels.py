@@ -14,6 +14,9 @@ LEVELS = ("national", "provincial", "municipal", "county")
 
 # One-character abbreviations of the 31 provincial-level divisions, as used in 文号 (粤府〔2024〕1号).
 PROVINCE_ABBR = set("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
+# One-character abbreviations of Guangdong's cities used in their 文号 (穗府办规〔2024〕3号 is Guangzhou's);
+# only those that are no province's abbreviation and no national prefix.
+CITY_ABBR = set("穗深珠汕佛韶湛肇茂梅莞揭潮")
 NATIONAL_ISSUER = re.compile(r"^(国务院|中共中央|全国人大|国家|中国人民银行|最高人民)|"
                              r"^(工业和信息化|科学技术|教育|财政|商务|交通运输|农业农村|自然资源|生态环境|"
                              r"住房和城乡建设|水利|文化和旅游|人力资源和社会保障|民政|司法|公安|审计)部")
@@ -53,4 +56,6 @@ def _number_level(doc_number: str) -> str | None:
         return "provincial"
     if NATIONAL_NUMBER.match(prefix):
         return "national"
-    return "municipal" if prefix.endswith(("府", "府办", "办")) else None
+    if prefix[0] in CITY_ABBR or prefix.endswith(("府", "府办", "办", "府规", "府办规", "府函", "办函")):
+        return "municipal"
+    return None

@@ -310,6 +310,28 @@ CREATE TABLE public.category_terms (
     weight real DEFAULT 1.0 NOT NULL,
     CONSTRAINT category_terms_role_check CHECK ((role = ANY (ARRAY['name'::text, 'alias'::text, 'exclusion'::text, 'context'::text])))
 );
+CREATE TABLE public.chat_deliveries (
+    digest_id bigint NOT NULL,
+    channel text NOT NULL,
+    kind text NOT NULL,
+    messages jsonb NOT NULL,
+    parts_sent integer DEFAULT 0 NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    claim_token text,
+    claimed_at timestamp with time zone,
+    posting_at timestamp with time zone,
+    last_error text,
+    sent_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chat_deliveries_kind_check CHECK ((kind = ANY (ARRAY['wecom'::text, 'dingtalk'::text, 'feishu'::text]))),
+    CONSTRAINT chat_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'in_doubt'::text])))
+);
+CREATE TABLE public.chat_posts (
+    channel text NOT NULL,
+    posted_at timestamp with time zone DEFAULT now() NOT NULL
+);
 CREATE TABLE public.classification_runs (
     version_id bigint NOT NULL,
     taxonomy_version_id integer NOT NULL,
@@ -544,14 +566,17 @@ CREATE SEQUENCE public.stories_story_id_seq
 ALTER SEQUENCE public.stories_story_id_seq OWNED BY public.stories.story_id;
 CREATE TABLE public.subscribers (
     subscriber_id bigint NOT NULL,
-    email text NOT NULL,
+    email text,
     name text,
     cadence text DEFAULT 'daily'::text NOT NULL,
     timezone text DEFAULT 'Asia/Shanghai'::text NOT NULL,
     language text DEFAULT 'zh'::text NOT NULL,
     active boolean DEFAULT true NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text])))
+    webhooks jsonb DEFAULT '[]'::jsonb NOT NULL,
+    options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text]))),
+    CONSTRAINT subscribers_identity_check CHECK (((email IS NOT NULL) OR (name IS NOT NULL)))
 );
 CREATE SEQUENCE public.subscribers_subscriber_id_seq
     START WITH 1
@@ -851,6 +876,8 @@ ALTER TABLE ONLY public.categories
     ADD CONSTRAINT categories_pkey PRIMARY KEY (taxonomy_version_id, code);
 ALTER TABLE ONLY public.category_terms
     ADD CONSTRAINT category_terms_pkey PRIMARY KEY (taxonomy_version_id, code, term, role);
+ALTER TABLE ONLY public.chat_deliveries
+    ADD CONSTRAINT chat_deliveries_pkey PRIMARY KEY (digest_id, channel);
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_pkey PRIMARY KEY (version_id, taxonomy_version_id);
 ALTER TABLE ONLY public.classifications
@@ -913,6 +940,8 @@ ALTER TABLE ONLY public.term_candidates
     ADD CONSTRAINT term_candidates_pkey PRIMARY KEY (term);
 CREATE INDEX alert_events_occurred_idx ON public.alert_events USING btree (occurred_at);
 CREATE INDEX alert_events_rule_occurred_idx ON public.alert_events USING btree (rule_id, occurred_at);
+CREATE INDEX chat_deliveries_due_idx ON public.chat_deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
+CREATE INDEX chat_posts_channel_idx ON public.chat_posts USING btree (channel, posted_at);
 CREATE INDEX classification_runs_taxonomy_idx ON public.classification_runs USING btree (taxonomy_version_id, version_id);
 CREATE INDEX classifications_code_idx ON public.classifications USING btree (code, taxonomy_version_id);
 CREATE INDEX crawl_runs_source_started_idx ON public.crawl_runs USING btree (source_id, started_at);
@@ -936,6 +965,7 @@ CREATE INDEX raw_fetches_source_idx ON public.raw_fetches USING btree (source_id
 CREATE INDEX raw_fetches_unprocessed_idx ON public.raw_fetches USING btree (raw_fetch_id) WHERE (processed_at IS NULL);
 CREATE INDEX raw_fetches_url_idx ON public.raw_fetches USING btree (url, fetched_at);
 CREATE INDEX seen_urls_source_idx ON public.seen_urls USING btree (source_id, last_seen_at);
+CREATE UNIQUE INDEX subscribers_name_without_email_idx ON public.subscribers USING btree (name) WHERE (email IS NULL);
 ALTER TABLE ONLY public.alert_events
     ADD CONSTRAINT alert_events_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_events
@@ -956,6 +986,8 @@ ALTER TABLE ONLY public.categories
     ADD CONSTRAINT categories_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
 ALTER TABLE ONLY public.category_terms
     ADD CONSTRAINT category_terms_taxonomy_version_id_code_fkey FOREIGN KEY (taxonomy_version_id, code) REFERENCES public.categories(taxonomy_version_id, code);
+ALTER TABLE ONLY public.chat_deliveries
+    ADD CONSTRAINT chat_deliveries_digest_id_fkey FOREIGN KEY (digest_id) REFERENCES public.digests(digest_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
 ALTER TABLE ONLY public.classification_runs

@@ -51,12 +51,14 @@ def list_command() -> None:
     table = Table("subscriber", "cadence", "tz", "lang", "rule", "type", "params", "active")
     with connect(database_url()) as conn:
         rows = conn.execute(
-            "SELECT s.email, s.cadence, s.timezone, s.language, s.active AS s_active, r.name, r.rule_type, r.params, "
-            "r.active FROM subscribers s LEFT JOIN alert_rules r USING (subscriber_id) ORDER BY s.email, r.name"
+            "SELECT s.email, s.name AS s_name, s.cadence, s.timezone, s.language, s.active AS s_active, r.name, "
+            "r.rule_type, r.params, r.active FROM subscribers s LEFT JOIN alert_rules r USING (subscriber_id) "
+            "ORDER BY s.email, s.name, r.name"
         ).fetchall()
     for r in rows:
-        table.add_row(r["email"] + ("" if r["s_active"] else " (inactive)"), r["cadence"], r["timezone"], r["language"],
-                      r["name"] or "", r["rule_type"] or "", json.dumps(r["params"], ensure_ascii=False) if r["params"] else "",
+        who = (r["email"] or f"{r['s_name']} (chat only)") + ("" if r["s_active"] else " (inactive)")
+        table.add_row(who, r["cadence"], r["timezone"], r["language"], r["name"] or "", r["rule_type"] or "",
+                      json.dumps(r["params"], ensure_ascii=False) if r["params"] else "",
                       "" if r["name"] is None else ("yes" if r["active"] else "no"))
     console.print(table)
 
@@ -146,43 +148,87 @@ def outbox_command(status: str = typer.Option(None, "--status", help="pending|se
     table = Table("digest", "to", "period end", "channel", "status", "attempts", "next attempt", "sent", "last error")
     for r in select_outbox(url, status=status, limit=limit):
         style = {"failed": "red", "in_doubt": "magenta", "pending": "yellow"}.get(r["status"], "")
-        table.add_row(str(r["digest_id"]), r["email"], f"{r['period_end']:%Y-%m-%d %H:%M}", r["channel"],
+        table.add_row(str(r["digest_id"]), r["email"] or "(chat only)", f"{r['period_end']:%Y-%m-%d %H:%M}", r["channel"],
                       f"[{style}]{r['status']}[/]" if style else r["status"], str(r["attempts"]),
                       f"{r['next_attempt_at']:%Y-%m-%d %H:%M}", f"{r['sent_at']:%Y-%m-%d %H:%M}" if r["sent_at"] else "",
                       r["last_error"] or "")
     console.print(table)
 
 
+@alerts_app.command("chat")
+def chat_command(status: str = typer.Option(None, "--status", help="pending|sending|sent|failed|in_doubt"),
+                 requeue: str = typer.Option(None, "--requeue", help="DIGEST:CHANNEL of a failed/in-doubt message."),
+                 limit: int = typer.Option(50, "--limit")) -> None:
+    """Chat deliveries (WeCom, DingTalk, Feishu): status, parts, attempts, last error. No URL or secret shown."""
+    from alerts.chat_outbox import requeue_chat, select_chat_outbox
+
+    url = database_url()
+    if requeue is not None:
+        digest, _, channel = requeue.partition(":")
+        if not digest.isdigit() or not channel or not requeue_chat(url, int(digest), channel):
+            _fail(f"{requeue} is not a failed or in-doubt chat delivery (give DIGEST:CHANNEL as listed)")
+        console.print(f"{requeue} requeued")
+    table = Table("digest", "channel", "subscriber", "status", "parts", "attempts", "next attempt", "last error")
+    for r in select_chat_outbox(url, status=status, limit=limit):
+        style = {"failed": "red", "in_doubt": "magenta", "pending": "yellow"}.get(r["status"], "")
+        table.add_row(str(r["digest_id"]), r["channel"], r["subscriber"],
+                      f"[{style}]{r['status']}[/]" if style else r["status"], f"{r['parts_sent']}/{r['parts']}",
+                      str(r["attempts"]), f"{r['next_attempt_at']:%Y-%m-%d %H:%M %Z}", r["last_error"] or "")
+    console.print(table)
+
+
 @digest_app.command("preview")
-def preview_command(subscriber: str = typer.Option(..., "--subscriber", help="Email, name or id."),
-                    period: str = typer.Option(None, "--period", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD (local)."),
+def preview_command(subscriber: str = typer.Option(None, "--subscriber", help="Email, name or id (default: everyone)."),
+                    period: str = typer.Option(None, "--period", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, local "
+                                               "dates, both included (default: due now, else the latest with events)."),
                     out: Path = typer.Option(None, "--out", help="HTML file (default: FUTUREWATCH_HOME/preview-….html)."),
-                    now: str = typer.Option(None, "--now", help="ISO time standing for 'now'.")) -> None:
-    """Write the subscriber's digest as an HTML file to look at (stores and sends nothing)."""
-    from alerts.periods import parse_period
-    from alerts.preview import find_subscriber, preview_digest
-    from futurewatch.db import connect
+                    now: str = typer.Option(None, "--now", help="ISO time standing for 'now'."),
+                    chat: bool = typer.Option(False, "--chat", help="Also write the WeCom/DingTalk/Feishu messages "
+                                              "(JSON beside the HTML).")) -> None:
+    """Write digests as HTML files to look at (stores and sends nothing); says which period each shows."""
+    from alerts.preview import active_subscribers
 
     url, settings = database_url(), load_settings()
+    who_list = [subscriber] if subscriber else active_subscribers(url)
+    if not who_list:
+        _fail("no subscribers yet (futurewatch alerts load FILE)")
+    if out and len(who_list) > 1:
+        _fail("--out needs --subscriber (one file per subscriber otherwise)")
+    for who in who_list:
+        _preview_one(url, settings, who, period, out, _parse_now(now), chat)
+
+
+def _preview_one(url: str, settings, who: str, period: str | None, out: Path | None, moment: datetime,
+                 chat: bool = False) -> None:
+    from alerts.digest import build_mime
+    from alerts.periods import parse_period
+    from alerts.preview import chat_preview, find_subscriber, html_with_inline_images, preview_draft
+    from futurewatch.db import connect
+
     span = None
     if period:
         with connect(url) as conn:
-            sub = find_subscriber(conn, subscriber)
+            sub = find_subscriber(conn, who)
         try:
             span = parse_period(period, sub["timezone"] if sub else None)
         except ValueError as exc:
             _fail(str(exc))
     try:
-        html, label = preview_digest(url, subscriber, now=_parse_now(now), period=span, settings=settings)
+        draft, label = preview_draft(url, who, now=moment, period=span, settings=settings)
     except LookupError as exc:
         _fail(str(exc))
-    if html is None:
+    if draft is None:
         console.print(f"empty digest ({label}); nothing written")
         return
-    out = out or settings.home / f"preview-{subscriber.replace('@', '_at_')}.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
-    console.print(f"{label}\nwritten to {out}")
+    path = out or settings.home / f"preview-{who.replace('@', '_at_')}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html_with_inline_images(build_mime(draft, settings.smtp_from)), encoding="utf-8")
+    console.print(f"{label}\n  written to {path}")
+    if chat:
+        for kind, messages in chat_preview(draft, settings).items():
+            target = path.with_suffix(f".{kind}.json")
+            target.write_text(json.dumps(messages, ensure_ascii=False, indent=2), encoding="utf-8")
+            console.print(f"  {kind}: {len(messages)} message(s) written to {target}")
 
 
 @digest_app.command("send")
@@ -193,6 +239,8 @@ def send_command(now: str = typer.Option(None, "--now", help="ISO time the run s
     summary = send_due_digests(database_url(), now=_parse_now(now))
     console.print(f"{summary.built} built, {summary.empty} empty, {summary.sent} sent, {summary.retrying} to retry, "
                   f"{summary.failed} failed, {summary.in_doubt} in doubt")
+    console.print(f"chat: {summary.chat_sent} sent, {summary.chat_retrying} to retry, {summary.chat_deferred} "
+                  f"deferred (rate limit), {summary.chat_failed} failed, {summary.chat_in_doubt} in doubt")
     for path in summary.files:
         console.print(f"  wrote {path}")
     for error in summary.errors:
