@@ -46,6 +46,11 @@ def _build(y: int, m: int, d: int, hh=None, mm=None, ss=None) -> datetime | None
         return None
 
 
+def build_datetime(y: int, m: int, d: int, hh=None, mm=None, ss=None) -> datetime | None:
+    """Asia/Shanghai datetime from parts, or None when they are not a real day."""
+    return _build(y, m, d, hh, mm, ss)
+
+
 def parse_epoch(value: int | float | str) -> datetime | None:
     """Epoch seconds or milliseconds → Asia/Shanghai datetime."""
     num = float(value)

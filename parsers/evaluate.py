@@ -66,7 +66,7 @@ def load_source_pages() -> list[GoldPage]:
     import gzip
 
     pages = []
-    for page in sorted(FIXTURE_DIR.glob("*/*.html.gz")):
+    for page in sorted(FIXTURE_DIR.glob("*/constructed/*.html.gz")):
         stem = page.name.removesuffix(".html.gz")
         meta = json.loads((page.parent / f"{stem}.meta.json").read_text())
         expected = next(iter(json.loads((page.parent / f"{stem}.expected.json").read_text("utf-8")).values()))

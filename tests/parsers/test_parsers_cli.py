@@ -18,7 +18,7 @@ KEYS = {"title", "text", "published_at", "author", "origin", "lang", "doc_number
 
 def test_parse_prints_one_json_object_with_the_contract_keys(tmp_path):
     page = tmp_path / "page.html"
-    page.write_bytes(gzip.decompress((FIXTURES / "c114" / "c114_2025_02_14.html.gz").read_bytes()))  # GBK bytes
+    page.write_bytes(gzip.decompress((FIXTURES / "c114" / "constructed" / "c114_2025_02_14.html.gz").read_bytes()))  # GBK bytes
     result = CliRunner().invoke(app, ["parse", str(page), "--url", "https://www.c114.com.cn/4app/3542/a1283251.html",
                                       "--fetched-at", "2025-09-01T10:00:00+08:00"])
     assert result.exit_code == 0, result.output

@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 def fixture_cases():
     for pub in PUBLISHERS:
-        for page in sorted((FIXTURES / pub.source_id).glob("*.html.gz")):
+        for page in sorted((FIXTURES / pub.source_id / "constructed").glob("*.html.gz")):
             yield pytest.param(pub, page, id=page.name.removesuffix(".html.gz"))
 
 
@@ -31,7 +31,7 @@ def load_case(page: Path):
 
 @pytest.mark.parametrize("pub", PUBLISHERS, ids=lambda p: p.source_id)
 def test_every_publisher_has_a_fixture(pub):
-    assert list((FIXTURES / pub.source_id).glob("*.html.gz")), f"no fixture page for {pub.source_id}"
+    assert list((FIXTURES / pub.source_id / "constructed").glob("*.html.gz")), f"no fixture page for {pub.source_id}"
 
 
 @pytest.mark.parametrize("pub,page", list(fixture_cases()))
