@@ -4,7 +4,8 @@
 
 Tiers, first hit wins (each candidate must fall between 1990 and the fetch day + 1):
   1. structured  JSON-LD datePublished, <meta> article:published_time / PubDate / publishdate /
-                 firstpublishedtime …, <time itemprop=datePublished>
+                 firstpublishedtime …, <time itemprop=datePublished>, then the first script
+                 variable named like a publish time (publish_time, pubTime, weixin's ct)
   2. labelled    a date on a line with a label (发布时间, 发布日期, 发表于, 时间：, 日期：, 来源 …) or a
                  date with time of day, within the lines just after the title; 发布时间/发布日期
                  lines anywhere on the page also count. M月D日 takes its year from the fetch.
@@ -30,18 +31,24 @@ TIERS = ("structured", "labelled", "url", "body")
 META_NAMES = ("article:published_time", "og:article:published_time", "pubdate", "publishdate", "PubDate",
               "firstpublishedtime", "publish_date", "publishtime", "publish-date", "datePublished",
               "og:release_date", "weibo:article:create_at", "dc.date.issued", "sailthru.date")
+_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 _LD_JSON = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 _REJECT = re.compile(r"(?:^|[\s_-])(comments?|pinglun|reply|replies|related|relate|xiangguan|recommend\w*|tuijian|"
-                     r"footer|foot|copyright|banquan|hot\w*|rank\w*|paihang|sidebar|aside)(?:$|[\s_-])", re.I)
+                     r"footer|foot|copyright|banquan|hot\w*|rank\w*|paihang|sidebar)(?:$|[\s_-])", re.I)
 _REJECT_TAGS = ("footer", "aside", "nav", "script", "style", "noscript", "template")
-_REJECT_LINE = re.compile(r"版权|Copyright|©|ICP|备案|公网安备|评论|回复|相关|推荐|上一篇|下一篇")
+_REJECT_LINE = re.compile(r"版权|Copyright|©|ICP|备案|公网安备|相关|推荐|上一篇|下一篇")
 _LABEL = re.compile(r"发布时间|发布日期|发表时间|发表日期|发表于|发布于|发稿时间|成文日期|时间[:：]|日期[:：]|"
                     r"来源[:：]|作者[:：]|编辑[:：]|Posted|Published")
-_STRONG_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发稿时间)\s*[:：]?\s*")
+_STRONG_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发稿时间|posted\s*@)\s*[:：]?\s*|^\s*(?:时间|日期)\s*[:：]\s*")
+_SENTENCE = re.compile(r"[。，；！？]")
 _WITH_CLOCK = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：](\d{2}))?")
 _URL_DATES = (re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?([0-2]\d|3[01])(?!\d)"),
               re.compile(r"/((?:19|20)\d{2})[-/](0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/"))
+_SPLIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s+(\d{1,2})/(\d{1,2})\s+(\d{1,2}):(\d{2})")
+_SCRIPT_DATE = re.compile(r"[\"']?\b(publish_?time|pub_?time|publish_?date|pub_?date|datePublished|releaseTime|"
+                          r"publishedAt|ct)[\"']?\s*[:=]\s*[\"']?(\d{10,13}|(?:19|20)\d{2}-\d{2}-\d{2}[^\"',;}]{0,15})",
+                          re.I)
 NEAR_TITLE_LINES = 8
 
 
@@ -91,6 +98,16 @@ def _structured_values(html: str, tree):
     for el in select(tree, "time[itemprop=datePublished], [itemprop=datePublished][datetime], time[pubdate]"):
         if el.get("datetime") or el.get("content"):
             yield "itemprop", el.get("datetime") or el.get("content")
+    if found := _script_date(html):
+        yield found
+
+
+def _script_date(html: str) -> tuple[str, str] | None:
+    """The first publish-time variable in an inline script (var publish_time = "…", {"pubTime": …});
+    weixin's epoch `ct` only when no named one is there."""
+    matches = [m for block in _SCRIPT.findall(html or "") for m in _SCRIPT_DATE.finditer(block)]
+    named = [m for m in matches if m.group(1).lower() != "ct"] or matches
+    return (f"script:{named[0].group(1)}", named[0].group(2)) if named else None
 
 
 def _load_json(block: str):
@@ -129,17 +146,21 @@ def page_lines(tree) -> list[str]:
         label = f"{el.get('class', '')} {el.get('id', '')}"
         if el.tag in _REJECT_TAGS or (label.strip() and _REJECT.search(label)):
             el.drop_tree()
+        elif el.tag == "form":  # ASP.NET pages wrap the whole article in a form
+            el.tag = "div"
     return [dates.strip_generation_stamps(line) for line in paragraphs_of(body)]
 
 
 def title_line(lines: list[str], title: str) -> int | None:
     """Index of the line that carries the title (exact, then prefix), or None."""
     title = (title or "").strip()
-    if len(title) < 4:
+    if len(title) < 2:
         return None
     for i, line in enumerate(lines):
         if line == title:
             return i
+    if len(title) < 4:
+        return None
     key = title[: min(len(title), 12)]
     return next((i for i, line in enumerate(lines) if key in line and len(line) < len(title) + 40), None)
 
@@ -150,7 +171,7 @@ def labelled_date(lines: list[str], start: int | None, fetched_at) -> DateEviden
             if found := _line_date(line, fetched_at):
                 return DateEvidence(found, "labelled", line[:40])
     for line in lines:
-        if (match := _STRONG_LABEL.search(line)) and not _REJECT_LINE.search(line):
+        if len(line) <= 80 and (match := _STRONG_LABEL.search(line)) and not _REJECT_LINE.search(line):
             if found := plausible(_date_in(line[match.end():], fetched_at), fetched_at):
                 return DateEvidence(found, "labelled", line[:40])
     return None
@@ -159,7 +180,7 @@ def labelled_date(lines: list[str], start: int | None, fetched_at) -> DateEviden
 def _line_date(line: str, fetched_at) -> datetime | None:
     if len(line) > 200 or _REJECT_LINE.search(line):
         return None
-    if _LABEL.search(line) or _WITH_CLOCK.search(line):
+    if _LABEL.search(line) or _WITH_CLOCK.search(line) or _SPLIT_YEAR.search(line):
         return plausible(_date_in(line, fetched_at), fetched_at)
     return None
 
@@ -168,6 +189,8 @@ def _date_in(text: str, fetched_at) -> datetime | None:
     """A full date in the text; else M月D日 with its year inferred from the fetch time."""
     if found := dates.find_date(text):
         return found
+    if match := _SPLIT_YEAR.search(text):  # <span>2024</span><span>05/04</span> 10:23 (xinhua)
+        return dates.build_datetime(*(int(g) for g in match.groups()))
     match = _MONTH_DAY.search(text)
     if match and fetched_at is not None:
         return dates.parse_date(match.group(0).replace("：", ":"), ref=fetched_at)
@@ -188,7 +211,7 @@ def body_date(lines: list[str], start: int | None, fetched_at) -> DateEvidence |
     if start is None:
         return None
     for line in lines[start + 1: start + 1 + NEAR_TITLE_LINES * 2]:
-        if len(line) <= 200 and not _REJECT_LINE.search(line):
+        if len(line) <= 60 and not _SENTENCE.search(line) and not _REJECT_LINE.search(line):
             if found := plausible(dates.find_date(line), fetched_at):
                 return DateEvidence(found, "body", line[:40])
     return None
