@@ -71,6 +71,13 @@ def resolve_published_at(html: str, tree, url: str, *, fetched_at: datetime | No
     return None
 
 
+def with_time_of_day(day_value: datetime, timed: datetime | None) -> datetime:
+    """A date-only value (00:00) refined by another reading of the same day that has a time."""
+    if timed is not None and day_value.time() == datetime.min.time() and timed.date() == day_value.date():
+        return timed
+    return day_value
+
+
 def plausible(value: datetime | None, fetched_at: datetime | None) -> datetime | None:
     if value is None or value.year < 1990:
         return None

@@ -16,7 +16,8 @@ def parse_command(
     source: str = typer.Option(None, "--source", help="source_id; default: looked up from the URL host."),
     fetched_at: str = typer.Option(None, "--fetched-at", help="ISO time of the fetch (selects the parser version)."),
 ) -> None:
-    """Parse one stored page and print one JSON object."""
+    """Parse one stored page and print one JSON object (exit 1 with one line on stderr when the
+    file is not a page: empty, binary, too large, or a 404/WAF/login page)."""
     from parsers.api import parse_page
 
     try:
@@ -39,7 +40,15 @@ def parse_command(
     if source and source not in BY_ID:
         print(f"error: unknown --source {source!r}; known: {', '.join(sorted(BY_ID))}", file=sys.stderr)
         raise typer.Exit(2)
+    from parsers.api import page_rejection
+
+    if reason := page_rejection(body):
+        print(f"error: {file} is not a page: {reason}", file=sys.stderr)
+        raise typer.Exit(1)
     doc = parse_page(body, url, source_id=source, fetched_at=when)
+    if doc.not_article or doc.error == "no HTML markup":
+        print(f"error: {file} is not an article page: {doc.not_article or doc.error}", file=sys.stderr)
+        raise typer.Exit(1)
     out = doc.to_contract()
     if doc.is_empty:
         out |= {"is_empty": True, "error": doc.error}
