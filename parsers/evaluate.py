@@ -158,17 +158,21 @@ def summarise(rows: list[dict]) -> dict:
     for group in [g for g in SETS if any(r["group"] == g for r in rows)] + ["all"]:
         sel = [r for r in rows if group in ("all", r["group"])]
         n = len(sel)
-        titled = [r for r in sel if r["has_title"]] or sel
+        titled = [r for r in sel if r["has_title"]]
         entry = {"pages": n, "dated": sum(1 for r in sel if r["gold_date"]), "titled": sum(r["has_title"] for r in sel)}
         for who in ("generic", "trafilatura"):
             coverage, accuracy = _date_scores(sel, who)
             entry |= {f"{who}_f1": sum(r[f"{who}_f1"] for r in sel) / n,
                       f"{who}_date_accuracy": sum(r[f"{who}_date_ok"] for r in sel) / n,
                       f"{who}_date_coverage": coverage, f"{who}_date_precision": accuracy,
-                      f"{who}_title_accuracy": sum(r[f"{who}_title_ok"] for r in titled) / len(titled)}
+                      f"{who}_title_accuracy": sum(r[f"{who}_title_ok"] for r in titled) / len(titled) if titled else None}
         entry["htmldate_date_accuracy"] = entry["trafilatura_date_accuracy"]  # trafilatura dates come from htmldate
         out[group] = entry
     return out
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
 
 
 def render_markdown(result: dict) -> str:
@@ -176,7 +180,7 @@ def render_markdown(result: dict) -> str:
              "| date acc. ours | date acc. traf. |", "|---|---|---|---|---|---|---|---|---|---|"]
     for group, s in result["summary"].items():
         lines.append(f"| {group} | {s['pages']} | {s['generic_f1']:.3f} | {s['trafilatura_f1']:.3f} | "
-                     f"{s['generic_title_accuracy']:.0%} | {s['trafilatura_title_accuracy']:.0%} | "
+                     f"{_pct(s['generic_title_accuracy'])} | {_pct(s['trafilatura_title_accuracy'])} | "
                      f"{s['generic_date_coverage']:.0%} | {s['trafilatura_date_coverage']:.0%} | "
                      f"{s['generic_date_precision']:.0%} | {s['trafilatura_date_precision']:.0%} |")
     lines += ["", "| page | set | F1 ours | F1 traf. | title ours | date ours | date traf. | gold date |",

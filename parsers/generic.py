@@ -1,10 +1,12 @@
-"""The generic path for any Chinese page: text-density block scoring, trafilatura as the fallback.
+"""The generic path for any Chinese page: text-density block scoring combined with trafilatura.
 
 Chinese article bodies are dense in full-width punctuation (，。；、) and poor in links; menus,
 hot lists and footers are the opposite. We score every container by the punctuation in its
 non-link text, damped by its link density, take the best one, and then keep only its blocks
-that read like prose (boilerplate and meta lines dropped, spam phrases cut). When that finds
-little text, trafilatura (default settings) extracts instead and its lines get the same cleaning.
+that read like prose (boilerplate and meta lines dropped, spam phrases cut). trafilatura (default
+settings) extracts from the same page; parsers/combine.py keeps our lines cut to the span both
+agree on, or, where they disagree, the more prose-like of the two. When ours finds little text,
+trafilatura's lines are the body.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass
 from lxml import etree
 
-from parsers import dates, pubdate
+from parsers import clean, combine, dates, pubdate
 from parsers.base import Page, SiteParser
 from parsers.html import BLOCK_TAGS, SKIP_TAGS, clean_inline, meta, paragraphs_of, select, text_of
 
@@ -204,13 +206,15 @@ class V1(SiteParser):
         return extract_title(self.tree)
 
     def extract_paragraphs(self):
+        """Density scoring and trafilatura on the same page, combined by agreement (parsers/combine.py)."""
         container, stats = score_candidates(self.tree)
         lines = prose_blocks(container, stats) if container is not None else []
+        theirs = clean.clean_lines(trafilatura_lines(self.page.html))
         han = sum(len(_HAN.findall(x)) for x in lines)
-        if han < MIN_BODY_HAN:
-            fallback = trafilatura_lines(self.page.html)
-            if sum(len(_HAN.findall(x)) for x in fallback) > han:
-                return fallback
+        if han < MIN_BODY_HAN and sum(len(_HAN.findall(x)) for x in theirs) > han:
+            self.body_choice = "theirs-short"
+            return theirs
+        lines, self.body_choice = combine.choose_body(lines, theirs)
         return lines
 
     def extract_published_at(self):
