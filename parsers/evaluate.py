@@ -22,7 +22,8 @@ from pathlib import Path
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold_pages"
 FIXTURE_DIR = GOLD_DIR.parent
 DEFAULT_FETCH = datetime.fromisoformat("2024-06-01T00:00:00+08:00")  # real pages without a recorded crawl date
-FLOORS = {"generic_f1": 0.85, "generic_date_accuracy": 0.90, "beats_trafilatura_by": 0.0}
+FLOORS = {"generic_f1": 0.85, "generic_date_accuracy": 0.90, "beats_trafilatura_by": 0.0,
+          "real_f1": 0.88, "real_date_accuracy": 0.90, "real_date_coverage": 0.90, "real_title_accuracy": 0.85}
 _KEEP = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 
 
