@@ -129,20 +129,21 @@ _SITE_TAIL = re.compile(r"-[^-]{1,12}(?:网|网站|平台|频道|在线|官网|�
 
 
 def extract_title(tree) -> str:
-    """The heading that <title> starts with (cut where <title> puts its site suffix), else the
-    one h1, else a heading agreeing with <title>, else og:title, else <title> without its suffix."""
+    """The heading that <title> starts with (cut where <title> puts its site suffix), else the one
+    h1 that is not the site name, else a heading agreeing with <title>, else og:title, else
+    <title> without its suffix."""
     page_title = text_of(select(tree, "title")[0]) if select(tree, "title") else ""
     h1s = [t for t in (text_of(e) for e in select(tree, "h1")) if 2 <= len(t) <= 120]
-    if agreed := _heading_agreeing_with(h1s, page_title):
-        return agreed
-    if len([t for t in h1s if len(t) >= 4]) == 1:
-        return next(t for t in h1s if len(t) >= 4)
-    for el in select(tree, "h1, h2, .title, #title"):
-        text = text_of(el)
-        if 4 <= len(text) <= 80 and (not page_title or text[:6] in page_title):
-            return text
+    others = [t for t in (text_of(e) for e in select(tree, "h2, .title, #title, [class*=title]")) if 4 <= len(t) <= 120]
     og = meta(tree, "og:title", "twitter:title")
-    return og or title_head(page_title)
+    whole = page_title if title_head(page_title) != page_title else None  # a copy of <title> with its suffix
+    if agreed := _heading_agreeing_with([t for t in h1s + others + [og or ""] if t != whole], page_title):
+        return agreed
+    site = _TITLE_SEP.split(page_title)[-1].strip() if page_title else ""
+    named = [t for t in h1s if len(t) >= 4 and t != site]
+    if len(named) == 1:
+        return named[0]
+    return title_head(og) if og and og == whole else (og or title_head(page_title))
 
 
 def title_head(page_title: str) -> str:
@@ -160,7 +161,7 @@ def _heading_agreeing_with(headings: list[str], page_title: str) -> str | None:
         n = _common_prefix(heading.translate(_DASHES), plain)
         if n >= 4 and (n == len(heading) or _separator_follows(plain, n)) and (best is None or n > best[0]):
             best = (n, heading[:n].rstrip())
-    return best[1] if best else None
+    return best[1] if best else None  # the earliest of equally long agreements (h1s come first)
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -4,13 +4,14 @@
 
 Tiers, first hit wins (each candidate must fall between 1990 and the fetch day + 1):
   1. structured  JSON-LD datePublished, <meta> article:published_time / PubDate / publishdate /
-                 firstpublishedtime …, <time itemprop=datePublished>, then the first script
-                 variable named like a publish time (publish_time, pubTime, weixin's ct)
+                 firstpublishedtime …, <time itemprop=datePublished>
   2. labelled    a date on a line with a label (发布时间, 发布日期, 发表于, 时间：, 日期：, 来源 …) or a
                  date with time of day, within the lines just after the title; 发布时间/发布日期
                  lines anywhere on the page also count. M月D日 takes its year from the fetch.
-  3. url         /2024/0510/, /202405/t20240520_, /2024-05/13/, /20240511/ …
-  4. body        a full date (with year) in the first lines after the title
+  3. script      the first inline-script variable named like a publish time (publish_time,
+                 pubTime, weixin's ct)
+  4. url         /2024/0510/, /202405/t20240520_, /2024-05/13/, /20240511/ …
+  5. body        a date line (no sentence around it) in the first lines after the title
 Text inside comments, related-article lists, footers, copyright lines and page-generation stamps
 is never evidence. With no title found on the page, tier 4 is skipped: null rather than guess.
 Times are Asia/Shanghai unless the value carries its own offset.
@@ -27,7 +28,7 @@ from datetime import datetime, timedelta
 from parsers import dates
 from parsers.html import paragraphs_of, select
 
-TIERS = ("structured", "labelled", "url", "body")
+TIERS = ("structured", "labelled", "script", "url", "body")
 META_NAMES = ("article:published_time", "og:article:published_time", "pubdate", "publishdate", "PubDate",
               "firstpublishedtime", "publish_date", "publishtime", "publish-date", "datePublished",
               "og:release_date", "weibo:article:create_at", "dc.date.issued", "sailthru.date")
@@ -64,9 +65,10 @@ def resolve_published_at(html: str, tree, url: str, *, fetched_at: datetime | No
     """The publish time by the tiers above, or None when the page offers no trustworthy date."""
     lines = page_lines(tree)
     start = title_line(lines, title)
-    for found in (structured_date(html, tree, fetched_at), labelled_date(lines, start, fetched_at),
-                  url_date(url, fetched_at), body_date(lines, start, fetched_at)):
-        if found:
+    for tier in (lambda: structured_date(html, tree, fetched_at), lambda: labelled_date(lines, start, fetched_at),
+                 lambda: script_date(html, fetched_at), lambda: url_date(url, fetched_at),
+                 lambda: body_date(lines, start, fetched_at)):
+        if found := tier():
             return found
     return None
 
@@ -105,16 +107,17 @@ def _structured_values(html: str, tree):
     for el in select(tree, "time[itemprop=datePublished], [itemprop=datePublished][datetime], time[pubdate]"):
         if el.get("datetime") or el.get("content"):
             yield "itemprop", el.get("datetime") or el.get("content")
-    if found := _script_date(html):
-        yield found
 
 
-def _script_date(html: str) -> tuple[str, str] | None:
+def script_date(html: str, fetched_at) -> DateEvidence | None:
     """The first publish-time variable in an inline script (var publish_time = "…", {"pubTime": …});
-    weixin's epoch `ct` only when no named one is there."""
+    weixin's epoch `ct` only when no named one is there. Below labelled lines: app state JSON
+    also carries the times of related items."""
     matches = [m for block in _SCRIPT.findall(html or "") for m in _SCRIPT_DATE.finditer(block)]
     named = [m for m in matches if m.group(1).lower() != "ct"] or matches
-    return (f"script:{named[0].group(1)}", named[0].group(2)) if named else None
+    if named and (found := plausible(dates.parse_date(named[0].group(2)), fetched_at)):
+        return DateEvidence(found, "script", f"script:{named[0].group(1)}")
+    return None
 
 
 def _load_json(block: str):

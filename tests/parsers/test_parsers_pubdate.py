@@ -94,3 +94,9 @@ def test_dates_after_the_fetch_and_generation_stamps_are_refused():
 def test_weixin_script_variable_is_read():
     found = resolve(article(), head='<script>var ct = "1696000000"; var publish_time = "2023-10-18" || "";</script>')
     assert found.detail == "script:publish_time" and found.value.date().isoformat() == "2023-10-18"
+
+
+def test_a_labelled_line_beats_script_state():
+    found = resolve(article("发布时间：2024-10-02 09:30"),
+                    head='<script>window.__STATE__={"related":[{"pubTime":"2024-09-01 10:00"}]}</script>')
+    assert found.tier == "labelled" and found.value.date().isoformat() == "2024-10-02"
