@@ -30,6 +30,7 @@ _META_LINE = re.compile(r"(来源|作者|时间|发布|日期|编辑|浏览|阅�
 DOMINANT_SHARE = 0.7  # a child holding this share of its parent's score is the body on its own
 _CANDIDATE_TAGS = ("div", "td", "article", "section", "main", "body")
 MIN_BODY_HAN = 60
+TRAFILATURA_MAX_CHARS = 1_000_000  # larger pages (rare, slow to extract twice) use our extraction alone
 
 
 @dataclass
@@ -185,7 +186,9 @@ def extract_date(tree, html: str, url: str, fetched_at=None, title: str = ""):
 def trafilatura_lines(html: str) -> list[str]:
     import trafilatura  # heavy import, only when the fallback runs
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return []
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, fast=True) or ""
     return [clean_inline(x) for x in text.split("\n") if clean_inline(x)]
 
 

@@ -80,8 +80,13 @@ def meta(tree, *names: str) -> str | None:
     return None
 
 
-def paragraphs_of(el) -> list[str]:
-    """Block-aware text of `el`: one string per paragraph (p, div, br, li, tr … start a new one)."""
+class _Enough(Exception):
+    pass
+
+
+def paragraphs_of(el, *, skip=None, limit: int | None = None, skip_tags: frozenset = SKIP_TAGS) -> list[str]:
+    """Block-aware text of `el`: one string per paragraph (p, div, br, li, tr … start a new one).
+    `skip(node)` leaves a subtree out (its tail kept); `limit` stops after that many paragraphs."""
     if el is None:
         return []
     out: list[str] = []
@@ -91,11 +96,13 @@ def paragraphs_of(el) -> list[str]:
         line = clean_inline("".join(buf))
         if line:
             out.append(line)
+            if limit is not None and len(out) >= limit:
+                raise _Enough
         buf.clear()
 
     def walk(node):
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in SKIP_TAGS:
+        if tag in skip_tags or (skip is not None and tag and skip(node)):
             if node.tail:
                 buf.append(node.tail)
             return
@@ -117,9 +124,11 @@ def paragraphs_of(el) -> list[str]:
     el.tail = None
     try:
         walk(el)
+        flush()
+    except _Enough:
+        pass
     finally:
         el.tail = tail
-    flush()
     return [q for line in out for piece in line.split("\n") if (q := clean_inline(piece))]
 
 

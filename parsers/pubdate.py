@@ -19,14 +19,13 @@ Times are Asia/Shanghai unless the value carries its own offset.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from parsers import dates
-from parsers.html import paragraphs_of, select
+from parsers.html import SKIP_TAGS, paragraphs_of, select
 
 TIERS = ("structured", "labelled", "script", "url", "body")
 META_NAMES = ("article:published_time", "og:article:published_time", "pubdate", "publishdate", "PubDate",
@@ -51,6 +50,8 @@ _SCRIPT_DATE = re.compile(r"[\"']?\b(publish_?time|pub_?time|publish_?date|pub_?
                           r"publishedAt|ct)[\"']?\s*[:=]\s*[\"']?(\d{10,13}|(?:19|20)\d{2}-\d{2}-\d{2}[^\"',;}]{0,15})",
                           re.I)
 NEAR_TITLE_LINES = 8
+_SKIP_BUT_FORMS = SKIP_TAGS - {"form"}  # ASP.NET pages wrap the whole article in a form
+MAX_LINES = 3000  # the page's first lines: enough for a title and its date line, bounded on huge pages
 
 
 @dataclass(frozen=True)
@@ -143,22 +144,19 @@ def _ld_dates(node, depth: int = 0):
 
 
 def page_lines(tree) -> list[str]:
-    """The body's lines with comment, related-list, footer and copyright containers left out."""
+    """The body's first lines with comment, related-list, footer and copyright containers left out."""
     body = tree.find("body") if tree is not None else None
     if body is None:
         body = tree
     if body is None:
         return []
-    body = copy.deepcopy(body)
-    for el in list(body.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
-            continue
-        label = f"{el.get('class', '')} {el.get('id', '')}"
-        if el.tag in _REJECT_TAGS or (label.strip() and _REJECT.search(label)):
-            el.drop_tree()
-        elif el.tag == "form":  # ASP.NET pages wrap the whole article in a form
-            el.tag = "div"
-    return [dates.strip_generation_stamps(line) for line in paragraphs_of(body)]
+    lines = paragraphs_of(body, skip=_rejected, limit=MAX_LINES, skip_tags=_SKIP_BUT_FORMS)
+    return [dates.strip_generation_stamps(line) for line in lines]
+
+
+def _rejected(el) -> bool:
+    label = f"{el.get('class', '')} {el.get('id', '')}"
+    return el.tag in _REJECT_TAGS or bool(label.strip() and _REJECT.search(label))
 
 
 def title_line(lines: list[str], title: str) -> int | None:
