@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-_GONE_TITLE = re.compile(r"页面不存在|页面已删除|页面已被删除|页面未找到|找不到(?:该|此)?页面|无法找到(?:该|此)?页面|"
-                         r"^\s*404\b|\b404\s*(?:Not Found|错误|页面)|^\s*Not Found|页面出错", re.I)
-_GONE = re.compile(_GONE_TITLE.pattern + r"|已被删除|信息不存在|文章不存在|内容不存在|稿件不存在|已下线|链接已失效|"
-                   r"\b404\b|出错啦|抱歉[,，]?\s*(?:您|你)?(?:访问|请求)的页面", re.I)
+_GONE_TITLE = re.compile(r"页面不存在|页面已删除|页面已被删除|页面未找到|页面找不到|找不到(?:该|此)?页面|无法找到(?:该|此)?页面|"
+                         r"页面走丢|^\s*404\b|\b404\s*(?:Not Found|错误|页面)|^\s*Not Found|页面出错", re.I)
+_GONE = re.compile(_GONE_TITLE.pattern + r"|(?:页面|内容|文章|信息|稿件|新闻|该文)(?:已被|已经被|已经|已)(?:删除|下线|撤稿)|"
+                   r"(?:该|此)?(?:信息|文章|内容|稿件|新闻)不存在|链接已失效|\b404\b|出错啦|"
+                   r"抱歉[,，]?\s*(?:您|你)?(?:访问|请求|查找)的(?:页面|内容)", re.I)
 _BLOCKED_TITLE = re.compile(r"访问被拦截|访问被阻断|请求被拦截|网站防火墙|安全验证|人机验证|Access Denied|Request blocked|"
                             r"Just a moment|Attention Required", re.I)
 _BLOCKED = re.compile(_BLOCKED_TITLE.pattern + r"|请求被阻断|拦截了您的访问|安全威胁|Web应用防火墙|云盾|安全狗|创宇盾|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from parsers import dates, policy
+from parsers import dates, infotable, policy
 from parsers.base import SiteParser
 from parsers.document import PolicyMeta
 from parsers.html import select
@@ -27,7 +27,7 @@ class GovParser(SiteParser):
             pairs: dict[str, str] = {}
             for sel in self.meta_cell_selectors:
                 pairs.update({k: v for k, v in policy.pairs_from_selector(self.tree, sel).items() if k not in pairs})
-            self._pairs = pairs
+            self._pairs = pairs or infotable.info_pairs(self.tree)  # the info table wherever it is
         return self._pairs
 
     def pair(self, label: str) -> str | None:

@@ -174,8 +174,8 @@ def title_line(lines: list[str], title: str) -> int | None:
 
 
 def labelled_date(lines: list[str], start: int | None, fetched_at) -> DateEvidence | None:
-    if start is not None:
-        for line in lines[start: start + NEAR_TITLE_LINES]:
+    if start is not None:  # the lines under the title, then the two above it (a date line over the heading)
+        for line in lines[start: start + NEAR_TITLE_LINES] + lines[max(0, start - 2): start][::-1]:
             if found := _line_date(line, fetched_at):
                 return DateEvidence(found, "labelled", line[:40])
     for line in lines:

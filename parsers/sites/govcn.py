@@ -2,7 +2,8 @@
 
 V1 (captures up to 2022-12-31): template A (`table.bd1` info table, /zhengce/content/) and
 template B (`h1#ti`, `div.pages-date`, /zhengce/…/content_N.htm); body `#UCAP-CONTENT`.
-V2 (2023 on, the current templates): the info table is read wherever it is — the
+V2 (2023 on, the current templates): the info table is read wherever it is (GovParser falls
+back to parsers/infotable.py when its selectors find none) — the
 `div.policyLibraryOverview_header` table of /zhengce/content and /zhengce/zhengceku pages, a
 "标 题：…" block, `table.bd1`, or a saved content fragment without <head>; the body is
 `#UCAP-CONTENT` or its TRS editor div; 国务院公报 items (/gongbao/) are policies.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from parsers import dates, infotable
+from parsers import dates
 from parsers.govbase import GovParser
 
 _TITLE_SUFFIX = re.compile(r"(?:_[^_]{1,12})*_中国政府网\s*$")
@@ -59,11 +60,6 @@ class V2(V1):
                       "div.pages_content", "div.article-content")
     body_drop = ("div.pages_print", "div.editor", "div.share", "#div_div", "div.policyLibraryOverview_header",
                  "div.policyLibraryOverview_content", "table.bd1")
-
-    def metadata_pairs(self):
-        if not hasattr(self, "_pairs"):
-            self._pairs = super().metadata_pairs() or infotable.info_pairs(self.tree)
-        return self._pairs
 
     def extract_title(self):
         return self.pair("标题") or self.text(*self.title_selectors) or _TITLE_SUFFIX.sub("", self._title_tag_full())

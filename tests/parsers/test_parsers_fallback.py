@@ -49,6 +49,8 @@ def test_site_parser_that_finds_everything_has_no_drift():
     ("安全验证", "<div>请完成下方滑动验证后继续访问</div>", "blocked"),
     ("Just a moment...", "<p>Checking your browser before accessing the site.</p>", "blocked"),
     ("用户登录_某某网", "<form><p>请登录后查看全文</p><input type='password' name='pw'></form>", "login wall"),
+    ("某某网", "<div class='err'>抱歉，页面找不到了</div>", "error page"),
+    ("某某日报", "<p>该文章已被删除</p>", "error page"),
 ])
 def test_error_waf_and_login_pages_are_not_articles(title, body, expected):
     doc = parse_page(page(title, body), "https://news.example.cn/a/1.html", fetched_at=FETCHED)
@@ -60,6 +62,8 @@ def test_an_article_that_mentions_the_phrases_is_still_an_article():
     doc = parse_page(page("网站治理新规_某某网", body), "https://news.example.cn/a/2.html", fetched_at=FETCHED)
     assert doc.not_article is None and not doc.is_empty
     assert not_an_article("网站治理新规", "正文" * 200, "", "") is None
+    notice = "关于旧版办事系统停止服务的通知：旧版系统已停止服务，新系统于2024年3月1日起上线，请登录新系统办理。"
+    assert not_an_article("关于旧版办事系统停止服务的通知", notice, notice, "<html></html>") is None
 
 
 def test_process_records_not_articles_on_the_raw_fetch_and_stores_no_document(fw_env):

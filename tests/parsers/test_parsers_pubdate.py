@@ -100,3 +100,8 @@ def test_a_labelled_line_beats_script_state():
     found = resolve(article("发布时间：2024-10-02 09:30"),
                     head='<script>window.__STATE__={"related":[{"pubTime":"2024-09-01 10:00"}]}</script>')
     assert found.tier == "labelled" and found.value.date().isoformat() == "2024-10-02"
+
+
+def test_a_date_line_just_above_the_title_counts():
+    found = resolve(f"<div class='meta'>2024-10-02 09:30 来源：新华社</div><h1>{TITLE}</h1><p>正文第一段，说明情况。</p>")
+    assert found.tier == "labelled" and found.value.date().isoformat() == "2024-10-02"
