@@ -1,8 +1,9 @@
 """Gold-set evaluation: body text by character-bigram F1, dates by calendar day.
 
-Compares, on the same pages in one run: our generic path, trafilatura's default
-(`trafilatura.extract(html)`), and for dates htmldate's default (`find_date`).
-Run: .venv/bin/python -m parsers.evaluate [--write docs/quality-parsers.md]
+Compares, on the same pages in one run: the pipeline's path (`parse_page`) and trafilatura's
+defaults (`extract` for the body, `extract_metadata` for title and date, which uses htmldate).
+Run: .venv/bin/python -m parsers.evaluate [--write docs/quality-parsers.md], or the bench
+`python -m bench.parsers_quality` (same figures plus a RESULT line).
 
 FLOORS are enforced by tests/parsers/test_parsers_gold.py. Raising them is fine; lowering
 one needs a line in docs/quality-parsers.md saying why (the test reads them from here).
