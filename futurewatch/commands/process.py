@@ -52,6 +52,8 @@ def parse_command(
     out = doc.to_contract()
     if doc.is_empty:
         out |= {"is_empty": True, "error": doc.error}
+    if doc.drift:
+        out["drift"] = doc.drift  # fields the site parser missed, filled by the generic path
     print(json.dumps(out, ensure_ascii=False, indent=2))
 
 
