@@ -18,7 +18,7 @@ class V1(SiteParser):
                       "div.date")
 
     def extract_published_at(self):
-        stamp = self.attr("div.nfhtime[data-time], [data-time]", "data-time")
+        stamp = self.attr("div.nfhtime[data-time], .pubtime[data-time]", "data-time")  # not any [data-time]: lists carry them too
         found = dates.parse_date(stamp, ref=self.page.fetched_at) if stamp else None
         return found or super().extract_published_at() or self._from_url()
 

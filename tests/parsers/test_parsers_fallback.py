@@ -110,3 +110,21 @@ def test_parse_refuses_an_error_page_and_prints_json_for_an_article(tmp_path):
     good.write_bytes(page("未来产业_某某网", f"<h1>未来产业</h1>{PROSE}"))
     ok = CliRunner().invoke(app, ["parse", str(good), "--url", "https://news.example.cn/a/2.html"])
     assert ok.exit_code == 0 and '"未来产业"' in ok.stdout and ok.stderr == ""
+
+
+def test_site_parser_dates_take_structured_data_first():
+    # a news.southcn.com-style page: today's date in the header, the publish day in a meta,
+    # the time of day in the article's own line
+    html = page("美联储维持利率不变_南方网", "<div class='date'>2024年3月2日 星期六</div><h2>美联储维持利率不变</h2>"
+                "<div class='meta'><span class='pub_time'>2024-02-28 08:10</span></div>"
+                f"<div id='content'>{PROSE}</div>", head='<meta name="publishdate" content="2024-02-28">')
+    doc = parse_page(html, "https://news.southcn.com/node_742c1a40f1/ae7e7ec561.shtml", fetched_at=FETCHED)
+    assert doc.parser == "nanfang.V1" and doc.published_at.isoformat() == "2024-02-28T08:10:00+08:00"
+
+
+def test_nanfang_ignores_data_time_of_list_items():
+    html = page("标题_南方+", "<div id='articleTitle'>未来产业新政</div><ul><li data-time='2023-12-01 10:00'>热点</li></ul>"
+                "<div class='nfhtime pubtime' data-time='2024-03-01 08:00'></div>"
+                f"<div id='content'>{PROSE}</div><ul class='list'><li data-time='2024-02-01 09:00'>旧闻</li></ul>")
+    doc = parse_page(html, "https://static.nfapp.southcn.com/content/202403/01/c8600001.html", fetched_at=FETCHED)
+    assert doc.published_at.isoformat() == "2024-03-01T08:00:00+08:00"
