@@ -20,7 +20,7 @@ from parsers import dedup, generic
 from parsers.base import Page
 from parsers.document import Document
 from parsers.encoding import decode_html, looks_binary
-from parsers.errorpage import not_an_article
+from parsers.errorpage import is_short, not_an_article
 from parsers.html import build_tree, select_first, text_of
 from parsers.registry import publisher_for
 
@@ -100,20 +100,25 @@ def _run_parser(parser_cls, body, url, sid, fetched_at, hints, header_charset) -
     tree = build_tree(decoded.text)
     if tree is None:
         return empty_document(url, sid, parser_cls.name(), "no HTML markup")
-    page_title, visible = text_of(select_first(tree, "title")), text_of(tree.find("body"))
     page = Page(url=url, html=decoded.text, tree=tree, fetched_at=fetched_at, hints=hints)
     doc = (parser_cls(page, sid) if parser_cls is generic.V1 else parser_cls(page)).parse()
     if parser_cls is not generic.V1:
         fill_from_generic(doc, decoded.text, page)
     doc.canonical_url = dedup.canonical_url(url)
     doc.lang = detect_lang(doc.title + doc.text)
-    if reason := not_an_article(f"{page_title}\n{doc.title}", doc.text, visible, decoded.text):
+    if reason := _not_an_article(tree, doc, decoded.text):
         doc.not_article, doc.is_empty, doc.error = reason, True, f"not an article ({reason})"
         doc.drift = []  # a notice page says nothing about the site parser's selectors
     elif not doc.text.strip():
         doc.is_empty = True
         doc.error = doc.error or "no body text found"
     return doc
+
+
+def _not_an_article(tree, doc: Document, html: str) -> str | None:
+    titles = f"{text_of(select_first(tree, 'title'))}\n{doc.title}"
+    visible = text_of(tree.find("body"))[:5000] if is_short(doc.text) else ""  # only read when needed
+    return not_an_article(titles, doc.text, visible, html)
 
 
 def fill_from_generic(doc: Document, html: str, page: Page) -> None:

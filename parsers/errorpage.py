@@ -29,6 +29,11 @@ SHORT_PAGE_HAN = 200  # extracted prose shorter than this (Han characters) makes
 EMPTY_PAGE_HAN = 30  # below this, markers anywhere in the visible page count
 
 
+def is_short(text: str) -> bool:
+    """Too little body for an article page: markers anywhere in the visible page then count."""
+    return len(_HAN.findall(text or "")) < EMPTY_PAGE_HAN
+
+
 def not_an_article(titles: str, text: str, visible: str, html: str) -> str | None:
     """Why the page is not an article ('error page: 页面不存在' …), or None for an ordinary page.
 
