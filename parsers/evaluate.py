@@ -141,6 +141,7 @@ def evaluate(pages: list[GoldPage] | None = None) -> dict:
                      "generic_date": ours_day, "trafilatura_date": traf_day,
                      "generic_date_ok": ours_day == page.published_on, "trafilatura_date_ok": traf_day == page.published_on,
                      "has_title": page.title is not None, "generic_title": doc.title, "trafilatura_title": traf_title,
+                     "not_article": doc.not_article,
                      "generic_title_ok": same_title(doc.title, page.title),
                      "trafilatura_title_ok": same_title(traf_title, page.title)})
     return {"rows": rows, "summary": summarise(rows), "timings": dict(timings)}

@@ -25,16 +25,7 @@ def parse_command(
     except OSError as exc:
         print(f"error: cannot read {file}: {exc.strerror or exc}", file=sys.stderr)
         raise typer.Exit(2)
-    when = None
-    if fetched_at:
-        try:
-            when = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
-        except ValueError:
-            print(f"error: --fetched-at {fetched_at!r} is not an ISO 8601 time", file=sys.stderr)
-            raise typer.Exit(2)
-        if when.tzinfo is None:
-            from parsers.dates import SHANGHAI
-            when = when.replace(tzinfo=SHANGHAI)
+    when = _fetch_time(fetched_at)
     from parsers.registry import BY_ID
 
     if source and source not in BY_ID:
@@ -55,6 +46,21 @@ def parse_command(
     if doc.drift:
         out["drift"] = doc.drift  # fields the site parser missed, filled by the generic path
     print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def _fetch_time(fetched_at: str | None) -> datetime | None:
+    """--fetched-at as an aware datetime (Asia/Shanghai when it has no offset); exit 2 when malformed."""
+    if not fetched_at:
+        return None
+    try:
+        when = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+    except ValueError:
+        print(f"error: --fetched-at {fetched_at!r} is not an ISO 8601 time", file=sys.stderr)
+        raise typer.Exit(2)
+    if when.tzinfo is None:
+        from parsers.dates import SHANGHAI
+        when = when.replace(tzinfo=SHANGHAI)
+    return when
 
 
 def process_command(

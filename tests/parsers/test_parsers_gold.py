@@ -76,3 +76,7 @@ def test_real_pages_carry_provenance():
         import json
 
         assert json.loads(meta_path.read_text("utf-8"))["origin"]["kind"] == "constructed"
+
+
+def test_no_gold_article_is_taken_for_an_error_page(result):
+    assert [r["name"] for r in result["rows"] if r["not_article"]] == []
