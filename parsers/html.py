@@ -84,52 +84,56 @@ class _Enough(Exception):
     pass
 
 
+class _Paragraphs:
+    """The walk behind paragraphs_of: text gathered into a buffer, flushed at block boundaries."""
+
+    def __init__(self, skip, limit, skip_tags):
+        self.skip, self.limit, self.skip_tags = skip, limit, skip_tags
+        self.out: list[str] = []
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        line = clean_inline("".join(self.buf))
+        self.buf.clear()
+        if line:
+            self.out.append(line)
+            if self.limit is not None and len(self.out) >= self.limit:
+                raise _Enough
+
+    def walk(self, node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in self.skip_tags or (self.skip is not None and tag and self.skip(node)):
+            self.buf.append(node.tail or "")
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            self.flush()
+        if tag in ("td", "th") and self.buf:
+            self.buf.append(" ")
+        if node.text and tag:
+            self.buf.append(node.text)
+        for child in node:
+            self.walk(child)
+        if block:
+            self.flush()
+        self.buf.append(node.tail or "")
+
+
 def paragraphs_of(el, *, skip=None, limit: int | None = None, skip_tags: frozenset = SKIP_TAGS) -> list[str]:
     """Block-aware text of `el`: one string per paragraph (p, div, br, li, tr … start a new one).
     `skip(node)` leaves a subtree out (its tail kept); `limit` stops after that many paragraphs."""
     if el is None:
         return []
-    out: list[str] = []
-    buf: list[str] = []
-
-    def flush():
-        line = clean_inline("".join(buf))
-        if line:
-            out.append(line)
-            if limit is not None and len(out) >= limit:
-                raise _Enough
-        buf.clear()
-
-    def walk(node):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in skip_tags or (skip is not None and tag and skip(node)):
-            if node.tail:
-                buf.append(node.tail)
-            return
-        block = tag in BLOCK_TAGS
-        if block:
-            flush()
-        if tag in ("td", "th") and buf:
-            buf.append(" ")
-        if node.text and tag:
-            buf.append(node.text)
-        for child in node:
-            walk(child)
-        if block:
-            flush()
-        if node.tail:
-            buf.append(node.tail)
-
-    tail = el.tail
-    el.tail = None
+    walker = _Paragraphs(skip, limit, skip_tags)
+    tail, el.tail = el.tail, None
     try:
-        walk(el)
-        flush()
+        walker.walk(el)
+        walker.flush()
     except _Enough:
         pass
     finally:
         el.tail = tail
-    return [q for line in out for piece in line.split("\n") if (q := clean_inline(piece))]
+    return [q for line in walker.out for piece in line.split("\n") if (q := clean_inline(piece))]
 
 
 def drop(tree, *selectors: str) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from parsers import dates
-from parsers.html import SKIP_TAGS, paragraphs_of, select
+from parsers.html import SKIP_TAGS, paragraphs_of, select, text_of
 
 TIERS = ("structured", "labelled", "script", "url", "body")
 META_NAMES = ("article:published_time", "og:article:published_time", "pubdate", "publishdate", "PubDate",
@@ -66,6 +66,9 @@ def resolve_published_at(html: str, tree, url: str, *, fetched_at: datetime | No
     """The publish time by the tiers above, or None when the page offers no trustworthy date."""
     lines = page_lines(tree)
     start = title_line(lines, title)
+    headings = (text_of(h) for h in select(tree, "h1")[:3])  # the title we were given may be <title>'s
+    while start is None and (heading := next(headings, None)) is not None:
+        start = title_line(lines, heading)
     for tier in (lambda: structured_date(html, tree, fetched_at), lambda: labelled_date(lines, start, fetched_at),
                  lambda: script_date(html, fetched_at), lambda: url_date(url, fetched_at),
                  lambda: body_date(lines, start, fetched_at)):

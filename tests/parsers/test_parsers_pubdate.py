@@ -105,3 +105,8 @@ def test_a_labelled_line_beats_script_state():
 def test_a_date_line_just_above_the_title_counts():
     found = resolve(f"<div class='meta'>2024-10-02 09:30 来源：新华社</div><h1>{TITLE}</h1><p>正文第一段，说明情况。</p>")
     assert found.tier == "labelled" and found.value.date().isoformat() == "2024-10-02"
+
+
+def test_the_page_heading_locates_the_date_line_when_the_given_title_is_not_on_the_page():
+    found = resolve(f"<h1>{TITLE}</h1><div>2024-10-02 09:30 来源：新华社</div><p>正文。</p>", title="某某网站首页")
+    assert found.tier == "labelled" and found.value.date().isoformat() == "2024-10-02"
