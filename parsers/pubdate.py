@@ -36,10 +36,12 @@ _LD_JSON = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", r
 _REJECT = re.compile(r"(?:^|[\s_-])(comments?|pinglun|reply|replies|related|relate|xiangguan|recommend\w*|tuijian|"
                      r"footer|foot|copyright|banquan|hot\w*|rank\w*|paihang|sidebar)(?:$|[\s_-])", re.I)
 _REJECT_TAGS = ("footer", "aside", "nav", "script", "style", "noscript", "template")
-_REJECT_LINE = re.compile(r"版权|Copyright|©|ICP|备案|公网安备|相关|推荐|上一篇|下一篇")
-_LABEL = re.compile(r"发布时间|发布日期|发表时间|发表日期|发表于|发布于|发稿时间|成文日期|时间[:：]|日期[:：]|"
-                    r"来源[:：]|作者[:：]|编辑[:：]|Posted|Published")
-_STRONG_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发稿时间|posted\s*@)\s*[:：]?\s*|^\s*(?:时间|日期)\s*[:：]\s*")
+_REJECT_LINE = re.compile(r"版权|版權|Copyright|©|ICP|备案|公网安备|相关|相關|推荐|推薦|上一篇|下一篇")
+_LABEL = re.compile(r"[发發][布佈表稿](?:时间|時間|日期|于|於)|成文日期|[时時]间[:：]|時間[:：]|日期[:：]|"
+                    r"[来來]源[:：]|作者[:：]|[编編][辑輯][:：]|Posted|Published")
+_STRONG_LABEL = re.compile(r"(?:[发發][布佈表稿](?:时间|時間|日期)|posted\s*@)\s*[:：]?\s*|^\s*(?:时间|時間|日期)\s*[:：]\s*")
+_RELATIVE = re.compile(r"(刚刚|剛剛)|(\d{1,2})\s*(分钟|分鐘|小时|小時)前|(\d{1,2})\s*天前|"
+                       r"(今天|昨天|前天)\s*(\d{1,2})[:：](\d{2})")
 _SENTENCE = re.compile(r"[。，；！？]")
 _WITH_CLOCK = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：](\d{2}))?")
@@ -205,7 +207,24 @@ def _date_in(text: str, fetched_at) -> datetime | None:
     match = _MONTH_DAY.search(text)
     if match and fetched_at is not None:
         return dates.parse_date(match.group(0).replace("：", ":"), ref=fetched_at)
-    return None
+    return _relative(text, fetched_at)
+
+
+def _relative(text: str, fetched_at) -> datetime | None:
+    """刚刚, N分钟前, N小时前, N天前, 今天/昨天/前天 HH:MM, counted back from the fetch time."""
+    match = _RELATIVE.search(text)
+    if not match or fetched_at is None:
+        return None
+    now = fetched_at.astimezone(dates.SHANGHAI)
+    just, amount, unit, days, word, hh, mm = match.groups()
+    if just:
+        return now
+    if amount:
+        return now - (timedelta(minutes=int(amount)) if unit in ("分钟", "分鐘") else timedelta(hours=int(amount)))
+    if days:
+        return now - timedelta(days=int(days))
+    day = now - timedelta(days=("今天", "昨天", "前天").index(word))
+    return day.replace(hour=int(hh), minute=int(mm), second=0, microsecond=0)
 
 
 def url_date(url: str, fetched_at) -> DateEvidence | None:

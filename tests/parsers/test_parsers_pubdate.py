@@ -110,3 +110,18 @@ def test_a_date_line_just_above_the_title_counts():
 def test_the_page_heading_locates_the_date_line_when_the_given_title_is_not_on_the_page():
     found = resolve(f"<h1>{TITLE}</h1><div>2024-10-02 09:30 来源：新华社</div><p>正文。</p>", title="某某网站首页")
     assert found.tier == "labelled" and found.value.date().isoformat() == "2024-10-02"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("發佈時間：2024年10月02日 09:30", "2024-10-02T09:30:00+08:00"),  # Traditional labels
+    ("來源：大公網　時間：2024-10-02 09:30", "2024-10-02T09:30:00+08:00"),
+    ("发布时间：3小时前", "2024-10-20T09:00:00+08:00"),  # relative to the fetch (12:00)
+    ("发布于 昨天 18:05", "2024-10-19T18:05:00+08:00"),
+    ("作者：张三 2天前", "2024-10-18T12:00:00+08:00"),
+])
+def test_traditional_labels_and_relative_times(line, expected):
+    assert resolve(article(line)).value.isoformat() == expected
+
+
+def test_traditional_update_stamp_is_not_a_publish_date():
+    assert resolve(article("更新時間：2024-10-19 10:00")) is None
