@@ -52,3 +52,14 @@ def test_one_side_empty():
     assert choose_body([], ARTICLE) == (ARTICLE, "theirs-only")
     assert choose_body(ARTICLE, []) == (ARTICLE, "ours-only")
     assert confirmed_span(ARTICLE, {}) == ARTICLE
+
+
+def test_a_teaser_list_after_the_article_is_cut():
+    from parsers.clean import clean_lines
+
+    lines = ARTICLE + ["首页 | 上一页 1 下一页 | 尾页", "山东日照：小蓝莓助力农业发展",
+                       "5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓...【详细】",
+                       "河南山东等地小麦陆续开镰收割", "近日，河南、山东等地小麦进入成熟期，陆续开镰收割。【详细】"]
+    assert clean_lines(lines) == ARTICLE
+    one = ARTICLE + ["更多报道见专题页面【详细】"]
+    assert clean_lines(one) == one  # a single teaser-like line is not a list
