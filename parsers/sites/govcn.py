@@ -21,6 +21,7 @@ from datetime import date
 from parsers import dates
 from parsers.govbase import GovParser
 
+_POLICY_PATH = re.compile(r"/zhengce/content/|/zhengce/zhengceku/|/gongbao/")
 _TITLE_SUFFIX = re.compile(r"(?:_[^_]{1,12})*_中国政府网\s*$")
 
 
@@ -71,7 +72,8 @@ class V2(V1):
         return self.pair("来源") or super().extract_origin()
 
     def is_policy_page(self):
-        return "/gongbao/" in self.page.url or super().is_policy_page()
+        """State Council documents, the ministries' document library and 公报 items are policies."""
+        return bool(_POLICY_PATH.search(self.page.url)) or super().is_policy_page()
 
 
 VERSIONS = (V1, V2)

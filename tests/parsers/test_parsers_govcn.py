@@ -103,3 +103,16 @@ def test_an_older_capture_still_parses_with_v1():
     doc = parse_page(zhengceku_page(), "https://www.gov.cn/zhengce/zhengceku/202408/content_6966934.htm",
                      fetched_at=datetime.fromisoformat("2022-06-01T10:00:00+08:00"))
     assert doc.parser == "govcn.V1" and not doc.is_empty and "低空经济" in doc.text
+
+
+def test_issuers_from_the_signature_block_when_no_info_table():
+    from parsers.govbase import signature_issuers
+
+    assert signature_issuers(["正文第一段。", "国家发展改革委　国家能源局", "2024年7月25日"]) == ["国家发展改革委", "国家能源局"]
+    assert signature_issuers(["正文。", "工业和信息化部", "教育部", "二〇二四年一月十八日"]) == ["工业和信息化部", "教育部"]
+    assert signature_issuers(["正文。", "（此件公开发布）"]) == []
+    page = ("<html><head><title>国务院办公厅关于推动未来产业创新发展的通知_国务院文件_中国政府网</title></head><body>"
+            "<h1 id='ti'>国务院办公厅关于推动未来产业创新发展的通知</h1>"
+            f"<div id='UCAP-CONTENT'><p>国办发〔2024〕5号</p>{BODY}<p>国务院办公厅</p><p>2024年1月18日</p></div></body></html>")
+    doc = parse_page(page.encode(), "https://www.gov.cn/zhengce/content/202401/content_6929011.htm", fetched_at=FETCHED)
+    assert doc.kind == "policy" and doc.policy.issuers == ["国务院办公厅"]
