@@ -112,6 +112,9 @@ def _run_parser(parser_cls, body, url, sid, fetched_at, hints, header_charset) -
     elif not doc.text.strip():
         doc.is_empty = True
         doc.error = doc.error or "no body text found"
+    if doc.drift:
+        log.warning("source_id=%s url=%s: parser %s missed %s; filled by the generic path (drift)",
+                    doc.source_id, url, doc.parser, ", ".join(doc.drift))
     return doc
 
 
@@ -132,6 +135,3 @@ def fill_from_generic(doc: Document, html: str, page: Page) -> None:
         if getattr(backup, name):
             setattr(doc, name, getattr(backup, name))
             doc.drift.append(name)
-    if doc.drift:
-        log.warning("source_id=%s url=%s: parser %s missed %s; filled by the generic path (drift)",
-                    doc.source_id, page.url, doc.parser, ", ".join(doc.drift))
