@@ -58,7 +58,7 @@ class V2(V1):
     VALID_UNTIL = None
     title_selectors = ("h1#ti", "div.share-title", "div.article h1", "div.pages-title", "h1")
     body_selectors = ("#UCAP-CONTENT", "div.trs_editor_view", "div.TRS_UEDITOR", "td.pages_content",
-                      "div.pages_content", "div.article-content")
+                      "div.pages_content", "#mainText", "#zoom", "div.article-content")
     body_drop = ("div.pages_print", "div.editor", "div.share", "#div_div", "div.policyLibraryOverview_header",
                  "div.policyLibraryOverview_content", "table.bd1")
 

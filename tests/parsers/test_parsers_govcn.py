@@ -116,3 +116,11 @@ def test_issuers_from_the_signature_block_when_no_info_table():
             f"<div id='UCAP-CONTENT'><p>国办发〔2024〕5号</p>{BODY}<p>国务院办公厅</p><p>2024年1月18日</p></div></body></html>")
     doc = parse_page(page.encode(), "https://www.gov.cn/zhengce/content/202401/content_6929011.htm", fetched_at=FETCHED)
     assert doc.kind == "policy" and doc.policy.issuers == ["国务院办公厅"]
+
+
+def test_document_library_page_with_its_body_in_zoom():
+    page = (f"<html><head><title>通知_国务院部门文件_中国政府网</title></head><body>{HEADER_TABLE}"
+            f"<div class='wrap'><div id='zoom'>{BODY}</div></div><div class='footer'>版权所有：中国政府网</div>"
+            "</body></html>").encode()
+    doc = parse_page(page, "https://www.gov.cn/zhengce/zhengceku/202408/content_6966934.htm", fetched_at=FETCHED)
+    assert doc.drift == [] and doc.text.startswith("各省") and "版权" not in doc.text and doc.title == TITLE
