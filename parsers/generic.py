@@ -23,7 +23,7 @@ _PUNCT = re.compile(r"[，。；！？、：“”「」]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NEGATIVE = re.compile(r"nav|menu|footer|foot|header|sidebar|side|comment|share|breadcrumb|crumb|copyright|"
                        r"related|recommend|hot|rank|banner|login|search|toolbar|pager|pagination|friend|"
-                       r"advert|^ad$|[-_]ad[-_s]?|guanggao|tuijian|xiangguan|paihang|bottom|topbar", re.I)
+                       r"advert|^ad$|[-_]ad[-_s]?|guanggao|tuijian|xiangguan|paihang|bottom|topbar|morestor|more-?news", re.I)
 _POSITIVE = re.compile(r"article|content|text|body|detail|main|post|entry|zhengwen|news_txt|zw|story", re.I)
 _META_LINE = re.compile(r"(来源|作者|时间|发布|日期|编辑|浏览|阅读|点击|字号|记者)[:：]|"
                         r"^(索引号|分类|主题分类|发布机构|发文机关|成文日期|名称|标题|文号|发文字号|有效性|积分|查看)\s*[:：]")
@@ -99,7 +99,7 @@ def _descend(best, stats):
         total = _score(best, stats)
         children = [c for c in best if isinstance(c.tag, str)]
         top = max(children, key=lambda c: _score(c, stats), default=None)
-        if top is None or total == 0 or _score(top, stats) < DOMINANT_SHARE * total:
+        if top is None or total == 0 or _score(top, stats) * min(1.0, _class_bias(top)) < DOMINANT_SHARE * total:
             return best
         best = top
     return best

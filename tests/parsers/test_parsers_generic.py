@@ -63,3 +63,18 @@ def test_a_teaser_list_after_the_article_is_cut():
     assert clean_lines(lines) == ARTICLE
     one = ARTICLE + ["更多报道见专题页面【详细】"]
     assert clean_lines(one) == one  # a single teaser-like line is not a list
+
+
+def test_the_body_is_not_a_more_stories_module_beside_the_article():
+    from parsers.generic import V1
+    from parsers.base import Page
+    from datetime import datetime
+
+    stories = "".join(f"<li><p>（法新社巴黎{i}日電）網球名將今天現身球場練球，今年參賽與否，大會抽籤時即可揭曉，消息引人關注。</p></li>"
+                      for i in range(12))
+    html = (f"<html><head><title>義大利公開賽 茲韋列夫封王</title></head><body><div class='main-col'>"
+            f"<h1>義大利公開賽 茲韋列夫封王</h1><div class='caas-body'>{''.join(f'<p>{x}</p>' for x in ARTICLE)}</div>"
+            f"<div class='module-moreStories'><ul>{stories}</ul></div></div></body></html>")
+    doc = V1(Page(url="https://hk.news.example.com/a.html", html=html, tree=build_tree(html),
+                  fetched_at=datetime.fromisoformat("2024-05-21T10:00:00+08:00"))).parse()
+    assert ARTICLE[0] in doc.text
