@@ -522,6 +522,8 @@ CREATE TABLE public.raw_fetches (
     parent_url text,
     processed_at timestamp with time zone,
     process_error text,
+    not_article text,
+    parse_drift text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT raw_fetches_kind_check CHECK ((kind = ANY (ARRAY['page'::text, 'attachment'::text, 'listing'::text])))
 );
 CREATE SEQUENCE public.raw_fetches_raw_fetch_id_seq
@@ -961,6 +963,7 @@ CREATE INDEX entity_mentions_entity_idx ON public.entity_mentions USING btree (e
 CREATE INDEX policy_metadata_doc_number_idx ON public.policy_metadata USING btree (doc_number);
 CREATE INDEX policy_metadata_interprets_url_idx ON public.policy_metadata USING btree (interprets_url) WHERE ((interprets_document_id IS NULL) AND (interprets_url IS NOT NULL));
 CREATE INDEX raw_fetches_fetched_at_idx ON public.raw_fetches USING btree (fetched_at);
+CREATE INDEX raw_fetches_parse_drift_idx ON public.raw_fetches USING btree (source_id, fetched_at) WHERE ((cardinality(parse_drift) > 0) OR (not_article IS NOT NULL));
 CREATE INDEX raw_fetches_source_idx ON public.raw_fetches USING btree (source_id, fetched_at);
 CREATE INDEX raw_fetches_unprocessed_idx ON public.raw_fetches USING btree (raw_fetch_id) WHERE (processed_at IS NULL);
 CREATE INDEX raw_fetches_url_idx ON public.raw_fetches USING btree (url, fetched_at);
