@@ -7,6 +7,9 @@ from datetime import date
 
 import typer
 
+from futurewatch.localtime import display_zone, iso_time, zone_note
+from futurewatch.tables import Column, print_records
+
 STATUS_STYLE = {"succeeded": "green", "partial": "yellow", "failed": "red", "unreachable": "red",
                 "ok": "green", "quiet": "yellow", "blocked": "magenta", "failing": "red", "never": "dim"}
 COUNTS = ("listed", "new", "changed", "unchanged", "failed", "blocked", "requests")
@@ -75,23 +78,40 @@ def crawl_command(
     console.print(render_summary_table(summaries))
 
 
-def sources_command(days: int = typer.Option(14, "--days", min=1, help="window for rates and counts")) -> None:
+def sources_command(
+    days: int = typer.Option(14, "--days", min=1, help="Window for rates and counts."),
+    wide: bool = typer.Option(False, "--wide", help="Every column, whatever the terminal width."),
+    as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
+) -> None:
     """Health of every source: last success, new items, error and blocked rates, status."""
-    from rich.console import Console
-    from rich.table import Table
-
     from crawlers.health import select_source_health
     from futurewatch.db import database_url
 
-    table = Table(title=f"source health, last {days} days")
-    for name in ("source", "kind", "status", "last success", "new items", "runs", "error rate", "blocked rate",
-                 "last problem"):
-        table.add_column(name, justify="right" if name in ("new items", "runs", "error rate", "blocked rate") else "left")
-    for h in select_source_health(database_url(), days=days):
-        last = h.last_success_at.astimezone().strftime("%Y-%m-%d %H:%M") if h.last_success_at else "—"
-        table.add_row(h.source_id, h.kind, f"[{STATUS_STYLE.get(h.status, '')}]{h.status}[/]", last, str(h.new_items),
-                      str(h.runs), f"{h.error_rate:.0%}", f"{h.blocked_rate:.0%}", (h.last_error or "")[:60])
-    Console().print(table)
+    zone = display_zone()
+    records = [health_record(h, zone) for h in select_source_health(database_url(), days=days)]
+    print_records(records, SOURCE_COLUMNS, title=f"source health, last {days} days ({zone_note(zone)})",
+                  wide=wide, as_json=as_json)
+
+
+def health_record(h, zone) -> dict:
+    """One source's health as JSON-ready data (times ISO 8601 in the display zone)."""
+    return {"source_id": h.source_id, "name": h.name, "kind": h.kind, "enabled": h.enabled, "status": h.status,
+            "last_success_at": iso_time(h.last_success_at, zone), "last_run_at": iso_time(h.last_run_at, zone),
+            "new_items": h.new_items, "runs": h.runs, "error_rate": h.error_rate,
+            "blocked_rate": h.blocked_rate, "last_error": h.last_error}
+
+
+SOURCE_COLUMNS = [
+    Column("source_id", "source", kind="id"),
+    Column("status", "status", priority=1, style=lambda value: STATUS_STYLE.get(value, "")),
+    Column("last_success_at", "last success", kind="time", priority=2),
+    Column("new_items", "new", priority=4, justify="right"),
+    Column("error_rate", "errors", kind="percent", priority=5, justify="right"),
+    Column("blocked_rate", "blocked", kind="percent", priority=6, justify="right"),
+    Column("runs", "runs", priority=7, justify="right"),
+    Column("kind", "kind", priority=8),
+    Column("last_error", "last problem", kind="text", priority=3),
+]
 
 
 def register(app: typer.Typer) -> None:
