@@ -37,6 +37,8 @@ class Column:
     def show(self, value: Any) -> str:
         if value is None:
             return ""
+        if isinstance(value, Text):
+            return value.plain
         if self.kind == "time":
             return str(value)[:16].replace("T", " ")
         if self.kind == "date":
@@ -82,9 +84,15 @@ def build_table(columns: list[Column], records: list[dict], *, title: str | None
         table.add_column(c.header, justify=c.justify, no_wrap=not wraps, overflow="fold",
                          min_width=None if wraps else natural_width(c, records))
     for r in records:
-        table.add_row(*(Text(c.show(r.get(c.key)), style=c.style(r.get(c.key)) if c.style else "")
-                        for c in columns))
+        table.add_row(*(cell(c, r.get(c.key)) for c in columns))
     return table
+
+
+def cell(column: Column, value: Any) -> Text:
+    """A cell as rich Text (values are never read as markup); a Text value keeps its own styles."""
+    if isinstance(value, Text):
+        return value.copy()
+    return Text(column.show(value), style=column.style(value) if column.style else "")
 
 
 def print_records(records: Iterable[dict], columns: list[Column], *, title: str | None = None,
