@@ -28,7 +28,8 @@ def crawl_counts(counts: dict) -> tuple[int, int, int]:
 
 def describe_crawl(source_id: str, counts: dict) -> str:
     listed, fetched, new = crawl_counts(counts)
-    return f"crawl {source_id}: listed {listed}, fetched {fetched}, new {new}"
+    failed = int(counts.get("failed", 0) or 0)
+    return f"crawl {source_id}: listed {listed}, fetched {fetched}, new {new}" + (f", failed {failed}" if failed else "")
 
 
 class LineProgress:

@@ -16,7 +16,7 @@ def parse_command(
     source: str = typer.Option(None, "--source", help="source_id; default: looked up from the URL host."),
     fetched_at: str = typer.Option(None, "--fetched-at", help="ISO time of the fetch (selects the parser version)."),
 ) -> None:
-    """Parse one stored page and print one JSON object."""
+    """Parse one page saved in FILE (as fetched from --url) and print one JSON object."""
     from parsers.api import parse_page
 
     try:
