@@ -112,5 +112,5 @@ def print_records(records: Iterable[dict], columns: list[Column], *, title: str 
     caption = f"not shown: {', '.join(hidden)} (--wide or --json)" if hidden else None
     if wide:
         needed = sum(natural_width(c, records) for c in columns) + overhead(len(columns))
-        console = Console(width=max(console.width, needed), file=console.file)
+        console.width = max(console.width, needed)  # wider than the terminal: the reader asked for it
     console.print(build_table(shown, records, title=title, caption=caption))
