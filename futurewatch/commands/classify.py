@@ -77,14 +77,11 @@ def candidates_cmd(
 
 
 def _run_pending(url: str, batch_size: int) -> None:
-    from rich.progress import Progress
-
     from futurewatch.classify.pipeline import classify_pending
+    from futurewatch.progress import open_progress
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task("classifying", total=None)
-        summary = classify_pending(url, batch_size=batch_size,
-                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+    with open_progress() as progress:
+        summary = classify_pending(url, batch_size=batch_size, progress=progress.step("classify", "versions"))
     typer.echo(f"taxonomy version {summary.taxonomy_version_id}: classified {summary.classified} versions, "
                f"{summary.labels} labels, {summary.mentions} entity mentions")
 

@@ -20,21 +20,20 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def render_summary_table(summaries) -> "Table":
-    from rich.table import Table
+CRAWL_COLUMNS = [
+    Column("source_id", "source", kind="id"),
+    Column("status", "status", priority=1, style=lambda value: STATUS_STYLE.get(value, "")),
+    *(Column(name, name, priority=2 if name in ("listed", "new", "failed") else 5, justify="right") for name in COUNTS),
+    Column("time", "time", priority=4, justify="right"),
+    Column("error", "problem", kind="text", priority=3),
+]
 
-    table = Table(title="crawl summary")
-    table.add_column("source")
-    table.add_column("status")
-    for name in COUNTS:
-        table.add_column(name, justify="right")
-    table.add_column("time", justify="right")
-    table.add_column("problem", overflow="fold", max_width=60)
-    for s in summaries:
-        style = STATUS_STYLE.get(s.status, "")
-        table.add_row(s.source_id, f"[{style}]{s.status}[/]", *(str(getattr(s, n)) for n in COUNTS),
-                      f"{(s.duration_ms or 0) / 1000:.1f}s", s.error or "")
-    return table
+
+def print_crawl_summary(summaries, *, wide: bool = False, as_json: bool = False) -> None:
+    from dataclasses import asdict
+
+    records = [asdict(s) | {"time": f"{(s.duration_ms or 0) / 1000:.1f}s"} for s in summaries]
+    print_records(records, CRAWL_COLUMNS, title="crawl summary", wide=wide, as_json=as_json)
 
 
 def crawl_command(
@@ -43,11 +42,9 @@ def crawl_command(
     mirror: str = typer.Option(None, "--mirror", help="crawl the offline mirror at this base URL"),
     run_key: str = typer.Option(None, "--run-key", help="name of this run (default: a new id)"),
     offline: bool = typer.Option(False, "--offline", help="start the bundled offline mirror and crawl it"),
+    wide: bool = typer.Option(False, "--wide", help="Every column of the summary, whatever the terminal width."),
 ) -> None:
     """Crawl sources (each in its own process), with progress and a per-source summary."""
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from crawlers.registry import RegistryError, select_sources
     from crawlers.runner import crawl_sources
     from futurewatch.db import database_url
@@ -62,20 +59,19 @@ def crawl_command(
         from crawlers.mirror import serve_mirror
 
         with serve_mirror() as base:
-            return crawl_command(sources, since, base, run_key, False)
-    console = Console()
-    with Progress(SpinnerColumn(), TextColumn("[bold]{task.fields[source]}"), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=console) as bar:
-        tasks = {c.source_id: bar.add_task("waiting", source=c.source_id) for c in chosen}
+            return crawl_command(sources, since, base, run_key, False, wide)
+    from futurewatch.progress import open_progress
 
-        def on_progress(source_id: str, counts: dict) -> None:
-            bar.update(tasks[source_id], description=", ".join(f"{k} {counts.get(k, 0)}" for k in COUNTS))
-
+    with open_progress() as progress:
         summaries = crawl_sources(url, [c.source_id for c in chosen], since=day, mirror=mirror, run_key=run_key,
-                                  on_progress=on_progress)
-        for s in summaries:
-            bar.update(tasks[s.source_id], description=f"[{STATUS_STYLE.get(s.status, '')}]{s.status}[/]")
-    console.print(render_summary_table(summaries))
+                                  on_progress=progress.crawl)
+    print_crawl_summary(summaries, wide=wide)
+    from futurewatch.cycle import build_source_result, crawl_failed
+
+    if summaries and all(crawl_failed(build_source_result(s)) for s in summaries):
+        print("error: no source could be reached" + (" on the mirror" if mirror else ": offline? try make demo"),
+              file=sys.stderr)
+        raise typer.Exit(3)
 
 
 def sources_command(
