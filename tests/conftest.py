@@ -3,6 +3,10 @@
 The server is the embedded one (pgserver) in a temporary folder, unless
 FUTUREWATCH_TEST_DATABASE_URL names a server to use instead (e.g. a stock PostgreSQL 15).
 Each test gets its own database cloned from a migrated template, so tests never share rows.
+
+In parallel (`make test` runs pytest-xdist), every worker is its own session: its own embedded
+server (or, on an external server, its own template name), its own Airflow home. The tests of
+one file stay on one worker, so a module-scoped fixture is built once.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from futurewatch.config import load_settings
 from futurewatch.db import embedded_server, with_database
 from futurewatch.migrate import apply_migrations
 
-TEMPLATE = "fw_template"
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # gw0, gw1 … under pytest-xdist, else ""
+TEMPLATE = f"fw_template_{WORKER}" if WORKER else "fw_template"
 DAGS_FOLDER = Path(__file__).resolve().parent.parent / "dags"
 
 
@@ -40,6 +45,14 @@ def pytest_configure(config):
     """Airflow reads its configuration once, when first imported, by whichever test imports it
     first: point it at a private home for the whole session, never at ~/airflow."""
     os.environ.update(airflow_env(Path(tempfile.mkdtemp(prefix="fw-test-airflow-"))))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under `--dist loadgroup`, keep each test file on one worker (its module fixtures are built once)."""
+    for item in items:
+        if not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def pytest_unconfigure(config):

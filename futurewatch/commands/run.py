@@ -108,7 +108,7 @@ def run_cmd(
     for table in render_summary(summary):
         console.print(table)
     for line in describe_results(summary, url, settings):
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)  # a path is never broken
     code = exit_code(summary)
     if code == EXIT_NO_SOURCE:
         print(f"error: {NO_SOURCE_OFFLINE if offline else NO_SOURCE_ONLINE}", file=sys.stderr)
