@@ -242,6 +242,25 @@ def _brief(result: Any) -> str:
     return "" if plain is None else str(plain)
 
 
+def _describe_process(r: dict) -> str:
+    return (f"{r['pages']} page(s): {r['documents_new']} new document(s), {r['versions_new']} new version(s), "
+            f"{r['unchanged']} unchanged, {r['empty']} empty, {r['failed']} failed")
+
+
+def _describe_classify(r: dict) -> str:
+    return (f"{r['classified']} version(s) classified with taxonomy version {r['taxonomy_version_id']}: "
+            f"{r['labels']} label(s), {r['mentions']} entity mention(s)")
+
+
+def _describe_alerts(r: dict) -> str:
+    return f"{r['rules']} rule(s) over {r['versions_new']} new version(s): {r['events_new']} new event(s)"
+
+
+def _describe_digests(r: dict) -> str:
+    return (f"{r['built']} built, {r['sent']} sent, {r['empty']} empty, {r['retrying']} to retry, "
+            f"{r['failed']} failed")
+
+
 def _describe_crawl(results: list[SourceResult]) -> str:
     bad = [r.source_id for r in results if crawl_failed(r)]
     new = sum(r.new for r in results)
@@ -271,9 +290,9 @@ def run_cycle(url: str, *, now: datetime | None = None, offline: bool = False, s
         url, source_ids, offline, run_key, progress.crawl if progress else None), _describe_crawl)
     summary.sources = crawled or []
     _run_stage(summary, "process", lambda: process(url, on_progress=progress.step("process", "pages")
-                                                   if progress else None))
+                                                   if progress else None), _describe_process)
     _run_stage(summary, "classify", lambda: classify(url, on_progress=progress.step("classify", "versions")
-                                                     if progress else None))
-    _run_stage(summary, "alerts", lambda: match_alert_events(url, now=moment()))
-    summary.digests = _run_stage(summary, "digests", lambda: send_digests(url, now=moment()))
+                                                     if progress else None), _describe_classify)
+    _run_stage(summary, "alerts", lambda: match_alert_events(url, now=moment()), _describe_alerts)
+    summary.digests = _run_stage(summary, "digests", lambda: send_digests(url, now=moment()), _describe_digests)
     return summary

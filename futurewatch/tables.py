@@ -65,10 +65,14 @@ def overhead(count: int) -> int:
     return 3 * (count - 1) if count else 0
 
 
+def is_empty(column: Column, records: list[dict]) -> bool:
+    return not any(column.show(r.get(column.key)) for r in records)
+
+
 def choose_columns(columns: list[Column], records: list[dict], width: int) -> list[Column]:
-    """The columns to show at `width`, in their given order; id columns always."""
+    """The columns to show at `width`, in their given order; id columns always, empty ones last."""
     kept: list[Column] = [c for c in columns if c.kind == "id"]
-    for column in sorted((c for c in columns if c.kind != "id"), key=lambda c: c.priority):
+    for column in sorted((c for c in columns if c.kind != "id"), key=lambda c: (is_empty(c, records), c.priority)):
         trial = kept + [column]
         if sum(least_width(c, records) for c in trial) + overhead(len(trial)) <= width:
             kept = trial

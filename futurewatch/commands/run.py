@@ -23,7 +23,6 @@ EXIT_STAGE_FAILED = 1
 EXIT_NO_SOURCE = 3
 NO_SOURCE_ONLINE = "no source could be reached: offline? try make demo"
 NO_SOURCE_OFFLINE = "no source could be reached on the offline mirror: is it running? (FUTUREWATCH_MIRROR_URL)"
-CRAWL_STATE_STYLE = {"ok": "green", "partial": "yellow", "none reached": "red", "no crawl": "red"}
 
 SOURCE_COLUMNS = [
     Column("source_id", "source", kind="id"),
@@ -34,19 +33,23 @@ SOURCE_COLUMNS = [
 ]
 
 
+STAGE_COLUMNS = [
+    Column("stage", "stage", kind="id"),
+    Column("ok", "ok", priority=0, style=lambda v: {"yes": "green", "partial": "yellow"}.get(v, "red")),
+    Column("seconds", "seconds", priority=2, justify="right"), Column("detail", "detail", kind="text", priority=1),
+]
+
+
 def stage_ok(summary: CycleSummary, stage) -> str:
     """'yes', 'FAILED', or for the crawl its state ('partial', 'none reached')."""
     if not stage.ok:
-        return "[red]FAILED[/]"
-    if stage.stage == "crawl" and summary.crawl_state != "ok":
-        return f"[{CRAWL_STATE_STYLE[summary.crawl_state]}]{summary.crawl_state}[/]"
-    return "[green]yes[/]"
+        return "FAILED"
+    return summary.crawl_state if stage.stage == "crawl" and summary.crawl_state != "ok" else "yes"
 
 
 def render_summary(summary: CycleSummary) -> list[Table]:
-    stages = Table("stage", "ok", "seconds", "detail", title="futurewatch cycle")
-    for s in summary.stages:
-        stages.add_row(s.stage, stage_ok(summary, s), f"{s.seconds:.1f}", s.detail)
+    stages = build_table(STAGE_COLUMNS, [{"stage": s.stage, "ok": stage_ok(summary, s), "seconds": f"{s.seconds:.1f}",
+                                          "detail": s.detail} for s in summary.stages], title="futurewatch cycle")
     if not summary.sources:
         return [stages]
     records = [{**vars(r), "status": "failed" if crawl_failed(r) and r.status not in FAILED_CRAWL_STATUSES
