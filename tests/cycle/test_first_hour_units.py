@@ -107,3 +107,33 @@ def test_summary_names_partial_and_total_failure(statuses, shown):
         console.print(table)
     text = console.export_text()
     assert shown in text and "unreachable" in text
+
+
+def test_terminal_progress_draws_a_bar_per_source_and_stage():
+    out = io.StringIO()
+    with open_progress(out, tty=True) as progress:
+        progress.crawl("c114", {"listed": 5, "new": 2, "unchanged": 1})
+        progress.step("process", "pages")(3, 10)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("crawl c114 ━") and "listed 5, fetched 3, new 2" in lines[0]
+    assert lines[1].startswith("process ") and "3/10 pages" in lines[1]
+
+
+def test_each_distinct_warning_is_logged_once():
+    import logging
+
+    from futurewatch.logsetup import OnceFilter
+
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.addFilter(OnceFilter())
+    log = logging.getLogger("tests.once")
+    log.addHandler(handler)
+    try:
+        for _ in range(3):
+            log.warning("source_id=%s url=%s: cannot extract pdf text", "gd_gov", "http://x.cn/a.pdf")
+        log.warning("source_id=%s url=%s: cannot extract pdf text", "govcn", "http://y.cn/b.pdf")
+    finally:
+        log.removeHandler(handler)
+    assert out.getvalue().splitlines() == ["source_id=gd_gov url=http://x.cn/a.pdf: cannot extract pdf text",
+                                           "source_id=govcn url=http://y.cn/b.pdf: cannot extract pdf text"]
