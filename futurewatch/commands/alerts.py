@@ -13,7 +13,7 @@ from rich.table import Table
 
 from futurewatch.config import load_settings
 from futurewatch.db import database_url
-from futurewatch.localtime import display_zone, iso_time, zone_note
+from futurewatch.localtime import display_zone, iso_time, show_date, zone_note
 from futurewatch.tables import Column, print_records
 
 alerts_app = typer.Typer(help="Alert subscribers and rules, trial runs, the outbox.", no_args_is_help=True)
@@ -33,6 +33,11 @@ console = _LazyConsole()
 def _fail(message: str) -> None:
     print(f"error: {message}", file=sys.stderr)
     raise typer.Exit(2)
+
+
+def show_iso_date(value: str | None, zone) -> str:
+    """An ISO time from an event payload as the day in the display zone."""
+    return show_date(datetime.fromisoformat(value), zone) if value else ""
 
 
 def _parse_now(value: str | None) -> datetime:
@@ -139,11 +144,12 @@ def test_command(target: str = typer.Argument(..., help="A rule id or name, or a
         _fail(str(exc))
     for error in result.errors:
         console.print(f"[red]{error}[/]")
+    zone = display_zone()
     for trial in result.trials:
-        table = Table("date", "title", "sources", "terms", title=f"{trial.rule} ({trial.rule_type}): "
+        table = Table(f"date ({zone.key})", "title", "sources", "terms", title=f"{trial.rule} ({trial.rule_type}): "
                       f"{len(trial.matches)} match(es) in {result.versions} document(s)")
         for m in sorted(trial.matches, key=lambda m: m.get("published_at") or "", reverse=True)[:limit]:
-            table.add_row((m.get("published_at") or "")[:10], m.get("title", ""),
+            table.add_row(show_iso_date(m.get("published_at"), zone), m.get("title", ""),
                           ", ".join(s.get("source_id", "") for s in m.get("sources") or []),
                           ", ".join(m.get("terms") or []))
         console.print(table)
