@@ -27,7 +27,7 @@ demo: $(STAMP)
 
 ## the whole test suite, one worker per core, each test file on one worker ("no tests collected", exit 5, counts as success)
 test: $(STAMP)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
 
 ## airflow standalone with our DAGs, UI on http://localhost:8080
 airflow: $(STAMP)

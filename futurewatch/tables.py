@@ -48,9 +48,9 @@ class Column:
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def natural_width(column: Column, records: list[dict]) -> int:
-    """Width of the widest cell, at least the header's longest word (headers may wrap)."""
-    header = max(cell_len(word) for word in column.header.split())
+def natural_width(column: Column, records: list[dict], whole_header: bool = False) -> int:
+    """Width of the widest cell, at least the header's longest word (or all of it: no wrapping)."""
+    header = cell_len(column.header) if whole_header else max(cell_len(word) for word in column.header.split())
     cells = (max(map(cell_len, column.show(r.get(column.key)).splitlines() or [""])) for r in records)
     return max([header, *cells])
 
@@ -80,13 +80,13 @@ def choose_columns(columns: list[Column], records: list[dict], width: int) -> li
 
 
 def build_table(columns: list[Column], records: list[dict], *, title: str | None = None,
-                caption: str | None = None) -> Table:
+                caption: str | None = None, wide: bool = False) -> Table:
     table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                   title_justify="left", caption_justify="left")
     for c in columns:
         wraps = c.kind == "text"
         table.add_column(c.header, justify=c.justify, no_wrap=not wraps, overflow="fold",
-                         min_width=None if wraps else natural_width(c, records))
+                         min_width=natural_width(c, records, wide) if wide or not wraps else None)
     for r in records:
         table.add_row(*(cell(c, r.get(c.key)) for c in columns))
     return table
@@ -115,6 +115,6 @@ def print_records(records: Iterable[dict], columns: list[Column], *, title: str 
     hidden = [c.header for c in columns if c not in shown]
     caption = f"not shown: {', '.join(hidden)} (--wide or --json)" if hidden else None
     if wide:
-        needed = sum(natural_width(c, records) for c in columns) + overhead(len(columns))
+        needed = sum(natural_width(c, records, True) for c in columns) + overhead(len(columns))
         console.width = max(console.width, needed)  # wider than the terminal: the reader asked for it
-    console.print(build_table(shown, records, title=title, caption=caption))
+    console.print(build_table(shown, records, title=title, caption=caption, wide=wide))

@@ -5,8 +5,8 @@ FUTUREWATCH_TEST_DATABASE_URL names a server to use instead (e.g. a stock Postgr
 Each test gets its own database cloned from a migrated template, so tests never share rows.
 
 In parallel (`make test` runs pytest-xdist), every worker is its own session: its own embedded
-server (or, on an external server, its own template name), its own Airflow home. The tests of
-one file stay on one worker, so a module-scoped fixture is built once.
+server (or, on an external server, its own template name), its own Airflow home. `--dist loadfile`
+keeps the tests of one file on one worker, so a module-scoped fixture is built once.
 """
 
 from __future__ import annotations
@@ -45,14 +45,6 @@ def pytest_configure(config):
     """Airflow reads its configuration once, when first imported, by whichever test imports it
     first: point it at a private home for the whole session, never at ~/airflow."""
     os.environ.update(airflow_env(Path(tempfile.mkdtemp(prefix="fw-test-airflow-"))))
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Under `--dist loadgroup`, keep each test file on one worker (its module fixtures are built once)."""
-    for item in items:
-        if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def pytest_unconfigure(config):

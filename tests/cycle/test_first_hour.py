@@ -93,10 +93,12 @@ def test_tables_fit_80_columns_with_ids_whole(demo, command):
 
 def test_wide_shows_every_column(demo):
     env, _ = demo
-    narrow = futurewatch(env, "sources")
-    wide = futurewatch(env, "sources", "--wide")
-    assert "not shown: " in narrow.stdout and "kind" not in narrow.stdout.split("not shown")[0]
-    assert "not shown" not in wide.stdout and "kind" in wide.stdout
+    narrow = futurewatch(env, "alerts", "outbox").stdout
+    hidden = narrow.split("not shown: ", 1)[1].split(" (--wide")[0].split(", ")
+    assert hidden and hidden[0]
+    wide = futurewatch(env, "alerts", "outbox", "--wide").stdout
+    header = wide.splitlines()[1]
+    assert "not shown" not in wide and all(name.split()[0] in header for name in hidden), wide
 
 
 def test_search_json_carries_the_table_fields(demo):
