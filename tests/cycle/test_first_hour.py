@@ -132,6 +132,8 @@ def test_no_reachable_source_exits_3_and_says_so(demo):
     assert "error: no source could be reached" in run.stderr
     assert "NONE could be crawled" in run.stdout and "none reached" in run.stdout
     assert run.stdout.strip().splitlines()[-1].startswith("outbox: ")
+    crawl = CliRunner().invoke(app, ["crawl", "takungpao", "--mirror", dead], env=env | {"COLUMNS": "80"})
+    assert crawl.exit_code == 3 and "no source could be reached" in crawl.output, crawl.output
 
 
 def test_help_has_no_type_noise():
