@@ -80,13 +80,15 @@ def choose_columns(columns: list[Column], records: list[dict], width: int) -> li
 
 
 def build_table(columns: list[Column], records: list[dict], *, title: str | None = None,
-                caption: str | None = None, wide: bool = False) -> Table:
+                caption: str | None = None, wide: bool = False, width: int | None = None) -> Table:
+    """A borderless table; cells never cut: what cannot fit in `width` (an id wider than it) folds."""
     table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                   title_justify="left", caption_justify="left")
+    fixed = [c for c in columns if wide or c.kind != "text"]
+    fits = width is None or sum(natural_width(c, records, wide) for c in fixed) + overhead(len(columns)) <= width
     for c in columns:
-        wraps = c.kind == "text"
-        table.add_column(c.header, justify=c.justify, no_wrap=not wraps, overflow="fold",
-                         min_width=natural_width(c, records, wide) if wide or not wraps else None)
+        table.add_column(c.header, justify=c.justify, overflow="fold",
+                         min_width=natural_width(c, records, wide) if fits and c in fixed else None)
     for r in records:
         table.add_row(*(cell(c, r.get(c.key)) for c in columns))
     return table
@@ -117,4 +119,4 @@ def print_records(records: Iterable[dict], columns: list[Column], *, title: str 
     if wide:
         needed = sum(natural_width(c, records, True) for c in columns) + overhead(len(columns))
         console.width = max(console.width, needed)  # wider than the terminal: the reader asked for it
-    console.print(build_table(shown, records, title=title, caption=caption, wide=wide))
+    console.print(build_table(shown, records, title=title, caption=caption, wide=wide, width=console.width))

@@ -137,3 +137,10 @@ def test_each_distinct_warning_is_logged_once():
         log.removeHandler(handler)
     assert out.getvalue().splitlines() == ["source_id=gd_gov url=http://x.cn/a.pdf: cannot extract pdf text",
                                            "source_id=govcn url=http://y.cn/b.pdf: cannot extract pdf text"]
+
+
+def test_an_id_wider_than_the_terminal_folds_instead_of_being_cut():
+    very_long = "x" * 90 + "@end.example"
+    text = render([{"email": very_long, "status": "sent"}])
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= 80
+    assert very_long in "".join(line.strip() for line in text.splitlines())
