@@ -6,8 +6,8 @@
     load_demo_subscribers(url) -> list[int]         (alerts/demo_subscribers.yaml)
 
 Subscribers: when FUTUREWATCH_SUBSCRIBERS names a YAML file, match_events first upserts it.
-`ensure_demo_subscribers` (called by the one-cycle runner, never implicitly) loads the demo
-subscribers when none exist and no SMTP is configured, so `make run`/`make demo` end with digests.
+`ensure_demo_subscribers` (never called implicitly) loads the demo subscribers when none exist and
+no SMTP is configured; the one-cycle runner loads them only on the offline demo (`make demo`).
 
 `now` is the moment the run stands for (the DAG's data interval end): it dates spikes and chooses
 the due digest period. The outbox's own retry clock is the wall clock.

@@ -92,7 +92,7 @@ def attach_texts(conn, store, doc: Document) -> None:
     for link in doc.attachments:
         row = conn.execute(q.SELECT_ATTACHMENT_BYTES, {"url": link.url}).fetchone()
         if row:
-            extract_attachment(link, store.get(row["storage_key"]))
+            extract_attachment(link, store.get(row["storage_key"]), doc.source_id)
     apply_attachment_text(doc)
 
 

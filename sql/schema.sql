@@ -646,6 +646,8 @@ CREATE VIEW public.v_current_classifications AS
            FROM public.classification_runs
           GROUP BY classification_runs.version_id) r ON (((r.version_id = c.version_id) AND (r.taxonomy_version_id = c.taxonomy_version_id))))
      JOIN public.document_versions dv ON ((dv.version_id = c.version_id)));
+COMMENT ON VIEW public.v_current_classifications IS 'The labels of every document version from the newest taxonomy version that classified it. classified_at is timestamptz (stored in UTC, shown in the session TimeZone).';
+COMMENT ON COLUMN public.v_current_classifications.classified_at IS 'When the label was computed (timestamptz, UTC).';
 CREATE VIEW public.v_document_categories AS
  SELECT d.document_id,
     c.version_id,
@@ -670,11 +672,11 @@ CREATE VIEW public.v_document_categories AS
      JOIN public.classifications c ON (((c.version_id = r.version_id) AND (c.taxonomy_version_id = r.taxonomy_version_id))))
      JOIN public.categories cat ON (((cat.taxonomy_version_id = c.taxonomy_version_id) AND (cat.code = c.code))))
      JOIN public.taxonomy_versions tv ON ((tv.taxonomy_version_id = c.taxonomy_version_id)));
-COMMENT ON VIEW public.v_document_categories IS 'Taxonomy categories of current document versions, from the newest taxonomy version that classified each version.';
+COMMENT ON VIEW public.v_document_categories IS 'Taxonomy categories of current document versions, from the newest taxonomy version that classified each version. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone; dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_document_categories.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_document_categories.version_id IS 'Classified (current) version id.';
 COMMENT ON COLUMN public.v_document_categories.source_id IS 'Source of the document.';
-COMMENT ON COLUMN public.v_document_categories.published_at IS 'Publication time of the document.';
+COMMENT ON COLUMN public.v_document_categories.published_at IS 'Publication time of the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_document_categories.published_on IS 'Publication date in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_document_categories.code IS 'Category code in the taxonomy.';
 COMMENT ON COLUMN public.v_document_categories.name_zh IS 'Category name in Chinese.';
@@ -684,7 +686,7 @@ COMMENT ON COLUMN public.v_document_categories.score IS 'Classifier score (highe
 COMMENT ON COLUMN public.v_document_categories.evidence IS 'Matched terms: [{term, field, start, end}].';
 COMMENT ON COLUMN public.v_document_categories.taxonomy_version IS 'Taxonomy version label.';
 COMMENT ON COLUMN public.v_document_categories.taxonomy_version_id IS 'Taxonomy version id.';
-COMMENT ON COLUMN public.v_document_categories.classified_at IS 'When the label was computed.';
+COMMENT ON COLUMN public.v_document_categories.classified_at IS 'When the label was computed (timestamptz, UTC).';
 CREATE VIEW public.v_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -704,7 +706,7 @@ CREATE VIEW public.v_documents AS
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.sources s ON ((s.source_id = d.source_id)));
-COMMENT ON VIEW public.v_documents IS 'The current version of every document, with its source: the main table for analysts.';
+COMMENT ON VIEW public.v_documents IS 'The current version of every document, with its source: the main table for analysts. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone; dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_documents.document_id IS 'Stable document id (survives URL changes and new versions).';
 COMMENT ON COLUMN public.v_documents.version_id IS 'Id of the current version of the document.';
 COMMENT ON COLUMN public.v_documents.version_no IS 'Version number of the current version (1 = first seen).';
@@ -714,11 +716,11 @@ COMMENT ON COLUMN public.v_documents.kind IS 'news, policy or interpretation (�
 COMMENT ON COLUMN public.v_documents.url IS 'Canonical URL of the document.';
 COMMENT ON COLUMN public.v_documents.title IS 'Title as published.';
 COMMENT ON COLUMN public.v_documents.text IS 'Main text as published (original characters).';
-COMMENT ON COLUMN public.v_documents.published_at IS 'Publication time (timestamptz) as stated by the page, if known.';
+COMMENT ON COLUMN public.v_documents.published_at IS 'Publication time as stated by the page, if known (timestamptz: stored in UTC, shown in the session TimeZone).';
 COMMENT ON COLUMN public.v_documents.published_on IS 'Publication date in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_documents.lang IS 'zh-Hans, zh-Hant or und.';
 COMMENT ON COLUMN public.v_documents.story_id IS 'Story (cluster of reprints/duplicates) the document belongs to.';
-COMMENT ON COLUMN public.v_documents.first_seen_at IS 'When futurewatch first saw the document.';
+COMMENT ON COLUMN public.v_documents.first_seen_at IS 'When futurewatch first saw the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_documents.search_text IS 'Normalised title and text (NFKC, Simplified, lower case); use with fw_contains()/fw_lacks().';
 CREATE VIEW public.v_entities AS
  SELECT entity_id,
@@ -729,11 +731,11 @@ CREATE VIEW public.v_entities AS
            FROM public.entity_aliases a
           WHERE (a.entity_id = e.entity_id)), '{}'::text[]) AS aliases
    FROM public.entities e;
-COMMENT ON VIEW public.v_entities IS 'Named entities (organisations, places, policy titles, document numbers, amounts, target years).';
+COMMENT ON VIEW public.v_entities IS 'Named entities (organisations, places, policy titles, document numbers, amounts, target years). first_seen_on is a day in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_entities.entity_id IS 'Entity id.';
 COMMENT ON COLUMN public.v_entities.type IS 'org, place, policy_title, doc_number, money or target_year.';
 COMMENT ON COLUMN public.v_entities.canonical IS 'Canonical form of the entity.';
-COMMENT ON COLUMN public.v_entities.first_seen_on IS 'Date the entity was first seen.';
+COMMENT ON COLUMN public.v_entities.first_seen_on IS 'Day in China (Asia/Shanghai) the entity was first seen.';
 COMMENT ON COLUMN public.v_entities.aliases IS 'Other spellings that map to this entity.';
 CREATE VIEW public.v_entity_mentions AS
  SELECT e.entity_id,
@@ -753,11 +755,11 @@ CREATE VIEW public.v_entity_mentions AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions v ON ((v.version_id = m.version_id)))
      JOIN public.documents d ON ((d.current_version_id = v.version_id)));
-COMMENT ON VIEW public.v_entity_mentions IS 'Mentions of entities in current document versions.';
+COMMENT ON VIEW public.v_entity_mentions IS 'Mentions of entities in current document versions. published_at is timestamptz (stored in UTC, shown in the session TimeZone); dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_entity_mentions.entity_id IS 'Entity id.';
 COMMENT ON COLUMN public.v_entity_mentions.type IS 'Entity type.';
 COMMENT ON COLUMN public.v_entity_mentions.canonical IS 'Canonical form of the entity.';
-COMMENT ON COLUMN public.v_entity_mentions.first_seen_on IS 'Date the entity was first seen in the archive.';
+COMMENT ON COLUMN public.v_entity_mentions.first_seen_on IS 'Day in China (Asia/Shanghai) the entity was first seen in the archive.';
 COMMENT ON COLUMN public.v_entity_mentions.surface IS 'Text as it appears in the document.';
 COMMENT ON COLUMN public.v_entity_mentions.field IS 'title or text.';
 COMMENT ON COLUMN public.v_entity_mentions.start_offset IS 'Start offset (characters) within the field.';
@@ -765,7 +767,7 @@ COMMENT ON COLUMN public.v_entity_mentions.end_offset IS 'End offset (characters
 COMMENT ON COLUMN public.v_entity_mentions.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_entity_mentions.version_id IS 'Version id (a current version).';
 COMMENT ON COLUMN public.v_entity_mentions.source_id IS 'Source of the document.';
-COMMENT ON COLUMN public.v_entity_mentions.published_at IS 'Publication time of the document.';
+COMMENT ON COLUMN public.v_entity_mentions.published_at IS 'Publication time of the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_entity_mentions.published_on IS 'Publication date in China (Asia/Shanghai).';
 CREATE VIEW public.v_entity_mentions_daily AS
  SELECT e.entity_id,
@@ -778,6 +780,8 @@ CREATE VIEW public.v_entity_mentions_daily AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions dv ON ((dv.version_id = m.version_id)))
   GROUP BY e.entity_id, e.type, e.canonical, COALESCE(((dv.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((dv.created_at AT TIME ZONE 'Asia/Shanghai'::text))::date);
+COMMENT ON VIEW public.v_entity_mentions_daily IS 'Mentions and documents per entity and day; day is the publication day in China (Asia/Shanghai), else the day the version was stored.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.day IS 'Publication day in China (Asia/Shanghai), else the day the version was stored.';
 CREATE VIEW public.v_policy_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -798,14 +802,14 @@ CREATE VIEW public.v_policy_documents AS
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)));
-COMMENT ON VIEW public.v_policy_documents IS 'Current versions of policy documents with their metadata (索引号, 发文机关, 发文字号, dates, 有效性).';
+COMMENT ON VIEW public.v_policy_documents IS 'Current versions of policy documents with their metadata (索引号, 发文机关, 发文字号, dates, 有效性). published_at is timestamptz (stored in UTC, shown in the session TimeZone); the *_on dates are days in China as printed on the document.';
 COMMENT ON COLUMN public.v_policy_documents.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_policy_documents.version_id IS 'Current version id.';
 COMMENT ON COLUMN public.v_policy_documents.source_id IS 'Source.';
 COMMENT ON COLUMN public.v_policy_documents.kind IS 'policy or interpretation.';
 COMMENT ON COLUMN public.v_policy_documents.url IS 'Canonical URL.';
 COMMENT ON COLUMN public.v_policy_documents.title IS 'Title.';
-COMMENT ON COLUMN public.v_policy_documents.published_at IS 'Publication time shown on the page.';
+COMMENT ON COLUMN public.v_policy_documents.published_at IS 'Publication time shown on the page (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_policy_documents.index_no IS '索引号 (index number).';
 COMMENT ON COLUMN public.v_policy_documents.issuers IS '发文机关: issuing bodies, a list for joint documents.';
 COMMENT ON COLUMN public.v_policy_documents.doc_number IS '发文字号, e.g. 粤工信电子〔2024〕2号.';
@@ -838,13 +842,13 @@ CREATE VIEW public.v_stories AS
      JOIN public.documents d ON ((d.story_id = st.story_id)))
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
   GROUP BY st.story_id, st.created_at;
-COMMENT ON VIEW public.v_stories IS 'Stories: one piece of news or one policy, however many sources carried it.';
+COMMENT ON VIEW public.v_stories IS 'Stories: one piece of news or one policy, however many sources carried it. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone.';
 COMMENT ON COLUMN public.v_stories.story_id IS 'Story id.';
-COMMENT ON COLUMN public.v_stories.created_at IS 'When the story was created.';
+COMMENT ON COLUMN public.v_stories.created_at IS 'When the story was created (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_stories.documents IS 'Number of documents in the story.';
 COMMENT ON COLUMN public.v_stories.sources IS 'Sources that carried the story.';
-COMMENT ON COLUMN public.v_stories.first_published_at IS 'Earliest publication time.';
-COMMENT ON COLUMN public.v_stories.last_published_at IS 'Latest publication time.';
+COMMENT ON COLUMN public.v_stories.first_published_at IS 'Earliest publication time (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_stories.last_published_at IS 'Latest publication time (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_stories.first_title IS 'Title of the earliest document.';
 ALTER TABLE ONLY public.alert_events ALTER COLUMN event_id SET DEFAULT nextval('public.alert_events_event_id_seq'::regclass);
 ALTER TABLE ONLY public.alert_rules ALTER COLUMN rule_id SET DEFAULT nextval('public.alert_rules_rule_id_seq'::regclass);

@@ -16,8 +16,8 @@ def parse_command(
     source: str = typer.Option(None, "--source", help="source_id; default: looked up from the URL host."),
     fetched_at: str = typer.Option(None, "--fetched-at", help="ISO time of the fetch (selects the parser version)."),
 ) -> None:
-    """Parse one stored page and print one JSON object (exit 1 with one line on stderr when the
-    file is not a page: empty, binary, too large, or a 404/WAF/login page)."""
+    """Parse one page saved in FILE (as fetched from --url) and print one JSON object (exit 1 with
+    one line on stderr when the file is not a page: empty, binary, too large, or a 404/WAF/login page)."""
     from parsers.api import parse_page
 
     try:
@@ -68,20 +68,14 @@ def process_command(
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Raw pages per transaction."),
 ) -> None:
     """Parse new raw fetches into documents (resumable, idempotent)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from futurewatch.db import database_url
+    from futurewatch.progress import open_progress
     from parsers.process import process_pending
 
     url = database_url()
-    with Progress(TextColumn("[bold]process"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=False) as bar:
-        task = bar.add_task("pages", total=None)
-
-        def on_progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        summary = process_pending(url, reparse=reparse, batch_size=batch_size, on_progress=on_progress)
+    with open_progress() as progress:
+        summary = process_pending(url, reparse=reparse, batch_size=batch_size,
+                                  on_progress=progress.step("reparse" if reparse else "process", "pages"))
     print(summary.describe())
 
 
