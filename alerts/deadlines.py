@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from alerts.levels import LEVEL_WORDS
 from alerts.rules import Rule
 from alerts.store import Event
 from alerts.terms import normalize_term
@@ -61,7 +62,8 @@ def _event(rule: Rule, row: dict, today, now: datetime) -> Event:
     payload = {
         "rule": rule.name, "rule_type": "policy_deadline", "title": row["title"], "url": row["url"],
         "published_at": row["published_at"].isoformat() if row["published_at"] else None, "kind": row["kind"],
-        "issuers": list(row["issuers"] or []), "doc_number": row["doc_number"], "level": row["level"],
+        "issuers": list(row["issuers"] or []), "doc_number": row["doc_number"],
+        "level": LEVEL_WORDS.get(row["level"] or ""),
         "due_on": row["due_on"].isoformat(), "days_left": (row["due_on"] - today).days,
         "deadline_text": row["text"][:200], "terms": [], "groups": [], "snippet": [],
     }

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
-from zoneinfo import ZoneInfo
 
-from alerts import items as build_items
+from alerts.layout import build_context
 from alerts.periods import due_period
-from alerts.render import labels_for, render_html, render_text
+from alerts.render import render_html, render_text
+from alerts.chat_outbox import queue_chat_messages
 from futurewatch.config import Settings, load_settings
 from futurewatch.db import connect
 
@@ -48,6 +48,8 @@ class DigestDraft:
     message_id: str
     event_ids: list[int]
     charts: dict[str, bytes] = field(default_factory=dict)
+    context: dict = field(default_factory=dict)
+    unsubscribe: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -72,41 +74,34 @@ def select_events(conn, subscriber_id: int, start: datetime, end: datetime, *, i
     return conn.execute(EVENTS_SQL, {"s": subscriber_id, "end": end, "since": since, "all": include_sent}).fetchall()
 
 
-def _period_label(start: datetime, end: datetime, tz: ZoneInfo) -> str:
-    a, b = start.astimezone(tz), end.astimezone(tz)
-    if b - a == timedelta(days=1) and a.hour == a.minute == 0:
-        return a.strftime("%Y-%m-%d")
-    return f"{a:%Y-%m-%d %H:%M} – {b:%Y-%m-%d %H:%M} ({tz.key})"
-
-
-def build_draft(subscriber: dict, events: list[dict], start: datetime, end: datetime,
+def build_draft(conn, subscriber: dict, events: list[dict], start: datetime, end: datetime,
                 settings: Settings) -> DigestDraft | None:
-    """Render a digest from events; None when there is nothing to say."""
+    """Render a digest from events (alerts.layout gives the reading order); None when there is nothing to say."""
     if not events:
         return None
-    tz = ZoneInfo(subscriber.get("timezone") or "Asia/Shanghai")
-    labels = labels_for(subscriber.get("language"))
-    sections, charts = build_items.build_sections(events, tz, labels)
-    counts = "，".join(f"{s['title']} {s['count']}" for s in sections)
-    period_label = _period_label(start, end, tz)
-    subject = f"{labels['digest']} {period_label}: {counts}"
-    context = {"L": labels, "subject": subject, "period_label": period_label, "sections": sections,
-               "subscriber_name": subscriber.get("name") or "", "language": subscriber.get("language") or "zh"}
-    return DigestDraft(subscriber, start, end, subject, render_text(context), render_html(context),
+    context, images = build_context(conn, subscriber, events, start, end, settings)
+    return DigestDraft(subscriber, start, end, context["subject"], render_text(context), render_html(context),
                        message_id_for(subscriber["subscriber_id"], start, end, settings.smtp_from),
-                       sorted({e["event_id"] for e in events}), charts)
+                       sorted({e["event_id"] for e in events}), images, context, context["unsubscribe"])
 
 
 def build_mime(draft: DigestDraft, sender: str) -> bytes:
-    """multipart/alternative: text/plain, then multipart/related (text/html + inline PNG charts)."""
+    """multipart/alternative: text/plain, then multipart/related (text/html + inline PNG charts).
+
+    List-Unsubscribe (RFC 2369) names the mailto: and any https: link; List-Unsubscribe-Post
+    (RFC 8058 one-click) is added only with an https: link, as that RFC requires."""
     msg = EmailMessage()
     msg["Subject"] = draft.subject
     msg["From"] = sender
-    msg["To"] = draft.subscriber["email"]
+    msg["To"] = draft.subscriber.get("email") or "undisclosed-recipients:;"
     msg["Date"] = format_datetime(draft.period_end)
     msg["Message-ID"] = draft.message_id
     msg["Auto-Submitted"] = "auto-generated"
     msg["X-Futurewatch-Period"] = f"{draft.period_start.isoformat()}/{draft.period_end.isoformat()}"
+    if draft.unsubscribe:
+        msg["List-Unsubscribe"] = ", ".join(f"<{link}>" for link in draft.unsubscribe)
+        if any(link.startswith("https:") for link in draft.unsubscribe):
+            msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(draft.text, charset="utf-8")
     msg.add_alternative(draft.html, subtype="html", charset="utf-8")
     html_part = msg.get_payload()[1]
@@ -134,16 +129,19 @@ def build_digest(conn, subscriber: dict, start: datetime, end: datetime, setting
                             "AND period_end = %(b)s", {"s": subscriber["subscriber_id"], "a": start, "b": end}).fetchone()
     if existing:
         return existing["digest_id"], False
-    draft = build_draft(subscriber, select_events(conn, subscriber["subscriber_id"], start, end), start, end, settings)
+    draft = build_draft(conn, subscriber, select_events(conn, subscriber["subscriber_id"], start, end), start, end,
+                        settings)
     if draft is None:
         return None, False
     row = conn.execute(STORE_DIGEST_SQL, {
         "s": subscriber["subscriber_id"], "start": start, "end": end, "mid": draft.message_id, "subject": draft.subject,
         "text": draft.text, "html": draft.html, "mime": build_mime(draft, settings.smtp_from), "events": draft.event_ids,
     }).fetchone()
-    conn.execute("INSERT INTO deliveries (digest_id, channel, recipient) VALUES (%(d)s, %(c)s, %(r)s) "
-                 "ON CONFLICT (digest_id) DO NOTHING",
-                 {"d": row["digest_id"], "c": "smtp" if settings.smtp_host else "file", "r": subscriber["email"]})
+    if subscriber.get("email") or not settings.smtp_host:  # a chat-only subscriber still gets the file copy
+        conn.execute("INSERT INTO deliveries (digest_id, channel, recipient) VALUES (%(d)s, %(c)s, %(r)s) "
+                     "ON CONFLICT (digest_id) DO NOTHING",
+                     {"d": row["digest_id"], "c": "smtp" if settings.smtp_host else "file", "r": subscriber.get("email")})
+    queue_chat_messages(conn, row["digest_id"], draft, settings)
     return row["digest_id"], True
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from alerts import deadlines, firstseen, spikes
 from alerts.events import build_term_index, match_batch
 from alerts.facts import select_facts
+from alerts.policy_facts import attach_policy_facts
 from alerts.store import resolve_entities, select_catalog, select_rules
 from futurewatch.db import connect
 
@@ -48,6 +49,7 @@ def trial_match(url: str, target: str, *, now: datetime, batch_size: int = 1000)
         events = []
         for start in range(0, len(versions), batch_size):
             facts = select_facts(conn, versions[start:start + batch_size])
+            attach_policy_facts(conn, facts)
             events += match_batch(facts, [r for r in rules if r.rule_type not in ("spike", "policy_deadline",
                                                                                    "first_seen_entity")],
                                   set(), every, index, catalog).values()

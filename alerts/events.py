@@ -19,7 +19,7 @@ from typing import Callable
 
 from alerts import deadlines, firstseen, spikes
 from alerts.facts import VersionFacts, select_facts
-from alerts.levels import infer_admin_level
+from alerts.levels import policy_level
 from alerts.policy_facts import attach_policy_facts
 from alerts.plan import RulePlan
 from alerts.rules import Catalog, Match, Rule, change_of, match_version
@@ -72,7 +72,8 @@ def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalo
         "rule": rule.name, "rule_type": rule.rule_type, "title": facts.title, "url": facts.url,
         "published_at": facts.published_at.isoformat() if facts.published_at else None,
         "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
-        "level": infer_admin_level(facts.issuers, facts.doc_number) if facts.is_policy else None,
+        "level": policy_level((facts.policy or {}).get("level"), facts.issuers, facts.doc_number)
+        if facts.is_policy else None,
         "terms": match.terms, "snippet": build_snippet("", match.terms, prepared=facts.snippet_base()),
         "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
         "groups": group_labels(rule, match.codes, catalog),

@@ -4,9 +4,16 @@ scope "category" (default): the entity's earliest mention among versions labelle
 the rule's categories. scope "archive": its earliest mention anywhere, and that version must
 carry one of the categories ("a company never mentioned before, and with 具身智能").
 One event per rule and entity (event_key entity:<id>), in the digest's "new entities" section.
+
+Warm-up baseline: the organisations of a first crawl are not news. Entities whose earliest
+mention was stored in the archive's first FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS days (default 7,
+counted from the first stored version), or was published before that end (a backfill of older
+pages), form the baseline and are never reported. 0 turns the warm-up off.
 """
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from alerts.facts import VersionFacts, select_facts
 from alerts.rules import Catalog, Rule
@@ -15,7 +22,9 @@ from alerts.store import Event
 
 EARLIEST_SQL = """
 SELECT DISTINCT ON (m.entity_id) m.entity_id, e.canonical, e.type, e.first_seen_on, m.surface,
-       v.version_id,
+       v.version_id, coalesce(v.published_at, v.created_at) AS first_at,
+       (SELECT min(v2.created_at) FROM entity_mentions m2 JOIN document_versions v2 ON v2.version_id = m2.version_id
+         WHERE m2.entity_id = m.entity_id) AS first_stored,
        EXISTS (SELECT 1 FROM classifications c
                WHERE c.version_id = v.version_id AND c.code = ANY(%(codes)s)
                  AND c.taxonomy_version_id = (SELECT max(r.taxonomy_version_id) FROM classification_runs r
@@ -28,6 +37,31 @@ WHERE m.entity_id = ANY(%(ids)s) AND e.type = ANY(%(types)s)
                               WHERE c.version_id = v.version_id AND c.code = ANY(%(codes)s)))
 ORDER BY m.entity_id, coalesce(v.published_at, v.created_at), v.version_id, m.start_offset
 """
+
+
+WARMUP_DAYS = 7.0
+ARCHIVE_START_SQL = "SELECT min(created_at) AS t FROM document_versions"
+
+
+def warmup_days(settings=None) -> float:
+    from futurewatch.config import ConfigError, load_settings
+
+    raw = (settings or load_settings()).extra.get("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS")
+    try:
+        return float(raw) if raw not in (None, "") else WARMUP_DAYS
+    except ValueError:
+        raise ConfigError(f"FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS must be a number of days, got {raw!r}") from None
+
+
+def warmup_end(conn, settings=None) -> datetime | None:
+    """When the baseline closes: archive start + warm-up days; None when the warm-up is off."""
+    days = warmup_days(settings)
+    start = conn.execute(ARCHIVE_START_SQL).fetchone()["t"] if days > 0 else None
+    return start + timedelta(days=days) if start else None
+
+
+def after_baseline(row: dict, end: datetime | None) -> bool:
+    return end is None or (row["first_stored"] > end and row["first_at"] > end)
 
 
 KNOWN_SQL = """
@@ -60,7 +94,8 @@ def _rule_events(conn, rule: Rule, ids: list[int], catalog: Catalog) -> list[Eve
         "ids": ids, "codes": sorted(rule.codes or ()), "archive": archive,
         "types": rule.params.get("types") or ["org"],
     }).fetchall()
-    rows = [r for r in rows if r["in_scope"]]
+    end = warmup_end(conn)
+    rows = [r for r in rows if r["in_scope"] and after_baseline(r, end)]
     if not rows:
         return []
     facts = {f.version_id: f for f in select_facts(conn, sorted({r["version_id"] for r in rows}))}

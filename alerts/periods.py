@@ -39,15 +39,28 @@ def _wall(moment: datetime, tz: ZoneInfo) -> datetime:
 
 
 def parse_period(text: str, timezone: str | None) -> tuple[datetime, datetime]:
-    """'2026-11-20..2026-11-23' (local dates, end exclusive) or '2026-11-22' (one local day)."""
+    """'2026-11-20..2026-11-23' (local dates, both included: the 20th 00:00 to the 24th 00:00)
+    or '2026-11-22' (one local day)."""
     tz = ZoneInfo(timezone or DEFAULT_TZ)
     parts = text.split("..")
     try:
         days = [datetime.fromisoformat(p.strip()).date() for p in parts]
     except ValueError:
         raise ValueError(f"period {text!r}: expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD") from None
+    if len(days) > 2 or days[-1] < days[0]:
+        raise ValueError(f"period {text!r}: the end must not come before the start")
     start = datetime.combine(days[0], time(0), tzinfo=tz)
-    end = datetime.combine(days[-1], time(0), tzinfo=tz) + (timedelta(days=1) if len(days) == 1 else timedelta(0))
-    if len(days) > 2 or end <= start:
-        raise ValueError(f"period {text!r}: the end must come after the start")
-    return start, end
+    return start, datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=tz)
+
+
+def period_containing(cadence: str, timezone: str | None, moment: datetime) -> tuple[datetime, datetime]:
+    """The cadence's period that contains `moment`: its local day, its ISO week, or (immediate)
+    the 24 hours ending just after it."""
+    tz = ZoneInfo(timezone or DEFAULT_TZ)
+    if cadence == "immediate":
+        return (moment - timedelta(days=1)).astimezone(tz), (moment + timedelta(seconds=1)).astimezone(tz)
+    day = moment.astimezone(tz).date()
+    if cadence == "weekly":
+        day -= timedelta(days=day.weekday())
+    length = 7 if cadence == "weekly" else 1
+    return datetime.combine(day, time(0), tzinfo=tz), datetime.combine(day + timedelta(days=length), time(0), tzinfo=tz)

@@ -6,8 +6,8 @@
     load_demo_subscribers(url) -> list[int]         (alerts/demo_subscribers.yaml)
 
 Subscribers: when FUTUREWATCH_SUBSCRIBERS names a YAML file, match_events first upserts it.
-`ensure_demo_subscribers` (called by the one-cycle runner, never implicitly) loads the demo
-subscribers when none exist and no SMTP is configured, so `make run`/`make demo` end with digests.
+`ensure_demo_subscribers` (never called implicitly) loads the demo subscribers when none exist and
+no SMTP is configured; the one-cycle runner loads them only on the offline demo (`make demo`).
 
 `now` is the moment the run stands for (the DAG's data interval end): it dates spikes and chooses
 the due digest period. The outbox's own retry clock is the wall clock.
@@ -22,6 +22,7 @@ from datetime import datetime
 from alerts.digest import build_due_digests
 from alerts import events
 from alerts.events import MatchSummary
+from alerts.chat_outbox import deliver_chat_pending
 from alerts.send import deliver_pending
 from alerts.subscribers import DEMO_SUBSCRIBERS, load_demo_subscribers, load_subscribers
 from alerts.smtpconfig import smtp_config
@@ -71,6 +72,11 @@ class DigestSummary:
     failed: int = 0
     in_doubt: int = 0
     recovered: int = 0
+    chat_sent: int = 0
+    chat_retrying: int = 0
+    chat_deferred: int = 0
+    chat_failed: int = 0
+    chat_in_doubt: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -79,6 +85,9 @@ def send_due_digests(url: str, *, now: datetime, settings: Settings | None = Non
     settings = settings or load_settings()
     built = build_due_digests(url, now=now, settings=settings)
     sent = deliver_pending(url, settings=settings)
+    chat = deliver_chat_pending(url, settings=settings)  # its own rows: e-mail trouble never holds it back
     return DigestSummary(subscribers=built.subscribers, built=built.built, empty=built.empty, sent=sent.sent,
                          files=sent.files, retrying=sent.retrying, failed=sent.failed, in_doubt=sent.in_doubt,
-                         recovered=sent.recovered, errors=sent.errors)
+                         recovered=sent.recovered + chat.recovered, chat_sent=chat.sent, chat_retrying=chat.retrying,
+                         chat_deferred=chat.deferred, chat_failed=chat.failed, chat_in_doubt=chat.in_doubt,
+                         errors=sent.errors + chat.errors)

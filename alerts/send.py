@@ -127,11 +127,19 @@ MARK_FAILED = "status = 'failed', last_error = %(error)s, claim_token = NULL"
 MARK_IN_DOUBT = "status = 'in_doubt', last_error = %(error)s, claim_token = NULL"
 
 
+def file_stem(message_id: str) -> str:
+    """The outbox file name (without suffix) of a message: also the full-digest link in chat messages."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", message_id.strip("<>"))
+
+
 def write_files(outbox: Path, claim: Claim) -> Path:
-    """<message-id>.eml and .html in the outbox folder, each written atomically (same name on rerun)."""
+    """<message-id>.eml and .html in the outbox folder, each written atomically (same name on rerun).
+    The .html is self-contained: its charts are data: URIs, not the e-mail's cid: references."""
+    from alerts.preview import html_with_inline_images
+
     outbox.mkdir(parents=True, exist_ok=True)
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", claim.message_id.strip("<>"))
-    for suffix, data in ((".eml", claim.mime), (".html", claim.html.encode("utf-8"))):
+    stem = file_stem(claim.message_id)
+    for suffix, data in ((".eml", claim.mime), (".html", html_with_inline_images(claim.mime).encode("utf-8"))):
         tmp = outbox / f".{stem}{suffix}.tmp"
         tmp.write_bytes(data)
         tmp.replace(outbox / f"{stem}{suffix}")

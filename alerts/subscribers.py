@@ -11,6 +11,9 @@
             type: keyword
             query: 具身智能 OR 人形机器人
 
+A subscriber may instead (or also) list chat `webhooks:`; without an email it needs a `name`.
+Layout options (view, top_items, chart_days, unsubscribe) and webhooks: see alerts/channels.py.
+
 Rule params are written inline (or under `params:`). Loading is an upsert by email and by
 (subscriber, rule name); a rule no longer in the file is deactivated, never deleted, so its
 events and digests stay.
@@ -25,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from psycopg.types.json import Jsonb
 
+from alerts.channels import ChannelError, parse_options, parse_webhook
 from alerts.rules import Catalog, RuleError, compile_rule
 from futurewatch.db import connect
 
@@ -48,13 +52,15 @@ class RuleSpec:
 
 @dataclass
 class Subscriber:
-    email: str
+    email: str | None
     name: str | None = None
     cadence: str = "daily"
     timezone: str = "Asia/Shanghai"
     language: str = "zh"
     active: bool = True
     rules: list[RuleSpec] = field(default_factory=list)
+    webhooks: list[dict] = field(default_factory=list)
+    options: dict = field(default_factory=dict)
 
 
 def parse_rule(entry: dict, email: str) -> RuleSpec:
@@ -74,25 +80,46 @@ def parse_rule(entry: dict, email: str) -> RuleSpec:
     return spec
 
 
-def parse_subscriber(entry: dict) -> Subscriber:
-    if not isinstance(entry, dict) or "@" not in str(entry.get("email", "")):
+def _identity(entry) -> str | None:
+    """The subscriber's email, or None for a chat-only subscriber (which must have a name)."""
+    if not isinstance(entry, dict):
         raise SubscriberError(f"subscriber entry {entry!r:.80} needs an email address")
-    email = str(entry["email"]).strip()
+    if entry.get("email") is None and entry.get("webhooks") and entry.get("name"):
+        return None
+    if "@" not in str(entry.get("email", "")):
+        raise SubscriberError(f"subscriber entry {entry!r:.80} needs an email address (or a name and webhooks)")
+    return str(entry["email"]).strip()
+
+
+def _channels(entry: dict, who: str) -> tuple[list[dict], dict]:
+    hooks = entry.get("webhooks") or []
+    if not isinstance(hooks, list):
+        raise SubscriberError(f"{who}: webhooks must be a list")
+    try:
+        return [parse_webhook(h, who) for h in hooks], parse_options(entry, who)
+    except ChannelError as exc:
+        raise SubscriberError(str(exc)) from None
+
+
+def parse_subscriber(entry: dict) -> Subscriber:
+    email = _identity(entry)
+    who = email or str(entry["name"])
     sub = Subscriber(email, entry.get("name"), entry.get("cadence", "daily"),
                      entry.get("timezone", "Asia/Shanghai"), entry.get("language", "zh"),
                      bool(entry.get("active", True)))
     if sub.cadence not in CADENCES:
-        raise SubscriberError(f"{email}: cadence must be one of {', '.join(CADENCES)}")
+        raise SubscriberError(f"{who}: cadence must be one of {', '.join(CADENCES)}")
     if sub.language not in LANGUAGES:
-        raise SubscriberError(f"{email}: language must be one of {', '.join(LANGUAGES)}")
+        raise SubscriberError(f"{who}: language must be one of {', '.join(LANGUAGES)}")
     try:
         ZoneInfo(sub.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise SubscriberError(f"{email}: unknown timezone {sub.timezone!r}") from None
-    sub.rules = [parse_rule(r, email) for r in entry.get("rules") or []]
+        raise SubscriberError(f"{who}: unknown timezone {sub.timezone!r}") from None
+    sub.webhooks, sub.options = _channels(entry, who)
+    sub.rules = [parse_rule(r, who) for r in entry.get("rules") or []]
     names = [r.name for r in sub.rules]
     if len(names) != len(set(names)):
-        raise SubscriberError(f"{email}: rule names must be unique per subscriber")
+        raise SubscriberError(f"{who}: rule names must be unique per subscriber")
     return sub
 
 
@@ -110,16 +137,23 @@ def read_subscribers(path: str | Path) -> list[Subscriber]:
     return [parse_subscriber(e) for e in entries]
 
 
+UPSERT_SUBSCRIBER_SQL = """
+INSERT INTO subscribers (email, name, cadence, timezone, language, active, webhooks, options)
+VALUES (%(email)s, %(name)s, %(cadence)s, %(timezone)s, %(language)s, %(active)s, %(webhooks)s, %(options)s)
+ON CONFLICT {target} DO UPDATE SET name = EXCLUDED.name, cadence = EXCLUDED.cadence,
+    timezone = EXCLUDED.timezone, language = EXCLUDED.language, active = EXCLUDED.active,
+    webhooks = EXCLUDED.webhooks, options = EXCLUDED.options, updated_at = now()
+RETURNING subscriber_id
+"""
+BY_EMAIL = UPSERT_SUBSCRIBER_SQL.format(target="(email)")
+BY_NAME = UPSERT_SUBSCRIBER_SQL.format(target="(name) WHERE email IS NULL")  # chat-only subscribers
+
+
 def upsert_subscriber(conn, sub: Subscriber, *, prune: bool = True) -> int:
-    row = conn.execute(
-        """INSERT INTO subscribers (email, name, cadence, timezone, language, active)
-           VALUES (%(email)s, %(name)s, %(cadence)s, %(timezone)s, %(language)s, %(active)s)
-           ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, cadence = EXCLUDED.cadence,
-               timezone = EXCLUDED.timezone, language = EXCLUDED.language, active = EXCLUDED.active,
-               updated_at = now()
-           RETURNING subscriber_id""",
-        {"email": sub.email, "name": sub.name, "cadence": sub.cadence, "timezone": sub.timezone,
-         "language": sub.language, "active": sub.active}).fetchone()
+    row = conn.execute(BY_EMAIL if sub.email else BY_NAME, {
+        "email": sub.email, "name": sub.name, "cadence": sub.cadence, "timezone": sub.timezone,
+        "language": sub.language, "active": sub.active, "webhooks": Jsonb(sub.webhooks),
+        "options": Jsonb(sub.options)}).fetchone()
     subscriber_id = row["subscriber_id"]
     for rule in sub.rules:
         upsert_rule(conn, subscriber_id, rule)

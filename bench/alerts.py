@@ -276,14 +276,38 @@ def bench_digests(url: str, n_subscribers: int, n_events: int) -> list[str]:
     with connect(url) as conn:
         subs = conn.execute("SELECT * FROM subscribers WHERE email LIKE 'd%%@bench.example'").fetchall()
         per_sub = [(s, select_events(conn, s["subscriber_id"], now - timedelta(days=1), now)) for s in subs]
-    build_draft(*per_sub[0], now - timedelta(days=1), now, settings)  # warm-up: imports, template compile
-    t_render, _ = timed(lambda: [build_draft(s, ev, now - timedelta(days=1), now, settings) for s, ev in per_sub])
+    def render_all() -> list:
+        with connect(url) as conn:
+            return [build_draft(conn, s, ev, now - timedelta(days=1), now, settings) for s, ev in per_sub]
+
+    with connect(url) as conn:
+        build_draft(conn, *per_sub[0], now - timedelta(days=1), now, settings)  # warm-up: imports, templates
+    t_render, _ = timed(render_all)
     t_full, built = timed(lambda: build_due_digests(url, now=now, settings=settings))
+    t_chart = time_chart_draw()
     return [f"{n_events:,} events over {n_subscribers} subscribers (immediate cadence; {n_subscribers // 10} spikes with charts):",
             "", "| step | seconds | digests / s | ratio |", "|---|---|---|---|",
             f"| full build: select, render, charts, MIME, store + outbox row | {t_full:.2f} | {built.built / t_full:,.1f} | 1.00 |",
             f"| render only (templates + charts, events in memory) | {t_render:.2f} | {len(per_sub) / t_render:,.1f} | "
-            f"{t_render / t_full:.2f} |"]
+            f"{t_render / t_full:.2f} |",
+            f"| one per-track chart drawn (14 days × 6 tracks; shared by subscribers with the same view and period) "
+            f"| {t_chart:.3f} | {1 / t_chart:,.1f} | {t_chart / (t_full / max(1, built.built)):.2f} |",
+            "", f"RESULT digests_per_s={built.built / t_full:.1f} chart_draw_s={t_chart:.3f}"]
+
+
+def time_chart_draw(repeats: int = 5) -> float:
+    """Seconds to draw one per-track chart (the drawing cache cleared each time)."""
+    from alerts import charts
+
+    days = tuple(f"11-{d:02d}" for d in range(1, 15))
+    series = tuple(tuple((d * (t + 1)) % 7 for d in range(14)) for t in range(6))
+    names = tuple(f"未来赛道{t}" for t in range(6))
+    charts._draw("各赛道每日文章数", days, names, series, "篇/天", charts.cjk_font())  # fonts, imports
+    started = time.perf_counter()
+    for _ in range(repeats):
+        charts._draw.cache_clear()
+        charts._draw("各赛道每日文章数", days, names, series, "篇/天", charts.cjk_font())
+    return (time.perf_counter() - started) / repeats
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import typer
@@ -10,6 +9,10 @@ import typer
 from futurewatch.commands import alerts, classify, crawl, db, process, run, search
 from futurewatch.config import ConfigError
 from futurewatch.db import DatabaseError
+from futurewatch.helptext import quiet_help_types
+from futurewatch.logsetup import setup_cli_logging
+
+quiet_help_types()
 
 app = typer.Typer(
     help="Watch Chinese news and policy on future industries: crawl, parse, classify, alert.",
@@ -24,10 +27,7 @@ for area in (db, crawl, process, classify, search, alerts, run):
 
 @app.callback()
 def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug detail.")) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    setup_cli_logging(verbose)
 
 
 def run_cli() -> None:

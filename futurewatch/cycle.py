@@ -50,11 +50,24 @@ class SourceResult:
 class CycleSummary:
     stages: list[StageResult] = field(default_factory=list)
     sources: list[SourceResult] = field(default_factory=list)
+    digests: dict | None = None  # the digest stage's DigestSummary, as plain data
 
     @property
     def ok(self) -> bool:
         """True when every stage ran; unreachable sources alone do not fail the cycle."""
         return all(s.ok for s in self.stages)
+
+    @property
+    def failed_sources(self) -> list[SourceResult]:
+        return [r for r in self.sources if crawl_failed(r)]
+
+    @property
+    def crawl_state(self) -> str:
+        """'ok', 'partial' (some sources failed), 'none reached' (all failed) or 'no crawl'."""
+        if not self.sources:
+            return "no crawl"
+        failed = len(self.failed_sources)
+        return "ok" if not failed else "none reached" if failed == len(self.sources) else "partial"
 
 
 def to_plain(value: Any) -> Any:
@@ -136,10 +149,10 @@ def load_new_taxonomy_version(url: str) -> int | None:
 
 
 def crawl(url: str, source_ids: list[str] | None, *, mirror: str | None, run_key: str | None,
-          since: datetime | None = None) -> list[SourceResult]:
+          since: datetime | None = None, on_progress: Callable[[str, dict], None] | None = None) -> list[SourceResult]:
     from crawlers.runner import crawl_sources
 
-    summaries = crawl_sources(url, source_ids, since=since, mirror=mirror, run_key=run_key)
+    summaries = crawl_sources(url, source_ids, since=since, mirror=mirror, run_key=run_key, on_progress=on_progress)
     return [build_source_result(s) for s in summaries]
 
 
@@ -153,9 +166,9 @@ def crawl_failed(result: SourceResult) -> bool:
 
 
 def crawl_with_mirror(url: str, source_ids: list[str] | None, offline: bool,
-                      run_key: str | None) -> list[SourceResult]:
+                      run_key: str | None, on_progress: Callable[[str, dict], None] | None = None) -> list[SourceResult]:
     with open_mirror(offline) as mirror:
-        return crawl(url, source_ids, mirror=mirror, run_key=run_key)
+        return crawl(url, source_ids, mirror=mirror, run_key=run_key, on_progress=on_progress)
 
 
 def crawl_one_source(url: str, source_id: str, *, run_key: str, since: datetime | None = None,
@@ -171,24 +184,24 @@ def crawl_one_source(url: str, source_id: str, *, run_key: str, since: datetime 
     return dataclasses.asdict(result)
 
 
-def process(url: str, *, reparse: bool = False) -> dict:
+def process(url: str, *, reparse: bool = False, on_progress: Callable[[int, int], None] | None = None) -> dict:
     from parsers.process import process_pending
 
-    return to_plain(process_pending(url, reparse=reparse))
+    return to_plain(process_pending(url, reparse=reparse, on_progress=on_progress))
 
 
-def classify(url: str) -> dict:
+def classify(url: str, *, on_progress: Callable[[int, int], None] | None = None) -> dict:
     from futurewatch.classify import classify_pending
 
-    return to_plain(classify_pending(url))
+    return to_plain(classify_pending(url, progress=on_progress))
 
 
 def load_demo_subscribers(url: str, *, offline: bool) -> list[int]:
-    """The demo subscribers (alerts/demo_subscribers.yaml), so a cycle ends with digests: always
-    offline, and online only when there are no subscribers and no SMTP (the file outbox)."""
-    from alerts.pipeline import ensure_demo_subscribers, load_demo_subscribers as load
+    """The demo subscribers (alerts/demo_subscribers.yaml), so the offline demo ends with digests.
+    Online runs never load them: a live cycle mails only the subscribers someone added."""
+    from alerts.pipeline import load_demo_subscribers as load
 
-    return load(url) if offline else ensure_demo_subscribers(url)
+    return load(url) if offline else []
 
 
 def match_alert_events(url: str, *, now: datetime) -> dict:
@@ -229,6 +242,25 @@ def _brief(result: Any) -> str:
     return "" if plain is None else str(plain)
 
 
+def _describe_process(r: dict) -> str:
+    return (f"{r['pages']} page(s): {r['documents_new']} new document(s), {r['versions_new']} new version(s), "
+            f"{r['unchanged']} unchanged, {r['empty']} empty, {r['failed']} failed")
+
+
+def _describe_classify(r: dict) -> str:
+    return (f"{r['classified']} version(s) classified with taxonomy version {r['taxonomy_version_id']}: "
+            f"{r['labels']} label(s), {r['mentions']} entity mention(s)")
+
+
+def _describe_alerts(r: dict) -> str:
+    return f"{r['rules']} rule(s) over {r['versions_new']} new version(s): {r['events_new']} new event(s)"
+
+
+def _describe_digests(r: dict) -> str:
+    return (f"{r['built']} built, {r['sent']} sent, {r['empty']} empty, {r['retrying']} to retry, "
+            f"{r['failed']} failed")
+
+
 def _describe_crawl(results: list[SourceResult]) -> str:
     bad = [r.source_id for r in results if crawl_failed(r)]
     new = sum(r.new for r in results)
@@ -236,11 +268,11 @@ def _describe_crawl(results: list[SourceResult]) -> str:
 
 
 def run_cycle(url: str, *, now: datetime | None = None, offline: bool = False, source_ids: list[str] | None = None,
-              run_key: str | None = None) -> CycleSummary:
+              run_key: str | None = None, progress: Any = None) -> CycleSummary:
     """Run every stage once. Migration failure stops the cycle; any other failure is recorded.
 
-    Offline, the crawl reads the bundled mirror. The demo subscribers are loaded first offline,
-    and online when no subscriber exists and no SMTP is configured.
+    Offline, the crawl reads the bundled mirror and the demo subscribers are loaded first.
+    `progress` (futurewatch.progress) shows crawl, process and classify as they go.
     `now` is the moment the alert stages stand for; None (the CLI) means the clock when each
     stage starts, so what this cycle crawled falls inside the digest period it sends.
     """
@@ -251,13 +283,16 @@ def run_cycle(url: str, *, now: datetime | None = None, offline: bool = False, s
     if _run_stage(summary, "migrate", lambda: migrate_archive(url), lambda r: f"{len(r)} applied") is None:
         return summary
     _run_stage(summary, "taxonomy", lambda: load_taxonomy_version(url), lambda r: f"version id {r}")
-    _run_stage(summary, "subscribers", lambda: load_demo_subscribers(url, offline=offline),
-               lambda r: f"{len(r)} demo subscriber(s)")
-    crawled = _run_stage(summary, "crawl", lambda: crawl_with_mirror(url, source_ids, offline, run_key),
-                         _describe_crawl)
+    if offline:
+        _run_stage(summary, "subscribers", lambda: load_demo_subscribers(url, offline=offline),
+                   lambda r: f"{len(r)} demo subscriber(s) loaded (offline demo)")
+    crawled = _run_stage(summary, "crawl", lambda: crawl_with_mirror(
+        url, source_ids, offline, run_key, progress.crawl if progress else None), _describe_crawl)
     summary.sources = crawled or []
-    _run_stage(summary, "process", lambda: process(url))
-    _run_stage(summary, "classify", lambda: classify(url))
-    _run_stage(summary, "alerts", lambda: match_alert_events(url, now=moment()))
-    _run_stage(summary, "digests", lambda: send_digests(url, now=moment()))
+    _run_stage(summary, "process", lambda: process(url, on_progress=progress.step("process", "pages")
+                                                   if progress else None), _describe_process)
+    _run_stage(summary, "classify", lambda: classify(url, on_progress=progress.step("classify", "versions")
+                                                     if progress else None), _describe_classify)
+    _run_stage(summary, "alerts", lambda: match_alert_events(url, now=moment()), _describe_alerts)
+    summary.digests = _run_stage(summary, "digests", lambda: send_digests(url, now=moment()), _describe_digests)
     return summary

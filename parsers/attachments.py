@@ -57,8 +57,9 @@ def _tidy(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def extract_attachment(link: AttachmentLink, body: bytes) -> AttachmentLink:
-    """Fill size, ext, text and status from the stored bytes; errors become status 'failed'."""
+def extract_attachment(link: AttachmentLink, body: bytes, source_id: str | None = None) -> AttachmentLink:
+    """Fill size, ext, text and status from the stored bytes; errors become status 'failed'
+    and one warning naming the source and the attachment's URL."""
     link.size_bytes = len(body)
     link.ext = sniff_ext(body, link.ext)
     if len(body) > MAX_ATTACHMENT_BYTES:
@@ -71,7 +72,7 @@ def extract_attachment(link: AttachmentLink, body: bytes) -> AttachmentLink:
         link.text = extract_pdf_text(body) if link.ext == "pdf" else extract_docx_text(body)
         link.status = "extracted"
     except Exception as exc:  # noqa: BLE001 - pypdf/docx raise many types on damaged files
-        log.warning("attachment %s: cannot extract %s text: %s", link.url, link.ext, exc)
+        log.warning("source_id=%s url=%s: cannot extract %s text: %s", source_id, link.url, link.ext, exc)
         link.status = "failed"
     return link
 

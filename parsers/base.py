@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
-from parsers import clean, dates
+from parsers import clean, dates, pubdate
 from parsers.document import AttachmentLink, Document, PolicyMeta
 from parsers.html import attr, meta, paragraphs_of, select, select_first, text_of
 
@@ -78,7 +78,7 @@ class SiteParser:
         lines, editor = clean.strip_editor_line(clean.clean_lines(lines, drop_lines=(doc.title,)))
         doc.text = "\n".join(lines)
         doc.editor = self.field("editor") or editor
-        doc.published_at = self.field("published_at")
+        doc.published_at = self.published_at()
         doc.author = self.field("author")
         doc.origin = self.field("origin")
         doc.stable_id = self.field("stable_id")
@@ -86,6 +86,15 @@ class SiteParser:
         doc.policy = self.field("policy")
         doc.kind = self.field("kind", self.kind)
         return doc
+
+    def published_at(self) -> datetime | None:
+        """Structured data first (JSON-LD, publish metas), then the site's own rule; a date-only
+        structured value takes its time of day from the site's rule when both name the same day."""
+        structured = pubdate.structured_date(self.page.html, self.tree, self.page.fetched_at)
+        site = self.field("published_at")
+        if structured is None:
+            return site
+        return pubdate.with_time_of_day(structured.value, site)
 
     # ---- default field methods ----
     def extract_title(self) -> str:

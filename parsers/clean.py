@@ -17,7 +17,7 @@ _BOILERPLATE = re.compile(
     r"Copyright|©|All Rights Reserved|责任编辑|编辑[:：]|【编辑|\[编辑|校对[:：]|审核[:：]|"
     r"分享到|分享至|扫一扫|微信扫一扫|打印本页|关闭窗口|【打印】|【关闭】|字体[:：]?\s*[【\[]?\s*大|"
     r"^[【\[]?\s*字号|返回顶部|^上一篇|^下一篇|^相关阅读|^相关新闻|^相关链接|^推荐阅读|^热门推荐|"
-    r"^点击排行|^网友评论|^发表评论|^我要评论|^登录\s*注册|^首页\s*[>＞›]|当前位置[:：]|您的位置|"
+    r"^点击排行|^网友评论|上一页.{0,12}下一页|^首页\s*[|｜]|^发表评论|^我要评论|^登录\s*注册|^首页\s*[>＞›]|当前位置[:：]|您的位置|"
     r"联系我们|网站地图|法律声明|隐私政策|违法和不良信息举报|举报电话|未经授权|不得转载|转载请注明|"
     r"^来源[:：][^，。]{0,30}$|^阅读[:：]?\s*\d+|^浏览次数|^点击数[:：]|^\d+\s*人(?:阅读|浏览)|"
     r"^(?:微信|微博|QQ空间|QQ好友|朋友圈|收藏|打印|分享|纠错|评论|点赞)(?:\s+|$)",
@@ -41,10 +41,26 @@ def strip_spam(line: str) -> str:
     return clean_inline(SPAM_PHRASE.sub("", line)) if SPAM_PHRASE.search(line) else line
 
 
+_TEASER = re.compile(r"(?:【详细】|\[详细\]|【详情】|\[详情\]|详细>>|详情>>|更多>>|阅读全文>>)\s*$")
+
+
+def cut_teaser_list(lines: list[str]) -> list[str]:
+    """A list of teasers (summaries ending in 【详细】 …) after the article: cut it, with the
+    headline line just above the first teaser. A single teaser line is left alone."""
+    teasers = [i for i, line in enumerate(lines) if _TEASER.search(line)]
+    if len(teasers) < 2:
+        return lines
+    first = teasers[0]
+    if first > 0 and len(lines[first - 1]) <= 40 and not re.search(r"[。！？]$", lines[first - 1]):
+        first -= 1
+    return lines[:first]
+
+
 def clean_lines(lines: list[str], *, drop_lines: tuple[str, ...] = ()) -> list[str]:
     """Drop boilerplate and exact `drop_lines` (e.g. the title repeated in the body); cut spam."""
     out: list[str] = []
     skip = {d for d in drop_lines if d}
+    lines = cut_teaser_list(lines)
     for line in lines:
         line = strip_spam(line)
         if not line or line in skip or is_boilerplate(line):

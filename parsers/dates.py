@@ -28,7 +28,8 @@ _MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/月-]\s*(\d{1,2})\s*日?" + _TIME + r"$
 _CLOCK = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _ISO_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")
-GENERATION_STAMP = re.compile(r"(页面生成时间|页面生成日期|生成时间|生成日期|更新时间|最后更新|访问时间|当前时间)[:：\s]*[^<\n]{0,40}")
+GENERATION_STAMP = re.compile(r"(页面生成时间|页面生成日期|生成时间|生成日期|更新时间|最后更新|访问时间|当前时间|"
+                              r"頁面生成時間|生成時間|更新時間|最後更新)[:：\s]*[^<\n]{0,40}")
 
 
 def _cn_number(token: str) -> int:
@@ -44,6 +45,11 @@ def _build(y: int, m: int, d: int, hh=None, mm=None, ss=None) -> datetime | None
         return datetime(y, m, d, int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=SHANGHAI)
     except (ValueError, TypeError):
         return None
+
+
+def build_datetime(y: int, m: int, d: int, hh=None, mm=None, ss=None) -> datetime | None:
+    """Asia/Shanghai datetime from parts, or None when they are not a real day."""
+    return _build(y, m, d, hh, mm, ss)
 
 
 def parse_epoch(value: int | float | str) -> datetime | None:

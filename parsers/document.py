@@ -62,6 +62,8 @@ class Document:
     attachments: list[AttachmentLink] = field(default_factory=list)
     is_empty: bool = False
     error: str | None = None  # why the document is empty, one line
+    not_article: str | None = None  # a 404/WAF/login page served as 200: never stored as a document
+    drift: list[str] = field(default_factory=list)  # fields the site parser missed and the generic path filled
 
     @property
     def doc_key(self) -> str:

@@ -1,21 +1,21 @@
-"""The generic path for any Chinese page: text-density block scoring, trafilatura as the fallback.
+"""The generic path for any Chinese page: text-density block scoring combined with trafilatura.
 
 Chinese article bodies are dense in full-width punctuation (，。；、) and poor in links; menus,
 hot lists and footers are the opposite. We score every container by the punctuation in its
 non-link text, damped by its link density, take the best one, and then keep only its blocks
-that read like prose (boilerplate and meta lines dropped, spam phrases cut). When that finds
-little text, trafilatura (default settings) extracts instead and its lines get the same cleaning.
+that read like prose (boilerplate and meta lines dropped, spam phrases cut). trafilatura (default
+settings) extracts from the same page; parsers/combine.py keeps our lines cut to the span both
+agree on, or, where they disagree, the more prose-like of the two. When ours finds little text,
+trafilatura's lines are the body.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
-
 from lxml import etree
 
-from parsers import dates
+from parsers import clean, combine, dates, pubdate
 from parsers.base import Page, SiteParser
 from parsers.html import BLOCK_TAGS, SKIP_TAGS, clean_inline, meta, paragraphs_of, select, text_of
 
@@ -23,13 +23,14 @@ _PUNCT = re.compile(r"[，。；！？、：“”「」]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NEGATIVE = re.compile(r"nav|menu|footer|foot|header|sidebar|side|comment|share|breadcrumb|crumb|copyright|"
                        r"related|recommend|hot|rank|banner|login|search|toolbar|pager|pagination|friend|"
-                       r"advert|^ad$|[-_]ad[-_s]?|guanggao|tuijian|xiangguan|paihang|bottom|topbar", re.I)
+                       r"advert|^ad$|[-_]ad[-_s]?|guanggao|tuijian|xiangguan|paihang|bottom|topbar|morestor|more-?news", re.I)
 _POSITIVE = re.compile(r"article|content|text|body|detail|main|post|entry|zhengwen|news_txt|zw|story", re.I)
 _META_LINE = re.compile(r"(来源|作者|时间|发布|日期|编辑|浏览|阅读|点击|字号|记者)[:：]|"
                         r"^(索引号|分类|主题分类|发布机构|发文机关|成文日期|名称|标题|文号|发文字号|有效性|积分|查看)\s*[:：]")
 DOMINANT_SHARE = 0.7  # a child holding this share of its parent's score is the body on its own
 _CANDIDATE_TAGS = ("div", "td", "article", "section", "main", "body")
 MIN_BODY_HAN = 60
+TRAFILATURA_MAX_CHARS = 1_000_000  # larger pages (rare, slow to extract twice) use our extraction alone
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _descend(best, stats):
         total = _score(best, stats)
         children = [c for c in best if isinstance(c.tag, str)]
         top = max(children, key=lambda c: _score(c, stats), default=None)
-        if top is None or total == 0 or _score(top, stats) < DOMINANT_SHARE * total:
+        if top is None or total == 0 or _score(top, stats) * min(1.0, _class_bias(top)) < DOMINANT_SHARE * total:
             return best
         best = top
     return best
@@ -123,61 +124,71 @@ def prose_blocks(container, stats) -> list[str]:
     return lines
 
 
+_TITLE_SEP = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s|--)\s*")
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-"})
+_SITE_TAIL = re.compile(r"-[^-]{1,12}(?:网|网站|平台|频道|在线|官网|日报|新闻)$")
+
+
 def extract_title(tree) -> str:
-    """h1 (or og:title) agreeing with <title>; else <title> without its site suffix."""
+    """The heading that <title> starts with (cut where <title> puts its site suffix), else the one
+    h1 that is not the site name, else a heading agreeing with <title>, else og:title, else
+    <title> without its suffix."""
     page_title = text_of(select(tree, "title")[0]) if select(tree, "title") else ""
+    h1s = [t for t in (text_of(e) for e in select(tree, "h1")) if 2 <= len(t) <= 120]
+    others = [t for t in (text_of(e) for e in select(tree, "h2, .title, #title, [class*=title]")) if 4 <= len(t) <= 120]
     og = meta(tree, "og:title", "twitter:title")
-    h1s = [t for t in (text_of(e) for e in select(tree, "h1")) if 4 <= len(t) <= 80]
-    if len(h1s) == 1:
-        return h1s[0]
-    for el in select(tree, "h1, h2, .title, #title"):
-        text = text_of(el)
-        if 4 <= len(text) <= 80 and (not page_title or text[:6] in page_title):
-            return text
-    head = re.split(r"\s*(?:[_|｜]|\s[-—–]\s|--)\s*", page_title)[0] if page_title else ""
-    return og or head or page_title
+    whole = page_title if title_head(page_title) != page_title else None  # a copy of <title> with its suffix
+    if agreed := _heading_agreeing_with([t for t in h1s + others + [og or ""] if t != whole], page_title):
+        return agreed
+    site = _TITLE_SEP.split(page_title)[-1].strip() if page_title else ""
+    named = [t for t in h1s if len(t) >= 4 and t != site]
+    if len(named) == 1:
+        return named[0]
+    return title_head(og) if og and og == whole else (og or title_head(page_title))
 
 
-def extract_date(tree, html: str, url: str, fetched_at=None):
-    """The first plausible candidate: not a page-generation stamp, not after the fetch."""
-    stamps = {d.date() for m in dates.GENERATION_STAMP.finditer(html) if (d := dates.find_date(m.group(0)))}
-    latest = fetched_at + timedelta(days=1) if fetched_at else None
-    for found in _date_candidates(tree, html, url):
-        if found and found.date() not in stamps and (latest is None or found <= latest):
-            return found
-    return None
+def title_head(page_title: str) -> str:
+    """<title> without the site name after _ | ｜ or a spaced dash (or a bare dash before a site name)."""
+    head = _TITLE_SEP.split(page_title)[0] if page_title else ""
+    return _SITE_TAIL.sub("", head) or head
 
 
-def _date_candidates(tree, html: str, url: str):
-    """Meta tags, then a labelled or leading date in the page text, then htmldate (lazily)."""
-    stamp = meta(tree, "article:published_time", "pubdate", "publishdate", "PubDate", "firstpublishedtime",
-                 "publish_date", "og:release_date", "datePublished", "weibo:article:create_at", "created")
-    yield dates.parse_date(stamp) if stamp else None
-    body = tree.find("body")
-    text = dates.strip_generation_stamps(body.text_content()[:20000]) if body is not None else ""
-    labelled = re.search(r"(?:发布|发表|时间|日期|发布于|发表于|Posted|更新于)[^\d]{0,6}((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}[^\n]{0,12})", text)
-    yield dates.find_date(labelled.group(1)) if labelled else None
-    match = re.search(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/", url)
-    yield dates.find_date("-".join(match.groups())) if match else None
-    yield dates.find_date(text[:3000])
-    yield _htmldate(html)
+def _heading_agreeing_with(headings: list[str], page_title: str) -> str | None:
+    """The heading sharing the longest prefix (≥ 4 chars) with <title>, cut to that prefix when
+    <title> puts a separator right after it (h1s often carry widgets: "…播报文章", counters)."""
+    plain = page_title.translate(_DASHES)
+    best = None
+    for heading in headings:
+        n = _common_prefix(heading.translate(_DASHES), plain)
+        if n >= 4 and (n == len(heading) or _separator_follows(plain, n)) and (best is None or n > best[0]):
+            best = (n, heading[:n].rstrip())
+    return best[1] if best else None  # the earliest of equally long agreements (h1s come first)
 
 
-def _htmldate(html: str):
-    """htmldate over the page as served (it reads JSON-LD and script data that we strip)."""
-    from htmldate import find_date  # imported late: heavy
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
-    try:
-        found = find_date(dates.strip_generation_stamps(html), original_date=True, extensive_search=False)
-    except ValueError:
-        return None
-    return dates.parse_date(found) if found else None
+
+def _separator_follows(text: str, at: int) -> bool:
+    rest = text[at:].lstrip()
+    return not rest or rest[0] in "_|｜-"
+
+
+def extract_date(tree, html: str, url: str, fetched_at=None, title: str = ""):
+    """The resolver's answer (parsers/pubdate.py): structured, labelled, URL, body; else None."""
+    found = pubdate.resolve_published_at(html, tree, url, fetched_at=fetched_at, title=title)
+    return found.value if found else None
 
 
 def trafilatura_lines(html: str) -> list[str]:
     import trafilatura  # heavy import, only when the fallback runs
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return []
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, fast=True) or ""
     return [clean_inline(x) for x in text.split("\n") if clean_inline(x)]
 
 
@@ -199,17 +210,20 @@ class V1(SiteParser):
         return extract_title(self.tree)
 
     def extract_paragraphs(self):
+        """Density scoring and trafilatura on the same page, combined by agreement (parsers/combine.py)."""
         container, stats = score_candidates(self.tree)
         lines = prose_blocks(container, stats) if container is not None else []
+        theirs = clean.clean_lines(trafilatura_lines(self.page.html))
         han = sum(len(_HAN.findall(x)) for x in lines)
-        if han < MIN_BODY_HAN:
-            fallback = trafilatura_lines(self.page.html)
-            if sum(len(_HAN.findall(x)) for x in fallback) > han:
-                return fallback
+        if han < MIN_BODY_HAN and sum(len(_HAN.findall(x)) for x in theirs) > han:
+            self.body_choice = "theirs-short"
+            return theirs
+        lines, self.body_choice = combine.choose_body(lines, theirs)
         return lines
 
     def extract_published_at(self):
-        return extract_date(self.tree, self.page.html, self.page.url, self.page.fetched_at) or self.hint_date()
+        title = self.field("title", "")
+        return extract_date(self.tree, self.page.html, self.page.url, self.page.fetched_at, title) or self.hint_date()
 
     def extract_origin(self):
         body = self.tree.find("body")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from parsers import dates, policy
+from parsers import dates, infotable, policy
 from parsers.base import SiteParser
 from parsers.document import PolicyMeta
 from parsers.html import select
@@ -27,7 +27,7 @@ class GovParser(SiteParser):
             pairs: dict[str, str] = {}
             for sel in self.meta_cell_selectors:
                 pairs.update({k: v for k, v in policy.pairs_from_selector(self.tree, sel).items() if k not in pairs})
-            self._pairs = pairs
+            self._pairs = pairs or infotable.info_pairs(self.tree)  # the info table wherever it is
         return self._pairs
 
     def pair(self, label: str) -> str | None:
@@ -55,6 +55,8 @@ class GovParser(SiteParser):
         meta = policy.build_policy_meta(pairs)
         body = "\n".join(self.paragraphs())
         meta.doc_number = meta.doc_number or policy.find_doc_number(body)
+        if not meta.issuers and self.is_policy_page():
+            meta.issuers = signature_issuers(self.paragraphs())
         meta.effective_on = meta.effective_on or policy.find_effective_date(body)
         if self.extract_kind() == "interpretation":
             meta.interprets_url = self.interpreted_url()
@@ -83,6 +85,26 @@ class GovParser(SiteParser):
     def interpretation_urls(self) -> list[str]:
         return [urljoin(self.page.url, a.get("href")) for sel in self.jiedu_selectors for a in select(self.tree, sel)
                 if a.get("href")]
+
+
+_ORGAN = re.compile(r"^[\u4e00-\u9fa5（）()]{2,30}(?:部|委|局|院|厅|署|办|办公厅|办公室|政府|委员会|中心|银行|总局|党委)$")
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○一二三四五六七八九十]{4}年[〇一二三四五六七八九十]{1,3}月[〇一二三四五六七八九十]{1,3}日)$")
+
+
+def signature_issuers(lines: list[str]) -> list[str]:
+    """Issuing organs from a document's signature block: the organ lines just above its date line
+    (国务院办公厅 / 2024年1月18日) among the last lines of the body; [] when there is none."""
+    tail = lines[-8:]
+    for i in range(len(tail) - 1, 0, -1):
+        if _DATE_LINE.match(tail[i].replace(" ", "")):
+            organs = []
+            for line in reversed(tail[max(0, i - 3):i]):
+                names = line.split()
+                if not names or not all(_ORGAN.match(n) for n in names):
+                    break
+                organs = names + organs
+            return list(dict.fromkeys(organs))
+    return []
 
 
 def _date_text(value, page) -> str:

@@ -80,47 +80,60 @@ def meta(tree, *names: str) -> str | None:
     return None
 
 
-def paragraphs_of(el) -> list[str]:
-    """Block-aware text of `el`: one string per paragraph (p, div, br, li, tr … start a new one)."""
-    if el is None:
-        return []
-    out: list[str] = []
-    buf: list[str] = []
+class _Enough(Exception):
+    pass
 
-    def flush():
-        line = clean_inline("".join(buf))
+
+class _Paragraphs:
+    """The walk behind paragraphs_of: text gathered into a buffer, flushed at block boundaries."""
+
+    def __init__(self, skip, limit, skip_tags):
+        self.skip, self.limit, self.skip_tags = skip, limit, skip_tags
+        self.out: list[str] = []
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        line = clean_inline("".join(self.buf))
+        self.buf.clear()
         if line:
-            out.append(line)
-        buf.clear()
+            self.out.append(line)
+            if self.limit is not None and len(self.out) >= self.limit:
+                raise _Enough
 
-    def walk(node):
+    def walk(self, node) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in SKIP_TAGS:
-            if node.tail:
-                buf.append(node.tail)
+        if tag in self.skip_tags or (self.skip is not None and tag and self.skip(node)):
+            self.buf.append(node.tail or "")
             return
         block = tag in BLOCK_TAGS
         if block:
-            flush()
-        if tag in ("td", "th") and buf:
-            buf.append(" ")
+            self.flush()
+        if tag in ("td", "th") and self.buf:
+            self.buf.append(" ")
         if node.text and tag:
-            buf.append(node.text)
+            self.buf.append(node.text)
         for child in node:
-            walk(child)
+            self.walk(child)
         if block:
-            flush()
-        if node.tail:
-            buf.append(node.tail)
+            self.flush()
+        self.buf.append(node.tail or "")
 
-    tail = el.tail
-    el.tail = None
+
+def paragraphs_of(el, *, skip=None, limit: int | None = None, skip_tags: frozenset = SKIP_TAGS) -> list[str]:
+    """Block-aware text of `el`: one string per paragraph (p, div, br, li, tr … start a new one).
+    `skip(node)` leaves a subtree out (its tail kept); `limit` stops after that many paragraphs."""
+    if el is None:
+        return []
+    walker = _Paragraphs(skip, limit, skip_tags)
+    tail, el.tail = el.tail, None
     try:
-        walk(el)
+        walker.walk(el)
+        walker.flush()
+    except _Enough:
+        pass
     finally:
         el.tail = tail
-    flush()
-    return [q for line in out for piece in line.split("\n") if (q := clean_inline(piece))]
+    return [q for line in walker.out for piece in line.split("\n") if (q := clean_inline(piece))]
 
 
 def drop(tree, *selectors: str) -> None:

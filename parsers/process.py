@@ -20,6 +20,7 @@ from futurewatch.db import connect
 from futurewatch.rawstore import open_raw_store
 from parsers import dedup, policy_meta, policy_store, queries as q, store
 from parsers.api import parse_page
+from parsers.document import Document
 
 log = logging.getLogger(__name__)
 STORY_WINDOW = "180 days"
@@ -33,6 +34,8 @@ class ProcessSummary:
     versions_new: int = 0
     unchanged: int = 0
     empty: int = 0
+    not_articles: int = 0
+    drifted: int = 0
     failed: int = 0
     stories_new: int = 0
     reparsed: int = 0
@@ -49,7 +52,8 @@ class ProcessSummary:
 
     def describe(self) -> str:
         return (f"{self.pages} pages: {self.documents_new} new documents, {self.versions_new} new versions, "
-                f"{self.unchanged} unchanged, {self.reparsed} reparsed, {self.empty} empty, {self.failed} failed, "
+                f"{self.unchanged} unchanged, {self.reparsed} reparsed, {self.empty} empty, "
+                f"{self.not_articles} not articles, {self.drifted} with parser drift, {self.failed} failed, "
                 f"{self.stories_new} new stories in {self.seconds:.1f}s")
 
 
@@ -66,11 +70,22 @@ def load_story_index(conn) -> dedup.StoryIndex:
     return index
 
 
-def process_row(conn, raw_store, index, row: dict, summary: ProcessSummary, reparse: bool) -> None:
+def process_row(conn, raw_store, index, row: dict, summary: ProcessSummary, reparse: bool) -> Document:
+    """Parse one raw page and store its document; a not-an-article page is returned unstored."""
     body = raw_store.get(row["storage_key"])
     doc = parse_page(body, row["final_url"] or row["url"], source_id=row["source_id"], fetched_at=row["fetched_at"],
                      hints=row["hints"] or {}, header_charset=_content_charset(row["content_type"]))
     doc.source_id = row["source_id"]  # the crawler's source owns the document
+    summary.drifted += bool(doc.drift)
+    if doc.not_article:
+        summary.not_articles += 1
+        log.info("source_id=%s url=%s: not an article: %s", row["source_id"], row["url"], doc.not_article)
+        return doc
+    store_document(conn, raw_store, index, row, doc, summary, reparse)
+    return doc
+
+
+def store_document(conn, raw_store, index, row: dict, doc: Document, summary: ProcessSummary, reparse: bool) -> None:
     store.attach_texts(conn, raw_store, doc)
     if any(a.text for a in doc.attachments):
         doc.policy = policy_meta.complete_policy(doc)  # again, over the attachments' text
@@ -81,6 +96,10 @@ def process_row(conn, raw_store, index, row: dict, summary: ProcessSummary, repa
         policy_store.upsert_policy_details(conn, doc, done.document_id, done.version_id, urls)
         store.upsert_attachments(conn, doc, done.document_id)
         return
+    _store_new_version(conn, index, row, doc, summary, urls)
+
+
+def _store_new_version(conn, index, row: dict, doc: Document, summary: ProcessSummary, urls: list[str]) -> None:
     doc_row, new_doc = store.upsert_document(conn, doc, urls)
     document_id = doc_row["document_id"]
     version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"])
@@ -106,17 +125,19 @@ def process_batch(url: str, raw_store, index, after: int, batch_size: int, repar
         rows = conn.execute(q.SELECT_ALL_PAGES if reparse else q.SELECT_PENDING,
                             {"after": after, "limit": batch_size}).fetchall()
         for row in rows:
-            error = None
+            error, doc = None, None
             try:
                 with conn.transaction():  # a savepoint: one bad page never spoils the batch
-                    process_row(conn, raw_store, index, row, summary, reparse)
+                    doc = process_row(conn, raw_store, index, row, summary, reparse)
             except Exception as exc:  # noqa: BLE001 - recorded on the row, run continues
                 error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
                 log.error("source_id=%s url=%s: process failed: %s", row["source_id"], row["url"], error)
                 summary.failed += 1
                 if len(summary.errors) < MAX_ERRORS_KEPT:
                     summary.errors.append(f"{row['url']}: {error}")
-            conn.execute(q.MARK_PROCESSED, {"raw_fetch_id": row["raw_fetch_id"], "error": error})
+            conn.execute(q.MARK_PROCESSED, {"raw_fetch_id": row["raw_fetch_id"], "error": error,
+                                            "not_article": doc.not_article if doc else None,
+                                            "drift": doc.drift if doc else []})
             summary.pages += 1
         conn.commit()
     return rows[-1]["raw_fetch_id"] if rows else None

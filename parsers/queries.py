@@ -18,7 +18,17 @@ SELECT count(*) AS n FROM raw_fetches
 WHERE kind = 'page' AND blocked_reason IS NULL AND (processed_at IS NULL OR %(all)s)
 """
 MARK_PROCESSED = """
-UPDATE raw_fetches SET processed_at = now(), process_error = %(error)s WHERE raw_fetch_id = %(raw_fetch_id)s
+UPDATE raw_fetches SET processed_at = now(), process_error = %(error)s, not_article = %(not_article)s,
+       parse_drift = %(drift)s
+WHERE raw_fetch_id = %(raw_fetch_id)s
+"""
+SELECT_PARSE_DRIFT = """
+SELECT source_id, count(*) FILTER (WHERE cardinality(parse_drift) > 0) AS drifted,
+       count(*) FILTER (WHERE not_article IS NOT NULL) AS not_articles, count(*) AS pages,
+       array_agg(DISTINCT f) FILTER (WHERE f IS NOT NULL) AS fields
+FROM raw_fetches LEFT JOIN LATERAL unnest(parse_drift) AS f ON true
+WHERE kind = 'page' AND processed_at IS NOT NULL AND fetched_at >= %(since)s
+GROUP BY source_id ORDER BY source_id
 """
 SELECT_DOC_BY_URL = "SELECT document_id FROM document_urls WHERE url = ANY(%(urls)s) LIMIT 1"
 SELECT_DOC_BY_HASH = """

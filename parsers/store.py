@@ -92,7 +92,7 @@ def attach_texts(conn, store, doc: Document) -> None:
     for link in doc.attachments:
         row = conn.execute(q.SELECT_ATTACHMENT_BYTES, {"url": link.url}).fetchone()
         if row:
-            extract_attachment(link, store.get(row["storage_key"]))
+            extract_attachment(link, store.get(row["storage_key"]), doc.source_id)
     apply_attachment_text(doc)
 
 
@@ -137,3 +137,9 @@ def assign_story(conn, index: dedup.StoryIndex, doc: Document, document_id: int)
         index.add(story_id, mh)
     conn.execute(q.SET_STORY, {"story_id": story_id, "document_id": document_id})
     return created
+
+
+def select_parse_drift(conn, since) -> list[dict]:
+    """Per source since `since`: pages parsed, pages whose site parser missed a field (drift), the
+    fields missed, and pages that were not articles (404/WAF/login served as 200)."""
+    return conn.execute(q.SELECT_PARSE_DRIFT, {"since": since}).fetchall()

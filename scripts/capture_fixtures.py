@@ -7,6 +7,11 @@ registry says so) with no database, stops after --pages responses, and writes ea
 as <out>/<source>/<source>_<YYYY_MM_DD>_<n>.<ext>.gz plus a .meta.json with its URL, final
 URL, status, headers, kind (listing | page | attachment) and fetch time. The mirror serves these
 captures at their real paths in place of its reconstructed pages (crawlers/mirror/captures.py).
+
+With --fixtures, each captured article page also becomes a parser fixture, kept apart from the
+constructed ones: tests/fixtures/<source>/real/<source>_<YYYY_MM_DD>_<n>.html.gz, a .meta.json
+(URL, crawl date, origin) and an .expected.json keyed by parser version, written from today's
+parser for a person to check and correct before committing (fundus style).
 """
 
 from __future__ import annotations
@@ -70,11 +75,44 @@ def capture(source_id: str, pages: int, out: Path) -> None:
     process.start()
 
 
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def write_real_fixture(capture_meta: Path, fixtures: Path = FIXTURES) -> Path | None:
+    """One captured article page → a real fixture (page, meta with provenance, expected JSON)."""
+    from datetime import datetime
+
+    from parsers.api import parse_page
+
+    meta = json.loads(capture_meta.read_text("utf-8"))
+    if meta.get("kind") != "page" or meta.get("status") != 200 or not meta["file"].endswith(".html.gz"):
+        return None
+    body = gzip.decompress((capture_meta.parent / meta["file"]).read_bytes())
+    source_id = capture_meta.parent.name
+    fetched_at = datetime.fromisoformat(meta["fetched_at"])
+    doc = parse_page(body, meta["final_url"] or meta["url"], source_id=source_id, fetched_at=fetched_at)
+    if doc.not_article or doc.is_empty:
+        return None
+    folder = fixtures / source_id / "real"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = meta["file"].removesuffix(".html.gz")
+    (folder / f"{stem}.html.gz").write_bytes(gzip.compress(body, mtime=0))
+    provenance = {"url": meta["final_url"] or meta["url"], "crawl_date": meta["fetched_at"],
+                  "origin": {"kind": "real", "by": "scripts/capture_fixtures.py", "requested_url": meta["url"],
+                             "status": meta["status"], "checked_by_hand": False}}
+    (folder / f"{stem}.meta.json").write_text(json.dumps(provenance, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    expected = {doc.parser.split(".", 1)[1]: doc.to_contract()}
+    (folder / f"{stem}.expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return folder / f"{stem}.meta.json"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="capture_fixtures", description=__doc__.split("\n\n")[0])
     parser.add_argument("source_id")
     parser.add_argument("--pages", type=int, default=6, help="stop after this many responses")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--fixtures", action="store_true",
+                        help="also write each article page as a real parser fixture under tests/fixtures/<source>/real/")
     args = parser.parse_args()
     from crawlers.registry import load_registry
 
@@ -83,6 +121,10 @@ def main() -> int:
         return 2
     print(f"capturing {args.source_id} (network!) into {args.out / args.source_id}")
     capture(args.source_id, args.pages, args.out)
+    if args.fixtures:
+        for capture_meta in sorted((args.out / args.source_id).glob("*.meta.json")):
+            if written := write_real_fixture(capture_meta):
+                print(f"  fixture {written.relative_to(ROOT)} (check its expected JSON by hand)")
     return 0
 
 

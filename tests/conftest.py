@@ -3,6 +3,10 @@
 The server is the embedded one (pgserver) in a temporary folder, unless
 FUTUREWATCH_TEST_DATABASE_URL names a server to use instead (e.g. a stock PostgreSQL 15).
 Each test gets its own database cloned from a migrated template, so tests never share rows.
+
+In parallel (`make test` runs pytest-xdist), every worker is its own session: its own embedded
+server (or, on an external server, its own template name), its own Airflow home. `--dist loadfile`
+keeps the tests of one file on one worker, so a module-scoped fixture is built once.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from futurewatch.config import load_settings
 from futurewatch.db import embedded_server, with_database
 from futurewatch.migrate import apply_migrations
 
-TEMPLATE = "fw_template"
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # gw0, gw1 … under pytest-xdist, else ""
+TEMPLATE = f"fw_template_{WORKER}" if WORKER else "fw_template"
 DAGS_FOLDER = Path(__file__).resolve().parent.parent / "dags"
 
 

@@ -13,6 +13,8 @@ from rich.table import Table
 
 from futurewatch.config import load_settings
 from futurewatch.db import database_url
+from futurewatch.localtime import display_zone, iso_time, show_date, zone_note
+from futurewatch.tables import Column, print_records
 
 alerts_app = typer.Typer(help="Alert subscribers and rules, trial runs, the outbox.", no_args_is_help=True)
 digest_app = typer.Typer(help="Digests: preview one, or build and send the due ones.", no_args_is_help=True)
@@ -33,6 +35,11 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def show_iso_date(value: str | None, zone) -> str:
+    """An ISO time from an event payload as the day in the display zone."""
+    return show_date(datetime.fromisoformat(value), zone) if value else ""
+
+
 def _parse_now(value: str | None) -> datetime:
     if not value:
         return datetime.now(timezone.utc)
@@ -43,22 +50,39 @@ def _parse_now(value: str | None) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+SUBSCRIBER_COLUMNS = [
+    Column("email", "subscriber", kind="id"), Column("rule", "rule", kind="text", priority=0),
+    Column("type", "type", priority=1), Column("active", "active", priority=2),
+    Column("cadence", "cadence", priority=3), Column("params", "params", kind="text", priority=4),
+    Column("timezone", "tz", priority=5), Column("language", "lang", priority=6),
+]
+SUBSCRIBERS_SQL = """
+SELECT s.email, s.name, s.cadence, s.timezone, s.language, s.active AS subscriber_active, r.name AS rule, r.rule_type AS type,
+       r.params, r.active
+FROM subscribers s LEFT JOIN alert_rules r USING (subscriber_id) ORDER BY s.email, s.name, r.name
+"""
+
+
+def subscriber_record(row: dict) -> dict:
+    """One subscriber rule as JSON-ready data; the table marks an inactive subscriber in its email cell."""
+    active = None if row["rule"] is None else ("yes" if row["active"] else "no")
+    who = row["email"] or f"{row['name']} (chat only)"
+    return {**row, "active": active, "email": who + ("" if row["subscriber_active"] else " (inactive)")}
+
+
 @alerts_app.command("list")
-def list_command() -> None:
+def list_command(wide: bool = typer.Option(False, "--wide", help="Every column, whatever the terminal width."),
+                 as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON.")) -> None:
     """Subscribers and their rules."""
     from futurewatch.db import connect
 
-    table = Table("subscriber", "cadence", "tz", "lang", "rule", "type", "params", "active")
     with connect(database_url()) as conn:
-        rows = conn.execute(
-            "SELECT s.email, s.cadence, s.timezone, s.language, s.active AS s_active, r.name, r.rule_type, r.params, "
-            "r.active FROM subscribers s LEFT JOIN alert_rules r USING (subscriber_id) ORDER BY s.email, r.name"
-        ).fetchall()
-    for r in rows:
-        table.add_row(r["email"] + ("" if r["s_active"] else " (inactive)"), r["cadence"], r["timezone"], r["language"],
-                      r["name"] or "", r["rule_type"] or "", json.dumps(r["params"], ensure_ascii=False) if r["params"] else "",
-                      "" if r["name"] is None else ("yes" if r["active"] else "no"))
-    console.print(table)
+        rows = conn.execute(SUBSCRIBERS_SQL).fetchall()
+    if as_json:
+        print_records(rows, SUBSCRIBER_COLUMNS, as_json=True)
+        return
+    print_records([subscriber_record(r) for r in rows], SUBSCRIBER_COLUMNS, title="subscribers and rules",
+                  wide=wide, console=Console(), empty="no subscribers (futurewatch alerts add or alerts load FILE)")
 
 
 @alerts_app.command("add")
@@ -121,68 +145,123 @@ def test_command(target: str = typer.Argument(..., help="A rule id or name, or a
         _fail(str(exc))
     for error in result.errors:
         console.print(f"[red]{error}[/]")
+    zone = display_zone()
     for trial in result.trials:
-        table = Table("date", "title", "sources", "terms", title=f"{trial.rule} ({trial.rule_type}): "
+        table = Table(f"date ({zone.key})", "title", "sources", "terms", title=f"{trial.rule} ({trial.rule_type}): "
                       f"{len(trial.matches)} match(es) in {result.versions} document(s)")
         for m in sorted(trial.matches, key=lambda m: m.get("published_at") or "", reverse=True)[:limit]:
-            table.add_row((m.get("published_at") or "")[:10], m.get("title", ""),
+            table.add_row(show_iso_date(m.get("published_at"), zone), m.get("title", ""),
                           ", ".join(s.get("source_id", "") for s in m.get("sources") or []),
                           ", ".join(m.get("terms") or []))
         console.print(table)
 
 
+OUTBOX_COLUMNS = [
+    Column("digest_id", "digest", kind="id", justify="right"), Column("email", "to", kind="id"),
+    Column("status", "status", priority=1,
+           style=lambda v: {"failed": "red", "in_doubt": "magenta", "pending": "yellow"}.get(v, "")),
+    Column("period_end", "period end", kind="time", priority=2), Column("sent_at", "sent", kind="time", priority=3),
+    Column("last_error", "last error", kind="text", priority=4),
+    Column("attempts", "tries", priority=5, justify="right"),
+    Column("next_attempt_at", "next attempt", kind="time", priority=6), Column("channel", "channel", priority=7),
+]
+OUTBOX_TIMES = ("period_start", "period_end", "next_attempt_at", "sent_at")
+
+
 @alerts_app.command("outbox")
 def outbox_command(status: str = typer.Option(None, "--status", help="pending|sending|sent|failed|in_doubt"),
                    requeue: int = typer.Option(None, "--requeue", help="Put a failed/in-doubt digest back in the queue."),
-                   limit: int = typer.Option(50, "--limit")) -> None:
+                   limit: int = typer.Option(50, "--limit"),
+                   wide: bool = typer.Option(False, "--wide", help="Every column, whatever the terminal width."),
+                   as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON.")) -> None:
     """Deliveries: status, attempts, next attempt, last error (failures first)."""
     from alerts.send import requeue as requeue_delivery, select_outbox
 
-    url = database_url()
+    url, zone = database_url(), display_zone()
     if requeue is not None:
         if not requeue_delivery(url, requeue):
             _fail(f"digest {requeue} is not failed or in doubt")
         console.print(f"digest {requeue} requeued")
-    table = Table("digest", "to", "period end", "channel", "status", "attempts", "next attempt", "sent", "last error")
-    for r in select_outbox(url, status=status, limit=limit):
+    records = [{**r, "email": r["email"] or "(chat only)", **{k: iso_time(r.get(k), zone) for k in OUTBOX_TIMES}}
+               for r in select_outbox(url, status=status, limit=limit)]
+    print_records(records, OUTBOX_COLUMNS, title=f"outbox ({zone_note(zone)}; files in {load_settings().outbox_dir})",
+                  wide=wide, as_json=as_json, console=Console(), empty="no deliveries")
+
+
+@alerts_app.command("chat")
+def chat_command(status: str = typer.Option(None, "--status", help="pending|sending|sent|failed|in_doubt"),
+                 requeue: str = typer.Option(None, "--requeue", help="DIGEST:CHANNEL of a failed/in-doubt message."),
+                 limit: int = typer.Option(50, "--limit")) -> None:
+    """Chat deliveries (WeCom, DingTalk, Feishu): status, parts, attempts, last error. No URL or secret shown."""
+    from alerts.chat_outbox import requeue_chat, select_chat_outbox
+
+    url = database_url()
+    if requeue is not None:
+        digest, _, channel = requeue.partition(":")
+        if not digest.isdigit() or not channel or not requeue_chat(url, int(digest), channel):
+            _fail(f"{requeue} is not a failed or in-doubt chat delivery (give DIGEST:CHANNEL as listed)")
+        console.print(f"{requeue} requeued")
+    table = Table("digest", "channel", "subscriber", "status", "parts", "attempts", "next attempt", "last error")
+    for r in select_chat_outbox(url, status=status, limit=limit):
         style = {"failed": "red", "in_doubt": "magenta", "pending": "yellow"}.get(r["status"], "")
-        table.add_row(str(r["digest_id"]), r["email"], f"{r['period_end']:%Y-%m-%d %H:%M}", r["channel"],
-                      f"[{style}]{r['status']}[/]" if style else r["status"], str(r["attempts"]),
-                      f"{r['next_attempt_at']:%Y-%m-%d %H:%M}", f"{r['sent_at']:%Y-%m-%d %H:%M}" if r["sent_at"] else "",
-                      r["last_error"] or "")
+        table.add_row(str(r["digest_id"]), r["channel"], r["subscriber"],
+                      f"[{style}]{r['status']}[/]" if style else r["status"], f"{r['parts_sent']}/{r['parts']}",
+                      str(r["attempts"]), f"{r['next_attempt_at']:%Y-%m-%d %H:%M %Z}", r["last_error"] or "")
     console.print(table)
 
 
 @digest_app.command("preview")
-def preview_command(subscriber: str = typer.Option(..., "--subscriber", help="Email, name or id."),
-                    period: str = typer.Option(None, "--period", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD (local)."),
+def preview_command(subscriber: str = typer.Option(None, "--subscriber", help="Email, name or id (default: everyone)."),
+                    period: str = typer.Option(None, "--period", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, local "
+                                               "dates, both included (default: due now, else the latest with events)."),
                     out: Path = typer.Option(None, "--out", help="HTML file (default: FUTUREWATCH_HOME/preview-….html)."),
-                    now: str = typer.Option(None, "--now", help="ISO time standing for 'now'.")) -> None:
-    """Write the subscriber's digest as an HTML file to look at (stores and sends nothing)."""
-    from alerts.periods import parse_period
-    from alerts.preview import find_subscriber, preview_digest
-    from futurewatch.db import connect
+                    now: str = typer.Option(None, "--now", help="ISO time standing for 'now'."),
+                    chat: bool = typer.Option(False, "--chat", help="Also write the WeCom/DingTalk/Feishu messages "
+                                              "(JSON beside the HTML).")) -> None:
+    """Write digests as HTML files to look at (stores and sends nothing); says which period each shows."""
+    from alerts.preview import active_subscribers
 
     url, settings = database_url(), load_settings()
+    who_list = [subscriber] if subscriber else active_subscribers(url)
+    if not who_list:
+        _fail("no subscribers yet (futurewatch alerts load FILE)")
+    if out and len(who_list) > 1:
+        _fail("--out needs --subscriber (one file per subscriber otherwise)")
+    for who in who_list:
+        _preview_one(url, settings, who, period, out, _parse_now(now), chat)
+
+
+def _preview_one(url: str, settings, who: str, period: str | None, out: Path | None, moment: datetime,
+                 chat: bool = False) -> None:
+    from alerts.digest import build_mime
+    from alerts.periods import parse_period
+    from alerts.preview import chat_preview, find_subscriber, html_with_inline_images, preview_draft
+    from futurewatch.db import connect
+
     span = None
     if period:
         with connect(url) as conn:
-            sub = find_subscriber(conn, subscriber)
+            sub = find_subscriber(conn, who)
         try:
             span = parse_period(period, sub["timezone"] if sub else None)
         except ValueError as exc:
             _fail(str(exc))
     try:
-        html, label = preview_digest(url, subscriber, now=_parse_now(now), period=span, settings=settings)
+        draft, label = preview_draft(url, who, now=moment, period=span, settings=settings)
     except LookupError as exc:
         _fail(str(exc))
-    if html is None:
+    if draft is None:
         console.print(f"empty digest ({label}); nothing written")
         return
-    out = out or settings.home / f"preview-{subscriber.replace('@', '_at_')}.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
-    console.print(f"{label}\nwritten to {out}")
+    path = out or settings.home / f"preview-{who.replace('@', '_at_')}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html_with_inline_images(build_mime(draft, settings.smtp_from)), encoding="utf-8")
+    console.print(f"{label}\n  written to {path}")
+    if chat:
+        for kind, messages in chat_preview(draft, settings).items():
+            target = path.with_suffix(f".{kind}.json")
+            target.write_text(json.dumps(messages, ensure_ascii=False, indent=2), encoding="utf-8")
+            console.print(f"  {kind}: {len(messages)} message(s) written to {target}")
 
 
 @digest_app.command("send")
@@ -193,6 +272,8 @@ def send_command(now: str = typer.Option(None, "--now", help="ISO time the run s
     summary = send_due_digests(database_url(), now=_parse_now(now))
     console.print(f"{summary.built} built, {summary.empty} empty, {summary.sent} sent, {summary.retrying} to retry, "
                   f"{summary.failed} failed, {summary.in_doubt} in doubt")
+    console.print(f"chat: {summary.chat_sent} sent, {summary.chat_retrying} to retry, {summary.chat_deferred} "
+                  f"deferred (rate limit), {summary.chat_failed} failed, {summary.chat_in_doubt} in doubt")
     for path in summary.files:
         console.print(f"  wrote {path}")
     for error in summary.errors:

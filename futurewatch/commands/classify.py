@@ -46,7 +46,7 @@ def reclassify_cmd(
         load_taxonomy(url, path)
     except TaxonomyError as exc:
         _fail(str(exc))
-    _run_pending(url, batch_size)
+    _run_pending(url, batch_size, "reclassify")
 
 
 @taxonomy_app.command("candidates")
@@ -76,15 +76,12 @@ def candidates_cmd(
         typer.echo("no candidates", err=True)
 
 
-def _run_pending(url: str, batch_size: int) -> None:
-    from rich.progress import Progress
-
+def _run_pending(url: str, batch_size: int, stage: str = "classify") -> None:
     from futurewatch.classify.pipeline import classify_pending
+    from futurewatch.progress import open_progress
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task("classifying", total=None)
-        summary = classify_pending(url, batch_size=batch_size,
-                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+    with open_progress() as progress:
+        summary = classify_pending(url, batch_size=batch_size, progress=progress.step(stage, "versions"))
     typer.echo(f"taxonomy version {summary.taxonomy_version_id}: classified {summary.classified} versions, "
                f"{summary.labels} labels, {summary.mentions} entity mentions")
 

@@ -16,7 +16,8 @@ def parse_command(
     source: str = typer.Option(None, "--source", help="source_id; default: looked up from the URL host."),
     fetched_at: str = typer.Option(None, "--fetched-at", help="ISO time of the fetch (selects the parser version)."),
 ) -> None:
-    """Parse one stored page and print one JSON object."""
+    """Parse one page saved in FILE (as fetched from --url) and print one JSON object (exit 1 with
+    one line on stderr when the file is not a page: empty, binary, too large, or a 404/WAF/login page)."""
     from parsers.api import parse_page
 
     try:
@@ -24,26 +25,42 @@ def parse_command(
     except OSError as exc:
         print(f"error: cannot read {file}: {exc.strerror or exc}", file=sys.stderr)
         raise typer.Exit(2)
-    when = None
-    if fetched_at:
-        try:
-            when = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
-        except ValueError:
-            print(f"error: --fetched-at {fetched_at!r} is not an ISO 8601 time", file=sys.stderr)
-            raise typer.Exit(2)
-        if when.tzinfo is None:
-            from parsers.dates import SHANGHAI
-            when = when.replace(tzinfo=SHANGHAI)
+    when = _fetch_time(fetched_at)
     from parsers.registry import BY_ID
 
     if source and source not in BY_ID:
         print(f"error: unknown --source {source!r}; known: {', '.join(sorted(BY_ID))}", file=sys.stderr)
         raise typer.Exit(2)
+    from parsers.api import page_rejection
+
+    if reason := page_rejection(body):
+        print(f"error: {file} is not a page: {reason}", file=sys.stderr)
+        raise typer.Exit(1)
     doc = parse_page(body, url, source_id=source, fetched_at=when)
+    if doc.not_article or doc.error == "no HTML markup":
+        print(f"error: {file} is not an article page: {doc.not_article or doc.error}", file=sys.stderr)
+        raise typer.Exit(1)
     out = doc.to_contract()
     if doc.is_empty:
         out |= {"is_empty": True, "error": doc.error}
+    if doc.drift:
+        out["drift"] = doc.drift  # fields the site parser missed, filled by the generic path
     print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def _fetch_time(fetched_at: str | None) -> datetime | None:
+    """--fetched-at as an aware datetime (Asia/Shanghai when it has no offset); exit 2 when malformed."""
+    if not fetched_at:
+        return None
+    try:
+        when = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+    except ValueError:
+        print(f"error: --fetched-at {fetched_at!r} is not an ISO 8601 time", file=sys.stderr)
+        raise typer.Exit(2)
+    if when.tzinfo is None:
+        from parsers.dates import SHANGHAI
+        when = when.replace(tzinfo=SHANGHAI)
+    return when
 
 
 def process_command(
@@ -51,20 +68,14 @@ def process_command(
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Raw pages per transaction."),
 ) -> None:
     """Parse new raw fetches into documents (resumable, idempotent)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from futurewatch.db import database_url
+    from futurewatch.progress import open_progress
     from parsers.process import process_pending
 
     url = database_url()
-    with Progress(TextColumn("[bold]process"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=False) as bar:
-        task = bar.add_task("pages", total=None)
-
-        def on_progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        summary = process_pending(url, reparse=reparse, batch_size=batch_size, on_progress=on_progress)
+    with open_progress() as progress:
+        summary = process_pending(url, reparse=reparse, batch_size=batch_size,
+                                  on_progress=progress.step("reparse" if reparse else "process", "pages"))
     print(summary.describe())
 
 

@@ -1,39 +1,85 @@
-"""`futurewatch run [--offline] [--sources a,b]`: one cycle of the whole job, with a summary table."""
+"""`futurewatch run [--offline] [--sources a,b]`: one cycle of the whole job, with a summary.
+
+Exit codes: 0 every stage ran (a partial crawl is shown as such), 1 a stage failed,
+2 bad input or settings, 3 no source could be reached.
+"""
 
 from __future__ import annotations
 
 import sys
 import uuid
+
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from futurewatch.config import load_settings
-from futurewatch.cycle import CycleSummary, crawl_failed, run_cycle
+from futurewatch.config import Settings, load_settings
+from futurewatch.cycle import FAILED_CRAWL_STATUSES, CycleSummary, crawl_failed, run_cycle
 from futurewatch.db import database_url, describe_url
+from futurewatch.progress import open_progress
+from futurewatch.tables import Column, build_table
 
-console = Console()
+EXIT_STAGE_FAILED = 1
+EXIT_NO_SOURCE = 3
+NO_SOURCE_ONLINE = "no source could be reached: offline? try make demo"
+NO_SOURCE_OFFLINE = "no source could be reached on the offline mirror: is it running? (FUTUREWATCH_MIRROR_URL)"
+
+SOURCE_COLUMNS = [
+    Column("source_id", "source", kind="id"),
+    Column("status", "status", priority=1, style=lambda v: {"succeeded": "green", "partial": "yellow"}.get(v, "red")),
+    Column("listed", "listed", priority=2, justify="right"), Column("new", "new", priority=2, justify="right"),
+    Column("changed", "changed", priority=4, justify="right"), Column("failed", "failed", priority=3, justify="right"),
+    Column("blocked", "blocked", priority=5, justify="right"), Column("error", "problem", kind="text", priority=2),
+]
+
+
+STAGE_COLUMNS = [
+    Column("stage", "stage", kind="id"),
+    Column("ok", "ok", priority=0, style=lambda v: {"yes": "green", "partial": "yellow"}.get(v, "red")),
+    Column("seconds", "seconds", priority=2, justify="right"), Column("detail", "detail", kind="text", priority=1),
+]
+
+
+def stage_ok(summary: CycleSummary, stage) -> str:
+    """'yes', 'FAILED', or for the crawl its state ('partial', 'none reached')."""
+    if not stage.ok:
+        return "FAILED"
+    return summary.crawl_state if stage.stage == "crawl" and summary.crawl_state != "ok" else "yes"
 
 
 def render_summary(summary: CycleSummary) -> list[Table]:
-    stages = Table("stage", "ok", "seconds", "detail", title="futurewatch cycle")
-    for s in summary.stages:
-        stages.add_row(s.stage, "[green]yes[/]" if s.ok else "[red]FAILED[/]", f"{s.seconds:.1f}", s.detail)
-    sources = Table("source", "status", "new", "changed", "failed", "blocked", "error", title="sources")
-    for r in summary.sources:
-        style = "red" if crawl_failed(r) else ""
-        sources.add_row(r.source_id, f"[{style}]{r.status}[/]" if style else r.status, str(r.new),
-                        str(r.changed), str(r.failed), str(r.blocked), r.error or "")
-    return [stages, sources] if summary.sources else [stages]
+    stages = build_table(STAGE_COLUMNS, [{"stage": s.stage, "ok": stage_ok(summary, s), "seconds": f"{s.seconds:.1f}",
+                                          "detail": s.detail} for s in summary.stages], title="futurewatch cycle")
+    if not summary.sources:
+        return [stages]
+    records = [{**vars(r), "status": "failed" if crawl_failed(r) and r.status not in FAILED_CRAWL_STATUSES
+                else r.status} for r in summary.sources]
+    title = {"ok": "sources", "partial": "sources: PARTIAL, some could not be crawled",
+             "none reached": "sources: NONE could be crawled"}[summary.crawl_state]
+    return [stages, build_table(SOURCE_COLUMNS, records, title=title)]
 
 
-def run_cmd(
-    offline: bool = typer.Option(False, "--offline", help="Crawl the bundled offline mirror, not the live sites."),
-    sources: str = typer.Option("", "--sources", help="Comma-separated source ids (default: every enabled source)."),
-) -> None:
-    """Run one cycle: migrate, load the taxonomy, crawl, process, classify, match alerts, send digests."""
-    settings = load_settings()
-    url = database_url(settings)
+def describe_results(summary: CycleSummary, url: str, settings: Settings) -> list[str]:
+    """Where this run's results are: the database, the outbox (or SMTP) and the digests written."""
+    digests = summary.digests or {}
+    lines = [f"database: {describe_url(url)}"]
+    if settings.smtp_host:
+        lines.append(f"mail: {digests.get('sent', 0)} digest(s) sent via {settings.smtp_host}:{settings.smtp_port}")
+    else:
+        lines.append(f"outbox: {settings.outbox_dir} ({len(digests.get('files') or [])} digest(s) written)")
+    if digests.get("retrying") or digests.get("failed"):
+        lines.append(f"digests: {digests.get('retrying', 0)} to retry, {digests.get('failed', 0)} failed "
+                     "(futurewatch alerts outbox)")
+    return lines
+
+
+def exit_code(summary: CycleSummary) -> int:
+    if not summary.ok:
+        return EXIT_STAGE_FAILED
+    return EXIT_NO_SOURCE if summary.crawl_state == "none reached" else 0
+
+
+def _check_sources(sources: str) -> list[str] | None:
     source_ids = [s.strip() for s in sources.split(",") if s.strip()] or None
     if source_ids:
         from crawlers.registry import RegistryError, select_sources
@@ -43,18 +89,36 @@ def run_cmd(
         except RegistryError as exc:
             print(f"error: {exc}", file=sys.stderr)
             raise typer.Exit(2)
-    console.print(f"archive: {describe_url(url)}" + (" (offline mirror)" if offline or settings.offline else ""))
-    with console.status("running one cycle…"):
-        summary = run_cycle(
-            url,
-            offline=offline or settings.offline,
-            source_ids=source_ids,
-            run_key=f"cli-{uuid.uuid4().hex[:12]}",
-        )
+    return source_ids
+
+
+def run_cmd(
+    offline: bool = typer.Option(False, "--offline", help="Crawl the bundled offline mirror, not the live sites."),
+    sources: str = typer.Option("", "--sources", help="Comma-separated source ids (default: every enabled source)."),
+) -> None:
+    """Run one cycle: migrate, load the taxonomy, crawl, process, classify, match alerts, send digests.
+
+    Exit codes: 0 done (a partial crawl says so), 1 a stage failed, 2 bad input, 3 no source reached."""
+    console = Console()
+    settings = load_settings()
+    url = database_url(settings)
+    source_ids = _check_sources(sources)
+    offline = offline or settings.offline
+    console.print(f"archive: {describe_url(url)}" + (" (offline mirror)" if offline else ""))
+    with open_progress() as progress:
+        summary = run_cycle(url, offline=offline, source_ids=source_ids, run_key=f"cli-{uuid.uuid4().hex[:12]}",
+                            progress=progress)
     for table in render_summary(summary):
         console.print(table)
-    if not summary.ok:
-        raise typer.Exit(1)
+    for line in describe_results(summary, url, settings):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)  # a path is never broken
+    code = exit_code(summary)
+    if code == EXIT_NO_SOURCE:
+        print(f"error: {NO_SOURCE_OFFLINE if offline else NO_SOURCE_ONLINE}", file=sys.stderr)
+    elif code == EXIT_STAGE_FAILED:
+        failed = ", ".join(s.stage for s in summary.stages if not s.ok)
+        print(f"error: stage(s) failed: {failed} (details above)", file=sys.stderr)
+    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from futurewatch.db import database_url
+from futurewatch.localtime import display_zone
 from futurewatch.search import QueryError, search
+from futurewatch.search.snippet import Snippet
+from futurewatch.tables import Column, print_records
 
-console = Console()
 errors = Console(stderr=True)
 
 QUERY_HELP = (
@@ -20,9 +20,18 @@ QUERY_HELP = (
 )
 
 
+SEARCH_COLUMNS = [
+    Column("published_at", "date", kind="date", priority=1), Column("source_id", "source", kind="id"),
+    Column("title", "title", kind="text", priority=0), Column("snippet", "snippet", kind="text", priority=2),
+    Column("document_id", "id", kind="fixed", priority=3, justify="right"),
+    Column("rank", "rank", priority=5, justify="right"), Column("url", "url", kind="text", priority=9),
+]
+
+
 def search_cmd(
     query: str = typer.Argument(..., help=QUERY_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of hits."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of hits (the table's fields and more)."),
+    wide: bool = typer.Option(False, "--wide", help="Every column, whatever the terminal width."),
     limit: int = typer.Option(20, "--limit", "-n", help="Most hits to show."),
 ) -> None:
     """Search the current version of every document: ranked matches, newest first for common terms (docs/search.md)."""
@@ -31,17 +40,23 @@ def search_cmd(
     except QueryError as exc:
         errors.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
+    zone = display_zone()
+    records = [hit.as_json(zone) for hit in hits]
     if as_json:
-        print(json.dumps([hit.as_json() for hit in hits], ensure_ascii=False, indent=2))
+        print_records(records, SEARCH_COLUMNS, as_json=True)
         return
-    if not hits:
-        console.print("no documents match", markup=False)
-        return
-    table = Table("rank", "published", "title", "url", title=f"{len(hits)} hit(s) for {query}")
-    for hit in hits:
-        published = hit.published_at.date().isoformat() if hit.published_at else ""
-        table.add_row(f"{hit.rank:.2f}", published, hit.title, hit.url)
-    console.print(table)
+    for record, hit in zip(records, hits):
+        record["snippet"] = marked_snippet(hit.snippet)
+    print_records(records, SEARCH_COLUMNS, title=f"{len(hits)} hit(s) for {query} (dates in {zone.key})",
+                  wide=wide, console=Console(), empty="no documents match")
+
+
+def marked_snippet(snippet: Snippet) -> Text:
+    """The snippet with its hit in bold reverse video."""
+    text = Text(snippet.text)
+    if snippet.hit_start is not None:
+        text.stylize("bold reverse", snippet.hit_start, snippet.hit_end)
+    return text
 
 
 def register(app: typer.Typer) -> None:

@@ -14,10 +14,11 @@ class V1(SiteParser):
     subtitle_selectors = ("div.article-subtitle", "#articleSubTitle")
     body_selectors = ("#content", "div#ozoom", "div.article-content", "div.article")
     body_drop = (".article-nfh-icon", ".article-crumb", ".article-share", ".article-copyright", ".ad")
-    date_selectors = ("div.pubtime", "div.nfhtime", "span.pubtime", "div.article-time", "div.date")
+    date_selectors = ("div.pubtime", "div.nfhtime", "span.pubtime", "span.pub_time", "#pubtime_baidu", "div.article-time",
+                      "div.date")
 
     def extract_published_at(self):
-        stamp = self.attr("div.nfhtime[data-time], [data-time]", "data-time")
+        stamp = self.attr("div.nfhtime[data-time], .pubtime[data-time]", "data-time")  # not any [data-time]: lists carry them too
         found = dates.parse_date(stamp, ref=self.page.fetched_at) if stamp else None
         return found or super().extract_published_at() or self._from_url()
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from typer.testing import CliRunner
 
@@ -72,13 +75,28 @@ def test_trial_preview_send_and_outbox(fw_env, tmp_path):
     out = tmp_path / "preview.html"
     preview = invoke("digest", "preview", "--subscriber", "reader@example.com", "--out", str(out),
                      "--now", now.isoformat())
-    assert preview.exit_code == 0 and out.exists() and "新政策文件" in out.read_text(encoding="utf-8")
+    assert preview.exit_code == 0 and out.exists() and "政策文件" in out.read_text(encoding="utf-8")
+    assert "due now" in preview.output
     sent = invoke("digest", "send", "--now", now.isoformat())
     assert sent.exit_code == 0 and "1 built" in sent.output and "1 sent" in sent.output
     assert len(list((fw_env.outbox_dir).glob("*.eml"))) == 1
     outbox = invoke("alerts", "outbox")
     assert "reader@example.com" in outbox.output and "sent" in outbox.output
-    today = now.date().isoformat()
+    today = now.astimezone(ZoneInfo("Asia/Shanghai")).date().isoformat()
     past = invoke("digest", "preview", "--subscriber", "reader@example.com", "--period", f"2020-01-01..{today}",
                   "--out", str(tmp_path / "past.html"))
-    assert past.exit_code == 0 and "empty digest" in past.output  # events occurred today, after the period
+    assert past.exit_code == 0 and "written to" in past.output  # B is included: today's events are in
+    before = invoke("digest", "preview", "--subscriber", "reader@example.com", "--period", "2020-01-01..2020-01-02",
+                    "--out", str(tmp_path / "before.html"))
+    assert before.exit_code == 0 and "empty digest" in before.output
+
+
+def test_preview_without_options_shows_the_latest_period_with_events(fw_env):
+    url = fw_env.database_url
+    now = seed_digest_events(url)
+    assert invoke("digest", "send", "--now", now.isoformat()).exit_code == 0  # everything sent: nothing due
+    later = (now + timedelta(days=3)).isoformat()
+    result = invoke("digest", "preview", "--now", later)
+    assert result.exit_code == 0 and "the latest period with events" in result.output, result.output
+    written = fw_env.home / "preview-1.html"
+    assert written.exists() and "量子通信网络开通" in written.read_text(encoding="utf-8")

@@ -3,8 +3,8 @@ nothing twice, empty digests not stored, and a real render in headless Chromium.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+import re
+
 from datetime import datetime, timedelta, timezone
 from email import message_from_bytes, policy
 from zoneinfo import ZoneInfo
@@ -17,9 +17,9 @@ from alerts.preview import html_with_inline_images, preview_digest
 from futurewatch.config import load_settings
 from futurewatch.db import connect
 from tests.alerts import archive as A
+from tests.alerts import browser
 from tests.alerts.digests import seed_digest_events
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def stored(db: str) -> list[dict]:
         return conn.execute("SELECT * FROM digests ORDER BY digest_id").fetchall()
 
 
-def test_mime_parts_inline_chart_and_stable_headers(db_url, settings):
+def test_mime_parts_chart_sections_and_headers(db_url, settings):
     now = seed_digest_events(db_url)
     summary = build_due_digests(db_url, now=now, settings=settings)
     assert summary.built == 1
@@ -45,19 +45,36 @@ def test_mime_parts_inline_chart_and_stable_headers(db_url, settings):
     assert html.get_content_type() == "text/html" and image.get_content_type() == "image/png"
     assert image.get_payload(decode=True).startswith(b"\x89PNG\r\n\x1a\n")
     cid = image["Content-ID"].strip("<>")
-    assert f'src="cid:{cid}"' in html.get_content()
+    html_text = html.get_content()
+    assert f'src="cid:{cid}"' in html_text and 'alt="各赛道每日文章数（广东视图' in html_text
     expected_id = message_id_for(digest["subscriber_id"], digest["period_start"], digest["period_end"],
                                  settings.smtp_from)
     assert msg["Message-ID"] == digest["message_id"] == expected_id
     assert msg["To"] == "reader@example.com" and msg["From"] == "digests@futurewatch.example"
     assert msg["Subject"] == digest["subject"] and msg["Date"] and msg["Auto-Submitted"] == "auto-generated"
+    assert msg["List-Unsubscribe"].startswith("<mailto:digests@futurewatch.example?") and \
+        msg["List-Unsubscribe-Post"] is None  # one-click needs an https link
     body = text.get_content()
-    for heading in ("新政策文件", "新闻", "热度激增"):
-        assert heading in body and heading in html.get_content()
-    assert body.index("新政策文件") < body.index("新闻") < body.index("热度激增")
-    assert "基线（日均）: 0.5" in body and "倍数: x10.0" in body and "×10.0" in html.get_content()
-    assert "【量子】" in body and "<mark" in html.get_content()  # matched terms highlighted
-    assert "广东省工业和信息化厅" in body  # policy grouped by issuer
+    order = ("== 要闻 (", "== 政策文件 ==", "== 未来电子信息 (", "== 热度激增 ==")  # guangdong view tracks
+    assert [body.index(h) for h in order] == sorted(body.index(h) for h in order)
+    assert all(h.strip("= (") in html_text for h in order)
+    assert "本期概览: 12 篇文章，1 篇政策文件，1 项热度激增" in body
+    assert "日均基线 0.5" in body and "倍数 x10.0" in body and "×10.0" in html_text
+    assert "【量子】" in body and "<mark" in html_text  # matched terms highlighted
+    assert "省级 (1)" in body and "文号: 粤工信电子〔2024〕2号 · 发文机关: 广东省工业和信息化厅" in body
+    assert "量子科技 1.00" in body and "依据: 量子密钥分发（正文）" in body  # stored scores and evidence
+    assert "future_electronic_info" not in body + html_text and "quantum" not in body  # no raw codes
+    chart_rows = [line for line in body.splitlines() if line.startswith("  未来电子信息: ")]
+    counts = chart_rows[0].split(": ")[1].split()
+    assert len(chart_rows) == 1 and len(counts) == 15 and counts[-1] == "(12)"  # 14 days and the total
+    assert sum(map(int, counts[:-1])) == 12
+    assert "Asia/Shanghai (UTC+8)" in body and "UTC+8" in html_text
+    # every article is one card (12 articles), and the text part has the same cards in the same order
+    assert html_text.count('<td id="c') == 12
+    html_cards = re.findall(r'<td id="c\d+"[^>]*>\s*<div[^>]*>\s*(?:<a [^>]*>)?([^<]+)', html_text)
+    text_cards = [line[2:].strip() for line in body.splitlines() if line.startswith("* ")]
+    assert [t.strip() for t in html_cards] == text_cards and len(text_cards) == 12
+    assert all(body.count(f"* 量子通信网络开通 {h}") == 1 for h in range(1, 5))
     # rebuilding the same period changes nothing (built once per subscriber and period)
     assert build_due_digests(db_url, now=now, settings=settings).built == 0
     assert [d["message_id"] for d in stored(db_url)] == [expected_id]
@@ -125,7 +142,7 @@ def test_daily_digest_covers_the_last_local_day(db_url, settings):
     digest = stored(db_url)[0]
     assert digest["period_end"] == today and digest["period_start"] == today - timedelta(days=1)
     assert "yesterday" in digest["body_text"] and "today 量子" not in digest["body_text"]
-    assert "News (1)" in digest["body_text"]  # the subscriber's language
+    assert "Top items (1)" in digest["body_text"] and "Other (1)" in digest["body_text"]  # the subscriber's language
 
 
 def test_preview_writes_nothing_and_inlines_images(db_url, settings):
@@ -135,26 +152,28 @@ def test_preview_writes_nothing_and_inlines_images(db_url, settings):
     assert stored(db_url) == []
 
 
-def test_digest_renders_in_headless_chromium(db_url, settings, tmp_path):
-    if not shutil.which(CHROMIUM) and not shutil.os.path.exists(CHROMIUM):
-        pytest.skip(f"chromium is not installed ({CHROMIUM}); CI installs it with apt-get install -y chromium")
+@pytest.mark.skipif(not browser.available(), reason="needs Debian's chromium and chromium-driver")
+def test_digest_fits_a_phone_and_a_desktop_in_headless_chromium(db_url, settings, tmp_path):
     now = seed_digest_events(db_url)
+    long_title = "超长标题" + "量子" * 3 + "https://example.com/" + "a" * 200
+    tv = A.add_taxonomy(db_url)
+    doc = A.add_document(db_url, "c114", long_title, "量子 " + "长" * 400)
+    A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["量子"]})
+    match_events(db_url, now=now)
     build_due_digests(db_url, now=now, settings=settings)
-    page = tmp_path / "digest.html"
-    page.write_text(html_with_inline_images(bytes(stored(db_url)[0]["mime"])), encoding="utf-8")
-    shot = tmp_path / "shot.png"
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars",
-                    "--window-size=800,3000", f"--screenshot={shot}", page.as_uri()],
-                   check=True, timeout=120, capture_output=True)
+    page_file = tmp_path / "digest.html"
+    page_file.write_text(html_with_inline_images(bytes(stored(db_url)[0]["mime"])), encoding="utf-8")
+    with browser.browser(tmp_path / "profile") as page:
+        for width in (390, 1000):
+            page.open(page_file, width)
+            scroll, inner = page.widths()
+            assert inner == width and scroll <= inner, f"sideways scroll at {width}px: {scroll} > {inner}"
+        shot = page.screenshot(tmp_path / "shot.png", 390)
     from PIL import Image
 
     import numpy as np
 
-    image = Image.open(shot).convert("RGB")
-    pixels = np.asarray(image).astype(int)
-    non_white = int((pixels.sum(axis=2) < 720).sum())
-    assert image.size == (800, 3000) and non_white > 20_000  # header band, headings, text and the chart
+    pixels = np.asarray(Image.open(shot).convert("RGB")).astype(int)
+    assert pixels.shape[1] == 390 and pixels.shape[0] > 2000  # the whole page, not a window
     r, g, b = pixels[..., 0], pixels[..., 1], pixels[..., 2]
-    dark_red = int(((r > 150) & (g < 90) & (b < 90)).sum())
-    assert dark_red > 30  # the trend chart's current bar (and the spike marker) made it onto the page
+    assert int(((b > 150) & (r < 80) & (g > 90) & (g < 150)).sum()) > 30  # the chart's first (blue) line

@@ -50,7 +50,8 @@ def event_rows(url: str) -> list[dict]:
                             "ORDER BY e.event_id").fetchall()
 
 
-def test_every_rule_type_fires_on_processed_pages(archive, fw_env):
+def test_every_rule_type_fires_on_processed_pages(archive, fw_env, monkeypatch):
+    monkeypatch.setenv("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS", "0")  # fixtures are one crawl: no warm-up here
     url = archive
     tv = A.add_taxonomy(url)
     label(url, tv, {"c114": {"quantum": ["量子科技"]}, "takungpao": {"quantum": ["量子"], "ai": ["AI"]},
@@ -110,12 +111,13 @@ def test_every_rule_type_fires_on_processed_pages(archive, fw_env):
     spike_digest = send_due_digests(url, now=spike_now)
     assert spike_digest.built == 1 and spike_digest.sent == 1
     text = plain_text(spike_digest.files[0])
-    assert "热度激增 (1)" in text and "基线（日均）: 0.0" in text and "新闻" not in text
+    assert "== 热度激增 ==" in text and "日均基线 0.0" in text and "== 要闻" not in text
     summary = send_due_digests(url, now=datetime.now(timezone.utc))
     assert summary.built == 1 and summary.sent == 1 and summary.files
     text = plain_text(summary.files[0])
-    for heading in ("新政策文件", "新闻", "文件变更", "新出现的主体"):
+    for heading in ("== 要闻", "== 政策文件 ==", "== 新出现的主体 (1) =="):
         assert heading in text
+    assert "[修订]" in text and "- 广东省 -> " in text  # the changed document; the first-seen list
     assert "热度激增" not in text  # sent once, in the earlier digest
 
 

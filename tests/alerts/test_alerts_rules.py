@@ -116,7 +116,8 @@ def test_entity_watch_by_name_alias_and_mentions(db):
 
 
 @pytest.mark.parametrize("scope, expected", [("category", {"new_co", "old_co"}), ("archive", {"new_co"})])
-def test_first_seen_entity_within_watched_categories(db, scope, expected):
+def test_first_seen_entity_within_watched_categories(db, scope, expected, monkeypatch):
+    monkeypatch.setenv("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS", "0")  # the warm-up has its own test
     tv = A.add_taxonomy(db)
     ids = A.add_subscriber(db, "f@example.com", [
         ("new players", "first_seen_entity", {"categories": ["embodied_ai"], "scope": scope})])
@@ -226,6 +227,8 @@ def test_query_errors_are_one_line_and_levels():
             parse_query(bad)
     assert infer_admin_level([], "粤府〔2024〕1号") == "provincial"
     assert infer_admin_level(["国务院办公厅"], None) == "national"
+    assert infer_admin_level(["人民政府办公厅"], "穗府办规〔2024〕3号") == "municipal"  # Guangzhou (穗)
+    assert infer_admin_level([], "深府〔2024〕1号") == "municipal" and infer_admin_level([], "工信部科〔2024〕12号") == "national"
 
 
 def test_bad_rule_is_reported_and_skipped(db):

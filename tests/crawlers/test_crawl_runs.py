@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import socket
 import sys
 
@@ -72,10 +74,10 @@ def test_cli_crawl_and_sources(fw_env, mirror):
     result = cli.invoke(app, ["crawl", "takungpao", "chinanews", "--mirror", mirror.url])
     assert result.exit_code == 0, result.output
     assert "crawl summary" in result.output and "takungpao" in result.output and "succeeded" in result.output
-    result = cli.invoke(app, ["sources"], env={"COLUMNS": "220"})
+    result = cli.invoke(app, ["sources", "--json"])
     assert result.exit_code == 0, result.output
-    lines = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 5}
-    assert "ok" in lines["takungpao"] and "never" in lines["gd_gov"]
+    status = {row["source_id"]: row["status"] for row in json.loads(result.output)}
+    assert status["takungpao"] == "ok" and status["gd_gov"] == "never"
     bad = cli.invoke(app, ["crawl", "nosuch"])
     assert bad.exit_code == 2 and "unknown source" in bad.output
     bad = cli.invoke(app, ["crawl", "c114", "--since", "yesterday"])

@@ -208,12 +208,16 @@ PAGES = [  # (source_id, stem, url, fetched_at, builder)
 ]
 
 
+CONSTRUCTED = {"kind": "constructed", "by": "tests/parsers/build_fixture_pages.py",
+               "note": "hand-built in the site's documented markup (docs/sources), not a capture"}
+
+
 def main(write_expected: bool) -> None:
     for source_id, stem, url, fetched_at, builder in PAGES:
-        folder = ROOT / source_id
+        folder = ROOT / source_id / "constructed"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{stem}.html.gz").write_bytes(gzip.compress(builder(), mtime=0))
-        (folder / f"{stem}.meta.json").write_text(json.dumps({"url": url, "crawl_date": fetched_at}, indent=1) + "\n")
+        (folder / f"{stem}.meta.json").write_text(json.dumps({"url": url, "crawl_date": fetched_at, "origin": CONSTRUCTED}, indent=1) + "\n")
         if write_expected:
             from datetime import datetime
 

@@ -18,7 +18,7 @@ KEYS = {"title", "text", "published_at", "author", "origin", "lang", "doc_number
 
 def test_parse_prints_one_json_object_with_the_contract_keys(tmp_path):
     page = tmp_path / "page.html"
-    page.write_bytes(gzip.decompress((FIXTURES / "c114" / "c114_2025_02_14.html.gz").read_bytes()))  # GBK bytes
+    page.write_bytes(gzip.decompress((FIXTURES / "c114" / "constructed" / "c114_2025_02_14.html.gz").read_bytes()))  # GBK bytes
     result = CliRunner().invoke(app, ["parse", str(page), "--url", "https://www.c114.com.cn/4app/3542/a1283251.html",
                                       "--fetched-at", "2025-09-01T10:00:00+08:00"])
     assert result.exit_code == 0, result.output
@@ -29,12 +29,15 @@ def test_parse_prints_one_json_object_with_the_contract_keys(tmp_path):
 
 
 def test_parse_unknown_host_uses_generic_and_bad_input_is_one_line(tmp_path):
-    page = tmp_path / "empty.html"
-    page.write_bytes(b"")
+    page = tmp_path / "page.html"
+    page.write_bytes("<html><body><h1>未来产业</h1><p>广东培育发展未来产业，建设现代化产业体系。</p></body></html>".encode())
     result = CliRunner().invoke(app, ["parse", str(page), "--url", "https://blog.example.cn/p/1.html"])
     assert result.exit_code == 0
-    out = json.loads(result.stdout)
-    assert out["parser"] == "generic.V1" and out["is_empty"] and out["error"] == "empty page"
+    assert json.loads(result.stdout)["parser"] == "generic.V1"
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    refused = CliRunner().invoke(app, ["parse", str(empty), "--url", "https://blog.example.cn/p/1.html"])
+    assert refused.exit_code == 1 and refused.stdout == "" and refused.stderr.strip().endswith("empty page")
     missing = CliRunner().invoke(app, ["parse", str(tmp_path / "nope.html"), "--url", "https://x.cn/"])
     assert missing.exit_code == 2 and "Traceback" not in missing.output
 

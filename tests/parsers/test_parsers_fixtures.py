@@ -18,8 +18,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 def fixture_cases():
     for pub in PUBLISHERS:
-        for page in sorted((FIXTURES / pub.source_id).glob("*.html.gz")):
-            yield pytest.param(pub, page, id=page.name.removesuffix(".html.gz"))
+        for kind in ("constructed", "real"):  # real pages count once their expected JSON is written
+            for page in sorted((FIXTURES / pub.source_id / kind).glob("*.html.gz")):
+                if page.with_name(page.name.replace(".html.gz", ".expected.json")).exists():
+                    yield pytest.param(pub, page, id=f"{kind}/{page.name.removesuffix('.html.gz')}")
 
 
 def load_case(page: Path):
@@ -31,7 +33,7 @@ def load_case(page: Path):
 
 @pytest.mark.parametrize("pub", PUBLISHERS, ids=lambda p: p.source_id)
 def test_every_publisher_has_a_fixture(pub):
-    assert list((FIXTURES / pub.source_id).glob("*.html.gz")), f"no fixture page for {pub.source_id}"
+    assert list((FIXTURES / pub.source_id / "constructed").glob("*.html.gz")), f"no fixture page for {pub.source_id}"
 
 
 @pytest.mark.parametrize("pub,page", list(fixture_cases()))
@@ -60,3 +62,28 @@ def test_version_is_chosen_by_fetch_date():
     assert pub.parser_for(datetime.fromisoformat("2019-06-02T08:00:00+08:00")).__name__ == "V1"
     assert pub.parser_for(datetime.fromisoformat("2023-06-02T08:00:00+08:00")).__name__ == "V1_1"
     assert pub.parser_for(None).__name__ == "V1_1"
+
+
+def test_capture_tool_turns_an_article_capture_into_a_real_fixture(tmp_path):
+    """scripts/capture_fixtures.py's offline half: a stored capture → page, provenance, expected JSON."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("capture_fixtures", FIXTURES.parents[1] / "scripts" / "capture_fixtures.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    body, meta, _ = load_case(FIXTURES / "nanfang" / "constructed" / "nanfang_2024_03_01.html.gz")
+    captures = tmp_path / "captures" / "nanfang"
+    captures.mkdir(parents=True)
+    (captures / "nanfang_2024_03_01_01.html.gz").write_bytes(gzip.compress(body))
+    capture_meta = {"url": meta["url"], "final_url": meta["url"], "status": 200, "kind": "page",
+                    "fetched_at": meta["crawl_date"], "headers": {}, "file": "nanfang_2024_03_01_01.html.gz"}
+    (captures / "nanfang_2024_03_01_01.meta.json").write_text(json.dumps(capture_meta))
+    written = tool.write_real_fixture(captures / "nanfang_2024_03_01_01.meta.json", tmp_path / "fixtures")
+    assert written == tmp_path / "fixtures" / "nanfang" / "real" / "nanfang_2024_03_01_01.meta.json"
+    stored = json.loads(written.read_text())
+    assert stored["origin"]["kind"] == "real" and stored["crawl_date"] == meta["crawl_date"]
+    expected = json.loads(written.with_name("nanfang_2024_03_01_01.expected.json").read_text())
+    assert "V1" in expected and expected["V1"]["title"]
+    listing = dict(capture_meta, kind="listing", file="x.html.gz")
+    (captures / "x.meta.json").write_text(json.dumps(listing))
+    assert tool.write_real_fixture(captures / "x.meta.json", tmp_path / "fixtures") is None

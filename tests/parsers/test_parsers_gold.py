@@ -46,3 +46,37 @@ def test_bigram_f1_scorer():
     assert evaluate.bigram_f1("未来产业", "未来产业") == 1.0
     assert evaluate.bigram_f1("", "未来产业") == 0.0
     assert 0 < evaluate.bigram_f1("未来产业集群", "未来产业") < 1
+
+
+def test_real_pages_of_other_sites_meet_floors_and_beat_trafilatura(result):
+    real = result["summary"][evaluate.REAL_OTHER]
+    assert real["pages"] >= 25
+    assert real["generic_f1"] >= evaluate.FLOORS["real_f1"]
+    assert real["generic_f1"] - real["trafilatura_f1"] > evaluate.FLOORS["beats_trafilatura_by"]
+    assert real["generic_date_precision"] >= evaluate.FLOORS["real_date_accuracy"]
+    assert real["generic_date_coverage"] >= evaluate.FLOORS["real_date_coverage"]
+    assert real["generic_title_accuracy"] >= evaluate.FLOORS["real_title_accuracy"]
+
+
+@pytest.mark.parametrize("group", [evaluate.REAL_OTHER, evaluate.REAL_OURS, evaluate.CONSTRUCTED_OTHER,
+                                   evaluate.CONSTRUCTED_OURS])
+def test_every_set_is_ahead_of_trafilatura_or_level(result, group):
+    s = result["summary"][group]
+    assert s["generic_f1"] >= s["trafilatura_f1"] - 1e-9, f"{group}: body F1 behind trafilatura"
+
+
+def test_real_pages_carry_provenance():
+    for meta_path in evaluate.FIXTURE_DIR.glob("*/real/*.meta.json"):
+        import json
+
+        meta = json.loads(meta_path.read_text("utf-8"))
+        assert meta["url"].startswith("http") and meta["origin"]["kind"] == "real"
+        assert meta["origin"]["repo"] and meta["origin"]["commit"] and meta["gold"]["text"]
+    for meta_path in evaluate.FIXTURE_DIR.glob("*/constructed/*.meta.json"):
+        import json
+
+        assert json.loads(meta_path.read_text("utf-8"))["origin"]["kind"] == "constructed"
+
+
+def test_no_gold_article_is_taken_for_an_error_page(result):
+    assert [r["name"] for r in result["rows"] if r["not_article"]] == []

@@ -21,7 +21,7 @@ SOURCES = ("c114", "nanfang", "gd_gov", "govcn", "miit", "chinanews", "takungpao
 
 def fixture(stem: str) -> tuple[bytes, dict]:
     source = stem.rsplit("_", 3)[0]
-    folder = FIXTURES / source
+    folder = FIXTURES / source / "constructed"
     return gzip.decompress((folder / f"{stem}.html.gz").read_bytes()), json.loads((folder / f"{stem}.meta.json").read_text())
 
 

@@ -72,8 +72,10 @@ def test_deadline_rule_fires_days_before_and_reaches_the_digest(archive):
     summary = send_due_digests(url, now=now + timedelta(hours=1), settings=archive)
     assert summary.sent == 1, summary
     text, html = digest_text(archive)
-    assert "截止提醒" in text and "2024-03-20" in text and "申报截止时间为2024年3月20日。" in text
-    assert "截止: <b>2024-03-20</b>" in html
+    assert "== 截止提醒 (1) ==" in text and "1 项截止提醒" in text
+    assert "截止: 2024-03-20 (剩余 5 天) 广州市促进未来产业发展若干措施" in text
+    assert "市级 · 穗府办规〔2024〕3号 · 申报截止时间为2024年3月20日。" in text
+    assert "截止: <b style=\"color:#b45309;\">2024-03-20</b> (剩余 5 天)" in html
 
 
 def test_deadline_outside_the_window_or_past_raises_nothing(archive):
@@ -94,7 +96,8 @@ def test_new_policy_in_digest_shows_level_number_implements_and_measures(archive
     assert [(m["kind"], m["amount"]) for m in policy["measures"]] == [("funding", "1000万元"), ("deadline", None)]
     send_due_digests(url, now=now, settings=archive)
     text, html = digest_text(archive)
-    assert "层级: 市级 (广州市)" in text and "穗府办规〔2024〕3号" in text
+    assert "层级: 市级 (广州市) · 文号: 穗府办规〔2024〕3号" in text
+    assert "市级 · 广州市 · 穗府办规〔2024〕3号" in text  # the top item says where it belongs
     assert "贯彻落实: 《广东省工业和信息化厅等六部门关于印发" in text
     assert "资金 1000万元: 对新认定的未来产业科技园，给予最高1000万元奖励。" in text
     assert "市级" in html and "1000万元" in html
@@ -105,3 +108,25 @@ def test_deadline_rule_refuses_bad_days(days):
     with pytest.raises(RuleError, match="days must be"):
         compile_rule({"rule_id": 1, "subscriber_id": 1, "name": "x", "rule_type": "policy_deadline",
                       "params": {"days": days}}, Catalog())
+
+
+def test_chat_message_names_deadline_implements_and_first_measure(archive):
+    from alerts.chat_formats import build_messages
+    from alerts.digest import build_draft, select_events
+    from futurewatch.db import connect
+
+    url = archive.database_url
+    match_events(url, now=datetime(2024, 3, 15, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), settings=archive)
+    now = datetime.now(ZoneInfo("Asia/Shanghai"))
+    match_events(url, now=now, settings=archive)
+    with connect(url) as conn:
+        subscriber = conn.execute("SELECT * FROM subscribers").fetchone()
+        found = select_events(conn, subscriber["subscriber_id"], datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC")), now,
+                              include_sent=True)
+        draft = build_draft(conn, subscriber, found, datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC")), now, archive)
+    [message] = build_messages("wecom", draft.context)
+    content = message["markdown"]["content"]
+    assert "### 截止提醒 (1)" in content and "**2024-03-20** (剩余 5 天)" in content
+    assert "> 贯彻落实 《广东省工业和信息化厅等六部门关于印发" in content
+    assert "资金 1000万元: 对新认定的未来产业科技园" in content
+    assert "市级 · 广州市 · 穗府办规〔2024〕3号" in content

@@ -85,7 +85,8 @@ def test_title_hits_rank_first_and_json_shape(db_url):
     hits = search(db_url, "量子科技")
     assert [h.document_id for h in hits] == [2, 1]
     assert hits[0].rank > hits[1].rank
-    assert set(hits[0].as_json()) == {"document_id", "title", "url", "published_at", "rank"}
+    assert set(hits[0].as_json()) == {"document_id", "title", "source_id", "source", "published_at", "snippet", "hit",
+                                      "url", "rank"}
 
 
 def test_only_current_versions_are_searched(db_url):

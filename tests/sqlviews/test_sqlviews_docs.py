@@ -74,7 +74,8 @@ def check(number: int, rows: list[dict], seed) -> None:
     elif number == 8:
         assert [(r["story_id"], sorted(r["sources"])) for r in rows] == [(1, ["c114", "nanfang"])]
     elif number == 9:
-        assert ids() == {1, 2, 8}
+        dates = [r["published_at"] for r in rows]
+        assert ids() == {1, 2, 8} and dates == sorted(dates, reverse=True)  # latest first
     elif number == 10:
         expected = Counter(seed.entities[e][1] for d, e in seed.mentions if this_month(seed, d))
         assert {r["canonical"]: r["mentions"] for r in rows} == dict(expected)

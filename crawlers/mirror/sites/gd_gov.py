@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from crawlers.mirror import faults
+from crawlers.mirror.attachments import attachment
 from crawlers.mirror.site import Article, MirrorSite, Page, escape, html_page, load_seed, not_found, paragraphs_html
 
 POLICY_TITLE = "广东省工业和信息化厅等六部门关于印发广东省培育发展未来电子信息产业集群行动计划的通知"
@@ -14,7 +15,6 @@ POLICY_TITLE = "广东省工业和信息化厅等六部门关于印发广东省�
 SITES = {"www.gd.gov.cn": "2", "gdii.gd.gov.cn": "4", "www.gz.gov.cn": "200001"}
 CHROME = ('<div class="header">广东省人民政府门户网站 首页 要闻动态 政务公开 政务服务 互动交流 数据开放</div>',
           '<div class="footer">主办：广东省人民政府办公厅 承办：南方网 网站标识码：4400000064 粤ICP备05070829号</div>')
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def detail_json(article: Article, site: MirrorSite) -> dict:
@@ -76,7 +76,8 @@ def add_files(site: MirrorSite, host: str, post_id: int, names: list[str]) -> li
     files = []
     for name in names:
         path = f"/attachment/0/{post_id // 1000}/{post_id}/{name}"
-        site.add_route(host, path, lambda q, s: Page(PDF, content_type="application/pdf"))
+        body, content_type = attachment(name)
+        site.add_route(host, path, lambda q, s, body=body, content_type=content_type: Page(body, content_type=content_type))
         files.append((name, f"http://{host}{path}"))
     return files
 

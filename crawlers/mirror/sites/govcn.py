@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 
+from crawlers.mirror.attachments import pdf_bytes
 from crawlers.mirror.site import Article, MirrorSite, Page, escape, html_page, load_seed, paragraphs_html
 
 POLICY_TITLE = "广东省工业和信息化厅等六部门关于印发广东省培育发展未来电子信息产业集群行动计划的通知"
 
 HOST = "www.gov.cn"
-PDF = b"%PDF-1.4\n%mirror\n%%EOF\n"
 
 
 def render_a(article: Article, site: MirrorSite) -> Page:
@@ -49,7 +49,7 @@ def register(site: MirrorSite) -> None:
                              age_days=0, extra={"id": "6931201", "wh": "粤工信电子〔2024〕2号",
                                                 "issuer": "广东省工业和信息化厅"}), render_a)
     site.add_route(HOST, f"/zhengce/content/{day:%Y%m}/6931201/files/5f1a2b3c4d5e6f708192a3b4c5d6e7f8.pdf",
-                   lambda q, s: Page(PDF, content_type="application/pdf"))
+                   lambda q, s: Page(pdf_bytes(), content_type="application/pdf"))
     site.add_article(Article("govcn", f"https://{HOST}/zhengce/zhengceku/{day:%Y%m}/content_6931188.htm",
                              "工业和信息化部等七部门关于推动未来产业创新发展的实施意见", paras[12:24], age_days=1,
                              extra={"issuer": "工业和信息化部网站"}), render_b)
