@@ -11,6 +11,7 @@ from rich.table import Table
 from futurewatch.config import load_settings
 from futurewatch.cycle import CycleSummary, crawl_failed, run_cycle
 from futurewatch.db import database_url, describe_url
+from futurewatch.locks import RunInProgress, run_lock
 
 console = Console()
 
@@ -30,6 +31,7 @@ def render_summary(summary: CycleSummary) -> list[Table]:
 def run_cmd(
     offline: bool = typer.Option(False, "--offline", help="Crawl the bundled offline mirror, not the live sites."),
     sources: str = typer.Option("", "--sources", help="Comma-separated source ids (default: every enabled source)."),
+    wait: bool = typer.Option(False, "--wait", help="If another run is in progress, wait for it instead of stopping."),
 ) -> None:
     """Run one cycle: migrate, load the taxonomy, crawl, process, classify, match alerts, send digests."""
     settings = load_settings()
@@ -44,13 +46,17 @@ def run_cmd(
             print(f"error: {exc}", file=sys.stderr)
             raise typer.Exit(2)
     console.print(f"archive: {describe_url(url)}" + (" (offline mirror)" if offline or settings.offline else ""))
-    with console.status("running one cycle…"):
-        summary = run_cycle(
-            url,
-            offline=offline or settings.offline,
-            source_ids=source_ids,
-            run_key=f"cli-{uuid.uuid4().hex[:12]}",
-        )
+    try:
+        with run_lock(url, wait=wait), console.status("running one cycle…"):
+            summary = run_cycle(
+                url,
+                offline=offline or settings.offline,
+                source_ids=source_ids,
+                run_key=f"cli-{uuid.uuid4().hex[:12]}",
+            )
+    except RunInProgress as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(3)
     for table in render_summary(summary):
         console.print(table)
     if not summary.ok:
