@@ -80,5 +80,5 @@ def send_due_digests(url: str, *, now: datetime, settings: Settings | None = Non
     built = build_due_digests(url, now=now, settings=settings)
     sent = deliver_pending(url, settings=settings)
     return DigestSummary(subscribers=built.subscribers, built=built.built, empty=built.empty, sent=sent.sent,
-                         files=sent.files, retrying=sent.retrying, failed=sent.failed, in_doubt=sent.in_doubt,
-                         recovered=sent.recovered, errors=sent.errors)
+                         files=sent.files, retrying=sent.retrying, failed=built.failed + sent.failed,
+                         in_doubt=sent.in_doubt, recovered=sent.recovered, errors=built.errors + sent.errors)

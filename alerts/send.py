@@ -29,6 +29,7 @@ from pathlib import Path
 from alerts.smtpconfig import SmtpConfig, smtp_config
 from futurewatch.config import Settings, load_settings
 from futurewatch.db import connect
+from futurewatch.private import make_private_dir, write_private
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
@@ -129,12 +130,10 @@ MARK_IN_DOUBT = "status = 'in_doubt', last_error = %(error)s, claim_token = NULL
 
 def write_files(outbox: Path, claim: Claim) -> Path:
     """<message-id>.eml and .html in the outbox folder, each written atomically (same name on rerun)."""
-    outbox.mkdir(parents=True, exist_ok=True)
+    make_private_dir(outbox)
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", claim.message_id.strip("<>"))
     for suffix, data in ((".eml", claim.mime), (".html", claim.html.encode("utf-8"))):
-        tmp = outbox / f".{stem}{suffix}.tmp"
-        tmp.write_bytes(data)
-        tmp.replace(outbox / f"{stem}{suffix}")
+        write_private(outbox / f"{stem}{suffix}", data)  # 0600, written atomically
     return outbox / f"{stem}.eml"
 
 
@@ -207,6 +206,9 @@ def deliver_one(url: str, claim: Claim, config: SmtpConfig | None, settings: Set
         else:
             _record(url, claim, MARK_RETRY, {"error": error, "next": at + backoff(claim.attempts)}, summary,
                     "retrying", exc)
+    except Exception as exc:  # anything else (a bad address, a bug) fails this delivery only, for good
+        error = f"attempt {claim.attempts}: {type(exc).__name__}: {' '.join(str(exc).split()) or 'no detail'}"
+        _record(url, claim, MARK_FAILED, {"error": error}, summary, "failed", exc)
     else:
         if _update_claimed(url, claim, MARK_SENT, {}):
             summary.sent += 1

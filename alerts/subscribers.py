@@ -25,6 +25,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from psycopg.types.json import Jsonb
 
+from alerts.limits import (MAX_RULES_PER_SUBSCRIBER, MAX_SUBSCRIBERS_PER_FILE, LimitError, check_counts,
+                           check_email, check_rule_params)
 from alerts.rules import Catalog, RuleError, compile_rule
 from futurewatch.db import connect
 
@@ -67,6 +69,10 @@ def parse_rule(entry: dict, email: str) -> RuleSpec:
     params.update({k: v for k, v in entry.items() if k not in ("name", "type", "params", "active")})
     spec = RuleSpec(str(entry["name"]), str(entry["type"]), params, bool(entry.get("active", True)))
     try:
+        check_rule_params(spec.params)  # before compiling: the query parser is recursive
+    except LimitError as exc:
+        raise SubscriberError(f"{email}: rule {spec.name[:80]!r}: {exc}") from None
+    try:
         compile_rule({"rule_id": 0, "subscriber_id": 0, "name": spec.name, "rule_type": spec.rule_type,
                       "params": spec.params}, Catalog())
     except RuleError as exc:
@@ -77,7 +83,11 @@ def parse_rule(entry: dict, email: str) -> RuleSpec:
 def parse_subscriber(entry: dict) -> Subscriber:
     if not isinstance(entry, dict) or "@" not in str(entry.get("email", "")):
         raise SubscriberError(f"subscriber entry {entry!r:.80} needs an email address")
-    email = str(entry["email"]).strip()
+    try:
+        email = check_email(entry["email"])
+        check_counts("rules", len(entry.get("rules") or []), MAX_RULES_PER_SUBSCRIBER)
+    except LimitError as exc:
+        raise SubscriberError(f"subscriber {str(entry['email'])[:80]!r}: {exc}") from None
     sub = Subscriber(email, entry.get("name"), entry.get("cadence", "daily"),
                      entry.get("timezone", "Asia/Shanghai"), entry.get("language", "zh"),
                      bool(entry.get("active", True)))
@@ -107,7 +117,15 @@ def read_subscribers(path: str | Path) -> list[Subscriber]:
     entries = (data or {}).get("subscribers") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise SubscriberError(f"{path}: expected a top-level `subscribers:` list")
-    return [parse_subscriber(e) for e in entries]
+    if len(entries) > MAX_SUBSCRIBERS_PER_FILE:
+        raise SubscriberError(f"{path}: {len(entries)} subscribers; the limit is {MAX_SUBSCRIBERS_PER_FILE}")
+    subscribers = []
+    for number, entry in enumerate(entries, 1):
+        try:
+            subscribers.append(parse_subscriber(entry))
+        except SubscriberError as exc:
+            raise SubscriberError(f"{path}: subscriber #{number}: {exc}") from None
+    return subscribers
 
 
 def upsert_subscriber(conn, sub: Subscriber, *, prune: bool = True) -> int:

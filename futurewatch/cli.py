@@ -10,6 +10,7 @@ import typer
 from futurewatch.commands import alerts, classify, crawl, db, process, run, search
 from futurewatch.config import ConfigError
 from futurewatch.db import DatabaseError
+from futurewatch.private import use_private_umask
 
 app = typer.Typer(
     help="Watch Chinese news and policy on future industries: crawl, parse, classify, alert.",
@@ -32,6 +33,7 @@ def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug 
 
 def run_cli() -> None:
     """Entry point: known errors become one line on stderr and exit code 2."""
+    use_private_umask()  # FUTUREWATCH_HOME files 0600, folders 0700
     try:
         app()
     except (ConfigError, DatabaseError) as exc:

@@ -28,6 +28,7 @@ class Settings:
     smtp_security: str = "starttls"  # starttls | ssl | none
     smtp_from: str = "futurewatch@localhost"
     smtp_timeout: float = 30.0
+    smtp_allow_plaintext_auth: bool = False  # SMTP_ALLOW_PLAINTEXT_AUTH=1: AUTH without TLS (test relays only)
     offline: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -80,6 +81,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         smtp_security=security,
         smtp_from=env.get("SMTP_FROM") or "futurewatch@localhost",
         smtp_timeout=_number(env, "SMTP_TIMEOUT", 30.0, float),
+        smtp_allow_plaintext_auth=env.get("SMTP_ALLOW_PLAINTEXT_AUTH", "") in {"1", "true", "yes"},
         offline=env.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"},
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )

@@ -16,6 +16,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from futurewatch.config import Settings, load_settings
+from futurewatch.private import make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def embedded_server(settings: Settings, cleanup_mode: str | None = None):
 
     from futurewatch.embedded import LISTEN_ENV, ListenError, parse_listen, secure_server
 
-    settings.home.mkdir(parents=True, exist_ok=True)
+    make_private_dir(settings.home)
     try:
         listen = parse_listen(settings.extra.get(LISTEN_ENV))
     except ListenError as exc:

@@ -196,7 +196,11 @@ def send_command(now: str = typer.Option(None, "--now", help="ISO time the run s
     for path in summary.files:
         console.print(f"  wrote {path}")
     for error in summary.errors:
-        console.print(f"[red]{error}[/]")
+        console.print(f"[red]{error}[/]", markup=True, highlight=False)
+    if summary.failed:
+        print(f"error: {summary.failed} digest(s) failed; see `futurewatch alerts outbox --status failed`",
+              file=sys.stderr)
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
