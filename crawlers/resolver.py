@@ -8,7 +8,7 @@ middleware to report. Because the checked address is the one connected to, a DNS
 changes between a check and the connection (rebinding) cannot slip through.
 
 The one exception: the offline mirror's own host and port (FW_MIRROR), when a mirror is set.
-FW_RESOLVE names the lookup function, `module:function(host, port) -> list[str]`; tests use it
+FW_RESOLVE names the lookup function, a dotted path to `function(host, port) -> list[str]`; tests use it
 to map allowed names to private addresses. Default: the system resolver (getaddrinfo).
 """
 

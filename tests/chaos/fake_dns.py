@@ -1,6 +1,6 @@
 """A resolver for tests: names from FW_TEST_DNS (JSON {name: address}), nothing else resolves.
 
-Passed to a crawl as FW_RESOLVE = "tests.chaos.fake_dns:resolve"; it lets a test point an allowed
+Passed to a crawl as FW_RESOLVE = "tests.chaos.fake_dns.resolve"; it lets a test point an allowed
 name (intranet.c114.com.cn) at a private address without any real DNS.
 """
 

@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--mirror")
     args = parser.parse_args()
     settings = build_settings(load_registry()["c114"]) | {
-        "FW_RESOLVE": "tests.chaos.fake_dns:resolve", "ROBOTSTXT_OBEY": False, "ITEM_PIPELINES": {},
+        "FW_RESOLVE": "tests.chaos.fake_dns.resolve", "ROBOTSTXT_OBEY": False, "ITEM_PIPELINES": {},
         "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None}, "RETRY_TIMES": 0,
         "DOWNLOAD_TIMEOUT": 5, "DOWNLOAD_DELAY": 0, "LOG_LEVEL": "WARNING"}
     if args.mirror:
