@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 import warnings
 from dataclasses import dataclass
@@ -132,18 +133,17 @@ def stop_embedded(pgdata: Path, *, force: bool = False) -> StopResult:
         if live and not force:
             return StopResult(False, f"not stopped: still in use by pid(s) {', '.join(map(str, live))}; "
                                      "stop them first or use --force", stale)
-        _pg_ctl_stop(pgdata, info)
+        _fast_shutdown(info)
         handles.put([])
     return StopResult(True, f"stopped the embedded server in {pgdata} (pid {info.pid})", stale)
 
 
-def _pg_ctl_stop(pgdata: Path, info) -> None:
+def _fast_shutdown(info) -> None:
+    """What `pg_ctl stop -m fast` does: SIGINT to the postmaster, then wait for it to exit."""
     import psutil
-    from pgserver._commands import pg_ctl
 
-    user = info.process.username() if info.process else None
-    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user if os.geteuid() == 0 else None, timeout=60)
+    info.process.send_signal(signal.SIGINT)
     try:
-        info.process.wait(10)
+        info.process.wait(30)
     except psutil.TimeoutExpired:
-        raise RuntimeError(f"the server (pid {info.pid}) did not stop within 10 s") from None
+        raise RuntimeError(f"the server (pid {info.pid}) did not stop within 30 s") from None

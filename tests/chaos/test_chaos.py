@@ -10,10 +10,13 @@ docs/operations.md has the table: fault → what happens → what ops do.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from datetime import datetime, timezone
+from pathlib import Path
 
 import psutil
 import psycopg
@@ -136,6 +139,7 @@ def test_a_megabyte_rule_term_in_the_database_is_skipped_at_match_time(fw_env):
     A.classify(db, A.current_version(db, doc), tv, {"quantum": ["量子"]})
     code = f"""
 from datetime import datetime, timezone
+from pathlib import Path
 from alerts.pipeline import match_events
 print(match_events({db!r}, now=datetime.now(timezone.utc)))
 """
@@ -258,6 +262,15 @@ def test_an_old_running_row_from_another_host_is_abandoned(fw_env):
     assert rows == {"old": "abandoned", "young": "running"}
 
 
+@pytest.fixture
+def own_home():
+    """A FUTUREWATCH_HOME for a test's own embedded server (outside pytest's shared, pruned tmp)."""
+    folder = Path(tempfile.mkdtemp(prefix="fw-chaos-"))
+    yield folder / "home"
+    cli("db", "stop", "--force", FUTUREWATCH_HOME=str(folder / "home"), DATABASE_URL="")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def own_server_env(home, **extra) -> dict[str, str]:
     return {"FUTUREWATCH_HOME": str(home), "DATABASE_URL": "", **extra}
 
@@ -272,15 +285,15 @@ time.sleep(120)
 """
 
 
-def test_db_stop_says_why_not_then_stops_despite_stale_handles(tmp_path):
-    env = own_server_env(tmp_path / "home")
+def test_db_stop_says_why_not_then_stops_despite_stale_handles(own_home):
+    env = own_server_env(own_home)
     user = spawn_python(HOLD_SERVER, **env)
     try:
         busy = cli("db", "stop", **env)
         assert busy.returncode == 1 and f"still in use by pid(s) {user.pid}" in busy.stdout
     finally:
         kill9(user)  # its handle stays in pgserver's list: the stale handle that made `stop` lie
-    postmaster = int((tmp_path / "home" / "pgdata" / "postmaster.pid").read_text().split()[0])
+    postmaster = int((own_home / "pgdata" / "postmaster.pid").read_text().split()[0])
     stopped = cli("db", "stop", **env)
     assert stopped.returncode == 0, stopped.stderr
     assert f"cleared 1 handle(s) of dead processes: {user.pid}" in stopped.stdout and "stopped" in stopped.stdout
@@ -289,27 +302,24 @@ def test_db_stop_says_why_not_then_stops_despite_stale_handles(tmp_path):
 
 # --- 6. the embedded database ------------------------------------------------------------------------
 
-def test_embedded_server_wants_passwords_and_serves_analysts_over_tcp(tmp_path):
+def test_embedded_server_wants_passwords_and_serves_analysts_over_tcp(own_home):
     port = free_port()
-    env = own_server_env(tmp_path / "home", FUTUREWATCH_DB_LISTEN=f"127.0.0.1:{port}")
+    env = own_server_env(own_home, FUTUREWATCH_DB_LISTEN=f"127.0.0.1:{port}")
     assert cli("db", "migrate", **env).returncode == 0
     url = cli("db", "url", **env).stdout.strip()
-    try:
-        with psycopg.connect(url, autocommit=True) as conn:  # the README's analyst-login steps
-            conn.execute("CREATE ROLE alice LOGIN PASSWORD 'alice-s3cret' IN ROLE futurewatch_reader")
-        tcp = {"host": "127.0.0.1", "port": port, "dbname": "futurewatch", "connect_timeout": 5}
-        with psycopg.connect(**tcp, user="alice", password="alice-s3cret") as conn:
-            assert conn.execute("SELECT count(*) FROM v_documents").fetchone()[0] == 0
-            with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                conn.execute("SELECT count(*) FROM documents")
-        for user, password in (("alice", "wrong"), ("postgres", ""), ("postgres", "anything")):
-            with pytest.raises(psycopg.OperationalError):
-                psycopg.connect(**tcp, user=user, password=password)
-        socket_dir = url.split("host=")[1].split("&")[0]
-        with pytest.raises(psycopg.OperationalError):  # the Unix socket wants alice's password too
-            psycopg.connect(host=socket_dir, port=port, dbname="futurewatch", user="alice", password="wrong")
-    finally:
-        cli("db", "stop", "--force", **env)
+    with psycopg.connect(url, autocommit=True) as conn:  # the README's analyst-login steps
+        conn.execute("CREATE ROLE alice LOGIN PASSWORD 'alice-s3cret' IN ROLE futurewatch_reader")
+    tcp = {"host": "127.0.0.1", "port": port, "dbname": "futurewatch", "connect_timeout": 5}
+    with psycopg.connect(**tcp, user="alice", password="alice-s3cret") as conn:
+        assert conn.execute("SELECT count(*) FROM v_documents").fetchone()[0] == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT count(*) FROM documents")
+    for user, password in (("alice", "wrong"), ("postgres", ""), ("postgres", "anything")):
+        with pytest.raises(psycopg.OperationalError):
+            psycopg.connect(**tcp, user=user, password=password)
+    socket_dir = url.split("host=")[1].split("&")[0]
+    with pytest.raises(psycopg.OperationalError):  # the Unix socket wants alice's password too
+        psycopg.connect(host=socket_dir, port=port, dbname="futurewatch", user="alice", password="wrong")
 
 
 # --- 7. secrets and files -----------------------------------------------------------------------------
