@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from alerts.limits import check_email
 from alerts.smtpconfig import SmtpConfig, smtp_config
 from futurewatch.config import Settings, load_settings
 from futurewatch.db import connect
@@ -153,6 +154,7 @@ def open_smtp(config: SmtpConfig) -> smtplib.SMTP:
 
 def send_smtp(url: str, config: SmtpConfig, claim: Claim) -> None:
     """MAIL, RCPT, then mark smtp_data_at, then DATA. Raises PermanentFailure / InDoubt / OSError."""
+    check_email(claim.recipient)  # LimitError: never a CR/LF (a second SMTP command) on the wire
     server = open_smtp(config)
     try:
         _check(server.mail(config.sender), "MAIL FROM")

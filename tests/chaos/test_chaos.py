@@ -22,6 +22,7 @@ import psutil
 import psycopg
 import pytest
 
+from alerts.digest import build_due_digests
 from alerts.events import match_events
 from crawlers.resolver import guarded_addresses
 from crawlers.stale_runs import abandon_stale_runs
@@ -179,6 +180,28 @@ def test_one_bad_recipient_does_not_stop_the_others(fw_env):
         bad = conn.execute("SELECT last_error FROM subscribers WHERE email LIKE 'bad@%'").fetchone()
     assert [r["email"] for r in sent] == ["good@example.com"]
     assert "linefeed" in bad["last_error"] or "newline" in bad["last_error"] or "CR" in bad["last_error"]
+
+
+def test_a_delivery_that_raises_fails_alone_and_the_next_one_is_sent(db_url, tmp_path):
+    from alerts.send import deliver_pending
+    from tests.alerts.digests import seed_digest_events, smtp_settings
+    from tests.alerts.smtp_servers import Recorder, smtp_server
+
+    now = seed_digest_events(db_url, email="first@example.com", spike=False)
+    seed_digest_events(db_url, email="second@example.com", spike=False)
+    settings = smtp_settings(tmp_path, 25)
+    assert build_due_digests(db_url, now=now, settings=settings).built == 2
+    with connect(db_url) as conn:  # a recipient that would smuggle a second RCPT onto the wire
+        conn.execute("UPDATE deliveries SET recipient = 'first@example.com\r\nRCPT TO:<x@example.com>' "
+                     "WHERE recipient = 'first@example.com'")
+    server = Recorder()
+    with smtp_server(server) as port:
+        summary = deliver_pending(db_url, settings=smtp_settings(tmp_path, port))
+    assert summary.failed == 1 and summary.sent == 1 and len(server.messages) == 1
+    with connect(db_url) as conn:
+        rows = {r["recipient"][:6]: r for r in conn.execute("SELECT recipient, status, last_error FROM deliveries")}
+    assert rows["first@"]["status"] == "failed" and "line break" in rows["first@"]["last_error"]
+    assert rows["second"]["status"] == "sent"
 
 
 # --- 4. the guard on the resolved address ----------------------------------------------------------
