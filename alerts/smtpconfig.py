@@ -16,7 +16,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from futurewatch.config import ConfigError, Settings
+from futurewatch.config import Settings, refuse_plaintext_auth
 
 log = logging.getLogger(__name__)
 DEFAULT_CONN_ID = "futurewatch_smtp"
@@ -41,9 +41,8 @@ class SmtpConfig:
 def smtp_config(settings: Settings) -> SmtpConfig | None:
     """The SMTP server to use, or None for the file outbox; ConfigError for AUTH in clear."""
     config = _find_smtp_config(settings)
-    if config and config.user and config.security == "none" and not settings.smtp_allow_plaintext_auth:
-        raise ConfigError(f"SMTP {config.describe()}: refusing to send the SMTP password without TLS; "
-                          "set SMTP_SECURITY=starttls or ssl (or SMTP_ALLOW_PLAINTEXT_AUTH=1 for a test relay)")
+    if config:
+        refuse_plaintext_auth(config.describe(), config.user, config.security, settings.smtp_allow_plaintext_auth)
     return config
 
 

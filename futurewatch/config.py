@@ -52,6 +52,13 @@ class ConfigError(ValueError):
 SMTP_SECURITY_MODES = ("starttls", "ssl", "none")
 
 
+def refuse_plaintext_auth(server: str, user: str | None, security: str, allowed: bool) -> None:
+    """ConfigError when a password would cross the network in clear (AUTH with SMTP_SECURITY=none)."""
+    if user and security == "none" and not allowed:
+        raise ConfigError(f"SMTP {server}: refusing to send the SMTP password without TLS; set SMTP_SECURITY="
+                          "starttls or ssl (or SMTP_ALLOW_PLAINTEXT_AUTH=1 for a test relay)")
+
+
 def _number(env: dict[str, str], name: str, default: float, kind: type) -> float:
     raw = env.get(name) or ""
     try:

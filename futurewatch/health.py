@@ -20,7 +20,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-from futurewatch.config import ConfigError
+from futurewatch.config import ConfigError, refuse_plaintext_auth
 from futurewatch.private import make_private_dir, write_private
 from futurewatch.db import connect
 
@@ -286,6 +286,8 @@ def _send_smtp(msg, settings) -> None:
     import smtplib
     import ssl
 
+    refuse_plaintext_auth(f"{settings.smtp_host}:{settings.smtp_port}", settings.smtp_user, settings.smtp_security,
+                          settings.smtp_allow_plaintext_auth)
     if settings.smtp_security == "ssl":
         client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout,
                                   context=ssl.create_default_context())
