@@ -121,13 +121,15 @@ def stop_embedded(pgdata: Path, *, force: bool = False) -> StopResult:
         from pgserver.postgres_server import PostgresServer
         from pgserver.utils import DiskList, PostmasterInfo
 
+    if not (pgdata / "PG_VERSION").exists():
+        return StopResult(False, f"no embedded database in {pgdata}", [])
     with PostgresServer._lock:
         handles = DiskList(pgdata / ".handle_pids.json")
         pids = handles.get()
         live = [p for p in pids if p != os.getpid() and psutil.pid_exists(p)]
-        stale = [p for p in pids if p not in live]
+        stale = [p for p in pids if p not in live and p != os.getpid()]
         handles.put(live)
-        info = PostmasterInfo.read_from_pgdata(pgdata) if pgdata.exists() else None
+        info = PostmasterInfo.read_from_pgdata(pgdata)
         if info is None or not info.is_running():
             return StopResult(False, f"no embedded server is running in {pgdata}", stale)
         if live and not force:
@@ -146,4 +148,7 @@ def _fast_shutdown(info) -> None:
     try:
         info.process.wait(30)
     except psutil.TimeoutExpired:
-        raise RuntimeError(f"the server (pid {info.pid}) did not stop within 30 s") from None
+        from futurewatch.db import DatabaseError
+
+        raise DatabaseError(f"the embedded server (pid {info.pid}) did not stop within 30 s; "
+                            "look at pgdata/log, or kill it") from None
