@@ -23,7 +23,7 @@ from alerts.digest import build_due_digests
 from alerts import events
 from alerts.events import MatchSummary
 from alerts.send import deliver_pending
-from alerts.subscribers import DEMO_SUBSCRIBERS, load_demo_subscribers, load_subscribers
+from alerts.subscribers import DEMO_SUBSCRIBERS, SubscriberError, load_demo_subscribers, load_subscribers
 from alerts.smtpconfig import smtp_config
 from futurewatch.config import Settings, load_settings
 from futurewatch.db import connect
@@ -39,7 +39,13 @@ log = logging.getLogger(__name__)
 def match_events(url: str, *, now: datetime, settings: Settings | None = None, **options) -> MatchSummary:
     """Sync subscribers (see module docstring), then match every active rule (alerts.events)."""
     settings = settings or load_settings()
-    sync_subscribers(url, settings)
+    try:
+        sync_subscribers(url, settings)
+    except SubscriberError as exc:  # a bad file is refused whole; the rules already loaded still match
+        log.error("alerts: FUTUREWATCH_SUBSCRIBERS not loaded: %s", exc)
+        summary = events.match_events(url, now=now, **options)
+        summary.errors.append(f"subscribers file not loaded: {exc}")
+        return summary
     return events.match_events(url, now=now, **options)
 
 

@@ -14,6 +14,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import psutil
+
 ROOT = Path(__file__).resolve().parents[2]
 FUTUREWATCH = Path(sys.executable).parent / "futurewatch"
 
@@ -115,3 +117,27 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def seed_quantum_page(db: str, taxonomy_version_id: int) -> int:
+    """One new classified page about 量子 (what keyword rules on 量子 match)."""
+    from datetime import datetime, timezone
+
+    from tests.alerts import archive as A
+
+    doc = A.add_document(db, "c114", "量子通信网络开通", "量子密钥分发。", published_at=datetime.now(timezone.utc))
+    A.classify(db, A.current_version(db, doc), taxonomy_version_id, {"quantum": ["量子"]})
+    return doc
+
+
+def write_subscribers(path, email: str, query: str = "量子") -> None:
+    path.write_text("subscribers:\n  - email: good@example.com\n    rules:\n      - {name: q, type: keyword, query: 量子}\n"
+                    f"  - email: {email}\n    rules:\n      - name: big\n        type: keyword\n"
+                    f"        query: {query}\n", encoding="utf-8")
+
+
+def crawl_children(pid: int) -> list[psutil.Process]:
+    try:
+        return [p for p in psutil.Process(pid).children(recursive=True) if "crawlers.crawl_one" in " ".join(p.cmdline())]
+    except psutil.NoSuchProcess:
+        return []

@@ -10,13 +10,10 @@ docs/operations.md has the table: fault → what happens → what ops do.
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import sys
-import tempfile
 from datetime import datetime, timezone
-from pathlib import Path
 
 import psutil
 import psycopg
@@ -30,8 +27,8 @@ from crawlers.urls import is_private_host
 from futurewatch.db import connect
 from futurewatch.locks import RUN_LOCK, run_lock
 from tests.alerts import archive as A
-from tests.chaos.helpers import (LoopbackServer, cli, env_with, free_port, kill9, probe_crawl, silent_server,
-                                 spawn_python, wait_until)
+from tests.chaos.helpers import (LoopbackServer, cli, crawl_children, env_with, free_port, kill9, probe_crawl,
+                                 seed_quantum_page, silent_server, spawn_python, wait_until, write_subscribers)
 
 HOLD_MIGRATION_LOCK = """
 import time
@@ -100,12 +97,6 @@ def test_db_unlock_names_the_holders_and_clears_stale_rows(fw_env):
 
 # --- 2. validation at the door -------------------------------------------------------------------
 
-def write_subscribers(path, email: str, query: str = "量子") -> None:
-    path.write_text("subscribers:\n  - email: good@example.com\n    rules:\n      - {name: q, type: keyword, query: 量子}\n"
-                    f"  - email: {email}\n    rules:\n      - name: big\n        type: keyword\n"
-                    f"        query: {query}\n", encoding="utf-8")
-
-
 @pytest.mark.parametrize("email, expected", [
     ('"evil@example.com\\r\\nBcc: all@example.com"', "line break"),
     ('"a@example.com, b@example.com"', "not one plain address"),
@@ -136,8 +127,7 @@ def test_a_megabyte_rule_term_in_the_database_is_skipped_at_match_time(fw_env):
     tv = A.add_taxonomy(db)
     ids = A.add_subscriber(db, "reader@example.com", [("q", "keyword", {"query": "量子"}),
                                                       ("huge", "keyword", {"query": "量" * 1_000_000})])
-    doc = A.add_document(db, "c114", "量子通信网络开通", "量子密钥分发。", published_at=datetime.now(timezone.utc))
-    A.classify(db, A.current_version(db, doc), tv, {"quantum": ["量子"]})
+    seed_quantum_page(db, tv)
     code = f"""
 from datetime import datetime, timezone
 from pathlib import Path
@@ -160,6 +150,20 @@ def test_a_search_of_16666_or_terms_is_a_one_line_error(fw_env):
     assert many.returncode == 2 and "40 terms; the limit is 32" in many.stderr
 
 
+def test_a_bad_subscribers_file_leaves_the_loaded_rules_matching(fw_env, tmp_path, monkeypatch):
+    db = fw_env.database_url
+    tv = A.add_taxonomy(db)
+    ids = A.add_subscriber(db, "reader@example.com", [("q", "keyword", {"query": "量子"})])
+    seed_quantum_page(db, tv)
+    path = tmp_path / "subs.yaml"
+    write_subscribers(path, '"evil@example.com\\nBcc: all@example.com"')
+    monkeypatch.setenv("FUTUREWATCH_SUBSCRIBERS", str(path))
+    from alerts.pipeline import match_events as match_stage
+    summary = match_stage(db, now=datetime.now(timezone.utc))
+    assert any("subscribers file not loaded" in e and "subscriber #2" in e for e in summary.errors)
+    assert len(A.events(db, ids["q"])) == 1
+
+
 # --- 3. per-recipient isolation --------------------------------------------------------------------
 
 def test_one_bad_recipient_does_not_stop_the_others(fw_env):
@@ -168,8 +172,7 @@ def test_one_bad_recipient_does_not_stop_the_others(fw_env):
     A.add_subscriber(db, "bad@example.com\r\nBcc: everyone@example.com", [("q", "keyword", {"query": "量子"})],
                      cadence="immediate")  # written around `alerts load`, as an old row would be
     A.add_subscriber(db, "good@example.com", [("q", "keyword", {"query": "量子"})], cadence="immediate")
-    doc = A.add_document(db, "c114", "量子通信网络开通", "量子密钥分发。", published_at=datetime.now(timezone.utc))
-    A.classify(db, A.current_version(db, doc), tv, {"quantum": ["量子"]})
+    seed_quantum_page(db, tv)
     match_events(db, now=datetime.now(timezone.utc))
     result = cli("digest", "send", timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -245,13 +248,6 @@ def test_names_resolving_to_private_ranges_resolve_to_nothing(address):
 
 # --- 5. process hygiene -----------------------------------------------------------------------------
 
-def crawl_children(pid: int) -> list[psutil.Process]:
-    try:
-        return [p for p in psutil.Process(pid).children(recursive=True) if "crawlers.crawl_one" in " ".join(p.cmdline())]
-    except psutil.NoSuchProcess:
-        return []
-
-
 def test_a_killed_runner_takes_its_crawl_with_it_and_the_next_crawl_abandons_the_row(fw_env):
     hanging = silent_server()  # the "mirror" accepts and never answers: the crawl would run on
     port = hanging.getsockname()[1]
@@ -283,15 +279,6 @@ def test_an_old_running_row_from_another_host_is_abandoned(fw_env):
         abandon_stale_runs(conn)
         rows = {r["run_key"]: r["status"] for r in conn.execute("SELECT run_key, status FROM crawl_runs")}
     assert rows == {"old": "abandoned", "young": "running"}
-
-
-@pytest.fixture
-def own_home():
-    """A FUTUREWATCH_HOME for a test's own embedded server (outside pytest's shared, pruned tmp)."""
-    folder = Path(tempfile.mkdtemp(prefix="fw-chaos-"))
-    yield folder / "home"
-    cli("db", "stop", "--force", FUTUREWATCH_HOME=str(folder / "home"), DATABASE_URL="")
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def own_server_env(home, **extra) -> dict[str, str]:
@@ -376,8 +363,7 @@ def test_home_files_are_0600_and_folders_0700(fw_env):
     db = fw_env.database_url
     tv = A.add_taxonomy(db)
     A.add_subscriber(db, "reader@example.com", [("q", "keyword", {"query": "量子"})], cadence="immediate")
-    doc = A.add_document(db, "c114", "量子通信网络开通", "量子密钥分发。", published_at=datetime.now(timezone.utc))
-    A.classify(db, A.current_version(db, doc), tv, {"quantum": ["量子"]})
+    seed_quantum_page(db, tv)
     match_events(db, now=datetime.now(timezone.utc))
     os.umask(0o022)  # as under a scheduler with a permissive umask
     assert cli("digest", "send").returncode == 0
