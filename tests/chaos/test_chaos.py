@@ -39,6 +39,15 @@ with _backend({url!r}):
 """
 
 
+HOLD_RUN_LOCK = """
+import time
+from futurewatch.locks import run_lock
+with run_lock({url!r}):
+    print("READY", flush=True)
+    time.sleep(120)
+"""
+
+
 def yoyo_rows(url: str) -> list[dict]:
     with connect(url) as conn:
         return conn.execute("SELECT pid FROM yoyo_lock").fetchall()
@@ -65,13 +74,7 @@ def test_a_lock_row_of_a_dead_pid_does_not_stop_migrations(fw_env):
 
 
 def test_second_run_stops_with_one_line_and_a_killed_run_frees_the_lock(fw_env):
-    holder = spawn_python(f"""
-import time
-from futurewatch.locks import run_lock
-with run_lock({fw_env.database_url!r}):
-    print("READY", flush=True)
-    time.sleep(120)
-""")
+    holder = spawn_python(HOLD_RUN_LOCK.format(url=fw_env.database_url))
     try:
         second = cli("run", "--offline", "--sources", "nanfang", timeout=60)
         assert second.returncode == 3
@@ -93,6 +96,16 @@ def test_db_unlock_names_the_holders_and_clears_stale_rows(fw_env):
     result = cli("db", "unlock", timeout=60)
     assert result.returncode == 0, result.stderr
     assert "removed 1 stale yoyo lock row(s)" in result.stdout and yoyo_rows(fw_env.database_url) == []
+    hung = spawn_python(HOLD_RUN_LOCK.format(url=fw_env.database_url))
+    try:
+        shown = cli("db", "unlock", timeout=60)
+        assert "run lock held since" in shown.stdout and f"(pid {hung.pid})" in shown.stdout
+        ended = cli("db", "unlock", "--terminate", timeout=60)
+        assert "ended the session holding the run lock" in ended.stdout
+        with run_lock(fw_env.database_url):  # free although its process still lives
+            assert hung.poll() is None
+    finally:
+        kill9(hung)
 
 
 # --- 2. validation at the door -------------------------------------------------------------------
