@@ -8,6 +8,7 @@ and again when rules are read for matching (so a row written by hand cannot get 
     MAX_TERMS_PER_RULE    200   query terms plus list entries in one rule
     MAX_RULES_PER_SUBSCRIBER 100
     MAX_SUBSCRIBERS_PER_FILE 10000
+    MAX_SUBSCRIBER_FILE_BYTES 5 MiB
 
 A term of about a million characters crashed the Aho-Corasick matcher; these keep every input
 far below anything the matcher, the query parser (recursive) or a digest header cannot take.
@@ -26,6 +27,7 @@ MAX_TERM_CHARS = 200
 MAX_TERMS_PER_RULE = 200
 MAX_RULES_PER_SUBSCRIBER = 100
 MAX_SUBSCRIBERS_PER_FILE = 10000
+MAX_SUBSCRIBER_FILE_BYTES = 5 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _QUERY_WORDS = re.compile(r'"[^"]*"|[^\s()"]+')

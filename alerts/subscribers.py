@@ -25,8 +25,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from psycopg.types.json import Jsonb
 
-from alerts.limits import (MAX_RULES_PER_SUBSCRIBER, MAX_SUBSCRIBERS_PER_FILE, LimitError, check_counts,
-                           check_email, check_rule_params)
+from alerts.limits import (MAX_RULES_PER_SUBSCRIBER, MAX_SUBSCRIBER_FILE_BYTES, MAX_SUBSCRIBERS_PER_FILE, LimitError,
+                           check_counts, check_email, check_rule_params)
 from alerts.rules import Catalog, RuleError, compile_rule
 from futurewatch.db import connect
 
@@ -109,6 +109,9 @@ def parse_subscriber(entry: dict) -> Subscriber:
 def read_subscribers(path: str | Path) -> list[Subscriber]:
     """Parse a subscriber YAML file; SubscriberError with one line on any problem."""
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_SUBSCRIBER_FILE_BYTES:
+            raise SubscriberError(f"{path}: {size} bytes; the limit is {MAX_SUBSCRIBER_FILE_BYTES}")
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise SubscriberError(f"cannot read {path}: {exc.strerror or exc}") from None
