@@ -106,17 +106,29 @@ def parse_subscriber(entry: dict) -> Subscriber:
     return sub
 
 
-def read_subscribers(path: str | Path) -> list[Subscriber]:
-    """Parse a subscriber YAML file; SubscriberError with one line on any problem."""
+def load_yaml(path: str | Path):
+    """The YAML document in `path`, within the size limit, without aliases (no billion laughs)."""
     try:
         size = Path(path).stat().st_size
         if size > MAX_SUBSCRIBER_FILE_BYTES:
             raise SubscriberError(f"{path}: {size} bytes; the limit is {MAX_SUBSCRIBER_FILE_BYTES}")
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text)):
+            raise SubscriberError(f"{path}: YAML aliases (*name) are not allowed in a subscribers file")
+        return yaml.safe_load(text)
     except OSError as exc:
         raise SubscriberError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise SubscriberError(f"{path} is not UTF-8 text (byte {exc.start})") from None
+    except RecursionError:
+        raise SubscriberError(f"{path}: nested too deeply") from None
     except yaml.YAMLError as exc:
         raise SubscriberError(f"{path} is not valid YAML: {' '.join(str(exc).split())}") from None
+
+
+def read_subscribers(path: str | Path) -> list[Subscriber]:
+    """Parse a subscriber YAML file; SubscriberError with one line on any problem."""
+    data = load_yaml(path)
     entries = (data or {}).get("subscribers") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise SubscriberError(f"{path}: expected a top-level `subscribers:` list")

@@ -41,3 +41,19 @@ def test_rule_limits_are_exact():
                             ({"query": "(" * 21 + "ab" + ")" * 21}, "21 deep; the limit is 20")):
         with pytest.raises(LimitError, match=message):
             check_rule_params(params)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("a: &a [x, x]\nb: &b [*a, *a, *a]\nsubscribers: [*b]\n", "aliases"),
+    ("subscribers: " + "[" * 50_000 + "]" * 50_000 + "\n", "nested too deeply"),
+    (b"\xff\xfe\x00 not text", "not UTF-8"),
+    ("subscribers:\n" + "  - email: a@example.com\n" * 300_000, "bytes; the limit is 5242880"),
+])
+def test_hostile_subscriber_files_are_refused_in_one_line(tmp_path, content, message):
+    from alerts.subscribers import SubscriberError, read_subscribers
+
+    path = tmp_path / "subs.yaml"
+    path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+    with pytest.raises(SubscriberError, match=message) as info:
+        read_subscribers(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
