@@ -9,6 +9,7 @@ and again when rules are read for matching (so a row written by hand cannot get 
     MAX_RULES_PER_SUBSCRIBER 100
     MAX_SUBSCRIBERS_PER_FILE 10000
     MAX_SUBSCRIBER_FILE_BYTES 5 MiB
+    MAX_YAML_DEPTH         64   brackets inside brackets, or 4 × that in leading spaces
 
 A term of about a million characters crashed the Aho-Corasick matcher; these keep every input
 far below anything the matcher, the query parser (recursive) or a digest header cannot take.
@@ -28,6 +29,7 @@ MAX_TERMS_PER_RULE = 200
 MAX_RULES_PER_SUBSCRIBER = 100
 MAX_SUBSCRIBERS_PER_FILE = 10000
 MAX_SUBSCRIBER_FILE_BYTES = 5 * 1024 * 1024
+MAX_YAML_DEPTH = 64
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _QUERY_WORDS = re.compile(r'"[^"]*"|[^\s()"]+')
@@ -96,6 +98,22 @@ def _depth(query: str) -> int:
         depth += {"(": 1, ")": -1}.get(char, 0)
         deepest = max(deepest, depth)
     return deepest
+
+
+def check_yaml_depth(text: str) -> None:
+    """LimitError for YAML nested deeper than MAX_YAML_DEPTH, found in one pass before parsing
+    (PyYAML slows quadratically with depth, and its C parser crashes on very deep documents)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    if deepest > MAX_YAML_DEPTH or indent > 4 * MAX_YAML_DEPTH:
+        raise LimitError(f"nested too deeply (brackets {deepest}, indent {indent}); "
+                         f"the limit is {MAX_YAML_DEPTH} levels")
 
 
 def check_counts(what: str, count: int, limit: int) -> None:

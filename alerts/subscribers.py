@@ -26,7 +26,7 @@ import yaml
 from psycopg.types.json import Jsonb
 
 from alerts.limits import (MAX_RULES_PER_SUBSCRIBER, MAX_SUBSCRIBER_FILE_BYTES, MAX_SUBSCRIBERS_PER_FILE, LimitError,
-                           check_counts, check_email, check_rule_params)
+                           check_counts, check_email, check_rule_params, check_yaml_depth)
 from alerts.rules import Catalog, RuleError, compile_rule
 from futurewatch.db import connect
 
@@ -113,6 +113,7 @@ def load_yaml(path: str | Path):
         if size > MAX_SUBSCRIBER_FILE_BYTES:
             raise SubscriberError(f"{path}: {size} bytes; the limit is {MAX_SUBSCRIBER_FILE_BYTES}")
         text = Path(path).read_text(encoding="utf-8")
+        check_yaml_depth(text)
         if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text)):
             raise SubscriberError(f"{path}: YAML aliases (*name) are not allowed in a subscribers file")
         return yaml.safe_load(text)
@@ -120,8 +121,8 @@ def load_yaml(path: str | Path):
         raise SubscriberError(f"cannot read {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise SubscriberError(f"{path} is not UTF-8 text (byte {exc.start})") from None
-    except RecursionError:
-        raise SubscriberError(f"{path}: nested too deeply") from None
+    except LimitError as exc:
+        raise SubscriberError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         raise SubscriberError(f"{path} is not valid YAML: {' '.join(str(exc).split())}") from None
 
