@@ -30,6 +30,7 @@ MAX_RULES_PER_SUBSCRIBER = 100
 MAX_SUBSCRIBERS_PER_FILE = 10000
 MAX_SUBSCRIBER_FILE_BYTES = 5 * 1024 * 1024
 MAX_YAML_DEPTH = 64
+MAX_PARAM_DEPTH = 8
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _QUERY_WORDS = re.compile(r'"[^"]*"|[^\s()"]+')
@@ -58,15 +59,19 @@ def check_email(value: object) -> str:
     return text
 
 
-def _strings(value: object):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+def _strings(value: object) -> list[str]:
+    """Every string inside a rule param (lists and mappings walked iteratively, at most 8 deep)."""
+    found, stack = [], [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_PARAM_DEPTH:
+            raise LimitError(f"params nested more than {MAX_PARAM_DEPTH} deep")
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, (list, tuple, dict)):
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return found
 
 
 def query_terms(query: str) -> list[str]:

@@ -79,6 +79,8 @@ def add_command(
         parsed = json.loads(params)
     except json.JSONDecodeError as exc:
         _fail(f"--params is not JSON: {exc.msg}")
+    except RecursionError:
+        _fail("--params is nested too deeply")
     entry = {"email": email, "cadence": cadence, "timezone": tz, "language": language,
              "rules": [{"name": rule, "type": rule_type, "params": parsed}]}
     try:

@@ -38,7 +38,8 @@ def test_rule_limits_are_exact():
                             ({"query": "ab", "issuers": [["i" * 201]]}, "the limit is 200"),
                             ({"query": " ".join(["ab"] * (MAX_TERMS_PER_RULE + 1))}, "terms; the limit is 200"),
                             ({"query": "x " * MAX_QUERY_CHARS}, "the limit is 2000"),
-                            ({"query": "(" * 21 + "ab" + ")" * 21}, "21 deep; the limit is 20")):
+                            ({"query": "(" * 21 + "ab" + ")" * 21}, "21 deep; the limit is 20"),
+                            ({"query": "ab", "names": [[[[[[[[[["x"]]]]]]]]]]}, "nested more than 8 deep")):
         with pytest.raises(LimitError, match=message):
             check_rule_params(params)
 
