@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass
@@ -65,10 +66,11 @@ def secure_server(server, listen: tuple[str, int] | None) -> None:
     info = PostmasterInfo.read_from_pgdata(server.pgdata)
     if _write_hba(server.pgdata):
         _reload(admin_uri(info))
-    host, port = _listening(admin_uri(info))
-    if host != (listen[0] if listen else "") or (listen and port != listen[1]):
+    if not _listens_as_wanted(admin_uri(info), listen):
         with server._lock:  # pgserver's inter-process start-up lock
-            _restart(server, info, listen)
+            info = PostmasterInfo.read_from_pgdata(server.pgdata)
+            if not _listens_as_wanted(admin_uri(info), listen):  # not just restarted by another process
+                _restart(server, info, listen)
     server._postmaster_info = PostmasterInfo.read_from_pgdata(server.pgdata)
 
 
@@ -78,11 +80,11 @@ def _write_hba(pgdata: Path) -> bool:
     if path.read_text(encoding="utf-8") == HBA_RULES:
         return False
     stat = path.stat()
-    tmp = path.with_suffix(".conf.tmp")
-    tmp.write_text(HBA_RULES, encoding="utf-8")
+    fd, tmp = tempfile.mkstemp(dir=pgdata, prefix=".pg_hba.")  # 0600; unique if two processes race
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(HBA_RULES)
     os.chown(tmp, stat.st_uid, stat.st_gid)
-    os.chmod(tmp, 0o600)
-    tmp.replace(path)
+    os.replace(tmp, path)
     return True
 
 
@@ -97,10 +99,11 @@ def _reload(uri: str) -> None:
             time.sleep(0.05)
 
 
-def _listening(uri: str) -> tuple[str, int]:
+def _listens_as_wanted(uri: str, listen: tuple[str, int] | None) -> bool:
     with psycopg.connect(uri, autocommit=True) as conn:
-        return (conn.execute("SHOW listen_addresses").fetchone()[0],
-                int(conn.execute("SHOW port").fetchone()[0]))
+        host = conn.execute("SHOW listen_addresses").fetchone()[0]
+        port = int(conn.execute("SHOW port").fetchone()[0])
+    return (host, port) == listen if listen else host == ""
 
 
 def _restart(server, info, listen: tuple[str, int] | None) -> None:
