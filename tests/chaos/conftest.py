@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.chaos.helpers import cli
+from futurewatch.embedded import stop_embedded
 
 
 @pytest.fixture
@@ -16,5 +16,5 @@ def own_home():
     """A FUTUREWATCH_HOME for a test's own embedded server (outside pytest's shared, pruned tmp)."""
     folder = Path(tempfile.mkdtemp(prefix="fw-chaos-"))
     yield folder / "home"
-    cli("db", "stop", "--force", FUTUREWATCH_HOME=str(folder / "home"), DATABASE_URL="")
+    stop_embedded(folder / "home" / "pgdata", force=True)
     shutil.rmtree(folder, ignore_errors=True)
