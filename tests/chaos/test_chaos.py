@@ -27,7 +27,7 @@ from crawlers.urls import is_private_host
 from futurewatch.db import connect
 from futurewatch.locks import RUN_LOCK, run_lock
 from tests.alerts import archive as A
-from tests.chaos.helpers import (LoopbackServer, cli, crawl_children, env_with, free_port, kill9, probe_crawl,
+from tests.chaos.helpers import (FUTUREWATCH, LoopbackServer, cli, crawl_children, env_with, free_port, kill9, probe_crawl,
                                  seed_quantum_page, silent_server, spawn_python, wait_until, write_subscribers)
 
 HOLD_MIGRATION_LOCK = """
@@ -62,6 +62,18 @@ def test_migrate_proceeds_after_the_lock_holder_is_killed(fw_env):
     result = cli("db", "migrate", timeout=60)
     assert result.returncode == 0, result.stderr
     assert "applied 0 migration(s)" in result.stdout
+    assert yoyo_rows(fw_env.database_url) == []
+
+
+def test_a_run_killed_while_migrating_does_not_stop_the_next_run(fw_env):
+    first = subprocess.Popen([str(FUTUREWATCH), "run", "--offline", "--sources", "nanfang"], env=env_with(),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with connect(fw_env.database_url, autocommit=True) as conn:  # poll on one session: a migration is quick
+        assert wait_until(lambda: conn.execute("SELECT 1 FROM yoyo_lock").fetchone(), timeout=30, step=0.0005)
+        kill9(first)  # killed while it migrates
+    assert yoyo_rows(fw_env.database_url)  # what stopped every later run before
+    second = cli("run", "--offline", "--sources", "nanfang", timeout=300)
+    assert second.returncode == 0, second.stdout[-2000:] + second.stderr[-2000:]
     assert yoyo_rows(fw_env.database_url) == []
 
 
