@@ -2,6 +2,7 @@
 and again when rules are read for matching (so a row written by hand cannot get past them).
 
     MAX_EMAIL_CHARS       254   one addr-spec: no display name, no list, no CR/LF or control chars
+    MAX_NAME_CHARS        200   a subscriber's or a rule's name (no line breaks)
     MAX_QUERY_CHARS      2000   a keyword rule's query text
     MAX_QUERY_DEPTH        20   brackets inside brackets in that query
     MAX_TERM_CHARS        200   one term: a query term, an entity name, an issuer, a keyword …
@@ -22,6 +23,7 @@ from email.errors import HeaderParseError
 from email.headerregistry import Address
 
 MAX_EMAIL_CHARS = 254
+MAX_NAME_CHARS = 200
 MAX_QUERY_CHARS = 2000
 MAX_QUERY_DEPTH = 20
 MAX_TERM_CHARS = 200
@@ -57,6 +59,15 @@ def check_email(value: object) -> str:
     if not address.username or not address.domain or address.addr_spec != text:
         raise LimitError(f"email {text[:80]!r} is not one plain address (user@domain)")
     return text
+
+
+def check_name(what: str, value: object) -> None:
+    """LimitError for a name over MAX_NAME_CHARS or holding a line break or control character."""
+    text = "" if value is None else str(value)
+    if len(text) > MAX_NAME_CHARS:
+        raise LimitError(f"{what} is {len(text)} characters; the limit is {MAX_NAME_CHARS}")
+    if _CONTROL.search(text):
+        raise LimitError(f"{what} contains a line break or control character")
 
 
 def _strings(value: object) -> list[str]:

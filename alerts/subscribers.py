@@ -26,7 +26,7 @@ import yaml
 from psycopg.types.json import Jsonb
 
 from alerts.limits import (MAX_RULES_PER_SUBSCRIBER, MAX_SUBSCRIBER_FILE_BYTES, MAX_SUBSCRIBERS_PER_FILE, LimitError,
-                           check_counts, check_email, check_rule_params, check_yaml_depth)
+                           check_counts, check_email, check_name, check_rule_params, check_yaml_depth)
 from alerts.rules import Catalog, RuleError, compile_rule
 from futurewatch.db import connect
 
@@ -64,11 +64,12 @@ def parse_rule(entry: dict, email: str) -> RuleSpec:
         raise SubscriberError(f"{email}: every rule needs a name and a type")
     params = entry.get("params") or {}
     if not isinstance(params, dict):
-        raise SubscriberError(f"{email}: rule {entry['name']!r}: params must be a mapping, got {type(params).__name__}")
+        raise SubscriberError(f"{email}: rule {str(entry['name'])[:80]!r}: params must be a mapping, got {type(params).__name__}")
     params = dict(params)
     params.update({k: v for k, v in entry.items() if k not in ("name", "type", "params", "active")})
     spec = RuleSpec(str(entry["name"]), str(entry["type"]), params, bool(entry.get("active", True)))
     try:
+        check_name("rule name", entry["name"])
         check_rule_params(spec.params)  # before compiling: the query parser is recursive
     except LimitError as exc:
         raise SubscriberError(f"{email}: rule {spec.name[:80]!r}: {exc}") from None
@@ -85,6 +86,7 @@ def parse_subscriber(entry: dict) -> Subscriber:
         raise SubscriberError(f"subscriber entry {entry!r:.80} needs an email address")
     try:
         email = check_email(entry["email"])
+        check_name("name", entry.get("name"))
         check_counts("rules", len(entry.get("rules") or []), MAX_RULES_PER_SUBSCRIBER)
     except LimitError as exc:
         raise SubscriberError(f"subscriber {str(entry['email'])[:80]!r}: {exc}") from None

@@ -29,6 +29,15 @@ def test_anything_else_is_refused_with_the_reason(email, message):
         check_email(email)
 
 
+def test_names_are_short_single_lines():
+    from alerts.limits import check_name
+
+    check_name("name", "分析员" * 66)
+    for value, message in (("x" * 201, "201 characters; the limit is 200"), ("a\nb", "line break")):
+        with pytest.raises(LimitError, match=message):
+            check_name("name", value)
+
+
 def test_rule_limits_are_exact():
     check_rule_params({"query": "a" * MAX_TERM_CHARS})
     check_rule_params({"query": " OR ".join(["ab"] * (MAX_TERMS_PER_RULE - 1)), "names": ["x"]})
