@@ -310,6 +310,28 @@ CREATE TABLE public.category_terms (
     weight real DEFAULT 1.0 NOT NULL,
     CONSTRAINT category_terms_role_check CHECK ((role = ANY (ARRAY['name'::text, 'alias'::text, 'exclusion'::text, 'context'::text])))
 );
+CREATE TABLE public.chat_deliveries (
+    digest_id bigint NOT NULL,
+    channel text NOT NULL,
+    kind text NOT NULL,
+    messages jsonb NOT NULL,
+    parts_sent integer DEFAULT 0 NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    claim_token text,
+    claimed_at timestamp with time zone,
+    posting_at timestamp with time zone,
+    last_error text,
+    sent_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chat_deliveries_kind_check CHECK ((kind = ANY (ARRAY['wecom'::text, 'dingtalk'::text, 'feishu'::text]))),
+    CONSTRAINT chat_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'in_doubt'::text])))
+);
+CREATE TABLE public.chat_posts (
+    channel text NOT NULL,
+    posted_at timestamp with time zone DEFAULT now() NOT NULL
+);
 CREATE TABLE public.classification_runs (
     version_id bigint NOT NULL,
     taxonomy_version_id integer NOT NULL,
@@ -502,6 +524,8 @@ CREATE TABLE public.raw_fetches (
     parent_url text,
     processed_at timestamp with time zone,
     process_error text,
+    not_article text,
+    parse_drift text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT raw_fetches_kind_check CHECK ((kind = ANY (ARRAY['page'::text, 'attachment'::text, 'listing'::text])))
 );
 CREATE SEQUENCE public.raw_fetches_raw_fetch_id_seq
@@ -546,7 +570,7 @@ CREATE SEQUENCE public.stories_story_id_seq
 ALTER SEQUENCE public.stories_story_id_seq OWNED BY public.stories.story_id;
 CREATE TABLE public.subscribers (
     subscriber_id bigint NOT NULL,
-    email text NOT NULL,
+    email text,
     name text,
     cadence text DEFAULT 'daily'::text NOT NULL,
     timezone text DEFAULT 'Asia/Shanghai'::text NOT NULL,
@@ -555,7 +579,10 @@ CREATE TABLE public.subscribers (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     last_error text,
     last_error_at timestamp with time zone,
-    CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text])))
+    webhooks jsonb DEFAULT '[]'::jsonb NOT NULL,
+    options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text]))),
+    CONSTRAINT subscribers_identity_check CHECK (((email IS NOT NULL) OR (name IS NOT NULL)))
 );
 CREATE SEQUENCE public.subscribers_subscriber_id_seq
     START WITH 1
@@ -623,6 +650,8 @@ CREATE VIEW public.v_current_classifications AS
            FROM public.classification_runs
           GROUP BY classification_runs.version_id) r ON (((r.version_id = c.version_id) AND (r.taxonomy_version_id = c.taxonomy_version_id))))
      JOIN public.document_versions dv ON ((dv.version_id = c.version_id)));
+COMMENT ON VIEW public.v_current_classifications IS 'The labels of every document version from the newest taxonomy version that classified it. classified_at is timestamptz (stored in UTC, shown in the session TimeZone).';
+COMMENT ON COLUMN public.v_current_classifications.classified_at IS 'When the label was computed (timestamptz, UTC).';
 CREATE VIEW public.v_document_categories AS
  SELECT d.document_id,
     c.version_id,
@@ -647,11 +676,11 @@ CREATE VIEW public.v_document_categories AS
      JOIN public.classifications c ON (((c.version_id = r.version_id) AND (c.taxonomy_version_id = r.taxonomy_version_id))))
      JOIN public.categories cat ON (((cat.taxonomy_version_id = c.taxonomy_version_id) AND (cat.code = c.code))))
      JOIN public.taxonomy_versions tv ON ((tv.taxonomy_version_id = c.taxonomy_version_id)));
-COMMENT ON VIEW public.v_document_categories IS 'Taxonomy categories of current document versions, from the newest taxonomy version that classified each version.';
+COMMENT ON VIEW public.v_document_categories IS 'Taxonomy categories of current document versions, from the newest taxonomy version that classified each version. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone; dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_document_categories.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_document_categories.version_id IS 'Classified (current) version id.';
 COMMENT ON COLUMN public.v_document_categories.source_id IS 'Source of the document.';
-COMMENT ON COLUMN public.v_document_categories.published_at IS 'Publication time of the document.';
+COMMENT ON COLUMN public.v_document_categories.published_at IS 'Publication time of the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_document_categories.published_on IS 'Publication date in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_document_categories.code IS 'Category code in the taxonomy.';
 COMMENT ON COLUMN public.v_document_categories.name_zh IS 'Category name in Chinese.';
@@ -661,7 +690,7 @@ COMMENT ON COLUMN public.v_document_categories.score IS 'Classifier score (highe
 COMMENT ON COLUMN public.v_document_categories.evidence IS 'Matched terms: [{term, field, start, end}].';
 COMMENT ON COLUMN public.v_document_categories.taxonomy_version IS 'Taxonomy version label.';
 COMMENT ON COLUMN public.v_document_categories.taxonomy_version_id IS 'Taxonomy version id.';
-COMMENT ON COLUMN public.v_document_categories.classified_at IS 'When the label was computed.';
+COMMENT ON COLUMN public.v_document_categories.classified_at IS 'When the label was computed (timestamptz, UTC).';
 CREATE VIEW public.v_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -681,7 +710,7 @@ CREATE VIEW public.v_documents AS
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.sources s ON ((s.source_id = d.source_id)));
-COMMENT ON VIEW public.v_documents IS 'The current version of every document, with its source: the main table for analysts.';
+COMMENT ON VIEW public.v_documents IS 'The current version of every document, with its source: the main table for analysts. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone; dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_documents.document_id IS 'Stable document id (survives URL changes and new versions).';
 COMMENT ON COLUMN public.v_documents.version_id IS 'Id of the current version of the document.';
 COMMENT ON COLUMN public.v_documents.version_no IS 'Version number of the current version (1 = first seen).';
@@ -691,11 +720,11 @@ COMMENT ON COLUMN public.v_documents.kind IS 'news, policy or interpretation (�
 COMMENT ON COLUMN public.v_documents.url IS 'Canonical URL of the document.';
 COMMENT ON COLUMN public.v_documents.title IS 'Title as published.';
 COMMENT ON COLUMN public.v_documents.text IS 'Main text as published (original characters).';
-COMMENT ON COLUMN public.v_documents.published_at IS 'Publication time (timestamptz) as stated by the page, if known.';
+COMMENT ON COLUMN public.v_documents.published_at IS 'Publication time as stated by the page, if known (timestamptz: stored in UTC, shown in the session TimeZone).';
 COMMENT ON COLUMN public.v_documents.published_on IS 'Publication date in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_documents.lang IS 'zh-Hans, zh-Hant or und.';
 COMMENT ON COLUMN public.v_documents.story_id IS 'Story (cluster of reprints/duplicates) the document belongs to.';
-COMMENT ON COLUMN public.v_documents.first_seen_at IS 'When futurewatch first saw the document.';
+COMMENT ON COLUMN public.v_documents.first_seen_at IS 'When futurewatch first saw the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_documents.search_text IS 'Normalised title and text (NFKC, Simplified, lower case); use with fw_contains()/fw_lacks().';
 CREATE VIEW public.v_entities AS
  SELECT entity_id,
@@ -706,11 +735,11 @@ CREATE VIEW public.v_entities AS
            FROM public.entity_aliases a
           WHERE (a.entity_id = e.entity_id)), '{}'::text[]) AS aliases
    FROM public.entities e;
-COMMENT ON VIEW public.v_entities IS 'Named entities (organisations, places, policy titles, document numbers, amounts, target years).';
+COMMENT ON VIEW public.v_entities IS 'Named entities (organisations, places, policy titles, document numbers, amounts, target years). first_seen_on is a day in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_entities.entity_id IS 'Entity id.';
 COMMENT ON COLUMN public.v_entities.type IS 'org, place, policy_title, doc_number, money or target_year.';
 COMMENT ON COLUMN public.v_entities.canonical IS 'Canonical form of the entity.';
-COMMENT ON COLUMN public.v_entities.first_seen_on IS 'Date the entity was first seen.';
+COMMENT ON COLUMN public.v_entities.first_seen_on IS 'Day in China (Asia/Shanghai) the entity was first seen.';
 COMMENT ON COLUMN public.v_entities.aliases IS 'Other spellings that map to this entity.';
 CREATE VIEW public.v_entity_mentions AS
  SELECT e.entity_id,
@@ -730,11 +759,11 @@ CREATE VIEW public.v_entity_mentions AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions v ON ((v.version_id = m.version_id)))
      JOIN public.documents d ON ((d.current_version_id = v.version_id)));
-COMMENT ON VIEW public.v_entity_mentions IS 'Mentions of entities in current document versions.';
+COMMENT ON VIEW public.v_entity_mentions IS 'Mentions of entities in current document versions. published_at is timestamptz (stored in UTC, shown in the session TimeZone); dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_entity_mentions.entity_id IS 'Entity id.';
 COMMENT ON COLUMN public.v_entity_mentions.type IS 'Entity type.';
 COMMENT ON COLUMN public.v_entity_mentions.canonical IS 'Canonical form of the entity.';
-COMMENT ON COLUMN public.v_entity_mentions.first_seen_on IS 'Date the entity was first seen in the archive.';
+COMMENT ON COLUMN public.v_entity_mentions.first_seen_on IS 'Day in China (Asia/Shanghai) the entity was first seen in the archive.';
 COMMENT ON COLUMN public.v_entity_mentions.surface IS 'Text as it appears in the document.';
 COMMENT ON COLUMN public.v_entity_mentions.field IS 'title or text.';
 COMMENT ON COLUMN public.v_entity_mentions.start_offset IS 'Start offset (characters) within the field.';
@@ -742,7 +771,7 @@ COMMENT ON COLUMN public.v_entity_mentions.end_offset IS 'End offset (characters
 COMMENT ON COLUMN public.v_entity_mentions.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_entity_mentions.version_id IS 'Version id (a current version).';
 COMMENT ON COLUMN public.v_entity_mentions.source_id IS 'Source of the document.';
-COMMENT ON COLUMN public.v_entity_mentions.published_at IS 'Publication time of the document.';
+COMMENT ON COLUMN public.v_entity_mentions.published_at IS 'Publication time of the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_entity_mentions.published_on IS 'Publication date in China (Asia/Shanghai).';
 CREATE VIEW public.v_entity_mentions_daily AS
  SELECT e.entity_id,
@@ -755,6 +784,8 @@ CREATE VIEW public.v_entity_mentions_daily AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions dv ON ((dv.version_id = m.version_id)))
   GROUP BY e.entity_id, e.type, e.canonical, COALESCE(((dv.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((dv.created_at AT TIME ZONE 'Asia/Shanghai'::text))::date);
+COMMENT ON VIEW public.v_entity_mentions_daily IS 'Mentions and documents per entity and day; day is the publication day in China (Asia/Shanghai), else the day the version was stored.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.day IS 'Publication day in China (Asia/Shanghai), else the day the version was stored.';
 CREATE VIEW public.v_policy_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -775,14 +806,14 @@ CREATE VIEW public.v_policy_documents AS
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)));
-COMMENT ON VIEW public.v_policy_documents IS 'Current versions of policy documents with their metadata (索引号, 发文机关, 发文字号, dates, 有效性).';
+COMMENT ON VIEW public.v_policy_documents IS 'Current versions of policy documents with their metadata (索引号, 发文机关, 发文字号, dates, 有效性). published_at is timestamptz (stored in UTC, shown in the session TimeZone); the *_on dates are days in China as printed on the document.';
 COMMENT ON COLUMN public.v_policy_documents.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_policy_documents.version_id IS 'Current version id.';
 COMMENT ON COLUMN public.v_policy_documents.source_id IS 'Source.';
 COMMENT ON COLUMN public.v_policy_documents.kind IS 'policy or interpretation.';
 COMMENT ON COLUMN public.v_policy_documents.url IS 'Canonical URL.';
 COMMENT ON COLUMN public.v_policy_documents.title IS 'Title.';
-COMMENT ON COLUMN public.v_policy_documents.published_at IS 'Publication time shown on the page.';
+COMMENT ON COLUMN public.v_policy_documents.published_at IS 'Publication time shown on the page (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_policy_documents.index_no IS '索引号 (index number).';
 COMMENT ON COLUMN public.v_policy_documents.issuers IS '发文机关: issuing bodies, a list for joint documents.';
 COMMENT ON COLUMN public.v_policy_documents.doc_number IS '发文字号, e.g. 粤工信电子〔2024〕2号.';
@@ -815,13 +846,13 @@ CREATE VIEW public.v_stories AS
      JOIN public.documents d ON ((d.story_id = st.story_id)))
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
   GROUP BY st.story_id, st.created_at;
-COMMENT ON VIEW public.v_stories IS 'Stories: one piece of news or one policy, however many sources carried it.';
+COMMENT ON VIEW public.v_stories IS 'Stories: one piece of news or one policy, however many sources carried it. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone.';
 COMMENT ON COLUMN public.v_stories.story_id IS 'Story id.';
-COMMENT ON COLUMN public.v_stories.created_at IS 'When the story was created.';
+COMMENT ON COLUMN public.v_stories.created_at IS 'When the story was created (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_stories.documents IS 'Number of documents in the story.';
 COMMENT ON COLUMN public.v_stories.sources IS 'Sources that carried the story.';
-COMMENT ON COLUMN public.v_stories.first_published_at IS 'Earliest publication time.';
-COMMENT ON COLUMN public.v_stories.last_published_at IS 'Latest publication time.';
+COMMENT ON COLUMN public.v_stories.first_published_at IS 'Earliest publication time (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_stories.last_published_at IS 'Latest publication time (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_stories.first_title IS 'Title of the earliest document.';
 ALTER TABLE ONLY public.alert_events ALTER COLUMN event_id SET DEFAULT nextval('public.alert_events_event_id_seq'::regclass);
 ALTER TABLE ONLY public.alert_rules ALTER COLUMN rule_id SET DEFAULT nextval('public.alert_rules_rule_id_seq'::regclass);
@@ -855,6 +886,8 @@ ALTER TABLE ONLY public.categories
     ADD CONSTRAINT categories_pkey PRIMARY KEY (taxonomy_version_id, code);
 ALTER TABLE ONLY public.category_terms
     ADD CONSTRAINT category_terms_pkey PRIMARY KEY (taxonomy_version_id, code, term, role);
+ALTER TABLE ONLY public.chat_deliveries
+    ADD CONSTRAINT chat_deliveries_pkey PRIMARY KEY (digest_id, channel);
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_pkey PRIMARY KEY (version_id, taxonomy_version_id);
 ALTER TABLE ONLY public.classifications
@@ -917,6 +950,8 @@ ALTER TABLE ONLY public.term_candidates
     ADD CONSTRAINT term_candidates_pkey PRIMARY KEY (term);
 CREATE INDEX alert_events_occurred_idx ON public.alert_events USING btree (occurred_at);
 CREATE INDEX alert_events_rule_occurred_idx ON public.alert_events USING btree (rule_id, occurred_at);
+CREATE INDEX chat_deliveries_due_idx ON public.chat_deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
+CREATE INDEX chat_posts_channel_idx ON public.chat_posts USING btree (channel, posted_at);
 CREATE INDEX classification_runs_taxonomy_idx ON public.classification_runs USING btree (taxonomy_version_id, version_id);
 CREATE INDEX classifications_code_idx ON public.classifications USING btree (code, taxonomy_version_id);
 CREATE INDEX crawl_runs_running_idx ON public.crawl_runs USING btree (started_at) WHERE (status = 'running'::text);
@@ -937,10 +972,12 @@ CREATE INDEX entity_mentions_entity_idx ON public.entity_mentions USING btree (e
 CREATE INDEX policy_metadata_doc_number_idx ON public.policy_metadata USING btree (doc_number);
 CREATE INDEX policy_metadata_interprets_url_idx ON public.policy_metadata USING btree (interprets_url) WHERE ((interprets_document_id IS NULL) AND (interprets_url IS NOT NULL));
 CREATE INDEX raw_fetches_fetched_at_idx ON public.raw_fetches USING btree (fetched_at);
+CREATE INDEX raw_fetches_parse_drift_idx ON public.raw_fetches USING btree (source_id, fetched_at) WHERE ((cardinality(parse_drift) > 0) OR (not_article IS NOT NULL));
 CREATE INDEX raw_fetches_source_idx ON public.raw_fetches USING btree (source_id, fetched_at);
 CREATE INDEX raw_fetches_unprocessed_idx ON public.raw_fetches USING btree (raw_fetch_id) WHERE (processed_at IS NULL);
 CREATE INDEX raw_fetches_url_idx ON public.raw_fetches USING btree (url, fetched_at);
 CREATE INDEX seen_urls_source_idx ON public.seen_urls USING btree (source_id, last_seen_at);
+CREATE UNIQUE INDEX subscribers_name_without_email_idx ON public.subscribers USING btree (name) WHERE (email IS NULL);
 ALTER TABLE ONLY public.alert_events
     ADD CONSTRAINT alert_events_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_events
@@ -961,6 +998,8 @@ ALTER TABLE ONLY public.categories
     ADD CONSTRAINT categories_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
 ALTER TABLE ONLY public.category_terms
     ADD CONSTRAINT category_terms_taxonomy_version_id_code_fkey FOREIGN KEY (taxonomy_version_id, code) REFERENCES public.categories(taxonomy_version_id, code);
+ALTER TABLE ONLY public.chat_deliveries
+    ADD CONSTRAINT chat_deliveries_digest_id_fkey FOREIGN KEY (digest_id) REFERENCES public.digests(digest_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
 ALTER TABLE ONLY public.classification_runs
