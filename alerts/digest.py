@@ -59,6 +59,8 @@ class BuildSummary:
     empty: int = 0
     existing: int = 0
     digest_ids: list[int] = field(default_factory=list)
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
 
 
 def message_id_for(subscriber_id: int, start: datetime, end: datetime, sender: str) -> str:
@@ -161,9 +163,13 @@ def build_due_digests(url: str, *, now: datetime, settings: Settings | None = No
         subscribers = conn.execute(SUBSCRIBERS_SQL, {"ids": subscriber_ids}).fetchall()
     for sub in subscribers:
         summary.subscribers += 1
-        with connect(url) as conn:
-            start, end = due_period_for(conn, sub, now)
-            digest_id, new = build_digest(conn, sub, start, end, settings)
+        try:
+            with connect(url) as conn:
+                start, end = due_period_for(conn, sub, now)
+                digest_id, new = build_digest(conn, sub, start, end, settings)
+        except Exception as exc:  # one subscriber's failure is its own: noted on its row, the rest go on
+            note_build_failure(url, sub, exc, summary)
+            continue
         if digest_id is None:
             summary.empty += 1
             continue
@@ -171,6 +177,16 @@ def build_due_digests(url: str, *, now: datetime, settings: Settings | None = No
         summary.built += new
         summary.existing += not new
     return summary
+
+
+def note_build_failure(url: str, subscriber: dict, exc: Exception, summary: BuildSummary) -> None:
+    error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
+    log.error("alerts: digest of subscriber_id=%s not built: %s", subscriber["subscriber_id"], error)
+    summary.failed += 1
+    summary.errors.append(f"subscriber_id={subscriber['subscriber_id']}: digest not built: {error}")
+    with connect(url) as conn:
+        conn.execute("UPDATE subscribers SET last_error = %(e)s, last_error_at = now() WHERE subscriber_id = %(s)s",
+                     {"e": error, "s": subscriber["subscriber_id"]})
 
 
 def due_period_for(conn, subscriber: dict, now: datetime) -> tuple[datetime, datetime]:

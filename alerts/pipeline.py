@@ -24,7 +24,7 @@ from alerts import events
 from alerts.events import MatchSummary
 from alerts.chat_outbox import deliver_chat_pending
 from alerts.send import deliver_pending
-from alerts.subscribers import DEMO_SUBSCRIBERS, load_demo_subscribers, load_subscribers
+from alerts.subscribers import DEMO_SUBSCRIBERS, SubscriberError, load_demo_subscribers, load_subscribers
 from alerts.smtpconfig import smtp_config
 from futurewatch.config import Settings, load_settings
 from futurewatch.db import connect
@@ -40,7 +40,13 @@ log = logging.getLogger(__name__)
 def match_events(url: str, *, now: datetime, settings: Settings | None = None, **options) -> MatchSummary:
     """Sync subscribers (see module docstring), then match every active rule (alerts.events)."""
     settings = settings or load_settings()
-    sync_subscribers(url, settings)
+    try:
+        sync_subscribers(url, settings)
+    except SubscriberError as exc:  # a bad file is refused whole; the rules already loaded still match
+        log.error("alerts: FUTUREWATCH_SUBSCRIBERS not loaded: %s", exc)
+        summary = events.match_events(url, now=now, **options)
+        summary.errors.append(f"subscribers file not loaded: {exc}")
+        return summary
     return events.match_events(url, now=now, **options)
 
 
@@ -87,7 +93,8 @@ def send_due_digests(url: str, *, now: datetime, settings: Settings | None = Non
     sent = deliver_pending(url, settings=settings)
     chat = deliver_chat_pending(url, settings=settings)  # its own rows: e-mail trouble never holds it back
     return DigestSummary(subscribers=built.subscribers, built=built.built, empty=built.empty, sent=sent.sent,
-                         files=sent.files, retrying=sent.retrying, failed=sent.failed, in_doubt=sent.in_doubt,
+                         files=sent.files, retrying=sent.retrying, failed=built.failed + sent.failed,
+                         in_doubt=sent.in_doubt,
                          recovered=sent.recovered + chat.recovered, chat_sent=chat.sent, chat_retrying=chat.retrying,
                          chat_deferred=chat.deferred, chat_failed=chat.failed, chat_in_doubt=chat.in_doubt,
-                         errors=sent.errors + chat.errors)
+                         errors=built.errors + sent.errors + chat.errors)

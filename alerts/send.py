@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from alerts.limits import check_email
 from alerts.smtpconfig import SmtpConfig, smtp_config
 from futurewatch.config import Settings, load_settings
 from futurewatch.db import connect
+from futurewatch.private import make_private_dir, write_private
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
@@ -133,16 +135,14 @@ def file_stem(message_id: str) -> str:
 
 
 def write_files(outbox: Path, claim: Claim) -> Path:
-    """<message-id>.eml and .html in the outbox folder, each written atomically (same name on rerun).
+    """<message-id>.eml and .html in the outbox folder, each written atomically (same name on rerun), 0600.
     The .html is self-contained: its charts are data: URIs, not the e-mail's cid: references."""
     from alerts.preview import html_with_inline_images
 
-    outbox.mkdir(parents=True, exist_ok=True)
+    make_private_dir(outbox)
     stem = file_stem(claim.message_id)
     for suffix, data in ((".eml", claim.mime), (".html", html_with_inline_images(claim.mime).encode("utf-8"))):
-        tmp = outbox / f".{stem}{suffix}.tmp"
-        tmp.write_bytes(data)
-        tmp.replace(outbox / f"{stem}{suffix}")
+        write_private(outbox / f"{stem}{suffix}", data)
     return outbox / f"{stem}.eml"
 
 
@@ -162,6 +162,7 @@ def open_smtp(config: SmtpConfig) -> smtplib.SMTP:
 
 def send_smtp(url: str, config: SmtpConfig, claim: Claim) -> None:
     """MAIL, RCPT, then mark smtp_data_at, then DATA. Raises PermanentFailure / InDoubt / OSError."""
+    check_email(claim.recipient)  # LimitError: never a CR/LF (a second SMTP command) on the wire
     server = open_smtp(config)
     try:
         _check(server.mail(config.sender), "MAIL FROM")
@@ -215,6 +216,9 @@ def deliver_one(url: str, claim: Claim, config: SmtpConfig | None, settings: Set
         else:
             _record(url, claim, MARK_RETRY, {"error": error, "next": at + backoff(claim.attempts)}, summary,
                     "retrying", exc)
+    except Exception as exc:  # anything else (a bad address, a bug) fails this delivery only, for good
+        error = f"attempt {claim.attempts}: {type(exc).__name__}: {' '.join(str(exc).split()) or 'no detail'}"
+        _record(url, claim, MARK_FAILED, {"error": error}, summary, "failed", exc)
     else:
         if _update_claimed(url, claim, MARK_SENT, {}):
             summary.sent += 1

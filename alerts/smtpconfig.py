@@ -6,6 +6,8 @@ a private relay's certificate.
 Airflow: when SMTP_HOST is unset and the code runs inside an Airflow task (AIRFLOW_CTX_DAG_ID is
 set), the connection FUTUREWATCH_SMTP_CONN_ID (default `futurewatch_smtp`) is read, lazily: host,
 port, login, password; extras `security`, `from`, `timeout`. No SMTP anywhere → the file outbox.
+A user with SMTP_SECURITY=none would send the password in clear: refused (ConfigError) unless
+SMTP_ALLOW_PLAINTEXT_AUTH=1 (a local test relay).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from futurewatch.config import Settings
+from futurewatch.config import Settings, refuse_plaintext_auth
 
 log = logging.getLogger(__name__)
 DEFAULT_CONN_ID = "futurewatch_smtp"
@@ -37,7 +39,14 @@ class SmtpConfig:
 
 
 def smtp_config(settings: Settings) -> SmtpConfig | None:
-    """The SMTP server to use, or None for the file outbox."""
+    """The SMTP server to use, or None for the file outbox; ConfigError for AUTH in clear."""
+    config = _find_smtp_config(settings)
+    if config:
+        refuse_plaintext_auth(config.describe(), config.user, config.security, settings.smtp_allow_plaintext_auth)
+    return config
+
+
+def _find_smtp_config(settings: Settings) -> SmtpConfig | None:
     if settings.smtp_host:
         return SmtpConfig(settings.smtp_host, settings.smtp_port, settings.smtp_user, settings.smtp_password,
                           _security(settings.smtp_security), settings.smtp_from, settings.smtp_timeout,

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from psycopg.types.json import Jsonb
 
+from alerts.limits import LimitError, check_rule_params
 from alerts.rules import Catalog, Rule, RuleError, compile_rule
 from alerts.terms import normalize_term
 
@@ -87,8 +88,9 @@ def select_rules(conn, catalog: Catalog, rule_ids: list[int] | None = None) -> t
     rules, fresh, errors = [], set(), []
     for row in conn.execute(RULES_SQL, {"rule_ids": rule_ids}).fetchall():
         try:
+            check_rule_params(dict(row.get("params") or {}))  # a row written around `alerts load`
             rule = compile_rule(row, catalog)
-        except RuleError as exc:
+        except (RuleError, LimitError) as exc:
             log.warning("alerts: skipping rule_id=%s: %s", row["rule_id"], exc)
             errors.append(f"rule_id={row['rule_id']}: {exc}")
             continue

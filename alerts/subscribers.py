@@ -29,6 +29,8 @@ import yaml
 from psycopg.types.json import Jsonb
 
 from alerts.channels import ChannelError, parse_options, parse_webhook
+from alerts.limits import (MAX_RULES_PER_SUBSCRIBER, MAX_SUBSCRIBER_FILE_BYTES, MAX_SUBSCRIBERS_PER_FILE, LimitError,
+                           check_counts, check_email, check_name, check_rule_params, check_yaml_depth)
 from alerts.rules import Catalog, RuleError, compile_rule
 from futurewatch.db import connect
 
@@ -68,10 +70,15 @@ def parse_rule(entry: dict, email: str) -> RuleSpec:
         raise SubscriberError(f"{email}: every rule needs a name and a type")
     params = entry.get("params") or {}
     if not isinstance(params, dict):
-        raise SubscriberError(f"{email}: rule {entry['name']!r}: params must be a mapping, got {type(params).__name__}")
+        raise SubscriberError(f"{email}: rule {str(entry['name'])[:80]!r}: params must be a mapping, got {type(params).__name__}")
     params = dict(params)
     params.update({k: v for k, v in entry.items() if k not in ("name", "type", "params", "active")})
     spec = RuleSpec(str(entry["name"]), str(entry["type"]), params, bool(entry.get("active", True)))
+    try:
+        check_name("rule name", entry["name"])
+        check_rule_params(spec.params)  # before compiling: the query parser is recursive
+    except LimitError as exc:
+        raise SubscriberError(f"{email}: rule {spec.name[:80]!r}: {exc}") from None
     try:
         compile_rule({"rule_id": 0, "subscriber_id": 0, "name": spec.name, "rule_type": spec.rule_type,
                       "params": spec.params}, Catalog())
@@ -88,7 +95,10 @@ def _identity(entry) -> str | None:
         return None
     if "@" not in str(entry.get("email", "")):
         raise SubscriberError(f"subscriber entry {entry!r:.80} needs an email address (or a name and webhooks)")
-    return str(entry["email"]).strip()
+    try:
+        return check_email(entry["email"])
+    except LimitError as exc:
+        raise SubscriberError(f"subscriber {str(entry['email'])[:80]!r}: {exc}") from None
 
 
 def _channels(entry: dict, who: str) -> tuple[list[dict], dict]:
@@ -104,6 +114,11 @@ def _channels(entry: dict, who: str) -> tuple[list[dict], dict]:
 def parse_subscriber(entry: dict) -> Subscriber:
     email = _identity(entry)
     who = email or str(entry["name"])
+    try:
+        check_name("name", entry.get("name"))
+        check_counts("rules", len(entry.get("rules") or []), MAX_RULES_PER_SUBSCRIBER)
+    except LimitError as exc:
+        raise SubscriberError(f"subscriber {who[:80]!r}: {exc}") from None
     sub = Subscriber(email, entry.get("name"), entry.get("cadence", "daily"),
                      entry.get("timezone", "Asia/Shanghai"), entry.get("language", "zh"),
                      bool(entry.get("active", True)))
@@ -123,18 +138,42 @@ def parse_subscriber(entry: dict) -> Subscriber:
     return sub
 
 
-def read_subscribers(path: str | Path) -> list[Subscriber]:
-    """Parse a subscriber YAML file; SubscriberError with one line on any problem."""
+def load_yaml(path: str | Path):
+    """The YAML document in `path`, within the size limit, without aliases (no billion laughs)."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        size = Path(path).stat().st_size
+        if size > MAX_SUBSCRIBER_FILE_BYTES:
+            raise SubscriberError(f"{path}: {size} bytes; the limit is {MAX_SUBSCRIBER_FILE_BYTES}")
+        text = Path(path).read_text(encoding="utf-8")
+        check_yaml_depth(text)
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text)):
+            raise SubscriberError(f"{path}: YAML aliases (*name) are not allowed in a subscribers file")
+        return yaml.safe_load(text)
     except OSError as exc:
         raise SubscriberError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise SubscriberError(f"{path} is not UTF-8 text (byte {exc.start})") from None
+    except LimitError as exc:
+        raise SubscriberError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         raise SubscriberError(f"{path} is not valid YAML: {' '.join(str(exc).split())}") from None
+
+
+def read_subscribers(path: str | Path) -> list[Subscriber]:
+    """Parse a subscriber YAML file; SubscriberError with one line on any problem."""
+    data = load_yaml(path)
     entries = (data or {}).get("subscribers") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise SubscriberError(f"{path}: expected a top-level `subscribers:` list")
-    return [parse_subscriber(e) for e in entries]
+    if len(entries) > MAX_SUBSCRIBERS_PER_FILE:
+        raise SubscriberError(f"{path}: {len(entries)} subscribers; the limit is {MAX_SUBSCRIBERS_PER_FILE}")
+    subscribers = []
+    for number, entry in enumerate(entries, 1):
+        try:
+            subscribers.append(parse_subscriber(entry))
+        except SubscriberError as exc:
+            raise SubscriberError(f"{path}: subscriber #{number}: {exc}") from None
+    return subscribers
 
 
 UPSERT_SUBSCRIBER_SQL = """

@@ -19,8 +19,11 @@ from crawlers import store
 from crawlers.registry import RegistryError, load_registry, load_spider_class
 from crawlers.settings import build_settings
 from futurewatch.db import connect
+from futurewatch.lifeline import die_with_parent
+from futurewatch.private import use_private_umask
 
 DB_ENV = "FW_CRAWL_DATABASE_URL"
+PARENT_ENV = "FW_CRAWL_PARENT_PID"  # set by the runner: this process dies with it
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -46,6 +49,10 @@ def run_crawl(db_url: str, source_id: str, crawl_run_id: int, *, since: date | N
 
 
 def main(argv: list[str] | None = None) -> int:
+    parent = os.environ.get(PARENT_ENV, "")
+    if parent.isdigit():
+        die_with_parent(int(parent))
+    use_private_umask()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     db_url = os.environ.get(DB_ENV)
     if not db_url:

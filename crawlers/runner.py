@@ -7,6 +7,8 @@ A fresh process per source keeps Scrapy's Twisted reactor new and isolates failu
 source crashing, hanging (killed after its max_runtime_minutes) or unreachable never stops the
 others. The run row (crawl_runs, unique per source and run_key) is created here and closed by
 the crawl process; if that process dies, it is closed here as 'failed' with the reason.
+A crawl process dies with this one (PR_SET_PDEATHSIG); a row whose runner died is marked
+'abandoned' by the next crawl (crawlers.stale_runs).
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from pathlib import Path
 from typing import Callable
 
 from crawlers import store
-from crawlers.crawl_one import DB_ENV
+from crawlers.crawl_one import DB_ENV, PARENT_ENV
 from crawlers.extensions import PROGRESS_PREFIX
 from crawlers.registry import SourceConfig, select_sources
+from crawlers.stale_runs import abandon_stale_runs, set_owner
 from futurewatch.config import load_settings
 from futurewatch.db import connect
+from futurewatch.private import make_private_dir
 
 log = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +77,7 @@ def build_command(source_id: str, crawl_run_id: int, since: date | None, mirror:
 
 def log_path(source_id: str, run_key: str) -> Path:
     folder = load_settings().home / "logs" / "crawl"
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     safe_key = "".join(c if c.isalnum() or c in "-_." else "_" for c in run_key)[:80]
     return folder / f"{source_id}-{safe_key}.log"
 
@@ -82,7 +86,7 @@ def run_subprocess(cmd: list[str], env: dict, log_file: Path, timeout_s: float,
                    on_line: Callable[[dict], None]) -> tuple[int | None, str]:
     """Run one crawl process; (exit code or None if killed on timeout, tail of its log)."""
     deadline = time.monotonic() + timeout_s
-    with open(log_file, "wb") as err:
+    with os.fdopen(os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, env=env, cwd=PROJECT_ROOT, text=True)
         for line in proc.stdout:  # progress lines, one per second; EOF when the process ends
             if line.startswith(PROGRESS_PREFIX):
@@ -105,7 +109,8 @@ def crawl_source(url: str, config: SourceConfig, *, run_key: str, since: date | 
     with connect(url, autocommit=True) as conn:
         store.upsert_source(conn, config)
         crawl_run_id = store.start_crawl_run(conn, config.source_id, run_key)
-    env = dict(os.environ, **{DB_ENV: url, "PYTHONPATH": os.pathsep.join(
+        set_owner(conn, crawl_run_id)
+    env = dict(os.environ, **{DB_ENV: url, PARENT_ENV: str(os.getpid()), "PYTHONPATH": os.pathsep.join(
         filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))})
     cmd = build_command(config.source_id, crawl_run_id, since, mirror)
     report = (lambda counts: on_progress(config.source_id, counts)) if on_progress else (lambda counts: None)
@@ -136,6 +141,8 @@ def crawl_sources(url: str, source_ids: list[str] | None = None, *, since: date 
     Unknown source ids raise crawlers.registry.RegistryError before anything runs.
     """
     sources = select_sources(list(source_ids) if source_ids else None)
+    with connect(url, autocommit=True) as conn:
+        abandon_stale_runs(conn)
     run_key = run_key or f"cli-{uuid.uuid4().hex[:12]}"
     day = to_date(since)
     return [crawl_source(url, config, run_key=run_key, since=day, mirror=mirror, on_progress=on_progress)

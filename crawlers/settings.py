@@ -56,6 +56,8 @@ BASE_SETTINGS = {
         "scrapy.extensions.telnet.TelnetConsole": None,
     },
     "LOG_LEVEL": "INFO",
+    # every connection's resolved address is checked (crawlers/resolver.py)
+    "TWISTED_DNS_RESOLVER": "crawlers.resolver.GuardedResolver",
 }
 
 MIRROR_SETTINGS = {

@@ -8,11 +8,11 @@ Spiders only ever see real URLs; the mirror middleware rewrites on the way out a
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlsplit, urlunsplit
 
+from crawlers.addresses import blocked_reason, is_local_name, literal_address
+
 ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip")
-LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 
 
 def host_of(url: str) -> str:
@@ -26,15 +26,11 @@ def host_allowed(host: str, domains: tuple[str, ...] | list[str]) -> bool:
 
 
 def is_private_host(host: str) -> bool:
-    """Loopback, private, link-local, reserved or unspecified IP literals and local names."""
-    host = host.strip("[]").lower()
-    if host in LOCAL_NAMES or host.endswith(".localhost"):
+    """A local name, or an IP literal in any numeric form that points at a blocked address."""
+    if is_local_name(host):
         return True
-    try:
-        addr = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_unspecified
+    addr = literal_address(host)
+    return addr is not None and blocked_reason(addr) is not None
 
 
 def attachment_ext(url: str) -> str | None:

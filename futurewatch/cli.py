@@ -11,6 +11,7 @@ from futurewatch.config import ConfigError
 from futurewatch.db import DatabaseError
 from futurewatch.helptext import quiet_help_types
 from futurewatch.logsetup import setup_cli_logging
+from futurewatch.private import use_private_umask
 
 quiet_help_types()
 
@@ -32,6 +33,7 @@ def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug 
 
 def run_cli() -> None:
     """Entry point: known errors become one line on stderr and exit code 2."""
+    use_private_umask()  # FUTUREWATCH_HOME files 0600, folders 0700
     try:
         app()
     except (ConfigError, DatabaseError) as exc:

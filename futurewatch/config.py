@@ -28,6 +28,7 @@ class Settings:
     smtp_security: str = "starttls"  # starttls | ssl | none
     smtp_from: str = "futurewatch@localhost"
     smtp_timeout: float = 30.0
+    smtp_allow_plaintext_auth: bool = False  # SMTP_ALLOW_PLAINTEXT_AUTH=1: AUTH without TLS (test relays only)
     offline: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -49,6 +50,13 @@ class ConfigError(ValueError):
 
 
 SMTP_SECURITY_MODES = ("starttls", "ssl", "none")
+
+
+def refuse_plaintext_auth(server: str, user: str | None, security: str, allowed: bool) -> None:
+    """ConfigError when a password would cross the network in clear (AUTH with SMTP_SECURITY=none)."""
+    if user and security == "none" and not allowed:
+        raise ConfigError(f"SMTP {server}: refusing to send the SMTP password without TLS; set SMTP_SECURITY="
+                          "starttls or ssl (or SMTP_ALLOW_PLAINTEXT_AUTH=1 for a test relay)")
 
 
 def _number(env: dict[str, str], name: str, default: float, kind: type) -> float:
@@ -80,6 +88,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         smtp_security=security,
         smtp_from=env.get("SMTP_FROM") or "futurewatch@localhost",
         smtp_timeout=_number(env, "SMTP_TIMEOUT", 30.0, float),
+        smtp_allow_plaintext_auth=env.get("SMTP_ALLOW_PLAINTEXT_AUTH", "") in {"1", "true", "yes"},
         offline=env.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"},
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )

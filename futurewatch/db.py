@@ -16,6 +16,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from futurewatch.config import Settings, load_settings
+from futurewatch.private import make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +33,17 @@ def embedded_server(settings: Settings, cleanup_mode: str | None = None):
         warnings.simplefilter("ignore")
         import pgserver  # heavy import, only when the embedded server is wanted
 
-    settings.home.mkdir(parents=True, exist_ok=True)
+    from futurewatch.embedded import LISTEN_ENV, ListenError, parse_listen, secure_server
+
+    make_private_dir(settings.home)
     try:
-        return pgserver.get_server(settings.pgdata, cleanup_mode=cleanup_mode)
+        listen = parse_listen(settings.extra.get(LISTEN_ENV))
+    except ListenError as exc:
+        raise DatabaseError(str(exc)) from None
+    try:
+        server = pgserver.get_server(settings.pgdata, cleanup_mode=cleanup_mode)
+        secure_server(server, listen)
+        return server
     except Exception as exc:  # pgserver raises plain exceptions from initdb/pg_ctl
         raise DatabaseError(
             f"cannot start the embedded PostgreSQL in {settings.pgdata}: {exc}; "
@@ -44,8 +53,10 @@ def embedded_server(settings: Settings, cleanup_mode: str | None = None):
 
 def embedded_url(settings: Settings) -> str:
     """Start (or join) the embedded server and return the URL of our database."""
+    from futurewatch.embedded import admin_uri
+
     server = embedded_server(settings)
-    admin_url = server.get_uri()
+    admin_url = admin_uri(server.get_postmaster_info())
     with psycopg.connect(admin_url, autocommit=True) as conn:
         exists = conn.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", (EMBEDDED_DBNAME,)
@@ -56,7 +67,7 @@ def embedded_url(settings: Settings) -> str:
             except psycopg.errors.DuplicateDatabase:
                 pass  # another process created it between our check and here: that is the goal
 
-    return server.get_uri(EMBEDDED_DBNAME)
+    return admin_uri(server.get_postmaster_info(), EMBEDDED_DBNAME)
 
 
 def database_url(settings: Settings | None = None) -> str:

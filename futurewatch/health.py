@@ -20,7 +20,8 @@ import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-from futurewatch.config import ConfigError
+from futurewatch.config import ConfigError, refuse_plaintext_auth
+from futurewatch.private import make_private_dir, write_private
 from futurewatch.db import connect
 
 log = logging.getLogger(__name__)
@@ -273,9 +274,9 @@ def send_health_report(report: HealthReport, settings, recipients: list[str]) ->
     msg = build_health_message(report, sender=settings.smtp_from, recipients=recipients)
     if not settings.smtp_host:
         folder = settings.outbox_dir / "ops"
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         path = folder / f"health-{report.as_of:%Y%m%dT%H%M%S}.eml"
-        path.write_bytes(bytes(msg))
+        write_private(path, bytes(msg))
         return str(path)
     _send_smtp(msg, settings)
     return f"smtp://{settings.smtp_host}:{settings.smtp_port}"
@@ -285,6 +286,8 @@ def _send_smtp(msg, settings) -> None:
     import smtplib
     import ssl
 
+    refuse_plaintext_auth(f"{settings.smtp_host}:{settings.smtp_port}", settings.smtp_user, settings.smtp_security,
+                          settings.smtp_allow_plaintext_auth)
     if settings.smtp_security == "ssl":
         client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout,
                                   context=ssl.create_default_context())

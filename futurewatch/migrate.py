@@ -1,6 +1,8 @@
 """Schema migrations: forward-only SQL files in sql/migrations, applied by yoyo-migrations.
 
 Each file runs in its own transaction, so a failing migration leaves nothing half-applied.
+Concurrent migrators queue on a PostgreSQL session advisory lock (futurewatch.locks), which dies
+with its holder; a yoyo lock row left by a killed process is then removed, never waited on.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Iterator
 from yoyo import get_backend, read_migrations
 
 from futurewatch.db import DatabaseError, describe_url
+from futurewatch.locks import break_stale_yoyo_lock, migration_lock
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "sql" / "migrations"
 
@@ -26,12 +29,14 @@ class MigrationStatus:
 @contextmanager
 def _backend(url: str) -> Iterator:
     """A yoyo backend holding the migration lock; its connection is closed on exit."""
-    backend = _open_backend(url)
-    try:
-        with backend.lock():
-            yield backend
-    finally:
-        backend.connection.close()
+    with migration_lock(url):
+        backend = _open_backend(url)
+        try:
+            break_stale_yoyo_lock(url)
+            with backend.lock():
+                yield backend
+        finally:
+            backend.connection.close()
 
 
 def _open_backend(url: str):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from futurewatch.config import Settings, load_settings
+from futurewatch.private import make_private_dir
 
 
 class RawStore(Protocol):
@@ -34,7 +35,7 @@ class LocalRawStore:
         sha = hashlib.sha256(body).hexdigest()
         path = self._path(sha)
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(body)

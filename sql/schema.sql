@@ -191,7 +191,7 @@ CREATE FUNCTION public.fw_rank_normalized(search_text text, t text) RETURNS real
 $$;
 CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURNS TABLE(document_id bigint, version_id bigint, title text, url text, published_at timestamp with time zone, rank real)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO '$user', 'public'
+    SET search_path TO 'public', 'pg_temp'
     AS $$
 DECLARE
     parsed jsonb;
@@ -362,7 +362,9 @@ CREATE TABLE public.crawl_runs (
     duration_ms integer,
     error text,
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
-    CONSTRAINT crawl_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'unreachable'::text, 'partial'::text])))
+    owner_pid integer,
+    owner_host text,
+    CONSTRAINT crawl_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'unreachable'::text, 'partial'::text, 'abandoned'::text])))
 );
 CREATE SEQUENCE public.crawl_runs_crawl_run_id_seq
     START WITH 1
@@ -611,6 +613,8 @@ CREATE TABLE public.subscribers (
     language text DEFAULT 'zh'::text NOT NULL,
     active boolean DEFAULT true NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_error text,
+    last_error_at timestamp with time zone,
     webhooks jsonb DEFAULT '[]'::jsonb NOT NULL,
     options jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text]))),
@@ -1098,6 +1102,7 @@ CREATE INDEX chat_deliveries_due_idx ON public.chat_deliveries USING btree (next
 CREATE INDEX chat_posts_channel_idx ON public.chat_posts USING btree (channel, posted_at);
 CREATE INDEX classification_runs_taxonomy_idx ON public.classification_runs USING btree (taxonomy_version_id, version_id);
 CREATE INDEX classifications_code_idx ON public.classifications USING btree (code, taxonomy_version_id);
+CREATE INDEX crawl_runs_running_idx ON public.crawl_runs USING btree (started_at) WHERE (status = 'running'::text);
 CREATE INDEX crawl_runs_source_started_idx ON public.crawl_runs USING btree (source_id, started_at);
 CREATE INDEX deliveries_due_idx ON public.deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
 CREATE INDEX digests_event_ids_idx ON public.digests USING gin (event_ids);

@@ -103,6 +103,8 @@ def add_command(
         parsed = json.loads(params)
     except json.JSONDecodeError as exc:
         _fail(f"--params is not JSON: {exc.msg}")
+    except RecursionError:
+        _fail("--params is nested too deeply")
     entry = {"email": email, "cadence": cadence, "timezone": tz, "language": language,
              "rules": [{"name": rule, "type": rule_type, "params": parsed}]}
     try:
@@ -277,7 +279,11 @@ def send_command(now: str = typer.Option(None, "--now", help="ISO time the run s
     for path in summary.files:
         console.print(f"  wrote {path}")
     for error in summary.errors:
-        console.print(f"[red]{error}[/]")
+        console.print(f"[red]{error}[/]", markup=True, highlight=False)
+    if summary.failed:
+        print(f"error: {summary.failed} digest(s) failed; see `futurewatch alerts outbox --status failed`",
+              file=sys.stderr)
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""`futurewatch db …`: migrate, status, url, stop."""
+"""`futurewatch db …`: migrate, status, url, stop, unlock."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from futurewatch.config import load_settings
-from futurewatch.db import database_url, describe_url, embedded_server
+from futurewatch.db import database_url, describe_url
 from futurewatch.migrate import apply_migrations, migration_status
 
 db_app = typer.Typer(help="The archive database: migrations and the embedded server.", no_args_is_help=True)
@@ -39,14 +39,44 @@ def url_cmd() -> None:
 
 
 @db_app.command("stop")
-def stop_cmd() -> None:
-    """Stop the embedded server (no-op with DATABASE_URL)."""
+def stop_cmd(force: bool = typer.Option(False, "--force", help="Stop even while other live processes use it.")) -> None:
+    """Stop the embedded server, or say why not; forget the handles of dead processes."""
+    from futurewatch.embedded import stop_embedded
+
     settings = load_settings()
     if settings.database_url:
         console.print("DATABASE_URL is set: nothing embedded to stop")
         return
-    embedded_server(settings, cleanup_mode="stop").cleanup()
-    console.print(f"stopped the embedded server in {settings.pgdata}")
+    result = stop_embedded(settings.pgdata, force=force)
+    if result.stale_handles:
+        console.print(f"cleared {len(result.stale_handles)} handle(s) of dead processes: "
+                      f"{', '.join(map(str, result.stale_handles))}")
+    console.print(result.message)
+    if not result.stopped and "still in use" in result.message:
+        raise typer.Exit(1)
+
+
+@db_app.command("unlock")
+def unlock_cmd(terminate: bool = typer.Option(False, "--terminate",
+                                              help="Also end the live sessions holding a futurewatch lock.")) -> None:
+    """Show who holds the migration and run locks; remove a dead process's yoyo lock row."""
+    from futurewatch.locks import break_stale_yoyo_lock, migration_lock, select_holders, terminate_holders
+    from futurewatch.db import connect
+
+    url = database_url()
+    if terminate:
+        for holder in terminate_holders(url):
+            console.print(f"ended the session holding the {holder.lock} lock {holder.describe()}")
+    with connect(url, autocommit=True) as conn:
+        holders = select_holders(conn)
+    for holder in holders:
+        console.print(f"{holder.lock} lock held {holder.describe()} from {holder.client}")
+    if any(h.lock == "migration" for h in holders):
+        console.print("migrations are running: the yoyo lock row is live, left alone")
+        return
+    with migration_lock(url):
+        removed = break_stale_yoyo_lock(url)
+    console.print(f"removed {len(removed)} stale yoyo lock row(s)" if removed else "no stale lock rows")
 
 
 def register(app: typer.Typer) -> None:

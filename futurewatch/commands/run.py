@@ -1,7 +1,7 @@
 """`futurewatch run [--offline] [--sources a,b]`: one cycle of the whole job, with a summary.
 
 Exit codes: 0 every stage ran (a partial crawl is shown as such), 1 a stage failed,
-2 bad input or settings, 3 no source could be reached.
+2 bad input or settings, 3 no source could be reached, 4 another run is in progress.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from futurewatch.cycle import FAILED_CRAWL_STATUSES, CycleSummary, crawl_failed,
 from futurewatch.db import database_url, describe_url
 from futurewatch.progress import open_progress
 from futurewatch.tables import Column, build_table
+from futurewatch.locks import RunInProgress, run_lock
 
 EXIT_STAGE_FAILED = 1
 EXIT_NO_SOURCE = 3
+EXIT_RUN_IN_PROGRESS = 4
 NO_SOURCE_ONLINE = "no source could be reached: offline? try make demo"
 NO_SOURCE_OFFLINE = "no source could be reached on the offline mirror: is it running? (FUTUREWATCH_MIRROR_URL)"
 
@@ -95,19 +97,25 @@ def _check_sources(sources: str) -> list[str] | None:
 def run_cmd(
     offline: bool = typer.Option(False, "--offline", help="Crawl the bundled offline mirror, not the live sites."),
     sources: str = typer.Option("", "--sources", help="Comma-separated source ids (default: every enabled source)."),
+    wait: bool = typer.Option(False, "--wait", help="If another run is in progress, wait for it instead of stopping."),
 ) -> None:
     """Run one cycle: migrate, load the taxonomy, crawl, process, classify, match alerts, send digests.
 
-    Exit codes: 0 done (a partial crawl says so), 1 a stage failed, 2 bad input, 3 no source reached."""
+    Exit codes: 0 done (a partial crawl says so), 1 a stage failed, 2 bad input, 3 no source reached,
+    4 another run is in progress."""
     console = Console()
     settings = load_settings()
     url = database_url(settings)
     source_ids = _check_sources(sources)
     offline = offline or settings.offline
     console.print(f"archive: {describe_url(url)}" + (" (offline mirror)" if offline else ""))
-    with open_progress() as progress:
-        summary = run_cycle(url, offline=offline, source_ids=source_ids, run_key=f"cli-{uuid.uuid4().hex[:12]}",
-                            progress=progress)
+    try:
+        with run_lock(url, wait=wait), open_progress() as progress:
+            summary = run_cycle(url, offline=offline, source_ids=source_ids,
+                                run_key=f"cli-{uuid.uuid4().hex[:12]}", progress=progress)
+    except RunInProgress as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(EXIT_RUN_IN_PROGRESS)
     for table in render_summary(summary):
         console.print(table)
     for line in describe_results(summary, url, settings):

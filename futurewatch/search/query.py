@@ -5,6 +5,8 @@
 - `NOT term` or `-term` excludes documents containing the term;
 - "double quotes" (or “curly quotes”) keep a phrase with spaces together.
 Every term needs two or more characters and at least one letter, digit or CJK character.
+A query holds at most MAX_QUERY_TERMS terms and MAX_QUERY_CHARS characters (the SQL built from
+it grows with every term; thousands of ORs would exhaust the server's stack).
 Bad input raises QueryError with a one-line message.
 """
 
@@ -21,6 +23,8 @@ WORD_CHAR = re.compile(
 )
 TOKEN = re.compile(r'(-?"[^"]*"?|[^\s"]+)')
 SPACES = re.compile(r"\s+")
+MAX_QUERY_TERMS = 32
+MAX_QUERY_CHARS = 1000
 
 
 class QueryError(ValueError):
@@ -55,9 +59,14 @@ def tokenize(query: str) -> list[str]:
 
 def parse_query(query: str) -> ParsedQuery:
     """Parse `query`; raise QueryError on anything that cannot be searched."""
+    if len(query or "") > MAX_QUERY_CHARS:
+        raise QueryError(f"the search query is {len(query)} characters; the limit is {MAX_QUERY_CHARS}")
     tokens = tokenize(query)
     if not tokens:
         raise QueryError("the search query is empty")
+    terms = sum(t not in ("AND", "&", "OR", "|", "NOT") for t in tokens)
+    if terms > MAX_QUERY_TERMS:
+        raise QueryError(f"the search query has {terms} terms; the limit is {MAX_QUERY_TERMS}")
     parsed, pending_or, negate = ParsedQuery(), False, False
     for token in tokens:
         if token in ("AND", "&"):

@@ -28,7 +28,7 @@ def test_environment_wins_and_no_smtp_means_files(monkeypatch, tmp_path):
 def test_airflow_connection_is_read_inside_a_task(monkeypatch, tmp_path):
     monkeypatch.setenv("AIRFLOW_CONN_FUTUREWATCH_SMTP", json.dumps({
         "conn_type": "smtp", "host": "relay.example.com", "port": 2525, "login": "fwuser", "password": "secret-pw",
-        "extra": {"security": "none", "from": "ops@example.com", "timeout": 7}}))
+        "extra": {"security": "starttls", "from": "ops@example.com", "timeout": 7}}))
     settings = load_settings({"FUTUREWATCH_HOME": str(tmp_path)})
     monkeypatch.delenv("AIRFLOW_CTX_DAG_ID", raising=False)
     monkeypatch.delenv("FUTUREWATCH_SMTP_CONN_ID", raising=False)
@@ -36,6 +36,6 @@ def test_airflow_connection_is_read_inside_a_task(monkeypatch, tmp_path):
     monkeypatch.setenv("AIRFLOW_CTX_DAG_ID", "send_digests")
     config = smtp_config(settings)
     assert (config.host, config.port, config.user, config.password, config.security, config.sender, config.timeout) == \
-        ("relay.example.com", 2525, "fwuser", "secret-pw", "none", "ops@example.com", 7.0)
+        ("relay.example.com", 2525, "fwuser", "secret-pw", "starttls", "ops@example.com", 7.0)
     monkeypatch.setenv("FUTUREWATCH_SMTP_CONN_ID", "no_such_connection")
     assert smtp_config(settings) is None  # a missing connection means the file outbox

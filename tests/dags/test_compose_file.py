@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -53,13 +54,32 @@ def test_env_example_lists_every_variable_compose_reads():
         assert setting in listed
 
 
-@pytest.mark.parametrize("env_file", [None, ENV_EXAMPLE], ids=["defaults", "env-example"])
-def test_docker_compose_config_validates(env_file):
+SECRETS = ("POSTGRES_PASSWORD", "REDIS_PASSWORD", "AIRFLOW_ADMIN_PASSWORD", "AIRFLOW__CORE__FERNET_KEY",
+           "AIRFLOW__API__SECRET_KEY", "AIRFLOW__API_AUTH__JWT_SECRET")
+
+
+def compose_config(env_file, secrets: dict[str, str]) -> subprocess.CompletedProcess:
     binary = shutil.which("docker-compose")
     if binary is None:
         pytest.skip("docker-compose not installed (CI: apt-get install -y docker-compose)")
     args = [binary, "--project-directory", str(ROOT), "-f", str(COMPOSE)]
     if env_file:
         args += ["--env-file", str(env_file)]
-    out = subprocess.run([*args, "config", "-q"], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    env = {k: v for k, v in os.environ.items() if k not in SECRETS} | secrets
+    return subprocess.run([*args, "config", "-q"], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+
+
+@pytest.mark.parametrize("env_file", [None, ENV_EXAMPLE], ids=["defaults", "env-example"])
+def test_docker_compose_config_validates(env_file):
+    out = compose_config(env_file, {name: f"test-{name.lower()}" for name in SECRETS})
     assert out.returncode == 0, out.stderr
+
+
+@pytest.mark.parametrize("missing", SECRETS)
+def test_compose_refuses_to_start_without_each_secret(missing):
+    out = compose_config(ENV_EXAMPLE, {name: "x" for name in SECRETS if name != missing})
+    assert out.returncode != 0 and missing in out.stderr, out.stderr
+
+
+def test_postgres_is_published_on_loopback_only(compose):
+    assert all(str(port).startswith("127.0.0.1:") for port in compose["services"]["postgres"].get("ports", []))
