@@ -178,3 +178,22 @@ def complete_policy(doc: Document) -> PolicyMeta | None:
     meta.measures = policy_measures.extract_measures(doc.text, meta.written_at or meta.published_on, meta.expires_on,
                                                      validity_clause(doc.text) or "有效期")
     return meta
+
+
+def policy_json(meta: PolicyMeta) -> dict:
+    """What `futurewatch parse` prints about a policy beyond the contract keys: dates, validity,
+    issuers with level and region, references and measures (the fields complete_policy fills)."""
+    day = lambda d: d.isoformat() if d else None  # noqa: E731
+    return {
+        "published_on": day(meta.published_on), "effective_on": day(meta.effective_on),
+        "expires_on": day(meta.expires_on), "validity": meta.validity, "region": meta.region,
+        "issuers": [{"name": i.name, "level": i.level, "region": i.region} for i in meta.issuer_details],
+        "references": [{"relation": r.relation, "title": r.title, "doc_number": r.doc_number, "url": r.url,
+                        "evidence": r.evidence} for r in meta.references],
+        "measures": [{"kind": m.kind, "amount_yuan": _number(m.amount_yuan),
+                      "target_year": m.target_year, "due_on": day(m.due_on), "text": m.text} for m in meta.measures],
+    }
+
+
+def _number(amount) -> int | float | None:
+    return None if amount is None else int(amount) if amount == int(amount) else float(amount)

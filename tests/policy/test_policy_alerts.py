@@ -130,3 +130,33 @@ def test_chat_message_names_deadline_implements_and_first_measure(archive):
     assert "> 贯彻落实 《广东省工业和信息化厅等六部门关于印发" in content
     assert "资金 1000万元: 对新认定的未来产业科技园" in content
     assert "市级 · 广州市 · 穗府办规〔2024〕3号" in content
+
+
+LEVEL_RULES = """
+subscribers:
+  - email: levels@example.com
+    cadence: immediate
+    rules:
+      - {name: 市级政策, type: new_policy, levels: [city]}
+      - {name: 市级政策（旧词）, type: new_policy, levels: [municipal]}
+      - {name: 区县政策, type: new_policy, levels: [district, county]}
+      - {name: 省级政策, type: new_policy, levels: [provincial]}
+"""
+
+
+def test_new_policy_levels_take_the_stored_words_and_the_old_ones(archive, tmp_path):
+    url = archive.database_url
+    path = tmp_path / "levels.yaml"
+    path.write_text(LEVEL_RULES, encoding="utf-8")
+    load_subscribers(url, str(path))
+    match_events(url, now=datetime.now(ZoneInfo("Asia/Shanghai")), settings=archive)
+    fired = {(e["name"], e["payload"]["doc_number"], e["payload"]["level"]) for e in events(url)
+             if e["name"].endswith(("政策", "（旧词）")) and e["name"] != "广州政策"}
+    assert fired == {("市级政策", "穗府办规〔2024〕3号", "municipal"), ("市级政策（旧词）", "穗府办规〔2024〕3号", "municipal"),
+                     ("省级政策", "粤工信电子〔2024〕2号", "provincial")}
+
+
+def test_new_policy_refuses_an_unknown_level_word():
+    with pytest.raises(RuleError, match="levels must be among national, provincial, city, district"):
+        compile_rule({"rule_id": 1, "subscriber_id": 1, "name": "x", "rule_type": "new_policy",
+                      "params": {"levels": ["town"]}}, Catalog())
