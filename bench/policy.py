@@ -1,7 +1,7 @@
 """Policy intelligence cost: parse_page on policy pages with and without policy_meta.complete_policy.
 
 Run: .venv/bin/python -m bench.policy [--rounds N]
-Pages: the stored gov.cn, MIIT and gkmlpt fixtures (tests/fixtures/<source>/) plus the notice of
+Pages: the stored gov.cn, MIIT and gkmlpt fixtures (tests/fixtures/<source>/*/) plus the notice of
 粤工信电子〔2024〕2号 grown to attachment size (the seed text 20×, ~180 KB). One process, one core.
 Ends with a RESULT line; the figures go to docs/performance.md by hand.
 """
@@ -25,7 +25,7 @@ SOURCES = ("gd_gov", "govcn", "miit")
 def pages() -> list[tuple[bytes, str, datetime]]:
     found = []
     for source in SOURCES:
-        for page in sorted((FIXTURES / source).glob("*.html.gz")):
+        for page in sorted((FIXTURES / source).rglob("*.html.gz")):  # constructed/ and real/
             meta = json.loads(page.with_name(page.name.replace(".html.gz", ".meta.json")).read_text())
             found.append((gzip.decompress(page.read_bytes()), meta["url"], datetime.fromisoformat(meta["crawl_date"])))
     return found
