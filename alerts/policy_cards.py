@@ -31,9 +31,10 @@ def add_policy(card: dict, payload: dict) -> None:
 
 def measure_line(measure: dict, words: dict) -> str:
     """资金 1000万元: …, 目标 2027: …, 截止 2024-03-20: …"""
-    head = {"funding": (words["funding"], measure.get("amount")), "target": (words["target"], measure.get("target_year")),
-            "deadline": (words["due"], measure.get("due_on"))}.get(measure.get("kind"), (measure.get("kind"), None))
-    label = f"{head[0]} {head[1]}" if head[1] else head[0]
+    word, value = {"funding": (words["funding"], measure.get("amount")),
+                   "target": (words["target"], measure.get("target_year")),
+                   "deadline": (words["due"], measure.get("due_on"))}.get(measure.get("kind"), (measure.get("kind"), None))
+    label = f"{word} {value}" if value else word
     return f"{label}: {measure.get('text') or ''}"
 
 

@@ -10,9 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from alerts.chat_formats import build_messages
+from alerts.digest import build_draft, select_events
 from alerts.pipeline import load_subscribers, match_events, send_due_digests
 from alerts.rules import RuleError, compile_rule, Catalog
+from futurewatch.db import connect
 from parsers.process import process_pending
+from tests.alerts import browser
 from tests.parsers.test_parsers_process import add_fetch, add_sources, rows
 from tests.policy.test_policy_store import CITY, PROVINCIAL, WHEN
 
@@ -110,20 +114,20 @@ def test_deadline_rule_refuses_bad_days(days):
                       "params": {"days": days}}, Catalog())
 
 
-def test_chat_message_names_deadline_implements_and_first_measure(archive):
-    from alerts.chat_formats import build_messages
-    from alerts.digest import build_draft, select_events
-    from futurewatch.db import connect
-
-    url = archive.database_url
-    match_events(url, now=datetime(2024, 3, 15, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), settings=archive)
-    now = datetime.now(ZoneInfo("Asia/Shanghai"))
-    match_events(url, now=now, settings=archive)
+def draft_with_deadline_and_policy(settings):
+    """One digest holding both the new Guangzhou policy and its deadline reminder."""
+    url = settings.database_url
+    match_events(url, now=datetime(2024, 3, 15, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), settings=settings)
+    now, start = datetime.now(ZoneInfo("Asia/Shanghai")), datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC"))
+    match_events(url, now=now, settings=settings)
     with connect(url) as conn:
         subscriber = conn.execute("SELECT * FROM subscribers").fetchone()
-        found = select_events(conn, subscriber["subscriber_id"], datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC")), now,
-                              include_sent=True)
-        draft = build_draft(conn, subscriber, found, datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC")), now, archive)
+        found = select_events(conn, subscriber["subscriber_id"], start, now, include_sent=True)
+        return build_draft(conn, subscriber, found, start, now, settings)
+
+
+def test_chat_message_names_deadline_implements_and_first_measure(archive):
+    draft = draft_with_deadline_and_policy(archive)
     [message] = build_messages("wecom", draft.context)
     content = message["markdown"]["content"]
     assert "### 截止提醒 (1)" in content and "**2024-03-20** (剩余 5 天)" in content
@@ -160,3 +164,17 @@ def test_new_policy_refuses_an_unknown_level_word():
     with pytest.raises(RuleError, match="levels must be among national, provincial, city, district"):
         compile_rule({"rule_id": 1, "subscriber_id": 1, "name": "x", "rule_type": "new_policy",
                       "params": {"levels": ["town"]}}, Catalog())
+
+
+@pytest.mark.skipif(not browser.available(), reason="needs Debian's chromium and chromium-driver")
+def test_policy_sections_fit_a_phone_in_headless_chromium(archive, tmp_path):
+    draft = draft_with_deadline_and_policy(archive)
+    page_file = tmp_path / "digest.html"
+    page_file.write_text(draft.html, encoding="utf-8")
+    with browser.browser(tmp_path / "profile") as page:
+        page.open(page_file, 390)
+        scroll, inner = page.widths()
+        assert inner == 390 and scroll <= inner, f"sideways scroll at 390px: {scroll} > {inner}"
+        shown = page.run("return document.body.innerText")
+        page.screenshot(tmp_path / "policy-390.png", 390)
+    assert "截止提醒 (1)" in shown and "主要措施" in shown and "层级: 市级 (广州市)" in shown
