@@ -59,3 +59,7 @@ export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE="$PASSWORDS"
 if [ -n "${FUTUREWATCH_AIRFLOW_PASSWORD:-}" ] && [ ! -s "$PASSWORDS" ]; then
   "$PY" -c 'import json, os, sys; json.dump({"admin": os.environ["FUTUREWATCH_AIRFLOW_PASSWORD"]}, open(sys.argv[1], "w"))' "$PASSWORDS"
 fi
+
+# For scripts/airflow_cli.sh: the same settings for `airflow …` commands in another shell.
+export -p | grep -E '^declare -x (AIRFLOW|DATABASE_URL|FUTUREWATCH_|PATH=|PYTHONPATH=|SMTP_)' \
+  > "$AIRFLOW_HOME/futurewatch-airflow.env"
