@@ -21,7 +21,7 @@ those in its conf: `{"sources": ["c114", "miit"]}` (optionally `"since": "2026-0
 - A source that still fails (including *every listing page failed*) fails its own task only, and
   `on_failure_callback` mails ops (`FUTUREWATCH_OPS_EMAIL`) the source, error and failing URLs.
 - Every successful crawl updates the asset `raw_fetches` (extra: source_id, new/changed pages,
-  raw_fetch id range), which triggers `process_documents`.
+  first/last raw_fetch id), which triggers `process_documents`.
 - Reruns are idempotent (the crawl run key is the Airflow run id). Rerunning a past day passes the
   run's data interval to the crawler as `since`: sources with daily archives read that day.
 - `FUTUREWATCH_OFFLINE=1` crawls the bundled offline mirror instead of the live sites.
@@ -50,7 +50,9 @@ def crawl_sources():
             requested=(dag_run.conf or {}).get("sources"),
         )
 
-    @task(outlets=[RAW_FETCHES], map_index_template="{{ source_id }}", max_active_tis_per_dag=8,
+    # The label is rendered from the task's own argument, so Airflow shows it from the task's start
+    # (a template on the function's locals only renders after it returns).
+    @task(outlets=[RAW_FETCHES], map_index_template="{{ task.op_kwargs['source_id'] }}", max_active_tis_per_dag=8,
           retries=0, on_failure_callback=notify_crawl_failure)
     def crawl(source_id: str, **context) -> dict:
         from futurewatch.crawl_task import run_crawl_task

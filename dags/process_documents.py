@@ -19,7 +19,7 @@ Triggered by the asset `raw_fetches` (any successful crawl). Two steps, each a p
    which triggers `match_alerts`.
 
 Only counts and the range of new version ids go through XCom; the same range is the extra of
-each asset event (`version_ids: [first, last]`), shown on the asset's page in the UI.
+each asset event (`first_version_id`, `last_version_id`), shown on the asset's page in the UI.
 """
 
 

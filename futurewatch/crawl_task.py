@@ -52,8 +52,8 @@ def log_failures(summary) -> None:
     """One task-log line per failing URL: what ops read first when a crawl goes red."""
     details = summary.details or {}
     for failure in (details.get("failures") or [])[:FAILURES_LOGGED]:
-        log.warning("source_id=%s %s %s failed: %s", summary.source_id, failure.get("kind"), failure.get("url"),
-                    failure.get("reason"))
+        log.warning("source_id=%s %s failed (%s): %s", summary.source_id, failure.get("kind"),
+                    failure.get("reason"), failure.get("url"))
     if summary.failed > FAILURES_LOGGED:
         log.warning("source_id=%s … and %d more failure(s) in crawl_runs.details", summary.source_id,
                     summary.failed - FAILURES_LOGGED)
@@ -95,7 +95,7 @@ def describe_crawl(url: str, summary, since: date | None) -> dict:
         pages = conn.execute(RAW_RANGE, {"crawl_run_id": summary.crawl_run_id}).fetchone()
     return {"source_id": summary.source_id, "status": summary.status, "crawl_run_id": summary.crawl_run_id,
             "new": summary.new, "changed": summary.changed, "failed": summary.failed,
-            "pages": pages["pages"], "raw_fetch_ids": [pages["first_id"], pages["last_id"]],
+            "pages": pages["pages"], "first_raw_fetch_id": pages["first_id"], "last_raw_fetch_id": pages["last_id"],
             "since": since.isoformat() if since else None}
 
 

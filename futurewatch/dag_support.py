@@ -72,8 +72,8 @@ def notify_crawl_failure(context) -> None:
 
 def version_range_extra(summary: dict, count_key: str) -> dict:
     """The extra of a document_versions / classifications asset event: how many, which version ids."""
-    return {count_key: summary.get(count_key, 0),
-            "version_ids": [summary.get("min_version_id"), summary.get("max_version_id")]}
+    return {count_key: summary.get(count_key, 0), "first_version_id": summary.get("min_version_id"),
+            "last_version_id": summary.get("max_version_id")}
 
 
 def run_key(context) -> str:

@@ -84,13 +84,16 @@ class LiveAirflow:
         run = self.api("POST", f"/dags/{dag_id}/dagRuns", json={"logical_date": logical_date, "conf": conf or {}})
         return run["dag_run_id"]
 
-    def wait_run(self, dag_id: str, run_id: str, timeout: float = 150) -> str:
+    def wait_run(self, dag_id: str, run_id: str, timeout: float = 150, watch=None) -> str:
+        """The run's final state; watch(task_instances) is called on every poll while it runs."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             state = self.api("GET", f"/dags/{dag_id}/dagRuns/{run_id}")["state"]
             if state in ("success", "failed"):
                 return state
-            time.sleep(1)
+            if watch:
+                watch(self.task_instances(dag_id, run_id))
+            time.sleep(0.5)
         raise AssertionError(f"{dag_id} {run_id} still running after {timeout} s")
 
     def runs(self, dag_id: str) -> list[dict]:

@@ -7,7 +7,10 @@ select_sources reads the run type from the task SDK exactly as in production.
 
 from __future__ import annotations
 
+import json
 import logging
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pendulum
 import pytest
@@ -18,6 +21,26 @@ from tests.dags.test_dag_pipeline import mirror, take_site_offline  # noqa: F401
 
 # 09:10 Asia/Shanghai: only takungpao's cron ("10 */3 * * *") fires; miit's ("20 8-22/2") does not.
 TAKUNGPAO_ONLY = pendulum.datetime(2026, 3, 9, 9, 10, tz="Asia/Shanghai")
+
+
+@pytest.fixture
+def ops_webhook():
+    """A loopback HTTP endpoint standing in for a chat webhook; the JSON bodies it received."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/hook", received
+    server.shutdown()
 
 
 @pytest.fixture
@@ -61,12 +84,13 @@ def test_scheduled_run_crawls_only_the_sources_due_at_its_logical_date(dag_bag, 
     assert crawled_sources(fw_env.database_url) == {"takungpao": "succeeded"}
     extra = [e for e in asset_extras("raw_fetches") if e.get("source_id") == "takungpao"][-1]
     assert extra["new"] > 0 and extra["pages"] >= extra["new"]
-    first, last = extra["raw_fetch_ids"]
-    assert first <= last
+    assert extra["first_raw_fetch_id"] <= extra["last_raw_fetch_id"]
 
 
 def test_manual_run_with_failing_source_retries_in_task_and_tells_ops(dag_bag, fw_env, mirror, monkeypatch,
-                                                                      caplog):
+                                                                      caplog, ops_webhook):
+    hook_url, posted = ops_webhook
+    monkeypatch.setenv("FUTUREWATCH_OPS_WEBHOOKS", hook_url)
     monkeypatch.setenv("FUTUREWATCH_CRAWL_ATTEMPTS", "2")
     monkeypatch.setenv("FUTUREWATCH_CRAWL_RETRY_SECONDS", "0")
     monkeypatch.setenv("FUTUREWATCH_OPS_EMAIL", "ops@example.org")
@@ -91,3 +115,5 @@ def test_manual_run_with_failing_source_retries_in_task_and_tells_ops(dag_bag, f
     assert "Subject: [futurewatch] crawl failed: miit" in body and "To: ops@example.org" in body
     assert "listing page(s) failed" in body and "http_404" in body and "miit.gov.cn" in body
     assert not list((fw_env.outbox_dir / "ops").glob("crawl-failed-takungpao-*"))
+    assert [p["source_id"] for p in posted] == ["miit"]
+    assert "http_404" in posted[0]["text"] and all("miit.gov.cn" in u for u in posted[0]["failing_urls"])
