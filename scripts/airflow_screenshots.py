@@ -23,6 +23,12 @@ import httpx
 CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--window-size=1500,950", "--lang=en-US"]
 
+SCROLL_TO_FIRST_ATTEMPT = """
+const lines = Array.from(document.querySelectorAll('*')).filter(
+    e => e.children.length === 0 && /failed \\(/.test(e.textContent || ''));
+if (lines.length) { lines[0].scrollIntoView({block: 'start'}); }
+"""
+
 
 class Browser:
     def __init__(self, driver_port: int):
@@ -120,7 +126,10 @@ def take_screenshots(url: str, password: str, out: Path) -> None:
         browser.click("button[aria-label^='Show Graph']")
         time.sleep(4)
         browser.shot(out / "airflow-graph.png")
+        browser.click("button[aria-label^='Show Grid']")
         browser.open(f"{url}/dags/crawl_sources/runs/{run_id}/tasks/crawl/mapped/{map_index}", settle_s=6)
+        browser.run(SCROLL_TO_FIRST_ATTEMPT)
+        time.sleep(1)
         browser.shot(out / "airflow-failing-source.png")
         browser.open(f"{url}/assets", settle_s=5)
         browser.shot(out / "airflow-assets.png")
