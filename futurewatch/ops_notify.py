@@ -55,9 +55,16 @@ class CrawlFailure:
 
 
 def select_failure(url: str, source_id: str, run_key: str, error: str) -> tuple[str, list[dict]]:
-    """The crawl run's recorded error and failing URLs (the task's exception when there is none)."""
-    with connect(url) as conn:
-        row = conn.execute(SELECT_RUN, {"source_id": source_id, "run_key": run_key}).fetchone()
+    """The crawl run's recorded error and failing URLs (the task's exception when there is none,
+    or when the archive cannot be read: the notice must go out even then)."""
+    import psycopg
+
+    try:
+        with connect(url) as conn:
+            row = conn.execute(SELECT_RUN, {"source_id": source_id, "run_key": run_key}).fetchone()
+    except psycopg.Error as exc:
+        log.error("source_id=%s cannot read crawl_runs for the ops notice: %s", source_id, exc)
+        return f"{error} (crawl_runs unreadable: {exc})", []
     if row is None:
         return error, []
     failures = list((row["details"] or {}).get("failures") or [])[:URLS_LISTED]
