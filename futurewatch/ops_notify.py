@@ -59,10 +59,12 @@ def select_failure(url: str, source_id: str, run_key: str, error: str) -> tuple[
     or when the archive cannot be read: the notice must go out even then)."""
     import psycopg
 
+    from futurewatch.db import DatabaseError
+
     try:
         with connect(url) as conn:
             row = conn.execute(SELECT_RUN, {"source_id": source_id, "run_key": run_key}).fetchone()
-    except psycopg.Error as exc:
+    except (DatabaseError, psycopg.Error) as exc:
         log.error("source_id=%s cannot read crawl_runs for the ops notice: %s", source_id, exc)
         return f"{error} (crawl_runs unreadable: {exc})", []
     if row is None:
