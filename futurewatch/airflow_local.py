@@ -4,7 +4,7 @@
     python -m futurewatch.airflow_local metadata-url     → Airflow's metadata URL: database
                                      FUTUREWATCH_AIRFLOW_DB (default "airflow") next to DATABASE_URL, created once
     python -m futurewatch.airflow_local redis-url        → redis://127.0.0.1:6379/0 when a Redis answers
-                                                            there, else nothing (the script starts one)
+                                     there (FUTUREWATCH_REDIS_PORT), else nothing (the script starts one)
 
 Airflow's metadata connection uses psycopg2 (`postgresql+psycopg2://`): with psycopg 3 the
 asset graph (/ui/dependencies) fails on `json #> character varying`. The archive keeps psycopg 3.
@@ -72,8 +72,9 @@ def main(argv: list[str]) -> None:
     elif command == "metadata-url":
         print(metadata_url(os.environ["DATABASE_URL"], os.environ.get("FUTUREWATCH_AIRFLOW_DB") or "airflow"))
     elif command == "redis-url":
-        if redis_answers():
-            print("redis://127.0.0.1:6379/0")
+        port = int(os.environ.get("FUTUREWATCH_REDIS_PORT") or 6379)
+        if redis_answers(port=port):
+            print(f"redis://127.0.0.1:{port}/0")
     else:
         raise SystemExit("usage: python -m futurewatch.airflow_local port N | metadata-url | redis-url")
 

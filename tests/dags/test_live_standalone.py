@@ -25,6 +25,7 @@ pytestmark = pytest.mark.slow
 def port_8080_taken():
     """Hold 8080 (the Airflow engineer's port) so the script must move to another one."""
     sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a closing socket in TIME_WAIT must not fool us
     try:
         sock.bind(("127.0.0.1", 8080))
         sock.listen()
