@@ -33,6 +33,7 @@ export AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT="$("$PY" -m futurewatch.airflow
 # Secrets every Airflow process must share (generated once per AIRFLOW_HOME).
 SECRETS="$AIRFLOW_HOME/futurewatch-secrets.env"
 if [ ! -s "$SECRETS" ]; then
+  (umask 077; : > "$SECRETS")
   "$PY" - "$SECRETS" <<'PY'
 import secrets, sys
 from cryptography.fernet import Fernet
@@ -61,5 +62,5 @@ if [ -n "${FUTUREWATCH_AIRFLOW_PASSWORD:-}" ] && [ ! -s "$PASSWORDS" ]; then
 fi
 
 # For scripts/airflow_cli.sh: the same settings for `airflow …` commands in another shell.
-export -p | grep -E '^declare -x (AIRFLOW|DATABASE_URL|FUTUREWATCH_|PATH=|PYTHONPATH=|SMTP_)' \
-  > "$AIRFLOW_HOME/futurewatch-airflow.env"
+(umask 077; export -p | grep -E '^declare -x (AIRFLOW|DATABASE_URL|FUTUREWATCH_|PATH=|PYTHONPATH=|SMTP_)' \
+  > "$AIRFLOW_HOME/futurewatch-airflow.env")
