@@ -107,7 +107,10 @@ def run_crawl_task(url: str, source_id: str, *, run_key: str, interval_start: da
     from futurewatch.cycle import SourceCrawlError, build_source_result, crawl_failed, open_mirror
 
     config = select_sources([source_id])[0]
-    day = to_date(since) if since else crawl_since(config.lookback_days, interval_start)
+    try:
+        day = to_date(since) if since else crawl_since(config.lookback_days, interval_start)
+    except ValueError:
+        raise ConfigError(f"run conf 'since' must be a day like 2026-03-09, got {since!r}") from None
     if day:
         log.info("source_id=%s crawling back to %s (the run's data interval)", source_id, day)
     attempts = max(_env_int("FUTUREWATCH_CRAWL_ATTEMPTS", 3), 1)
