@@ -8,7 +8,8 @@ from datetime import date
 import typer
 
 STATUS_STYLE = {"succeeded": "green", "partial": "yellow", "failed": "red", "unreachable": "red",
-                "ok": "green", "quiet": "yellow", "blocked": "magenta", "failing": "red", "never": "dim"}
+                "ok": "green", "quiet": "yellow", "blocked": "magenta", "failing": "red", "never": "dim",
+                "degraded": "yellow"}
 COUNTS = ("listed", "new", "changed", "unchanged", "failed", "blocked", "requests")
 
 
