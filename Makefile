@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed
 # test workers (pytest-xdist): auto = one per core; TEST_WORKERS=0 runs the suite in one process
 TEST_WORKERS ?= auto
 
-.PHONY: run demo test airflow bench install clean-home
+.PHONY: run demo test airflow airflow-celery bench install clean-home
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,10 +29,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
 
-## airflow standalone with our DAGs, UI on http://localhost:8080
+## airflow standalone with our DAGs, UI on http://localhost:8080 (the next free port when taken)
 airflow: $(STAMP)
 	bash scripts/airflow_standalone.sh
 
 ## every benchmark, side by side; results go to bench/out/ and are copied into docs/performance.md by hand
 bench: $(STAMP)
 	$(PY) -m bench
+
+## airflow on the CeleryExecutor with two local Celery workers, PostgreSQL and Redis (as compose runs it)
+airflow-celery: $(STAMP)
+	bash scripts/airflow_celery.sh

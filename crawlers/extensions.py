@@ -23,6 +23,9 @@ def decide_status(run, close_reason: str, spider_errors: int) -> tuple[str, str 
         return "unreachable", f"no response from the source ({', '.join(reasons)})"
     if close_reason != "finished":
         return "failed", f"crawl stopped: {close_reason}"
+    if run.listings_all_failed:
+        reasons = sorted({f["reason"].split(":")[0] for f in run.failures if f["kind"] == "listing"})
+        return "failed", f"all {run.listing_failures} listing page(s) failed ({', '.join(reasons)})"
     problems = []
     if run.failed:
         problems.append(f"{run.failed} failed")

@@ -6,8 +6,9 @@ Per source, over the last `days` days: last successful run, new items (new + cha
 error rate (failed / requests), blocked rate (blocked / requests), and a status:
 
     never    no run recorded
-    failing  the last run failed or was unreachable, or the error rate is ≥ 50 %
+    failing  the last run failed or was unreachable (e.g. every listing page failed), or the error rate is ≥ 50 %
     blocked  the blocked rate is ≥ 30 %
+    degraded the last run was partial because some of its listing pages failed (part of the source unread)
     quiet    runs succeed but brought nothing new for `quiet_days` (default 3)
     ok       otherwise
 """
@@ -27,7 +28,8 @@ SELECT_HEALTH = """
 WITH window_runs AS (
     SELECT * FROM crawl_runs WHERE started_at >= %(since)s AND started_at <= %(now)s
 ), last_run AS (
-    SELECT DISTINCT ON (source_id) source_id, status, error, started_at
+    SELECT DISTINCT ON (source_id) source_id, status, error, started_at,
+           COALESCE((details->>'listing_failures')::int, 0) AS listing_failures
     FROM crawl_runs WHERE started_at <= %(now)s ORDER BY source_id, started_at DESC, crawl_run_id DESC
 )
 SELECT s.source_id, s.name, s.kind, s.enabled,
@@ -41,11 +43,12 @@ SELECT s.source_id, s.name, s.kind, s.enabled,
        COALESCE(sum(w.failed), 0) AS failed,
        COALESCE(sum(w.blocked), 0) AS blocked,
        COALESCE(sum(w.requests), 0) AS requests,
-       l.status AS last_status, l.error AS last_error, l.started_at AS last_run_at
+       l.status AS last_status, l.error AS last_error, l.started_at AS last_run_at,
+       l.listing_failures AS last_listing_failures
 FROM sources s
 LEFT JOIN window_runs w ON w.source_id = s.source_id
 LEFT JOIN last_run l ON l.source_id = s.source_id
-GROUP BY s.source_id, s.name, s.kind, s.enabled, l.status, l.error, l.started_at
+GROUP BY s.source_id, s.name, s.kind, s.enabled, l.status, l.error, l.started_at, l.listing_failures
 ORDER BY s.source_id
 """
 
@@ -56,7 +59,7 @@ class SourceHealth:
     name: str
     kind: str
     enabled: bool
-    status: str  # ok | quiet | failing | blocked | never
+    status: str  # ok | quiet | failing | blocked | degraded | never
     runs: int
     last_run_at: datetime | None
     last_status: str | None
@@ -80,6 +83,8 @@ def judge_status(row: dict, now: datetime, quiet_days: int) -> str:
         return "failing"
     if blocked_rate >= BLOCKED_RATE:
         return "blocked"
+    if row["last_status"] == "partial" and row.get("last_listing_failures"):
+        return "degraded"
     if row["last_new_at"] is None or row["last_new_at"] < now - timedelta(days=quiet_days):
         return "quiet"
     return "ok"
@@ -91,7 +96,7 @@ def never_crawled(known: set[str]) -> list[dict]:
 
     return [{"source_id": c.source_id, "name": c.name, "kind": c.kind, "enabled": c.enabled, "runs": 0,
              "new_items": 0, "failed": 0, "blocked": 0, "requests": 0, "last_status": None, "last_error": None,
-             "last_run_at": None, "last_success_at": None, "last_new_at": None}
+             "last_listing_failures": 0, "last_run_at": None, "last_success_at": None, "last_new_at": None}
             for c in load_registry().values() if c.source_id not in known]
 
 

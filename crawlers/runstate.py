@@ -19,6 +19,7 @@ class RunState:
     responses: int = 0
     connect_failures: int = 0
     listings: int = 0
+    listing_failures: int = 0  # listing pages that failed (HTTP error, no response)
     attachments_stored: int = 0
     failures: list[dict] = field(default_factory=list)
     blocked_pages: list[dict] = field(default_factory=list)
@@ -28,6 +29,8 @@ class RunState:
 
     def note_failure(self, url: str, kind: str, reason: str) -> None:
         self.failed += 1
+        if kind == "listing":
+            self.listing_failures += 1
         if reason.split(":")[0] in CONNECT_REASONS:
             self.connect_failures += 1
         if len(self.failures) < DETAIL_CAP:
@@ -49,6 +52,11 @@ class RunState:
             self.fallbacks.append({"url": url, "selector": selector})
 
     @property
+    def listings_all_failed(self) -> bool:
+        """Not one listing page could be read: the source gave nothing to crawl."""
+        return self.listing_failures > 0 and self.listings == 0
+
+    @property
     def shape_changed(self) -> bool:
         """Every listing read fine yet none held a single item: the markup probably changed."""
         return self.listings > 0 and not self.listed and len(self.empty_listings) == min(self.listings, DETAIL_CAP)
@@ -60,5 +68,6 @@ class RunState:
     def details(self) -> dict:
         return {"failures": self.failures, "blocked": self.blocked_pages, "empty_listings": self.empty_listings,
                 "fallback_selectors": self.fallbacks,
-                "listings": self.listings, "attachments_stored": self.attachments_stored,
+                "listings": self.listings, "listing_failures": self.listing_failures,
+                "attachments_stored": self.attachments_stored,
                 "shape_changed": self.shape_changed}

@@ -14,7 +14,9 @@ Daily at 07:00 Asia/Shanghai, over the window ending at the run's data-interval 
 - **shape_changed** — the share of a source's new versions that parse empty or fall back to the
   generic parser rose sharply against the 14 days before: its markup probably changed;
 - **blocked** — many of its fetches were WAF/captcha responses (`raw_fetches.blocked_reason`);
-- **failing** — its last crawl failed or was unreachable, or half its requests failed (`crawlers.health`).
+- **failing** — its last crawl failed or was unreachable (every listing page failed counts), or half its
+  requests failed (`crawlers.health`);
+- **degraded** — its last crawl was partial because some of its listing pages failed.
 
 A crawl whose listing pages all came back without a single item also counts as **shape_changed**.
 

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from airflow.sdk import dag, task
-from airflow.sdk import MultipleCronTriggerTimetable
+from airflow.sdk import MultipleCronTriggerTimetable, dag, task
 
-from futurewatch.dag_support import DEFAULT_ARGS, RAW_FETCHES, START_DATE, TIMEZONE, database_url, offline, run_key
+from futurewatch.dag_support import (DEFAULT_ARGS, RAW_FETCHES, START_DATE, TIMEZONE, database_url,
+                                     notify_crawl_failure, offline, run_key)
 from futurewatch.schedule import load_scheduled_sources, select_crons
 
 DOC = """
 ### crawl_sources
 Crawls the enabled sources of the registry (`crawlers/sources.yaml`), **one task per source**
-(dynamic task mapping), each running Scrapy in its own subprocess through
-`crawlers.runner.crawl_sources`. The DAG fires on every distinct cron in the registry; a run
-crawls the sources whose cron fires at its logical date. A manual run crawls every enabled
-source, or those listed in the run conf: `{"sources": ["c114", "miit"]}`.
+(dynamic task mapping, labelled with the `source_id`), each running Scrapy in its own subprocess.
+The DAG fires on every distinct cron in the registry; a **scheduled** (or backfill) run crawls only
+the sources whose cron fires at its logical date. A **manual** run crawls every enabled source, or
+those in its conf: `{"sources": ["c114", "miit"]}` (optionally `"since": "2026-03-09"`).
 
-- A source that fails or cannot be reached **fails its own task** only; clear that one task to retry it.
-- Every successful crawl updates the asset `raw_fetches`, which triggers `process_documents`.
-- Reruns are idempotent: the crawl run key is the Airflow run id (`crawl_runs` upsert on it).
+- A crawl retries **inside its task** (3 attempts, 1 then 2 minutes apart), so its label stays the
+  source id and no other source waits; the log lists every failing URL and its status.
+- A source that still fails (including *every listing page failed*) fails its own task only, and
+  `on_failure_callback` mails ops (`FUTUREWATCH_OPS_EMAIL`) the source, error and failing URLs.
+- Every successful crawl updates the asset `raw_fetches` (extra: source_id, new/changed pages,
+  first/last raw_fetch id), which triggers `process_documents`.
+- Reruns are idempotent (the crawl run key is the Airflow run id). Rerunning a past day passes the
+  run's data interval to the crawler as `since`: sources with daily archives read that day.
 - `FUTUREWATCH_OFFLINE=1` crawls the bundled offline mirror instead of the live sites.
 """
 
@@ -28,7 +33,7 @@ source, or those listed in the run conf: `{"sources": ["c114", "miit"]}`.
     schedule=MultipleCronTriggerTimetable(*select_crons(load_scheduled_sources()), timezone=TIMEZONE),
     start_date=START_DATE,
     catchup=False,
-    max_active_runs=1,
+    max_active_runs=8,  # a slow or retrying source never holds back the next cron's sources
     default_args=DEFAULT_ARGS,
     tags=["futurewatch", "crawl"],
     doc_md=DOC,
@@ -36,20 +41,27 @@ source, or those listed in the run conf: `{"sources": ["c114", "miit"]}`.
 def crawl_sources():
     @task
     def select_sources(**context) -> list[str]:
-        from futurewatch.schedule import select_sources_for_run
+        from futurewatch.schedule import is_cron_run, select_sources_for_run
 
         dag_run = context["dag_run"]
         return select_sources_for_run(
             at=context.get("logical_date"),
-            scheduled=str(dag_run.run_type).endswith("scheduled"),
+            scheduled=is_cron_run(dag_run.run_type),
             requested=(dag_run.conf or {}).get("sources"),
         )
 
-    @task(outlets=[RAW_FETCHES], map_index_template="{{ source_id }}", max_active_tis_per_dag=8)
+    # The label is rendered from the task's own argument, so Airflow shows it from the task's start
+    # (a template on the function's locals only renders after it returns).
+    @task(outlets=[RAW_FETCHES], map_index_template="{{ task.op_kwargs['source_id'] }}", max_active_tis_per_dag=8,
+          retries=0, on_failure_callback=notify_crawl_failure)
     def crawl(source_id: str, **context) -> dict:
-        from futurewatch.cycle import crawl_one_source
+        from futurewatch.crawl_task import run_crawl_task
 
-        return crawl_one_source(database_url(), source_id, run_key=run_key(context), offline=offline())
+        result = run_crawl_task(database_url(), source_id, run_key=run_key(context), offline=offline(),
+                                interval_start=context.get("data_interval_start"),
+                                since=(context["dag_run"].conf or {}).get("since"))
+        context["outlet_events"][RAW_FETCHES].extra = result
+        return result
 
     crawl.expand(source_id=select_sources())
 

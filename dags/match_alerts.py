@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from futurewatch.dag_support import CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, database_url, run_moment
+from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, database_url,
+                                     load_offline_subscribers, run_moment)
 
 DOC = """
 ### match_alerts
@@ -12,6 +13,10 @@ Triggered by the asset `classifications` (after each `process_documents` or `rec
 run). Calls `alerts.pipeline.match_events` with the run's moment (the time the asset event
 queued the run, never the wall clock). Events are unique per rule and event key, so reruns add
 nothing twice. Digests are built and sent by `send_digests`.
+
+Subscribers: the YAML file named by `FUTUREWATCH_SUBSCRIBERS` is upserted first. Offline
+(`FUTUREWATCH_OFFLINE=1`) without that variable, the demo subscribers
+(`alerts/demo_subscribers.yaml`, as in `make demo`) are loaded, so the offline path ends with a digest.
 """
 
 
@@ -30,6 +35,7 @@ def match_alerts():
     def match_events(**context) -> dict:
         from futurewatch.cycle import match_alert_events
 
+        load_offline_subscribers(database_url())
         return match_alert_events(database_url(), now=run_moment(context))
 
     match_events()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from futurewatch.dag_support import CLASSIFICATIONS, DEFAULT_ARGS, DOCUMENT_VERSIONS, RAW_FETCHES, START_DATE, database_url
+from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, DOCUMENT_VERSIONS, RAW_FETCHES, START_DATE,
+                                     database_url, version_range_extra)
 
 DOC = """
 ### process_documents
@@ -17,7 +18,8 @@ Triggered by the asset `raw_fetches` (any successful crawl). Two steps, each a p
    not classified yet → classifications and entity mentions. Updates `classifications`,
    which triggers `match_alerts`.
 
-Only counts and the range of new version ids go through XCom.
+Only counts and the range of new version ids go through XCom; the same range is the extra of
+each asset event (`first_version_id`, `last_version_id`), shown on the asset's page in the UI.
 """
 
 
@@ -33,16 +35,20 @@ Only counts and the range of new version ids go through XCom.
 )
 def process_documents():
     @task(outlets=[DOCUMENT_VERSIONS])
-    def parse() -> dict:
+    def parse(**context) -> dict:
         from futurewatch.cycle import process
 
-        return process(database_url())
+        summary = process(database_url())
+        context["outlet_events"][DOCUMENT_VERSIONS].extra = version_range_extra(summary, "versions_new")
+        return summary
 
     @task(outlets=[CLASSIFICATIONS])
-    def classify(parsed: dict) -> dict:
+    def classify(parsed: dict, **context) -> dict:
         from futurewatch.cycle import classify as classify_versions
 
-        return classify_versions(database_url())
+        summary = classify_versions(database_url())
+        context["outlet_events"][CLASSIFICATIONS].extra = version_range_extra(summary, "classified")
+        return summary
 
     classify(parse())
 

@@ -63,9 +63,31 @@ def run_moment(context) -> datetime:
     return context["dag_run"].run_after
 
 
+def notify_crawl_failure(context) -> None:
+    """on_failure_callback of a crawl task: mail (and post) the source, error and failing URLs to ops."""
+    from futurewatch.ops_notify import notify_crawl_failure as notify
+
+    notify(context)
+
+
+def version_range_extra(summary: dict, count_key: str) -> dict:
+    """The extra of a document_versions / classifications asset event: how many, which version ids."""
+    return {count_key: summary.get(count_key, 0), "first_version_id": summary.get("min_version_id"),
+            "last_version_id": summary.get("max_version_id")}
+
+
 def run_key(context) -> str:
     """A stable key for this run (crawl_runs.run_key): retries and reruns upsert the same rows."""
     return f"airflow:{context['dag'].dag_id}:{context['run_id']}"
+
+
+def load_offline_subscribers(url: str) -> list[int]:
+    """Offline, with no FUTUREWATCH_SUBSCRIBERS file: the demo subscribers, as `make demo` loads them."""
+    if not offline() or os.environ.get("FUTUREWATCH_SUBSCRIBERS"):
+        return []
+    from futurewatch.cycle import load_demo_subscribers
+
+    return load_demo_subscribers(url, offline=True)
 
 
 def offline() -> bool:

@@ -8,7 +8,8 @@ never the wall clock), so a rerun of the same day gives the same findings:
                  to the generic parser rose sharply against the days before (its markup changed);
 - blocked:       a high share of a source's fetches were WAF/captcha/blocked responses;
 - failing:       its last crawl failed or was unreachable, or half its requests failed
-                 (crawlers.health, over the same window).
+                 (crawlers.health, over the same window);
+- degraded:      its last crawl was partial because some of its listing pages failed.
 
 shape_changed also fires when the source's latest crawl in the window read its listing pages
 fine but found no item in any of them (the crawler records that in crawl_runs.details).
@@ -50,7 +51,7 @@ class HealthThresholds:
 @dataclass(frozen=True)
 class HealthFinding:
     source_id: str
-    signal: str  # silent | shape_changed | blocked
+    signal: str  # silent | shape_changed | blocked | failing | degraded
     detail: str
     metrics: dict = field(default_factory=dict)
 
@@ -205,15 +206,15 @@ def select_blocked_sources(conn, as_of: datetime, th: HealthThresholds) -> list[
 
 
 def select_failing_sources(url: str, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
-    """Enabled sources crawlers.health judges `failing` in the window ending at `as_of`."""
+    """Enabled sources crawlers.health judges `failing` or `degraded` in the window ending at `as_of`."""
     from crawlers.health import select_source_health
 
     return [
-        HealthFinding(h.source_id, "failing",
+        HealthFinding(h.source_id, h.status,
                       f"last crawl {h.last_status}, error rate {h.error_rate:.0%}: {h.last_error or 'no detail'}",
                       {"last_status": h.last_status, "error_rate": h.error_rate})
         for h in select_source_health(url, days=th.recent_days, now=as_of)
-        if h.enabled and h.status == "failing"
+        if h.enabled and h.status in ("failing", "degraded")
     ]
 
 

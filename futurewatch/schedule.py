@@ -50,6 +50,18 @@ def select_crons(sources: list[ScheduledSource]) -> list[str]:
     return sorted({s.cron for s in sources}) or [DEFAULT_CRON]
 
 
+CRON_RUN_TYPES = {"scheduled", "backfill"}
+
+
+def is_cron_run(run_type) -> bool:
+    """A run the timetable made (scheduled, or a backfill of past cron times), not a manual one.
+
+    The task SDK hands the run type over as an enum whose str() is "DagRunType.SCHEDULED", so
+    compare its value.
+    """
+    return str(getattr(run_type, "value", run_type)) in CRON_RUN_TYPES
+
+
 def select_due_sources(sources: list[ScheduledSource], at: datetime, *, tz: str = SCHEDULE_TZ) -> list[str]:
     """The sources whose cron fires at `at` (evaluated in the schedule's time zone)."""
     from croniter import croniter

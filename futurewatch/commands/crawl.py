@@ -11,7 +11,8 @@ from futurewatch.localtime import display_zone, iso_time, zone_note
 from futurewatch.tables import Column, print_records
 
 STATUS_STYLE = {"succeeded": "green", "partial": "yellow", "failed": "red", "unreachable": "red",
-                "ok": "green", "quiet": "yellow", "blocked": "magenta", "failing": "red", "never": "dim"}
+                "ok": "green", "quiet": "yellow", "blocked": "magenta", "failing": "red", "never": "dim",
+                "degraded": "yellow"}
 COUNTS = ("listed", "new", "changed", "unchanged", "failed", "blocked", "requests")
 
 

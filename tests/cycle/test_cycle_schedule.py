@@ -53,3 +53,28 @@ def test_real_registry_has_a_cron_per_source():
     sources = load_scheduled_sources(REGISTRY_PATH)
     assert sources, "crawlers/sources.yaml lists no enabled source"
     assert all(len(s.cron.split()) == 5 for s in sources)
+
+
+def test_run_types_the_task_sdk_hands_over():
+    pytest.importorskip("airflow")
+    from airflow.sdk.api.datamodels._generated import DagRunType
+
+    from futurewatch.schedule import is_cron_run
+
+    assert str(DagRunType.SCHEDULED) != "scheduled"  # why the DAG must compare the value
+    assert is_cron_run(DagRunType.SCHEDULED) and is_cron_run(DagRunType.BACKFILL)
+    assert not is_cron_run(DagRunType.MANUAL) and not is_cron_run(DagRunType.ASSET_TRIGGERED)
+    assert is_cron_run("scheduled") and not is_cron_run("manual")
+
+
+def test_since_only_for_intervals_before_the_lookback_window():
+    from datetime import date
+
+    from futurewatch.crawl_task import crawl_since
+
+    today = date(2026, 3, 12)
+    ninth_shanghai = datetime(2026, 3, 8, 17, 0, tzinfo=timezone.utc)  # 2026-03-09 01:00 +08:00
+    assert crawl_since(2, ninth_shanghai, today=today) == date(2026, 3, 9)
+    assert crawl_since(5, ninth_shanghai, today=today) is None  # a 5-day lookback already reads the 9th
+    assert crawl_since(1, datetime(2026, 3, 12, 1, 0, tzinfo=timezone.utc), today=today) is None
+    assert crawl_since(1, None, today=today) is None

@@ -37,11 +37,13 @@ def dag_bag(airflow_home):
 
 
 @pytest.fixture
-def no_retries():
+def no_retries(monkeypatch):
     """Make a DAG's tasks fail at once (dag.test() would otherwise wait out the retry backoff).
 
     The DAGs belong to the session's DagBag, so their retries are put back after the test.
+    Crawls retry inside their task: one attempt only.
     """
+    monkeypatch.setenv("FUTUREWATCH_CRAWL_ATTEMPTS", "1")
     saved = []
 
     def strip(dag):

@@ -44,6 +44,19 @@ def test_airflow_uses_celery_redis_and_postgres_16(compose):
     assert env["SMTP_HOST"].endswith("mailpit}")
 
 
+def test_compose_airflow_settings_match_the_local_scripts(compose):
+    """psycopg2 for the metadata DB and Celery results (psycopg 3 breaks the asset graph), tasks
+    calling the api-server's execution API, Shanghai as default zone: as scripts/airflow_env.sh."""
+    env = compose["services"]["airflow-worker"]["environment"]
+    assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("postgresql+psycopg2://")
+    assert env["AIRFLOW__CELERY__RESULT_BACKEND"].startswith("db+postgresql+psycopg2://")
+    assert env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"] == "http://airflow-apiserver:8080/execution/"
+    assert env["AIRFLOW__CORE__DEFAULT_TIMEZONE"] == "Asia/Shanghai"
+    script = (ROOT / "scripts" / "airflow_env.sh").read_text(encoding="utf-8")
+    assert "postgresql+psycopg2" in (ROOT / "futurewatch" / "airflow_local.py").read_text(encoding="utf-8")
+    assert "EXECUTION_API_SERVER_URL" in script and "Asia/Shanghai" in script
+
+
 def test_env_example_lists_every_variable_compose_reads():
     used = set(re.findall(r"(?<!\$)\$\{([A-Z0-9_]+)", COMPOSE.read_text(encoding="utf-8")))
     listed = {line.split("=", 1)[0] for line in ENV_EXAMPLE.read_text(encoding="utf-8").splitlines()

@@ -31,7 +31,9 @@ def test_dag_follows_house_rules(dag_bag, dag_id):
     assert dag.catchup is False
     for task in dag.tasks:
         assert task.owner == "futurewatch-ops", task.task_id
-        if task.task_id != "flag_sources":  # the health verdict must not be retried away
+        if task.task_id == "crawl":  # retries inside the task (keeps its map label), then tells ops
+            assert task.retries == 0 and task.on_failure_callback, task.task_id
+        elif task.task_id != "flag_sources":  # the health verdict must not be retried away
             assert task.retries >= 1, task.task_id
             assert task.retry_exponential_backoff, task.task_id
             assert task.retry_delay >= timedelta(minutes=1), task.task_id
@@ -51,11 +53,13 @@ def test_assets_chain_the_dags(dag_bag):
         assert asset in repr(timetable.asset_condition), dag_id
 
 
-def test_crawl_is_mapped_per_source(dag_bag):
-    crawl = dag_bag.get_dag("crawl_sources").get_task("crawl")
+def test_crawl_is_mapped_per_source_and_never_waits_for_another_run(dag_bag):
+    dag = dag_bag.get_dag("crawl_sources")
+    crawl = dag.get_task("crawl")
     from airflow.sdk.definitions.mappedoperator import MappedOperator
 
     assert isinstance(crawl, MappedOperator)
+    assert dag.max_active_runs > 1  # a retrying source does not hold back the next cron's sources
 
 
 def test_digest_schedules_are_shanghai_daily_and_monday(dag_bag):
