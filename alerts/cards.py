@@ -16,6 +16,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from alerts.labels import LEVEL_NAMES, format_score, format_time, text_for, track_name
+from alerts.policy_cards import add_policy, empty_policy, implements_text, policy_lines
 from alerts.render import safe_url
 from alerts.snippets import find_spans, prepare_text, snippet_text
 
@@ -107,6 +108,7 @@ def new_card(event: dict, article: dict | None, tz: ZoneInfo, view: str, languag
         "tracks": tracks[:4], "parent": next((t["parent"] for t in tracks if t["parent"]), None),
         "evidence": strongest_evidence(article, prepared, language), "rules": [], "terms": [],
         "entities": [], "new_entities": [], "snippet": [list(s) for s in p.get("snippet") or []], "_prepared": prepared,
+        **empty_policy(),
     }
 
 
@@ -128,6 +130,7 @@ def merge_event(card: dict, event: dict) -> None:
                                [f"- {x}" for x in (p.get("change_summary") or {}).get("removed") or []]
     if not card["snippet"] and p.get("snippet"):
         card["snippet"] = [list(s) for s in p["snippet"]]
+    add_policy(card, p)
 
 
 def policy_dates(article: dict | None, language: str) -> str:
@@ -139,7 +142,8 @@ def policy_dates(article: dict | None, language: str) -> str:
 
 
 def policy_line(card: dict, words: dict) -> str:
-    parts = [f"{words['doc_number']}: {card['doc_number']}"] if card["doc_number"] else []
+    parts = [card["level_line"]] if card["level_line"] else []
+    parts += [f"{words['doc_number']}: {card['doc_number']}"] if card["doc_number"] else []
     parts += [f"{words['issuer']}: {'、'.join(card['issuers'])}"] if card["issuers"] else []
     parts += [card["policy_dates"]] if card["policy_dates"] else []
     return " · ".join(parts)
@@ -169,9 +173,12 @@ def finish(card: dict, language: str) -> dict:
     card["snippet_text"] = snippet_text(card["snippet"])
     card["track_names"] = track_name(card["parent"], language) if card["parent"] else ""
     card["terms"] = card["terms"][:MAX_TERMS]
-    card["where"] = (f"{card['level_name']}{' · ' + card['doc_number'] if card['doc_number'] else ''}"
-                     if card["is_policy"] else card["track_names"] or words["other"])
+    if card["is_policy"]:
+        policy_lines(card, words)
+    where = [card["level_name"], card["region"], card["doc_number"]] if card["is_policy"] else []
+    card["where"] = " · ".join(w for w in where if w) or card["track_names"] or words["other"]
     card["policy_line"] = policy_line(card, words) if card["is_policy"] else ""
+    card["implements_text"] = implements_text(card)
     card.pop("_prepared", None)
     card.pop("_types", None)
     return card
@@ -179,10 +186,10 @@ def finish(card: dict, language: str) -> dict:
 
 def build_cards(events: list[dict], articles: dict[int, dict], tz: ZoneInfo, view: str,
                 language: str) -> tuple[list[dict], list[dict]]:
-    """(cards by importance, first-seen entities); spike events are left to the caller."""
+    """(cards by importance, first-seen entities); spike and deadline events are left to the caller."""
     cards: dict[str, dict] = {}
     by_version: dict[int, dict] = {}
-    for event in (e for e in events if e["section"] not in ("new_entity", "spike")):
+    for event in (e for e in events if e["section"] not in ("new_entity", "spike", "deadline")):
         card = cards.get(event["event_key"])
         if card is None:
             card = cards[event["event_key"]] = new_card(event, articles.get(event["version_id"]), tz, view, language)

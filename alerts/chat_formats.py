@@ -4,8 +4,8 @@ wecom     {"msgtype": "markdown", "markdown": {"content": …}}            conte
 dingtalk  {"msgtype": "markdown", "markdown": {"title": …, "text": …}}
 feishu    {"msg_type": "interactive", "card": {header, elements: [div/lark_md]}}
 
-The text is the digest's opening: header and summary, the top items, spikes, first-seen
-entities, and a link to the full digest (FUTUREWATCH_DIGEST_URL + the outbox file name). Blocks
+The text is the digest's opening: header and summary, the top items (a policy also with what it
+implements and its first measure), deadline reminders, spikes, first-seen entities, and a link to the full digest (FUTUREWATCH_DIGEST_URL + the outbox file name). Blocks
 are packed into at most MAX_PARTS messages of at most MAX_BYTES each; what does not fit is
 replaced by "N more in the full digest". Scraped text is neutralised for markdown (brackets,
 emphasis marks and angle brackets become full-width forms), links are http(s) only.
@@ -42,8 +42,22 @@ def top_blocks(c: dict) -> list[str]:
     blocks = [f"### {c['L']['top']}"] if c["top"] else []
     for rank, card in enumerate(c["top"], 1):
         blocks.append(f"{rank}. {link(card['title'], card['url'])}\n> {plain(card['where'])} · "
-                      f"{plain(c['L']['sep'].join(card['reasons']))}")
+                      f"{plain(c['L']['sep'].join(card['reasons']))}" + policy_brief(card, c["L"]))
     return blocks
+
+
+def policy_brief(card: dict, L: dict) -> str:
+    """One more quoted line for a policy: what it implements and its first main measure."""
+    parts = [f"{L['implements']} {card['implements_text']}"] if card.get("implements_text") else []
+    parts += (card.get("measure_lines") or [])[:1]
+    return f"\n> {plain(L['sep'].join(parts))}" if parts else ""
+
+
+def deadline_blocks(c: dict) -> list[str]:
+    L, items = c["L"], c.get("deadlines") or []
+    blocks = [f"### {L['deadline']} ({len(items)})"] if items else []
+    return blocks + [f"- **{plain(d['due_on'])}** ({plain(d['days_left'])}) {link(d['title'], d['url'])}\n"
+                     f"> {plain(d['where'] + d['text'])}" for d in items]
 
 
 def other_blocks(c: dict) -> list[str]:
@@ -88,7 +102,8 @@ def pack(blocks: list[str], closing: str, more: str, limit: int = MAX_BYTES, par
 def chat_texts(context: dict) -> list[str]:
     L = context["L"]
     closing = f"[{L['full']}]({context['full_url']})" if context.get("full_url") else plain(L["footer"])
-    return pack([header_block(context), *top_blocks(context), *other_blocks(context)], closing, L["more"])
+    blocks = [header_block(context), *top_blocks(context), *deadline_blocks(context), *other_blocks(context)]
+    return pack(blocks, closing, L["more"])
 
 
 def build_messages(kind: str, context: dict) -> list[dict]:

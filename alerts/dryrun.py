@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from alerts import firstseen, spikes
+from alerts import deadlines, firstseen, spikes
 from alerts.events import build_term_index, match_batch
 from alerts.facts import select_facts
+from alerts.policy_facts import attach_policy_facts
 from alerts.store import resolve_entities, select_catalog, select_rules
 from futurewatch.db import connect
 
@@ -48,13 +49,16 @@ def trial_match(url: str, target: str, *, now: datetime, batch_size: int = 1000)
         events = []
         for start in range(0, len(versions), batch_size):
             facts = select_facts(conn, versions[start:start + batch_size])
-            events += match_batch(facts, [r for r in rules if r.rule_type not in ("spike", "first_seen_entity")],
+            attach_policy_facts(conn, facts)
+            events += match_batch(facts, [r for r in rules if r.rule_type not in ("spike", "policy_deadline",
+                                                                                   "first_seen_entity")],
                                   set(), every, index, catalog).values()
             seen = [r for r in rules if r.rule_type == "first_seen_entity"]
             events += firstseen.build_first_seen_events(conn, facts, seen, set(), every, catalog)
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
                                                                catalog, now)
         events += spike_events
+        events += deadlines.build_deadline_events(conn, [r for r in rules if r.rule_type == "policy_deadline"], now)
         result.errors += spike_errors
     result.versions = len(versions)
     by_rule = {r.rule_id: RuleTrial(r.name, r.rule_type) for r in rules}

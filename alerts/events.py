@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
-from alerts import firstseen, spikes
+from alerts import deadlines, firstseen, spikes
 from alerts.facts import VersionFacts, select_facts
-from alerts.levels import infer_admin_level
+from alerts.levels import policy_level
+from alerts.policy_facts import attach_policy_facts
 from alerts.plan import RulePlan
 from alerts.rules import Catalog, Match, Rule, change_of, match_version
 from alerts.snippets import build_snippet
@@ -29,6 +30,7 @@ from alerts.terms import TermIndex
 from futurewatch.db import connect
 
 log = logging.getLogger(__name__)
+TIMED_RULES = ("spike", "policy_deadline")  # matched against the archive at `now`, not per version
 
 CANDIDATES_SQL = """
 SELECT d.current_version_id AS version_id,
@@ -70,12 +72,14 @@ def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalo
         "rule": rule.name, "rule_type": rule.rule_type, "title": facts.title, "url": facts.url,
         "published_at": facts.published_at.isoformat() if facts.published_at else None,
         "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
-        "level": infer_admin_level(facts.issuers, facts.doc_number) if facts.is_policy else None,
+        "level": policy_level((facts.policy or {}).get("level"), facts.issuers, facts.doc_number)
+        if facts.is_policy else None,
         "terms": match.terms, "snippet": build_snippet("", match.terms, prepared=facts.snippet_base()),
         "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
         "groups": group_labels(rule, match.codes, catalog),
         "version_no": facts.version_no, "change": match.change,
         "change_summary": trim_change_summary(facts.change_summary),
+        "policy": facts.policy,
     }
 
 
@@ -146,7 +150,7 @@ def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: li
         summary.notes = resolve_entities(conn, rules)
         candidates = select_candidates(conn)
     summary.rules, summary.rules_backfilled = len(rules), len(fresh)
-    version_rules = [r for r in rules if r.rule_type not in ("spike",)]
+    version_rules = [r for r in rules if r.rule_type not in TIMED_RULES]
     if not any(r.rule_id in fresh for r in version_rules):
         candidates = [c for c in candidates if c[1]]
     index = build_term_index(version_rules)
@@ -164,6 +168,8 @@ def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: li
         summary.errors += spike_errors
         summary.spikes = upsert_events(conn, spike_events)
         summary.events_new += summary.spikes
+        summary.events_new += upsert_events(conn, deadlines.build_deadline_events(
+            conn, [r for r in rules if r.rule_type == "policy_deadline"], now))
         record_rules(conn, rules)
     summary.seconds = time.perf_counter() - started
     log.info("alerts: %d rules, %d versions, %d new events", summary.rules, summary.versions_scanned,
@@ -177,6 +183,7 @@ def run_batch(url: str, chunk: list[tuple[int, bool]], rules: list[Rule], fresh:
     pending = {v for v, p in chunk if p}
     with connect(url) as conn:
         facts_list = select_facts(conn, [v for v, _ in chunk])
+        attach_policy_facts(conn, facts_list)
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
                              pending, fresh, index, catalog)
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]

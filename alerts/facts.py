@@ -57,6 +57,7 @@ class VersionFacts:
     taxonomy_version_id: int | None = None
     codes: dict[str, dict] = field(default_factory=dict)
     entity_ids: set[int] = field(default_factory=set)
+    policy: dict | None = None  # level, region, implements, measures (alerts.policy_facts)
     _norm: tuple[str, str] | None = None
     _found: tuple | None = None
     _snippet: tuple[str, str] | None = None

@@ -2,7 +2,8 @@
 
 1. header: period (with its zone), a one-line summary
 2. top items: the most important cards (at most `top_items`, default 10), one line each
-3. policy documents by issuer level: national → provincial → city → district/county
+3. policy documents by issuer level: national → provincial → city → district/county, then the
+   deadline reminders of `policy_deadline` rules (alerts.policy_cards)
 4. the other cards by track, in the subscriber's view (national, guangdong or guangzhou)
 5. first-seen entities as a compact list (entity → its first article)
 6. spikes, then the per-track chart with its data table
@@ -19,6 +20,7 @@ from alerts import charts
 from alerts.cards import build_cards, select_articles
 from alerts.channels import DEFAULT_OPTIONS
 from alerts.firstseen import warmup_end
+from alerts.policy_cards import deadline_items
 from alerts.labels import LEVEL_NAMES, LEVEL_ORDER, RULE_TYPE_NAMES, VIEW_NAMES, format_time, text_for, track_name, zone_label
 
 RULES_SQL = "SELECT name, rule_type FROM alert_rules WHERE subscriber_id = %(s)s AND active ORDER BY name"
@@ -93,9 +95,11 @@ def unsubscribe_links(subscriber: dict, settings) -> list[str]:
     return links
 
 
-def summary_line(cards: list[dict], entities: list[dict], spikes: list[dict], words: dict, language: str) -> str:
+def summary_line(cards: list[dict], entities: list[dict], spikes: list[dict], words: dict, language: str,
+                 deadlines: int = 0) -> str:
     policies = sum(c["is_policy"] for c in cards)
     parts = [f"{len(cards)} {words['articles']}", f"{policies} {words['policies']}"]
+    parts += [f"{deadlines} {words['deadlines']}"] if deadlines else []
     parts += [f"{len(entities)} {words['entities']}"] if entities else []
     parts += [f"{len(spikes)} {words['spikes']}"] if spikes else []
     return ("，" if language != "en" else ", ").join(parts)
@@ -113,6 +117,7 @@ def build_context(conn, subscriber: dict, events: list[dict], start: datetime, e
     names = {r["code"]: r for r in conn.execute(CATEGORY_NAMES_SQL).fetchall()} if any(
         e["section"] == "spike" for e in events) else {}
     spikes = spike_items(events, names, language)
+    deadlines = deadline_items(events, language)
     counts = charts.select_track_counts(conn, view, tz, end, int(options["chart_days"]))
     chart = charts.chart_context(counts, view, language)
     images = {chart["cid"]: charts.render_track_chart(chart, counts, view)} if chart else {}
@@ -123,7 +128,7 @@ def build_context(conn, subscriber: dict, events: list[dict], start: datetime, e
         "L": words, "language": language, "subscriber_name": subscriber.get("name") or "",
         "period_label": period_label(start, end, tz), "zone": f"{tz.key} ({zone_label(tz, end)})",
         "view_name": VIEW_NAMES.get(language, VIEW_NAMES["zh"]).get(view, view),
-        "summary": summary_line(cards, entities, spikes, words, language),
+        "summary": summary_line(cards, entities, spikes, words, language, len(deadlines)), "deadlines": deadlines,
         "top": cards[:int(options["top_items"])], "cards": cards, "policy_groups": policy_groups(cards, language),
         "track_groups": track_groups(cards, language), "entities": entities, "spikes": spikes, "chart": chart,
         "warmup": words["warmup"].format(until=format_time(warm, tz)) if warm and warm > end else "",

@@ -4,6 +4,9 @@ national   国务院, ministries and national bodies (国发, 国办发, 工信�
 provincial a province/autonomous region/municipality's government or department (粤府, 省…厅)
 municipal  a city (市), including sub-provincial ones (深府, 广州市…)
 county     a district or county (区, 县)
+
+Policy metadata (parsers.institutions, policy_issuers.level) and rules say `city` and `district`
+for the last two; LEVEL_WORDS maps every accepted word to the level used here.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import re
 
 LEVELS = ("national", "provincial", "municipal", "county")
+LEVEL_WORDS = {"national": "national", "provincial": "provincial", "city": "municipal", "district": "county",
+               "municipal": "municipal", "county": "county"}
 
 # One-character abbreviations of the 31 provincial-level divisions, as used in 文号 (粤府〔2024〕1号).
 PROVINCE_ABBR = set("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
@@ -33,6 +38,11 @@ def infer_admin_level(issuers: list[str] | None, doc_number: str | None) -> str 
         if level in levels:
             return level
     return _number_level(doc_number or "")
+
+
+def policy_level(stored: str | None, issuers: list[str] | None, doc_number: str | None) -> str | None:
+    """The level stored with a policy's lead issuer (resolved by parsers.institutions), else inferred."""
+    return LEVEL_WORDS.get(stored or "") or infer_admin_level(issuers, doc_number)
 
 
 def _issuer_level(issuer: str) -> str | None:

@@ -5,10 +5,13 @@ keyword            query: '具身智能 AND (深圳 OR 广州) NOT "扫地机器
 category           categories: [leaf code | view:parent | view], min_score
 entity             names: [an org, place or policy title; canonical name or alias]
 first_seen_entity  categories (required), types: [org], scope: category | archive
-new_policy         issuers: [substring], levels: [national|provincial|municipal|county],
+new_policy         issuers: [substring], levels: [national|provincial|city|district] (municipal, county
+                   also accepted),
                    doc_number_prefixes: [粤府, 粤工信 …]
 changed            changes: [revised, amended, abolished, expired]; kinds default [policy, interpretation]
 spike              categories or names; threshold (ratio, default 3), min_count (3), baseline_days (14)
+policy_deadline    days (alert this many days before a deadline a policy sets, default 7); issuers,
+                   doc_number_prefixes, kinds, sources (alerts.deadlines)
 
 A category selector is a leaf code (embodied_ai), a view and parent (guangdong:future_electronic_info)
 or a whole view (guangdong). Matching of one version is a pure function of VersionFacts.
@@ -22,11 +25,11 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from alerts.facts import VersionFacts
-from alerts.levels import LEVELS, infer_admin_level
+from alerts.levels import LEVEL_WORDS, policy_level
 from alerts.query import Node, QueryError, parse_query
 from alerts.terms import TermIndex, normalize_term
 
-RULE_TYPES = ("keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike")
+RULE_TYPES = ("keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike", "policy_deadline")
 CHANGES = ("revised", "amended", "abolished", "expired")
 COMMON = {"kinds", "sources", "categories"}
 ALLOWED = {
@@ -37,6 +40,7 @@ ALLOWED = {
     "new_policy": COMMON | {"issuers", "levels", "doc_number_prefixes"},
     "changed": COMMON | {"changes", "issuers", "query"},
     "spike": {"categories", "names", "threshold", "min_count", "baseline_days", "window_hours"},
+    "policy_deadline": {"kinds", "sources", "days", "issuers", "doc_number_prefixes"},
 }
 
 
@@ -145,8 +149,8 @@ def _check_needs(key: str) -> Callable[[Rule], None]:
 
 def _check_new_policy(rule: Rule) -> None:
     levels = _as_list(rule.params.get("levels"), "levels", rule.name)
-    if set(levels) - set(LEVELS):
-        raise RuleError(f"rule {rule.name!r}: levels must be among {', '.join(LEVELS)}")
+    if set(levels) - set(LEVEL_WORDS):
+        raise RuleError(f"rule {rule.name!r}: levels must be among national, provincial, city, district")
     _as_list(rule.params.get("issuers"), "issuers", rule.name)
     _as_list(rule.params.get("doc_number_prefixes"), "doc_number_prefixes", rule.name)
 
@@ -168,6 +172,14 @@ def _check_spike(rule: Rule) -> None:
             raise RuleError(f"rule {rule.name!r}: {key} must be a positive number")
 
 
+def _check_deadline(rule: Rule) -> None:
+    days = rule.params.get("days")
+    if days is not None and (not isinstance(days, int) or isinstance(days, bool) or not 0 < days <= 366):
+        raise RuleError(f"rule {rule.name!r}: days must be a whole number of days between 1 and 366")
+    _as_list(rule.params.get("issuers"), "issuers", rule.name)
+    _as_list(rule.params.get("doc_number_prefixes"), "doc_number_prefixes", rule.name)
+
+
 CHECKS: dict[str, Callable[[Rule], None]] = {
     "keyword": _check_keyword,
     "category": lambda rule: _check_needs("categories")(rule),
@@ -176,6 +188,7 @@ CHECKS: dict[str, Callable[[Rule], None]] = {
     "new_policy": _check_new_policy,
     "changed": _check_changed,
     "spike": _check_spike,
+    "policy_deadline": lambda rule: _check_deadline(rule),
 }
 
 
@@ -229,6 +242,10 @@ def match_new_policy(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match
     return None if terms is None else Match(terms, _codes_of(rule, facts))
 
 
+def _stored_level(facts: VersionFacts) -> str | None:
+    return (facts.policy or {}).get("level")
+
+
 def _policy_terms(rule: Rule, facts: VersionFacts) -> list[str] | None:
     """Issuer / level / number-prefix filters: each one given must hold; the hits, or None."""
     p, terms = rule.params, []
@@ -239,7 +256,8 @@ def _policy_terms(rule: Rule, facts: VersionFacts) -> list[str] | None:
         if not hits:
             return None
         terms += hits
-    if p.get("levels") and infer_admin_level(facts.issuers, facts.doc_number) not in p["levels"]:
+    if p.get("levels") and policy_level(_stored_level(facts), facts.issuers, facts.doc_number) not in {
+            LEVEL_WORDS[word] for word in p["levels"]}:
         return None
     prefixes = _as_list(p.get("doc_number_prefixes"), "doc_number_prefixes", rule.name)
     if prefixes:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ORDER = ["load_search", "crawl", "parse", "parsers_quality", "classify", "alerts"]
+ORDER = ["load_search", "crawl", "parse", "parsers_quality", "policy", "classify", "alerts"]
 
 
 def main(argv: list[str]) -> int:

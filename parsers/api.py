@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from futurewatch.textnorm import detect_lang
-from parsers import dedup, generic
+from parsers import dedup, generic, policy_meta
 from parsers.base import Page
 from parsers.document import Document
 from parsers.encoding import decode_html, looks_binary
@@ -115,6 +115,7 @@ def _run_parser(parser_cls, body, url, sid, fetched_at, hints, header_charset) -
     if doc.drift:
         log.warning("source_id=%s url=%s: parser %s missed %s; filled by the generic path (drift)",
                     doc.source_id, url, doc.parser, ", ".join(doc.drift))
+    doc.policy = policy_meta.complete_policy(doc)
     return doc
 
 

@@ -30,6 +30,13 @@ class PolicyMeta:
     subject: str | None = None  # 主题分类
     validity: str | None = None  # in_force | amended | abolished | expired
     interprets_url: str | None = None  # for 解读: the policy it explains
+    interpretation_urls: list[str] = field(default_factory=list)  # for a policy: its 解读 pages
+    # completed by parsers.policy_meta from the text (see there)
+    expires_on: date | None = None  # end of 有效期
+    region: str | None = None  # region of the lead issuer (广东省, 广州市, national)
+    issuer_details: list = field(default_factory=list)  # institutions.Issuer per issuer
+    references: list = field(default_factory=list)  # policy_links.Reference
+    measures: list = field(default_factory=list)  # policy_measures.Measure
 
     def is_blank(self) -> bool:
         return not any(v for v in asdict(self).values())

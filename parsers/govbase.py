@@ -60,6 +60,8 @@ class GovParser(SiteParser):
         meta.effective_on = meta.effective_on or policy.find_effective_date(body)
         if self.extract_kind() == "interpretation":
             meta.interprets_url = self.interpreted_url()
+        else:
+            meta.interpretation_urls = self.interpretation_urls()
         return None if meta.is_blank() else meta
 
     def extract_kind(self) -> str:
@@ -69,7 +71,8 @@ class GovParser(SiteParser):
         return "policy" if self.is_policy_page() else "news"
 
     def is_policy_page(self) -> bool:
-        return bool(self.metadata_pairs()) or bool(policy.find_doc_number(self.extract_title() or ""))
+        title = self.extract_title() or ""
+        return bool(self.metadata_pairs()) or bool(policy.find_doc_number(title)) or policy.is_policy_title(title)
 
     def interpreted_url(self) -> str | None:
         """An interpretation's link to the policy it explains: a link whose text is 《…》 or 原文/相关文件."""

@@ -42,6 +42,16 @@ def normalize_doc_number(raw: str | None) -> str | None:
     return text if text not in ("无", "-", "/") else None
 
 
+_POLICY_TITLE = re.compile(r"^(?:.{0,60}?关于.{2,80}?的(?:意见|通知|办法|方案|计划|措施|规划|决定|规定|通告|公告|批复)"
+                           r"|.{2,60}?(?:实施意见|指导意见|行动计划|行动方案|实施方案|工作方案|若干措施|若干政策|管理办法|"
+                           r"实施细则|暂行办法|条例|规定|指南))(?:（[^）]{1,20}）)?$")
+
+
+def is_policy_title(title: str) -> bool:
+    """A government page titled like a document (…的实施意见, 关于…的通知, …若干措施) is a policy."""
+    return bool(_POLICY_TITLE.match((title or "").strip()))
+
+
 def find_doc_number(text: str) -> str | None:
     match = DOC_NUMBER.search(text[:3000]) if text else None
     return normalize_doc_number(match.group(0)) if match else None

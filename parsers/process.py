@@ -18,7 +18,7 @@ from typing import Callable
 
 from futurewatch.db import connect
 from futurewatch.rawstore import open_raw_store
-from parsers import dedup, queries as q, store
+from parsers import dedup, policy_meta, policy_store, queries as q, store
 from parsers.api import parse_page
 from parsers.document import Document
 
@@ -87,16 +87,19 @@ def process_row(conn, raw_store, index, row: dict, summary: ProcessSummary, repa
 
 def store_document(conn, raw_store, index, row: dict, doc: Document, summary: ProcessSummary, reparse: bool) -> None:
     store.attach_texts(conn, raw_store, doc)
+    if any(a.text for a in doc.attachments):
+        doc.policy = policy_meta.complete_policy(doc)  # again, over the attachments' text
+    urls = list(dict.fromkeys(u for u in (row["url"], row["final_url"], doc.canonical_url) if u))
     if reparse and (done := store.reparse_version(conn, doc, row["raw_fetch_id"])):
         summary.reparsed += 1
         store.upsert_policy(conn, doc, done.version_id)
+        policy_store.upsert_policy_details(conn, doc, done.document_id, done.version_id, urls)
         store.upsert_attachments(conn, doc, done.document_id)
         return
-    _store_new_version(conn, index, row, doc, summary)
+    _store_new_version(conn, index, row, doc, summary, urls)
 
 
-def _store_new_version(conn, index, row: dict, doc: Document, summary: ProcessSummary) -> None:
-    urls = list(dict.fromkeys(u for u in (row["url"], row["final_url"], doc.canonical_url) if u))
+def _store_new_version(conn, index, row: dict, doc: Document, summary: ProcessSummary, urls: list[str]) -> None:
     doc_row, new_doc = store.upsert_document(conn, doc, urls)
     document_id = doc_row["document_id"]
     version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"])
@@ -107,6 +110,7 @@ def _store_new_version(conn, index, row: dict, doc: Document, summary: ProcessSu
     summary.note_version(version_id if new_version else None)
     if version_id is not None:
         store.upsert_policy(conn, doc, version_id)
+        policy_store.upsert_policy_details(conn, doc, document_id, version_id, urls)
     store.upsert_attachments(conn, doc, document_id)
     if doc.kind == "policy":
         store.link_interpretations(conn, document_id, urls)

@@ -82,14 +82,15 @@ UPDATE documents SET current_version_id = %(version_id)s, updated_at = now() WHE
 """
 UPSERT_POLICY = """
 INSERT INTO policy_metadata (version_id, index_no, issuers, doc_number, written_at, published_on, effective_on,
-    subject, validity, interprets_document_id, interprets_url)
+    subject, validity, interprets_document_id, interprets_url, expires_on, region)
 VALUES (%(version_id)s, %(index_no)s, %(issuers)s, %(doc_number)s, %(written_at)s, %(published_on)s,
-    %(effective_on)s, %(subject)s, %(validity)s, %(interprets_document_id)s, %(interprets_url)s)
+    %(effective_on)s, %(subject)s, %(validity)s, %(interprets_document_id)s, %(interprets_url)s, %(expires_on)s,
+    %(region)s)
 ON CONFLICT (version_id) DO UPDATE SET index_no = EXCLUDED.index_no, issuers = EXCLUDED.issuers,
     doc_number = EXCLUDED.doc_number, written_at = EXCLUDED.written_at, published_on = EXCLUDED.published_on,
     effective_on = EXCLUDED.effective_on, subject = EXCLUDED.subject, validity = EXCLUDED.validity,
     interprets_document_id = COALESCE(EXCLUDED.interprets_document_id, policy_metadata.interprets_document_id),
-    interprets_url = EXCLUDED.interprets_url
+    interprets_url = EXCLUDED.interprets_url, expires_on = EXCLUDED.expires_on, region = EXCLUDED.region
 """
 LINK_WAITING_INTERPRETATIONS = """
 UPDATE policy_metadata SET interprets_document_id = %(document_id)s

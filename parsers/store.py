@@ -116,7 +116,8 @@ def upsert_policy(conn, doc: Document, version_id: int) -> None:
                                    "doc_number": pol.doc_number, "written_at": pol.written_at,
                                    "published_on": pol.published_on, "effective_on": pol.effective_on,
                                    "subject": pol.subject, "validity": pol.validity,
-                                   "interprets_document_id": interprets, "interprets_url": pol.interprets_url})
+                                   "interprets_document_id": interprets, "interprets_url": pol.interprets_url,
+                                   "expires_on": pol.expires_on, "region": pol.region})
 
 
 def link_interpretations(conn, document_id: int, urls: list[str]) -> None:

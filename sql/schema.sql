@@ -259,7 +259,7 @@ CREATE TABLE public.alert_rules (
     rule_type text NOT NULL,
     params jsonb DEFAULT '{}'::jsonb NOT NULL,
     active boolean DEFAULT true NOT NULL,
-    CONSTRAINT alert_rules_rule_type_check CHECK ((rule_type = ANY (ARRAY['keyword'::text, 'category'::text, 'entity'::text, 'first_seen_entity'::text, 'new_policy'::text, 'changed'::text, 'spike'::text])))
+    CONSTRAINT alert_rules_rule_type_check CHECK ((rule_type = ANY (ARRAY['keyword'::text, 'category'::text, 'entity'::text, 'first_seen_entity'::text, 'new_policy'::text, 'changed'::text, 'spike'::text, 'policy_deadline'::text])))
 );
 CREATE SEQUENCE public.alert_rules_rule_id_seq
     START WITH 1
@@ -491,6 +491,24 @@ CREATE TABLE public.entity_mentions (
     field text DEFAULT 'text'::text NOT NULL,
     CONSTRAINT entity_mentions_field_check CHECK ((field = ANY (ARRAY['title'::text, 'text'::text])))
 );
+CREATE TABLE public.policy_issuers (
+    version_id bigint NOT NULL,
+    "position" smallint NOT NULL,
+    name text NOT NULL,
+    level text,
+    region text,
+    CONSTRAINT policy_issuers_level_check CHECK ((level = ANY (ARRAY['national'::text, 'provincial'::text, 'city'::text, 'district'::text])))
+);
+CREATE TABLE public.policy_measures (
+    version_id bigint NOT NULL,
+    "position" smallint NOT NULL,
+    kind text NOT NULL,
+    amount_yuan numeric,
+    target_year integer,
+    due_on date,
+    text text NOT NULL,
+    CONSTRAINT policy_measures_kind_check CHECK ((kind = ANY (ARRAY['funding'::text, 'target'::text, 'deadline'::text])))
+);
 CREATE TABLE public.policy_metadata (
     version_id bigint NOT NULL,
     index_no text,
@@ -503,7 +521,25 @@ CREATE TABLE public.policy_metadata (
     validity text,
     interprets_document_id bigint,
     interprets_url text,
+    expires_on date,
+    region text,
     CONSTRAINT policy_metadata_validity_check CHECK ((validity = ANY (ARRAY['in_force'::text, 'amended'::text, 'abolished'::text, 'expired'::text])))
+);
+CREATE TABLE public.policy_names (
+    name_key text NOT NULL,
+    document_id bigint NOT NULL
+);
+CREATE TABLE public.policy_references (
+    version_id bigint NOT NULL,
+    target_key text NOT NULL,
+    relation text NOT NULL,
+    target_keys text[] NOT NULL,
+    target_title text,
+    target_doc_number text,
+    target_url text,
+    evidence text NOT NULL,
+    to_document_id bigint,
+    CONSTRAINT policy_references_relation_check CHECK ((relation = ANY (ARRAY['implements'::text, 'cites'::text, 'interprets'::text, 'interpreted_by'::text, 'amends'::text, 'abolishes'::text, 'supersedes'::text])))
 );
 CREATE TABLE public.raw_fetches (
     raw_fetch_id bigint NOT NULL,
@@ -801,8 +837,28 @@ CREATE VIEW public.v_policy_documents AS
     pm.published_on,
     pm.effective_on,
     pm.subject,
-    pm.validity,
-    pm.interprets_document_id
+        CASE
+            WHEN (pm.validity IS NULL) THEN NULL::text
+            WHEN (EXISTS ( SELECT 1
+               FROM (public.policy_references r
+                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
+              WHERE ((r.to_document_id = d.document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text
+            WHEN (pm.validity = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN pm.validity
+            WHEN (pm.expires_on < CURRENT_DATE) THEN 'expired'::text
+            WHEN (EXISTS ( SELECT 1
+               FROM (public.policy_references r
+                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
+              WHERE ((r.to_document_id = d.document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text
+            ELSE pm.validity
+        END AS validity,
+    pm.interprets_document_id,
+    pm.expires_on,
+    pm.region,
+    ( SELECT i.level
+           FROM public.policy_issuers i
+          WHERE (i.version_id = v.version_id)
+          ORDER BY i."position"
+         LIMIT 1) AS issuer_level
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)));
@@ -821,8 +877,92 @@ COMMENT ON COLUMN public.v_policy_documents.written_at IS '成文日期 (date wr
 COMMENT ON COLUMN public.v_policy_documents.published_on IS '发布日期 (date published).';
 COMMENT ON COLUMN public.v_policy_documents.effective_on IS '施行日期 (date in force).';
 COMMENT ON COLUMN public.v_policy_documents.subject IS '主题分类 (subject class).';
-COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性: in_force, amended, abolished or expired.';
+COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性 today: in_force, amended, abolished or expired (from the source''s field, the 有效期 clause, and later documents that amend, abolish or supersede it).';
 COMMENT ON COLUMN public.v_policy_documents.interprets_document_id IS 'For a 解读: the policy document it explains.';
+COMMENT ON COLUMN public.v_policy_documents.expires_on IS 'End of the 有效期 (validity period) stated in the text.';
+COMMENT ON COLUMN public.v_policy_documents.region IS 'Region of the lead issuer: a province (广东省), a city (广州市) or national.';
+COMMENT ON COLUMN public.v_policy_documents.issuer_level IS 'Level of the lead issuer: national, provincial, city or district.';
+CREATE VIEW public.v_policy_issuers AS
+ SELECT d.document_id,
+    i."position",
+    i.name AS issuer,
+    i.level,
+    i.region
+   FROM (public.policy_issuers i
+     JOIN public.documents d ON ((d.current_version_id = i.version_id)));
+COMMENT ON VIEW public.v_policy_issuers IS 'Issuers of current policy versions, one row each, with level and region.';
+COMMENT ON COLUMN public.v_policy_issuers.document_id IS 'Document id.';
+COMMENT ON COLUMN public.v_policy_issuers."position" IS '1 = lead issuer.';
+COMMENT ON COLUMN public.v_policy_issuers.issuer IS 'Full name of the issuing body.';
+COMMENT ON COLUMN public.v_policy_issuers.level IS 'national, provincial, city or district.';
+COMMENT ON COLUMN public.v_policy_issuers.region IS 'Region of the body (广东省, 广州市, national).';
+CREATE VIEW public.v_policy_links AS
+ SELECT d.document_id AS from_document_id,
+    r.to_document_id,
+    r.relation,
+    r.evidence,
+    r.target_title,
+    r.target_doc_number
+   FROM (public.policy_references r
+     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
+  WHERE (r.relation <> 'interpreted_by'::text)
+UNION ALL
+ SELECT r.to_document_id AS from_document_id,
+    d.document_id AS to_document_id,
+    'interprets'::text AS relation,
+    r.evidence,
+    v.title AS target_title,
+    pm.doc_number AS target_doc_number
+   FROM (((public.policy_references r
+     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
+     JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
+     LEFT JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)))
+  WHERE ((r.relation = 'interpreted_by'::text) AND (r.to_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
+           FROM (public.documents i
+             JOIN public.policy_metadata ipm ON ((ipm.version_id = i.current_version_id)))
+          WHERE ((i.document_id = r.to_document_id) AND (ipm.interprets_document_id = d.document_id))))))
+UNION ALL
+ SELECT d.document_id AS from_document_id,
+    pm.interprets_document_id AS to_document_id,
+    'interprets'::text AS relation,
+    COALESCE(pm.interprets_url, ''::text) AS evidence,
+    t.title AS target_title,
+    tpm.doc_number AS target_doc_number
+   FROM ((((public.documents d
+     JOIN public.policy_metadata pm ON ((pm.version_id = d.current_version_id)))
+     JOIN public.documents td ON ((td.document_id = pm.interprets_document_id)))
+     JOIN public.document_versions t ON ((t.version_id = td.current_version_id)))
+     LEFT JOIN public.policy_metadata tpm ON ((tpm.version_id = t.version_id)))
+  WHERE ((pm.interprets_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
+           FROM public.policy_references r
+          WHERE ((r.version_id = d.current_version_id) AND (r.relation = 'interprets'::text) AND (r.to_document_id = pm.interprets_document_id))))));
+COMMENT ON VIEW public.v_policy_links IS 'Links between policy documents: implements, cites, interprets, amends, abolishes, supersedes.';
+COMMENT ON COLUMN public.v_policy_links.from_document_id IS 'The document that makes the reference (for interprets: the 解读).';
+COMMENT ON COLUMN public.v_policy_links.to_document_id IS 'The document referred to; NULL while it is not archived yet.';
+COMMENT ON COLUMN public.v_policy_links.relation IS 'implements, cites, interprets, amends, abolishes or supersedes.';
+COMMENT ON COLUMN public.v_policy_links.evidence IS 'The sentence (or link) the reference was read from.';
+COMMENT ON COLUMN public.v_policy_links.target_title IS 'Title of the document referred to, as written (without 《》).';
+COMMENT ON COLUMN public.v_policy_links.target_doc_number IS '文号 of the document referred to, when written.';
+CREATE VIEW public.v_policy_measures AS
+ SELECT d.document_id,
+    m.kind,
+    m.amount_yuan,
+    m.target_year,
+    m.due_on,
+    m.text,
+    m."position",
+    m.version_id
+   FROM (public.policy_measures m
+     JOIN public.documents d ON ((d.current_version_id = m.version_id)));
+COMMENT ON VIEW public.v_policy_measures IS 'Measures a policy sets: funding (amount_yuan), targets (target_year) and deadlines (due_on).';
+COMMENT ON COLUMN public.v_policy_measures.document_id IS 'Document id.';
+COMMENT ON COLUMN public.v_policy_measures.kind IS 'funding, target or deadline.';
+COMMENT ON COLUMN public.v_policy_measures.amount_yuan IS 'Amount in yuan (funding: the upper bound; target: a money target).';
+COMMENT ON COLUMN public.v_policy_measures.target_year IS 'Year of a target (到2027年 …).';
+COMMENT ON COLUMN public.v_policy_measures.due_on IS 'Date of a deadline (申报截止, 有效期至).';
+COMMENT ON COLUMN public.v_policy_measures.text IS 'The sentence the measure was read from.';
+COMMENT ON COLUMN public.v_policy_measures."position" IS 'Order of the measure in the text.';
+COMMENT ON COLUMN public.v_policy_measures.version_id IS 'Current version id.';
 CREATE VIEW public.v_sources AS
  SELECT source_id,
     name,
@@ -924,8 +1064,16 @@ ALTER TABLE ONLY public.entity_aliases
     ADD CONSTRAINT entity_aliases_pkey PRIMARY KEY (entity_id, alias);
 ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_pkey PRIMARY KEY (version_id, entity_id, field, start_offset);
+ALTER TABLE ONLY public.policy_issuers
+    ADD CONSTRAINT policy_issuers_pkey PRIMARY KEY (version_id, "position");
+ALTER TABLE ONLY public.policy_measures
+    ADD CONSTRAINT policy_measures_pkey PRIMARY KEY (version_id, "position");
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_pkey PRIMARY KEY (version_id);
+ALTER TABLE ONLY public.policy_names
+    ADD CONSTRAINT policy_names_pkey PRIMARY KEY (name_key, document_id);
+ALTER TABLE ONLY public.policy_references
+    ADD CONSTRAINT policy_references_pkey PRIMARY KEY (version_id, target_key);
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_pkey PRIMARY KEY (raw_fetch_id);
 ALTER TABLE ONLY public.raw_fetches
@@ -969,8 +1117,13 @@ CREATE INDEX documents_source_idx ON public.documents USING btree (source_id);
 CREATE INDEX documents_story_idx ON public.documents USING btree (story_id);
 CREATE INDEX entity_aliases_alias_idx ON public.entity_aliases USING btree (alias);
 CREATE INDEX entity_mentions_entity_idx ON public.entity_mentions USING btree (entity_id);
+CREATE INDEX policy_issuers_name_idx ON public.policy_issuers USING btree (name);
+CREATE INDEX policy_measures_due_idx ON public.policy_measures USING btree (due_on) WHERE (due_on IS NOT NULL);
 CREATE INDEX policy_metadata_doc_number_idx ON public.policy_metadata USING btree (doc_number);
 CREATE INDEX policy_metadata_interprets_url_idx ON public.policy_metadata USING btree (interprets_url) WHERE ((interprets_document_id IS NULL) AND (interprets_url IS NOT NULL));
+CREATE INDEX policy_names_document_idx ON public.policy_names USING btree (document_id);
+CREATE INDEX policy_references_to_idx ON public.policy_references USING btree (to_document_id);
+CREATE INDEX policy_references_waiting_idx ON public.policy_references USING gin (target_keys) WHERE (to_document_id IS NULL);
 CREATE INDEX raw_fetches_fetched_at_idx ON public.raw_fetches USING btree (fetched_at);
 CREATE INDEX raw_fetches_parse_drift_idx ON public.raw_fetches USING btree (source_id, fetched_at) WHERE ((cardinality(parse_drift) > 0) OR (not_article IS NOT NULL));
 CREATE INDEX raw_fetches_source_idx ON public.raw_fetches USING btree (source_id, fetched_at);
@@ -1034,10 +1187,20 @@ ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.policy_issuers
+    ADD CONSTRAINT policy_issuers_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.policy_measures
+    ADD CONSTRAINT policy_measures_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_interprets_document_id_fkey FOREIGN KEY (interprets_document_id) REFERENCES public.documents(document_id);
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.policy_names
+    ADD CONSTRAINT policy_names_document_id_fkey FOREIGN KEY (document_id) REFERENCES public.documents(document_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.policy_references
+    ADD CONSTRAINT policy_references_to_document_id_fkey FOREIGN KEY (to_document_id) REFERENCES public.documents(document_id) ON DELETE SET NULL;
+ALTER TABLE ONLY public.policy_references
+    ADD CONSTRAINT policy_references_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_crawl_run_id_fkey FOREIGN KEY (crawl_run_id) REFERENCES public.crawl_runs(crawl_run_id);
 ALTER TABLE ONLY public.raw_fetches
@@ -1059,5 +1222,8 @@ GRANT SELECT ON TABLE public.v_documents TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entities TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entity_mentions TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_documents TO futurewatch_reader;
+GRANT SELECT ON TABLE public.v_policy_issuers TO futurewatch_reader;
+GRANT SELECT ON TABLE public.v_policy_links TO futurewatch_reader;
+GRANT SELECT ON TABLE public.v_policy_measures TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_sources TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_stories TO futurewatch_reader;

@@ -45,6 +45,10 @@ def parse_command(
         out |= {"is_empty": True, "error": doc.error}
     if doc.drift:
         out["drift"] = doc.drift  # fields the site parser missed, filled by the generic path
+    if doc.policy and not doc.policy.is_blank():
+        from parsers.policy_meta import policy_json
+
+        out["policy"] = policy_json(doc.policy)  # issuers with level and region, dates, links, measures
     print(json.dumps(out, ensure_ascii=False, indent=2))
 
 

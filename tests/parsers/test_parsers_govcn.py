@@ -37,12 +37,15 @@ def zhengceku_page(head: bool = True) -> bytes:
             "<div class='editor'>【我要纠错】 责任编辑：张三</div></body></html>").encode()
 
 
+FULL_ISSUERS = ["国家发展和改革委员会", "国家能源局", "国家数据局"]
+
+
 def test_current_policy_page_reads_the_header_table_and_body():
     doc = parse_page(zhengceku_page(), "https://www.gov.cn/zhengce/zhengceku/202408/content_6966934.htm",
                      fetched_at=FETCHED)
     assert doc.parser == "govcn.V2" and doc.drift == []
     assert doc.title == TITLE and doc.kind == "policy"
-    assert doc.policy.issuers == ["国家发展改革委", "国家能源局", "国家数据局"]
+    assert doc.policy.issuers == FULL_ISSUERS  # the table's 国家发展改革委, resolved (parsers.policy_meta)
     assert doc.policy.doc_number == "发改能源〔2024〕1128号" and doc.policy.index_no == "000014349/2024-00071"
     assert doc.policy.written_at.isoformat() == "2024-07-25"
     assert doc.published_at.isoformat() == "2024-08-06T16:32:05+08:00"
@@ -56,7 +59,7 @@ def test_content_fragment_without_head_keeps_title_and_date_from_the_table():
     doc = parse_page(fragment, "https://www.gov.cn/zhengce/content/202408/content_6966934.htm", fetched_at=FETCHED)
     assert doc.title == TITLE
     assert doc.published_at.date().isoformat() == "2024-08-06"
-    assert doc.policy.issuers == ["国家发展改革委", "国家能源局", "国家数据局"]
+    assert doc.policy.issuers == FULL_ISSUERS  # the table's 国家发展改革委, resolved (parsers.policy_meta)
 
 
 def test_info_block_written_as_label_lines():

@@ -145,6 +145,6 @@ def test_list_api_hints_fill_what_the_page_lacks():
     doc = parse_page(html.encode(), "https://www.gov.cn/zhengce/zhengceku/202402/content_6930001.htm",
                      fetched_at=REF, hints=hints)
     assert doc.policy.doc_number == "工信部规〔2024〕3号"
-    assert doc.policy.issuers == ["工业和信息化部", "国家发展改革委"]
+    assert doc.policy.issuers == ["工业和信息化部", "国家发展和改革委员会"]  # full names (parsers.institutions)
     assert doc.published_at.date() == date(2024, 2, 9)  # year inferred from the fetch time
     assert doc.kind == "policy" and doc.doc_key == "govcn:6930001"

@@ -97,6 +97,7 @@ def insert_seed(conn: psycopg.Connection, seed: Seed) -> None:
         )
     insert_taxonomy(conn, seed)
     insert_entities(conn, seed)
+    insert_policy_intelligence(conn, seed)
 
 
 def insert_doc(conn: psycopg.Connection, doc: Doc) -> None:
@@ -143,3 +144,35 @@ def insert_entities(conn: psycopg.Connection, seed: Seed) -> None:
             " VALUES (%s, %s, %s, %s, %s)",
             (doc_id, entity_id, start, start + len(surface), surface),
         )
+
+
+LEVELS = {1: "provincial", 2: "provincial", 3: "provincial", 4: "national", 5: "provincial"}
+LINKS = [  # (from, to, relation, target title): national 4 ← provincial 2 ← provincial 5; one waiting
+    (2, 4, "implements", "量子科技标准化工作指南"),
+    (5, 2, "implements", "广东省培育发展未来电子信息产业集群行动计划"),
+    (1, None, "implements", "关于加快培育发展未来产业的行动方案"),
+    (3, 1, "cites", "关于加快量子科技产业发展的意见"),
+]
+MEASURES = [  # (document_id, kind, amount_yuan, target_year, due in N days, text)
+    (2, "funding", 50_000_000, None, None, "对新认定的国家级创新中心给予最高5000万元资助。"),
+    (2, "target", None, 2030, None, "到2030年，未来电子信息产业规模达到1万亿元。"),
+    (4, "funding", 5_000_000, None, None, "给予最高500万元奖励。"),
+    (1, "deadline", None, None, 10, "申报截止时间为十天后。"),
+    (5, "deadline", None, None, 45, "请于四十五天后前报送。"),
+]
+
+
+def insert_policy_intelligence(conn: psycopg.Connection, seed: Seed) -> None:
+    """Issuers with levels, links between the policies, and their measures (tables of migration 0110)."""
+    for doc_id, (_, issuers, _, _) in POLICY.items():
+        for position, name in enumerate(issuers, start=1):
+            conn.execute("INSERT INTO policy_issuers (version_id, position, name, level, region) VALUES (%s, %s, %s, %s, %s)",
+                         (doc_id, position, name, LEVELS[doc_id], "national" if LEVELS[doc_id] == "national" else "广东省"))
+    for from_id, to_id, relation, title in LINKS:
+        conn.execute("INSERT INTO policy_references (version_id, target_key, relation, target_keys, target_title, evidence,"
+                     " to_document_id) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                     (from_id, "t:" + title, relation, ["t:" + title], title, f"为贯彻落实《{title}》，制定本方案。", to_id))
+    for position, (doc_id, kind, amount, year, days, text) in enumerate(MEASURES, start=1):
+        due = seed.today + timedelta(days=days) if days is not None else None
+        conn.execute("INSERT INTO policy_measures (version_id, position, kind, amount_yuan, target_year, due_on, text)"
+                     " VALUES (%s, %s, %s, %s, %s, %s, %s)", (doc_id, position, kind, amount, year, due, text))
