@@ -18,7 +18,7 @@ REGISTRY = f"""
 sources:
   - {{source_id: hourly, schedule: "5 * * * *", {SITE}}}
   - {{source_id: morning, schedule: "0 8 * * *", {SITE}}}
-  - {{source_id: off, schedule: "0 8 * * *", enabled: false, {SITE}}}
+  - {{source_id: paused, schedule: "0 8 * * *", enabled: false, {SITE}}}
   - {{source_id: default, {SITE}}}
 """
 
@@ -46,8 +46,8 @@ def test_scheduled_run_maps_over_due_sources_in_shanghai_time(registry):
 def test_manual_run_takes_all_or_the_requested(registry):
     assert select_sources_for_run(at=None, scheduled=False, path=registry) == ["hourly", "morning", "default"]
     assert select_sources_for_run(at=None, scheduled=False, requested=["morning"], path=registry) == ["morning"]
-    with pytest.raises(ValueError, match="off"):
-        select_sources_for_run(at=None, scheduled=False, requested=["off"], path=registry)
+    with pytest.raises(ValueError, match="paused"):
+        select_sources_for_run(at=None, scheduled=False, requested=["paused"], path=registry)
 
 
 def test_the_schedule_reads_the_one_checked_registry(tmp_path):
