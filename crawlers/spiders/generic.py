@@ -24,8 +24,9 @@ MAX_SITEMAP_DEPTH = 2
 
 
 def is_xml_listing(body: bytes) -> bool:
+    """A feed or sitemap (not an HTML or XHTML page), judged by its first 2 kB."""
     head = body[:2048].lower()
-    return any(mark in head for mark in FEED_MARKS)
+    return b"<html" not in head and any(mark in head for mark in FEED_MARKS)
 
 
 class Spider(SourceSpider):

@@ -75,3 +75,13 @@ def test_tests_read_nothing_outside_the_repository():
     offenders = [f"{p.relative_to(ROOT)}:{n}" for p in (ROOT / "tests").rglob("*.py")
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if outside.search(line)]
     assert offenders == []
+
+
+def test_feeds_and_sitemaps_are_told_from_html_pages():
+    from crawlers.spiders.generic import is_xml_listing
+
+    assert is_xml_listing(ATOM) and is_xml_listing(SITEMAP_INDEX)
+    assert is_xml_listing(b'\xef\xbb\xbf<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>')
+    html = b'<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head>'
+    xhtml = b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><feed-list/></body></html>'
+    assert not is_xml_listing(html) and not is_xml_listing(xhtml)
