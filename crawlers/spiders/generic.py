@@ -11,8 +11,6 @@ Article URLs also pass `link_pattern` in feeds and sitemaps when it is set.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
-
 from parsel import Selector
 
 from crawlers.spiders.base import SourceSpider
@@ -58,12 +56,12 @@ class Spider(SourceSpider):
         sel.remove_namespaces()
         if sel.xpath("/sitemapindex") and depth < MAX_SITEMAP_DEPTH:
             for loc in sel.xpath("//sitemap/loc/text()").getall():
-                yield self.listing(loc.strip(), self.parse_entry, page_no=1, depth=depth + 1)
+                yield self.listing(response.urljoin(loc.strip()), self.parse_entry, page_no=1, depth=depth + 1)
             return
         links = 0
         for url, hints in self.feed_entries(sel):
-            url = urljoin(response.url, url)
-            if self.wanted(url):
+            url = response.urljoin(url).split("#")[0]
+            if url.startswith("http") and self.wanted(url):
                 links += 1
                 yield from self.follow_article(url, hints=hints, parent_url=response.url)
         self.run.note_listing(response.url, links)
@@ -87,7 +85,7 @@ class Spider(SourceSpider):
         sel = self.selector(response)
         links = 0
         for anchor in sel.css("a[href]"):
-            url = urljoin(response.url, anchor.attrib["href"].strip())
+            url = response.urljoin(anchor.attrib["href"].strip()).split("#")[0]  # <base href> honoured
             if url.startswith("http") and self.wanted(url):
                 links += 1
                 hints = {"title": " ".join(anchor.css("::text").getall()).strip()}
@@ -95,5 +93,5 @@ class Spider(SourceSpider):
         self.run.note_listing(response.url, links)
         next_href = sel.xpath(NEXT_PAGE_XPATH).get()
         if next_href and page_no < self.max_pages:
-            yield self.listing(urljoin(response.url, next_href.strip()), self.parse_entry, continuation=True,
+            yield self.listing(response.urljoin(next_href.strip()), self.parse_entry, continuation=True,
                                page_no=page_no + 1, depth=0)

@@ -85,3 +85,15 @@ def test_feeds_and_sitemaps_are_told_from_html_pages():
     html = b'<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head>'
     xhtml = b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><feed-list/></body></html>'
     assert not is_xml_listing(html) and not is_xml_listing(xhtml)
+
+
+def test_html_listing_honours_base_href_and_drops_fragments():
+    from scrapy.http import HtmlResponse
+
+    html = ('<html><head><base href="https://feedy.example.org/news/"></head><body>'
+            '<a href="../p/7">七</a><a href="/p/7#comments">七 评论</a><a href="/about">关于</a>'
+            '<a href="javascript:void(0)">x</a></body></html>').encode()
+    url = "https://feedy.example.org/list"
+    page = HtmlResponse(url, body=html, encoding="utf-8", request=scrapy.Request(url, meta={"fw_kind": "listing"}))
+    out = list(spider().parse_entry(page, page_no=1, depth=0))
+    assert [o.url for o in out if isinstance(o, scrapy.Request)] == ["https://feedy.example.org/p/7"]
