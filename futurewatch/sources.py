@@ -252,19 +252,26 @@ def overlay_paths(value: str | None = None) -> tuple[Path, ...]:
     return tuple(Path(p).expanduser() for p in value.split(os.pathsep) if p.strip())
 
 
+def _stamp(path: Path) -> tuple[Path, int]:
+    """A file and its modification time: an edited registry is read again, an unchanged one is not."""
+    try:
+        return path, path.stat().st_mtime_ns
+    except OSError:
+        return path, -1  # read_registry_file reports the file as unreadable
+
+
 @lru_cache(maxsize=8)
-def _load(path: Path, overlays: tuple[Path, ...]) -> dict[str, SourceConfig]:
-    sources = dict(read_registry_file(path))
-    for extra in overlays:
-        sources.update(read_registry_file(extra))  # an overlay entry replaces a built-in one whole
+def _load(stamped: tuple[tuple[Path, int], ...]) -> dict[str, SourceConfig]:
+    sources: dict[str, SourceConfig] = {}
+    for path, _ in stamped:
+        sources.update(read_registry_file(path))  # an overlay entry replaces a built-in one whole
     return sources
 
 
 def load_registry(path: Path | None = None) -> dict[str, SourceConfig]:
     """Every source by id: the package registry plus FUTUREWATCH_SOURCES (`path` alone when given)."""
-    if path is not None:
-        return _load(Path(path), ())
-    return _load(REGISTRY_PATH, overlay_paths())
+    paths = (Path(path),) if path is not None else (REGISTRY_PATH, *overlay_paths())
+    return _load(tuple(_stamp(p) for p in paths))
 
 
 def select_sources(source_ids: list[str] | None = None, path: Path | None = None) -> list[SourceConfig]:

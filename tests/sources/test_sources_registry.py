@@ -3,6 +3,7 @@ one-line errors and FUTUREWATCH_SOURCES overlays."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -113,3 +114,13 @@ def test_an_overlay_adds_and_replaces_sources(tmp_path, monkeypatch):
 
     scheduled = {s.source_id for s in load_scheduled_sources()}
     assert "example_news" in scheduled and "takungpao" not in scheduled
+
+
+def test_an_edited_registry_file_is_read_again(tmp_path):
+    entry = "  - {source_id: %s, name: X, kind: news, entry_urls: [http://x.cn/], allowed_domains: [x.cn]}\n"
+    path = tmp_path / "extra.yaml"
+    path.write_text("sources:\n" + entry % "first", encoding="utf-8")
+    assert list(load_registry(path)) == ["first"]
+    path.write_text("sources:\n" + entry % "second", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert list(load_registry(path)) == ["second"]
