@@ -20,6 +20,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
+from crawlers.health import BLOCKED_RATE
 from futurewatch.config import ConfigError
 from futurewatch.private import make_private_dir, write_private
 from futurewatch.db import connect
@@ -35,7 +36,7 @@ class HealthThresholds:
     min_pages: int = 3  # fewer pages than this in a window says nothing
     fallback_share: float = 0.5  # recent generic/empty share at least this …
     fallback_rise: float = 0.3  # … and this much above the baseline share
-    blocked_share: float = 0.3
+    blocked_share: float = BLOCKED_RATE  # one threshold with `futurewatch sources` (crawlers/health.py)
 
     @classmethod
     def from_settings(cls, extra: dict[str, str]) -> "HealthThresholds":
