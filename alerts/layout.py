@@ -22,6 +22,7 @@ from alerts.channels import DEFAULT_OPTIONS
 from alerts.firstseen import warmup_end
 from alerts.policy_cards import deadline_items
 from alerts.labels import LEVEL_NAMES, LEVEL_ORDER, RULE_TYPE_NAMES, VIEW_NAMES, format_time, text_for, track_name, zone_label
+from futurewatch.config import SOURCE_TIMEZONE
 
 RULES_SQL = "SELECT name, rule_type FROM alert_rules WHERE subscriber_id = %(s)s AND active ORDER BY name"
 
@@ -109,7 +110,7 @@ def build_context(conn, subscriber: dict, events: list[dict], start: datetime, e
                   settings) -> tuple[dict, dict[str, bytes]]:
     """The template context of one digest and its images by Content-ID."""
     language, options = subscriber.get("language") or "zh", options_of(subscriber)
-    tz, words, view = ZoneInfo(subscriber.get("timezone") or "Asia/Shanghai"), text_for(language), options["view"]
+    tz, words, view = ZoneInfo(subscriber.get("timezone") or SOURCE_TIMEZONE), text_for(language), options["view"]
     articles = select_articles(conn, [e["version_id"] for e in events if e["version_id"]])
     cards, entities = build_cards(events, articles, tz, view, language)
     for rank, card in enumerate(cards, 1):

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-DEFAULT_TZ = "Asia/Shanghai"
+from futurewatch.config import SOURCE_TIMEZONE
+
+DEFAULT_TZ = SOURCE_TIMEZONE
 
 
 def _local_midnight(now: datetime, tz: ZoneInfo) -> datetime:

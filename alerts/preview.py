@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from alerts.digest import build_draft, build_mime, due_period_for, select_events
 from alerts.periods import period_containing
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import SOURCE_TIMEZONE, Settings, load_settings
 from futurewatch.db import connect
 
 LATEST_EVENT_SQL = """
@@ -81,7 +81,7 @@ def preview_draft(url: str, who: str, *, now: datetime, period: tuple[datetime, 
             (start, end), which = period, "the period asked for"
             events = select_events(conn, sub["subscriber_id"], start, end, include_sent=True)
         draft = build_draft(conn, sub, events, start, end, settings)
-    tz = ZoneInfo(sub["timezone"] or "Asia/Shanghai")
+    tz = ZoneInfo(sub["timezone"] or SOURCE_TIMEZONE)
     label = (f"{sub['email'] or sub['name']}: {which}, {start.astimezone(tz):%Y-%m-%d %H:%M} → "
              f"{end.astimezone(tz):%Y-%m-%d %H:%M} ({tz.key}), {len(events)} event(s)")
     return draft, label

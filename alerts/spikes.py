@@ -12,10 +12,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from futurewatch.config import SOURCE_TIMEZONE
+
 from alerts.rules import Catalog, Rule
 from alerts.store import Event
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+SHANGHAI = ZoneInfo(SOURCE_TIMEZONE)
 
 COUNTS_SQL = """
 SELECT floor(extract(epoch FROM (%(now)s - coalesce(v.published_at, d.first_seen_at))) / %(window)s)::int AS ago,

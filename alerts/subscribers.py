@@ -32,6 +32,7 @@ from alerts.channels import ChannelError, parse_options, parse_webhook
 from alerts.limits import (MAX_RULES_PER_SUBSCRIBER, MAX_SUBSCRIBER_FILE_BYTES, MAX_SUBSCRIBERS_PER_FILE, LimitError,
                            check_counts, check_email, check_name, check_rule_params, check_yaml_depth)
 from alerts.rules import Catalog, RuleError, compile_rule
+from futurewatch.config import SOURCE_TIMEZONE
 from futurewatch.db import connect
 
 CADENCES = ("immediate", "daily", "weekly")
@@ -57,7 +58,7 @@ class Subscriber:
     email: str | None
     name: str | None = None
     cadence: str = "daily"
-    timezone: str = "Asia/Shanghai"
+    timezone: str = SOURCE_TIMEZONE
     language: str = "zh"
     active: bool = True
     rules: list[RuleSpec] = field(default_factory=list)
@@ -120,7 +121,7 @@ def parse_subscriber(entry: dict) -> Subscriber:
     except LimitError as exc:
         raise SubscriberError(f"subscriber {who[:80]!r}: {exc}") from None
     sub = Subscriber(email, entry.get("name"), entry.get("cadence", "daily"),
-                     entry.get("timezone", "Asia/Shanghai"), entry.get("language", "zh"),
+                     entry.get("timezone", SOURCE_TIMEZONE), entry.get("language", "zh"),
                      bool(entry.get("active", True)))
     if sub.cadence not in CADENCES:
         raise SubscriberError(f"{who}: cadence must be one of {', '.join(CADENCES)}")

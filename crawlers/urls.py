@@ -11,8 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 from crawlers.addresses import blocked_reason, is_local_name, literal_address
-
-ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip")
+from futurewatch.filetypes import attachment_ext  # noqa: F401 - the crawler's name for the one list
 
 
 def host_of(url: str) -> str:
@@ -31,12 +30,6 @@ def is_private_host(host: str) -> bool:
         return True
     addr = literal_address(host)
     return addr is not None and blocked_reason(addr) is not None
-
-
-def attachment_ext(url: str) -> str | None:
-    """The attachment extension of url's path ('.pdf' …), or None."""
-    path = urlsplit(url).path.lower()
-    return next((ext for ext in ATTACHMENT_EXTS if path.endswith(ext)), None)
 
 
 def to_mirror(url: str, base: str) -> str:

@@ -8,6 +8,11 @@ from pathlib import Path
 
 import platformdirs
 
+# The zone the sources publish in: crawl schedules, dates printed without an offset, day
+# boundaries of archives and digests. Code uses this constant; YAML, SQL and docs state the
+# same default as data.
+SOURCE_TIMEZONE = "Asia/Shanghai"
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -12,8 +12,10 @@ from datetime import datetime, timedelta
 import pendulum
 from airflow.sdk import Asset
 
+from futurewatch.config import SOURCE_TIMEZONE
+
 OWNER = "futurewatch-ops"
-TIMEZONE = "Asia/Shanghai"
+TIMEZONE = SOURCE_TIMEZONE
 START_DATE = pendulum.datetime(2026, 1, 1, tz=TIMEZONE)
 DB_CONN_ID = "futurewatch_db"  # optional Airflow connection; DATABASE_URL wins when set
 

@@ -21,7 +21,8 @@ import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-from futurewatch.config import ConfigError, refuse_plaintext_auth
+from crawlers.health import BLOCKED_RATE
+from futurewatch.config import ConfigError
 from futurewatch.private import make_private_dir, write_private
 from futurewatch.db import connect
 
@@ -36,7 +37,7 @@ class HealthThresholds:
     min_pages: int = 3  # fewer pages than this in a window says nothing
     fallback_share: float = 0.5  # recent generic/empty share at least this …
     fallback_rise: float = 0.3  # … and this much above the baseline share
-    blocked_share: float = 0.3
+    blocked_share: float = BLOCKED_RATE  # one threshold with `futurewatch sources` (crawlers/health.py)
 
     @classmethod
     def from_settings(cls, extra: dict[str, str]) -> "HealthThresholds":
@@ -271,35 +272,22 @@ def build_health_message(report: HealthReport, *, sender: str, recipients: list[
 
 
 def send_health_report(report: HealthReport, settings, recipients: list[str]) -> str:
-    """Mail the report through SMTP_* (or write it to the outbox); returns where it went."""
-    msg = build_health_message(report, sender=settings.smtp_from, recipients=recipients)
-    if not settings.smtp_host:
+    """Mail the report through the one SMTP configuration of alerts/smtpconfig.py (SMTP_*, else the
+    Airflow SMTP connection inside a task), or write it to the outbox; returns where it went."""
+    from alerts.send import open_smtp
+    from alerts.smtpconfig import smtp_config
+
+    config = smtp_config(settings)
+    msg = build_health_message(report, sender=config.sender if config else settings.smtp_from, recipients=recipients)
+    if config is None:
         folder = settings.outbox_dir / "ops"
         make_private_dir(folder)
         path = folder / f"health-{report.as_of:%Y%m%dT%H%M%S}.eml"
         write_private(path, bytes(msg))
         return str(path)
-    _send_smtp(msg, settings)
-    return f"smtp://{settings.smtp_host}:{settings.smtp_port}"
-
-
-def _send_smtp(msg, settings) -> None:
-    import smtplib
-    import ssl
-
-    refuse_plaintext_auth(f"{settings.smtp_host}:{settings.smtp_port}", settings.smtp_user, settings.smtp_security,
-                          settings.smtp_allow_plaintext_auth)
-    if settings.smtp_security == "ssl":
-        client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout,
-                                  context=ssl.create_default_context())
-    else:
-        client = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout)
-    with client:
-        if settings.smtp_security == "starttls":
-            client.starttls(context=ssl.create_default_context())
-        if settings.smtp_user:
-            client.login(settings.smtp_user, settings.smtp_password or "")
+    with open_smtp(config) as client:
         client.send_message(msg)
+    return f"smtp://{config.host}:{config.port}"
 
 
 # --- the steps of the check_source_health DAG (plain dicts in and out, for XCom) ---------------

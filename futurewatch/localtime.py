@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from futurewatch.config import ConfigError, Settings, load_settings
+from futurewatch.config import SOURCE_TIMEZONE, ConfigError, Settings, load_settings
 
-DEFAULT_ZONE = "Asia/Shanghai"
+DEFAULT_ZONE = SOURCE_TIMEZONE
 
 
 def display_zone(settings: Settings | None = None) -> ZoneInfo:

@@ -1,8 +1,9 @@
 """Crawl schedules from the source registry, for the crawl DAG.
 
 The crawl DAG runs on every distinct cron in the registry; each run crawls the sources whose
-cron fires at the run's logical date (a manual run crawls every enabled source). Reading the
-registry is a YAML read only, so DAG files may call these functions at import.
+cron fires at the run's logical date (a manual run crawls every enabled source). The registry
+is read by futurewatch/sources.py, the one loader (FUTUREWATCH_SOURCES included); it is a YAML
+read only, so DAG files may call these functions at import.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
+from futurewatch.config import SOURCE_TIMEZONE
+from futurewatch.sources import REGISTRY_PATH, SourceConfig, load_registry  # noqa: F401 - REGISTRY_PATH re-exported
 
-REGISTRY_PATH = Path(__file__).resolve().parent.parent / "crawlers" / "sources.yaml"
-DEFAULT_CRON = "0 */6 * * *"
-SCHEDULE_TZ = "Asia/Shanghai"
+DEFAULT_CRON = SourceConfig.__dataclass_fields__["schedule"].default
+SCHEDULE_TZ = SOURCE_TIMEZONE
 
 
 @dataclass(frozen=True)
@@ -25,25 +26,12 @@ class ScheduledSource:
     cron: str
 
 
-def _entries(data) -> list[dict]:
-    if isinstance(data, dict):
-        data = data.get("sources", data)
-    if isinstance(data, dict):  # {source_id: {...}}
-        return [{"source_id": k, **(v or {})} for k, v in data.items()]
-    return list(data or [])
-
-
-def load_scheduled_sources(path: Path = REGISTRY_PATH) -> list[ScheduledSource]:
-    """The enabled sources and their crons; a missing registry means no sources."""
-    if not path.exists():
+def load_scheduled_sources(path: Path | None = None) -> list[ScheduledSource]:
+    """The enabled sources and their crons (the package registry and FUTUREWATCH_SOURCES by default);
+    a missing registry file means no sources, a malformed one raises RegistryError."""
+    if path is not None and not Path(path).exists():
         return []
-    sources = []
-    for entry in _entries(yaml.safe_load(path.read_text(encoding="utf-8"))):
-        source_id = entry.get("source_id") or entry.get("id")
-        if not source_id or entry.get("enabled", True) is False:
-            continue
-        sources.append(ScheduledSource(str(source_id), str(entry.get("schedule") or DEFAULT_CRON)))
-    return sources
+    return [ScheduledSource(s.source_id, s.schedule) for s in load_registry(path).values() if s.enabled]
 
 
 def select_crons(sources: list[ScheduledSource]) -> list[str]:
@@ -71,7 +59,7 @@ def select_due_sources(sources: list[ScheduledSource], at: datetime, *, tz: str 
 
 
 def select_sources_for_run(*, at: datetime | None, scheduled: bool, requested: list[str] | None = None,
-                           path: Path = REGISTRY_PATH) -> list[str]:
+                           path: Path | None = None) -> list[str]:
     """Source ids one crawl run maps over: the requested ones, else (scheduled) the due ones, else all."""
     sources = load_scheduled_sources(path)
     if requested:

@@ -16,15 +16,13 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
+from futurewatch.filetypes import attachment_ext
 from parsers import clean, dates, pubdate
 from parsers.document import AttachmentLink, Document, PolicyMeta
 from parsers.html import attr, meta, paragraphs_of, select, select_first, text_of
 
 log = logging.getLogger(__name__)
 
-ATTACHMENT_EXTS = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "odt", "wps", "ofd",
-                   "zip", "rar", "et", "csv")
-_ATTACHMENT_HREF = re.compile(r"\.(" + "|".join(ATTACHMENT_EXTS) + r")(?:$|[?#])", re.I)
 
 
 @dataclass
@@ -179,10 +177,12 @@ def links_to_attachments(anchors, base_url: str) -> list[AttachmentLink]:
     out: dict[str, AttachmentLink] = {}
     for a in anchors:
         href = (a.get("href") or "").strip()
-        match = _ATTACHMENT_HREF.search(href)
-        if not match or href.startswith(("javascript:", "mailto:")):
+        if not href or href.startswith(("javascript:", "mailto:")):
             continue
         url = urljoin(base_url, href)
+        ext = attachment_ext(url)
+        if not ext:
+            continue
         name = text_of(a) or href.rsplit("/", 1)[-1]
-        out.setdefault(url, AttachmentLink(url=url, filename=name, ext=match.group(1).lower()))
+        out.setdefault(url, AttachmentLink(url=url, filename=name, ext=ext[1:]))
     return list(out.values())

@@ -1,6 +1,9 @@
 """The publisher registry: source_id and URL hosts → versioned parser classes.
 
-Declarative and checked at import: a duplicate source_id or host, a parser class whose
+Built from the source registry (futurewatch/sources.py): each source whose `parser` names a
+module under parsers/ becomes a Publisher with that source's `hosts` and its listed versions, so
+the URL lookup and the crawler read the same hosts. Sources with `parser: generic` have no entry:
+their pages take the generic path. Checked at import: a duplicate source_id or host, a parser class whose
 source_id disagrees with its entry, versions out of VALID_UNTIL order, or a newest version
 that expires all raise RegistryError, so a bad entry never reaches a crawl.
 Hosts are exact ("www.gov.cn") or suffixes with a leading dot (".gd.gov.cn" matches
@@ -9,12 +12,13 @@ www.gd.gov.cn and gdii.gd.gov.cn).
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from futurewatch.sources import SourceConfig, load_registry
 from parsers.base import SiteParser
-from parsers.sites import c114, chinanews, gd_gov, govcn, miit, nanfang, takungpao
 
 
 class RegistryError(RuntimeError):
@@ -38,15 +42,23 @@ class Publisher:
         return self.versions[-1]
 
 
-PUBLISHERS: tuple[Publisher, ...] = (
-    Publisher("c114", "C114 通信网", ("www.c114.com.cn", "c114.com.cn", "m.c114.com.cn"), c114.VERSIONS),
-    Publisher("nanfang", "南方+ / 南方日报", (".southcn.com", ".nfnews.com", "southcn.com", "nfnews.com"), nanfang.VERSIONS),
-    Publisher("gd_gov", "广东省人民政府及厅局", (".gd.gov.cn", "gd.gov.cn"), gd_gov.VERSIONS),
-    Publisher("govcn", "中国政府网", ("www.gov.cn", "gov.cn"), govcn.VERSIONS),
-    Publisher("miit", "工业和信息化部", ("www.miit.gov.cn", "miit.gov.cn"), miit.VERSIONS),
-    Publisher("chinanews", "中国新闻网", (".chinanews.com.cn", ".chinanews.com", "chinanews.com.cn", "chinanews.com"), chinanews.VERSIONS),
-    Publisher("takungpao", "大公报 / 大公网", (".takungpao.com", ".takungpao.com.hk", "takungpao.com", "takungpao.com.hk"), takungpao.VERSIONS),
-)
+def publisher_from_source(config: SourceConfig) -> Publisher:
+    """The Publisher a registry entry names; RegistryError when its module or a version is missing."""
+    where = f"source {config.source_id!r}: parser"
+    try:
+        module = importlib.import_module(config.parser.module)
+        versions = tuple(getattr(module, name) for name in config.parser.versions)
+    except (ImportError, AttributeError) as exc:
+        raise RegistryError(f"{where}: {exc}") from exc
+    return Publisher(config.source_id, config.name, config.hosts, versions)
+
+
+def build_publishers(sources: dict[str, SourceConfig]) -> tuple[Publisher, ...]:
+    """A Publisher per source with a site parser (generic sources have none)."""
+    return tuple(publisher_from_source(c) for c in sources.values() if not c.parser.is_generic)
+
+
+PUBLISHERS: tuple[Publisher, ...] = build_publishers(load_registry())
 
 
 def _check_versions(pub: Publisher) -> None:

@@ -117,8 +117,14 @@ DECLARE
     tokens text[];
     tok text;
     term text;
-    groups jsonb := '[]';
-    excluded jsonb := '[]';
+    clauses jsonb := '[[]]';   -- per alternative: the terms that must all occur
+    negs jsonb := '[[]]';      -- per alternative: the excluded terms
+    last text;
+    groups jsonb := '[[]]';
+    product jsonb;
+    grp jsonb;
+    grown jsonb;
+    none jsonb;
     pending_or boolean := false;
     negate boolean := false;
 BEGIN
@@ -130,24 +136,22 @@ BEGIN
     FOREACH tok IN ARRAY tokens LOOP
         IF tok IN ('AND', '&') THEN CONTINUE; END IF;
         IF tok IN ('OR', '|') THEN
-            IF pending_or OR negate OR jsonb_array_length(groups) = 0 THEN
+            IF pending_or OR negate OR jsonb_array_length(clauses -> -1) = 0 THEN
                 RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'OR needs a term on each side';
             END IF;
+            clauses := clauses || '[[]]'::jsonb;
+            negs := negs || '[[]]'::jsonb;
             pending_or := true;
             CONTINUE;
         END IF;
         IF tok = 'NOT' THEN negate := true; CONTINUE; END IF;
         IF length(tok) > 1 AND left(tok, 1) = '-' THEN negate := true; tok := substr(tok, 2); END IF;
         term := fw_parse_term(tok);
-        IF negate AND pending_or THEN
-            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'an excluded term cannot be joined with OR';
-        ELSIF negate THEN
-            excluded := excluded || to_jsonb(term);
-        ELSIF pending_or THEN
-            groups := jsonb_set(groups, ARRAY[(jsonb_array_length(groups) - 1)::text],
-                                groups -> -1 || to_jsonb(term));
+        last := (jsonb_array_length(clauses) - 1)::text;
+        IF negate THEN
+            negs := jsonb_set(negs, ARRAY[last], (negs -> -1) || to_jsonb(term));
         ELSE
-            groups := groups || jsonb_build_array(jsonb_build_array(term));
+            clauses := jsonb_set(clauses, ARRAY[last], (clauses -> -1) || to_jsonb(term));
         END IF;
         pending_or := false;
         negate := false;
@@ -155,14 +159,47 @@ BEGIN
     IF pending_or OR negate THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'the search query ends with OR or NOT';
     END IF;
-    IF jsonb_array_length(groups) = 0 THEN
+    IF jsonb_array_length(clauses) > 1
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(clauses) AS c WHERE jsonb_array_length(c) = 0) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'OR needs a term on each side';
+    END IF;
+    IF jsonb_array_length(clauses -> 0) = 0 THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
             MESSAGE = 'the search query only excludes terms; add at least one term to find';
     END IF;
-    RETURN jsonb_build_object('all', groups, 'none', excluded);
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(negs) AS n
+               WHERE NOT (n @> (negs -> 0) AND (negs -> 0) @> n)) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = 'with OR, every alternative must exclude the same terms (write: a -x OR b -x)';
+    END IF;
+    SELECT coalesce(jsonb_agg(t ORDER BY first), '[]') INTO none
+    FROM (SELECT t, min(ord) AS first FROM jsonb_array_elements_text(negs -> 0) WITH ORDINALITY AS e(t, ord)
+          GROUP BY t) AS d;
+    FOR i IN 0 .. jsonb_array_length(clauses) - 1 LOOP
+        product := '[]';
+        FOR grp IN SELECT g FROM jsonb_array_elements(groups) WITH ORDINALITY AS e(g, ord) ORDER BY ord LOOP
+            FOR term IN SELECT t FROM jsonb_array_elements_text(clauses -> i) WITH ORDINALITY AS e(t, ord) ORDER BY ord LOOP
+                grown := CASE WHEN grp @> to_jsonb(term) THEN grp ELSE grp || to_jsonb(term) END;
+                IF NOT EXISTS (SELECT 1 FROM jsonb_array_elements(product) AS p WHERE p = grown) THEN
+                    product := product || jsonb_build_array(grown);
+                END IF;
+            END LOOP;
+        END LOOP;
+        -- absorption: drop each group that holds another; of equal groups the first stays
+        SELECT coalesce(jsonb_agg(a.g ORDER BY a.i), '[]') INTO product
+        FROM jsonb_array_elements(product) WITH ORDINALITY AS a(g, i)
+        WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(product) WITH ORDINALITY AS b(h, j)
+                          WHERE a.g @> b.h AND (NOT b.h @> a.g OR b.j < a.i));
+        IF jsonb_array_length(product) > 32 THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = 'the search query has too many OR combinations; the limit is 32';
+        END IF;
+        groups := product;
+    END LOOP;
+    RETURN jsonb_build_object('all', groups, 'none', none);
 END
 $$;
-COMMENT ON FUNCTION public.fw_parse_query(query text) IS 'Parse a search query into {"all": [[OR-alternatives], ...], "none": [excluded terms]}; raises 22023 on bad input.';
+COMMENT ON FUNCTION public.fw_parse_query(query text) IS 'Parse a search query (AND before OR) into {"all": [[OR-alternatives], ...], "none": [excluded terms]}; raises 22023 on bad input.';
 CREATE FUNCTION public.fw_parse_term(token text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$

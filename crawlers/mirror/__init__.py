@@ -16,9 +16,11 @@ from typing import Iterator
 
 from crawlers.mirror import faults as fault_pages
 from crawlers.mirror.captures import CAPTURES_DIR, load_captures
+from crawlers.mirror.fixtures import load_fixture_pages
 from crawlers.mirror.server import MirrorServer
 from crawlers.mirror.site import MirrorSite
 from crawlers.mirror.sites import c114, chinanews, gd_gov, govcn, miit, nanfang, takungpao
+from futurewatch.sources import load_registry
 
 SITE_MODULES = (c114, nanfang, gd_gov, govcn, miit, chinanews, takungpao)
 
@@ -26,12 +28,14 @@ SITE_MODULES = (c114, nanfang, gd_gov, govcn, miit, chinanews, takungpao)
 def build_site(*, faults: bool = False, today: date | None = None, bench_articles: int = 0,
                bench_days: int = 50, captures: Path | None = CAPTURES_DIR) -> MirrorSite:
     """Every source's pages; faults=True adds the fault pages; bench_articles adds C114 filler;
-    real captures (scripts/capture_fixtures.py) in `captures` replace reconstructed pages."""
+    real captures (scripts/capture_fixtures.py) in `captures` replace reconstructed pages; every
+    registry source's stored pages (its `fixtures`, FUTUREWATCH_SOURCES included) fill the rest."""
     site = MirrorSite(today, faults=faults)
     for module in SITE_MODULES:
         module.register(site)
     if captures is not None and captures.is_dir():
         load_captures(site, captures)
+    load_fixture_pages(site, load_registry().values())
     if faults:
         fault_pages.register(site)
     if bench_articles:

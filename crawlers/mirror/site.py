@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-TZ = ZoneInfo("Asia/Shanghai")
+from futurewatch.config import SOURCE_TIMEZONE
+
+TZ = ZoneInfo(SOURCE_TIMEZONE)
 SEEDS_DIR = Path(__file__).with_name("seeds")
 HTML_UTF8 = "text/html; charset=utf-8"
 

@@ -18,13 +18,15 @@ from zoneinfo import ZoneInfo
 import scrapy
 from parsel import Selector
 
+from futurewatch.config import SOURCE_TIMEZONE
+
 from crawlers import failures
 from crawlers.items import FetchItem
 from crawlers.registry import SourceConfig
 from crawlers.runstate import RunState
 from crawlers.urls import attachment_ext, host_allowed, host_of
 
-TZ = ZoneInfo("Asia/Shanghai")
+TZ = ZoneInfo(SOURCE_TIMEZONE)
 HANDLED_STATUSES = [304, *range(400, 600)]
 HREF_RE = re.compile(r"""(?:href|src)\s*=\s*\\?["']([^"'\\<>\s]+)""", re.I)
 JSON_UNESCAPES = (("\\/", "/"), ("\\u002F", "/"), ("\\u002f", "/"), ("\\u003C", "<"), ("\\u003c", "<"),

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from futurewatch.config import load_settings
+from futurewatch.config import SOURCE_TIMEZONE, load_settings
 from futurewatch.db import database_url
 from futurewatch.localtime import display_zone, iso_time, show_date, zone_note
 from futurewatch.tables import Column, print_records
@@ -92,7 +92,7 @@ def add_command(
     rule_type: str = typer.Option(..., "--type", help="keyword|category|entity|first_seen_entity|new_policy|changed|spike"),
     params: str = typer.Option("{}", "--params", help='Rule params as JSON, e.g. \'{"query": "具身智能 OR 人形机器人"}\''),
     cadence: str = typer.Option("daily", "--cadence", help="immediate|daily|weekly (for a new subscriber)."),
-    tz: str = typer.Option("Asia/Shanghai", "--timezone"),
+    tz: str = typer.Option(SOURCE_TIMEZONE, "--timezone"),
     language: str = typer.Option("zh", "--language", help="zh|en"),
 ) -> None:
     """Add (or update) one rule of one subscriber."""

@@ -13,12 +13,13 @@ from futurewatch.schedule import (
     select_sources_for_run,
 )
 
-REGISTRY = """
+SITE = 'name: S, kind: news, entry_urls: ["https://s.example.org/"], allowed_domains: [s.example.org]'
+REGISTRY = f"""
 sources:
-  - {source_id: hourly, schedule: "5 * * * *"}
-  - {source_id: morning, schedule: "0 8 * * *"}
-  - {source_id: off, schedule: "0 8 * * *", enabled: false}
-  - {source_id: default}
+  - {{source_id: hourly, schedule: "5 * * * *", {SITE}}}
+  - {{source_id: morning, schedule: "0 8 * * *", {SITE}}}
+  - {{source_id: paused, schedule: "0 8 * * *", enabled: false, {SITE}}}
+  - {{source_id: default, {SITE}}}
 """
 
 
@@ -45,8 +46,18 @@ def test_scheduled_run_maps_over_due_sources_in_shanghai_time(registry):
 def test_manual_run_takes_all_or_the_requested(registry):
     assert select_sources_for_run(at=None, scheduled=False, path=registry) == ["hourly", "morning", "default"]
     assert select_sources_for_run(at=None, scheduled=False, requested=["morning"], path=registry) == ["morning"]
-    with pytest.raises(ValueError, match="off"):
-        select_sources_for_run(at=None, scheduled=False, requested=["off"], path=registry)
+    with pytest.raises(ValueError, match="paused"):
+        select_sources_for_run(at=None, scheduled=False, requested=["paused"], path=registry)
+
+
+def test_the_schedule_reads_the_one_checked_registry(tmp_path):
+    """A malformed entry is an error here too (not skipped), named by file and key."""
+    from futurewatch.sources import RegistryError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sources:\n  - {source_id: x1, schedule: '5 * * * *'}\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"bad.yaml: sources\[0\] \(x1\)\.name: missing"):
+        load_scheduled_sources(bad)
 
 
 def test_real_registry_has_a_cron_per_source():

@@ -150,3 +150,23 @@ def test_latest_crawl_with_empty_listings_is_a_shape_change(db_url):
     shape = [f for f in report.findings if f.signal == "shape_changed"]
     assert [f.source_id for f in shape] == ["emptied"]
     assert "https://emptied.example/list" in shape[0].detail
+
+
+def test_report_is_mailed_through_the_one_smtp_configuration(db_url, tmp_path):
+    """The ops report goes through alerts' SMTP sender (alerts/smtpconfig.py + alerts/send.py),
+    to a real SMTP server on loopback."""
+    from tests.alerts.smtp_servers import Recorder, smtp_server
+
+    with connect(db_url) as conn:
+        add_source(conn, "quiet")
+        conn.commit()
+    report = check_source_health(db_url, as_of=AS_OF)
+    recorder = Recorder()
+    with smtp_server(recorder) as port:
+        settings = load_settings({"FUTUREWATCH_HOME": str(tmp_path), "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port),
+                                  "SMTP_SECURITY": "none", "SMTP_FROM": "fw-ops@example.org"})
+        where = send_health_report(report, settings, ["ops@example.org"])
+    assert where == f"smtp://127.0.0.1:{port}"
+    assert len(recorder.messages) == 1
+    mail = recorder.messages[0].decode("utf-8", "replace")
+    assert "From: fw-ops@example.org" in mail and "need attention: quiet" in mail

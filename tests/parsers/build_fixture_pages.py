@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"  # a copy of /work/shared/seeds
 FOOTER_GOV = ('<div class="footer"><p>主办单位：国务院办公厅　运行维护单位：中国政府网运行中心</p>'
               '<p>版权所有：中国政府网　中文域名：中国政府网.政务</p><p>网站标识码bm01000001　京ICP备05070218号　京公网安备11010202000001号</p></div>')
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"  # a copy of /work/shared/seeds
 _END = re.compile(r"[。！？：；」”）)\]】]$")
 
 WRITTEN = [

@@ -11,7 +11,7 @@ from futurewatch.textnorm import to_simplified
 from parsers import attachments, dedup
 from parsers.document import AttachmentLink, Document
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"  # a copy of /work/shared/seeds
 
 
 def seed(prefix: str) -> str:

@@ -15,9 +15,11 @@ from futurewatch.search import QueryError, parse_query, search
 from tests.search.corpus import SampleDoc, copy_docs
 
 BAD_QUERIES = ["", "   ", "，。！", "量", "-量子", "量子 OR", "OR 量子", "NOT", "%", "_", "\\", "';", "--",
-               "量子 -", "a", "量子 OR -芯片", "“ ”"]
-GOOD_QUERIES = ["量子 计算", '"人工 智能" OR 机器人 -芯片', "廣東 AND 製造", "NOT 深海 空天", "6G | 5G",
-                "量子%", "量子_科技", "量子\\", "量子' OR 1=1 --x", "＂全角 引号＂"]
+               "量子 -", "a", "量子 OR -芯片", "“ ”", '"人工 智能" OR 机器人 -芯片', "量子 -深海 OR 芯片",
+               " OR ".join(f"a{i} b{i}" for i in range(6))]
+GOOD_QUERIES = ["量子 计算", "廣東 AND 製造", "NOT 深海 空天", "6G | 5G",
+                "量子%", "量子_科技", "量子\\", "量子' OR 1=1 --x", "＂全角 引号＂",
+                '"人工 智能" -芯片 OR 机器人 NOT 芯片', "广东 量子 OR 芯片", "a1 b1 OR c1 d1 | e1", "量子 OR 量子 芯片"]
 
 
 def sql_parse(conn, query: str):
@@ -47,9 +49,10 @@ def test_python_and_sql_parsers_agree(db_url, query):
 
 
 def test_parse_structure():
-    parsed = parse_query('量子 "人工 智能" OR 機器人 NOT 芯片 -深海')
-    assert parsed.all == [["量子"], ["人工 智能", "機器人"]]
+    parsed = parse_query('量子 "人工 智能" NOT 芯片 -深海 OR 機器人 -深海 -芯片')  # AND before OR
+    assert parsed.all == [["量子", "機器人"], ["人工 智能", "機器人"]]  # (量子 AND 人工 智能) OR 機器人
     assert parsed.none == ["芯片", "深海"]
+    assert parse_query("量子 AND 芯片 OR 深海").all == [["量子", "深海"], ["芯片", "深海"]]
 
 
 def test_boolean_queries_match_a_python_oracle(corpus_db):
@@ -61,10 +64,10 @@ def test_boolean_queries_match_a_python_oracle(corpus_db):
         texts = dict(conn.execute("SELECT version_id, search_text FROM document_versions").fetchall())
         for _ in range(25):
             a, b, c, d = rng.sample(terms, 4)
-            query = f"{a} {b} OR {c} -{d}"
+            query = f"{a} {b} -{d} OR {c} -{d}"  # (a AND b) OR c, without d
             norm = {t: conn.execute("SELECT fw_normalize(%s)", (t,)).fetchone()[0] for t in (a, b, c, d)}
             expected = {vid for vid, text in texts.items()
-                        if norm[a] in text and (norm[b] in text or norm[c] in text) and norm[d] not in text}
+                        if (norm[a] in text and norm[b] in text or norm[c] in text) and norm[d] not in text}
             got = {r[0] for r in conn.execute("SELECT version_id FROM fw_search(%s, 100000)", (query,))}
             assert got == expected, query
 

@@ -112,7 +112,7 @@ def test_boolean_top_k_equals_the_like_oracle(topk_db):
             a, b, c, d = cut_terms(docs, rng, [2, rng.choice([2, 3]), 3, 2])
             max_rows = rng.choice([3, 20, 60])
             _, expected = oracle(conn, [[a], [b, c]], [d], max_rows)
-            got = fw_search(conn, f'"{a}" "{b}" OR "{c}" -"{d}"', max_rows)
+            got = fw_search(conn, f'"{a}" "{b}" -"{d}" OR "{a}" "{c}" -"{d}"', max_rows)  # a AND (b OR c)
             assert got == expected, (a, b, c, d, max_rows)
 
 
