@@ -1,6 +1,8 @@
 """Helpers for the local Airflow scripts (`make airflow`, `make airflow-celery`).
 
     python -m futurewatch.airflow_local port 8080        → 8080, or the next free port when it is taken
+    python -m futurewatch.airflow_local port 8794 8794 8795 → the same, skipping ports this instance already
+                                     gave to a service that has not bound it yet
     python -m futurewatch.airflow_local metadata-url     → Airflow's metadata URL: database
                                      FUTUREWATCH_AIRFLOW_DB (default "airflow") next to DATABASE_URL, created once
     python -m futurewatch.airflow_local redis-url        → redis://127.0.0.1:6379/0 when a Redis answers
@@ -30,10 +32,10 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-def free_port(preferred: int) -> int:
-    """preferred if nothing listens on it, else the first free port after it."""
+def free_port(preferred: int, promised: frozenset[int] = frozenset()) -> int:
+    """preferred if nothing listens on it, else the first free port after it; never one of `promised`."""
     for port in range(preferred, preferred + 200):
-        if port_is_free(port):
+        if port not in promised and port_is_free(port):
             return port
     raise SystemExit(f"no free port in {preferred}–{preferred + 199}")
 
@@ -68,7 +70,7 @@ def hostname() -> str:
 def main(argv: list[str]) -> None:
     command = argv[0] if argv else ""
     if command == "port":
-        print(free_port(int(argv[1])))
+        print(free_port(int(argv[1]), frozenset(int(p) for p in argv[2:])))
     elif command == "metadata-url":
         print(metadata_url(os.environ["DATABASE_URL"], os.environ.get("FUTUREWATCH_AIRFLOW_DB") or "airflow"))
     elif command == "redis-url":
@@ -76,7 +78,7 @@ def main(argv: list[str]) -> None:
         if redis_answers(port=port):
             print(f"redis://127.0.0.1:{port}/0")
     else:
-        raise SystemExit("usage: python -m futurewatch.airflow_local port N | metadata-url | redis-url")
+        raise SystemExit("usage: python -m futurewatch.airflow_local port N [PROMISED…] | metadata-url | redis-url")
 
 
 if __name__ == "__main__":

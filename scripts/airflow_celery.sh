@@ -42,8 +42,11 @@ start api-server airflow api-server --port "$AIRFLOW__API__PORT"
 start scheduler airflow scheduler
 start dag-processor airflow dag-processor
 start triggerer airflow triggerer
+# Each worker serves its logs on its own port, none of the ports this instance already promised.
+promised=("$AIRFLOW__API__PORT" "$AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT" "$AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT")
 for i in $(seq 1 "$WORKERS"); do
-  log_port="$("$PY" -m futurewatch.airflow_local port $((AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT + i)))"
+  log_port="$("$PY" -m futurewatch.airflow_local port $((AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT + i)) "${promised[@]}")"
+  promised+=("$log_port")
   FUTUREWATCH_WORKER_NAME="worker$i" AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT="$log_port" \
     start "worker$i" airflow celery worker --celery-hostname "worker$i@%h" --concurrency "$AIRFLOW__CELERY__WORKER_CONCURRENCY"
 done

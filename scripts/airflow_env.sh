@@ -27,8 +27,9 @@ PORT="$("$PY" -m futurewatch.airflow_local port "${FUTUREWATCH_AIRFLOW_PORT:-${A
 export AIRFLOW__API__PORT="$PORT"
 export AIRFLOW__API__BASE_URL="http://localhost:$PORT"
 export AIRFLOW__CORE__EXECUTION_API_SERVER_URL="http://localhost:$PORT/execution/"
-export AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT="$("$PY" -m futurewatch.airflow_local port "${AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT:-8793}")"
-export AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT="$("$PY" -m futurewatch.airflow_local port "${AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT:-8794}")"
+# Log servers: free now and not already promised to another service of this instance (nothing binds until later).
+export AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT="$("$PY" -m futurewatch.airflow_local port "${AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT:-8793}" "$PORT")"
+export AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT="$("$PY" -m futurewatch.airflow_local port "${AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT:-8794}" "$PORT" "$AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT")"
 
 # Secrets every Airflow process must share (generated once per AIRFLOW_HOME).
 SECRETS="$AIRFLOW_HOME/futurewatch-secrets.env"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 
 from typer.testing import CliRunner
@@ -20,10 +21,8 @@ def test_all_listings_404_is_a_failed_run_everywhere_ops_look(fw_env, db_url, mi
     assert miit.error.startswith(f"all {miit.details['listing_failures']} listing page(s) failed (http_404")
     assert chinanews.status == "succeeded"
 
-    result = CliRunner().invoke(app, ["sources"], env={"COLUMNS": "220"})
-    assert result.exit_code == 0, result.output
-    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 5}
-    assert "failing" in rows["miit"] and "failing" not in rows["chinanews"]
+    statuses = source_statuses()
+    assert statuses["miit"] == "failing" and statuses["chinanews"] != "failing"
 
     report = check_source_health(db_url, as_of=datetime.now(timezone.utc) + timedelta(minutes=1))
     assert {(f.source_id, f.signal) for f in report.findings if f.signal == "failing"} == {("miit", "failing")}
@@ -35,9 +34,16 @@ def test_some_listings_failing_is_degraded_not_ok(fw_env, db_url, mirror):
     [nanfang] = crawl_sources(db_url, ["nanfang"], mirror=mirror.url, run_key="half")
     assert nanfang.status == "partial" and nanfang.new > 0 and nanfang.details["listing_failures"] > 0
 
-    result = CliRunner().invoke(app, ["sources"], env={"COLUMNS": "220"})
-    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 5}
-    assert "degraded" in rows["nanfang"]
+    statuses = source_statuses()
+    assert statuses["nanfang"] == "degraded"
+    assert [source for source, status in statuses.items() if status == "degraded"] == ["nanfang"]
 
     report = check_source_health(db_url, as_of=datetime.now(timezone.utc) + timedelta(minutes=1))
     assert [f.source_id for f in report.findings if f.signal == "degraded"] == ["nanfang"]
+
+
+def source_statuses() -> dict[str, str]:
+    """{source_id: status} as `futurewatch sources --json` reports it."""
+    result = CliRunner().invoke(app, ["sources", "--json"])
+    assert result.exit_code == 0, result.output
+    return {row["source_id"]: row["status"] for row in json.loads(result.output)}

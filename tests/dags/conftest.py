@@ -15,6 +15,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DAGS_FOLDER, airflow_env  # noqa: F401  (re-exported for the DAG tests)
+from tests.dags.live_airflow import LiveAirflow
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing live-Airflow test (a refused connection included) shows the instance's console tail."""
+    report = (yield).get_result()
+    if report.failed:
+        for value in getattr(item, "funcargs", {}).values():
+            if isinstance(value, LiveAirflow):
+                report.sections.append(("live Airflow console (tail)", value.console()))
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,17 @@
 """A live Airflow for the tests: started through the same script as `make airflow` / `make
 airflow-celery`, driven through its public REST API with the simple auth manager's login.
 
-Each instance gets a private AIRFLOW_HOME and its own metadata database on the test server.
+Each instance gets a private AIRFLOW_HOME, its own metadata database on the test server, and its own
+ports: log servers (and the API, unless the test wants the script's 8080-or-next choice) on ports the
+kernel hands out, so two instances started at once (pytest-xdist) never pick the same "next free"
+port. Readiness also checks that the API port is served by this instance's own processes.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -15,6 +19,7 @@ import uuid
 from pathlib import Path
 
 import httpx
+import psutil
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "live-test-password"
@@ -30,10 +35,30 @@ def script_env(home: Path, extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
+def kernel_ports(count: int) -> list[int]:
+    """`count` distinct ports free now, chosen by the kernel (all held at once, so none repeats)."""
+    socks = [socket.socket() for _ in range(count)]
+    try:
+        for sock in socks:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in socks]
+    finally:
+        for sock in socks:
+            sock.close()
+
+
+def private_ports(api_port: bool) -> dict[str, str]:
+    """The script's port settings for one instance: both log servers, and the API port if asked."""
+    api, worker_logs, trigger_logs = kernel_ports(3)
+    ports = {"AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(worker_logs),
+             "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(trigger_logs)}
+    return ports | ({"FUTUREWATCH_AIRFLOW_PORT": str(api)} if api_port else {})
+
+
 class LiveAirflow:
-    def __init__(self, script: str, home: Path, extra_env: dict[str, str]):
+    def __init__(self, script: str, home: Path, extra_env: dict[str, str], private_api_port: bool = True):
         self.home = home
-        self.env = script_env(home, extra_env)
+        self.env = script_env(home, private_ports(private_api_port) | extra_env)
         self.log_path = home.parent / f"{home.name}-console.log"
         self.proc = subprocess.Popen(["bash", str(ROOT / "scripts" / script)], env=self.env, cwd=ROOT,
                                      stdout=open(self.log_path, "wb"), stderr=subprocess.STDOUT,
@@ -43,13 +68,32 @@ class LiveAirflow:
         self.client = httpx.Client(base_url=self.base, timeout=30)
         self._wait_ready()
 
+    def script_output(self) -> str:
+        return self.log_path.read_text("utf-8", "replace")
+
     def console(self) -> str:
-        return self.log_path.read_text("utf-8", "replace")[-4000:]
+        """The tail of the script's output and of each service log (the Celery script writes those)."""
+        parts = [self.script_output()[-4000:]]
+        for log in sorted((self.home / "services").glob("*.log")):
+            parts.append(f"--- {log.name} (tail) ---\n{log.read_text('utf-8', 'replace')[-1500:]}")
+        return "\n".join(parts)
+
+    def serves_api_port(self) -> bool:
+        """Whether the process listening on the API port is one of this instance's."""
+        try:
+            root = psutil.Process(self.proc.pid)
+            for process in [root, *root.children(recursive=True)]:
+                for conn in process.net_connections(kind="tcp"):
+                    if conn.status == psutil.CONN_LISTEN and conn.laddr.port == self.port:
+                        return True
+        except psutil.Error:
+            pass  # a process ended while we looked: not proof that we serve it
+        return False
 
     def _wait_for_port(self, timeout: float = 60) -> int:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for line in self.console().splitlines():
+            for line in self.script_output().splitlines():
                 if "log in at http://localhost:" in line:
                     return int(line.split("localhost:")[1].split()[0])
             assert self.proc.poll() is None, self.console()
@@ -65,6 +109,8 @@ class LiveAirflow:
                 if token.status_code in (200, 201):
                     self.client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
                     if self.client.get("/api/v2/dags/crawl_sources").status_code == 200:
+                        assert self.serves_api_port(), f"port {self.port} answers, but not from this Airflow:\n" \
+                                                       f"{self.console()}"
                         return
             except httpx.TransportError:
                 pass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import time
+import uuid
 from datetime import datetime, timezone
 
 import pytest
@@ -27,8 +28,10 @@ SOURCES = ["takungpao", "chinanews", "govcn", "nanfang"]
 def celery_airflow(fw_env, mirror, tmp_path):  # noqa: F811
     if not redis_answers() and shutil.which("redis-server") is None:
         pytest.skip("no Redis on 127.0.0.1:6379 and no redis-server (CI: apt-get install redis-server)")
+    # A queue of its own: another Celery Airflow on the same Redis must not take this one's tasks.
     live = LiveAirflow("airflow_celery.sh", tmp_path / "airflow", {
-        "FUTUREWATCH_CELERY_WORKERS": "2", "AIRFLOW__CELERY__WORKER_CONCURRENCY": "2"})
+        "FUTUREWATCH_CELERY_WORKERS": "2", "AIRFLOW__CELERY__WORKER_CONCURRENCY": "2",
+        "AIRFLOW__OPERATORS__DEFAULT_QUEUE": f"futurewatch-test-{uuid.uuid4().hex[:8]}"})
     yield live
     live.stop()
 

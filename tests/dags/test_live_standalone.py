@@ -39,7 +39,7 @@ def port_8080_taken():
 def airflow(fw_env, mirror, smtp_inbox, port_8080_taken, tmp_path):  # noqa: F811
     live = LiveAirflow("airflow_standalone.sh", tmp_path / "airflow", {
         "FUTUREWATCH_CRAWL_ATTEMPTS": "2", "FUTUREWATCH_CRAWL_RETRY_SECONDS": "4",
-        "FUTUREWATCH_OPS_EMAIL": "ops@example.org"})
+        "FUTUREWATCH_OPS_EMAIL": "ops@example.org"}, private_api_port=False)  # the script picks: not 8080
     yield live
     live.stop()
 
