@@ -4,6 +4,8 @@ the notice bodies fit each robot's format and size."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from alerts.channels import ChannelError
@@ -89,3 +91,28 @@ def test_notice_bodies_fit_each_format_and_bound_the_url_list():
     assert generic["source_id"] == "miit" and len(generic["failing_urls"]) == 20
     assert "Failing URLs (20 of 250):" in generic["text"]
     assert content.count("](https://www.example.gov.cn/list_") == 20  # a long error does not crowd out the URLs
+
+
+def test_rate_limited_robot_is_retried_and_a_dead_one_blocks_no_other(monkeypatch, caplog):
+    from futurewatch import ops_webhooks
+    from tests.alerts.chat_servers import Robots, robot_server
+    from tests.alerts.smtp_servers import free_port
+
+    monkeypatch.setattr(ops_webhooks, "BACKOFF_S", 0.01)
+    robots = Robots(dingtalk_secret=SECRET)
+    robots.fail_next["dingtalk"].append({"errcode": 130101, "errmsg": "send too fast"})
+    failure = TaskFailure("match_alerts", "match", "manual__1", "boom")
+    with robot_server(robots) as base:
+        hooks = parse_ops_webhooks(f"http://127.0.0.1:{free_port()}/dead?token={SECRET}")
+        hooks += ops_webhooks.checked([{"kind": "dingtalk", "url": f"{base}/robot/send?access_token=dt",
+                                        "secret": SECRET}], "test")
+        outcomes = ops_webhooks.post_all(hooks, lambda kind: bodies_for(kind, failure))
+    assert outcomes[0].startswith("json:") and "failed: NotSent: cannot connect to 127.0.0.1" in outcomes[0]
+    assert outcomes[1].endswith("posted") and len(robots.of("dingtalk")) == 1
+    assert [k for k, _ in robots.requests] == ["dingtalk", "dingtalk"]  # refused once, then posted
+    assert SECRET not in caplog.text + " ".join(outcomes)
+
+
+def test_the_shipped_example_file_parses():
+    hooks = parse_ops_webhooks(str(Path(__file__).resolve().parents[2] / "alerts" / "ops_webhooks.example.yaml"))
+    assert [h.kind for h in hooks] == ["wecom", "dingtalk", "feishu", "json"]
