@@ -65,7 +65,7 @@ class TaskFailure:
             lines.append("")
         if self.log_url:
             lines += [f"Task log: {self.log_url}", ""]
-        lines.append("Runbook: docs/operations.md (a task fails; a crawl fails).")
+        lines.append('Runbook: docs/operations.md ("Any task fails", "A crawl fails").')
         return "\n".join(lines) + "\n"
 
 

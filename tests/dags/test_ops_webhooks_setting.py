@@ -116,3 +116,18 @@ def test_rate_limited_robot_is_retried_and_a_dead_one_blocks_no_other(monkeypatc
 def test_the_shipped_example_file_parses():
     hooks = parse_ops_webhooks(str(Path(__file__).resolve().parents[2] / "alerts" / "ops_webhooks.example.yaml"))
     assert [h.kind for h in hooks] == ["wecom", "dingtalk", "feishu", "json"]
+
+
+def test_a_broken_webhook_setting_never_stops_the_mail(tmp_path, monkeypatch):
+    from futurewatch.config import load_settings
+    from futurewatch.ops_notify import notify_ops
+
+    monkeypatch.delenv("FUTUREWATCH_SMTP_CONN_ID", raising=False)
+    monkeypatch.delenv("AIRFLOW_CTX_DAG_ID", raising=False)
+    settings = load_settings({"FUTUREWATCH_HOME": str(tmp_path), "FUTUREWATCH_OPS_EMAIL": "ops@example.org",
+                              "FUTUREWATCH_OPS_WEBHOOKS": str(tmp_path / "missing.yaml")})
+    failure = TaskFailure("send_digests", "send", "scheduled__2026-03-09T00:00:00+00:00", "relay down")
+    mail_path, webhooks = notify_ops(failure, settings)
+    assert Path(mail_path).name == "send-failed-send_digests-scheduled__2026-03-09T00_00_00_00_00.eml"
+    assert "Subject: [futurewatch] send failed: send_digests" in Path(mail_path).read_text(encoding="utf-8")
+    assert webhooks.startswith("webhooks failed: FUTUREWATCH_OPS_WEBHOOKS file ") and "no such file" in webhooks
