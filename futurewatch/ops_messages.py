@@ -31,14 +31,31 @@ def url_line(failure: dict) -> str:
 
 
 def markdown(failure) -> str:
-    """The notice as one markdown text: facts, the failing URLs, the log link."""
-    blocks = [f"## {plain(failure.subject())}",
-              "\n".join(f"**{name}**: {plain(value)}" for name, value in failure.facts(CHAT_ERROR_CHARS))]
-    if failure.failures:
-        blocks.append(f"### {failure.urls_heading()}\n" + "\n".join(url_line(f) for f in failure.failures))
+    """The notice as one markdown text: facts, the failing URLs that fit, the log link."""
     closing = link("Task log", failure.log_url) if is_http(failure.log_url) else "Runbook: docs/operations.md"
-    body = fit("\n\n".join(blocks), MAX_BYTES - len(closing.encode("utf-8")) - 2)
-    return f"{body}\n\n{closing}"
+    head = fit(f"## {plain(failure.subject())}\n"
+               + "\n".join(f"**{name}**: {plain(value)}" for name, value in failure.facts(CHAT_ERROR_CHARS)),
+               MAX_BYTES // 2)
+    text = head + url_lines(failure, MAX_BYTES - size(head) - size(closing) - 4)
+    return f"{text}\n\n{closing}"
+
+
+def url_lines(failure, budget: int) -> str:
+    """The failing-URL block, whole lines only; what does not fit is counted ("N more: see the mail")."""
+    if not failure.failures:
+        return ""
+    more = "\n- {n} more: see the mail"
+    text = f"\n\n### {failure.urls_heading()}"
+    for index, entry in enumerate(failure.failures):
+        line = "\n" + url_line(entry)
+        if size(text + line + more) > budget:
+            return text + more.format(n=len(failure.failures) - index)
+        text += line
+    return text
+
+
+def size(text: str) -> int:
+    return len(text.encode("utf-8"))
 
 
 def json_body(failure) -> dict:

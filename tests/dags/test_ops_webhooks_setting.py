@@ -131,3 +131,17 @@ def test_a_broken_webhook_setting_never_stops_the_mail(tmp_path, monkeypatch):
     assert Path(mail_path).name == "send-failed-send_digests-scheduled__2026-03-09T00_00_00_00_00.eml"
     assert "Subject: [futurewatch] send failed: send_digests" in Path(mail_path).read_text(encoding="utf-8")
     assert webhooks.startswith("webhooks failed: FUTUREWATCH_OPS_WEBHOOKS file ") and "no such file" in webhooks
+
+
+def test_long_urls_are_listed_whole_while_they_fit_then_counted():
+    failures = [{"url": f"https://www.example.gov.cn/{'a' * 400}/{n}", "reason": "timeout", "kind": "detail"}
+                for n in range(20)]
+    [body] = bodies_for("wecom", TaskFailure("crawl_sources", "crawl", "r", "boom", "gd_gov", failures, 20))
+    content = body["markdown"]["content"]
+    listed = content.count("](https://www.example.gov.cn/")
+    assert size_ok(content) and 0 < listed < 20
+    assert f"- {20 - listed} more: see the mail" in content and content.endswith("Runbook: docs/operations.md")
+
+
+def size_ok(text: str) -> bool:
+    return len(text.encode("utf-8")) <= MAX_BYTES
