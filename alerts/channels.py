@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 WEBHOOK_KINDS = ("wecom", "dingtalk", "feishu")
+UNSIGNED_KINDS = ("wecom", "json")  # json: a generic incoming webhook (ops notices only)
 VIEWS = ("national", "guangdong", "guangzhou")
 CHART_DAYS = (14, 30)
 MAX_TOP_ITEMS = 50
@@ -64,10 +65,10 @@ def webhook_from(entry: dict) -> Webhook:
                    entry.get("secret_env"))
 
 
-def parse_webhook(entry, who: str) -> dict:
-    """Check one webhook entry; the stored form (a plain dict)."""
-    if not isinstance(entry, dict) or entry.get("kind") not in WEBHOOK_KINDS:
-        raise ChannelError(f"{who}: every webhook needs a kind, one of {', '.join(WEBHOOK_KINDS)}")
+def parse_webhook(entry, who: str, kinds: tuple[str, ...] = WEBHOOK_KINDS) -> dict:
+    """Check one webhook entry (its kind one of `kinds`); the stored form (a plain dict)."""
+    if not isinstance(entry, dict) or entry.get("kind") not in kinds:
+        raise ChannelError(f"{who}: every webhook needs a kind, one of {', '.join(kinds)}")
     unknown = set(entry) - {"kind", "url", "url_env", "secret", "secret_env"}
     if unknown:
         raise ChannelError(f"{who}: {entry['kind']} webhook: unknown keys {', '.join(sorted(unknown))}")
@@ -79,8 +80,8 @@ def parse_webhook(entry, who: str) -> dict:
             raise ChannelError(f"{who}: {entry['kind']} webhook url must be an http(s) URL")
     if entry.get("secret") and entry.get("secret_env"):
         raise ChannelError(f"{who}: {entry['kind']} webhook: give secret or secret_env, not both")
-    if entry["kind"] == "wecom" and (entry.get("secret") or entry.get("secret_env")):
-        raise ChannelError(f"{who}: wecom robots are not signed; remove the secret")
+    if entry["kind"] in UNSIGNED_KINDS and (entry.get("secret") or entry.get("secret_env")):
+        raise ChannelError(f"{who}: {entry['kind']} webhooks are not signed; remove the secret")
     return {k: str(v) for k, v in entry.items() if v}
 
 

@@ -108,7 +108,11 @@ def chat_texts(context: dict) -> list[str]:
 
 def build_messages(kind: str, context: dict) -> list[dict]:
     """The request bodies (unsigned) for one webhook kind, in sending order."""
-    texts, title = chat_texts(context), context["L"]["digest"]
+    return wrap(kind, context["L"]["digest"], chat_texts(context))
+
+
+def wrap(kind: str, title: str, texts: list[str]) -> list[dict]:
+    """Markdown texts in one robot kind's message envelope (also used by the ops notices)."""
     if kind == "wecom":
         return [{"msgtype": "markdown", "markdown": {"content": t}} for t in texts]
     if kind == "dingtalk":

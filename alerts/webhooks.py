@@ -83,8 +83,9 @@ def open_connection(url: str, timeout: float) -> tuple[http.client.HTTPConnectio
     return conn, parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def post_json(url: str, body: dict, timeout: float = TIMEOUT) -> dict:
-    """POST the body; the parsed answer. Raises NotSent, InDoubt or Refused (HTTP error, not JSON)."""
+def post_json(url: str, body: dict, timeout: float = TIMEOUT, *, answer_required: bool = True) -> dict:
+    """POST the body; the parsed answer. Raises NotSent, InDoubt or Refused (HTTP error, not JSON).
+    Without answer_required (a generic `json` webhook), any 2xx is success and a non-JSON answer is {}."""
     conn, target = open_connection(url, timeout)
     try:
         conn.request("POST", target, body=body_bytes(body),
@@ -98,9 +99,12 @@ def post_json(url: str, body: dict, timeout: float = TIMEOUT) -> dict:
     if response.status >= 300:
         raise Refused(f"HTTP {response.status}")
     try:
-        return json.loads(raw.decode("utf-8"))
+        answer = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
+        if not answer_required:
+            return {}
         raise Refused(f"HTTP {response.status} with an answer that is not JSON") from None
+    return answer if isinstance(answer, dict) or answer_required else {}
 
 
 def check_answer(kind: str, answer: dict) -> None:
@@ -117,6 +121,6 @@ def send_message(kind: str, url: str, secret: str | None, body: dict, *, timeout
     """Sign, post and check one message; errors are redacted of the URL and the secret."""
     signed_url, signed_body = sign(kind, url, secret, body, time.time() if now is None else now)
     try:
-        check_answer(kind, post_json(signed_url, signed_body, timeout))
+        check_answer(kind, post_json(signed_url, signed_body, timeout, answer_required=kind != "json"))
     except (Refused, NotSent, InDoubt) as exc:
         raise type(exc)(redact(str(exc), url, signed_url, secret, urlsplit(url).query)) from None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from airflow.sdk import MultipleCronTriggerTimetable, dag, task
 
-from futurewatch.dag_support import (DEFAULT_ARGS, RAW_FETCHES, START_DATE, TIMEZONE, database_url,
-                                     notify_crawl_failure, offline, run_key)
+from futurewatch.dag_support import DEFAULT_ARGS, RAW_FETCHES, START_DATE, TIMEZONE, database_url, offline, run_key
 from futurewatch.schedule import load_scheduled_sources, select_crons
 
 DOC = """
@@ -19,7 +18,8 @@ those in its conf: `{"sources": ["c114", "miit"]}` (optionally `"since": "2026-0
 - A crawl retries **inside its task** (3 attempts, 1 then 2 minutes apart), so its label stays the
   source id and no other source waits; the log lists every failing URL and its status.
 - A source that still fails (including *every listing page failed*) fails its own task only, and
-  `on_failure_callback` mails ops (`FUTUREWATCH_OPS_EMAIL`) the source, error and failing URLs.
+  the failure callback (every task has it) tells ops by mail (`FUTUREWATCH_OPS_EMAIL`) and chat
+  (`FUTUREWATCH_OPS_WEBHOOKS`) the source, the error and the failing URLs.
 - Every successful crawl updates the asset `raw_fetches` (extra: source_id, new/changed pages,
   first/last raw_fetch id), which triggers `process_documents`.
 - Reruns are idempotent (the crawl run key is the Airflow run id). Rerunning a past day passes the
@@ -53,7 +53,7 @@ def crawl_sources():
     # The label is rendered from the task's own argument, so Airflow shows it from the task's start
     # (a template on the function's locals only renders after it returns).
     @task(outlets=[RAW_FETCHES], map_index_template="{{ task.op_kwargs['source_id'] }}", max_active_tis_per_dag=8,
-          retries=0, on_failure_callback=notify_crawl_failure)
+          retries=0)
     def crawl(source_id: str, **context) -> dict:
         from futurewatch.crawl_task import run_crawl_task
 

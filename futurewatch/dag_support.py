@@ -25,6 +25,16 @@ DOCUMENT_VERSIONS = Asset("document_versions")
 CLASSIFICATIONS = Asset("classifications")
 TAXONOMY_VERSIONS = Asset("taxonomy_versions")
 
+
+
+def notify_failure(context) -> None:
+    """on_failure_callback of every task (after its last retry): mail and post ops the source, the
+    DAG/task/run, the error and the failing URLs. Imports at call time: DAG parsing stays light."""
+    from futurewatch.ops_notify import notify_task_failure
+
+    notify_task_failure(context)
+
+
 DEFAULT_ARGS = {
     "owner": OWNER,
     "retries": 3,
@@ -32,6 +42,7 @@ DEFAULT_ARGS = {
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(hours=1),
     "execution_timeout": timedelta(hours=2),
+    "on_failure_callback": notify_failure,
 }
 
 
@@ -63,13 +74,6 @@ def run_moment(context) -> datetime:
         if value is not None:
             return value
     return context["dag_run"].run_after
-
-
-def notify_crawl_failure(context) -> None:
-    """on_failure_callback of a crawl task: mail (and post) the source, error and failing URLs to ops."""
-    from futurewatch.ops_notify import notify_crawl_failure as notify
-
-    notify(context)
 
 
 def version_range_extra(summary: dict, count_key: str) -> dict:

@@ -1,19 +1,18 @@
-"""Tell ops a source's crawl failed: the crawl task's on_failure_callback.
+"""Tell ops a task failed: the on_failure_callback of every futurewatch DAG task.
 
-    notify_crawl_failure(context) -> list[str]     (where the notice went)
+    notify_task_failure(context) -> list[str]     (where the notice went)
 
-The notice names the source, the run, the error and the failing URLs (from crawl_runs). It goes
-where digests go: SMTP through alerts.smtpconfig (SMTP_* or the Airflow connection), else the file
-outbox FUTUREWATCH_HOME/outbox/ops/; to FUTUREWATCH_OPS_EMAIL (comma-separated). Chat: every URL
-in FUTUREWATCH_OPS_WEBHOOKS (comma-separated) receives a JSON POST {"text": …, "source_id": …}
-(Slack/Mattermost-style incoming webhooks). A failing channel is logged, never hides the others.
+One notice per failed task (after its last retry): the source (a crawl's map label), the DAG, task
+and run, the error and the failing URLs (a crawl's, from crawl_runs; at most URLS_LISTED) and the
+task log link. It goes where digests go: mail through alerts.smtpconfig (SMTP_* or the Airflow
+connection), else the file outbox FUTUREWATCH_HOME/outbox/ops/, to FUTUREWATCH_OPS_EMAIL
+(comma-separated); and every webhook of FUTUREWATCH_OPS_WEBHOOKS (futurewatch.ops_webhooks) in
+its own format. A failing channel is logged and reported, never hides the others.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.message import EmailMessage
@@ -25,7 +24,7 @@ from futurewatch.db import connect
 
 log = logging.getLogger(__name__)
 URLS_LISTED = 20
-WEBHOOK_TIMEOUT_S = 10
+MAX_ERROR_CHARS = 2000
 SELECT_RUN = """
 SELECT crawl_run_id, status, error, details, started_at, finished_at FROM crawl_runs
 WHERE source_id = %(source_id)s AND run_key = %(run_key)s
@@ -33,59 +32,71 @@ WHERE source_id = %(source_id)s AND run_key = %(run_key)s
 
 
 @dataclass
-class CrawlFailure:
-    source_id: str
-    dag_run: str
+class TaskFailure:
+    dag_id: str
+    task_id: str
+    run_id: str
     error: str
-    failures: list[dict] = field(default_factory=list)
+    source_id: str | None = None
+    failures: list[dict] = field(default_factory=list)  # {url, reason, kind}, at most URLS_LISTED
+    failing_total: int = 0
     log_url: str | None = None
 
+    @property
+    def label(self) -> str:
+        return self.source_id or self.dag_id
+
     def subject(self) -> str:
-        return f"[futurewatch] crawl failed: {self.source_id}"
+        return f"[futurewatch] {self.task_id} failed: {self.label}"
+
+    def facts(self, error_chars: int = MAX_ERROR_CHARS) -> list[tuple[str, str]]:
+        error = self.error if len(self.error) <= error_chars else self.error[:error_chars - 1] + "…"
+        rows = [("Source", self.source_id)] if self.source_id else []
+        return rows + [("DAG / task / run", f"{self.dag_id} / {self.task_id} / {self.run_id}"), ("Error", error)]
+
+    def urls_heading(self) -> str:
+        return f"Failing URLs ({len(self.failures)} of {max(self.failing_total, len(self.failures))})"
 
     def text(self) -> str:
-        lines = [f"Source {self.source_id} failed its crawl in {self.dag_run}.", "", f"Error: {self.error}", ""]
+        lines = [f"{name}: {value}" for name, value in self.facts()] + [""]
         if self.failures:
-            lines.append(f"Failing URLs ({len(self.failures)} shown):")
+            lines.append(self.urls_heading() + ":")
             lines += [f"- {f.get('url')}  {f.get('reason')} ({f.get('kind')})" for f in self.failures]
+            lines.append("")
         if self.log_url:
-            lines += ["", f"Task log: {self.log_url}"]
-        lines += ["", "Runbook: docs/operations.md (a crawl fails)."]
+            lines += [f"Task log: {self.log_url}", ""]
+        lines.append('Runbook: docs/operations.md ("Any task fails", "A crawl fails").')
         return "\n".join(lines) + "\n"
 
 
-def select_failure(url: str, source_id: str, run_key: str, error: str) -> tuple[str, list[dict]]:
-    """The crawl run's recorded error and failing URLs (the task's exception when there is none,
-    or when the archive cannot be read: the notice must go out even then)."""
-    import psycopg
-
-    from futurewatch.db import DatabaseError
-
+def select_failure(url_of, source_id: str, run_key: str, error: str) -> tuple[str, list[dict], int]:
+    """The crawl run's recorded error, failing URLs (bounded) and their count; the task's exception
+    when there is none or the archive cannot be read (the notice must go out even then)."""
     try:
-        with connect(url) as conn:
+        with connect(url_of()) as conn:
             row = conn.execute(SELECT_RUN, {"source_id": source_id, "run_key": run_key}).fetchone()
-    except (DatabaseError, psycopg.Error) as exc:
+    except Exception as exc:  # noqa: BLE001 — a database that refuses is often why the task failed
         log.error("source_id=%s cannot read crawl_runs for the ops notice: %s", source_id, exc)
-        return f"{error} (crawl_runs unreadable: {exc})", []
+        return f"{error} (crawl_runs unreadable: {type(exc).__name__})", [], 0
     if row is None:
-        return error, []
-    failures = list((row["details"] or {}).get("failures") or [])[:URLS_LISTED]
-    return row["error"] or error, failures
+        return error, [], 0
+    failures = list((row["details"] or {}).get("failures") or [])
+    return row["error"] or error, failures[:URLS_LISTED], len(failures)
 
 
-def build_mail(failure: CrawlFailure, settings: Settings, sender: str) -> EmailMessage:
+def build_mail(failure: TaskFailure, settings: Settings, sender: str) -> EmailMessage:
     recipients = [a.strip() for a in settings.extra.get("FUTUREWATCH_OPS_EMAIL", "").split(",") if a.strip()]
     msg = EmailMessage()
     msg["Subject"] = failure.subject()
     msg["From"] = sender
     msg["To"] = ", ".join(recipients or ["ops@localhost"])
     msg["Date"] = format_datetime(datetime.now(timezone.utc))
-    msg["Message-ID"] = make_msgid("crawl-failure")
+    msg["Message-ID"] = make_msgid("task-failure")
     msg.set_content(failure.text())
     return msg
 
 
-def send_mail(failure: CrawlFailure, settings: Settings) -> str:
+def send_mail(failure: TaskFailure, settings: Settings) -> str:
     """Through the digests' SMTP configuration, else a .eml file in the ops outbox."""
     from alerts.send import open_smtp
     from alerts.smtpconfig import smtp_config
@@ -95,8 +106,8 @@ def send_mail(failure: CrawlFailure, settings: Settings) -> str:
     if config is None:
         folder: Path = settings.outbox_dir / "ops"
         folder.mkdir(parents=True, exist_ok=True)
-        safe_run = "".join(c if c.isalnum() or c in "-_." else "_" for c in failure.dag_run)[:80]
-        path = folder / f"crawl-failed-{failure.source_id}-{safe_run}.eml"
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{failure.label}-{failure.run_id}")[:100]
+        path = folder / f"{failure.task_id}-failed-{safe}.eml"
         path.write_bytes(bytes(msg))
         return str(path)
     with open_smtp(config) as server:
@@ -104,20 +115,15 @@ def send_mail(failure: CrawlFailure, settings: Settings) -> str:
     return config.describe()
 
 
-def post_webhooks(failure: CrawlFailure, settings: Settings) -> list[str]:
-    urls = [u.strip() for u in settings.extra.get("FUTUREWATCH_OPS_WEBHOOKS", "").split(",") if u.strip()]
-    body = json.dumps({"text": f"{failure.subject()}\n{failure.text()}", "source_id": failure.source_id,
-                       "error": failure.error, "failing_urls": [f.get("url") for f in failure.failures]},
-                      ensure_ascii=False).encode("utf-8")
-    sent = []
-    for url in urls:
-        request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_S) as response:
-            sent.append(f"{url} → HTTP {response.status}")
-    return sent
+def post_webhooks(failure: TaskFailure, settings: Settings) -> list[str]:
+    from futurewatch.ops_messages import bodies_for
+    from futurewatch.ops_webhooks import SETTING, parse_ops_webhooks, post_all
+
+    hooks = parse_ops_webhooks(settings.extra.get(SETTING))
+    return post_all(hooks, lambda kind: bodies_for(kind, failure))
 
 
-def notify_ops(failure: CrawlFailure, settings: Settings | None = None) -> list[str]:
+def notify_ops(failure: TaskFailure, settings: Settings | None = None) -> list[str]:
     """Mail and post the notice; each channel's outcome (a failing one is logged, not raised)."""
     settings = settings or load_settings()
     outcomes = []
@@ -125,21 +131,24 @@ def notify_ops(failure: CrawlFailure, settings: Settings | None = None) -> list[
                           ("webhooks", lambda: post_webhooks(failure, settings))):
         try:
             outcomes += send()
-        except Exception as exc:  # one broken channel must not silence the other; logged for ops
-            log.error("source_id=%s ops %s notice failed: %s", failure.source_id, channel, exc)
+        except Exception as exc:  # noqa: BLE001 — one broken channel must not silence the other
+            log.error("%s ops %s notice failed: %s", failure.label, channel, exc)
             outcomes.append(f"{channel} failed: {exc}")
-    log.warning("source_id=%s crawl failure notice: %s", failure.source_id, "; ".join(outcomes))
+    log.warning("%s %s failure notice: %s", failure.label, failure.task_id, "; ".join(outcomes))
     return outcomes
 
 
-def notify_crawl_failure(context) -> list[str]:
-    """on_failure_callback of the crawl task: the source is the task's map label."""
-    from futurewatch.dag_support import database_url, run_key
-
+def notify_task_failure(context) -> list[str]:
+    """on_failure_callback: a mapped task's source is its map label; a crawl's URLs come from crawl_runs."""
     ti = context["ti"]
-    source_id = ti.rendered_map_index or str(ti.map_index)
-    error, failures = select_failure(database_url(), source_id, run_key(context),
-                                     str(context.get("exception") or "task failed"))
-    failure = CrawlFailure(source_id, f"{ti.dag_id} run {ti.run_id}", error, failures,
-                           getattr(ti, "log_url", None))
+    error = " ".join(str(context.get("exception") or "task failed").split())
+    mapped = ti.map_index is not None and ti.map_index >= 0
+    source_id = (ti.rendered_map_index or str(ti.map_index)) if mapped else None
+    failures, total = [], 0
+    if source_id and ti.task_id == "crawl":
+        from futurewatch.dag_support import database_url, run_key
+
+        error, failures, total = select_failure(database_url, source_id, run_key(context), error)
+    failure = TaskFailure(ti.dag_id, ti.task_id, ti.run_id, error, source_id, failures, total,
+                          getattr(ti, "log_url", None))
     return notify_ops(failure)

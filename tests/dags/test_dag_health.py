@@ -35,10 +35,13 @@ def test_health_dag_flags_changed_source_and_mails_ops(dag_bag, fw_env, no_retri
     assert states[("notify_ops", -1)] == "success"
     assert states[("flag_sources", -1)] == "failed"
     assert str(run.state) == "failed"
-    mails = list((fw_env.outbox_dir / "ops").glob("*.eml"))
-    assert len(mails) == 1
+    notices = list((fw_env.outbox_dir / "ops").glob("flag_sources-failed-*.eml"))
+    mails = [m for m in (fw_env.outbox_dir / "ops").glob("*.eml") if m not in notices]
+    assert len(mails) == 1 and len(notices) == 1  # the report, and the red task's failure notice
     body = mails[0].read_text(encoding="utf-8")
     assert "changed [shape_changed]" in body and "steady" not in body
+    notice = notices[0].read_text(encoding="utf-8")  # chat hears of the verdict through this notice
+    assert "flag_sources failed: check_source_health" in notice and "changed shape_changed" in notice
 
 
 def test_health_dag_is_green_when_all_is_well(dag_bag, fw_env, no_retries):

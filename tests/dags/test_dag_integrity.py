@@ -25,18 +25,26 @@ def test_dagbag_has_no_import_errors(dag_bag):
 
 @pytest.mark.parametrize("dag_id", sorted(EXPECTED))
 def test_dag_follows_house_rules(dag_bag, dag_id):
+    from futurewatch.dag_support import notify_failure
+
     dag = dag_bag.get_dag(dag_id)
     assert dag.tags and "futurewatch" in dag.tags
     assert dag.doc_md and len(dag.doc_md.strip()) > 80
     assert dag.catchup is False
     for task in dag.tasks:
         assert task.owner == "futurewatch-ops", task.task_id
-        if task.task_id == "crawl":  # retries inside the task (keeps its map label), then tells ops
-            assert task.retries == 0 and task.on_failure_callback, task.task_id
+        assert notify_failure in failure_callbacks(task), task.task_id  # every failure reaches ops
+        if task.task_id == "crawl":  # retries inside the task (keeps its map label)
+            assert task.retries == 0, task.task_id
         elif task.task_id != "flag_sources":  # the health verdict must not be retried away
             assert task.retries >= 1, task.task_id
             assert task.retry_exponential_backoff, task.task_id
             assert task.retry_delay >= timedelta(minutes=1), task.task_id
+
+
+def failure_callbacks(task) -> list:
+    callbacks = task.on_failure_callback
+    return list(callbacks) if isinstance(callbacks, (list, tuple)) else [callbacks]
 
 
 def test_assets_chain_the_dags(dag_bag):
