@@ -26,6 +26,7 @@ DRIFT_RATE = 0.3  # share of article pages with a field the site parser missed
 NOT_ARTICLE_RATE = 0.3  # share of pages that were 404/WAF/login pages served as 200
 MIN_PAGES = 3  # fewer parsed pages than this in a window say nothing
 FIELD_LABELS = {"title": "title", "text": "body text", "published_at": "publish date"}
+KIND_LABELS = {"error page": "404 page", "blocked by a firewall or bot check": "WAF/bot check"}  # parsers/errorpage.py
 
 SELECT_PARSE_HEALTH = """
 WITH pages AS (
@@ -52,7 +53,7 @@ class ParseHealth:
     drifted: int = 0  # of them, pages where the generic path filled a field the site parser missed
     not_articles: int = 0  # of them, 404/WAF/login pages served with status 200
     fields: dict[str, int] = field(default_factory=dict)  # field -> pages on which it was missed
-    not_article_kinds: list[str] = field(default_factory=list)  # error page | blocked by a firewall or bot check | login wall
+    not_article_kinds: list[str] = field(default_factory=list)  # the labels of parsers/errorpage.py
 
     @property
     def articles(self) -> int:
@@ -84,10 +85,15 @@ def drift_reason(ph: ParseHealth) -> str:
 
 
 def not_article_reason(ph: ParseHealth) -> str:
-    """'7/10 pages were not articles (blocked by a firewall or bot check): a WAF or login wall?'"""
-    kinds = ", ".join(ph.not_article_kinds) or "unknown"
+    """'7/10 pages were not articles (WAF/bot check): a WAF or login wall?'"""
+    kinds = ", ".join(KIND_LABELS.get(kind, kind) for kind in ph.not_article_kinds) or "unknown"
     guess = "a WAF or login wall?" if set(ph.not_article_kinds) - {"error page"} else "pages moved or deleted?"
     return f"{ph.not_articles}/{ph.pages} pages were not articles ({kinds}): {guess}"
+
+
+def missed_fields(ph: ParseHealth) -> str | None:
+    """'publish date 4, title 4': pages on which each field was missed."""
+    return ", ".join(f"{FIELD_LABELS.get(name, name)} {n}" for name, n in ph.fields.items()) or None
 
 
 def parse_problems(ph: ParseHealth, min_pages: int = MIN_PAGES) -> list[tuple[str, str]]:

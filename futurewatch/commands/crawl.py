@@ -93,14 +93,14 @@ def sources_command(
 
 def health_record(h, zone) -> dict:
     """One source's health as JSON-ready data (times ISO 8601 in the display zone)."""
-    from crawlers.parse_health import parse_metrics
+    from crawlers.parse_health import missed_fields, parse_metrics
 
     return {"source_id": h.source_id, "name": h.name, "kind": h.kind, "enabled": h.enabled, "status": h.status,
             "last_success_at": iso_time(h.last_success_at, zone), "last_run_at": iso_time(h.last_run_at, zone),
             "new_items": h.new_items, "runs": h.runs, "error_rate": h.error_rate,
             "blocked_rate": h.blocked_rate, "last_error": h.last_error, "cause": h.cause, "reason": h.reason,
             "problem": h.reason or h.last_error, **parse_metrics(h.parse),
-            "missed_fields": ", ".join(f"{name} {n}" for name, n in h.parse.fields.items()) or None}
+            "missed_fields": missed_fields(h.parse)}
 
 
 SOURCE_COLUMNS = [

@@ -58,9 +58,8 @@ def seed_pages(url: str, at: datetime) -> None:
 def add_runs(url: str, at: datetime) -> None:
     with connect(url) as conn:
         for sid in ("chinanews", "gd_gov", "nanfang"):
-            conn.execute("""INSERT INTO crawl_runs (source_id, run_key, started_at, finished_at, status, listed, new,
-                                                    requests) VALUES (%(s)s, 'r1', %(t)s, %(t)s, 'succeeded', 4, 4, 5)""",
-                         {"s": sid, "t": at})
+            conn.execute("INSERT INTO crawl_runs (source_id, run_key, started_at, finished_at, status, listed, new, "
+                         "requests) VALUES (%(s)s, 'r1', %(t)s, %(t)s, 'succeeded', 4, 4, 5)", {"s": sid, "t": at})
         conn.commit()
 
 
@@ -80,8 +79,9 @@ def test_sources_shows_parser_drift_and_not_article_pages(fw_env):
     assert drift["reason"] == "site parser missed publish date on 4/10 pages, title on 4/10: layout changed?"
     wall = rows["gd_gov"]
     assert wall["status"] == "blocked" and wall["cause"] == "not_articles"
-    assert wall["not_articles"] == 3 and wall["not_article_rate"] == 0.75 and wall["not_article_kinds"] == ["blocked by a firewall or bot check"]
-    assert "3/4 pages were not articles (blocked by a firewall or bot check): a WAF or login wall?" in wall["reason"]
+    assert wall["not_articles"] == 3 and wall["not_article_rate"] == 0.75
+    assert wall["not_article_kinds"] == ["blocked by a firewall or bot check"]
+    assert "3/4 pages were not articles (WAF/bot check): a WAF or login wall?" in wall["reason"]
     below = rows["nanfang"]
     assert below["status"] == "ok" and below["not_articles"] == 1 and below["drift_rate"] == 0.0
     assert below["not_article_kinds"] == ["error page"]
@@ -95,7 +95,7 @@ def test_sources_table_fits_80_columns_and_wide_names_the_fields(fw_env, monkeyp
     assert max(len(line) for line in narrow.output.splitlines()) <= 80
     assert "drift" in narrow.output and "40%" in narrow.output and "layout" in narrow.output
     wide = CliRunner().invoke(app, ["sources", "--wide"])
-    assert "missed fields" in wide.output and "published_at 4, title 4" in wide.output
+    assert "missed fields" in wide.output and "publish date 4, title 4" in wide.output
 
 
 def test_health_check_reports_drift_and_wall_as_findings(fw_env):
