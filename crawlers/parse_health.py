@@ -5,9 +5,10 @@ both thresholds, read by `futurewatch sources` (crawlers/health.py) and the chec
     select_parse_health(conn, since, until) -> dict[source_id, ParseHealth]
     parse_problems(ph, min_pages) -> list[(signal, reason)]
 
-From raw_fetches the parser wrote (migration 0150): `parse_drift` names the fields (title, text,
-published_at) a site parser missed and the generic path filled; `not_article` says why a page
-served with status 200 was a 404 page, a WAF wall or a login wall ("blocked: …", "login wall: …").
+Read from raw_fetches by parsers.store.select_parse_drift (migration 0150): `parse_drift` names
+the fields (title, text, published_at) a site parser missed and the generic path filled;
+`not_article` says why a page served with status 200 was not an article ("error page: …",
+"blocked by a firewall or bot check: …", "login wall: …").
 
 - parser_drift: at least DRIFT_RATE of a source's article pages needed the generic path for
   some field: the site's markup probably changed and its parser needs new selectors;
@@ -26,25 +27,7 @@ DRIFT_RATE = 0.3  # share of article pages with a field the site parser missed
 NOT_ARTICLE_RATE = 0.3  # share of pages that were 404/WAF/login pages served as 200
 MIN_PAGES = 3  # fewer parsed pages than this in a window say nothing
 FIELD_LABELS = {"title": "title", "text": "body text", "published_at": "publish date"}
-KIND_LABELS = {"error page": "404 page", "blocked by a firewall or bot check": "WAF/bot check"}  # parsers/errorpage.py
-
-SELECT_PARSE_HEALTH = """
-WITH pages AS (
-    SELECT source_id, parse_drift, not_article FROM raw_fetches
-    WHERE kind = 'page' AND processed_at IS NOT NULL AND fetched_at >= %(since)s AND fetched_at < %(until)s
-), misses AS (
-    SELECT source_id, jsonb_object_agg(f, n) AS fields
-    FROM (SELECT source_id, f, count(*) AS n FROM pages, unnest(parse_drift) AS f GROUP BY source_id, f) x
-    GROUP BY source_id
-)
-SELECT p.source_id, count(*) AS pages,
-       count(*) FILTER (WHERE cardinality(p.parse_drift) > 0) AS drifted,
-       count(*) FILTER (WHERE p.not_article IS NOT NULL) AS not_articles,
-       array_remove(array_agg(DISTINCT split_part(p.not_article, ':', 1)), NULL) AS not_article_kinds,
-       COALESCE(m.fields, '{}'::jsonb) AS fields
-FROM pages p LEFT JOIN misses m ON m.source_id = p.source_id
-GROUP BY p.source_id, m.fields
-"""
+KIND_LABELS = {"error page": "404 page", "blocked by a firewall or bot check": "WAF/bot check"}  # errorpage.py
 
 
 @dataclass(frozen=True)
@@ -70,7 +53,9 @@ class ParseHealth:
 
 def select_parse_health(conn, since: datetime, until: datetime) -> dict[str, ParseHealth]:
     """Parse health of every source with a page fetched in [since, until)."""
-    rows = conn.execute(SELECT_PARSE_HEALTH, {"since": since, "until": until}).fetchall()
+    from parsers.store import select_parse_drift
+
+    rows = select_parse_drift(conn, since, until)
     return {r["source_id"]: ParseHealth(pages=r["pages"], drifted=r["drifted"], not_articles=r["not_articles"],
                                         fields=dict(sorted(r["fields"].items())),
                                         not_article_kinds=sorted(r["not_article_kinds"])) for r in rows}

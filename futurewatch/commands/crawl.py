@@ -111,7 +111,7 @@ SOURCE_COLUMNS = [
     Column("error_rate", "errors", kind="percent", priority=5, justify="right"),
     Column("blocked_rate", "blocked", kind="percent", priority=6, justify="right"),
     Column("drift_rate", "drift", kind="percent", priority=4, justify="right"),
-    Column("not_article_rate", "not art.", kind="percent", priority=6, justify="right"),
+    Column("not_article_rate", "not articles", kind="percent", priority=6, justify="right"),
     Column("runs", "runs", priority=7, justify="right"),
     Column("kind", "kind", priority=8),
     Column("missed_fields", "missed fields", kind="text", priority=9),
