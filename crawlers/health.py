@@ -3,12 +3,15 @@
     select_source_health(url, *, days=14, now=None) -> list[SourceHealth]
 
 Per source, over the last `days` days: last successful run, new items (new + changed pages),
-error rate (failed / requests), blocked rate (blocked / requests), and a status:
+error rate (failed / requests), blocked rate (blocked / requests), parse health (parser drift and
+not-an-article pages, crawlers/parse_health.py), and a status with its cause and a human reason:
 
     never    no run recorded
     failing  the last run failed or was unreachable (e.g. every listing page failed), or the error rate is ≥ 50 %
-    blocked  the blocked rate is ≥ 30 %
-    degraded the last run was partial because some of its listing pages failed (part of the source unread)
+    blocked  the blocked rate is ≥ 30 %, or ≥ NOT_ARTICLE_RATE of its pages were WAF/login walls served as 200
+    degraded the last run was partial because some of its listing pages failed (part of the source unread),
+             or ≥ DRIFT_RATE of its pages needed the generic path for a field (parser drift), or ≥
+             NOT_ARTICLE_RATE of its pages were 404 pages served as 200
     quiet    runs succeed but brought nothing new for `quiet_days` (default 3)
     ok       otherwise
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from crawlers.parse_health import ParseHealth, parse_problems, select_parse_health
 from futurewatch.db import connect
 
 FAILING_ERROR_RATE = 0.5
@@ -69,25 +73,36 @@ class SourceHealth:
     error_rate: float
     blocked_rate: float
     last_error: str | None
+    parse: ParseHealth = ParseHealth()
+    cause: str | None = None  # the rule behind the status: error_rate, listing_failures, parser_drift, …
+    reason: str | None = None  # the status in words, e.g. "site parser missed title on 4/10 pages: layout changed?"
 
 
 def _rate(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else (1.0 if part else 0.0)
 
 
-def judge_status(row: dict, now: datetime, quiet_days: int) -> str:
+def judge_status(row: dict, now: datetime, quiet_days: int, parse: ParseHealth = ParseHealth()) -> tuple:
+    """(status, cause, reason) of one source; the first rule that applies wins."""
     error_rate, blocked_rate = _rate(row["failed"], row["requests"]), _rate(row["blocked"], row["requests"])
+    problems = dict(parse_problems(parse))
+    walled = "not_articles" in problems and set(parse.not_article_kinds) - {"error page"}
     if row["last_status"] is None:
-        return "never"
+        return "never", None, None
     if row["last_status"] in ("failed", "unreachable") or error_rate >= FAILING_ERROR_RATE:
-        return "failing"
+        return "failing", "error_rate", row["last_error"]
     if blocked_rate >= BLOCKED_RATE:
-        return "blocked"
+        return "blocked", "blocked_rate", f"{blocked_rate:.0%} of requests blocked"
+    if walled:
+        return "blocked", "not_articles", problems["not_articles"]
     if row["last_status"] == "partial" and row.get("last_listing_failures"):
-        return "degraded"
+        return "degraded", "listing_failures", f"{row['last_listing_failures']} listing page(s) failed"
+    if problems:
+        cause = next(iter(problems))
+        return "degraded", cause, "; ".join(problems.values())
     if row["last_new_at"] is None or row["last_new_at"] < now - timedelta(days=quiet_days):
-        return "quiet"
-    return "ok"
+        return "quiet", "no_new_items", f"nothing new for {quiet_days} days"
+    return "ok", None, None
 
 
 def never_crawled(known: set[str]) -> list[dict]:
@@ -104,12 +119,19 @@ def select_source_health(url: str, *, days: int = 14, now: datetime | None = Non
                          quiet_days: int = QUIET_DAYS) -> list[SourceHealth]:
     """Health of every registered source over the `days` days before `now` (default: the clock)."""
     now = now or datetime.now(timezone.utc)
+    since = now - timedelta(days=days)
     with connect(url) as conn:
-        rows = conn.execute(SELECT_HEALTH, {"since": now - timedelta(days=days), "now": now}).fetchall()
+        rows = conn.execute(SELECT_HEALTH, {"since": since, "now": now}).fetchall()
+        parsed = select_parse_health(conn, since, now)
     rows += never_crawled({r["source_id"] for r in rows})
-    return [SourceHealth(source_id=r["source_id"], name=r["name"], kind=r["kind"], enabled=r["enabled"],
-                         status=judge_status(r, now, quiet_days), runs=r["runs"], last_run_at=r["last_run_at"],
-                         last_status=r["last_status"], last_success_at=r["last_success_at"],
-                         last_new_at=r["last_new_at"], new_items=int(r["new_items"]),
-                         error_rate=_rate(r["failed"], r["requests"]), blocked_rate=_rate(r["blocked"], r["requests"]),
-                         last_error=r["last_error"]) for r in rows]
+    return [source_health(r, parsed.get(r["source_id"], ParseHealth()), now, quiet_days) for r in rows]
+
+
+def source_health(r: dict, parse: ParseHealth, now: datetime, quiet_days: int) -> SourceHealth:
+    status, cause, reason = judge_status(r, now, quiet_days, parse)
+    return SourceHealth(source_id=r["source_id"], name=r["name"], kind=r["kind"], enabled=r["enabled"],
+                        status=status, runs=r["runs"], last_run_at=r["last_run_at"], last_status=r["last_status"],
+                        last_success_at=r["last_success_at"], last_new_at=r["last_new_at"],
+                        new_items=int(r["new_items"]), error_rate=_rate(r["failed"], r["requests"]),
+                        blocked_rate=_rate(r["blocked"], r["requests"]), last_error=r["last_error"],
+                        parse=parse, cause=cause, reason=reason)

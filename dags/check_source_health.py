@@ -1,4 +1,4 @@
-"""check_source_health: silent sources, changed markup, blocked responses → ops email + a red task."""
+"""check_source_health: silent sources, changed markup, parser drift, blocked responses → ops email + a red task."""
 
 from __future__ import annotations
 
@@ -16,7 +16,11 @@ Daily at 07:00 Asia/Shanghai, over the window ending at the run's data-interval 
 - **blocked** — many of its fetches were WAF/captcha responses (`raw_fetches.blocked_reason`);
 - **failing** — its last crawl failed or was unreachable (every listing page failed counts), or half its
   requests failed (`crawlers.health`);
-- **degraded** — its last crawl was partial because some of its listing pages failed.
+- **degraded** — its last crawl was partial because some of its listing pages failed;
+- **parser_drift** — many of its pages needed the generic path for a field its site parser missed
+  (`raw_fetches.parse_drift`): its layout probably changed;
+- **not_articles** — many of its pages were 404/WAF/login pages served with status 200
+  (`raw_fetches.not_article`); thresholds of both in `crawlers/parse_health.py`, as `futurewatch sources`.
 
 A crawl whose listing pages all came back without a single item also counts as **shape_changed**.
 

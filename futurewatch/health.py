@@ -9,7 +9,10 @@ never the wall clock), so a rerun of the same day gives the same findings:
 - blocked:       a high share of a source's fetches were WAF/captcha/blocked responses;
 - failing:       its last crawl failed or was unreachable, or half its requests failed
                  (crawlers.health, over the same window);
-- degraded:      its last crawl was partial because some of its listing pages failed.
+- degraded:      its last crawl was partial because some of its listing pages failed;
+- parser_drift:  many of its pages needed the generic path for a field its site parser missed;
+- not_articles:  many of its pages were 404/WAF/login pages served with status 200
+                 (both with the thresholds of crawlers/parse_health.py, as `futurewatch sources`).
 
 shape_changed also fires when the source's latest crawl in the window read its listing pages
 fine but found no item in any of them (the crawler records that in crawl_runs.details).
@@ -22,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 from crawlers.health import BLOCKED_RATE
+from crawlers.parse_health import MIN_PAGES, parse_metrics, parse_problems, select_parse_health
 from futurewatch.config import ConfigError
 from futurewatch.private import make_private_dir, write_private
 from futurewatch.db import connect
@@ -34,7 +38,7 @@ class HealthThresholds:
     silent_days: int = 3
     recent_days: int = 2  # the window judged for shape and blocking
     baseline_days: int = 14  # the window before it, for comparison
-    min_pages: int = 3  # fewer pages than this in a window says nothing
+    min_pages: int = MIN_PAGES  # fewer pages than this in a window says nothing
     fallback_share: float = 0.5  # recent generic/empty share at least this …
     fallback_rise: float = 0.3  # … and this much above the baseline share
     blocked_share: float = BLOCKED_RATE  # one threshold with `futurewatch sources` (crawlers/health.py)
@@ -52,7 +56,7 @@ class HealthThresholds:
 @dataclass(frozen=True)
 class HealthFinding:
     source_id: str
-    signal: str  # silent | shape_changed | blocked | failing | degraded
+    signal: str  # silent | shape_changed | blocked | failing | degraded | parser_drift | not_articles
     detail: str
     metrics: dict = field(default_factory=dict)
 
@@ -206,6 +210,15 @@ def select_blocked_sources(conn, as_of: datetime, th: HealthThresholds) -> list[
     return findings
 
 
+def select_parse_problems(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+    """Enabled sources whose recent pages show parser drift or a surge of not-an-article pages."""
+    enabled = {r["source_id"] for r in conn.execute("SELECT source_id FROM sources WHERE enabled")}
+    parsed = select_parse_health(conn, as_of - timedelta(days=th.recent_days), as_of)
+    return [HealthFinding(source_id, signal, reason, parse_metrics(ph))
+            for source_id, ph in sorted(parsed.items()) if source_id in enabled
+            for signal, reason in parse_problems(ph, th.min_pages)]
+
+
 def select_failing_sources(url: str, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
     """Enabled sources crawlers.health judges `failing` or `degraded` in the window ending at `as_of`."""
     from crawlers.health import select_source_health
@@ -215,14 +228,14 @@ def select_failing_sources(url: str, as_of: datetime, th: HealthThresholds) -> l
                       f"last crawl {h.last_status}, error rate {h.error_rate:.0%}: {h.last_error or 'no detail'}",
                       {"last_status": h.last_status, "error_rate": h.error_rate})
         for h in select_source_health(url, days=th.recent_days, now=as_of)
-        if h.enabled and h.status in ("failing", "degraded")
+        if h.enabled and (h.status == "failing" or h.cause == "listing_failures")
     ]
 
 
 def check_source_health(
     url: str, *, as_of: datetime, thresholds: HealthThresholds | None = None
 ) -> HealthReport:
-    """All three signals for the window ending at `as_of`."""
+    """Every signal for the window ending at `as_of`."""
     th = thresholds or HealthThresholds()
     with connect(url) as conn:
         checked = conn.execute("SELECT count(*) AS n FROM sources WHERE enabled").fetchone()["n"]
@@ -231,6 +244,7 @@ def check_source_health(
             + select_shape_changes(conn, as_of, th)
             + select_listing_changes(conn, as_of, th)
             + select_blocked_sources(conn, as_of, th)
+            + select_parse_problems(conn, as_of, th)
         )
     findings += select_failing_sources(url, as_of, th)
     for f in findings:
@@ -250,7 +264,7 @@ def render_health_report(report: HealthReport) -> tuple[str, str]:
         lines.append(f"- {f.source_id} [{f.signal}]: {f.detail}")
     if not report.findings:
         lines.append("No source is silent, blocked or changed shape.")
-    lines += ["", "Runbook: docs/operations.md (a source goes quiet / changes shape)."]
+    lines += ["", "Runbook: docs/operations.md (a source goes quiet / changes shape / parser drift)."]
     return subject, "\n".join(lines) + "\n"
 
 

@@ -88,7 +88,7 @@ def build_table(columns: list[Column], records: list[dict], *, title: str | None
     fits = width is None or sum(natural_width(c, records, wide) for c in fixed) + overhead(len(columns)) <= width
     for c in columns:
         table.add_column(c.header, justify=c.justify, overflow="fold",
-                         min_width=natural_width(c, records, wide) if fits and c in fixed else None)
+                         width=natural_width(c, records, wide) if fits and c in fixed else None)
     for r in records:
         table.add_row(*(cell(c, r.get(c.key)) for c in columns))
     return table

@@ -23,12 +23,22 @@ UPDATE raw_fetches SET processed_at = now(), process_error = %(error)s, not_arti
 WHERE raw_fetch_id = %(raw_fetch_id)s
 """
 SELECT_PARSE_DRIFT = """
-SELECT source_id, count(*) FILTER (WHERE cardinality(parse_drift) > 0) AS drifted,
-       count(*) FILTER (WHERE not_article IS NOT NULL) AS not_articles, count(*) AS pages,
-       array_agg(DISTINCT f) FILTER (WHERE f IS NOT NULL) AS fields
-FROM raw_fetches LEFT JOIN LATERAL unnest(parse_drift) AS f ON true
-WHERE kind = 'page' AND processed_at IS NOT NULL AND fetched_at >= %(since)s
-GROUP BY source_id ORDER BY source_id
+WITH pages AS (
+    SELECT source_id, parse_drift, not_article FROM raw_fetches
+    WHERE kind = 'page' AND processed_at IS NOT NULL AND fetched_at >= %(since)s
+      AND (%(until)s::timestamptz IS NULL OR fetched_at < %(until)s)
+), misses AS (
+    SELECT source_id, jsonb_object_agg(f, n) AS fields
+    FROM (SELECT source_id, f, count(*) AS n FROM pages, unnest(parse_drift) AS f GROUP BY source_id, f) x
+    GROUP BY source_id
+)
+SELECT p.source_id, count(*) AS pages,
+       count(*) FILTER (WHERE cardinality(p.parse_drift) > 0) AS drifted,
+       count(*) FILTER (WHERE p.not_article IS NOT NULL) AS not_articles,
+       array_remove(array_agg(DISTINCT split_part(p.not_article, ':', 1)), NULL) AS not_article_kinds,
+       COALESCE(m.fields, '{}'::jsonb) AS fields
+FROM pages p LEFT JOIN misses m ON m.source_id = p.source_id
+GROUP BY p.source_id, m.fields ORDER BY p.source_id
 """
 SELECT_DOC_BY_URL = "SELECT document_id FROM document_urls WHERE url = ANY(%(urls)s) LIMIT 1"
 SELECT_DOC_BY_HASH = """

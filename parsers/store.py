@@ -139,7 +139,8 @@ def assign_story(conn, index: dedup.StoryIndex, doc: Document, document_id: int)
     return created
 
 
-def select_parse_drift(conn, since) -> list[dict]:
-    """Per source since `since`: pages parsed, pages whose site parser missed a field (drift), the
-    fields missed, and pages that were not articles (404/WAF/login served as 200)."""
-    return conn.execute(q.SELECT_PARSE_DRIFT, {"since": since}).fetchall()
+def select_parse_drift(conn, since, until=None) -> list[dict]:
+    """Per source for pages fetched in [since, until): pages parsed, pages whose site parser missed a
+    field (drifted), {field: pages missed on} (fields), pages that were not articles (404/WAF/login
+    served as 200) and their kinds (not_article_kinds, the labels of parsers/errorpage.py)."""
+    return conn.execute(q.SELECT_PARSE_DRIFT, {"since": since, "until": until}).fetchall()

@@ -80,7 +80,8 @@ def sources_command(
     wide: bool = typer.Option(False, "--wide", help="Every column, whatever the terminal width."),
     as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
 ) -> None:
-    """Health of every source: last success, new items, error and blocked rates, status."""
+    """Health of every source: last success, new items, error, blocked, parser-drift and not-an-article
+    rates, and a status with its reason (thresholds: crawlers/health.py, crawlers/parse_health.py)."""
     from crawlers.health import select_source_health
     from futurewatch.db import database_url
 
@@ -92,10 +93,14 @@ def sources_command(
 
 def health_record(h, zone) -> dict:
     """One source's health as JSON-ready data (times ISO 8601 in the display zone)."""
+    from crawlers.parse_health import missed_fields, parse_metrics
+
     return {"source_id": h.source_id, "name": h.name, "kind": h.kind, "enabled": h.enabled, "status": h.status,
             "last_success_at": iso_time(h.last_success_at, zone), "last_run_at": iso_time(h.last_run_at, zone),
             "new_items": h.new_items, "runs": h.runs, "error_rate": h.error_rate,
-            "blocked_rate": h.blocked_rate, "last_error": h.last_error}
+            "blocked_rate": h.blocked_rate, "last_error": h.last_error, "cause": h.cause, "reason": h.reason,
+            "problem": h.reason or h.last_error, **parse_metrics(h.parse),
+            "missed_fields": missed_fields(h.parse)}
 
 
 SOURCE_COLUMNS = [
@@ -105,9 +110,12 @@ SOURCE_COLUMNS = [
     Column("new_items", "new", priority=4, justify="right"),
     Column("error_rate", "errors", kind="percent", priority=5, justify="right"),
     Column("blocked_rate", "blocked", kind="percent", priority=6, justify="right"),
+    Column("drift_rate", "drift", kind="percent", priority=4, justify="right"),
+    Column("not_article_rate", "not articles", kind="percent", priority=6, justify="right"),
     Column("runs", "runs", priority=7, justify="right"),
     Column("kind", "kind", priority=8),
-    Column("last_error", "last problem", kind="text", priority=3),
+    Column("missed_fields", "missed fields", kind="text", priority=9),
+    Column("problem", "problem", kind="text", priority=3),
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 from datetime import timedelta
 
 import pendulum
@@ -53,3 +55,16 @@ def test_health_dag_is_green_when_all_is_well(dag_bag, fw_env, no_retries):
     run = no_retries(dag_bag.get_dag("check_source_health")).test(logical_date=AS_OF)
     assert str(run.state) == "success"
     assert not (fw_env.outbox_dir / "ops").exists()
+
+
+def test_health_dag_mails_ops_on_parser_drift_and_a_waf_wall(dag_bag, fw_env, no_retries):
+    from tests.crawlers.test_source_parse_health import seed_pages
+
+    seed_pages(fw_env.database_url, AS_OF - timedelta(hours=3))  # real pages through the real parser path
+    run = no_retries(dag_bag.get_dag("check_source_health")).test(logical_date=AS_OF)
+    assert task_states(run)[("flag_sources", -1)] == "failed"
+    [mail] = (fw_env.outbox_dir / "ops").glob("*.eml")
+    body = email.message_from_bytes(mail.read_bytes(), policy=email.policy.default).get_content()
+    assert "- chinanews [parser_drift]: site parser missed publish date on 4/10 pages, title on 4/10" in body
+    assert "- gd_gov [not_articles]: 3/4 pages were not articles (WAF/bot check)" in body
+    assert "nanfang [not_articles]" not in body  # one 404 page in four is below the threshold
