@@ -12,7 +12,7 @@ TEST_WORKERS ?= auto
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PIP) -e '.[test,airflow,deploy]'
+	$(PIP) -e '.[test,airflow,deploy,train]'
 	touch $@
 
 install: $(STAMP)

@@ -1,8 +1,8 @@
 """Alert rule types: parameters, validation and matching against one document version.
 
-rule_type          params (all optional filters: kinds, sources, categories)
+rule_type          params (all optional filters: kinds, sources, categories, min_score)
 keyword            query: '具身智能 AND (深圳 OR 广州) NOT "扫地机器人"'; fields: [title, text]
-category           categories: [leaf code | view:parent | view], min_score
+category           categories: [leaf code | view:parent | view]
 entity             names: [an org, place or policy title; canonical name or alias]
 first_seen_entity  categories (required), types: [org], scope: category | archive
 new_policy         issuers: [substring], levels: [national|provincial|city|district] (municipal, county
@@ -14,7 +14,9 @@ policy_deadline    days (alert this many days before a deadline a policy sets, d
                    doc_number_prefixes, kinds, sources (alerts.deadlines)
 
 A category selector is a leaf code (embodied_ai), a view and parent (guangdong:future_electronic_info)
-or a whole view (guangdong). Matching of one version is a pure function of VersionFacts.
+or a whole view (guangdong). A label counts for `categories` only when its score (the classifier's
+calibrated probability in [0, 1]) is at least `min_score` (default DEFAULT_MIN_SCORE).
+Matching of one version is a pure function of VersionFacts.
 """
 
 from __future__ import annotations
@@ -31,12 +33,13 @@ from alerts.terms import TermIndex, normalize_term
 
 RULE_TYPES = ("keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike", "policy_deadline")
 CHANGES = ("revised", "amended", "abolished", "expired")
-COMMON = {"kinds", "sources", "categories"}
+COMMON = {"kinds", "sources", "categories", "min_score"}
+DEFAULT_MIN_SCORE = 0.5
 ALLOWED = {
     "keyword": COMMON | {"query", "fields"},
-    "category": COMMON | {"min_score"},
+    "category": COMMON,
     "entity": COMMON | {"names", "types"},
-    "first_seen_entity": COMMON | {"types", "scope"},
+    "first_seen_entity": (COMMON - {"min_score"}) | {"types", "scope"},
     "new_policy": COMMON | {"issuers", "levels", "doc_number_prefixes"},
     "changed": COMMON | {"changes", "issuers", "query"},
     "spike": {"categories", "names", "threshold", "min_count", "baseline_days", "window_hours"},
@@ -98,7 +101,17 @@ class Rule:
             return False
         if p.get("sources") and facts.source_id not in p["sources"]:
             return False
-        return self.codes is None or bool(self.codes & facts.codes.keys())
+        return self.codes is None or bool(self.codes & self.scored_codes(facts))
+
+    @property
+    def min_score(self) -> float:
+        value = self.params.get("min_score")
+        return DEFAULT_MIN_SCORE if value is None else float(value)
+
+    def scored_codes(self, facts: VersionFacts) -> set[str]:
+        """The version's labels whose score reaches this rule's min_score."""
+        floor = self.min_score
+        return {c for c, label in facts.codes.items() if float((label or {}).get("score") or 0) >= floor}
 
 
 def _as_list(value, what: str, rule_name: str) -> list[str]:
@@ -124,8 +137,15 @@ def compile_rule(row: dict, catalog: Catalog) -> Rule:
     if rule.selectors:
         rule.codes = set().union(*(catalog.expand(s) for s in rule.selectors))
     rule.names = [normalize_term(n) for n in _as_list(params.get("names"), "names", name)]
+    _check_min_score(rule)
     CHECKS[rtype](rule)
     return rule
+
+
+def _check_min_score(rule: Rule) -> None:
+    value = rule.params.get("min_score")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1):
+        raise RuleError(f"rule {rule.name!r}: min_score must be a number from 0 to 1")
 
 
 def _check_keyword(rule: Rule) -> None:
@@ -221,9 +241,7 @@ def match_keyword(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match | 
 
 
 def match_category(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match | None:
-    min_score = float(rule.params.get("min_score") or 0)
-    codes = sorted(c for c in (rule.codes or set()) & facts.codes.keys()
-                   if float(facts.codes[c].get("score") or 0) >= min_score)
+    codes = sorted((rule.codes or set()) & rule.scored_codes(facts))
     return Match(facts.evidence_terms(set(codes)), codes) if codes else None
 
 
@@ -294,8 +312,8 @@ def match_changed(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match | 
 
 
 def _codes_of(rule: Rule, facts: VersionFacts) -> list[str]:
-    codes = facts.codes.keys() if rule.codes is None else rule.codes & facts.codes.keys()
-    return sorted(codes)
+    scored = rule.scored_codes(facts)
+    return sorted(scored if rule.codes is None else rule.codes & scored)
 
 
 MATCHERS: dict[str, Callable[[Rule, VersionFacts, TermIndex], Match | None]] = {

@@ -1,27 +1,24 @@
-"""Classification + entities throughput on one core, side by side with a naive loop.
+"""Classification + entities throughput through `futurewatch classify --jsonl`, new vs old.
 
-`python -m bench.classify [--mb 4] [--baseline REV]` builds a corpus from the gold set (seeds
-+ short texts, repeated to --mb megabytes of UTF-8), then times in one run:
-  - full:     Classifier.classify (normalise, Aho-Corasick, scoring, evidence, entities)
-  - baseline: the same at git revision REV (futurewatch/classify imported from `git archive`
-              as a separate package), interleaved chunk by chunk with `full` so both see the
-              same machine load; its results are checked to be identical
-  - naive:    for each document, str.count for every taxonomy term (no normalisation, no
-              entities, no scoring): the baseline the issue asks for
-  - parts:    normalisation alone, the automaton alone (and pyahocorasick on the same keys),
-              rjieba.cut alone
-and the resident-memory growth of `classify --jsonl` over 10,000 lines.
+`python -m bench.classify [--lines 6000] [--baseline REV] [--rounds 3] [--articles FILE]` builds ~2 KB articles
+from real texts in the repository (the five gold seeds, the source fixtures' expected article
+texts, and the classify corpus train split when present), cut at character boundaries, then in
+one run and alternating round by round so both see the same machine load:
+  - new:  `futurewatch classify --jsonl` of this tree (full vocabulary, stage 2, entities)
+  - old:  the same command from `git archive REV` (default: the commit before v2)
+CPU time (user + sys of the child) net of start-up (the same command on empty input), best of
+the rounds. In process it also times the parts of one classify call on the same articles, and
+the resident memory of `--jsonl` after 1,000 and 10,000 lines.
 """
 
 from __future__ import annotations
 
 import argparse
-import atexit
-import importlib
 import io
 import json
+import os
 import platform
-import shutil
+import resource
 import subprocess
 import sys
 import tarfile
@@ -29,140 +26,143 @@ import tempfile
 import time
 from pathlib import Path
 
-import ahocorasick
-import rjieba
-
-from futurewatch.classify.classifier import default_classifier
-from futurewatch.classify.evaluate import DEFAULT_GOLD, read_gold
-from futurewatch.classify.normalize import normalize
-
 REPO = Path(__file__).resolve().parents[1]
+BASELINE = "bb898eb"   # the last commit before classification v2
+FIXTURES = REPO / "tests" / "fixtures"
+ARTICLE_BYTES = 2000
 
 
-def build_corpus(megabytes: float, kind: str) -> list[tuple[str, str]]:
-    """`articles`: the five real seed documents (4–21 kB); `short`: the gold set's short items."""
-    docs = [(i.get("title", ""), i["text"]) for i in read_gold(DEFAULT_GOLD) if ("seed" in i) == (kind == "articles")]
-    size = sum(len((t + x).encode()) for t, x in docs)
-    return docs * max(1, int(megabytes * 1e6 / size))
+def source_texts() -> list[tuple[str, str]]:
+    """(title, text) of the real texts the repository holds."""
+    out = [("", p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "classify_gold" / "seeds").glob("*.txt"))]
+    for path in sorted(FIXTURES.glob("*/*.expected.json")):
+        for version in json.loads(path.read_text(encoding="utf-8")).values():
+            out.append((version.get("title") or "", version.get("text") or ""))
+    for path in sorted((FIXTURES / "classify_corpus").glob("items_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if item.get("split") == "train":
+                out.append((item.get("title") or "", item["text"]))
+    return out
 
 
-def timed(fn, docs) -> float:
-    """CPU seconds (the machine is shared: wall time would count other processes)."""
-    start = time.process_time()
-    for title, text in docs:
-        fn(title, text)
-    return time.process_time() - start
+def build_articles(lines: int) -> list[dict]:
+    """~ARTICLE_BYTES pieces of the texts (short texts joined), repeated to `lines` articles."""
+    pool = "\n".join(t for _, t in source_texts())
+    titles = [t for t, _ in source_texts() if t] or [""]
+    pieces, start = [], 0
+    while start < len(pool):
+        end, size = start, 0
+        while end < len(pool) and size < ARTICLE_BYTES:
+            size += len(pool[end].encode("utf-8"))
+            end += 1
+        pieces.append(pool[start:end])
+        start = end
+    return [{"id": i, "title": titles[i % len(titles)], "text": pieces[i % len(pieces)]} for i in range(lines)]
 
 
-def timed_pair(fn_a, fn_b, docs, chunks: int = 20) -> tuple[float, float]:
-    """CPU seconds of fn_a and fn_b over `docs`, alternating chunk by chunk."""
-    step = max(1, len(docs) // chunks)
-    a = b = 0.0
-    for i in range(0, len(docs), step):
-        part = docs[i:i + step]
-        a += timed(fn_a, part)
-        b += timed(fn_b, part)
-    return a, b
+def write_jsonl(items: list[dict], path: Path) -> float:
+    data = "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items).encode("utf-8")
+    path.write_bytes(data)
+    return len(data) / 1e6
 
 
-def load_baseline(rev: str):
-    """default_classifier() of futurewatch/classify at git revision `rev`, as its own package."""
-    blob = subprocess.run(["git", "archive", rev, "futurewatch/classify"], cwd=REPO, capture_output=True, check=True)
-    tmp = Path(tempfile.mkdtemp(prefix="fw_classify_baseline_"))
-    atexit.register(shutil.rmtree, tmp, True)
-    with tarfile.open(fileobj=io.BytesIO(blob.stdout)) as tar:
-        tar.extractall(tmp, filter="data")
-    pkg = tmp / "futurewatch" / "classify"
-    name = "_classify_baseline_" + "".join(c for c in rev if c.isalnum())
-    for path in pkg.glob("*.py"):
-        path.write_text(path.read_text(encoding="utf-8").replace("futurewatch.classify", name), encoding="utf-8")
-    pkg.rename(tmp / name)
-    sys.path.insert(0, str(tmp))
-    return importlib.import_module(f"{name}.classifier").default_classifier()
+def old_tree(rev: str, tmp: Path) -> Path:
+    """The repository at `rev` (code only), for its own `futurewatch` command."""
+    blob = subprocess.run(["git", "archive", rev, "futurewatch", "alerts", "parsers", "crawlers", "sql"],
+                          cwd=REPO, capture_output=True, check=True).stdout
+    root = tmp / f"old_{rev}"
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        tar.extractall(root, filter="data")
+    return root
 
 
-def same_results(a, b, docs) -> bool:
-    """Labels, scores, evidence and entities equal for every distinct document."""
-    return all(repr(a.classify(t, x)) == repr(b.classify(t, x)) for t, x in dict.fromkeys(docs))
+def cli_cpu(root: Path, path: Path) -> float:
+    """CPU seconds of `futurewatch classify --jsonl < path` run from `root`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with path.open("rb") as fh:
+        subprocess.run([sys.executable, "-c", "from futurewatch.cli import run_cli; run_cli()", "classify", "--jsonl"],
+                       stdin=fh, stdout=subprocess.DEVNULL, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+                       check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def rss_growth_jsonl(lines: int) -> tuple[int, int]:
-    """Peak RSS (VmHWM, kB) of the --jsonl loop after 1,000 and after `lines` lines, fed from a file."""
-    text = (DEFAULT_GOLD.parent / "seeds" / "003_09e148ba43777ec0.txt").read_text(encoding="utf-8")[:3000]
-    code = ("import sys;from futurewatch.commands.classify import run_jsonl;"
-            "run_jsonl(sys.stdin, open('/dev/null','w'), sys.stderr);"
-            "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
-    peaks = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for n in (1000, lines):
-            path = Path(tmp) / f"in{n}.jsonl"
-            with path.open("w", encoding="utf-8") as fh:
-                for i in range(n):
-                    fh.write(json.dumps({"id": i, "title": "t", "text": text}, ensure_ascii=False) + "\n")
-            with path.open("rb") as fh:
-                out = subprocess.run([sys.executable, "-c", code], stdin=fh, capture_output=True, check=True)
-            peaks.append(int(out.stdout.decode().split()[-1]))
-    return peaks[0], peaks[1]
+def bench_cli(articles: Path, empty: Path, roots: dict[str, Path], rounds: int) -> dict[str, float]:
+    """Best net CPU seconds per tree, alternating trees round by round."""
+    best = {name: float("inf") for name in roots}
+    for _ in range(rounds):
+        for name, root in roots.items():
+            best[name] = min(best[name], cli_cpu(root, articles) - cli_cpu(root, empty))
+    return best
 
 
-def bench_corpus(clf, base, kind: str, mb_target: float, terms: list[str]) -> list[str]:
-    docs = build_corpus(mb_target, kind)
-    mb = sum(len((t + x).encode()) for t, x in docs) / 1e6
-    label = f"{kind} ({len(docs)} docs, {mb:.1f} MB)"
-    clf.classify(*docs[0])  # warm caches
-    rows = []
-    if base is not None:
-        base.classify(*docs[0])
-        new_s, old_s = timed_pair(clf.classify, base.classify, docs)
-        same = "identical results" if same_results(clf, base, docs) else "RESULTS DIFFER"
-        rows.append(f"| {label} | classify + entities, baseline ({same}) | {mb / old_s:.1f} | |")
-        full = mb / new_s
-    else:
-        full = mb / timed(clf.classify, docs)
-    naive_docs = docs[: max(1, len(docs) // 10)]
-    naive_mb = sum(len((t + x).encode()) for t, x in naive_docs) / 1e6
-    naive = naive_mb / timed(lambda t, x: [(t + x).count(term) for term in terms], naive_docs)
-    norm = mb / timed(lambda t, x: (normalize(t), normalize(x)), docs)
-    texts = [(normalize(t).text, normalize(x).text) for t, x in docs]
-    auto = clf.matcher._automaton
-    scan = mb / timed(lambda t, x: (auto.find_matches_as_indexes(t, overlapping=True),
-                                    auto.find_matches_as_indexes(x, overlapping=True)), texts)
-    pyac = ahocorasick.Automaton()
-    for key in clf.matcher.keys:
-        pyac.add_word(key, key)
-    pyac.make_automaton()
-    old_scan = mb / timed(lambda t, x: (list(pyac.iter(t)), list(pyac.iter(x))), texts)
-    jieba = mb / timed(lambda t, x: rjieba.cut(t + x), docs)
-    speedup = f"; {new_s and old_s / new_s:.2f}× baseline" if base is not None else ""
-    rows.insert(0, f"| {label} | classify + entities (full) | {full:.1f} | {full / naive:.1f}× naive{speedup} |")
-    rows += [
-        f"| {label} | naive str.count per term (terms only) | {naive:.2f} | 1.0× naive |",
-        f"| {label} | normalisation only (NFKC, t2s, lower, offset map) | {norm:.1f} | |",
-        f"| {label} | Aho-Corasick scan only (ahocorasick_rs) | {scan:.1f} | |",
-        f"| {label} | Aho-Corasick scan only (pyahocorasick, same keys) | {old_scan:.1f} | |",
-        f"| {label} | rjieba.cut (reference) | {jieba:.1f} | |",
+def bench_parts(items: list[dict]) -> list[tuple[str, float]]:
+    """µs per article of the steps of one classify call (in process)."""
+    from futurewatch.classify.classifier import Classifier, Options, default_classifier
+    from futurewatch.classify.scan import scan_document
+    from futurewatch.classify.tracks import select_tracks
+    from futurewatch.termmatch import match_form
+
+    clf = default_classifier()
+    stage1 = Classifier(clf.taxonomy, Options(focus=False))
+    docs = [(i["title"], i["text"]) for i in items]
+    scans = [scan_document(clf.matcher, t, x) for t, x in docs]
+    steps = [
+        ("matching form (fold table + spaces)", lambda: [match_form(t + "\0" + x) for t, x in docs]),
+        ("automaton pass", lambda: [clf.matcher.terms.scan(s.form.text) for s in scans]),
+        ("scan (form + automaton + routing)", lambda: [scan_document(clf.matcher, t, x) for t, x in docs]),
+        ("stage 1 candidates", lambda: [select_tracks(s, clf.options.weights, {}) for s in scans]),
+        ("entities", lambda: [clf._entities(s) for s in scans]),
+        ("classify, stage 1 alone", lambda: [stage1.classify(t, x) for t, x in docs]),
+        ("classify, stage 1+2 + entities", lambda: [clf.classify(t, x) for t, x in docs]),
     ]
-    return rows
+    out = []
+    for label, step in steps:
+        start = time.process_time()
+        step()
+        out.append((label, (time.process_time() - start) * 1e6 / len(docs)))
+    return out
+
+
+def rss_jsonl(text: str, lines: int, tmp: Path) -> int:
+    """Peak RSS (VmHWM, kB) of the --jsonl loop after `lines` lines."""
+    code = ("import sys;from futurewatch.commands.classify import run_jsonl;"
+            "run_jsonl(sys.stdin.buffer, open('/dev/null','w'), sys.stderr);"
+            "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
+    path = tmp / f"rss{lines}.jsonl"
+    write_jsonl([{"id": i, "title": "t", "text": text} for i in range(lines)], path)
+    with path.open("rb") as fh:
+        out = subprocess.run([sys.executable, "-c", code], stdin=fh, capture_output=True, check=True, cwd=REPO)
+    return int(out.stdout.decode().split()[-1])
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mb", type=float, default=4.0)
-    ap.add_argument("--jsonl-lines", type=int, default=10000)
-    ap.add_argument("--baseline", metavar="REV", help="also time futurewatch/classify at this git revision")
+    ap.add_argument("--lines", type=int, default=6000)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--baseline", metavar="REV", default=BASELINE)
+    ap.add_argument("--articles", type=Path, help="use these {id,title,text} JSON lines instead (first --lines)")
     args = ap.parse_args(argv)
-    clf = default_classifier()
-    base = load_baseline(args.baseline) if args.baseline else None
-    terms = sorted({t for c in clf.taxonomy.categories for t, _ in c.terms})
-    print(f"{len(terms)} taxonomy terms, {clf.matcher.size} automaton keys "
-          f"(terms + exclusions + contexts + entity aliases); python {platform.python_version()}\n")
-    print("| corpus | step | MB/s (CPU time) | ratio |")
-    print("|---|---|---:|---:|")
-    for kind in ("articles", "short"):
-        print("\n".join(bench_corpus(clf, base, kind, args.mb, terms)), flush=True)
-    rss_small, rss_big = rss_growth_jsonl(args.jsonl_lines)
-    print(f"\nclassify --jsonl peak RSS (VmHWM): {rss_small / 1024:.1f} MB after 1,000 lines, "
-          f"{rss_big / 1024:.1f} MB after {args.jsonl_lines:,} lines")
+    items = build_articles(args.lines) if args.articles is None else [
+        json.loads(line) for line in args.articles.read_text(encoding="utf-8").splitlines()[: args.lines]]
+    with tempfile.TemporaryDirectory(prefix="fw_bench_classify_") as name:
+        tmp = Path(name)
+        mb = write_jsonl(items, tmp / "articles.jsonl")
+        (tmp / "empty.jsonl").write_bytes(b"")
+        roots = {"new": REPO, "old": old_tree(args.baseline, tmp)}
+        cpu = bench_cli(tmp / "articles.jsonl", tmp / "empty.jsonl", roots, args.rounds)
+        rss = [rss_jsonl(items[0]["text"], n, tmp) for n in (1000, 10000)]
+    new, old = mb / cpu["new"], mb / cpu["old"]
+    print(f"{len(items):,} articles, {mb:.1f} MB, mean {mb * 1e6 / len(items):,.0f} bytes; python {platform.python_version()}")
+    print("\n| step (in process) | µs per article |\n|---|---:|")
+    for label, micros in bench_parts(items[:2000]):
+        print(f"| {label} | {micros:.0f} |")
+    print(f"\n| `classify --jsonl` (CPU, net of start-up, best of {args.rounds}) | MB/s |\n|---|---:|")
+    print(f"| new (stage 1+2, entities) | {new:.1f} |\n| old ({args.baseline}) | {old:.1f} |")
+    print(f"\n--jsonl peak RSS (VmHWM): {rss[0] / 1024:.1f} MB after 1,000 lines, {rss[1] / 1024:.1f} MB after 10,000")
+    print(f"RESULT jsonl_mb_s={new:.2f} old_jsonl_mb_s={old:.2f} ratio={new / old:.2f} "
+          f"rss_mb_10k={rss[1] / 1024:.1f}")
     return 0
 
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import rjieba
 
 from futurewatch.classify.entities import load_dictionaries
-from futurewatch.classify.normalize import normalize_term
+from futurewatch.termmatch import normalize_term
 from futurewatch.db import connect
 from futurewatch.taxonomy.model import Taxonomy
 

@@ -240,3 +240,25 @@ def load_corpus(folder: str | Path | None = None,
     summary = summarize(counts)
     log.log(logging.WARNING if counts.get("missing") or counts.get("stale") else logging.INFO, summary)
     return items
+
+
+# ---- splits for training and evaluation -------------------------------------------------
+
+SPLITS = ("train", "dev", "test")
+
+
+class CorpusError(ValueError):
+    """The corpus cannot serve a request (e.g. texts not cached); the message says what to do."""
+
+
+def read_corpus(folder: str | Path | None = None, splits: tuple[str, ...] = ("train",),
+                texts: str | Path | Mapping[str, str] | None = None) -> list[dict]:
+    """Items of the given splits as dicts with their text, for training and `futurewatch eval`.
+    The test split is read only by `eval` and the final measurement, never while tuning.
+    Raises CorpusError when any requested item has no text (stored or cached)."""
+    chosen = [i for i in load_corpus(folder, texts) if i.split in splits]
+    missing = sum(i.text is None for i in chosen)
+    if missing:
+        raise CorpusError(f"{missing} of {len(chosen)} corpus items of split(s) {', '.join(splits)} have no text: "
+                          f"set {TEXTS_ENV} to a text cache or run `{REBUILD_HINT}`")
+    return [{**vars(i), "codes": list(i.codes), "trap_terms": list(i.trap_terms)} for i in chosen]

@@ -7,20 +7,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import yaml
 
 from futurewatch.classify.matcher import Entry, Hit, build_entry
-from futurewatch.classify.normalize import Normalized
+from futurewatch.termmatch import MatchForm
 from futurewatch.textnorm import nfkc, to_simplified
 
 DATA_DIR = Path(__file__).with_name("data")
 ENTITY_TYPES = ("org", "place", "policy_title", "doc_number", "money", "target_year")
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     type: str
     text: str        # the surface form as published
     canonical: str
@@ -65,7 +64,7 @@ def build_entity_entries() -> Iterator[Entry]:
 _YEAR = r"(?:19|20)\d{2}|[二][〇零○o0][一二三四五六七八九〇零○][〇零○一二三四五六七八九]"
 _DOC_NUMBER = re.compile(r"[〔\[【〖(]\s*((?:19|20)\d{2})\s*[〕\]】〗)]\s*第?(\d{1,4})\s*号")
 _HAN_RUN_END = re.compile(r"[\u4e00-\u9fff]{1,14}$")
-_POLICY_TITLE = re.compile(r"《([^《》\n]{2,100})》")
+_POLICY_TITLE = re.compile(r"《([^《》\n\x00]{2,100})》")
 _MONEY = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二三四五六七八九十两][一二三四五六七八九十百千两〇零]*|[百千](?=[万亿]))"
     r"\s*(万亿|千亿|百亿|亿|千万|百万|万|千)?\s*(元人民币|元|美元|港元|港币|欧元|日元)"
@@ -135,7 +134,7 @@ def _canonical_text(original: str) -> str:
     return "".join(to_simplified(nfkc(original)).split())
 
 
-def extract_pattern_entities(norm: Normalized, original: str) -> Iterator[tuple[str, int, int, str]]:
+def extract_pattern_entities(norm: MatchForm, original: str) -> Iterator[tuple[str, int, int, str]]:
     """(type, start, end, canonical) with offsets in the normalised text."""
     text = norm.text
     for m in _POLICY_TITLE.finditer(text):
@@ -156,7 +155,7 @@ def extract_pattern_entities(norm: Normalized, original: str) -> Iterator[tuple[
         yield "target_year", m.start(), m.end(), f"{_year(m.group(1) or m.group(2))}年"
 
 
-def select_dictionary_hits(hits: list[Hit], norm: Normalized) -> list[Hit]:
+def select_dictionary_hits(hits: list[Hit], norm: MatchForm) -> list[Hit]:
     """Leftmost-longest, non-overlapping org/place hits; a bare short place name alone in
     brackets is a byline (C114's "（南山）"), not a place."""
     candidates = sorted((h for h in hits if h[2].kind in _DICTIONARY_KINDS), key=lambda h: (h[0], h[0] - h[1]))

@@ -1,8 +1,10 @@
-"""Score the classifier on a gold set: per-code and micro P/R/F1, entity P/R.
+"""Score the classifier on a gold set: per-code and micro P/R/F1, entity P/R, and the share of
+negative items (no code) that get any label, by genre.
 
 Gold file: JSON lines {"id", "title", "text" | "seed", "codes": [...], "entities": [[type,
 canonical], ...] (optional), "entities_partial": true (optional: recall only)}. A `seed` names
-a file in the gold folder's seeds/ directory, read as the text with an empty title."""
+a file in the gold folder's seeds/ directory, read as the text with an empty title. Corpus
+items (corpus.py) have the same fields plus `genre`."""
 
 from __future__ import annotations
 
@@ -44,6 +46,13 @@ class EvalReport:
     entity_precision: Scores
     entity_recall: Scores
     errors: list[dict] = field(default_factory=list)
+    negatives: dict[str, list[int]] = field(default_factory=dict)  # genre → [labelled, total]
+
+    @property
+    def negatives_labelled(self) -> float:
+        """Share of negative items with any label."""
+        total = sum(n for _, n in self.negatives.values())
+        return sum(k for k, _ in self.negatives.values()) / total if total else 0.0
 
     def as_dict(self) -> dict:
         def d(s: Scores) -> dict:
@@ -53,6 +62,7 @@ class EvalReport:
                 "per_code": {c: d(s) for c, s in sorted(self.per_code.items())},
                 "entities": {"precision": round(self.entity_precision.precision, 4),
                              "recall": round(self.entity_recall.recall, 4)},
+                "negatives": {"labelled": round(self.negatives_labelled, 4), "by_genre": self.negatives},
                 "errors": self.errors}
 
 
@@ -73,12 +83,17 @@ def read_gold(path: Path) -> list[dict]:
 
 def evaluate(gold_path: str | Path | None = None, classifier: Classifier | None = None) -> EvalReport:
     """Classify every gold item and compare with its hand labels."""
+    return evaluate_items(read_gold(Path(gold_path) if gold_path else DEFAULT_GOLD), classifier)
+
+
+def evaluate_items(items: list[dict], classifier: Classifier | None = None) -> EvalReport:
+    """Classify every item and compare with its labels."""
     classifier = classifier or default_classifier()
-    items = read_gold(Path(gold_path) if gold_path else DEFAULT_GOLD)
     codes = classifier.taxonomy.codes()
     per_code = {c: Scores() for c in codes}
     ent_p, ent_r = Scores(), Scores()
-    errors = []
+    errors: list[dict] = []
+    negatives: dict[str, list[int]] = {}
     for item in items:
         result = classifier.classify(item.get("title", ""), item["text"])
         predicted = {lb.code for lb in result.labels}
@@ -90,10 +105,14 @@ def evaluate(gold_path: str | Path | None = None, classifier: Classifier | None 
             s.fn += code in gold and code not in predicted
         if predicted != gold:
             errors.append({"id": item["id"], "missing": sorted(gold - predicted), "extra": sorted(predicted - gold)})
+        if not gold:
+            tally = negatives.setdefault(item.get("genre") or "unknown", [0, 0])
+            tally[0] += bool(predicted)
+            tally[1] += 1
         if "entities" in item:
             _score_entities(item, {(e.type, e.canonical) for e in result.entities}, ent_p, ent_r, errors)
     micro = Scores(*(sum(getattr(s, k) for s in per_code.values()) for k in ("tp", "fp", "fn")))
-    return EvalReport(len(items), per_code, micro, ent_p, ent_r, errors)
+    return EvalReport(len(items), per_code, micro, ent_p, ent_r, errors, dict(sorted(negatives.items())))
 
 
 def _score_entities(item: dict, predicted: set, ent_p: Scores, ent_r: Scores, errors: list) -> None:
@@ -111,3 +130,9 @@ def _score_entities(item: dict, predicted: set, ent_p: Scores, ent_r: Scores, er
 
 def count_codes(items: list[dict]) -> Counter:
     return Counter(code for item in items for code in item["codes"])
+
+
+def compare(sets: dict[str, list[dict]], classifiers: dict[str, Classifier]) -> dict[str, dict[str, EvalReport]]:
+    """Every item set under every classifier, in one run: {set: {classifier: report}}."""
+    return {name: {label: evaluate_items(items, clf) for label, clf in classifiers.items()}
+            for name, items in sets.items()}

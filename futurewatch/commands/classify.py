@@ -1,5 +1,5 @@
 """CLI: `futurewatch taxonomy load|reclassify|candidates`, `futurewatch classify [--jsonl]`,
-`futurewatch eval`."""
+`futurewatch classify train`, `futurewatch eval`."""
 
 from __future__ import annotations
 
@@ -86,39 +86,75 @@ def _run_pending(url: str, batch_size: int, stage: str = "classify") -> None:
                f"{summary.labels} labels, {summary.mentions} entity mentions")
 
 
-def run_jsonl(stdin, stdout, err) -> int:
-    """The contract: one JSON line in → one JSON line out, same order, constant memory."""
+MAX_LINE_BYTES = 1 << 20  # one JSON line of `classify --jsonl` (1 MiB); documented in docs/taxonomy.md
+
+
+def read_lines(stream, limit: int):
+    """(line bytes | None, length) per input line, reading at most `limit` + 1 bytes at a time:
+    a longer line is skipped to its end and yields None, so memory stays bounded."""
+    while True:
+        chunk = stream.readline(limit + 1)
+        if not chunk:
+            return
+        if len(chunk) <= limit or chunk.endswith(b"\n"):
+            yield chunk, len(chunk)
+            continue
+        size = len(chunk)
+        while chunk and not chunk.endswith(b"\n"):
+            chunk = stream.readline(limit + 1)
+            size += len(chunk)
+        yield None, size
+
+
+def run_jsonl(stdin, stdout, err, *, max_line_bytes: int = MAX_LINE_BYTES) -> int:
+    """The contract: one JSON line in → one JSON line out, same order, bounded memory.
+
+    `stdin` is a binary stream (or a text stream with a binary `.buffer`)."""
+    import msgspec
+
     from futurewatch.classify.classifier import default_classifier
 
     classifier = default_classifier()
+    encode = msgspec.json.Encoder().encode
+    stream = getattr(stdin, "buffer", stdin)
     bad = 0
-    for n, line in enumerate(stdin, 1):
-        line = line.lstrip("\ufeff") if n == 1 else line  # a byte-order mark from Windows tools
-        if not line.strip():
-            continue
+    for n, (raw, size) in enumerate(read_lines(stream, max_line_bytes), 1):
         try:
-            if not is_utf8(line):
-                raise ValueError("not valid UTF-8")
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("not a JSON object")
-            out = render_result(item.get("id"), classifier.classify(str(item.get("title") or ""), str(item.get("text") or "")))
+            item = parse_line(raw, n, size, max_line_bytes)
+            if item is None:
+                continue
+            out = render_result(item.get("id"), classifier.classify(str(item.get("title") or ""),
+                                                                   str(item.get("text") or "")))
         except ValueError as exc:
             bad += 1
             print(f"line {n}: {exc}", file=err)
             out = {"id": None, "error": f"line {n}: {exc}", "categories": [], "entities": []}
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.write(encode(out).decode("utf-8") + "\n")
         stdout.flush()
     return bad
 
 
-def is_utf8(line: str) -> bool:
-    """Undecodable input bytes arrive as lone surrogates (errors="surrogateescape")."""
+def parse_line(raw: bytes | None, n: int, size: int, limit: int) -> dict | None:
+    """The JSON object of one line; None for a blank line; ValueError with a one-line reason."""
+    import msgspec
+
+    if raw is None:
+        raise ValueError(f"line of {size:,} bytes is over the {limit:,}-byte limit; skipped")
+    if n == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark from Windows tools
+        raw = raw[3:]
     try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("not valid UTF-8") from None
+    if not line.strip():
+        return None
+    try:
+        item = msgspec.json.decode(raw)
+    except msgspec.DecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc}") from None
+    if not isinstance(item, dict):
+        raise ValueError("not a JSON object")
+    return item
 
 
 def render_result(doc_id, result) -> dict:
@@ -139,46 +175,93 @@ def render_result(doc_id, result) -> dict:
     }
 
 
+classify_app = typer.Typer(help="Classify the archive or a JSON-lines stream; retrain stage 2.",
+                           invoke_without_command=True)
+
+
+@classify_app.callback()
 def classify_cmd(
+    ctx: typer.Context,
     jsonl: bool = typer.Option(False, "--jsonl", help="Read {id,title,text} JSON lines on stdin, write results on stdout."),
     batch_size: int = typer.Option(500, min=1, help="Versions per transaction (database mode)."),
+    max_line_bytes: int = typer.Option(MAX_LINE_BYTES, min=1, help="Longest input line for --jsonl (bytes)."),
 ) -> None:
     """Classify the archive (pending versions), or a JSON-lines stream with --jsonl."""
+    if ctx.invoked_subcommand:
+        return
     if not jsonl:
         _run_pending(database_url(), batch_size)
         return
-    if hasattr(sys.stdin, "reconfigure"):
-        sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
-    bad = run_jsonl(sys.stdin, sys.stdout, sys.stderr)
+    bad = run_jsonl(sys.stdin, sys.stdout, sys.stderr, max_line_bytes=max_line_bytes)
     if bad:
         raise typer.Exit(1)
 
 
+@classify_app.command("train")
+def train_cmd(
+    corpus: Optional[Path] = typer.Option(None, help="Corpus folder with items_*.jsonl (default: tests/fixtures/classify_corpus)."),
+    out: Optional[Path] = typer.Option(None, help="Weights file to write (default: the packaged focus_model.json)."),
+    threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Probability from which a candidate is a label."),
+) -> None:
+    """Retrain stage 2 on the gold set + corpus train split; choose C on the dev split."""
+    from futurewatch.classify.corpus import CorpusError
+    from futurewatch.classify.focus import MODEL_PATH
+    from futurewatch.classify.train import train_model
+
+    if corpus is not None and not corpus.is_dir():
+        _fail(f"corpus folder not found: {corpus}")
+    try:
+        report = train_model(corpus, out or MODEL_PATH, threshold=threshold)
+    except ImportError:
+        _fail("training needs scikit-learn: pip install 'futurewatch[train]'")
+    except CorpusError as exc:
+        _fail(str(exc))
+    dev = report["dev"]
+    typer.echo(f"trained on {report['train']['items']} items ({report['train']['candidates']} candidates), C={report['C']}")
+    for name in ("stage1", "stage2"):
+        m = dev[name]
+        typer.echo(f"dev {name}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  ({dev['items']} items)")
+    typer.echo(f"wrote {out or MODEL_PATH}")
+
+
 def eval_cmd(
     gold: Optional[Path] = typer.Option(None, help="Gold JSONL (default: tests/fixtures/classify_gold/gold.jsonl)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+    corpus: Optional[Path] = typer.Option(None, help="Corpus folder with items_*.jsonl (default: tests/fixtures/classify_corpus)."),
+    split: str = typer.Option("test", help="Corpus split to score: train, dev or test."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full reports as JSON."),
 ) -> None:
-    """Score the classifier on the gold set: P/R/F1 per code and micro, entity P/R."""
-    from futurewatch.classify.evaluate import evaluate
+    """Score stage 1 alone and stage 1+2 side by side on the gold set and a corpus split:
+    micro and per-code P/R/F1, negatives that get a label (by genre), entity P/R."""
+    from futurewatch.classify.corpus import SPLITS, CorpusError, read_corpus
+    from futurewatch.classify.evaluate import DEFAULT_GOLD, read_gold
+    from futurewatch.commands.classify_eval import compare_classifiers, print_reports
 
     if gold is not None and not gold.exists():
         _fail(f"gold file not found: {gold}")
-    report = evaluate(gold).as_dict()
+    if corpus is not None and not corpus.is_dir():
+        _fail(f"corpus folder not found: {corpus}")
+    if split not in SPLITS:
+        _fail(f"--split must be one of {', '.join(SPLITS)}")
+    sets = {"gold": read_gold(gold or DEFAULT_GOLD)}
+    try:
+        items = read_corpus(corpus, (split,))
+    except CorpusError as exc:  # the texts are not redistributed: a clone has the gold set only
+        print(f"note: corpus not scored: {exc}", file=sys.stderr)
+        items = []
+    if items:
+        sets[f"corpus {split}"] = items
+    reports = compare_classifiers(sets)
     if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({s: {c: r.as_dict() for c, r in by.items()} for s, by in reports.items()},
+                              ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{'code':22} {'P':>6} {'R':>6} {'F1':>6}  tp fp fn")
-    for code, s in report["per_code"].items():
-        typer.echo(f"{code:22} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}  {s['tp']} {s['fp']} {s['fn']}")
-    m, e = report["micro"], report["entities"]
-    typer.echo(f"{'micro':22} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f}  {m['tp']} {m['fp']} {m['fn']}")
-    typer.echo(f"entities: precision {e['precision']:.3f} recall {e['recall']:.3f}  ({report['documents']} documents)")
+    print_reports(reports, typer.echo)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the top-level app."""
     app.add_typer(taxonomy_app, name="taxonomy")
-    app.command("classify")(classify_cmd)
+    app.add_typer(classify_app, name="classify")
     app.command("eval")(eval_cmd)

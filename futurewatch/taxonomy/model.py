@@ -95,7 +95,7 @@ def _check_codes(codes: list[str]) -> None:
 
 
 def _build_category(code: str, entry: dict, views: dict) -> Category:
-    from futurewatch.classify.normalize import normalize_term
+    from futurewatch.termmatch import normalize_term
 
     if not entry.get("name_zh"):
         raise TaxonomyError(f"{code}: name_zh is required")

@@ -94,14 +94,16 @@ def add_policy(url: str, version_id: int, *, issuers: list[str], doc_number: str
             {"v": version_id, "i": issuers, "n": doc_number, "val": validity})
 
 
-def classify(url: str, version_id: int, tv: int, codes: dict[str, list[str]] | None = None) -> None:
-    """Classification output for one version: codes with evidence terms, plus its classification run."""
+def classify(url: str, version_id: int, tv: int, codes: dict[str, list[str]] | None = None,
+             scores: dict[str, float] | None = None) -> None:
+    """Classification output for one version: codes with evidence terms (score 1.0 unless given),
+    plus its classification run."""
     with connect(url) as conn:
         for code, terms in (codes or {}).items():
             evidence = [{"term": t, "field": "text", "start": 0, "end": len(t)} for t in terms]
             conn.execute("INSERT INTO classifications (version_id, code, taxonomy_version_id, score, evidence) "
-                         "VALUES (%(v)s, %(c)s, %(t)s, 1.0, %(e)s)",
-                         {"v": version_id, "c": code, "t": tv, "e": Jsonb(evidence)})
+                         "VALUES (%(v)s, %(c)s, %(t)s, %(s)s, %(e)s)",
+                         {"v": version_id, "c": code, "t": tv, "s": (scores or {}).get(code, 1.0), "e": Jsonb(evidence)})
         conn.execute("INSERT INTO classification_runs (version_id, taxonomy_version_id) VALUES (%(v)s, %(t)s) "
                      "ON CONFLICT DO NOTHING", {"v": version_id, "t": tv})
 

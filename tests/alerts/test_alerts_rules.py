@@ -9,6 +9,7 @@ import pytest
 from alerts.events import match_events
 from alerts.query import QueryError, parse_query
 from alerts.levels import infer_admin_level
+from alerts.rules import Catalog, RuleError, compile_rule
 from tests.alerts import archive as A
 
 NOW = datetime.now(timezone.utc)
@@ -66,6 +67,30 @@ def test_category_by_leaf_and_by_view_and_reprints_collapse(db):
     view = A.events(db, ids["view"])
     assert {e["story_id"] for e in view} == {story, None} and len(view) == 2  # quantum story + the AI doc
     assert all(e["payload"]["groups"] == ["future_electronic_info"] for e in view)
+
+
+def test_category_rules_and_filters_take_a_min_score(db):
+    tv = A.add_taxonomy(db)
+    ids = A.add_subscriber(db, "m@example.com", [
+        ("default", "category", {"categories": ["quantum"]}),
+        ("loose", "category", {"categories": ["quantum"], "min_score": 0.2}),
+        ("filtered", "keyword", {"query": "量子", "categories": ["quantum"]}),
+    ])
+    sure = A.add_document(db, "c114", "量子计算产业", "量子计算企业融资。")
+    doubtful = A.add_document(db, "c114", "量子之歌", "一首歌提到量子。")
+    A.classify(db, A.current_version(db, sure), tv, {"quantum": ["量子计算"]}, {"quantum": 0.91})
+    A.classify(db, A.current_version(db, doubtful), tv, {"quantum": ["量子"]}, {"quantum": 0.3})
+    assert match_events(db, now=NOW).errors == []
+    assert [e["version_id"] for e in A.events(db, ids["default"])] == [A.current_version(db, sure)]
+    assert len(A.events(db, ids["loose"])) == 2
+    assert [e["version_id"] for e in A.events(db, ids["filtered"])] == [A.current_version(db, sure)]
+
+
+def test_min_score_outside_zero_to_one_is_a_rule_error():
+    for bad in (2, -0.1, "high", True):
+        with pytest.raises(RuleError, match="min_score"):
+            compile_rule({"rule_id": 1, "subscriber_id": 1, "name": "x", "rule_type": "category",
+                          "params": {"categories": ["quantum"], "min_score": bad}}, Catalog(names={"quantum": "量子"}))
 
 
 def test_rerun_and_backfill_never_duplicate_and_late_reprint_joins_event(db):

@@ -49,8 +49,32 @@ def test_taxonomy_load_and_eval_commands(fw_env):
     assert first.exit_code == 0 and first.stdout.strip() == again.stdout.strip()
     result = runner.invoke(app, ["eval", "--json"])
     assert result.exit_code == 0
-    report = json.loads(result.stdout)
-    assert report["documents"] >= 85 and 0 < report["micro"]["f1"] <= 1
+    reports = json.loads(result.stdout)
+    for stage in ("stage1", "stage2"):
+        report = reports["gold"][stage]
+        assert report["documents"] >= 85 and 0 < report["micro"]["f1"] <= 1
+    assert reports["gold"]["stage1"]["micro"] != reports["gold"]["stage2"]["micro"]
+
+
+def test_eval_reports_a_corpus_split_side_by_side_with_negatives_by_genre(tmp_path):
+    """A two-item corpus: one industry text, one consumer text that only borrows a track's word."""
+    items = [
+        {"id": "c1", "title": "量子计算企业完成融资", "text": "量子计算企业宣布完成新一轮融资，将扩大研发团队与产能。",
+         "codes": ["quantum"], "genre": "industry_news", "split": "dev"},
+        {"id": "c2", "title": "", "text": "这款手机售价3999元起，搭载新一代芯片，拍照和续航表现出色，开箱测评见下文。",
+         "codes": [], "genre": "consumer", "split": "dev"},
+        {"id": "c3", "title": "不读的测试项", "text": "量子", "codes": [], "genre": "other", "split": "test"},
+    ]
+    (tmp_path / "items_x.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--corpus", str(tmp_path), "--split", "dev", "--json"])
+    assert result.exit_code == 0, result.output
+    corpus = json.loads(result.stdout)["corpus dev"]
+    assert corpus["stage1"]["documents"] == corpus["stage2"]["documents"] == 2
+    assert corpus["stage2"]["per_code"]["quantum"]["tp"] == 1
+    assert set(corpus["stage2"]["negatives"]["by_genre"]) == {"consumer"}
+    table = CliRunner().invoke(app, ["eval", "--corpus", str(tmp_path), "--split", "dev"]).stdout
+    assert "corpus dev (2)" in table and "negatives with any label, by genre, corpus dev" in table
+    assert max(len(line) for line in table.splitlines()) <= 80
 
 
 def test_classify_jsonl_bad_bytes_and_bom_fail_only_their_own_line():
@@ -64,3 +88,24 @@ def test_classify_jsonl_bad_bytes_and_bom_fail_only_their_own_line():
     assert out[1]["error"] == "line 2: not valid UTF-8"
     assert out[0]["categories"][0]["code"] == "quantum" and out[2]["categories"][0]["code"] == "low_altitude"
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+
+
+def test_classify_jsonl_oversized_line_is_one_error_and_memory_stays_bounded():
+    """A 40 MB line through the real command: its own error line, the stream goes on, and the
+    peak RSS stays far below the line's size (read in pieces of at most the 1 MiB limit)."""
+    big = json.dumps({"id": "big", "title": "量子", "text": "量子计算" * 3_500_000}, ensure_ascii=False)
+    assert len(big.encode()) > 40_000_000
+    payload = (json.dumps({"id": 1, "title": "量子计算产业", "text": "量子计算企业融资扩产。"}, ensure_ascii=False) + "\n"
+               + big + "\n" + json.dumps({"id": 3, "title": "低空经济", "text": "无人机物流企业落地。"}, ensure_ascii=False) + "\n")
+    code = ("import sys\nfrom futurewatch.cli import run_cli\ntry:\n    run_cli()\nfinally:\n"
+            "    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+            "    print('maxrss', hwm, file=sys.stderr)")  # VmHWM restarts at exec (ru_maxrss would not)
+    proc = subprocess.run([sys.executable, "-c", code, "classify", "--jsonl"],
+                          input=payload.encode(), capture_output=True, timeout=120)
+    out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [o["id"] for o in out] == [1, None, 3]
+    assert out[1]["error"].startswith("line 2: line of ") and "over the 1,048,576-byte limit" in out[1]["error"]
+    assert out[0]["categories"][0]["code"] == "quantum" and out[2]["categories"][0]["code"] == "low_altitude"
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    maxrss_kb = int(proc.stderr.decode().split("maxrss")[-1])
+    assert maxrss_kb < 200_000, maxrss_kb   # the line alone is 42 MB; decoding it would take far more

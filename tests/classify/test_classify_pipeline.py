@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from futurewatch.classify.normalize import normalize
+from futurewatch.termmatch import match_form as normalize
 from futurewatch.classify.pipeline import classify_pending
 from futurewatch.db import connect
 from futurewatch.taxonomy import load_taxonomy
@@ -81,7 +81,7 @@ def test_new_taxonomy_version_reclassifies_the_archive(db_url, tmp_path):
     ids = seed_archive(db_url)
     first = classify_pending(db_url).taxonomy_version_id
     data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
-    data["codes"]["mooncake"] = {"name_zh": "月饼", "terms": ["月饼礼盒"]}
+    data["codes"]["labs"] = {"name_zh": "国家实验室", "terms": ["鹏城实验室"]}  # a code stage 2 never saw
     edited = tmp_path / "taxonomy.yaml"
     edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     second = load_taxonomy(db_url, edited)
@@ -92,7 +92,7 @@ def test_new_taxonomy_version_reclassifies_the_archive(db_url, tmp_path):
     assert rest.classified == 2
     with connect(db_url) as conn:
         codes = conn.execute("SELECT code FROM v_current_classifications WHERE version_id = %(v)s",
-                             {"v": ids[2]}).fetchall()
+                             {"v": ids[1]}).fetchall()
         runs = conn.execute("SELECT count(*) AS n FROM classification_runs WHERE taxonomy_version_id = %(t)s",
                             {"t": second}).fetchone()
-    assert [r["code"] for r in codes] == ["mooncake"] and runs["n"] == 3
+    assert "labs" in {r["code"] for r in codes} and runs["n"] == 3

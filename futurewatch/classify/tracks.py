@@ -1,0 +1,118 @@
+"""Stage 1: candidate tracks with evidence, tuned for recall.
+
+Score of a code = Σ over its surviving matches of term weight × field weight, at most
+`max_per_term` matches per term. Field weights: title > lead > body > deep body, so a track
+named in the headline or first lines counts at once, one named once deep in a long text
+does not. Matches die when an exclusion of the code overlaps them (量子位, 扫地机器人), when a
+longer match of any code contains them (量子 inside 量子计算), or, for weak terms, when one
+of the code's trap contexts occurs anywhere (a phone review's 芯片). A code whose score
+reaches the threshold is a candidate; stage 2 (focus.py) decides whether it is a focus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from futurewatch.classify.matcher import Hit
+from futurewatch.classify.scan import Scan
+from futurewatch.taxonomy.model import WEAK_WEIGHT
+
+
+@dataclass(frozen=True)
+class Weights:
+    threshold: float = 1.0
+    title: float = 2.5
+    lead: float = 1.5
+    body: float = 1.0
+    deep: float = 0.6
+    lead_chars: int = 300
+    deep_after: int = 3000
+    max_per_term: int = 3
+
+
+@dataclass
+class Track:
+    """A candidate: its score and the counted matches as (weight, field, hit)."""
+
+    code: str
+    score: float
+    counted: list[tuple[float, str, Hit]]
+
+
+def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float]) -> list[Track]:
+    """Candidates in order of score (then code)."""
+    if not doc.terms:
+        return []
+    dominated = _dominated(doc.term_hits)
+    out = []
+    for code, hits in doc.terms.items():
+        kept = _surviving(hits, doc.exclusions.get(code, ()), dominated, drop_weak=code in doc.contexts)
+        track = _score(doc, code, kept, w)
+        if track.score + 1e-9 >= thresholds.get(code, w.threshold):
+            out.append(track)
+    out.sort(key=lambda t: (-t.score, t.code))
+    return out
+
+
+def _score(doc: Scan, code: str, kept: list[Hit], w: Weights) -> Track:
+    counts: dict[str, int] = {}
+    score = 0.0
+    counted = []
+    text, split = doc.form.text, doc.split
+    for h in kept:
+        entry = h[2]
+        seen = counts[entry.term] = counts.get(entry.term, 0) + 1
+        if seen > w.max_per_term:
+            continue
+        pos = h[0] - split
+        if pos < 0:
+            name, fw = "title", w.title
+        elif pos < w.lead_chars:
+            name, fw = "lead", w.lead
+        elif pos < w.deep_after or in_list(text, h):
+            name, fw = "body", w.body
+        else:
+            name, fw = "body", w.deep
+        weight = entry.weight * fw
+        score += weight
+        counted.append((weight, name, h))
+    return Track(code, round(score, 3), counted)
+
+
+_LIST_MARKS = "、/"
+
+
+def in_list(text: str, h: Hit) -> bool:
+    """A match that is an item of an enumeration (X、Y、Z): a list of industries counts in full."""
+    start, end = h[0], h[1]
+    return (start > 0 and text[start - 1] in _LIST_MARKS) or (end < len(text) and text[end] in _LIST_MARKS)
+
+
+def _dominated(terms: list[Hit]) -> set[int]:
+    """ids of term hits strictly inside a longer term hit of any code: 生物医药 inside
+    AI+生物医药, 机器人 inside 手术机器人. A code that owns the longer term keeps that hit."""
+    out: set[int] = set()
+    max_end, max_start = -1, -1
+    for h in sorted(terms, key=lambda h: (h[0], -h[1])):
+        start, end = h[0], h[1]
+        if max_end >= end and (max_start != start or max_end != end):
+            out.add(id(h))
+        if end > max_end:
+            max_end, max_start = end, start
+    return out
+
+
+def _surviving(hits: list[Hit], blocks, dominated: set[int], *, drop_weak: bool) -> list[Hit]:
+    """Matches of one code left after exclusions, containment and trap contexts."""
+    out = []
+    for h in hits:
+        if id(h) in dominated or (drop_weak and h[2].weight <= WEAK_WEIGHT):
+            continue
+        if blocks and any(b[0] < h[1] and h[0] < b[1] and not _contains(h, b) for b in blocks):
+            continue
+        out.append(h)
+    return out
+
+
+def _contains(outer: Hit, inner: Hit) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and (outer[1] - outer[0]) > (inner[1] - inner[0])

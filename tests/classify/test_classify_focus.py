@@ -1,0 +1,87 @@
+"""Stage 2 (focus): calibrated scores, evidence, the genre decision, the shipped weights and
+retraining. Texts here were written for these tests, not taken from the corpus."""
+
+import json
+
+import pytest
+
+from futurewatch.classify.classifier import Classifier, Options, default_classifier
+from futurewatch.classify.focus import FEATURES, MODEL_PATH, feature_rows, read_model
+from futurewatch.classify.scan import scan_document
+from futurewatch.classify.tracks import select_tracks
+from futurewatch.classify.train import train_model
+from futurewatch.taxonomy.model import read_taxonomy
+
+INDUSTRY = ("光伏企业签约落地", "总投资80亿元的光伏组件项目签约落地，将建设TOPCon电池生产线，年产能10GW。")
+EXAM = ("高考物理考点：光伏效应", "本节复习光电效应与太阳能电池的原理，考生需掌握选择题中常见的考点，并完成课后习题。")
+MAIN_AND_ASIDE = ("量子计算公司完成融资",
+                  "国内一家量子计算企业完成新一轮融资，资金将用于超导量子芯片研发和产业化，推动量子计算机商用。")
+
+
+def codes(classifier, title, text):
+    return {lb.code for lb in classifier.classify(title, text).labels}
+
+
+@pytest.fixture(scope="module")
+def stage1():
+    return Classifier(read_taxonomy(), Options(focus=False))
+
+
+def test_labels_carry_a_probability_and_evidence():
+    for title, text in (INDUSTRY, MAIN_AND_ASIDE):
+        result = default_classifier().classify(title, text)
+        assert result.labels
+        for label in result.labels:
+            assert default_classifier().threshold <= label.score <= 1
+            assert label.evidence and label.support >= 1.0
+
+
+def test_an_exam_text_is_not_a_focus_but_an_industry_text_is(stage1):
+    assert "photovoltaic" in codes(stage1, *EXAM)          # stage 1 proposes it
+    assert "photovoltaic" not in codes(default_classifier(), *EXAM)
+    assert "photovoltaic" in codes(default_classifier(), *INDUSTRY)
+
+
+def test_a_component_named_in_passing_is_not_the_texts_track(stage1):
+    assert codes(stage1, *MAIN_AND_ASIDE) == {"quantum", "integrated_circuits"}
+    assert codes(default_classifier(), *MAIN_AND_ASIDE) == {"quantum"}
+
+
+def test_fast_inference_equals_the_full_feature_vector():
+    clf = default_classifier()
+    for title, text in (INDUSTRY, EXAM, MAIN_AND_ASIDE):
+        doc = scan_document(clf.matcher, title, text)
+        tracks = select_tracks(doc, clf.options.weights, {})
+        rows = feature_rows(doc, tracks, clf.parents)
+        assert all(len(r) == len(FEATURES) for r in rows)
+        fast = clf.model.probabilities(doc, tracks, clf.parents)
+        assert fast == pytest.approx([clf.model.probability(r) for r in rows])
+
+
+def test_weights_for_other_features_are_refused(tmp_path):
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        read_model(path)
+
+
+def test_retraining_writes_weights_that_the_classifier_loads(tmp_path):
+    """Train on the gold set plus a three-item corpus (seconds), then classify with the result."""
+    items = [
+        {"id": "t1", "title": INDUSTRY[0], "text": INDUSTRY[1], "codes": ["photovoltaic"], "split": "train"},
+        {"id": "t2", "title": EXAM[0], "text": EXAM[1], "codes": [], "split": "train"},
+        {"id": "d1", "title": MAIN_AND_ASIDE[0], "text": MAIN_AND_ASIDE[1], "codes": ["quantum"], "split": "dev"},
+    ]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "items_t.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items),
+                                          encoding="utf-8")
+    out = tmp_path / "focus_model.json"
+    report = train_model(corpus, out)
+    assert report["train"]["items"] >= 99 and report["dev"]["items"] == 1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["features"] == FEATURES and len(data["coef"]) == len(FEATURES)
+    retrained = Classifier(read_taxonomy(), Options(model_path=out))
+    assert "photovoltaic" in codes(retrained, *INDUSTRY)
