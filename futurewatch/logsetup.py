@@ -23,7 +23,11 @@ class OnceFilter(logging.Filter):
 
 
 def setup_cli_logging(verbose: bool) -> None:
+    """A stderr handler that shows each distinct warning once. Where logging is already set up
+    (the CLI run inside pytest or Airflow), it belongs to the host and is left alone."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format=FORMAT)
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, OnceFilter) for f in handler.filters):
-            handler.addFilter(OnceFilter())
+    for handler in root.handlers:
+        handler.addFilter(OnceFilter())

@@ -7,6 +7,7 @@ import sys
 from typer.testing import CliRunner
 
 from futurewatch.cli import app
+from tests.classify.corpus_rows import corpus_rows
 
 
 def test_classify_jsonl_contract_in_order():
@@ -65,7 +66,7 @@ def test_eval_reports_a_corpus_split_side_by_side_with_negatives_by_genre(tmp_pa
          "codes": [], "genre": "consumer", "split": "dev"},
         {"id": "c3", "title": "不读的测试项", "text": "量子", "codes": [], "genre": "other", "split": "test"},
     ]
-    (tmp_path / "items_x.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    (tmp_path / "items_x.jsonl").write_text(corpus_rows(*items), encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "--corpus", str(tmp_path), "--split", "dev", "--json"])
     assert result.exit_code == 0, result.output
     corpus = json.loads(result.stdout)["corpus dev"]

@@ -11,6 +11,7 @@ from futurewatch.classify.scan import scan_document
 from futurewatch.classify.tracks import select_tracks
 from futurewatch.classify.train import train_model
 from futurewatch.taxonomy.model import read_taxonomy
+from tests.classify.corpus_rows import corpus_rows
 
 INDUSTRY = ("光伏企业签约落地", "总投资80亿元的光伏组件项目签约落地，将建设TOPCon电池生产线，年产能10GW。")
 EXAM = ("高考物理考点：光伏效应", "本节复习光电效应与太阳能电池的原理，考生需掌握选择题中常见的考点，并完成课后习题。")
@@ -76,8 +77,7 @@ def test_retraining_writes_weights_that_the_classifier_loads(tmp_path):
     ]
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "items_t.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items),
-                                          encoding="utf-8")
+    (corpus / "items_t.jsonl").write_text(corpus_rows(*items), encoding="utf-8")
     out = tmp_path / "focus_model.json"
     report = train_model(corpus, out)
     assert report["train"]["items"] >= 99 and report["dev"]["items"] == 1
