@@ -1,0 +1,149 @@
+-- fw_search chooses its plan from the bigram index's own count (issue 17), before reading any text.
+--
+-- C = the number of document versions the index offers as candidates for the query (every
+-- positive group's bigrams contained; counted from the index, up to a cap, without reading texts).
+--   * C <= rank_all (1,000, setting futurewatch.search_rank_all): a rare query. Every match is
+--     ranked; the result is the top max_rows of all matches (plan "ranked").
+--   * C  > rank_all: a common query. The result is the max_rows newest matching current
+--     documents, shown in rank order. Two ways to find them, same rows either way:
+--       "recent": when C is large enough that the newest probe documents should hold
+--                 2 x max_rows matches, walk current documents newest first (fw_build_topk_sql);
+--                 if the walk finds fewer than max_rows, fall through to "newest";
+--       "newest": the candidates' dates come from the heap (no text read), newest first, and
+--                 texts are checked one by one until max_rows match.
+-- So the cost of every plan is bounded by min(C, rank_all) texts, or by ~max_rows texts plus C
+-- heap tuples, never by ranking tens of thousands of matches.
+
+-- The index conditions of a parsed query: per group, any alternative's bigrams contained.
+CREATE FUNCTION fw_build_candidate_sql(parsed jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+    SELECT string_agg('(' || alts || ')', ' AND ')
+    FROM (SELECT string_agg(format('(fw_bigrams(v.search_text) COLLATE "C") @> fw_bigrams(%L)', fw_normalize(t)),
+                            ' OR ') AS alts
+          FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+               jsonb_array_elements_text(g.alts) AS t
+          GROUP BY g.ord) AS groups
+$build$;
+
+-- Exact checks of a parsed query on alias `a`: every group (any alternative), no excluded term.
+CREATE FUNCTION fw_build_exact_sql(parsed jsonb, a text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+    SELECT coalesce((SELECT string_agg('(' || alts || ')', ' AND ')
+                     FROM (SELECT string_agg(format('strpos(%I.search_text, %L) > 0', a, fw_normalize(t)), ' OR ') AS alts
+                           FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+                                jsonb_array_elements_text(g.alts) AS t
+                           GROUP BY g.ord) AS groups), 'true')
+        || ' AND ' ||
+        coalesce((SELECT string_agg(format('strpos(%I.search_text, %L) = 0', a, fw_normalize(t)), ' AND ')
+                  FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true')
+$build$;
+
+CREATE FUNCTION fw_build_rank_sql(parsed jsonb, a text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+    SELECT string_agg(format('fw_rank_normalized(%I.search_text, %L)', a, fw_normalize(t)), ' + ')
+    FROM jsonb_array_elements(parsed -> 'all') AS g(alts), jsonb_array_elements_text(g.alts) AS t
+$build$;
+
+-- The ranked path's statement, with the index conditions compared in the index's collation.
+CREATE OR REPLACE FUNCTION fw_build_search_sql(parsed jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+    SELECT format(
+        'SELECT d.document_id, v.version_id, v.title, d.canonical_url AS url, v.published_at, (%s)::real AS rank
+         FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id
+         WHERE %s AND %s
+         ORDER BY rank DESC, v.published_at DESC NULLS LAST, d.document_id
+         LIMIT $1',
+        fw_build_rank_sql(parsed, 'v'), fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 'v'))
+$build$;
+
+-- The "newest" plan: candidates (current versions only) with their dates, newest first; each
+-- text is read and checked only until $1 match; the $1 found are returned in rank order. The
+-- sorted candidates are fenced (OFFSET 0) and drive a nested loop, which keeps their order, so the
+-- LIMIT stops the exact checks early instead of checking every candidate before sorting.
+CREATE FUNCTION fw_build_newest_sql(parsed jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+    SELECT format(
+        'WITH candidates AS MATERIALIZED (
+             SELECT v.version_id, v.published_at, d.document_id, d.canonical_url AS url
+             FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id
+             WHERE %s),
+         hits AS MATERIALIZED (
+             SELECT c.document_id, c.version_id, t.title, c.url, c.published_at, t.search_text
+             FROM (SELECT * FROM candidates
+                   ORDER BY published_at DESC NULLS LAST, version_id DESC OFFSET 0) c
+             CROSS JOIN LATERAL (SELECT x.title, x.search_text FROM document_versions x
+                                 WHERE x.version_id = c.version_id AND %s OFFSET 0) t
+             LIMIT $1)
+         SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM hits h
+         ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
+        fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 'x'), fw_build_rank_sql(parsed, 'h'))
+$build$;
+
+-- The plan for a parsed query: {"candidates": C (capped), "cap", "rank_all", "plan"}.
+-- Counting stops at the cap, the count at which the recent walk is expected to find 2 x max_rows
+-- matches among the newest probe documents (max(version_id) stands for the table's size: no
+-- statistics are involved).
+CREATE FUNCTION fw_search_plan(parsed jsonb, max_rows integer) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+AS $plan$
+DECLARE
+    rank_all bigint := coalesce(nullif(current_setting('futurewatch.search_rank_all', true), '')::bigint, 1000);
+    probe bigint := least(50 * max_rows::bigint, 20000);
+    size bigint := coalesce((SELECT max(version_id) FROM document_versions), 0);
+    cap bigint;
+    candidates bigint;
+BEGIN
+    cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint);
+    EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
+                   fw_build_candidate_sql(parsed)) INTO candidates USING cap;
+    RETURN jsonb_build_object('candidates', candidates, 'cap', cap, 'rank_all', rank_all, 'plan',
+        CASE WHEN candidates <= rank_all THEN 'ranked'
+             WHEN candidates >= cap AND max_rows <= probe THEN 'recent'
+             ELSE 'newest' END);
+END
+$plan$;
+
+COMMENT ON FUNCTION fw_search_plan(jsonb, integer) IS
+    'How fw_search answers a parsed query: ranked (<= rank_all candidates), recent or newest; see 0171.';
+
+CREATE OR REPLACE FUNCTION fw_search(query text, max_rows integer DEFAULT 20)
+RETURNS TABLE (document_id bigint, version_id bigint, title text, url text,
+               published_at timestamptz, rank real)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path FROM CURRENT
+AS $search$
+DECLARE
+    parsed jsonb;
+    plan text;
+    found_rows bigint;
+BEGIN
+    IF max_rows IS NULL OR max_rows < 1 THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
+    END IF;
+    parsed := fw_parse_query(query);
+    plan := fw_search_plan(parsed, max_rows) ->> 'plan';
+    IF plan = 'ranked' THEN
+        RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
+        RETURN;
+    END IF;
+    IF plan = 'recent' THEN
+        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, least(50 * max_rows::bigint, 20000);
+        GET DIAGNOSTICS found_rows = ROW_COUNT;
+        IF found_rows > 0 THEN
+            RETURN;
+        END IF;
+    END IF;
+    RETURN QUERY EXECUTE fw_build_newest_sql(parsed) USING max_rows;
+END
+$search$;
+
+COMMENT ON FUNCTION fw_search(text, integer) IS
+    'Search of current document versions: space/AND, OR, NOT or -term, "phrases". Rare queries (at most 1,000 index candidates): the top max_rows of all matches by rank; common ones: the max_rows newest matches, in rank order. See docs/search.md.';
+
+REVOKE EXECUTE ON FUNCTION fw_search_plan(jsonb, integer) FROM PUBLIC;
