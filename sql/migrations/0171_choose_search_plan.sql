@@ -2,7 +2,8 @@
 --
 -- C = the number of document versions the index offers as candidates for the query (every
 -- positive group's bigrams contained; counted from the index, up to a cap, without reading texts).
---   * C <= rank_all (1,000, setting futurewatch.search_rank_all): a rare query. Every match is
+--   * C <= rank_all (200; setting futurewatch.search_rank_all; ranking costs ~0.1 ms per 5 KB
+--     text): a rare query. Every match is
 --     ranked; the result is the top max_rows of all matches (plan "ranked").
 --   * C  > rank_all: a common query. The result is the max_rows newest matching current
 --     documents, shown in rank order. Two ways to find them, same rows either way:
@@ -14,11 +15,17 @@
 -- So the cost of every plan is bounded by min(C, rank_all) texts, or by ~max_rows texts plus C
 -- heap tuples, never by ranking tens of thousands of matches.
 
--- The index conditions of a parsed query: per group, any alternative's bigrams contained.
+-- The index conditions of a parsed query: per group, any alternative's bigrams contained; and for
+-- an excluded term of two characters (where the bigram is the term), no version that has it (a
+-- hashed NOT IN: the excluded versions come from one bitmap scan, whose texts are never read).
 CREATE FUNCTION fw_build_candidate_sql(parsed jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $build$
     SELECT string_agg('(' || alts || ')', ' AND ')
+        || coalesce((SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
+                                              ' WHERE (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])', n), '')
+                     FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
+                     WHERE length(n) = 2), '')
     FROM (SELECT string_agg(format('(fw_bigrams(v.search_text) COLLATE "C") @> fw_bigrams(%L)', fw_normalize(t)),
                             ' OR ') AS alts
           FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
@@ -89,11 +96,16 @@ $build$;
 -- Counting stops at the cap, the count at which the recent walk is expected to find 2 x max_rows
 -- matches among the newest probe documents (max(version_id) stands for the table's size: no
 -- statistics are involved).
+-- Planning runs with sequential scans off (here and in fw_search): every statement is meant to be
+-- driven by an index, and for a bigram its statistics call "in every row", the planner would
+-- otherwise prefer a sequential scan that computes every row's bigrams (seconds, not ms).
 CREATE FUNCTION fw_search_plan(parsed jsonb, max_rows integer) RETURNS jsonb
 LANGUAGE plpgsql STABLE
+SET enable_seqscan = off
+SET work_mem = '64MB'
 AS $plan$
 DECLARE
-    rank_all bigint := coalesce(nullif(current_setting('futurewatch.search_rank_all', true), '')::bigint, 1000);
+    rank_all bigint := coalesce(nullif(current_setting('futurewatch.search_rank_all', true), '')::bigint, 200);
     probe bigint := least(50 * max_rows::bigint, 20000);
     size bigint := coalesce((SELECT max(version_id) FROM document_versions), 0);
     cap bigint;
@@ -117,6 +129,8 @@ RETURNS TABLE (document_id bigint, version_id bigint, title text, url text,
                published_at timestamptz, rank real)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path FROM CURRENT
+SET work_mem = '64MB'
+SET enable_seqscan = off
 AS $search$
 DECLARE
     parsed jsonb;
@@ -144,6 +158,6 @@ END
 $search$;
 
 COMMENT ON FUNCTION fw_search(text, integer) IS
-    'Search of current document versions: space/AND, OR, NOT or -term, "phrases". Rare queries (at most 1,000 index candidates): the top max_rows of all matches by rank; common ones: the max_rows newest matches, in rank order. See docs/search.md.';
+    'Search of current document versions: space/AND, OR, NOT or -term, "phrases". Rare queries (at most 200 index candidates): the top max_rows of all matches by rank; common ones: the max_rows newest matches, in rank order. See docs/search.md.';
 
 REVOKE EXECUTE ON FUNCTION fw_search_plan(jsonb, integer) FROM PUBLIC;
