@@ -20,7 +20,7 @@ from bench.search_classes import Query, build_classes
 from futurewatch.config import load_settings
 from futurewatch.db import embedded_server, with_database
 from futurewatch.search.normalize import SearchTextFolder
-from parsers.batch_write import VersionRow, copy_versions, indexed_batch
+from parsers.batch_write import VersionRow, copy_versions, indexed_batch, upsert_staged
 from tests.search.corpus import SampleDoc, build_doc, ensure_source
 
 BATCH, CHUNK = 2000, 20_000
@@ -69,11 +69,9 @@ def write_batch(url: str, docs: list[SampleDoc]) -> float:
         folder = SearchTextFolder.from_database(conn)
         with indexed_batch(conn):
             ensure_source(conn, "sample")
-            with conn.cursor() as cur, cur.copy("COPY documents (document_id, doc_key, source_id, canonical_url,"
-                                                " current_version_id) FROM STDIN") as copy:
-                for d in docs:
-                    copy.write_row((d.document_id, f"sample:{d.document_id}", "sample",
-                                    f"https://example.cn/{d.document_id}", d.document_id))
+            upsert_staged(conn, "documents", ("document_id", "doc_key", "source_id", "canonical_url", "current_version_id"),
+                          ((d.document_id, f"sample:{d.document_id}", "sample", f"https://example.cn/{d.document_id}",
+                            d.document_id) for d in docs))
             copy_versions(conn, map(version_row, docs), folder)
         return backend_cpu(pid) - cpu + time.thread_time() - started
 
