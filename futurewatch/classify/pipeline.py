@@ -11,6 +11,7 @@ from psycopg.types.json import Jsonb
 
 from futurewatch.classify.classifier import Classifier, Result
 from futurewatch.db import connect
+from futurewatch.stats import analyze_grown
 from futurewatch.taxonomy.loader import load_taxonomy, select_latest_taxonomy
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,8 @@ def classify_pending(
             break
         if progress:
             progress(summary.classified, total)
+    with connect(url) as conn:  # the alert queries plan on these tables next
+        analyze_grown(conn, ["classifications", "classification_runs", "entity_mentions", "entities"])
     return summary
 
 
