@@ -8,6 +8,7 @@ as fw_parse_query(). `text()` renders it in the search syntax; `where()` gives t
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass, field
 
 LIKE_TERM = (r"{a}.search_text LIKE '%%' || replace(replace(replace(fw_normalize(%s), '\', '\\'),"
@@ -34,6 +35,12 @@ class Query:
         return " + ".join([f"fw_rank_normalized({alias}.search_text, fw_normalize(%s))"] * len(terms)), terms
 
 
+def quotable(phrase: str) -> bool:
+    """No space and nothing the query syntax reads as a quote (after NFKC, like the parser)."""
+    folded = unicodedata.normalize("NFKC", phrase)
+    return not any(ch.isspace() or ch in '"\u201c\u201d' for ch in folded)
+
+
 class Cutter:
     """Substrings of loaded documents: CJK-only terms, or phrases that may hold punctuation."""
 
@@ -53,7 +60,7 @@ class Cutter:
             text = self.rng.choice(self.texts)
             at = self.rng.randrange(len(text) - length)
             phrase = text[at : at + length]
-            if not any(ch.isspace() or ch == '"' for ch in phrase) and sum("\u3400" <= ch <= "\u9fff" for ch in phrase) >= 2:
+            if quotable(phrase) and sum("\u3400" <= ch <= "\u9fff" for ch in phrase) >= 2:
                 return phrase
 
     def rare_and(self) -> Query:

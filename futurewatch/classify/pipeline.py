@@ -15,10 +15,12 @@ from futurewatch.stats import analyze_grown
 from futurewatch.taxonomy.loader import load_taxonomy, select_latest_taxonomy
 
 log = logging.getLogger(__name__)
+LAST_ID = 2**63 - 1
 
 _COUNT_PENDING = """
 SELECT count(*) AS n FROM document_versions dv
-WHERE NOT EXISTS (SELECT 1 FROM classification_runs r
+WHERE dv.version_id > %(after)s AND dv.version_id <= %(until)s
+  AND NOT EXISTS (SELECT 1 FROM classification_runs r
                   WHERE r.version_id = dv.version_id AND r.taxonomy_version_id = %(tv)s)
 """
 _SELECT_PENDING = """
@@ -26,7 +28,7 @@ SELECT dv.version_id, dv.title, dv.text,
        COALESCE((dv.published_at AT TIME ZONE 'Asia/Shanghai')::date,
                 (dv.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS day
 FROM document_versions dv
-WHERE dv.version_id > %(after)s
+WHERE dv.version_id > %(after)s AND dv.version_id <= %(until)s
   AND NOT EXISTS (SELECT 1 FROM classification_runs r
                   WHERE r.version_id = dv.version_id AND r.taxonomy_version_id = %(tv)s)
 ORDER BY dv.version_id
@@ -86,12 +88,14 @@ def classify_pending(
     taxonomy_version_id: int | None = None,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    version_range: tuple[int, int] = (0, LAST_ID),
 ) -> ClassifySummary:
     """Classify every document version not yet classified by the newest taxonomy version.
 
     With no taxonomy stored yet, the packaged one is loaded first. A new taxonomy version
     makes the whole archive pending again, so this same call reclassifies it. `progress`
-    is called as progress(done, total) after each batch; `limit` caps versions this call."""
+    is called as progress(done, total) after each batch; `limit` caps versions this call;
+    `version_range` (after, until] restricts it to those version ids (parallel workers)."""
     latest = select_latest_taxonomy(url, taxonomy_version_id)
     if latest is None:
         latest = select_latest_taxonomy(url, load_taxonomy(url))
@@ -99,12 +103,13 @@ def classify_pending(
     classifier = Classifier(taxonomy)
     summary = ClassifySummary(taxonomy_version_id=tv)
     with connect(url) as conn:
-        summary.pending = conn.execute(_COUNT_PENDING, {"tv": tv}).fetchone()["n"]
+        summary.pending = conn.execute(_COUNT_PENDING, {"tv": tv, "after": version_range[0],
+                                                        "until": version_range[1]}).fetchone()["n"]
     total = min(summary.pending, limit) if limit is not None else summary.pending
-    after = 0
+    after = version_range[0]
     while summary.classified < total:
         size = min(batch_size, total - summary.classified)
-        after = _classify_batch(url, classifier, tv, after, size, summary)
+        after = _classify_batch(url, classifier, tv, (after, version_range[1]), size, summary)
         if after is None:
             break
         if progress:
@@ -114,10 +119,11 @@ def classify_pending(
     return summary
 
 
-def _classify_batch(url, classifier: Classifier, tv: int, after: int, size: int, summary: ClassifySummary):
+def _classify_batch(url, classifier: Classifier, tv: int, span: tuple[int, int], size: int,
+                    summary: ClassifySummary):
     """One batch in one transaction; returns the last version_id done (None when nothing left)."""
     with connect(url) as conn, conn.transaction():
-        rows = conn.execute(_SELECT_PENDING, {"tv": tv, "after": after, "limit": size}).fetchall()
+        rows = conn.execute(_SELECT_PENDING, {"tv": tv, "after": span[0], "until": span[1], "limit": size}).fetchall()
         if not rows:
             return None
         results = [(row, classifier.classify(row["title"], row["text"])) for row in rows]

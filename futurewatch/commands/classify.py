@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -37,6 +38,7 @@ def load_cmd(path: Optional[Path] = typer.Argument(None, help="Taxonomy YAML (de
 def reclassify_cmd(
     path: Optional[Path] = typer.Argument(None, help="Taxonomy YAML to load first (default: the packaged one)."),
     batch_size: int = typer.Option(500, min=1),
+    workers: int = typer.Option(min(2, os.cpu_count() or 1), min=1, help="Worker processes (version-id ranges)."),
 ) -> None:
     """Load the taxonomy, then classify every version the newest taxonomy version has not classified."""
     from futurewatch.taxonomy import TaxonomyError, load_taxonomy
@@ -46,7 +48,7 @@ def reclassify_cmd(
         load_taxonomy(url, path)
     except TaxonomyError as exc:
         _fail(str(exc))
-    _run_pending(url, batch_size)
+    _run_pending(url, batch_size, workers)
 
 
 @taxonomy_app.command("candidates")
@@ -76,15 +78,18 @@ def candidates_cmd(
         typer.echo("no candidates", err=True)
 
 
-def _run_pending(url: str, batch_size: int) -> None:
+def _run_pending(url: str, batch_size: int, workers: int = 1) -> None:
     from rich.progress import Progress
 
-    from futurewatch.classify.pipeline import classify_pending
+    from futurewatch.classify.parallel import WorkerFailed, classify_parallel
 
     with Progress(transient=True) as bar:
         task = bar.add_task("classifying", total=None)
-        summary = classify_pending(url, batch_size=batch_size,
-                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+        try:
+            summary = classify_parallel(url, workers=workers, batch_size=batch_size,
+                                        progress=lambda done, total: bar.update(task, completed=done, total=total))
+        except WorkerFailed as exc:
+            _fail(f"a classification worker failed: {exc}; rerun to continue where it stopped")
     typer.echo(f"taxonomy version {summary.taxonomy_version_id}: classified {summary.classified} versions, "
                f"{summary.labels} labels, {summary.mentions} entity mentions")
 
