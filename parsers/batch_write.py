@@ -28,6 +28,7 @@ from typing import Iterable, Iterator
 from psycopg import sql
 
 from futurewatch.search.normalize import SearchTextFolder
+from futurewatch.stats import analyze_table
 
 SEARCH_INDEX = "document_versions_search_idx"
 PENDING_LIMIT = "64MB"      # at most one merge per 64 MB of new keys within a batch
@@ -59,7 +60,7 @@ def indexed_batch(conn) -> Iterator[None]:
         yield
         conn.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX])
         if rows_added(conn) > before * ANALYZE_GROWTH:
-            conn.execute("ANALYZE document_versions")
+            analyze_table(conn, "document_versions")
 
 
 def planner_rows(conn) -> float:
