@@ -54,17 +54,24 @@ AS $build$
     FROM jsonb_array_elements(parsed -> 'all') AS g(alts), jsonb_array_elements_text(g.alts) AS t
 $build$;
 
+-- Every statement below reads a text once: `search_text || ''` detoasts and decompresses it into
+-- a plain value inside an OFFSET 0 subquery, and the checks and the rank use that value. Naming
+-- the stored column in each strpos()/replace() would decompress the text again for every call
+-- (five or more times per candidate).
+
 -- The ranked path's statement, with the index conditions compared in the index's collation.
 CREATE OR REPLACE FUNCTION fw_build_search_sql(parsed jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $build$
     SELECT format(
-        'SELECT d.document_id, v.version_id, v.title, d.canonical_url AS url, v.published_at, (%s)::real AS rank
-         FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id
-         WHERE %s AND %s
-         ORDER BY rank DESC, v.published_at DESC NULLS LAST, d.document_id
+        'SELECT d.document_id, t.version_id, t.title, d.canonical_url AS url, t.published_at, (%s)::real AS rank
+         FROM (SELECT v.version_id, v.title, v.published_at, v.search_text || '''' AS search_text
+               FROM document_versions v WHERE %s OFFSET 0) t
+         JOIN documents d ON d.current_version_id = t.version_id
+         WHERE %s
+         ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
-        fw_build_rank_sql(parsed, 'v'), fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 'v'))
+        fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'))
 $build$;
 
 -- The "newest" plan: candidates (current versions only) with their dates, newest first; each
@@ -83,19 +90,48 @@ AS $build$
              SELECT c.document_id, c.version_id, t.title, c.url, c.published_at, t.search_text
              FROM (SELECT * FROM candidates
                    ORDER BY published_at DESC NULLS LAST, version_id DESC OFFSET 0) c
-             CROSS JOIN LATERAL (SELECT x.title, x.search_text FROM document_versions x
-                                 WHERE x.version_id = c.version_id AND %s OFFSET 0) t
+             CROSS JOIN LATERAL (SELECT x.title, x.search_text || '''' AS search_text FROM document_versions x
+                                 WHERE x.version_id = c.version_id OFFSET 0) t
+             WHERE %s
              LIMIT $1)
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 'x'), fw_build_rank_sql(parsed, 'h'))
+        fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'))
+$build$;
+
+-- The recent walk of 0012, reading each text once (see above): the max_rows ($1) newest matching
+-- current documents among the newest $2, ordered by rank, or no row when fewer than $1 match.
+CREATE OR REPLACE FUNCTION fw_build_topk_sql(parsed jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+    SELECT format(
+        'WITH hits AS MATERIALIZED (
+             SELECT p.document_id, p.version_id, p.title, p.url, p.published_at, p.search_text
+             FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
+                          v.search_text || '''' AS search_text
+                   FROM document_versions v
+                   CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
+                                       WHERE c.document_id = v.document_id AND c.current_version_id = v.version_id
+                                       OFFSET 0) d
+                   ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
+                   LIMIT $2) p
+             WHERE %s
+             ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
+             LIMIT $1)
+         SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM hits h
+         WHERE (SELECT count(*) FROM hits) = $1
+         ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
+        fw_build_exact_sql(parsed, 'p'), fw_build_rank_sql(parsed, 'h'))
 $build$;
 
 -- The plan for a parsed query: {"candidates": C (capped), "cap", "rank_all", "plan"}.
--- Counting stops at the cap, the count at which the recent walk is expected to find 2 x max_rows
--- matches among the newest probe documents (max(version_id) stands for the table's size: no
--- statistics are involved).
+-- Counting stops at the cap. Below it, "newest" reads C heap tuples (~1 us each) and ~max_rows
+-- texts; the walk reads ~max_rows x size / C texts (~30 us each): they cost the same near
+-- C = sqrt(30 x max_rows x size), and the walk needs C >= size x 2 x max_rows / probe to be
+-- expected to finish; the cap is the larger of the two (max(version_id) stands for the size:
+-- no statistics are involved).
 -- Planning runs with sequential scans off (here and in fw_search): every statement is meant to be
 -- driven by an index, and for a bigram its statistics call "in every row", the planner would
 -- otherwise prefer a sequential scan that computes every row's bigrams (seconds, not ms).
@@ -111,7 +147,7 @@ DECLARE
     cap bigint;
     candidates bigint;
 BEGIN
-    cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint);
+    cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
                    fw_build_candidate_sql(parsed)) INTO candidates USING cap;
     RETURN jsonb_build_object('candidates', candidates, 'cap', cap, 'rank_all', rank_all, 'plan',
