@@ -3,11 +3,11 @@ newest taxonomy version, in batches, each batch one transaction (resumable, idem
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Callable
 
-from psycopg.types.json import Jsonb
 
 from futurewatch.classify.classifier import Classifier, Result
 from futurewatch.db import connect
@@ -39,8 +39,8 @@ DELETE FROM classifications WHERE version_id = ANY(%(ids)s) AND taxonomy_version
 """
 _UPSERT_LABELS = """
 INSERT INTO classifications (version_id, code, taxonomy_version_id, score, evidence)
-SELECT v, c, %(tv)s, s, e FROM unnest(%(versions)s::bigint[], %(codes)s::text[], %(scores)s::real[],
-                                     %(evidence)s::jsonb[]) AS l(v, c, s, e)
+SELECT v, c, %(tv)s, s, e::jsonb FROM unnest(%(versions)s::bigint[], %(codes)s::text[], %(scores)s::real[],
+                                            %(evidence)s::text[]) AS l(v, c, s, e)
 ON CONFLICT (version_id, code, taxonomy_version_id) DO UPDATE
 SET score = EXCLUDED.score, evidence = EXCLUDED.evidence, classified_at = now()
 """
@@ -146,7 +146,7 @@ def _write_labels(conn, tv: int, results: list[tuple[dict, Result]], summary: Cl
     for row, result in results:
         for label in result.labels:
             evidence = [{"term": e.term, "field": e.field, "start": e.start, "end": e.end} for e in label.evidence]
-            rows.append((row["version_id"], label.code, label.score, Jsonb(evidence)))
+            rows.append((row["version_id"], label.code, label.score, json.dumps(evidence, ensure_ascii=False)))
             summary.codes[label.code] = summary.codes.get(label.code, 0) + 1
     if rows:
         columns = [list(c) for c in zip(*rows)]
