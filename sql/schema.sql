@@ -39,20 +39,22 @@ CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb) RETURNS text
     AS $_$
     SELECT format(
         'WITH candidates AS MATERIALIZED (
-             SELECT v.version_id, v.published_at, d.document_id, d.canonical_url AS url
-             FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id
-             WHERE %s),
+             SELECT v.version_id, v.document_id, v.published_at FROM document_versions v WHERE %s),
          hits AS MATERIALIZED (
-             SELECT c.document_id, c.version_id, t.title, c.url, c.published_at, t.search_text
+             SELECT d.document_id, c.version_id, t.title, d.url, c.published_at, t.search_text
              FROM (SELECT * FROM candidates
                    ORDER BY published_at DESC NULLS LAST, version_id DESC OFFSET 0) c
-             CROSS JOIN LATERAL (SELECT x.title, x.search_text FROM document_versions x
-                                 WHERE x.version_id = c.version_id AND %s OFFSET 0) t
+             CROSS JOIN LATERAL (SELECT k.document_id, k.canonical_url AS url FROM documents k
+                                 WHERE k.document_id = c.document_id AND k.current_version_id = c.version_id
+                                 OFFSET 0) d
+             CROSS JOIN LATERAL (SELECT x.title, x.search_text || '''' AS search_text FROM document_versions x
+                                 WHERE x.version_id = c.version_id OFFSET 0) t
+             WHERE %s
              LIMIT $1)
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 'x'), fw_build_rank_sql(parsed, 'h'))
+        fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'))
 $_$;
 CREATE FUNCTION public.fw_build_rank_sql(parsed jsonb, a text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -64,45 +66,37 @@ CREATE FUNCTION public.fw_build_search_sql(parsed jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
     SELECT format(
-        'SELECT d.document_id, v.version_id, v.title, d.canonical_url AS url, v.published_at, (%s)::real AS rank
-         FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id
-         WHERE %s AND %s
-         ORDER BY rank DESC, v.published_at DESC NULLS LAST, d.document_id
+        'SELECT d.document_id, t.version_id, t.title, d.canonical_url AS url, t.published_at, (%s)::real AS rank
+         FROM (SELECT v.version_id, v.title, v.published_at, v.search_text || '''' AS search_text
+               FROM document_versions v WHERE %s OFFSET 0) t
+         JOIN documents d ON d.current_version_id = t.version_id
+         WHERE %s
+         ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
-        fw_build_rank_sql(parsed, 'v'), fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 'v'))
+        fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'))
 $_$;
 CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
-    WITH terms AS (
-        SELECT g.ord AS grp, fw_normalize(t) AS t
-        FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
-             jsonb_array_elements_text(g.alts) AS t
-    ), groups AS (
-        SELECT grp, string_agg(format('strpos(p.search_text, %L) > 0', t), ' OR ') AS exact
-        FROM terms GROUP BY grp
-    )
     SELECT format(
         'WITH hits AS MATERIALIZED (
              SELECT p.document_id, p.version_id, p.title, p.url, p.published_at, p.search_text
-             FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at, v.search_text
+             FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
+                          v.search_text || '''' AS search_text
                    FROM document_versions v
                    CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
                                        WHERE c.document_id = v.document_id AND c.current_version_id = v.version_id
                                        OFFSET 0) d
                    ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
                    LIMIT $2) p
-             WHERE %s AND %s
+             WHERE %s
              ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
              LIMIT $1)
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
          WHERE (SELECT count(*) FROM hits) = $1
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        (SELECT string_agg('(' || exact || ')', ' AND ') FROM groups),
-        coalesce((SELECT string_agg(format('strpos(p.search_text, %L) = 0', fw_normalize(t)), ' AND ')
-                  FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true'),
-        (SELECT string_agg(format('fw_rank_normalized(h.search_text, %L)', t), ' + ') FROM terms))
+        fw_build_exact_sql(parsed, 'p'), fw_build_rank_sql(parsed, 'h'))
 $_$;
 CREATE FUNCTION public.fw_contains(search_text text, term text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -290,7 +284,7 @@ DECLARE
     cap bigint;
     candidates bigint;
 BEGIN
-    cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint);
+    cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
                    fw_build_candidate_sql(parsed)) INTO candidates USING cap;
     RETURN jsonb_build_object('candidates', candidates, 'cap', cap, 'rank_all', rank_all, 'plan',

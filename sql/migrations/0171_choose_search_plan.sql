@@ -74,8 +74,9 @@ AS $build$
         fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'))
 $build$;
 
--- The "newest" plan: candidates (current versions only) with their dates, newest first; each
--- text is read and checked only until $1 match; the $1 found are returned in rank order. The
+-- The "newest" plan: candidates with their dates (heap tuples only), newest first; whether each
+-- is current, and its text, are looked up only until $1 match; the $1 found are returned in rank
+-- order. The
 -- sorted candidates are fenced (OFFSET 0) and drive a nested loop, which keeps their order, so the
 -- LIMIT stops the exact checks early instead of checking every candidate before sorting.
 CREATE FUNCTION fw_build_newest_sql(parsed jsonb) RETURNS text
@@ -83,13 +84,14 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $build$
     SELECT format(
         'WITH candidates AS MATERIALIZED (
-             SELECT v.version_id, v.published_at, d.document_id, d.canonical_url AS url
-             FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id
-             WHERE %s),
+             SELECT v.version_id, v.document_id, v.published_at FROM document_versions v WHERE %s),
          hits AS MATERIALIZED (
-             SELECT c.document_id, c.version_id, t.title, c.url, c.published_at, t.search_text
+             SELECT d.document_id, c.version_id, t.title, d.url, c.published_at, t.search_text
              FROM (SELECT * FROM candidates
                    ORDER BY published_at DESC NULLS LAST, version_id DESC OFFSET 0) c
+             CROSS JOIN LATERAL (SELECT k.document_id, k.canonical_url AS url FROM documents k
+                                 WHERE k.document_id = c.document_id AND k.current_version_id = c.version_id
+                                 OFFSET 0) d
              CROSS JOIN LATERAL (SELECT x.title, x.search_text || '''' AS search_text FROM document_versions x
                                  WHERE x.version_id = c.version_id OFFSET 0) t
              WHERE %s
