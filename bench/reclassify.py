@@ -6,7 +6,8 @@ Builds an archive of --docs/2 synthetic ~5 KB versions (bench.load_search's load
 changed taxonomy (the packaged one with its version renamed, so every version is pending) and
 times `classify_parallel` — what `futurewatch taxonomy reclassify` runs — over all of it; then
 grows the archive to --docs and times it again. With --url, an existing archive is used as it
-is, for the second size only. The projection to 1M versions is linear in the measured rate at
+is, for one size only (--limit N: only its first N versions, the rate on an archive of that size).
+The projection to 1M versions is linear in the measured rate at
 the larger size (the growth line shows whether linear holds). Ends with
 `RESULT docs=… versions_s=… projected_1m_min=… growth=…`.
 """
@@ -38,10 +39,10 @@ def changed_taxonomy(folder: Path, n: int) -> Path:
     return path
 
 
-def time_reclassify(url: str, folder: Path, n: int, workers: int) -> dict:
+def time_reclassify(url: str, folder: Path, n: int, workers: int, limit: int | None = None) -> dict:
     load_taxonomy(url, changed_taxonomy(folder, n))
     began = time.perf_counter()
-    summary = classify_parallel(url, workers=workers)
+    summary = classify_parallel(url, workers=workers, limit=limit)
     seconds = time.perf_counter() - began
     with psycopg.connect(url) as conn:
         versions = conn.execute("SELECT count(*) FROM document_versions").fetchone()[0]
@@ -72,6 +73,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--url", help="an existing archive to reclassify (one size only)")
+    parser.add_argument("--limit", type=int, help="with --url: time only the first N versions of the archive")
     parser.add_argument("--write", action="store_true", help=f"write the results to docs/perf/{DOC.name}")
     parser.add_argument("--note", default="")
     args = parser.parse_args()
@@ -85,7 +87,7 @@ def main() -> int:
                     load_half(url, first, last, args.workers, [])
                     stages.append(time_reclassify(url, Path(home), last, args.workers))
             else:
-                stages.append(time_reclassify(url, Path(home), 0, args.workers))
+                stages.append(time_reclassify(url, Path(home), 0, args.workers, args.limit))
         finally:
             if server is not None:
                 server.cleanup()

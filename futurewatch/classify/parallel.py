@@ -53,15 +53,16 @@ def _work(url: str, tv: int, span: tuple[int, int], batch_size: int, done, error
         errors.put(("error", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:300], 0))
 
 
-def classify_parallel(url: str, *, workers: int = 2, batch_size: int = 500,
+def classify_parallel(url: str, *, workers: int = 2, batch_size: int = 500, limit: int | None = None,
                       progress: Callable[[int, int], None] | None = None) -> ClassifySummary:
-    """Classify every pending version with `workers` processes (1: in this process)."""
+    """Classify every pending version (or the first `limit`) with `workers` processes (1: in this one)."""
     latest = select_latest_taxonomy(url) or select_latest_taxonomy(url, load_taxonomy(url))
     tv = latest[0]
     with connect(url) as conn:
-        ids = [row["version_id"] for row in conn.execute(_PENDING_IDS, {"tv": tv})]
+        ids = [row["version_id"] for row in conn.execute(_PENDING_IDS, {"tv": tv})][:limit]
     if workers <= 1 or len(ids) < 2 * batch_size:
-        return classify_pending(url, batch_size=batch_size, taxonomy_version_id=tv, progress=progress)
+        return classify_pending(url, batch_size=batch_size, taxonomy_version_id=tv, progress=progress,
+                                limit=limit)
     return _run_workers(url, tv, split_ranges(ids, workers), batch_size, len(ids), progress)
 
 
