@@ -26,7 +26,7 @@ from pathlib import Path
 import psycopg
 
 from bench.load_search_report import render
-from bench.load_search_run import load_half, open_database, run_classes, sizes
+from bench.load_search_run import load_average, load_half, open_database, run_classes, sizes
 from futurewatch.migrate import apply_migrations
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "load_search.md"
@@ -41,7 +41,18 @@ def parse_args():
     parser.add_argument("--url", help="an empty database to use instead of a private embedded server")
     parser.add_argument("--write", action="store_true", help=f"write the results to docs/perf/{DOC.name}")
     parser.add_argument("--note", default="", help="a sentence added to the results (e.g. machine load)")
+    parser.add_argument("--search-only", action="store_true", help="with --url: search the archive as it is (no load)")
     return parser.parse_args()
+
+
+def search_existing(url: str, args) -> dict:
+    """One stage over an archive already loaded (queries cut from every 50th text)."""
+    with psycopg.connect(url) as conn:
+        texts = [r[0] for r in conn.execute("SELECT text FROM document_versions WHERE version_id %% 50 = 0")]
+        versions = conn.execute("SELECT count(*) FROM document_versions").fetchone()[0]
+        results = run_classes(conn, texts, args.queries, args.like)
+        return {"load": {"first": 1, "last": versions, "mb": 0.0, "seconds": 1.0, "mb_s": 0.0, "cpu_mb_s": 0.0,
+                         "load": load_average()}, "results": results, "size": sizes(conn)}
 
 
 def main() -> int:
@@ -52,11 +63,14 @@ def main() -> int:
         try:
             apply_migrations(url)
             kept: list[str] = []
-            for first, last in ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)):
+            halves = ((1, args.docs // 2), (args.docs // 2 + 1, args.docs))
+            for first, last in halves if not args.search_only else ():
                 load = load_half(url, first, last, args.workers, kept)
                 with psycopg.connect(url) as conn:
                     results = run_classes(conn, kept, args.queries, args.like)
                     stages.append({"load": load, "results": results, "size": sizes(conn)})
+            if args.search_only:
+                stages.append(search_existing(url, args))
         finally:
             if server is not None:
                 server.cleanup()

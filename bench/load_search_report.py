@@ -42,7 +42,7 @@ def render(stages: list[dict], args) -> tuple[str, str]:
     final = stages[-1]
     mb = sum(s["load"]["mb"] for s in stages)
     seconds = sum(s["load"]["seconds"] for s in stages)
-    cpu_rate = mb / sum(s["load"]["mb"] / s["load"]["cpu_mb_s"] for s in stages if s["load"]["cpu_mb_s"])
+    cpu_rate = mb / (sum(s["load"]["mb"] / s["load"]["cpu_mb_s"] for s in stages if s["load"]["cpu_mb_s"]) or 1.0)
     worst = max(r["p95"] for r in final["results"].values())
     ratio = min(r["speedup"] for r in final["results"].values())
     lines = ["# bench.load_search: bulk load and Chinese search at two sizes", "",
@@ -53,7 +53,8 @@ def render(stages: list[dict], args) -> tuple[str, str]:
              f"Heap+TOAST {final['size']['table_mb']:.0f} MB, bigram index {final['size']['index_mb']:.0f} MB.", ""]
     for stage in stages:
         lines += [f"## Search at {stage['load']['last']:,} versions (ms)", "", *search_rows(stage), ""]
-    lines += ["## Growth", "", *growth_rows(stages), ""]
-    result = (f"RESULT docs={args.docs} load_mb_s={mb / seconds:.2f} load_cpu_mb_s={cpu_rate:.2f}"
+    if len(stages) == 2:
+        lines += ["## Growth", "", *growth_rows(stages), ""]
+    result = (f"RESULT docs={final['load']['last']} load_mb_s={mb / seconds:.2f} load_cpu_mb_s={cpu_rate:.2f}"
               f" search_p95_ms={worst:.1f} like_ratio_min={ratio:.1f}")
     return "\n".join(lines), result

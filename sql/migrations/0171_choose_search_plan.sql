@@ -1,7 +1,8 @@
 -- fw_search chooses its plan from the bigram index's own count (issue 17), before reading any text.
 --
 -- C = the number of document versions the index offers as candidates for the query (every
--- positive group's bigrams contained; counted from the index, up to a cap, without reading texts).
+-- positive group's bigrams contained; counted from the index, up to a cap, without reading texts;
+-- excluded terms do not count).
 --   * C <= rank_all (200; setting futurewatch.search_rank_all; ranking costs ~0.1 ms per 5 KB
 --     text): a rare query. Every match is
 --     ranked; the result is the top max_rows of all matches (plan "ranked").
@@ -15,17 +16,20 @@
 -- So the cost of every plan is bounded by min(C, rank_all) texts, or by ~max_rows texts plus C
 -- heap tuples, never by ranking tens of thousands of matches.
 
--- The index conditions of a parsed query: per group, any alternative's bigrams contained; and for
--- an excluded term of two characters (where the bigram is the term), no version that has it (a
--- hashed NOT IN: the excluded versions come from one bitmap scan, whose texts are never read).
-CREATE FUNCTION fw_build_candidate_sql(parsed jsonb) RETURNS text
+-- The index conditions of a parsed query: per group, any alternative's bigrams contained. With
+-- `exclude`, also no version that has an excluded term of two characters (there the bigram is
+-- the term): a hashed NOT IN whose versions come from one bitmap scan, texts never read. Only the
+-- "newest" plan uses it: there a common excluded term would otherwise make it read text after
+-- text; the count and the ranked plan (at most rank_all texts) check exclusions on the text.
+CREATE FUNCTION fw_build_candidate_sql(parsed jsonb, exclude boolean DEFAULT false) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $build$
     SELECT string_agg('(' || alts || ')', ' AND ')
-        || coalesce((SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
-                                              ' WHERE (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])', n), '')
-                     FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
-                     WHERE length(n) = 2), '')
+        || CASE WHEN exclude THEN coalesce(
+               (SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
+                                         ' WHERE (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])', n), '')
+                FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
+                WHERE length(n) = 2), '') ELSE '' END
     FROM (SELECT string_agg(format('(fw_bigrams(v.search_text) COLLATE "C") @> fw_bigrams(%L)', fw_normalize(t)),
                             ' OR ') AS alts
           FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
@@ -99,7 +103,7 @@ AS $build$
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'))
+        fw_build_candidate_sql(parsed, true), fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'))
 $build$;
 
 -- The recent walk of 0012, reading each text once (see above): the max_rows ($1) newest matching

@@ -51,20 +51,18 @@ def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def candidate_count(conn, groups: list[list[str]], none: list[str] = ()) -> int:
-    """Versions (current or not) whose bigrams contain some alternative of every group and that
-    lack every excluded two-character term: the index's candidate count, computed without it."""
+def candidate_count(conn, groups: list[list[str]]) -> int:
+    """Versions (current or not) whose bigrams contain some alternative of every group (excluded
+    terms do not count): the index's candidate count, computed without the index."""
     wanted = [[bigrams(t) for t in normalized(conn, g)] for g in groups]
-    unwanted = [t for t in normalized(conn, list(none)) if len(t) == 2]
     texts = conn.execute("SELECT search_text FROM document_versions").fetchall()
-    return sum(all(any(w <= have for w in alts) for alts in wanted) and not any(t in have for t in unwanted)
-               for have in (bigrams(t) for (t,) in texts))
+    return sum(all(any(w <= have for w in alts) for alts in wanted) for have in (bigrams(t) for (t,) in texts))
 
 
 def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tuple[str, list[tuple]]:
     """(strategy, expected (document_id, version_id) in order): a sequential LIKE scan finds the
     matches, Python applies the documented strategy choice and order."""
-    rare = candidate_count(conn, groups, none) <= RANK_ALL
+    rare = candidate_count(conn, groups) <= RANK_ALL
     groups = [normalized(conn, g) for g in groups]
     none = normalized(conn, none)
     where = [" OR ".join([LIKE] * len(g)) for g in groups] + [f"NOT ({LIKE})"] * len(none)
