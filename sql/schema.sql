@@ -8,14 +8,15 @@ CREATE FUNCTION public.fw_bigrams(x text) RETURNS text[]
     )
 $$;
 COMMENT ON FUNCTION public.fw_bigrams(x text) IS 'Adjacent character pairs of a text: the keys of the search index.';
-CREATE FUNCTION public.fw_build_candidate_sql(parsed jsonb) RETURNS text
+CREATE FUNCTION public.fw_build_candidate_sql(parsed jsonb, exclude boolean DEFAULT false) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
     SELECT string_agg('(' || alts || ')', ' AND ')
-        || coalesce((SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
-                                              ' WHERE (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])', n), '')
-                     FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
-                     WHERE length(n) = 2), '')
+        || CASE WHEN exclude THEN coalesce(
+               (SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
+                                         ' WHERE (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])', n), '')
+                FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
+                WHERE length(n) = 2), '') ELSE '' END
     FROM (SELECT string_agg(format('(fw_bigrams(v.search_text) COLLATE "C") @> fw_bigrams(%L)', fw_normalize(t)),
                             ' OR ') AS alts
           FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
@@ -54,7 +55,7 @@ CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb) RETURNS text
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'))
+        fw_build_candidate_sql(parsed, true), fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'))
 $_$;
 CREATE FUNCTION public.fw_build_rank_sql(parsed jsonb, a text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
