@@ -80,10 +80,14 @@ $build$;
 
 -- The "newest" plan: candidates with their dates (heap tuples only), newest first; whether each
 -- is current, and its text, are looked up only until $1 match; the $1 found are returned in rank
--- order. The
--- sorted candidates are fenced (OFFSET 0) and drive a nested loop, which keeps their order, so the
--- LIMIT stops the exact checks early instead of checking every candidate before sorting.
-CREATE FUNCTION fw_build_newest_sql(parsed jsonb) RETURNS text
+-- order. The sorted candidates are fenced (OFFSET 0) and drive a nested loop, which keeps their
+-- order, so the LIMIT stops the exact checks early instead of checking every candidate first.
+-- `bounded`: only the newest $2 candidates are checked, and rows come back only when the answer
+-- is complete ($1 found, or every candidate checked); otherwise none, and fw_search runs the
+-- unbounded form, which first drops candidates holding an excluded two-character term through
+-- the index (fw_build_candidate_sql with exclude). Excluded terms cost text reads only in the
+-- rare case that nearly every candidate holds them.
+CREATE FUNCTION fw_build_newest_sql(parsed jsonb, bounded boolean) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $build$
     SELECT format(
@@ -92,7 +96,7 @@ AS $build$
          hits AS MATERIALIZED (
              SELECT d.document_id, c.version_id, t.title, d.url, c.published_at, t.search_text
              FROM (SELECT * FROM candidates
-                   ORDER BY published_at DESC NULLS LAST, version_id DESC OFFSET 0) c
+                   ORDER BY published_at DESC NULLS LAST, version_id DESC %s OFFSET 0) c
              CROSS JOIN LATERAL (SELECT k.document_id, k.canonical_url AS url FROM documents k
                                  WHERE k.document_id = c.document_id AND k.current_version_id = c.version_id
                                  OFFSET 0) d
@@ -102,8 +106,12 @@ AS $build$
              LIMIT $1)
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
+         WHERE %s
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        fw_build_candidate_sql(parsed, true), fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'))
+        fw_build_candidate_sql(parsed, NOT bounded), CASE WHEN bounded THEN 'LIMIT $2' ELSE '' END,
+        fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'),
+        CASE WHEN bounded THEN '(SELECT count(*) FROM hits) = $1 OR (SELECT count(*) FROM candidates) <= $2'
+             ELSE 'true' END)
 $build$;
 
 -- The recent walk of 0012, reading each text once (see above): the max_rows ($1) newest matching
@@ -195,7 +203,12 @@ BEGIN
             RETURN;
         END IF;
     END IF;
-    RETURN QUERY EXECUTE fw_build_newest_sql(parsed) USING max_rows;
+    RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true) USING max_rows, 20 * max_rows::bigint;
+    GET DIAGNOSTICS found_rows = ROW_COUNT;
+    IF found_rows > 0 THEN
+        RETURN;
+    END IF;
+    RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
 END
 $search$;
 

@@ -181,7 +181,8 @@ def oracle_at(conn, rank_all: int, groups, max_rows):
 
 
 def test_recent_walk_and_newest_plan_return_the_same_rows(topk_db):
-    """The two ways of finding the newest matches agree, whichever the plan would pick."""
+    """The ways of finding the newest matches agree, whichever the plan would pick; the bounded
+    newest plan returns the complete answer or nothing."""
     url, docs = topk_db
     rng = random.Random(31)
     with psycopg.connect(url) as conn:
@@ -189,8 +190,12 @@ def test_recent_walk_and_newest_plan_return_the_same_rows(topk_db):
             query = " ".join(f'"{t}"' for t in cut_terms(docs, rng, [2, rng.choice([2, 3])]))
             parsed = conn.execute("SELECT fw_parse_query(%s)", [query]).fetchone()[0]
             walk_sql, newest_sql = conn.execute(
-                "SELECT fw_build_topk_sql(%(p)s::jsonb), fw_build_newest_sql(%(p)s::jsonb)",
+                "SELECT fw_build_topk_sql(%(p)s::jsonb), fw_build_newest_sql(%(p)s::jsonb, false)",
                 {"p": json.dumps(parsed)}).fetchone()
+            bounded_sql = conn.execute("SELECT fw_build_newest_sql(%s::jsonb, true)", [json.dumps(parsed)]).fetchone()[0]
             walk = conn.execute(walk_sql.replace("$1", "20").replace("$2", "20000")).fetchall()
             newest = conn.execute(newest_sql.replace("$1", "20")).fetchall()
+            bounded = conn.execute(bounded_sql.replace("$1", "20").replace("$2", "400")).fetchall()
+            short = conn.execute(bounded_sql.replace("$1", "20").replace("$2", "21")).fetchall()
             assert [r[:2] for r in walk] == [r[:2] for r in newest] or not walk, query
+            assert bounded in ([], newest) and short in ([], newest), query  # complete answers only
