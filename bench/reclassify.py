@@ -15,6 +15,7 @@ the larger size (the growth line shows whether linear holds). Ends with
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -57,7 +58,7 @@ def render(stages: list[dict], args) -> tuple[str, str]:
     growth = (last["seconds"] / stages[0]["seconds"]) / (last["versions"] / stages[0]["versions"]) if len(stages) > 1 else 1.0
     lines = ["# bench.reclassify: the archive reclassified after a taxonomy change", "",
              f"Machine: {machine()}. Embedded PostgreSQL 16. {args.note}", "",
-             f"Command: `.venv/bin/python -m bench.reclassify --docs {args.docs} --workers {args.workers} --write`", "",
+             f"Command: `.venv/bin/python -m bench.reclassify {' '.join(sys.argv[1:])}`", "",
              "| versions | reclassified | seconds | versions/s | labels | load average |", "|---:|---:|---:|---:|---:|---|"]
     lines += [f"| {s['versions']:,} | {s['classified']:,} | {s['seconds']:.0f} | {s['rate']:.0f} | {s['labels']:,}"
               f" | {s['load']} |" for s in stages]
