@@ -35,7 +35,7 @@ CREATE FUNCTION public.fw_build_exact_sql(parsed jsonb, a text) RETURNS text
         coalesce((SELECT string_agg(format('strpos(%I.search_text, %L) = 0', a, fw_normalize(t)), ' AND ')
                   FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true')
 $$;
-CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb) RETURNS text
+CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
     SELECT format(
@@ -44,7 +44,7 @@ CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb) RETURNS text
          hits AS MATERIALIZED (
              SELECT d.document_id, c.version_id, t.title, d.url, c.published_at, t.search_text
              FROM (SELECT * FROM candidates
-                   ORDER BY published_at DESC NULLS LAST, version_id DESC OFFSET 0) c
+                   ORDER BY published_at DESC NULLS LAST, version_id DESC %s OFFSET 0) c
              CROSS JOIN LATERAL (SELECT k.document_id, k.canonical_url AS url FROM documents k
                                  WHERE k.document_id = c.document_id AND k.current_version_id = c.version_id
                                  OFFSET 0) d
@@ -54,8 +54,12 @@ CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb) RETURNS text
              LIMIT $1)
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
+         WHERE %s
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        fw_build_candidate_sql(parsed, true), fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'))
+        fw_build_candidate_sql(parsed, NOT bounded), CASE WHEN bounded THEN 'LIMIT $2' ELSE '' END,
+        fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'),
+        CASE WHEN bounded THEN '(SELECT count(*) FROM hits) = $1 OR (SELECT count(*) FROM candidates) <= $2'
+             ELSE 'true' END)
 $_$;
 CREATE FUNCTION public.fw_build_rank_sql(parsed jsonb, a text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -247,6 +251,7 @@ CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURN
     SET search_path TO '$user', 'public'
     SET work_mem TO '64MB'
     SET enable_seqscan TO 'off'
+    SET max_parallel_workers_per_gather TO '0'
     AS $$
 DECLARE
     parsed jsonb;
@@ -269,7 +274,12 @@ BEGIN
             RETURN;
         END IF;
     END IF;
-    RETURN QUERY EXECUTE fw_build_newest_sql(parsed) USING max_rows;
+    RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true) USING max_rows, 20 * max_rows::bigint;
+    GET DIAGNOSTICS found_rows = ROW_COUNT;
+    IF found_rows > 0 THEN
+        RETURN;
+    END IF;
+    RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
 END
 $$;
 COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". Rare queries (at most 200 index candidates): the top max_rows of all matches by rank; common ones: the max_rows newest matches, in rank order. See docs/search.md.';
@@ -277,6 +287,7 @@ CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) RETURNS js
     LANGUAGE plpgsql STABLE
     SET enable_seqscan TO 'off'
     SET work_mem TO '64MB'
+    SET max_parallel_workers_per_gather TO '0'
     AS $_$
 DECLARE
     rank_all bigint := coalesce(nullif(current_setting('futurewatch.search_rank_all', true), '')::bigint, 200);
