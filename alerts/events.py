@@ -28,9 +28,12 @@ from alerts.store import (Event, record_rules, record_versions, resolve_entities
                           select_rules, upsert_events)
 from alerts.terms import TermIndex
 from futurewatch.db import connect
+from futurewatch.stats import analyze_grown
 
 log = logging.getLogger(__name__)
 TIMED_RULES = ("spike", "policy_deadline")  # matched against the archive at `now`, not per version
+STATS_TABLES = ["documents", "document_versions", "classifications", "classification_runs", "entity_mentions",
+                "alert_version_state"]
 
 CANDIDATES_SQL = """
 SELECT d.current_version_id AS version_id,
@@ -145,6 +148,7 @@ def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: li
     """Match every active rule; see the module docstring. `now` dates spikes (never the wall clock)."""
     started, summary = time.perf_counter(), MatchSummary()
     with connect(url) as conn:
+        analyze_grown(conn, STATS_TABLES)  # no plan below runs on statistics of a much smaller archive
         catalog = select_catalog(conn)
         rules, fresh, summary.errors = select_rules(conn, catalog, rule_ids)
         summary.notes = resolve_entities(conn, rules)

@@ -18,6 +18,7 @@ from typing import Callable
 
 from futurewatch.db import connect
 from futurewatch.rawstore import open_raw_store
+from futurewatch.stats import analyze_grown
 from parsers import dedup, policy_meta, policy_store, queries as q, store
 from parsers.api import parse_page
 from parsers.document import Document
@@ -157,5 +158,7 @@ def process_pending(url: str, *, reparse: bool = False, batch_size: int = 200,
         after = last
         if on_progress:
             on_progress(summary.pages, max(total, summary.pages))
+    with connect(url) as conn:  # plans for the grown archive at once, not after autovacuum's next round
+        analyze_grown(conn, ["documents", "document_versions", "document_urls", "raw_fetches"])
     summary.seconds = time.monotonic() - started
     return summary

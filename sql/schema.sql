@@ -8,72 +8,129 @@ CREATE FUNCTION public.fw_bigrams(x text) RETURNS text[]
     )
 $$;
 COMMENT ON FUNCTION public.fw_bigrams(x text) IS 'Adjacent character pairs of a text: the keys of the search index.';
+CREATE FUNCTION public.fw_build_candidate_sql(parsed jsonb, exclude boolean DEFAULT false) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT string_agg('(' || alts || ')', ' AND ')
+        || CASE WHEN exclude THEN coalesce(
+               (SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
+                                         ' WHERE (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])', n), '')
+                FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
+                WHERE length(n) = 2), '') ELSE '' END
+    FROM (SELECT string_agg(format('(fw_bigrams(v.search_text) COLLATE "C") @> fw_bigrams(%L)', fw_normalize(t)),
+                            ' OR ') AS alts
+          FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+               jsonb_array_elements_text(g.alts) AS t
+          GROUP BY g.ord) AS groups
+$$;
+CREATE FUNCTION public.fw_build_exact_sql(parsed jsonb, a text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT coalesce((SELECT string_agg('(' || alts || ')', ' AND ')
+                     FROM (SELECT string_agg(format('strpos(%I.search_text, %L) > 0', a, fw_normalize(t)), ' OR ') AS alts
+                           FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+                                jsonb_array_elements_text(g.alts) AS t
+                           GROUP BY g.ord) AS groups), 'true')
+        || ' AND ' ||
+        coalesce((SELECT string_agg(format('strpos(%I.search_text, %L) = 0', a, fw_normalize(t)), ' AND ')
+                  FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true')
+$$;
+CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+    SELECT format(
+        'WITH candidates AS MATERIALIZED (
+             SELECT v.version_id, v.document_id, v.published_at FROM document_versions v WHERE %s),
+         hits AS MATERIALIZED (
+             SELECT d.document_id, c.version_id, t.title, d.url, c.published_at, t.search_text
+             FROM (SELECT * FROM candidates
+                   ORDER BY published_at DESC NULLS LAST, version_id DESC %s OFFSET 0) c
+             CROSS JOIN LATERAL (SELECT k.document_id, k.canonical_url AS url FROM documents k
+                                 WHERE k.document_id = c.document_id AND k.current_version_id = c.version_id
+                                 OFFSET 0) d
+             CROSS JOIN LATERAL (SELECT x.title, x.search_text || '''' AS search_text FROM document_versions x
+                                 WHERE x.version_id = c.version_id OFFSET 0) t
+             WHERE %s
+             LIMIT $1)
+         SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM hits h
+         WHERE %s
+         ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
+        fw_build_candidate_sql(parsed, NOT bounded), CASE WHEN bounded THEN 'LIMIT $2' ELSE '' END,
+        fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'),
+        CASE WHEN bounded THEN '(SELECT count(*) FROM hits) = $1 OR (SELECT count(*) FROM candidates) <= $2'
+             ELSE 'true' END)
+$_$;
+CREATE FUNCTION public.fw_build_rank_sql(parsed jsonb, a text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT string_agg(format('fw_rank_normalized(%I.search_text, %L)', a, fw_normalize(t)), ' + ')
+    FROM jsonb_array_elements(parsed -> 'all') AS g(alts), jsonb_array_elements_text(g.alts) AS t
+$$;
 CREATE FUNCTION public.fw_build_search_sql(parsed jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
-    WITH terms AS (
-        SELECT g.ord AS grp, count(*) OVER (PARTITION BY g.ord) AS alternatives, fw_normalize(t) AS t
-        FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
-             jsonb_array_elements_text(g.alts) AS t
-    ), groups AS (
-        SELECT grp,
-               string_agg(format('fw_bigrams(v.search_text) @> fw_bigrams(%L)', t), ' OR ') AS candidate,
-               string_agg(CASE WHEN alternatives = 1 AND length(t) = 2 THEN 'true'  -- the index settles it
-                               ELSE format('strpos(v.search_text, %L) > 0', t) END, ' OR ') AS exact
-        FROM terms GROUP BY grp
-    )
     SELECT format(
-        'SELECT d.document_id, v.version_id, v.title, d.canonical_url AS url, v.published_at, (%s)::real AS rank
-         FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id
-         WHERE %s AND %s AND %s
-         ORDER BY rank DESC, v.published_at DESC NULLS LAST, d.document_id
+        'SELECT d.document_id, t.version_id, t.title, d.canonical_url AS url, t.published_at, (%s)::real AS rank
+         FROM (SELECT v.version_id, v.title, v.published_at, v.search_text || '''' AS search_text
+               FROM document_versions v WHERE %s OFFSET 0) t
+         JOIN documents d ON d.current_version_id = t.version_id
+         WHERE %s
+         ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
-        (SELECT string_agg(format('fw_rank_normalized(v.search_text, %L)', t), ' + ') FROM terms),
-        (SELECT string_agg('(' || candidate || ')', ' AND ') FROM groups),
-        (SELECT string_agg('(' || exact || ')', ' AND ') FROM groups),
-        coalesce((SELECT string_agg(format('strpos(v.search_text, %L) = 0', fw_normalize(t)), ' AND ')
-                  FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true'))
+        fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'))
 $_$;
 CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
-    WITH terms AS (
-        SELECT g.ord AS grp, fw_normalize(t) AS t
-        FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
-             jsonb_array_elements_text(g.alts) AS t
-    ), groups AS (
-        SELECT grp, string_agg(format('strpos(p.search_text, %L) > 0', t), ' OR ') AS exact
-        FROM terms GROUP BY grp
-    )
     SELECT format(
         'WITH hits AS MATERIALIZED (
              SELECT p.document_id, p.version_id, p.title, p.url, p.published_at, p.search_text
-             FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at, v.search_text
+             FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
+                          v.search_text || '''' AS search_text
                    FROM document_versions v
                    CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
                                        WHERE c.document_id = v.document_id AND c.current_version_id = v.version_id
                                        OFFSET 0) d
                    ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
                    LIMIT $2) p
-             WHERE %s AND %s
+             WHERE %s
              ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
              LIMIT $1)
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
          WHERE (SELECT count(*) FROM hits) = $1
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        (SELECT string_agg('(' || exact || ')', ' AND ') FROM groups),
-        coalesce((SELECT string_agg(format('strpos(p.search_text, %L) = 0', fw_normalize(t)), ' AND ')
-                  FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true'),
-        (SELECT string_agg(format('fw_rank_normalized(h.search_text, %L)', t), ' + ') FROM terms))
+        fw_build_exact_sql(parsed, 'p'), fw_build_rank_sql(parsed, 'h'))
 $_$;
 CREATE FUNCTION public.fw_contains(search_text text, term text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
-    SELECT fw_bigrams(search_text) @> fw_bigrams(fw_normalize(term))
+    SELECT (fw_bigrams(search_text) COLLATE "C") @> fw_bigrams(fw_normalize(term))
        AND (length(fw_normalize(term)) = 2 OR strpos(search_text, fw_normalize(term)) > 0)
 $$;
 COMMENT ON FUNCTION public.fw_contains(search_text text, term text) IS 'True when search_text contains the normalised term; index-served for terms of 2+ characters.';
+CREATE FUNCTION public.fw_fill_search_text() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    changed boolean := TG_OP = 'INSERT'
+        OR NEW.title IS DISTINCT FROM OLD.title OR NEW.text IS DISTINCT FROM OLD.text;
+    supplied boolean := NEW.search_text IS NOT NULL
+        AND (TG_OP = 'INSERT' OR NEW.search_text IS DISTINCT FROM OLD.search_text);
+BEGIN
+    IF changed AND NOT supplied THEN
+        NEW.search_text := fw_search_text(NEW.title, NEW.text);
+    ELSIF supplied AND NEW.version_id % 64 = 0
+          AND NEW.search_text IS DISTINCT FROM fw_search_text(NEW.title, NEW.text) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = format('version %s: the supplied search_text differs from fw_search_text()', NEW.version_id);
+    ELSIF supplied AND NOT changed THEN
+        NEW.search_text := OLD.search_text;  -- only title and text decide it
+    END IF;
+    RETURN NEW;
+END
+$$;
 CREATE FUNCTION public.fw_fold(x text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
@@ -117,14 +174,8 @@ DECLARE
     tokens text[];
     tok text;
     term text;
-    clauses jsonb := '[[]]';   -- per alternative: the terms that must all occur
-    negs jsonb := '[[]]';      -- per alternative: the excluded terms
-    last text;
-    groups jsonb := '[[]]';
-    product jsonb;
-    grp jsonb;
-    grown jsonb;
-    none jsonb;
+    groups jsonb := '[]';
+    excluded jsonb := '[]';
     pending_or boolean := false;
     negate boolean := false;
 BEGIN
@@ -136,22 +187,24 @@ BEGIN
     FOREACH tok IN ARRAY tokens LOOP
         IF tok IN ('AND', '&') THEN CONTINUE; END IF;
         IF tok IN ('OR', '|') THEN
-            IF pending_or OR negate OR jsonb_array_length(clauses -> -1) = 0 THEN
+            IF pending_or OR negate OR jsonb_array_length(groups) = 0 THEN
                 RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'OR needs a term on each side';
             END IF;
-            clauses := clauses || '[[]]'::jsonb;
-            negs := negs || '[[]]'::jsonb;
             pending_or := true;
             CONTINUE;
         END IF;
         IF tok = 'NOT' THEN negate := true; CONTINUE; END IF;
         IF length(tok) > 1 AND left(tok, 1) = '-' THEN negate := true; tok := substr(tok, 2); END IF;
         term := fw_parse_term(tok);
-        last := (jsonb_array_length(clauses) - 1)::text;
-        IF negate THEN
-            negs := jsonb_set(negs, ARRAY[last], (negs -> -1) || to_jsonb(term));
+        IF negate AND pending_or THEN
+            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'an excluded term cannot be joined with OR';
+        ELSIF negate THEN
+            excluded := excluded || to_jsonb(term);
+        ELSIF pending_or THEN
+            groups := jsonb_set(groups, ARRAY[(jsonb_array_length(groups) - 1)::text],
+                                groups -> -1 || to_jsonb(term));
         ELSE
-            clauses := jsonb_set(clauses, ARRAY[last], (clauses -> -1) || to_jsonb(term));
+            groups := groups || jsonb_build_array(jsonb_build_array(term));
         END IF;
         pending_or := false;
         negate := false;
@@ -159,47 +212,14 @@ BEGIN
     IF pending_or OR negate THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'the search query ends with OR or NOT';
     END IF;
-    IF jsonb_array_length(clauses) > 1
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements(clauses) AS c WHERE jsonb_array_length(c) = 0) THEN
-        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'OR needs a term on each side';
-    END IF;
-    IF jsonb_array_length(clauses -> 0) = 0 THEN
+    IF jsonb_array_length(groups) = 0 THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
             MESSAGE = 'the search query only excludes terms; add at least one term to find';
     END IF;
-    IF EXISTS (SELECT 1 FROM jsonb_array_elements(negs) AS n
-               WHERE NOT (n @> (negs -> 0) AND (negs -> 0) @> n)) THEN
-        RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = 'with OR, every alternative must exclude the same terms (write: a -x OR b -x)';
-    END IF;
-    SELECT coalesce(jsonb_agg(t ORDER BY first), '[]') INTO none
-    FROM (SELECT t, min(ord) AS first FROM jsonb_array_elements_text(negs -> 0) WITH ORDINALITY AS e(t, ord)
-          GROUP BY t) AS d;
-    FOR i IN 0 .. jsonb_array_length(clauses) - 1 LOOP
-        product := '[]';
-        FOR grp IN SELECT g FROM jsonb_array_elements(groups) WITH ORDINALITY AS e(g, ord) ORDER BY ord LOOP
-            FOR term IN SELECT t FROM jsonb_array_elements_text(clauses -> i) WITH ORDINALITY AS e(t, ord) ORDER BY ord LOOP
-                grown := CASE WHEN grp @> to_jsonb(term) THEN grp ELSE grp || to_jsonb(term) END;
-                IF NOT EXISTS (SELECT 1 FROM jsonb_array_elements(product) AS p WHERE p = grown) THEN
-                    product := product || jsonb_build_array(grown);
-                END IF;
-            END LOOP;
-        END LOOP;
-        -- absorption: drop each group that holds another; of equal groups the first stays
-        SELECT coalesce(jsonb_agg(a.g ORDER BY a.i), '[]') INTO product
-        FROM jsonb_array_elements(product) WITH ORDINALITY AS a(g, i)
-        WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(product) WITH ORDINALITY AS b(h, j)
-                          WHERE a.g @> b.h AND (NOT b.h @> a.g OR b.j < a.i));
-        IF jsonb_array_length(product) > 32 THEN
-            RAISE EXCEPTION USING ERRCODE = '22023',
-                MESSAGE = 'the search query has too many OR combinations; the limit is 32';
-        END IF;
-        groups := product;
-    END LOOP;
-    RETURN jsonb_build_object('all', groups, 'none', none);
+    RETURN jsonb_build_object('all', groups, 'none', excluded);
 END
 $$;
-COMMENT ON FUNCTION public.fw_parse_query(query text) IS 'Parse a search query (AND before OR) into {"all": [[OR-alternatives], ...], "none": [excluded terms]}; raises 22023 on bad input.';
+COMMENT ON FUNCTION public.fw_parse_query(query text) IS 'Parse a search query into {"all": [[OR-alternatives], ...], "none": [excluded terms]}; raises 22023 on bad input.';
 CREATE FUNCTION public.fw_parse_term(token text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
@@ -228,29 +248,70 @@ CREATE FUNCTION public.fw_rank_normalized(search_text text, t text) RETURNS real
 $$;
 CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURNS TABLE(document_id bigint, version_id bigint, title text, url text, published_at timestamp with time zone, rank real)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'public', 'pg_temp'
+    SET search_path TO '$user', 'public'
+    SET work_mem TO '64MB'
+    SET enable_seqscan TO 'off'
+    SET max_parallel_workers_per_gather TO '0'
     AS $$
 DECLARE
     parsed jsonb;
-    probe bigint;
+    plan text;
     found_rows bigint;
 BEGIN
     IF max_rows IS NULL OR max_rows < 1 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
     END IF;
     parsed := fw_parse_query(query);
-    probe := least(50 * max_rows::bigint, 20000);
-    IF max_rows <= probe THEN
-        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, probe;
+    plan := fw_search_plan(parsed, max_rows) ->> 'plan';
+    IF plan = 'ranked' THEN
+        RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
+        RETURN;
+    END IF;
+    IF plan = 'recent' THEN
+        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, least(50 * max_rows::bigint, 20000);
         GET DIAGNOSTICS found_rows = ROW_COUNT;
         IF found_rows > 0 THEN
             RETURN;
         END IF;
     END IF;
-    RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
+    RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true) USING max_rows, 20 * max_rows::bigint;
+    GET DIAGNOSTICS found_rows = ROW_COUNT;
+    IF found_rows > 0 THEN
+        RETURN;
+    END IF;
+    RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
 END
 $$;
-COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". If max_rows of the newest least(50*max_rows, 20000) documents match, returns the max_rows newest matches; otherwise the top max_rows of all matches by rank (bigram index). Both ordered by rank.';
+COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". Rare queries (at most 200 index candidates): the top max_rows of all matches by rank; common ones: the max_rows newest matches, in rank order. See docs/search.md.';
+CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET enable_seqscan TO 'off'
+    SET work_mem TO '64MB'
+    SET max_parallel_workers_per_gather TO '0'
+    AS $_$
+DECLARE
+    rank_all bigint := coalesce(nullif(current_setting('futurewatch.search_rank_all', true), '')::bigint, 200);
+    probe bigint := least(50 * max_rows::bigint, 20000);
+    size bigint := coalesce((SELECT max(version_id) FROM document_versions), 0);
+    cap bigint;
+    candidates bigint;
+BEGIN
+    cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
+    EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
+                   fw_build_candidate_sql(parsed)) INTO candidates USING cap;
+    RETURN jsonb_build_object('candidates', candidates, 'cap', cap, 'rank_all', rank_all, 'plan',
+        CASE WHEN candidates <= rank_all THEN 'ranked'
+             WHEN candidates >= cap AND max_rows <= probe THEN 'recent'
+             ELSE 'newest' END);
+END
+$_$;
+COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) IS 'How fw_search answers a parsed query: ranked (<= rank_all candidates), recent or newest; see 0171.';
+CREATE FUNCTION public.fw_search_text(title text, body text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN public.fw_normalize(((replace(title, '
+'::text, ' '::text) || '
+'::text) || body));
+COMMENT ON FUNCTION public.fw_search_text(title text, body text) IS 'The search_text of a version: fw_normalize(title with newlines as spaces || newline || text).';
 CREATE FUNCTION public.fw_term_rank(search_text text, term text) RETURNS real
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -296,7 +357,7 @@ CREATE TABLE public.alert_rules (
     rule_type text NOT NULL,
     params jsonb DEFAULT '{}'::jsonb NOT NULL,
     active boolean DEFAULT true NOT NULL,
-    CONSTRAINT alert_rules_rule_type_check CHECK ((rule_type = ANY (ARRAY['keyword'::text, 'category'::text, 'entity'::text, 'first_seen_entity'::text, 'new_policy'::text, 'changed'::text, 'spike'::text, 'policy_deadline'::text])))
+    CONSTRAINT alert_rules_rule_type_check CHECK ((rule_type = ANY (ARRAY['keyword'::text, 'category'::text, 'entity'::text, 'first_seen_entity'::text, 'new_policy'::text, 'changed'::text, 'spike'::text])))
 );
 CREATE SEQUENCE public.alert_rules_rule_id_seq
     START WITH 1
@@ -347,28 +408,6 @@ CREATE TABLE public.category_terms (
     weight real DEFAULT 1.0 NOT NULL,
     CONSTRAINT category_terms_role_check CHECK ((role = ANY (ARRAY['name'::text, 'alias'::text, 'exclusion'::text, 'context'::text])))
 );
-CREATE TABLE public.chat_deliveries (
-    digest_id bigint NOT NULL,
-    channel text NOT NULL,
-    kind text NOT NULL,
-    messages jsonb NOT NULL,
-    parts_sent integer DEFAULT 0 NOT NULL,
-    status text DEFAULT 'pending'::text NOT NULL,
-    attempts integer DEFAULT 0 NOT NULL,
-    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
-    claim_token text,
-    claimed_at timestamp with time zone,
-    posting_at timestamp with time zone,
-    last_error text,
-    sent_at timestamp with time zone,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT chat_deliveries_kind_check CHECK ((kind = ANY (ARRAY['wecom'::text, 'dingtalk'::text, 'feishu'::text]))),
-    CONSTRAINT chat_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'in_doubt'::text])))
-);
-CREATE TABLE public.chat_posts (
-    channel text NOT NULL,
-    posted_at timestamp with time zone DEFAULT now() NOT NULL
-);
 CREATE TABLE public.classification_runs (
     version_id bigint NOT NULL,
     taxonomy_version_id integer NOT NULL,
@@ -399,9 +438,7 @@ CREATE TABLE public.crawl_runs (
     duration_ms integer,
     error text,
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
-    owner_pid integer,
-    owner_host text,
-    CONSTRAINT crawl_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'unreachable'::text, 'partial'::text, 'abandoned'::text])))
+    CONSTRAINT crawl_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'unreachable'::text, 'partial'::text])))
 );
 CREATE SEQUENCE public.crawl_runs_crawl_run_id_seq
     START WITH 1
@@ -469,12 +506,10 @@ CREATE TABLE public.document_versions (
     replaces_version_id bigint,
     change_summary jsonb,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    search_text text GENERATED ALWAYS AS (public.fw_normalize(((replace(title, '
-'::text, ' '::text) || '
-'::text) || text))) STORED,
+    search_text text,
     CONSTRAINT document_versions_lang_check CHECK ((lang = ANY (ARRAY['zh-Hans'::text, 'zh-Hant'::text, 'und'::text])))
 );
-COMMENT ON COLUMN public.document_versions.search_text IS 'fw_normalize(title) || newline || fw_normalize(text): what search matches against.';
+COMMENT ON COLUMN public.document_versions.search_text IS 'fw_search_text(title, text), computed once per version (by the writer or the trigger): what search matches against.';
 CREATE SEQUENCE public.document_versions_version_id_seq
     START WITH 1
     INCREMENT BY 1
@@ -528,24 +563,6 @@ CREATE TABLE public.entity_mentions (
     field text DEFAULT 'text'::text NOT NULL,
     CONSTRAINT entity_mentions_field_check CHECK ((field = ANY (ARRAY['title'::text, 'text'::text])))
 );
-CREATE TABLE public.policy_issuers (
-    version_id bigint NOT NULL,
-    "position" smallint NOT NULL,
-    name text NOT NULL,
-    level text,
-    region text,
-    CONSTRAINT policy_issuers_level_check CHECK ((level = ANY (ARRAY['national'::text, 'provincial'::text, 'city'::text, 'district'::text])))
-);
-CREATE TABLE public.policy_measures (
-    version_id bigint NOT NULL,
-    "position" smallint NOT NULL,
-    kind text NOT NULL,
-    amount_yuan numeric,
-    target_year integer,
-    due_on date,
-    text text NOT NULL,
-    CONSTRAINT policy_measures_kind_check CHECK ((kind = ANY (ARRAY['funding'::text, 'target'::text, 'deadline'::text])))
-);
 CREATE TABLE public.policy_metadata (
     version_id bigint NOT NULL,
     index_no text,
@@ -558,25 +575,7 @@ CREATE TABLE public.policy_metadata (
     validity text,
     interprets_document_id bigint,
     interprets_url text,
-    expires_on date,
-    region text,
     CONSTRAINT policy_metadata_validity_check CHECK ((validity = ANY (ARRAY['in_force'::text, 'amended'::text, 'abolished'::text, 'expired'::text])))
-);
-CREATE TABLE public.policy_names (
-    name_key text NOT NULL,
-    document_id bigint NOT NULL
-);
-CREATE TABLE public.policy_references (
-    version_id bigint NOT NULL,
-    target_key text NOT NULL,
-    relation text NOT NULL,
-    target_keys text[] NOT NULL,
-    target_title text,
-    target_doc_number text,
-    target_url text,
-    evidence text NOT NULL,
-    to_document_id bigint,
-    CONSTRAINT policy_references_relation_check CHECK ((relation = ANY (ARRAY['implements'::text, 'cites'::text, 'interprets'::text, 'interpreted_by'::text, 'amends'::text, 'abolishes'::text, 'supersedes'::text])))
 );
 CREATE TABLE public.raw_fetches (
     raw_fetch_id bigint NOT NULL,
@@ -597,8 +596,6 @@ CREATE TABLE public.raw_fetches (
     parent_url text,
     processed_at timestamp with time zone,
     process_error text,
-    not_article text,
-    parse_drift text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT raw_fetches_kind_check CHECK ((kind = ANY (ARRAY['page'::text, 'attachment'::text, 'listing'::text])))
 );
 CREATE SEQUENCE public.raw_fetches_raw_fetch_id_seq
@@ -643,19 +640,14 @@ CREATE SEQUENCE public.stories_story_id_seq
 ALTER SEQUENCE public.stories_story_id_seq OWNED BY public.stories.story_id;
 CREATE TABLE public.subscribers (
     subscriber_id bigint NOT NULL,
-    email text,
+    email text NOT NULL,
     name text,
     cadence text DEFAULT 'daily'::text NOT NULL,
     timezone text DEFAULT 'Asia/Shanghai'::text NOT NULL,
     language text DEFAULT 'zh'::text NOT NULL,
     active boolean DEFAULT true NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    last_error text,
-    last_error_at timestamp with time zone,
-    webhooks jsonb DEFAULT '[]'::jsonb NOT NULL,
-    options jsonb DEFAULT '{}'::jsonb NOT NULL,
-    CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text]))),
-    CONSTRAINT subscribers_identity_check CHECK (((email IS NOT NULL) OR (name IS NOT NULL)))
+    CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text])))
 );
 CREATE SEQUENCE public.subscribers_subscriber_id_seq
     START WITH 1
@@ -723,8 +715,6 @@ CREATE VIEW public.v_current_classifications AS
            FROM public.classification_runs
           GROUP BY classification_runs.version_id) r ON (((r.version_id = c.version_id) AND (r.taxonomy_version_id = c.taxonomy_version_id))))
      JOIN public.document_versions dv ON ((dv.version_id = c.version_id)));
-COMMENT ON VIEW public.v_current_classifications IS 'The labels of every document version from the newest taxonomy version that classified it. classified_at is timestamptz (stored in UTC, shown in the session TimeZone).';
-COMMENT ON COLUMN public.v_current_classifications.classified_at IS 'When the label was computed (timestamptz, UTC).';
 CREATE VIEW public.v_document_categories AS
  SELECT d.document_id,
     c.version_id,
@@ -749,11 +739,11 @@ CREATE VIEW public.v_document_categories AS
      JOIN public.classifications c ON (((c.version_id = r.version_id) AND (c.taxonomy_version_id = r.taxonomy_version_id))))
      JOIN public.categories cat ON (((cat.taxonomy_version_id = c.taxonomy_version_id) AND (cat.code = c.code))))
      JOIN public.taxonomy_versions tv ON ((tv.taxonomy_version_id = c.taxonomy_version_id)));
-COMMENT ON VIEW public.v_document_categories IS 'Taxonomy categories of current document versions, from the newest taxonomy version that classified each version. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone; dates (*_on) are days in China (Asia/Shanghai).';
+COMMENT ON VIEW public.v_document_categories IS 'Taxonomy categories of current document versions, from the newest taxonomy version that classified each version.';
 COMMENT ON COLUMN public.v_document_categories.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_document_categories.version_id IS 'Classified (current) version id.';
 COMMENT ON COLUMN public.v_document_categories.source_id IS 'Source of the document.';
-COMMENT ON COLUMN public.v_document_categories.published_at IS 'Publication time of the document (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_document_categories.published_at IS 'Publication time of the document.';
 COMMENT ON COLUMN public.v_document_categories.published_on IS 'Publication date in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_document_categories.code IS 'Category code in the taxonomy.';
 COMMENT ON COLUMN public.v_document_categories.name_zh IS 'Category name in Chinese.';
@@ -763,7 +753,7 @@ COMMENT ON COLUMN public.v_document_categories.score IS 'Classifier score (highe
 COMMENT ON COLUMN public.v_document_categories.evidence IS 'Matched terms: [{term, field, start, end}].';
 COMMENT ON COLUMN public.v_document_categories.taxonomy_version IS 'Taxonomy version label.';
 COMMENT ON COLUMN public.v_document_categories.taxonomy_version_id IS 'Taxonomy version id.';
-COMMENT ON COLUMN public.v_document_categories.classified_at IS 'When the label was computed (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_document_categories.classified_at IS 'When the label was computed.';
 CREATE VIEW public.v_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -783,7 +773,7 @@ CREATE VIEW public.v_documents AS
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.sources s ON ((s.source_id = d.source_id)));
-COMMENT ON VIEW public.v_documents IS 'The current version of every document, with its source: the main table for analysts. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone; dates (*_on) are days in China (Asia/Shanghai).';
+COMMENT ON VIEW public.v_documents IS 'The current version of every document, with its source: the main table for analysts.';
 COMMENT ON COLUMN public.v_documents.document_id IS 'Stable document id (survives URL changes and new versions).';
 COMMENT ON COLUMN public.v_documents.version_id IS 'Id of the current version of the document.';
 COMMENT ON COLUMN public.v_documents.version_no IS 'Version number of the current version (1 = first seen).';
@@ -793,11 +783,11 @@ COMMENT ON COLUMN public.v_documents.kind IS 'news, policy or interpretation (�
 COMMENT ON COLUMN public.v_documents.url IS 'Canonical URL of the document.';
 COMMENT ON COLUMN public.v_documents.title IS 'Title as published.';
 COMMENT ON COLUMN public.v_documents.text IS 'Main text as published (original characters).';
-COMMENT ON COLUMN public.v_documents.published_at IS 'Publication time as stated by the page, if known (timestamptz: stored in UTC, shown in the session TimeZone).';
+COMMENT ON COLUMN public.v_documents.published_at IS 'Publication time (timestamptz) as stated by the page, if known.';
 COMMENT ON COLUMN public.v_documents.published_on IS 'Publication date in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_documents.lang IS 'zh-Hans, zh-Hant or und.';
 COMMENT ON COLUMN public.v_documents.story_id IS 'Story (cluster of reprints/duplicates) the document belongs to.';
-COMMENT ON COLUMN public.v_documents.first_seen_at IS 'When futurewatch first saw the document (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_documents.first_seen_at IS 'When futurewatch first saw the document.';
 COMMENT ON COLUMN public.v_documents.search_text IS 'Normalised title and text (NFKC, Simplified, lower case); use with fw_contains()/fw_lacks().';
 CREATE VIEW public.v_entities AS
  SELECT entity_id,
@@ -808,11 +798,11 @@ CREATE VIEW public.v_entities AS
            FROM public.entity_aliases a
           WHERE (a.entity_id = e.entity_id)), '{}'::text[]) AS aliases
    FROM public.entities e;
-COMMENT ON VIEW public.v_entities IS 'Named entities (organisations, places, policy titles, document numbers, amounts, target years). first_seen_on is a day in China (Asia/Shanghai).';
+COMMENT ON VIEW public.v_entities IS 'Named entities (organisations, places, policy titles, document numbers, amounts, target years).';
 COMMENT ON COLUMN public.v_entities.entity_id IS 'Entity id.';
 COMMENT ON COLUMN public.v_entities.type IS 'org, place, policy_title, doc_number, money or target_year.';
 COMMENT ON COLUMN public.v_entities.canonical IS 'Canonical form of the entity.';
-COMMENT ON COLUMN public.v_entities.first_seen_on IS 'Day in China (Asia/Shanghai) the entity was first seen.';
+COMMENT ON COLUMN public.v_entities.first_seen_on IS 'Date the entity was first seen.';
 COMMENT ON COLUMN public.v_entities.aliases IS 'Other spellings that map to this entity.';
 CREATE VIEW public.v_entity_mentions AS
  SELECT e.entity_id,
@@ -832,11 +822,11 @@ CREATE VIEW public.v_entity_mentions AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions v ON ((v.version_id = m.version_id)))
      JOIN public.documents d ON ((d.current_version_id = v.version_id)));
-COMMENT ON VIEW public.v_entity_mentions IS 'Mentions of entities in current document versions. published_at is timestamptz (stored in UTC, shown in the session TimeZone); dates (*_on) are days in China (Asia/Shanghai).';
+COMMENT ON VIEW public.v_entity_mentions IS 'Mentions of entities in current document versions.';
 COMMENT ON COLUMN public.v_entity_mentions.entity_id IS 'Entity id.';
 COMMENT ON COLUMN public.v_entity_mentions.type IS 'Entity type.';
 COMMENT ON COLUMN public.v_entity_mentions.canonical IS 'Canonical form of the entity.';
-COMMENT ON COLUMN public.v_entity_mentions.first_seen_on IS 'Day in China (Asia/Shanghai) the entity was first seen in the archive.';
+COMMENT ON COLUMN public.v_entity_mentions.first_seen_on IS 'Date the entity was first seen in the archive.';
 COMMENT ON COLUMN public.v_entity_mentions.surface IS 'Text as it appears in the document.';
 COMMENT ON COLUMN public.v_entity_mentions.field IS 'title or text.';
 COMMENT ON COLUMN public.v_entity_mentions.start_offset IS 'Start offset (characters) within the field.';
@@ -844,7 +834,7 @@ COMMENT ON COLUMN public.v_entity_mentions.end_offset IS 'End offset (characters
 COMMENT ON COLUMN public.v_entity_mentions.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_entity_mentions.version_id IS 'Version id (a current version).';
 COMMENT ON COLUMN public.v_entity_mentions.source_id IS 'Source of the document.';
-COMMENT ON COLUMN public.v_entity_mentions.published_at IS 'Publication time of the document (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_entity_mentions.published_at IS 'Publication time of the document.';
 COMMENT ON COLUMN public.v_entity_mentions.published_on IS 'Publication date in China (Asia/Shanghai).';
 CREATE VIEW public.v_entity_mentions_daily AS
  SELECT e.entity_id,
@@ -857,8 +847,6 @@ CREATE VIEW public.v_entity_mentions_daily AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions dv ON ((dv.version_id = m.version_id)))
   GROUP BY e.entity_id, e.type, e.canonical, COALESCE(((dv.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((dv.created_at AT TIME ZONE 'Asia/Shanghai'::text))::date);
-COMMENT ON VIEW public.v_entity_mentions_daily IS 'Mentions and documents per entity and day; day is the publication day in China (Asia/Shanghai), else the day the version was stored.';
-COMMENT ON COLUMN public.v_entity_mentions_daily.day IS 'Publication day in China (Asia/Shanghai), else the day the version was stored.';
 CREATE VIEW public.v_policy_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -874,39 +862,19 @@ CREATE VIEW public.v_policy_documents AS
     pm.published_on,
     pm.effective_on,
     pm.subject,
-        CASE
-            WHEN (pm.validity IS NULL) THEN NULL::text
-            WHEN (EXISTS ( SELECT 1
-               FROM (public.policy_references r
-                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
-              WHERE ((r.to_document_id = d.document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text
-            WHEN (pm.validity = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN pm.validity
-            WHEN (pm.expires_on < CURRENT_DATE) THEN 'expired'::text
-            WHEN (EXISTS ( SELECT 1
-               FROM (public.policy_references r
-                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
-              WHERE ((r.to_document_id = d.document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text
-            ELSE pm.validity
-        END AS validity,
-    pm.interprets_document_id,
-    pm.expires_on,
-    pm.region,
-    ( SELECT i.level
-           FROM public.policy_issuers i
-          WHERE (i.version_id = v.version_id)
-          ORDER BY i."position"
-         LIMIT 1) AS issuer_level
+    pm.validity,
+    pm.interprets_document_id
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)));
-COMMENT ON VIEW public.v_policy_documents IS 'Current versions of policy documents with their metadata (索引号, 发文机关, 发文字号, dates, 有效性). published_at is timestamptz (stored in UTC, shown in the session TimeZone); the *_on dates are days in China as printed on the document.';
+COMMENT ON VIEW public.v_policy_documents IS 'Current versions of policy documents with their metadata (索引号, 发文机关, 发文字号, dates, 有效性).';
 COMMENT ON COLUMN public.v_policy_documents.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_policy_documents.version_id IS 'Current version id.';
 COMMENT ON COLUMN public.v_policy_documents.source_id IS 'Source.';
 COMMENT ON COLUMN public.v_policy_documents.kind IS 'policy or interpretation.';
 COMMENT ON COLUMN public.v_policy_documents.url IS 'Canonical URL.';
 COMMENT ON COLUMN public.v_policy_documents.title IS 'Title.';
-COMMENT ON COLUMN public.v_policy_documents.published_at IS 'Publication time shown on the page (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_policy_documents.published_at IS 'Publication time shown on the page.';
 COMMENT ON COLUMN public.v_policy_documents.index_no IS '索引号 (index number).';
 COMMENT ON COLUMN public.v_policy_documents.issuers IS '发文机关: issuing bodies, a list for joint documents.';
 COMMENT ON COLUMN public.v_policy_documents.doc_number IS '发文字号, e.g. 粤工信电子〔2024〕2号.';
@@ -914,92 +882,8 @@ COMMENT ON COLUMN public.v_policy_documents.written_at IS '成文日期 (date wr
 COMMENT ON COLUMN public.v_policy_documents.published_on IS '发布日期 (date published).';
 COMMENT ON COLUMN public.v_policy_documents.effective_on IS '施行日期 (date in force).';
 COMMENT ON COLUMN public.v_policy_documents.subject IS '主题分类 (subject class).';
-COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性 today: in_force, amended, abolished or expired (from the source''s field, the 有效期 clause, and later documents that amend, abolish or supersede it).';
+COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性: in_force, amended, abolished or expired.';
 COMMENT ON COLUMN public.v_policy_documents.interprets_document_id IS 'For a 解读: the policy document it explains.';
-COMMENT ON COLUMN public.v_policy_documents.expires_on IS 'End of the 有效期 (validity period) stated in the text.';
-COMMENT ON COLUMN public.v_policy_documents.region IS 'Region of the lead issuer: a province (广东省), a city (广州市) or national.';
-COMMENT ON COLUMN public.v_policy_documents.issuer_level IS 'Level of the lead issuer: national, provincial, city or district.';
-CREATE VIEW public.v_policy_issuers AS
- SELECT d.document_id,
-    i."position",
-    i.name AS issuer,
-    i.level,
-    i.region
-   FROM (public.policy_issuers i
-     JOIN public.documents d ON ((d.current_version_id = i.version_id)));
-COMMENT ON VIEW public.v_policy_issuers IS 'Issuers of current policy versions, one row each, with level and region.';
-COMMENT ON COLUMN public.v_policy_issuers.document_id IS 'Document id.';
-COMMENT ON COLUMN public.v_policy_issuers."position" IS '1 = lead issuer.';
-COMMENT ON COLUMN public.v_policy_issuers.issuer IS 'Full name of the issuing body.';
-COMMENT ON COLUMN public.v_policy_issuers.level IS 'national, provincial, city or district.';
-COMMENT ON COLUMN public.v_policy_issuers.region IS 'Region of the body (广东省, 广州市, national).';
-CREATE VIEW public.v_policy_links AS
- SELECT d.document_id AS from_document_id,
-    r.to_document_id,
-    r.relation,
-    r.evidence,
-    r.target_title,
-    r.target_doc_number
-   FROM (public.policy_references r
-     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
-  WHERE (r.relation <> 'interpreted_by'::text)
-UNION ALL
- SELECT r.to_document_id AS from_document_id,
-    d.document_id AS to_document_id,
-    'interprets'::text AS relation,
-    r.evidence,
-    v.title AS target_title,
-    pm.doc_number AS target_doc_number
-   FROM (((public.policy_references r
-     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
-     JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
-     LEFT JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)))
-  WHERE ((r.relation = 'interpreted_by'::text) AND (r.to_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
-           FROM (public.documents i
-             JOIN public.policy_metadata ipm ON ((ipm.version_id = i.current_version_id)))
-          WHERE ((i.document_id = r.to_document_id) AND (ipm.interprets_document_id = d.document_id))))))
-UNION ALL
- SELECT d.document_id AS from_document_id,
-    pm.interprets_document_id AS to_document_id,
-    'interprets'::text AS relation,
-    COALESCE(pm.interprets_url, ''::text) AS evidence,
-    t.title AS target_title,
-    tpm.doc_number AS target_doc_number
-   FROM ((((public.documents d
-     JOIN public.policy_metadata pm ON ((pm.version_id = d.current_version_id)))
-     JOIN public.documents td ON ((td.document_id = pm.interprets_document_id)))
-     JOIN public.document_versions t ON ((t.version_id = td.current_version_id)))
-     LEFT JOIN public.policy_metadata tpm ON ((tpm.version_id = t.version_id)))
-  WHERE ((pm.interprets_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
-           FROM public.policy_references r
-          WHERE ((r.version_id = d.current_version_id) AND (r.relation = 'interprets'::text) AND (r.to_document_id = pm.interprets_document_id))))));
-COMMENT ON VIEW public.v_policy_links IS 'Links between policy documents: implements, cites, interprets, amends, abolishes, supersedes.';
-COMMENT ON COLUMN public.v_policy_links.from_document_id IS 'The document that makes the reference (for interprets: the 解读).';
-COMMENT ON COLUMN public.v_policy_links.to_document_id IS 'The document referred to; NULL while it is not archived yet.';
-COMMENT ON COLUMN public.v_policy_links.relation IS 'implements, cites, interprets, amends, abolishes or supersedes.';
-COMMENT ON COLUMN public.v_policy_links.evidence IS 'The sentence (or link) the reference was read from.';
-COMMENT ON COLUMN public.v_policy_links.target_title IS 'Title of the document referred to, as written (without 《》).';
-COMMENT ON COLUMN public.v_policy_links.target_doc_number IS '文号 of the document referred to, when written.';
-CREATE VIEW public.v_policy_measures AS
- SELECT d.document_id,
-    m.kind,
-    m.amount_yuan,
-    m.target_year,
-    m.due_on,
-    m.text,
-    m."position",
-    m.version_id
-   FROM (public.policy_measures m
-     JOIN public.documents d ON ((d.current_version_id = m.version_id)));
-COMMENT ON VIEW public.v_policy_measures IS 'Measures a policy sets: funding (amount_yuan), targets (target_year) and deadlines (due_on).';
-COMMENT ON COLUMN public.v_policy_measures.document_id IS 'Document id.';
-COMMENT ON COLUMN public.v_policy_measures.kind IS 'funding, target or deadline.';
-COMMENT ON COLUMN public.v_policy_measures.amount_yuan IS 'Amount in yuan (funding: the upper bound; target: a money target).';
-COMMENT ON COLUMN public.v_policy_measures.target_year IS 'Year of a target (到2027年 …).';
-COMMENT ON COLUMN public.v_policy_measures.due_on IS 'Date of a deadline (申报截止, 有效期至).';
-COMMENT ON COLUMN public.v_policy_measures.text IS 'The sentence the measure was read from.';
-COMMENT ON COLUMN public.v_policy_measures."position" IS 'Order of the measure in the text.';
-COMMENT ON COLUMN public.v_policy_measures.version_id IS 'Current version id.';
 CREATE VIEW public.v_sources AS
  SELECT source_id,
     name,
@@ -1023,13 +907,13 @@ CREATE VIEW public.v_stories AS
      JOIN public.documents d ON ((d.story_id = st.story_id)))
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
   GROUP BY st.story_id, st.created_at;
-COMMENT ON VIEW public.v_stories IS 'Stories: one piece of news or one policy, however many sources carried it. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone.';
+COMMENT ON VIEW public.v_stories IS 'Stories: one piece of news or one policy, however many sources carried it.';
 COMMENT ON COLUMN public.v_stories.story_id IS 'Story id.';
-COMMENT ON COLUMN public.v_stories.created_at IS 'When the story was created (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_stories.created_at IS 'When the story was created.';
 COMMENT ON COLUMN public.v_stories.documents IS 'Number of documents in the story.';
 COMMENT ON COLUMN public.v_stories.sources IS 'Sources that carried the story.';
-COMMENT ON COLUMN public.v_stories.first_published_at IS 'Earliest publication time (timestamptz, UTC).';
-COMMENT ON COLUMN public.v_stories.last_published_at IS 'Latest publication time (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_stories.first_published_at IS 'Earliest publication time.';
+COMMENT ON COLUMN public.v_stories.last_published_at IS 'Latest publication time.';
 COMMENT ON COLUMN public.v_stories.first_title IS 'Title of the earliest document.';
 ALTER TABLE ONLY public.alert_events ALTER COLUMN event_id SET DEFAULT nextval('public.alert_events_event_id_seq'::regclass);
 ALTER TABLE ONLY public.alert_rules ALTER COLUMN rule_id SET DEFAULT nextval('public.alert_rules_rule_id_seq'::regclass);
@@ -1063,8 +947,6 @@ ALTER TABLE ONLY public.categories
     ADD CONSTRAINT categories_pkey PRIMARY KEY (taxonomy_version_id, code);
 ALTER TABLE ONLY public.category_terms
     ADD CONSTRAINT category_terms_pkey PRIMARY KEY (taxonomy_version_id, code, term, role);
-ALTER TABLE ONLY public.chat_deliveries
-    ADD CONSTRAINT chat_deliveries_pkey PRIMARY KEY (digest_id, channel);
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_pkey PRIMARY KEY (version_id, taxonomy_version_id);
 ALTER TABLE ONLY public.classifications
@@ -1101,16 +983,8 @@ ALTER TABLE ONLY public.entity_aliases
     ADD CONSTRAINT entity_aliases_pkey PRIMARY KEY (entity_id, alias);
 ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_pkey PRIMARY KEY (version_id, entity_id, field, start_offset);
-ALTER TABLE ONLY public.policy_issuers
-    ADD CONSTRAINT policy_issuers_pkey PRIMARY KEY (version_id, "position");
-ALTER TABLE ONLY public.policy_measures
-    ADD CONSTRAINT policy_measures_pkey PRIMARY KEY (version_id, "position");
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_pkey PRIMARY KEY (version_id);
-ALTER TABLE ONLY public.policy_names
-    ADD CONSTRAINT policy_names_pkey PRIMARY KEY (name_key, document_id);
-ALTER TABLE ONLY public.policy_references
-    ADD CONSTRAINT policy_references_pkey PRIMARY KEY (version_id, target_key);
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_pkey PRIMARY KEY (raw_fetch_id);
 ALTER TABLE ONLY public.raw_fetches
@@ -1135,11 +1009,8 @@ ALTER TABLE ONLY public.term_candidates
     ADD CONSTRAINT term_candidates_pkey PRIMARY KEY (term);
 CREATE INDEX alert_events_occurred_idx ON public.alert_events USING btree (occurred_at);
 CREATE INDEX alert_events_rule_occurred_idx ON public.alert_events USING btree (rule_id, occurred_at);
-CREATE INDEX chat_deliveries_due_idx ON public.chat_deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
-CREATE INDEX chat_posts_channel_idx ON public.chat_posts USING btree (channel, posted_at);
 CREATE INDEX classification_runs_taxonomy_idx ON public.classification_runs USING btree (taxonomy_version_id, version_id);
 CREATE INDEX classifications_code_idx ON public.classifications USING btree (code, taxonomy_version_id);
-CREATE INDEX crawl_runs_running_idx ON public.crawl_runs USING btree (started_at) WHERE (status = 'running'::text);
 CREATE INDEX crawl_runs_source_started_idx ON public.crawl_runs USING btree (source_id, started_at);
 CREATE INDEX deliveries_due_idx ON public.deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
 CREATE INDEX digests_event_ids_idx ON public.digests USING gin (event_ids);
@@ -1147,27 +1018,22 @@ CREATE INDEX document_versions_hash_idx ON public.document_versions USING btree 
 CREATE INDEX document_versions_published_idx ON public.document_versions USING btree (published_at);
 CREATE INDEX document_versions_raw_fetch_idx ON public.document_versions USING btree (raw_fetch_id);
 CREATE INDEX document_versions_recent_idx ON public.document_versions USING btree (published_at DESC NULLS LAST, version_id DESC);
-CREATE INDEX document_versions_search_idx ON public.document_versions USING gin (public.fw_bigrams(search_text));
+CREATE INDEX document_versions_search_idx ON public.document_versions USING gin (public.fw_bigrams(search_text) COLLATE "C");
 ALTER INDEX public.document_versions_search_idx ALTER COLUMN 1 SET STATISTICS 20;
 CREATE INDEX documents_current_version_idx ON public.documents USING btree (current_version_id);
+CREATE INDEX documents_first_seen_idx ON public.documents USING btree (first_seen_at);
 CREATE INDEX documents_source_idx ON public.documents USING btree (source_id);
 CREATE INDEX documents_story_idx ON public.documents USING btree (story_id);
 CREATE INDEX entity_aliases_alias_idx ON public.entity_aliases USING btree (alias);
 CREATE INDEX entity_mentions_entity_idx ON public.entity_mentions USING btree (entity_id);
-CREATE INDEX policy_issuers_name_idx ON public.policy_issuers USING btree (name);
-CREATE INDEX policy_measures_due_idx ON public.policy_measures USING btree (due_on) WHERE (due_on IS NOT NULL);
 CREATE INDEX policy_metadata_doc_number_idx ON public.policy_metadata USING btree (doc_number);
 CREATE INDEX policy_metadata_interprets_url_idx ON public.policy_metadata USING btree (interprets_url) WHERE ((interprets_document_id IS NULL) AND (interprets_url IS NOT NULL));
-CREATE INDEX policy_names_document_idx ON public.policy_names USING btree (document_id);
-CREATE INDEX policy_references_to_idx ON public.policy_references USING btree (to_document_id);
-CREATE INDEX policy_references_waiting_idx ON public.policy_references USING gin (target_keys) WHERE (to_document_id IS NULL);
 CREATE INDEX raw_fetches_fetched_at_idx ON public.raw_fetches USING btree (fetched_at);
-CREATE INDEX raw_fetches_parse_drift_idx ON public.raw_fetches USING btree (source_id, fetched_at) WHERE ((cardinality(parse_drift) > 0) OR (not_article IS NOT NULL));
 CREATE INDEX raw_fetches_source_idx ON public.raw_fetches USING btree (source_id, fetched_at);
 CREATE INDEX raw_fetches_unprocessed_idx ON public.raw_fetches USING btree (raw_fetch_id) WHERE (processed_at IS NULL);
 CREATE INDEX raw_fetches_url_idx ON public.raw_fetches USING btree (url, fetched_at);
 CREATE INDEX seen_urls_source_idx ON public.seen_urls USING btree (source_id, last_seen_at);
-CREATE UNIQUE INDEX subscribers_name_without_email_idx ON public.subscribers USING btree (name) WHERE (email IS NULL);
+CREATE TRIGGER document_versions_search_text BEFORE INSERT OR UPDATE OF title, text, search_text ON public.document_versions FOR EACH ROW EXECUTE FUNCTION public.fw_fill_search_text();
 ALTER TABLE ONLY public.alert_events
     ADD CONSTRAINT alert_events_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_events
@@ -1188,8 +1054,6 @@ ALTER TABLE ONLY public.categories
     ADD CONSTRAINT categories_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
 ALTER TABLE ONLY public.category_terms
     ADD CONSTRAINT category_terms_taxonomy_version_id_code_fkey FOREIGN KEY (taxonomy_version_id, code) REFERENCES public.categories(taxonomy_version_id, code);
-ALTER TABLE ONLY public.chat_deliveries
-    ADD CONSTRAINT chat_deliveries_digest_id_fkey FOREIGN KEY (digest_id) REFERENCES public.digests(digest_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
 ALTER TABLE ONLY public.classification_runs
@@ -1224,20 +1088,10 @@ ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
-ALTER TABLE ONLY public.policy_issuers
-    ADD CONSTRAINT policy_issuers_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
-ALTER TABLE ONLY public.policy_measures
-    ADD CONSTRAINT policy_measures_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_interprets_document_id_fkey FOREIGN KEY (interprets_document_id) REFERENCES public.documents(document_id);
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
-ALTER TABLE ONLY public.policy_names
-    ADD CONSTRAINT policy_names_document_id_fkey FOREIGN KEY (document_id) REFERENCES public.documents(document_id) ON DELETE CASCADE;
-ALTER TABLE ONLY public.policy_references
-    ADD CONSTRAINT policy_references_to_document_id_fkey FOREIGN KEY (to_document_id) REFERENCES public.documents(document_id) ON DELETE SET NULL;
-ALTER TABLE ONLY public.policy_references
-    ADD CONSTRAINT policy_references_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_crawl_run_id_fkey FOREIGN KEY (crawl_run_id) REFERENCES public.crawl_runs(crawl_run_id);
 ALTER TABLE ONLY public.raw_fetches
@@ -1252,6 +1106,7 @@ GRANT ALL ON FUNCTION public.fw_parse_query(query text) TO futurewatch_reader;
 GRANT ALL ON FUNCTION public.fw_rank_normalized(search_text text, t text) TO futurewatch_reader;
 REVOKE ALL ON FUNCTION public.fw_search(query text, max_rows integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_search(query text, max_rows integer) TO futurewatch_reader;
+REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_term_rank(search_text text, term text) TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_document_categories TO futurewatch_reader;
@@ -1259,8 +1114,5 @@ GRANT SELECT ON TABLE public.v_documents TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entities TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entity_mentions TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_documents TO futurewatch_reader;
-GRANT SELECT ON TABLE public.v_policy_issuers TO futurewatch_reader;
-GRANT SELECT ON TABLE public.v_policy_links TO futurewatch_reader;
-GRANT SELECT ON TABLE public.v_policy_measures TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_sources TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_stories TO futurewatch_reader;

@@ -3,21 +3,24 @@ newest taxonomy version, in batches, each batch one transaction (resumable, idem
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Callable
 
-from psycopg.types.json import Jsonb
 
 from futurewatch.classify.classifier import Classifier, Result
 from futurewatch.db import connect
+from futurewatch.stats import analyze_grown
 from futurewatch.taxonomy.loader import load_taxonomy, select_latest_taxonomy
 
 log = logging.getLogger(__name__)
+LAST_ID = 2**63 - 1
 
 _COUNT_PENDING = """
 SELECT count(*) AS n FROM document_versions dv
-WHERE NOT EXISTS (SELECT 1 FROM classification_runs r
+WHERE dv.version_id > %(after)s AND dv.version_id <= %(until)s
+  AND NOT EXISTS (SELECT 1 FROM classification_runs r
                   WHERE r.version_id = dv.version_id AND r.taxonomy_version_id = %(tv)s)
 """
 _SELECT_PENDING = """
@@ -25,7 +28,7 @@ SELECT dv.version_id, dv.title, dv.text,
        COALESCE((dv.published_at AT TIME ZONE 'Asia/Shanghai')::date,
                 (dv.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS day
 FROM document_versions dv
-WHERE dv.version_id > %(after)s
+WHERE dv.version_id > %(after)s AND dv.version_id <= %(until)s
   AND NOT EXISTS (SELECT 1 FROM classification_runs r
                   WHERE r.version_id = dv.version_id AND r.taxonomy_version_id = %(tv)s)
 ORDER BY dv.version_id
@@ -34,9 +37,10 @@ LIMIT %(limit)s
 _DELETE_LABELS = """
 DELETE FROM classifications WHERE version_id = ANY(%(ids)s) AND taxonomy_version_id = %(tv)s
 """
-_UPSERT_LABEL = """
+_UPSERT_LABELS = """
 INSERT INTO classifications (version_id, code, taxonomy_version_id, score, evidence)
-VALUES (%(version_id)s, %(code)s, %(tv)s, %(score)s, %(evidence)s)
+SELECT v, c, %(tv)s, s, e::jsonb FROM unnest(%(versions)s::bigint[], %(codes)s::text[], %(scores)s::real[],
+                                            %(evidence)s::text[]) AS l(v, c, s, e)
 ON CONFLICT (version_id, code, taxonomy_version_id) DO UPDATE
 SET score = EXCLUDED.score, evidence = EXCLUDED.evidence, classified_at = now()
 """
@@ -85,12 +89,14 @@ def classify_pending(
     taxonomy_version_id: int | None = None,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    version_range: tuple[int, int] = (0, LAST_ID),
 ) -> ClassifySummary:
     """Classify every document version not yet classified by the newest taxonomy version.
 
     With no taxonomy stored yet, the packaged one is loaded first. A new taxonomy version
     makes the whole archive pending again, so this same call reclassifies it. `progress`
-    is called as progress(done, total) after each batch; `limit` caps versions this call."""
+    is called as progress(done, total) after each batch; `limit` caps versions this call;
+    `version_range` (after, until] restricts it to those version ids (parallel workers)."""
     latest = select_latest_taxonomy(url, taxonomy_version_id)
     if latest is None:
         latest = select_latest_taxonomy(url, load_taxonomy(url))
@@ -98,23 +104,27 @@ def classify_pending(
     classifier = Classifier(taxonomy)
     summary = ClassifySummary(taxonomy_version_id=tv)
     with connect(url) as conn:
-        summary.pending = conn.execute(_COUNT_PENDING, {"tv": tv}).fetchone()["n"]
+        summary.pending = conn.execute(_COUNT_PENDING, {"tv": tv, "after": version_range[0],
+                                                        "until": version_range[1]}).fetchone()["n"]
     total = min(summary.pending, limit) if limit is not None else summary.pending
-    after = 0
+    after = version_range[0]
     while summary.classified < total:
         size = min(batch_size, total - summary.classified)
-        after = _classify_batch(url, classifier, tv, after, size, summary)
+        after = _classify_batch(url, classifier, tv, (after, version_range[1]), size, summary)
         if after is None:
             break
         if progress:
             progress(summary.classified, total)
+    with connect(url) as conn:  # the alert queries plan on these tables next
+        analyze_grown(conn, ["classifications", "classification_runs", "entity_mentions", "entities"])
     return summary
 
 
-def _classify_batch(url, classifier: Classifier, tv: int, after: int, size: int, summary: ClassifySummary):
+def _classify_batch(url, classifier: Classifier, tv: int, span: tuple[int, int], size: int,
+                    summary: ClassifySummary):
     """One batch in one transaction; returns the last version_id done (None when nothing left)."""
     with connect(url) as conn, conn.transaction():
-        rows = conn.execute(_SELECT_PENDING, {"tv": tv, "after": after, "limit": size}).fetchall()
+        rows = conn.execute(_SELECT_PENDING, {"tv": tv, "after": span[0], "until": span[1], "limit": size}).fetchall()
         if not rows:
             return None
         results = [(row, classifier.classify(row["title"], row["text"])) for row in rows]
@@ -132,17 +142,17 @@ def _classify_batch(url, classifier: Classifier, tv: int, after: int, size: int,
 
 
 def _write_labels(conn, tv: int, results: list[tuple[dict, Result]], summary: ClassifySummary) -> None:
-    params = []
+    rows = []  # one statement per batch (was one per label: ~12 labels per article)
     for row, result in results:
         for label in result.labels:
             evidence = [{"term": e.term, "field": e.field, "start": e.start, "end": e.end} for e in label.evidence]
-            params.append({"version_id": row["version_id"], "code": label.code, "tv": tv,
-                           "score": label.score, "evidence": Jsonb(evidence)})
+            rows.append((row["version_id"], label.code, label.score, json.dumps(evidence, ensure_ascii=False)))
             summary.codes[label.code] = summary.codes.get(label.code, 0) + 1
-    if params:
-        with conn.cursor() as cur:
-            cur.executemany(_UPSERT_LABEL, params)
-    summary.labels += len(params)
+    if rows:
+        columns = [list(c) for c in zip(*rows)]
+        conn.execute(_UPSERT_LABELS, {"tv": tv, "versions": columns[0], "codes": columns[1], "scores": columns[2],
+                                      "evidence": columns[3]})
+    summary.labels += len(rows)
 
 
 def _write_entities(conn, results: list[tuple[dict, Result]], summary: ClassifySummary) -> None:

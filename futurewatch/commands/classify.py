@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -37,6 +38,7 @@ def load_cmd(path: Optional[Path] = typer.Argument(None, help="Taxonomy YAML (de
 def reclassify_cmd(
     path: Optional[Path] = typer.Argument(None, help="Taxonomy YAML to load first (default: the packaged one)."),
     batch_size: int = typer.Option(500, min=1),
+    workers: int = typer.Option(min(2, os.cpu_count() or 1), min=1, help="Worker processes (version-id ranges)."),
 ) -> None:
     """Load the taxonomy, then classify every version the newest taxonomy version has not classified."""
     from futurewatch.taxonomy import TaxonomyError, load_taxonomy
@@ -46,7 +48,7 @@ def reclassify_cmd(
         load_taxonomy(url, path)
     except TaxonomyError as exc:
         _fail(str(exc))
-    _run_pending(url, batch_size, "reclassify")
+    _run_pending(url, batch_size, workers, "reclassify")
 
 
 @taxonomy_app.command("candidates")
@@ -76,12 +78,16 @@ def candidates_cmd(
         typer.echo("no candidates", err=True)
 
 
-def _run_pending(url: str, batch_size: int, stage: str = "classify") -> None:
-    from futurewatch.classify.pipeline import classify_pending
+def _run_pending(url: str, batch_size: int, workers: int = 1, stage: str = "classify") -> None:
+    from futurewatch.classify.parallel import WorkerFailed, classify_parallel
     from futurewatch.progress import open_progress
 
     with open_progress() as progress:
-        summary = classify_pending(url, batch_size=batch_size, progress=progress.step(stage, "versions"))
+        try:
+            summary = classify_parallel(url, workers=workers, batch_size=batch_size,
+                                        progress=progress.step(stage, "versions"))
+        except WorkerFailed as exc:
+            _fail(f"a classification worker failed: {exc}; rerun to continue where it stopped")
     typer.echo(f"taxonomy version {summary.taxonomy_version_id}: classified {summary.classified} versions, "
                f"{summary.labels} labels, {summary.mentions} entity mentions")
 

@@ -1,8 +1,10 @@
 """fw_search's top-k: the returned rows equal the top max_rows under the documented order
-(docs/search.md, "Ranking"), computed here by a LIKE scan and a Python selection."""
+(docs/search.md, "Ranking"), computed here by a LIKE scan and a Python selection; the plan
+choice follows the index's candidate count, computed here from Python bigram sets."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
 from datetime import datetime, timedelta, timezone
@@ -12,7 +14,7 @@ import pytest
 
 from tests.search.corpus import SampleDoc, copy_docs
 
-MAX_PROBE = 20000
+RANK_ALL = 200  # default of futurewatch.search_rank_all (migration 0171)
 LIKE = r"v.search_text LIKE '%%' || replace(replace(replace(%s, '\', '\\'), '%%', '\%%'), '_', '\_') || '%%'"
 
 
@@ -45,9 +47,22 @@ def normalized(conn, terms):
     return [conn.execute("SELECT fw_normalize(%s)", (t,)).fetchone()[0] for t in terms]
 
 
+def bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def candidate_count(conn, groups: list[list[str]]) -> int:
+    """Versions (current or not) whose bigrams contain some alternative of every group (excluded
+    terms do not count): the index's candidate count, computed without the index."""
+    wanted = [[bigrams(t) for t in normalized(conn, g)] for g in groups]
+    texts = conn.execute("SELECT search_text FROM document_versions").fetchall()
+    return sum(all(any(w <= have for w in alts) for alts in wanted) for have in (bigrams(t) for (t,) in texts))
+
+
 def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tuple[str, list[tuple]]:
     """(strategy, expected (document_id, version_id) in order): a sequential LIKE scan finds the
     matches, Python applies the documented strategy choice and order."""
+    rare = candidate_count(conn, groups) <= RANK_ALL
     groups = [normalized(conn, g) for g in groups]
     none = normalized(conn, none)
     where = [" OR ".join([LIKE] * len(g)) for g in groups] + [f"NOT ({LIKE})"] * len(none)
@@ -63,12 +78,10 @@ def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tup
     conn.execute("RESET ALL")
     never = datetime.min.replace(tzinfo=timezone.utc)
     recency = sorted(rows, key=lambda r: (r[2] is not None, r[2] or never, r[1]), reverse=True)
-    probe = min(50 * max_rows, MAX_PROBE)
-    newest_hits = [r for r in recency[:probe] if r[4]]
-    if max_rows <= probe and len(newest_hits) >= max_rows:
-        strategy, chosen = "recent", newest_hits[:max_rows]  # the max_rows newest matches
-    else:
+    if rare:
         strategy, chosen = "ranked", [r for r in rows if r[4]]  # every match
+    else:
+        strategy, chosen = "newest", [r for r in recency if r[4]][:max_rows]  # the max_rows newest matches
     key = lambda r: (-r[3], -(r[2] or never).timestamp() if r[2] else float("inf"), r[0])  # noqa: E731
     return strategy, [(r[0], r[1]) for r in sorted(chosen, key=key)[:max_rows]]
 
@@ -101,7 +114,7 @@ def test_top_k_equals_the_like_oracle(topk_db):
             assert fw_search(conn, f'"{terms[0]}"', max_rows) == expected, (terms, max_rows)
             strategies.add((strategy, len(expected) == max_rows))
     # both paths, and the ranked path both with a full page and with every match
-    assert strategies >= {("recent", True), ("ranked", True), ("ranked", False)}
+    assert strategies >= {("newest", True), ("ranked", True), ("ranked", False)}
 
 
 def test_boolean_top_k_equals_the_like_oracle(topk_db):
@@ -130,3 +143,59 @@ def test_recent_path_returns_newest_matches_not_best_ranked(topk_db):
         assert {g[0] for g in got} == {n[0] for n in newest}
         assert all(term in texts[g[0]] for g in got)
         assert len({g[0] for g in got}) == 20
+
+
+def search_plan(conn, query: str, max_rows: int) -> dict:
+    return conn.execute("SELECT fw_search_plan(fw_parse_query(%s), %s)", (query, max_rows)).fetchone()[0]
+
+
+def test_plan_follows_the_index_count(topk_db):
+    """The plan is chosen from the index's candidate count: ranked up to rank_all candidates,
+    recent at the cap, newest in between; the count is exact below the cap."""
+    url, docs = topk_db
+    rng = random.Random(29)
+    plans = set()
+    with psycopg.connect(url) as conn:
+        for _ in range(12):
+            term = cut_terms(docs, rng, [rng.choice([2, 3, 4])])[0]
+            rank_all = rng.choice([50, 1000])
+            _, want = oracle_at(conn, rank_all, [[term]], 20)  # the oracle resets settings: first
+            conn.execute("SELECT set_config('futurewatch.search_rank_all', %s, false)", [str(rank_all)])
+            plan = search_plan(conn, f'"{term}"', 20)
+            expected = candidate_count(conn, [[term]])
+            assert plan["candidates"] == min(expected, plan["cap"]), term
+            assert plan["plan"] == ("ranked" if expected <= rank_all else
+                                    "recent" if expected >= plan["cap"] else "newest"), (term, plan)
+            plans.add(plan["plan"])
+            assert fw_search(conn, f'"{term}"', 20) == want, (term, plan)
+    assert plans == {"ranked", "recent", "newest"}
+
+
+def oracle_at(conn, rank_all: int, groups, max_rows):
+    global RANK_ALL
+    saved, RANK_ALL = RANK_ALL, rank_all
+    try:
+        return oracle(conn, groups, [], max_rows)
+    finally:
+        RANK_ALL = saved
+
+
+def test_recent_walk_and_newest_plan_return_the_same_rows(topk_db):
+    """The ways of finding the newest matches agree, whichever the plan would pick; the bounded
+    newest plan returns the complete answer or nothing."""
+    url, docs = topk_db
+    rng = random.Random(31)
+    with psycopg.connect(url) as conn:
+        for _ in range(8):
+            query = " ".join(f'"{t}"' for t in cut_terms(docs, rng, [2, rng.choice([2, 3])]))
+            parsed = conn.execute("SELECT fw_parse_query(%s)", [query]).fetchone()[0]
+            walk_sql, newest_sql = conn.execute(
+                "SELECT fw_build_topk_sql(%(p)s::jsonb), fw_build_newest_sql(%(p)s::jsonb, false)",
+                {"p": json.dumps(parsed)}).fetchone()
+            bounded_sql = conn.execute("SELECT fw_build_newest_sql(%s::jsonb, true)", [json.dumps(parsed)]).fetchone()[0]
+            walk = conn.execute(walk_sql.replace("$1", "20").replace("$2", "20000")).fetchall()
+            newest = conn.execute(newest_sql.replace("$1", "20")).fetchall()
+            bounded = conn.execute(bounded_sql.replace("$1", "20").replace("$2", "400")).fetchall()
+            short = conn.execute(bounded_sql.replace("$1", "20").replace("$2", "21")).fetchall()
+            assert [r[:2] for r in walk] == [r[:2] for r in newest] or not walk, query
+            assert bounded in ([], newest) and short in ([], newest), query  # complete answers only

@@ -1,0 +1,187 @@
+"""The parts of bench.load_search: database, timed batch load, query classes, report."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import random
+import statistics
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from bench.search_classes import Query, build_classes
+from futurewatch.config import load_settings
+from futurewatch.db import embedded_server, with_database
+from futurewatch.search.normalize import SearchTextFolder
+from parsers.batch_write import VersionRow, copy_versions, indexed_batch, upsert_staged
+from tests.search.corpus import SampleDoc, build_doc, ensure_source
+
+BATCH, CHUNK = 2000, 20_000
+MATCH_SQL = ("SELECT count(*), md5(coalesce(string_agg(v.version_id::text, ',' ORDER BY v.version_id), ''))"
+             " FROM document_versions v WHERE ")
+
+
+def machine() -> str:
+    model = subprocess.run("lscpu | grep 'Model name'", shell=True, capture_output=True, text=True).stdout
+    model = " ".join(model.split(":", 1)[-1].split()) or platform.processor()
+    return f"nproc {os.cpu_count()}; {model}; Python {platform.python_version()}"
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def open_database(url: str | None, home: Path):
+    if url:
+        return url, None
+    server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home)}), cleanup_mode="delete")
+    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE fw_bench")
+    return with_database(server.get_uri(), "fw_bench"), server
+
+
+def backend_cpu(pid: int) -> float:
+    """CPU seconds used so far by one server backend (0 when the server is not local)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def version_row(doc: SampleDoc) -> VersionRow:
+    digest = hashlib.sha256((doc.title + "\n" + doc.text).encode()).hexdigest()
+    return VersionRow(doc.document_id, doc.document_id, 1, doc.title, doc.text, doc.published_at, digest, "sample.V1")
+
+
+def write_batch(url: str, docs: list[SampleDoc]) -> float:
+    """One transaction: documents and versions by COPY; returns CPU seconds (backend + thread)."""
+    started = time.thread_time()
+    with psycopg.connect(url) as conn:
+        pid, cpu = conn.info.backend_pid, backend_cpu(conn.info.backend_pid)
+        folder = SearchTextFolder.from_database(conn)
+        with indexed_batch(conn):
+            ensure_source(conn, "sample")
+            upsert_staged(conn, "documents", ("document_id", "doc_key", "source_id", "canonical_url", "current_version_id"),
+                          ((d.document_id, f"sample:{d.document_id}", "sample", f"https://example.cn/{d.document_id}",
+                            d.document_id) for d in docs))
+            copy_versions(conn, map(version_row, docs), folder)
+        return backend_cpu(pid) - cpu + time.thread_time() - started
+
+
+def vacuum(url: str) -> float:
+    with psycopg.connect(url, autocommit=True) as conn:
+        pid, cpu = conn.info.backend_pid, backend_cpu(conn.info.backend_pid)
+        conn.execute("VACUUM ANALYZE document_versions")
+        conn.execute("VACUUM ANALYZE documents")
+        return backend_cpu(pid) - cpu
+
+
+def load_half(url: str, first: int, last: int, workers: int, kept: list[str]) -> dict:
+    """Load versions first..last in chunks (documents built untimed), workers batches at a time."""
+    rng, seconds, cpu, text_bytes = random.Random(first), 0.0, 0.0, 0
+    keep_every = max(1, last // 4000)
+    for start in range(first, last + 1, CHUNK):
+        docs = [build_doc(i, rng, 1700, mixed=False) for i in range(start, min(start + CHUNK, last + 1))]
+        kept.extend(d.text for d in docs[::keep_every])
+        text_bytes += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs)
+        batches = [docs[i : i + BATCH] for i in range(0, len(docs), BATCH)]
+        began = time.perf_counter()
+        with ThreadPoolExecutor(workers) as pool:
+            cpu += sum(pool.map(lambda batch: write_batch(url, batch), batches))
+        seconds += time.perf_counter() - began
+        print(f"  loaded {start + len(docs) - 1}/{last} ({text_bytes / 2**20 / seconds:.1f} MB/s)", flush=True)
+    began = time.perf_counter()
+    cpu += vacuum(url)
+    seconds += time.perf_counter() - began
+    mb = text_bytes / 2**20
+    return {"first": first, "last": last, "mb": mb, "seconds": seconds, "mb_s": mb / seconds,
+            "cpu_mb_s": mb / cpu if cpu else 0.0, "load": load_average()}
+
+
+def timed(conn, statement: str, params) -> tuple[float, list]:
+    started = time.perf_counter()
+    rows = conn.execute(statement, params).fetchall()
+    return time.perf_counter() - started, rows
+
+
+def like_scan(conn, query: Query) -> tuple[float, list]:
+    """Every current match by a sequential LIKE scan: (seconds, rows of id, version, date, rank)."""
+    where, terms = query.where(like=True)
+    rank, rank_terms = query.rank()
+    conn.execute("SET enable_bitmapscan = off")
+    conn.execute("SET enable_indexscan = off")
+    try:
+        return timed(conn, f"SELECT d.document_id, v.version_id, v.published_at, ({rank})::real FROM document_versions v"
+                           f" JOIN documents d ON d.current_version_id = v.version_id WHERE {where}", rank_terms + terms)
+    finally:
+        conn.execute("RESET enable_bitmapscan")
+        conn.execute("RESET enable_indexscan")
+
+
+def like_top(rows: list, rare: bool, max_rows: int = 20) -> list[tuple]:
+    """The documented top max_rows (docs/search.md) chosen from every match."""
+    never = datetime.min.replace(tzinfo=timezone.utc)
+    if not rare:
+        rows = sorted(rows, key=lambda r: (r[2] is not None, r[2] or never, r[1]), reverse=True)[:max_rows]
+    key = lambda r: (-r[3], -(r[2].timestamp()) if r[2] else float("inf"), r[0])  # noqa: E731
+    return [(r[0], r[1]) for r in sorted(rows, key=key)[:max_rows]]
+
+
+def check_query(conn, query: Query, ranked_rows: list) -> dict:
+    """Recall (index set == LIKE set) and top 20 (fw_search == LIKE oracle); the LIKE scan's time."""
+    where, terms = query.where(like=False)
+    _, index_set = timed(conn, MATCH_SQL + where, terms)
+    like_where, _ = query.where(like=True)
+    conn.execute("SET enable_bitmapscan = off")
+    _, like_set = timed(conn, MATCH_SQL + like_where, terms)
+    conn.execute("RESET enable_bitmapscan")
+    assert index_set == like_set, (query, index_set, like_set)
+    plan = conn.execute("SELECT fw_search_plan(fw_parse_query(%s), 20)", [query.text()]).fetchone()[0]
+    like_seconds, rows = like_scan(conn, query)
+    assert like_top(rows, plan["plan"] == "ranked") == [tuple(r[:2]) for r in ranked_rows], query
+    return {"like": like_seconds, "matches": index_set[0][0]}
+
+
+def run_class(conn, queries: list[Query], like_count: int) -> dict:
+    search = "SELECT document_id, version_id FROM fw_search(%s, 20)"
+    for query in queries:  # warm-up: the timed pass reads cached pages, like a busy server
+        conn.execute(search, [query.text()]).fetchall()
+    ranked, plans, checks = [], {}, []
+    for n, query in enumerate(queries):
+        seconds, rows = timed(conn, search, [query.text()])
+        ranked.append(seconds)
+        plan = conn.execute("SELECT fw_search_plan(fw_parse_query(%s), 20)->>'plan'", [query.text()]).fetchone()[0]
+        plans[plan] = plans.get(plan, 0) + 1
+        if n < like_count:
+            checks.append(check_query(conn, query, rows) | {"ranked": seconds})
+    return {"n": len(queries), "p50": pct(ranked, 0.5), "p95": pct(ranked, 0.95), "plans": plans,
+            "matches": statistics.median(c["matches"] for c in checks),
+            "like_p50": pct([c["like"] for c in checks], 0.5),
+            "speedup": statistics.median(c["like"] for c in checks) / statistics.median(c["ranked"] for c in checks)}
+
+
+def run_classes(conn, texts: list[str], per_class: int, like_count: int) -> dict[str, dict]:
+    results = {}
+    for name, queries in build_classes(texts, per_class).items():
+        results[name] = run_class(conn, queries, like_count)
+        print(f"  {name}: p95 {results[name]['p95']:.1f} ms", flush=True)
+    return results
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] * 1000
+
+
+def sizes(conn) -> dict:
+    row = conn.execute("SELECT pg_total_relation_size('document_versions') - pg_indexes_size('document_versions'),"
+                       " pg_relation_size('document_versions_search_idx')").fetchone()
+    return {"table_mb": row[0] / 2**20, "index_mb": row[1] / 2**20}

@@ -1,0 +1,97 @@
+"""Bulk writes to the archive: document versions by COPY, with the search index maintained per
+batch instead of per row.
+
+    with indexed_batch(conn):        # one transaction per batch
+        copy_versions(conn, rows, folder)
+
+Rows are COPied into a temporary staging table and moved with one INSERT … ON CONFLICT DO
+NOTHING, so a batch can be rerun as it is (rows already stored are skipped), and a crash inside
+a batch rolls all of it back: nothing half-written, nothing lost, rerun the batch.
+
+Per-row maintenance of the bigram GIN index (~1,200 distinct keys per 5 KB text) was 55–70 % of
+load time. Inside `indexed_batch` new index entries go to the GIN pending list (a large
+`gin_pending_list_limit` for this transaction only) and are merged into the index once, at the
+end of the batch, by `gin_clean_pending_list()` with a large `maintenance_work_mem`: one sorted
+merge instead of one tree insert per key. Search is never wrong meanwhile: the pending list is
+part of the index and every search reads it; other sessions do not see the batch before commit.
+After a batch that grew the table by more than a tenth, the table is ANALYZEd, so that no plan
+runs on statistics of a much smaller table.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Iterator
+
+from psycopg import sql
+
+from futurewatch.search.normalize import SearchTextFolder
+from futurewatch.stats import analyze_table
+
+SEARCH_INDEX = "document_versions_search_idx"
+PENDING_LIMIT = "64MB"      # at most one merge per 64 MB of new keys within a batch
+MERGE_MEMORY = "64MB"       # maintenance_work_mem of the merges (larger was not faster)
+ANALYZE_GROWTH = 0.1       # ANALYZE after a batch that adds more than this share of rows
+VERSION_COLUMNS = ("version_id", "document_id", "version_no", "title", "text", "published_at",
+                   "content_hash", "parser", "search_text")
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    version_id: int
+    document_id: int
+    version_no: int
+    title: str
+    text: str
+    published_at: datetime | None
+    content_hash: str
+    parser: str
+
+
+@contextmanager
+def indexed_batch(conn) -> Iterator[None]:
+    """One transaction whose search-index entries are merged in bulk, and once more at its end."""
+    with conn.transaction():
+        before = planner_rows(conn)
+        conn.execute(f"SET LOCAL gin_pending_list_limit = '{PENDING_LIMIT}'")
+        conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEMORY}'")
+        yield
+        conn.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX])
+        if rows_added(conn) > before * ANALYZE_GROWTH:
+            analyze_table(conn, "document_versions")
+
+
+def planner_rows(conn) -> float:
+    """The row count the planner believes in (pg_class.reltuples; -1 before the first ANALYZE)."""
+    return max(0.0, conn.execute(
+        "SELECT reltuples FROM pg_class WHERE oid = 'document_versions'::regclass").fetchone()[0])
+
+
+def rows_added(conn) -> int:
+    """Versions inserted by the current transaction."""
+    row = conn.execute("SELECT n_tup_ins FROM pg_stat_xact_user_tables"
+                       " WHERE relid = 'document_versions'::regclass").fetchone()
+    return row[0] if row else 0
+
+
+def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
+    """Store new versions (explicit ids) with their search_text; returns how many were new."""
+    values = ((r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
+               r.parser, folder.search_text(r.title, r.text)) for r in rows)
+    return upsert_staged(conn, "document_versions", VERSION_COLUMNS, values)
+
+
+def upsert_staged(conn, table: str, columns: tuple[str, ...], values: Iterable[tuple]) -> int:
+    """COPY rows into a temporary copy of `table`'s columns, then insert those not yet stored."""
+    staging = sql.Identifier(f"staged_{table}")
+    names = sql.SQL(", ").join(map(sql.Identifier, columns))
+    conn.execute(sql.SQL("CREATE TEMP TABLE IF NOT EXISTS {} AS SELECT {} FROM {} LIMIT 0").format(
+        staging, names, sql.Identifier(table)))
+    conn.execute(sql.SQL("TRUNCATE {}").format(staging))
+    with conn.cursor() as cur, cur.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(staging, names)) as copy:
+        for row in values:
+            copy.write_row(row)
+    return conn.execute(sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {} ON CONFLICT DO NOTHING").format(
+        sql.Identifier(table), names, names, staging)).rowcount
