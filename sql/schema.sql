@@ -174,8 +174,14 @@ DECLARE
     tokens text[];
     tok text;
     term text;
-    groups jsonb := '[]';
-    excluded jsonb := '[]';
+    clauses jsonb := '[[]]';   -- per alternative: the terms that must all occur
+    negs jsonb := '[[]]';      -- per alternative: the excluded terms
+    last text;
+    groups jsonb := '[[]]';
+    product jsonb;
+    grp jsonb;
+    grown jsonb;
+    none jsonb;
     pending_or boolean := false;
     negate boolean := false;
 BEGIN
@@ -187,24 +193,22 @@ BEGIN
     FOREACH tok IN ARRAY tokens LOOP
         IF tok IN ('AND', '&') THEN CONTINUE; END IF;
         IF tok IN ('OR', '|') THEN
-            IF pending_or OR negate OR jsonb_array_length(groups) = 0 THEN
+            IF pending_or OR negate OR jsonb_array_length(clauses -> -1) = 0 THEN
                 RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'OR needs a term on each side';
             END IF;
+            clauses := clauses || '[[]]'::jsonb;
+            negs := negs || '[[]]'::jsonb;
             pending_or := true;
             CONTINUE;
         END IF;
         IF tok = 'NOT' THEN negate := true; CONTINUE; END IF;
         IF length(tok) > 1 AND left(tok, 1) = '-' THEN negate := true; tok := substr(tok, 2); END IF;
         term := fw_parse_term(tok);
-        IF negate AND pending_or THEN
-            RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'an excluded term cannot be joined with OR';
-        ELSIF negate THEN
-            excluded := excluded || to_jsonb(term);
-        ELSIF pending_or THEN
-            groups := jsonb_set(groups, ARRAY[(jsonb_array_length(groups) - 1)::text],
-                                groups -> -1 || to_jsonb(term));
+        last := (jsonb_array_length(clauses) - 1)::text;
+        IF negate THEN
+            negs := jsonb_set(negs, ARRAY[last], (negs -> -1) || to_jsonb(term));
         ELSE
-            groups := groups || jsonb_build_array(jsonb_build_array(term));
+            clauses := jsonb_set(clauses, ARRAY[last], (clauses -> -1) || to_jsonb(term));
         END IF;
         pending_or := false;
         negate := false;
@@ -212,14 +216,47 @@ BEGIN
     IF pending_or OR negate THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'the search query ends with OR or NOT';
     END IF;
-    IF jsonb_array_length(groups) = 0 THEN
+    IF jsonb_array_length(clauses) > 1
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(clauses) AS c WHERE jsonb_array_length(c) = 0) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'OR needs a term on each side';
+    END IF;
+    IF jsonb_array_length(clauses -> 0) = 0 THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
             MESSAGE = 'the search query only excludes terms; add at least one term to find';
     END IF;
-    RETURN jsonb_build_object('all', groups, 'none', excluded);
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(negs) AS n
+               WHERE NOT (n @> (negs -> 0) AND (negs -> 0) @> n)) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = 'with OR, every alternative must exclude the same terms (write: a -x OR b -x)';
+    END IF;
+    SELECT coalesce(jsonb_agg(t ORDER BY first), '[]') INTO none
+    FROM (SELECT t, min(ord) AS first FROM jsonb_array_elements_text(negs -> 0) WITH ORDINALITY AS e(t, ord)
+          GROUP BY t) AS d;
+    FOR i IN 0 .. jsonb_array_length(clauses) - 1 LOOP
+        product := '[]';
+        FOR grp IN SELECT g FROM jsonb_array_elements(groups) WITH ORDINALITY AS e(g, ord) ORDER BY ord LOOP
+            FOR term IN SELECT t FROM jsonb_array_elements_text(clauses -> i) WITH ORDINALITY AS e(t, ord) ORDER BY ord LOOP
+                grown := CASE WHEN grp @> to_jsonb(term) THEN grp ELSE grp || to_jsonb(term) END;
+                IF NOT EXISTS (SELECT 1 FROM jsonb_array_elements(product) AS p WHERE p = grown) THEN
+                    product := product || jsonb_build_array(grown);
+                END IF;
+            END LOOP;
+        END LOOP;
+        -- absorption: drop each group that holds another; of equal groups the first stays
+        SELECT coalesce(jsonb_agg(a.g ORDER BY a.i), '[]') INTO product
+        FROM jsonb_array_elements(product) WITH ORDINALITY AS a(g, i)
+        WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(product) WITH ORDINALITY AS b(h, j)
+                          WHERE a.g @> b.h AND (NOT b.h @> a.g OR b.j < a.i));
+        IF jsonb_array_length(product) > 32 THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = 'the search query has too many OR combinations; the limit is 32';
+        END IF;
+        groups := product;
+    END LOOP;
+    RETURN jsonb_build_object('all', groups, 'none', none);
 END
 $$;
-COMMENT ON FUNCTION public.fw_parse_query(query text) IS 'Parse a search query into {"all": [[OR-alternatives], ...], "none": [excluded terms]}; raises 22023 on bad input.';
+COMMENT ON FUNCTION public.fw_parse_query(query text) IS 'Parse a search query (AND before OR) into {"all": [[OR-alternatives], ...], "none": [excluded terms]}; raises 22023 on bad input.';
 CREATE FUNCTION public.fw_parse_term(token text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
@@ -357,7 +394,7 @@ CREATE TABLE public.alert_rules (
     rule_type text NOT NULL,
     params jsonb DEFAULT '{}'::jsonb NOT NULL,
     active boolean DEFAULT true NOT NULL,
-    CONSTRAINT alert_rules_rule_type_check CHECK ((rule_type = ANY (ARRAY['keyword'::text, 'category'::text, 'entity'::text, 'first_seen_entity'::text, 'new_policy'::text, 'changed'::text, 'spike'::text])))
+    CONSTRAINT alert_rules_rule_type_check CHECK ((rule_type = ANY (ARRAY['keyword'::text, 'category'::text, 'entity'::text, 'first_seen_entity'::text, 'new_policy'::text, 'changed'::text, 'spike'::text, 'policy_deadline'::text])))
 );
 CREATE SEQUENCE public.alert_rules_rule_id_seq
     START WITH 1
@@ -408,6 +445,28 @@ CREATE TABLE public.category_terms (
     weight real DEFAULT 1.0 NOT NULL,
     CONSTRAINT category_terms_role_check CHECK ((role = ANY (ARRAY['name'::text, 'alias'::text, 'exclusion'::text, 'context'::text])))
 );
+CREATE TABLE public.chat_deliveries (
+    digest_id bigint NOT NULL,
+    channel text NOT NULL,
+    kind text NOT NULL,
+    messages jsonb NOT NULL,
+    parts_sent integer DEFAULT 0 NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    claim_token text,
+    claimed_at timestamp with time zone,
+    posting_at timestamp with time zone,
+    last_error text,
+    sent_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chat_deliveries_kind_check CHECK ((kind = ANY (ARRAY['wecom'::text, 'dingtalk'::text, 'feishu'::text]))),
+    CONSTRAINT chat_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'in_doubt'::text])))
+);
+CREATE TABLE public.chat_posts (
+    channel text NOT NULL,
+    posted_at timestamp with time zone DEFAULT now() NOT NULL
+);
 CREATE TABLE public.classification_runs (
     version_id bigint NOT NULL,
     taxonomy_version_id integer NOT NULL,
@@ -438,7 +497,9 @@ CREATE TABLE public.crawl_runs (
     duration_ms integer,
     error text,
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
-    CONSTRAINT crawl_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'unreachable'::text, 'partial'::text])))
+    owner_pid integer,
+    owner_host text,
+    CONSTRAINT crawl_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'unreachable'::text, 'partial'::text, 'abandoned'::text])))
 );
 CREATE SEQUENCE public.crawl_runs_crawl_run_id_seq
     START WITH 1
@@ -563,6 +624,24 @@ CREATE TABLE public.entity_mentions (
     field text DEFAULT 'text'::text NOT NULL,
     CONSTRAINT entity_mentions_field_check CHECK ((field = ANY (ARRAY['title'::text, 'text'::text])))
 );
+CREATE TABLE public.policy_issuers (
+    version_id bigint NOT NULL,
+    "position" smallint NOT NULL,
+    name text NOT NULL,
+    level text,
+    region text,
+    CONSTRAINT policy_issuers_level_check CHECK ((level = ANY (ARRAY['national'::text, 'provincial'::text, 'city'::text, 'district'::text])))
+);
+CREATE TABLE public.policy_measures (
+    version_id bigint NOT NULL,
+    "position" smallint NOT NULL,
+    kind text NOT NULL,
+    amount_yuan numeric,
+    target_year integer,
+    due_on date,
+    text text NOT NULL,
+    CONSTRAINT policy_measures_kind_check CHECK ((kind = ANY (ARRAY['funding'::text, 'target'::text, 'deadline'::text])))
+);
 CREATE TABLE public.policy_metadata (
     version_id bigint NOT NULL,
     index_no text,
@@ -575,7 +654,25 @@ CREATE TABLE public.policy_metadata (
     validity text,
     interprets_document_id bigint,
     interprets_url text,
+    expires_on date,
+    region text,
     CONSTRAINT policy_metadata_validity_check CHECK ((validity = ANY (ARRAY['in_force'::text, 'amended'::text, 'abolished'::text, 'expired'::text])))
+);
+CREATE TABLE public.policy_names (
+    name_key text NOT NULL,
+    document_id bigint NOT NULL
+);
+CREATE TABLE public.policy_references (
+    version_id bigint NOT NULL,
+    target_key text NOT NULL,
+    relation text NOT NULL,
+    target_keys text[] NOT NULL,
+    target_title text,
+    target_doc_number text,
+    target_url text,
+    evidence text NOT NULL,
+    to_document_id bigint,
+    CONSTRAINT policy_references_relation_check CHECK ((relation = ANY (ARRAY['implements'::text, 'cites'::text, 'interprets'::text, 'interpreted_by'::text, 'amends'::text, 'abolishes'::text, 'supersedes'::text])))
 );
 CREATE TABLE public.raw_fetches (
     raw_fetch_id bigint NOT NULL,
@@ -596,6 +693,8 @@ CREATE TABLE public.raw_fetches (
     parent_url text,
     processed_at timestamp with time zone,
     process_error text,
+    not_article text,
+    parse_drift text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT raw_fetches_kind_check CHECK ((kind = ANY (ARRAY['page'::text, 'attachment'::text, 'listing'::text])))
 );
 CREATE SEQUENCE public.raw_fetches_raw_fetch_id_seq
@@ -640,14 +739,19 @@ CREATE SEQUENCE public.stories_story_id_seq
 ALTER SEQUENCE public.stories_story_id_seq OWNED BY public.stories.story_id;
 CREATE TABLE public.subscribers (
     subscriber_id bigint NOT NULL,
-    email text NOT NULL,
+    email text,
     name text,
     cadence text DEFAULT 'daily'::text NOT NULL,
     timezone text DEFAULT 'Asia/Shanghai'::text NOT NULL,
     language text DEFAULT 'zh'::text NOT NULL,
     active boolean DEFAULT true NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text])))
+    last_error text,
+    last_error_at timestamp with time zone,
+    webhooks jsonb DEFAULT '[]'::jsonb NOT NULL,
+    options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text]))),
+    CONSTRAINT subscribers_identity_check CHECK (((email IS NOT NULL) OR (name IS NOT NULL)))
 );
 CREATE SEQUENCE public.subscribers_subscriber_id_seq
     START WITH 1
@@ -715,6 +819,8 @@ CREATE VIEW public.v_current_classifications AS
            FROM public.classification_runs
           GROUP BY classification_runs.version_id) r ON (((r.version_id = c.version_id) AND (r.taxonomy_version_id = c.taxonomy_version_id))))
      JOIN public.document_versions dv ON ((dv.version_id = c.version_id)));
+COMMENT ON VIEW public.v_current_classifications IS 'The labels of every document version from the newest taxonomy version that classified it. classified_at is timestamptz (stored in UTC, shown in the session TimeZone).';
+COMMENT ON COLUMN public.v_current_classifications.classified_at IS 'When the label was computed (timestamptz, UTC).';
 CREATE VIEW public.v_document_categories AS
  SELECT d.document_id,
     c.version_id,
@@ -739,11 +845,11 @@ CREATE VIEW public.v_document_categories AS
      JOIN public.classifications c ON (((c.version_id = r.version_id) AND (c.taxonomy_version_id = r.taxonomy_version_id))))
      JOIN public.categories cat ON (((cat.taxonomy_version_id = c.taxonomy_version_id) AND (cat.code = c.code))))
      JOIN public.taxonomy_versions tv ON ((tv.taxonomy_version_id = c.taxonomy_version_id)));
-COMMENT ON VIEW public.v_document_categories IS 'Taxonomy categories of current document versions, from the newest taxonomy version that classified each version.';
+COMMENT ON VIEW public.v_document_categories IS 'Taxonomy categories of current document versions, from the newest taxonomy version that classified each version. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone; dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_document_categories.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_document_categories.version_id IS 'Classified (current) version id.';
 COMMENT ON COLUMN public.v_document_categories.source_id IS 'Source of the document.';
-COMMENT ON COLUMN public.v_document_categories.published_at IS 'Publication time of the document.';
+COMMENT ON COLUMN public.v_document_categories.published_at IS 'Publication time of the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_document_categories.published_on IS 'Publication date in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_document_categories.code IS 'Category code in the taxonomy.';
 COMMENT ON COLUMN public.v_document_categories.name_zh IS 'Category name in Chinese.';
@@ -753,7 +859,7 @@ COMMENT ON COLUMN public.v_document_categories.score IS 'Classifier score (highe
 COMMENT ON COLUMN public.v_document_categories.evidence IS 'Matched terms: [{term, field, start, end}].';
 COMMENT ON COLUMN public.v_document_categories.taxonomy_version IS 'Taxonomy version label.';
 COMMENT ON COLUMN public.v_document_categories.taxonomy_version_id IS 'Taxonomy version id.';
-COMMENT ON COLUMN public.v_document_categories.classified_at IS 'When the label was computed.';
+COMMENT ON COLUMN public.v_document_categories.classified_at IS 'When the label was computed (timestamptz, UTC).';
 CREATE VIEW public.v_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -773,7 +879,7 @@ CREATE VIEW public.v_documents AS
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.sources s ON ((s.source_id = d.source_id)));
-COMMENT ON VIEW public.v_documents IS 'The current version of every document, with its source: the main table for analysts.';
+COMMENT ON VIEW public.v_documents IS 'The current version of every document, with its source: the main table for analysts. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone; dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_documents.document_id IS 'Stable document id (survives URL changes and new versions).';
 COMMENT ON COLUMN public.v_documents.version_id IS 'Id of the current version of the document.';
 COMMENT ON COLUMN public.v_documents.version_no IS 'Version number of the current version (1 = first seen).';
@@ -783,11 +889,11 @@ COMMENT ON COLUMN public.v_documents.kind IS 'news, policy or interpretation (�
 COMMENT ON COLUMN public.v_documents.url IS 'Canonical URL of the document.';
 COMMENT ON COLUMN public.v_documents.title IS 'Title as published.';
 COMMENT ON COLUMN public.v_documents.text IS 'Main text as published (original characters).';
-COMMENT ON COLUMN public.v_documents.published_at IS 'Publication time (timestamptz) as stated by the page, if known.';
+COMMENT ON COLUMN public.v_documents.published_at IS 'Publication time as stated by the page, if known (timestamptz: stored in UTC, shown in the session TimeZone).';
 COMMENT ON COLUMN public.v_documents.published_on IS 'Publication date in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_documents.lang IS 'zh-Hans, zh-Hant or und.';
 COMMENT ON COLUMN public.v_documents.story_id IS 'Story (cluster of reprints/duplicates) the document belongs to.';
-COMMENT ON COLUMN public.v_documents.first_seen_at IS 'When futurewatch first saw the document.';
+COMMENT ON COLUMN public.v_documents.first_seen_at IS 'When futurewatch first saw the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_documents.search_text IS 'Normalised title and text (NFKC, Simplified, lower case); use with fw_contains()/fw_lacks().';
 CREATE VIEW public.v_entities AS
  SELECT entity_id,
@@ -798,11 +904,11 @@ CREATE VIEW public.v_entities AS
            FROM public.entity_aliases a
           WHERE (a.entity_id = e.entity_id)), '{}'::text[]) AS aliases
    FROM public.entities e;
-COMMENT ON VIEW public.v_entities IS 'Named entities (organisations, places, policy titles, document numbers, amounts, target years).';
+COMMENT ON VIEW public.v_entities IS 'Named entities (organisations, places, policy titles, document numbers, amounts, target years). first_seen_on is a day in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_entities.entity_id IS 'Entity id.';
 COMMENT ON COLUMN public.v_entities.type IS 'org, place, policy_title, doc_number, money or target_year.';
 COMMENT ON COLUMN public.v_entities.canonical IS 'Canonical form of the entity.';
-COMMENT ON COLUMN public.v_entities.first_seen_on IS 'Date the entity was first seen.';
+COMMENT ON COLUMN public.v_entities.first_seen_on IS 'Day in China (Asia/Shanghai) the entity was first seen.';
 COMMENT ON COLUMN public.v_entities.aliases IS 'Other spellings that map to this entity.';
 CREATE VIEW public.v_entity_mentions AS
  SELECT e.entity_id,
@@ -822,11 +928,11 @@ CREATE VIEW public.v_entity_mentions AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions v ON ((v.version_id = m.version_id)))
      JOIN public.documents d ON ((d.current_version_id = v.version_id)));
-COMMENT ON VIEW public.v_entity_mentions IS 'Mentions of entities in current document versions.';
+COMMENT ON VIEW public.v_entity_mentions IS 'Mentions of entities in current document versions. published_at is timestamptz (stored in UTC, shown in the session TimeZone); dates (*_on) are days in China (Asia/Shanghai).';
 COMMENT ON COLUMN public.v_entity_mentions.entity_id IS 'Entity id.';
 COMMENT ON COLUMN public.v_entity_mentions.type IS 'Entity type.';
 COMMENT ON COLUMN public.v_entity_mentions.canonical IS 'Canonical form of the entity.';
-COMMENT ON COLUMN public.v_entity_mentions.first_seen_on IS 'Date the entity was first seen in the archive.';
+COMMENT ON COLUMN public.v_entity_mentions.first_seen_on IS 'Day in China (Asia/Shanghai) the entity was first seen in the archive.';
 COMMENT ON COLUMN public.v_entity_mentions.surface IS 'Text as it appears in the document.';
 COMMENT ON COLUMN public.v_entity_mentions.field IS 'title or text.';
 COMMENT ON COLUMN public.v_entity_mentions.start_offset IS 'Start offset (characters) within the field.';
@@ -834,7 +940,7 @@ COMMENT ON COLUMN public.v_entity_mentions.end_offset IS 'End offset (characters
 COMMENT ON COLUMN public.v_entity_mentions.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_entity_mentions.version_id IS 'Version id (a current version).';
 COMMENT ON COLUMN public.v_entity_mentions.source_id IS 'Source of the document.';
-COMMENT ON COLUMN public.v_entity_mentions.published_at IS 'Publication time of the document.';
+COMMENT ON COLUMN public.v_entity_mentions.published_at IS 'Publication time of the document (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_entity_mentions.published_on IS 'Publication date in China (Asia/Shanghai).';
 CREATE VIEW public.v_entity_mentions_daily AS
  SELECT e.entity_id,
@@ -847,6 +953,8 @@ CREATE VIEW public.v_entity_mentions_daily AS
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
      JOIN public.document_versions dv ON ((dv.version_id = m.version_id)))
   GROUP BY e.entity_id, e.type, e.canonical, COALESCE(((dv.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((dv.created_at AT TIME ZONE 'Asia/Shanghai'::text))::date);
+COMMENT ON VIEW public.v_entity_mentions_daily IS 'Mentions and documents per entity and day; day is the publication day in China (Asia/Shanghai), else the day the version was stored.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.day IS 'Publication day in China (Asia/Shanghai), else the day the version was stored.';
 CREATE VIEW public.v_policy_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -862,19 +970,39 @@ CREATE VIEW public.v_policy_documents AS
     pm.published_on,
     pm.effective_on,
     pm.subject,
-    pm.validity,
-    pm.interprets_document_id
+        CASE
+            WHEN (pm.validity IS NULL) THEN NULL::text
+            WHEN (EXISTS ( SELECT 1
+               FROM (public.policy_references r
+                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
+              WHERE ((r.to_document_id = d.document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text
+            WHEN (pm.validity = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN pm.validity
+            WHEN (pm.expires_on < CURRENT_DATE) THEN 'expired'::text
+            WHEN (EXISTS ( SELECT 1
+               FROM (public.policy_references r
+                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
+              WHERE ((r.to_document_id = d.document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text
+            ELSE pm.validity
+        END AS validity,
+    pm.interprets_document_id,
+    pm.expires_on,
+    pm.region,
+    ( SELECT i.level
+           FROM public.policy_issuers i
+          WHERE (i.version_id = v.version_id)
+          ORDER BY i."position"
+         LIMIT 1) AS issuer_level
    FROM ((public.documents d
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
      JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)));
-COMMENT ON VIEW public.v_policy_documents IS 'Current versions of policy documents with their metadata (索引号, 发文机关, 发文字号, dates, 有效性).';
+COMMENT ON VIEW public.v_policy_documents IS 'Current versions of policy documents with their metadata (索引号, 发文机关, 发文字号, dates, 有效性). published_at is timestamptz (stored in UTC, shown in the session TimeZone); the *_on dates are days in China as printed on the document.';
 COMMENT ON COLUMN public.v_policy_documents.document_id IS 'Document id.';
 COMMENT ON COLUMN public.v_policy_documents.version_id IS 'Current version id.';
 COMMENT ON COLUMN public.v_policy_documents.source_id IS 'Source.';
 COMMENT ON COLUMN public.v_policy_documents.kind IS 'policy or interpretation.';
 COMMENT ON COLUMN public.v_policy_documents.url IS 'Canonical URL.';
 COMMENT ON COLUMN public.v_policy_documents.title IS 'Title.';
-COMMENT ON COLUMN public.v_policy_documents.published_at IS 'Publication time shown on the page.';
+COMMENT ON COLUMN public.v_policy_documents.published_at IS 'Publication time shown on the page (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_policy_documents.index_no IS '索引号 (index number).';
 COMMENT ON COLUMN public.v_policy_documents.issuers IS '发文机关: issuing bodies, a list for joint documents.';
 COMMENT ON COLUMN public.v_policy_documents.doc_number IS '发文字号, e.g. 粤工信电子〔2024〕2号.';
@@ -882,8 +1010,92 @@ COMMENT ON COLUMN public.v_policy_documents.written_at IS '成文日期 (date wr
 COMMENT ON COLUMN public.v_policy_documents.published_on IS '发布日期 (date published).';
 COMMENT ON COLUMN public.v_policy_documents.effective_on IS '施行日期 (date in force).';
 COMMENT ON COLUMN public.v_policy_documents.subject IS '主题分类 (subject class).';
-COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性: in_force, amended, abolished or expired.';
+COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性 today: in_force, amended, abolished or expired (from the source''s field, the 有效期 clause, and later documents that amend, abolish or supersede it).';
 COMMENT ON COLUMN public.v_policy_documents.interprets_document_id IS 'For a 解读: the policy document it explains.';
+COMMENT ON COLUMN public.v_policy_documents.expires_on IS 'End of the 有效期 (validity period) stated in the text.';
+COMMENT ON COLUMN public.v_policy_documents.region IS 'Region of the lead issuer: a province (广东省), a city (广州市) or national.';
+COMMENT ON COLUMN public.v_policy_documents.issuer_level IS 'Level of the lead issuer: national, provincial, city or district.';
+CREATE VIEW public.v_policy_issuers AS
+ SELECT d.document_id,
+    i."position",
+    i.name AS issuer,
+    i.level,
+    i.region
+   FROM (public.policy_issuers i
+     JOIN public.documents d ON ((d.current_version_id = i.version_id)));
+COMMENT ON VIEW public.v_policy_issuers IS 'Issuers of current policy versions, one row each, with level and region.';
+COMMENT ON COLUMN public.v_policy_issuers.document_id IS 'Document id.';
+COMMENT ON COLUMN public.v_policy_issuers."position" IS '1 = lead issuer.';
+COMMENT ON COLUMN public.v_policy_issuers.issuer IS 'Full name of the issuing body.';
+COMMENT ON COLUMN public.v_policy_issuers.level IS 'national, provincial, city or district.';
+COMMENT ON COLUMN public.v_policy_issuers.region IS 'Region of the body (广东省, 广州市, national).';
+CREATE VIEW public.v_policy_links AS
+ SELECT d.document_id AS from_document_id,
+    r.to_document_id,
+    r.relation,
+    r.evidence,
+    r.target_title,
+    r.target_doc_number
+   FROM (public.policy_references r
+     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
+  WHERE (r.relation <> 'interpreted_by'::text)
+UNION ALL
+ SELECT r.to_document_id AS from_document_id,
+    d.document_id AS to_document_id,
+    'interprets'::text AS relation,
+    r.evidence,
+    v.title AS target_title,
+    pm.doc_number AS target_doc_number
+   FROM (((public.policy_references r
+     JOIN public.documents d ON ((d.current_version_id = r.version_id)))
+     JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
+     LEFT JOIN public.policy_metadata pm ON ((pm.version_id = v.version_id)))
+  WHERE ((r.relation = 'interpreted_by'::text) AND (r.to_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
+           FROM (public.documents i
+             JOIN public.policy_metadata ipm ON ((ipm.version_id = i.current_version_id)))
+          WHERE ((i.document_id = r.to_document_id) AND (ipm.interprets_document_id = d.document_id))))))
+UNION ALL
+ SELECT d.document_id AS from_document_id,
+    pm.interprets_document_id AS to_document_id,
+    'interprets'::text AS relation,
+    COALESCE(pm.interprets_url, ''::text) AS evidence,
+    t.title AS target_title,
+    tpm.doc_number AS target_doc_number
+   FROM ((((public.documents d
+     JOIN public.policy_metadata pm ON ((pm.version_id = d.current_version_id)))
+     JOIN public.documents td ON ((td.document_id = pm.interprets_document_id)))
+     JOIN public.document_versions t ON ((t.version_id = td.current_version_id)))
+     LEFT JOIN public.policy_metadata tpm ON ((tpm.version_id = t.version_id)))
+  WHERE ((pm.interprets_document_id IS NOT NULL) AND (NOT (EXISTS ( SELECT 1
+           FROM public.policy_references r
+          WHERE ((r.version_id = d.current_version_id) AND (r.relation = 'interprets'::text) AND (r.to_document_id = pm.interprets_document_id))))));
+COMMENT ON VIEW public.v_policy_links IS 'Links between policy documents: implements, cites, interprets, amends, abolishes, supersedes.';
+COMMENT ON COLUMN public.v_policy_links.from_document_id IS 'The document that makes the reference (for interprets: the 解读).';
+COMMENT ON COLUMN public.v_policy_links.to_document_id IS 'The document referred to; NULL while it is not archived yet.';
+COMMENT ON COLUMN public.v_policy_links.relation IS 'implements, cites, interprets, amends, abolishes or supersedes.';
+COMMENT ON COLUMN public.v_policy_links.evidence IS 'The sentence (or link) the reference was read from.';
+COMMENT ON COLUMN public.v_policy_links.target_title IS 'Title of the document referred to, as written (without 《》).';
+COMMENT ON COLUMN public.v_policy_links.target_doc_number IS '文号 of the document referred to, when written.';
+CREATE VIEW public.v_policy_measures AS
+ SELECT d.document_id,
+    m.kind,
+    m.amount_yuan,
+    m.target_year,
+    m.due_on,
+    m.text,
+    m."position",
+    m.version_id
+   FROM (public.policy_measures m
+     JOIN public.documents d ON ((d.current_version_id = m.version_id)));
+COMMENT ON VIEW public.v_policy_measures IS 'Measures a policy sets: funding (amount_yuan), targets (target_year) and deadlines (due_on).';
+COMMENT ON COLUMN public.v_policy_measures.document_id IS 'Document id.';
+COMMENT ON COLUMN public.v_policy_measures.kind IS 'funding, target or deadline.';
+COMMENT ON COLUMN public.v_policy_measures.amount_yuan IS 'Amount in yuan (funding: the upper bound; target: a money target).';
+COMMENT ON COLUMN public.v_policy_measures.target_year IS 'Year of a target (到2027年 …).';
+COMMENT ON COLUMN public.v_policy_measures.due_on IS 'Date of a deadline (申报截止, 有效期至).';
+COMMENT ON COLUMN public.v_policy_measures.text IS 'The sentence the measure was read from.';
+COMMENT ON COLUMN public.v_policy_measures."position" IS 'Order of the measure in the text.';
+COMMENT ON COLUMN public.v_policy_measures.version_id IS 'Current version id.';
 CREATE VIEW public.v_sources AS
  SELECT source_id,
     name,
@@ -907,13 +1119,13 @@ CREATE VIEW public.v_stories AS
      JOIN public.documents d ON ((d.story_id = st.story_id)))
      JOIN public.document_versions v ON ((v.version_id = d.current_version_id)))
   GROUP BY st.story_id, st.created_at;
-COMMENT ON VIEW public.v_stories IS 'Stories: one piece of news or one policy, however many sources carried it.';
+COMMENT ON VIEW public.v_stories IS 'Stories: one piece of news or one policy, however many sources carried it. Times (*_at) are timestamptz, stored in UTC and shown in the session TimeZone.';
 COMMENT ON COLUMN public.v_stories.story_id IS 'Story id.';
-COMMENT ON COLUMN public.v_stories.created_at IS 'When the story was created.';
+COMMENT ON COLUMN public.v_stories.created_at IS 'When the story was created (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_stories.documents IS 'Number of documents in the story.';
 COMMENT ON COLUMN public.v_stories.sources IS 'Sources that carried the story.';
-COMMENT ON COLUMN public.v_stories.first_published_at IS 'Earliest publication time.';
-COMMENT ON COLUMN public.v_stories.last_published_at IS 'Latest publication time.';
+COMMENT ON COLUMN public.v_stories.first_published_at IS 'Earliest publication time (timestamptz, UTC).';
+COMMENT ON COLUMN public.v_stories.last_published_at IS 'Latest publication time (timestamptz, UTC).';
 COMMENT ON COLUMN public.v_stories.first_title IS 'Title of the earliest document.';
 ALTER TABLE ONLY public.alert_events ALTER COLUMN event_id SET DEFAULT nextval('public.alert_events_event_id_seq'::regclass);
 ALTER TABLE ONLY public.alert_rules ALTER COLUMN rule_id SET DEFAULT nextval('public.alert_rules_rule_id_seq'::regclass);
@@ -947,6 +1159,8 @@ ALTER TABLE ONLY public.categories
     ADD CONSTRAINT categories_pkey PRIMARY KEY (taxonomy_version_id, code);
 ALTER TABLE ONLY public.category_terms
     ADD CONSTRAINT category_terms_pkey PRIMARY KEY (taxonomy_version_id, code, term, role);
+ALTER TABLE ONLY public.chat_deliveries
+    ADD CONSTRAINT chat_deliveries_pkey PRIMARY KEY (digest_id, channel);
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_pkey PRIMARY KEY (version_id, taxonomy_version_id);
 ALTER TABLE ONLY public.classifications
@@ -983,8 +1197,16 @@ ALTER TABLE ONLY public.entity_aliases
     ADD CONSTRAINT entity_aliases_pkey PRIMARY KEY (entity_id, alias);
 ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_pkey PRIMARY KEY (version_id, entity_id, field, start_offset);
+ALTER TABLE ONLY public.policy_issuers
+    ADD CONSTRAINT policy_issuers_pkey PRIMARY KEY (version_id, "position");
+ALTER TABLE ONLY public.policy_measures
+    ADD CONSTRAINT policy_measures_pkey PRIMARY KEY (version_id, "position");
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_pkey PRIMARY KEY (version_id);
+ALTER TABLE ONLY public.policy_names
+    ADD CONSTRAINT policy_names_pkey PRIMARY KEY (name_key, document_id);
+ALTER TABLE ONLY public.policy_references
+    ADD CONSTRAINT policy_references_pkey PRIMARY KEY (version_id, target_key);
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_pkey PRIMARY KEY (raw_fetch_id);
 ALTER TABLE ONLY public.raw_fetches
@@ -1009,8 +1231,11 @@ ALTER TABLE ONLY public.term_candidates
     ADD CONSTRAINT term_candidates_pkey PRIMARY KEY (term);
 CREATE INDEX alert_events_occurred_idx ON public.alert_events USING btree (occurred_at);
 CREATE INDEX alert_events_rule_occurred_idx ON public.alert_events USING btree (rule_id, occurred_at);
+CREATE INDEX chat_deliveries_due_idx ON public.chat_deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
+CREATE INDEX chat_posts_channel_idx ON public.chat_posts USING btree (channel, posted_at);
 CREATE INDEX classification_runs_taxonomy_idx ON public.classification_runs USING btree (taxonomy_version_id, version_id);
 CREATE INDEX classifications_code_idx ON public.classifications USING btree (code, taxonomy_version_id);
+CREATE INDEX crawl_runs_running_idx ON public.crawl_runs USING btree (started_at) WHERE (status = 'running'::text);
 CREATE INDEX crawl_runs_source_started_idx ON public.crawl_runs USING btree (source_id, started_at);
 CREATE INDEX deliveries_due_idx ON public.deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
 CREATE INDEX digests_event_ids_idx ON public.digests USING gin (event_ids);
@@ -1026,13 +1251,20 @@ CREATE INDEX documents_source_idx ON public.documents USING btree (source_id);
 CREATE INDEX documents_story_idx ON public.documents USING btree (story_id);
 CREATE INDEX entity_aliases_alias_idx ON public.entity_aliases USING btree (alias);
 CREATE INDEX entity_mentions_entity_idx ON public.entity_mentions USING btree (entity_id);
+CREATE INDEX policy_issuers_name_idx ON public.policy_issuers USING btree (name);
+CREATE INDEX policy_measures_due_idx ON public.policy_measures USING btree (due_on) WHERE (due_on IS NOT NULL);
 CREATE INDEX policy_metadata_doc_number_idx ON public.policy_metadata USING btree (doc_number);
 CREATE INDEX policy_metadata_interprets_url_idx ON public.policy_metadata USING btree (interprets_url) WHERE ((interprets_document_id IS NULL) AND (interprets_url IS NOT NULL));
+CREATE INDEX policy_names_document_idx ON public.policy_names USING btree (document_id);
+CREATE INDEX policy_references_to_idx ON public.policy_references USING btree (to_document_id);
+CREATE INDEX policy_references_waiting_idx ON public.policy_references USING gin (target_keys) WHERE (to_document_id IS NULL);
 CREATE INDEX raw_fetches_fetched_at_idx ON public.raw_fetches USING btree (fetched_at);
+CREATE INDEX raw_fetches_parse_drift_idx ON public.raw_fetches USING btree (source_id, fetched_at) WHERE ((cardinality(parse_drift) > 0) OR (not_article IS NOT NULL));
 CREATE INDEX raw_fetches_source_idx ON public.raw_fetches USING btree (source_id, fetched_at);
 CREATE INDEX raw_fetches_unprocessed_idx ON public.raw_fetches USING btree (raw_fetch_id) WHERE (processed_at IS NULL);
 CREATE INDEX raw_fetches_url_idx ON public.raw_fetches USING btree (url, fetched_at);
 CREATE INDEX seen_urls_source_idx ON public.seen_urls USING btree (source_id, last_seen_at);
+CREATE UNIQUE INDEX subscribers_name_without_email_idx ON public.subscribers USING btree (name) WHERE (email IS NULL);
 CREATE TRIGGER document_versions_search_text BEFORE INSERT OR UPDATE OF title, text, search_text ON public.document_versions FOR EACH ROW EXECUTE FUNCTION public.fw_fill_search_text();
 ALTER TABLE ONLY public.alert_events
     ADD CONSTRAINT alert_events_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
@@ -1054,6 +1286,8 @@ ALTER TABLE ONLY public.categories
     ADD CONSTRAINT categories_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
 ALTER TABLE ONLY public.category_terms
     ADD CONSTRAINT category_terms_taxonomy_version_id_code_fkey FOREIGN KEY (taxonomy_version_id, code) REFERENCES public.categories(taxonomy_version_id, code);
+ALTER TABLE ONLY public.chat_deliveries
+    ADD CONSTRAINT chat_deliveries_digest_id_fkey FOREIGN KEY (digest_id) REFERENCES public.digests(digest_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
 ALTER TABLE ONLY public.classification_runs
@@ -1088,10 +1322,20 @@ ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.policy_issuers
+    ADD CONSTRAINT policy_issuers_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.policy_measures
+    ADD CONSTRAINT policy_measures_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_interprets_document_id_fkey FOREIGN KEY (interprets_document_id) REFERENCES public.documents(document_id);
 ALTER TABLE ONLY public.policy_metadata
     ADD CONSTRAINT policy_metadata_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.policy_names
+    ADD CONSTRAINT policy_names_document_id_fkey FOREIGN KEY (document_id) REFERENCES public.documents(document_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.policy_references
+    ADD CONSTRAINT policy_references_to_document_id_fkey FOREIGN KEY (to_document_id) REFERENCES public.documents(document_id) ON DELETE SET NULL;
+ALTER TABLE ONLY public.policy_references
+    ADD CONSTRAINT policy_references_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_crawl_run_id_fkey FOREIGN KEY (crawl_run_id) REFERENCES public.crawl_runs(crawl_run_id);
 ALTER TABLE ONLY public.raw_fetches
@@ -1114,5 +1358,8 @@ GRANT SELECT ON TABLE public.v_documents TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entities TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entity_mentions TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_documents TO futurewatch_reader;
+GRANT SELECT ON TABLE public.v_policy_issuers TO futurewatch_reader;
+GRANT SELECT ON TABLE public.v_policy_links TO futurewatch_reader;
+GRANT SELECT ON TABLE public.v_policy_measures TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_sources TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_stories TO futurewatch_reader;
