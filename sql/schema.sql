@@ -285,7 +285,7 @@ CREATE FUNCTION public.fw_rank_normalized(search_text text, t text) RETURNS real
 $$;
 CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURNS TABLE(document_id bigint, version_id bigint, title text, url text, published_at timestamp with time zone, rank real)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO '$user', 'public'
+    SET search_path TO 'public', 'pg_temp'
     SET work_mem TO '64MB'
     SET enable_seqscan TO 'off'
     SET max_parallel_workers_per_gather TO '0'
