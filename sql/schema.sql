@@ -184,11 +184,21 @@ DECLARE
     none jsonb;
     pending_or boolean := false;
     negate boolean := false;
+    n_terms integer;
 BEGIN
+    IF length(coalesce(query, '')) > 1000 THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = format('the search query is %s characters; the limit is 1000', length(query));
+    END IF;
     query := translate(normalize(coalesce(query, ''), NFKC), '“”', '""');
     tokens := ARRAY(SELECT m[1] FROM regexp_matches(query, '(-?"[^"]*"?|[^\s"]+)', 'g') AS m);
     IF cardinality(tokens) = 0 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'the search query is empty';
+    END IF;
+    n_terms := (SELECT count(*) FROM unnest(tokens) AS t WHERE t NOT IN ('AND', '&', 'OR', '|', 'NOT'));
+    IF n_terms > 32 THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = format('the search query has %s terms; the limit is 32', n_terms);
     END IF;
     FOREACH tok IN ARRAY tokens LOOP
         IF tok IN ('AND', '&') THEN CONTINUE; END IF;

@@ -175,6 +175,16 @@ def test_a_search_of_16666_or_terms_is_a_one_line_error(fw_env):
     assert many.returncode == 2 and "40 terms; the limit is 32" in many.stderr
 
 
+@pytest.mark.parametrize("query, message", [
+    (" OR ".join(["ab"] * 16_666), "characters; the limit is 1000"),
+    (" OR ".join(f"词{i}" for i in range(40)), "40 terms; the limit is 32"),
+])
+def test_fw_search_from_plain_sql_refuses_an_oversized_query_in_one_error(db_url, query, message):
+    with psycopg.connect(db_url) as conn:
+        with pytest.raises(psycopg.errors.InvalidParameterValue, match=message):
+            conn.execute("SELECT * FROM fw_search(%s, 20)", (query,))
+
+
 def test_a_bad_subscribers_file_leaves_the_loaded_rules_matching(fw_env, tmp_path, monkeypatch):
     db = fw_env.database_url
     tv = A.add_taxonomy(db)
