@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import time
 from datetime import datetime
 from pathlib import Path
 
+from bench.parse import timed
 from parsers import api, policy_meta
 from parsers.document import Document
 
@@ -38,30 +38,20 @@ def long_notice() -> Document:
                     title="广东省工业和信息化厅等六部门关于印发广东省培育发展未来电子信息产业集群行动计划的通知")
 
 
-def best_rate(fn, items, rounds: int) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for item in items:
-            fn(item)
-        best = min(best, time.perf_counter() - start)
-    return len(items) / best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
     rounds = parser.parse_args().rounds
     items = pages()
-    with_intel = best_rate(lambda p: api.parse_page(p[0], p[1], fetched_at=p[2]), items, rounds)
+    with_intel = timed(lambda p: api.parse_page(p[0], p[1], fetched_at=p[2]), items, rounds)
     original = policy_meta.complete_policy
     api.policy_meta.complete_policy = lambda doc: doc.policy  # the parse without the completion step
     try:
-        without = best_rate(lambda p: api.parse_page(p[0], p[1], fetched_at=p[2]), items, rounds)
+        without = timed(lambda p: api.parse_page(p[0], p[1], fetched_at=p[2]), items, rounds)
     finally:
         api.policy_meta.complete_policy = original
     big = long_notice()
-    big_rate = best_rate(policy_meta.complete_policy, [big], max(3, rounds // 4))
+    big_rate = timed(policy_meta.complete_policy, [big], max(3, rounds // 4))
     kb = len(big.text.encode()) / 1024
     print(f"| pages | parse with completion | parse without | completion on {kb:.0f} KB text |")
     print("|---|---|---|---|")

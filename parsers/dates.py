@@ -34,7 +34,7 @@ GENERATION_STAMP = re.compile(r"(页面生成时间|页面生成日期|生成时
                               r"頁面生成時間|生成時間|更新時間|最後更新)[:：\s]*[^<\n]{0,40}")
 
 
-def _cn_number(token: str) -> int:
+def cn_number(token: str) -> int:
     """二〇二四 → 2024 (digit by digit); 十二 → 12; 二十九 → 29."""
     if "十" not in token:
         return int("".join(str(_CN_DIGITS[c]) for c in token))
@@ -72,7 +72,7 @@ def find_date(text: str) -> datetime | None:
     cn = _CN_FULL.search(text)
     if cn and (not match or cn.start() < match.start()):
         try:
-            return _build(_cn_number(cn.group(1)), _cn_number(cn.group(2)), _cn_number(cn.group(3)))
+            return _build(cn_number(cn.group(1)), cn_number(cn.group(2)), cn_number(cn.group(3)))
         except KeyError:
             return None
     if match:

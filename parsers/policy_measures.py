@@ -72,7 +72,7 @@ def amounts(sentence: str) -> list[Decimal]:
 
 
 def _year(token: str) -> int:
-    return int(token) if token.isdigit() else int("".join(str(_CN_DIGIT[c]) for c in token))
+    return int(token) if token.isdigit() else dates.cn_number(token)
 
 
 def due_date(token: str, ref: date | None) -> date | None:

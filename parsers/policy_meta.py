@@ -30,7 +30,6 @@ _OWN_CLAUSE = re.compile(r"本(?:办法|通知|措施|方案|意见|规定|细�
 _CLAUSE = re.compile(r"[^。；;\n]+")
 _VALID_UNTIL = re.compile(r"有效期(?:至|到)\s*(\S{6,16}?日)")
 _VALID_YEARS = re.compile(r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,3})\s*年")
-_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 MAX_ISSUERS = 40  # joint issuers kept per document (the longest real lists have about 20)
 HEAD_LINES = 60  # a notice's header and signature sit in its first lines …
 TAIL_LINES = 15  # … a document's own signature in its last ones
@@ -44,12 +43,8 @@ def head_and_tail(lines: list[str]) -> list[str]:
 
 def small_number(token: str) -> int | None:
     """3, 三, 十, 十二 → int (counts of departments and years of validity)."""
-    if token.isdigit():
-        return int(token)
-    if "十" in token:
-        tens, _, units = token.partition("十")
-        return _CN_SMALL.get(tens, 1) * 10 + _CN_SMALL.get(units, 0)
-    return _CN_SMALL.get(token)
+    value = policy_measures.cn_to_number(token)
+    return None if value is None else int(value)
 
 
 def org_names(text: str) -> list[str] | None:
