@@ -7,7 +7,6 @@ The pages differ from the stored excerpts the way live pages do: full-width punc
 paragraph markup instead of newlines, menus and footers around the article."""
 
 import html
-import importlib.util
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from futurewatch.classify import corpus as fc
+from tests.classify.test_corpus_integrity import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "classify_corpus"
@@ -98,14 +98,6 @@ def site():
     server.shutdown()
     server.server_close()
     _Pages.pages.clear()
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("build_classify_corpus",
-                                                  ROOT / "scripts" / "build_classify_corpus.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    return script
 
 
 def public_domain_item() -> dict:
