@@ -158,16 +158,24 @@ def test_command(target: str = typer.Argument(..., help="A rule id or name, or a
         console.print(table)
 
 
+def delivery_status_style(status: str) -> str:
+    return {"failed": "red", "in_doubt": "magenta", "pending": "yellow"}.get(status, "")
+
+
 OUTBOX_COLUMNS = [
     Column("digest_id", "digest", kind="id", justify="right"), Column("email", "to", kind="id"),
-    Column("status", "status", priority=1,
-           style=lambda v: {"failed": "red", "in_doubt": "magenta", "pending": "yellow"}.get(v, "")),
+    Column("status", "status", priority=1, style=delivery_status_style),
     Column("period_end", "period end", kind="time", priority=2), Column("sent_at", "sent", kind="time", priority=3),
     Column("last_error", "last error", kind="text", priority=4),
     Column("attempts", "tries", priority=5, justify="right"),
     Column("next_attempt_at", "next attempt", kind="time", priority=6), Column("channel", "channel", priority=7),
 ]
 OUTBOX_TIMES = ("period_start", "period_end", "next_attempt_at", "sent_at")
+
+
+def with_local_times(row: dict, zone) -> dict:
+    """A delivery row with its times in the display zone (ISO, with the offset)."""
+    return {**row, **{k: iso_time(row[k], zone) for k in OUTBOX_TIMES if k in row}}
 
 
 @alerts_app.command("outbox")
@@ -184,32 +192,41 @@ def outbox_command(status: str = typer.Option(None, "--status", help="pending|se
         if not requeue_delivery(url, requeue):
             _fail(f"digest {requeue} is not failed or in doubt")
         console.print(f"digest {requeue} requeued")
-    records = [{**r, "email": r["email"] or "(chat only)", **{k: iso_time(r.get(k), zone) for k in OUTBOX_TIMES}}
+    records = [{**with_local_times(r, zone), "email": r["email"] or "(chat only)"}
                for r in select_outbox(url, status=status, limit=limit)]
     print_records(records, OUTBOX_COLUMNS, title=f"outbox ({zone_note(zone)}; files in {load_settings().outbox_dir})",
                   wide=wide, as_json=as_json, console=Console(), empty="no deliveries")
 
 
+CHAT_COLUMNS = [
+    Column("digest_id", "digest", kind="id", justify="right"), Column("channel", "channel", kind="id"),
+    Column("status", "status", priority=1, style=delivery_status_style),
+    Column("subscriber", "subscriber", kind="text", priority=2), Column("parts", "parts", priority=3),
+    Column("last_error", "last error", kind="text", priority=4),
+    Column("attempts", "tries", priority=5, justify="right"),
+    Column("next_attempt_at", "next attempt", kind="time", priority=6),
+]
+
+
 @alerts_app.command("chat")
 def chat_command(status: str = typer.Option(None, "--status", help="pending|sending|sent|failed|in_doubt"),
                  requeue: str = typer.Option(None, "--requeue", help="DIGEST:CHANNEL of a failed/in-doubt message."),
-                 limit: int = typer.Option(50, "--limit")) -> None:
+                 limit: int = typer.Option(50, "--limit"),
+                 wide: bool = typer.Option(False, "--wide", help="Every column, whatever the terminal width."),
+                 as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON.")) -> None:
     """Chat deliveries (WeCom, DingTalk, Feishu): status, parts, attempts, last error. No URL or secret shown."""
     from alerts.chat_outbox import requeue_chat, select_chat_outbox
 
-    url = database_url()
+    url, zone = database_url(), display_zone()
     if requeue is not None:
         digest, _, channel = requeue.partition(":")
         if not digest.isdigit() or not channel or not requeue_chat(url, int(digest), channel):
             _fail(f"{requeue} is not a failed or in-doubt chat delivery (give DIGEST:CHANNEL as listed)")
         console.print(f"{requeue} requeued")
-    table = Table("digest", "channel", "subscriber", "status", "parts", "attempts", "next attempt", "last error")
-    for r in select_chat_outbox(url, status=status, limit=limit):
-        style = {"failed": "red", "in_doubt": "magenta", "pending": "yellow"}.get(r["status"], "")
-        table.add_row(str(r["digest_id"]), r["channel"], r["subscriber"],
-                      f"[{style}]{r['status']}[/]" if style else r["status"], f"{r['parts_sent']}/{r['parts']}",
-                      str(r["attempts"]), f"{r['next_attempt_at']:%Y-%m-%d %H:%M %Z}", r["last_error"] or "")
-    console.print(table)
+    records = [{**with_local_times(r, zone), "parts": f"{r['parts_sent']}/{r['parts']}"}
+               for r in select_chat_outbox(url, status=status, limit=limit)]
+    print_records(records, CHAT_COLUMNS, title=f"chat deliveries ({zone_note(zone)})", wide=wide, as_json=as_json,
+                  console=Console(), empty="no chat deliveries")
 
 
 @digest_app.command("preview")

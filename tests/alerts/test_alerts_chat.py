@@ -180,9 +180,10 @@ def test_chat_outbox_command_lists_and_requeues_without_secrets(db_url, tmp_path
     for step in range(chat_outbox.MAX_ATTEMPTS):
         deliver_chat_pending(db_url, at=at + timedelta(hours=2 * step))
     runner = CliRunner()
-    listing = runner.invoke(app, ["alerts", "chat"])
+    listing = runner.invoke(app, ["alerts", "chat"], env={"COLUMNS": "80"})
     failed = rows(db_url)["dingtalk"]
     assert listing.exit_code == 0 and failed["channel"] in listing.output and "failed" in listing.output
+    assert max(len(line) for line in listing.output.splitlines()) <= 80, listing.output
     assert "access_token" not in listing.output and "SECnot" not in listing.output and "127.0.0.1" not in listing.output
     requeued = runner.invoke(app, ["alerts", "chat", "--requeue", f"{failed['digest_id']}:{failed['channel']}"])
     assert requeued.exit_code == 0 and rows(db_url)["dingtalk"]["status"] == "pending"
