@@ -107,10 +107,13 @@ def load_sources(site: MirrorSite, sources) -> int:
     return added
 
 
+def load_folder(site: MirrorSite, source_id: str, folder: Path, *, replace: bool = False,
+                label: str = "captures") -> int:
+    """Serve every stored page directly in folder as the source's; returns how many were added."""
+    return sum(site.add(StoredPage(url, source_id, kind, page, label), replace=replace)
+               for url, kind, page in stored_pages(folder, site.today))
+
+
 def load_captures(site: MirrorSite, folder: Path) -> int:
     """Real captures in folder/<source_id>/ (scripts/capture_fixtures.py) replace stored pages."""
-    added = 0
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
-        for url, kind, page in stored_pages(sub, site.today):
-            added += site.add(StoredPage(url, sub.name, kind, page, "captures"), replace=True)
-    return added
+    return sum(load_folder(site, sub.name, sub, replace=True) for sub in sorted(folder.iterdir()) if sub.is_dir())

@@ -107,3 +107,34 @@ def test_bench_filler_is_made_of_the_sources_own_pages():
     assert rows == [11, 10, 10]
     page = site.page(filler[0]).body.decode("gbk")
     assert "（3000001）" in page and 'class="text"' in page  # a copy of the stored article, renumbered
+
+
+def test_a_capture_becomes_a_stored_page_the_mirror_serves_moved_to_today(tmp_path):
+    """scripts/capture_fixtures.py's writing half: a fetched response → a stored page that replaces
+    the one stored for its URL, served by the mirror with its dates moved to the day it serves."""
+    import importlib.util
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from crawlers.mirror.stored import load_folder
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "capture_fixtures.py"
+    spec = importlib.util.spec_from_file_location("capture_fixtures", script)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    folder = tmp_path / "mirror"
+    pipeline = tool.CapturePipeline(folder)
+    fetched = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+    url = "https://www.c114.com.cn/news/roll.asp?y=2026&m=3&d=2"
+    for title in ("旧", "新"):  # captured twice: the second replaces the first
+        body = f"<html><body><a href='/a1.html'>{title}</a><span>2026-03-02</span></body></html>".encode("gbk")
+        item = SimpleNamespace(outcome="fetched", source_id="c114", url=url, final_url=url, status=200,
+                               kind="listing", fetched_at=fetched, headers={"Content-Type": ["text/html; charset=gbk"]},
+                               content_type="text/html; charset=gbk", body=body, blocked_reason=None)
+        pipeline.process_item(item)
+    assert len(list(folder.glob("*.meta.json"))) == 1
+    site = MirrorSite(date(2026, 3, 12))
+    assert load_folder(site, "c114", folder) == 1
+    page = site.page("https://www.c114.com.cn/news/roll.asp?y=2026&m=3&d=12")
+    assert page.status == 200 and page.body.decode("gbk") == (
+        "<html><body><a href='/a1.html'>新</a><span>2026-03-12</span></body></html>")
