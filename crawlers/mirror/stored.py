@@ -64,6 +64,8 @@ def read_page(meta_path: Path, today: date) -> tuple[str, str, Page]:
         raise ValueError(f"body over {MAX_PAGE_BYTES} bytes")
     raw = body_file.read_bytes()
     body = gzip.decompress(raw) if body_file.name.endswith(".gz") else raw
+    if len(body) > MAX_PAGE_BYTES:
+        raise ValueError(f"body over {MAX_PAGE_BYTES} bytes")
     content_type, url, kind = _content_type(meta, body_file), meta["url"], meta.get("kind", "page")
     stored_at = _stored_at(meta)
     location = _header(meta.get("headers"), "Location")
