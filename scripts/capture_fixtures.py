@@ -1,12 +1,15 @@
 """Capture real pages of a source as fixtures: the ONLY networked tool. Tests never call it.
 
     .venv/bin/python scripts/capture_fixtures.py SOURCE [--pages 6] [--out crawlers/mirror/captures]
+    .venv/bin/python scripts/capture_fixtures.py SOURCE --mirror-pages   # into tests/fixtures/SOURCE/mirror/
 
 Runs the source's real spider (same settings: robots.txt, AutoThrottle, browser UA where the
-registry says so) with no database, stops after --pages responses, and writes each response
-as <out>/<source>/<source>_<YYYY_MM_DD>_<n>.<ext>.gz plus a .meta.json with its URL, final
-URL, status, headers, kind (listing | page | attachment) and fetch time. The mirror serves these
-captures at their real paths in place of its reconstructed pages (crawlers/mirror/captures.py).
+registry says so) with no database, stops after --pages responses, and writes each response as
+a stored page (crawlers/mirror/stored.py): <out>/<source>/<source>_<YYYY_MM_DD>_<n>.<ext>.gz plus
+a .meta.json with its URL, crawl date, kind (listing | page | attachment), content type, status,
+final URL and `moves_with_today`, replacing a page already stored there for the same URL. The
+mirror serves captures at their real URLs, moved to the day it serves them, in place of the
+stored pages; with --mirror-pages they become the source's committed mirror pages.
 
 With --fixtures, each captured article page also becomes a parser fixture, kept apart from the
 constructed ones: tests/fixtures/<source>/real/<source>_<YYYY_MM_DD>_<n>.html.gz, a .meta.json
@@ -28,6 +31,24 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_OUT = ROOT / "crawlers" / "mirror" / "captures"
 
 
+def stored_urls(folder: Path) -> dict[str, Path]:
+    """{url: meta path} of the pages already stored in folder."""
+    found = {}
+    for meta_path in folder.glob("*.meta.json"):
+        try:
+            found[json.loads(meta_path.read_text("utf-8"))["url"]] = meta_path
+        except (OSError, ValueError, KeyError):
+            continue
+    return found
+
+
+def forget(meta_path: Path) -> None:
+    """Remove a stored page (its meta and body) that a new capture replaces."""
+    meta = json.loads(meta_path.read_text("utf-8"))
+    (meta_path.parent / meta.get("file", meta_path.name.removesuffix(".meta.json") + ".html.gz")).unlink(missing_ok=True)
+    meta_path.unlink()
+
+
 class CapturePipeline:
     """Writes every fetched response to the capture folder; nothing goes to a database."""
 
@@ -45,14 +66,17 @@ class CapturePipeline:
             return item
         self.count += 1
         day = item.fetched_at.strftime("%Y_%m_%d")
-        folder = self.out / item.source_id
+        folder = self.out
         folder.mkdir(parents=True, exist_ok=True)
+        if item.url in (existing := stored_urls(folder)):
+            forget(existing[item.url])
         ext = "json" if "json" in (item.content_type or "") else "bin" if item.kind == "attachment" else "html"
         stem = folder / f"{item.source_id}_{day}_{self.count:02d}"
-        Path(f"{stem}.{ext}.gz").write_bytes(gzip.compress(item.body))
-        meta = {"url": item.url, "final_url": item.final_url, "status": item.status, "kind": item.kind,
-                "fetched_at": item.fetched_at.isoformat(), "headers": item.headers, "file": f"{stem.name}.{ext}.gz",
-                "blocked_reason": item.blocked_reason}
+        Path(f"{stem}.{ext}.gz").write_bytes(gzip.compress(item.body, mtime=0))
+        meta = {"url": item.url, "crawl_date": item.fetched_at.isoformat(), "kind": item.kind,
+                "content_type": item.content_type, "file": f"{stem.name}.{ext}.gz", "moves_with_today": True,
+                "status": item.status, "final_url": item.final_url, "blocked_reason": item.blocked_reason,
+                "origin": {"kind": "real", "by": "scripts/capture_fixtures.py", "headers": item.headers}}
         Path(f"{stem}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"  {item.kind:<10} {item.status} {item.url}")
         return item
@@ -88,8 +112,9 @@ def write_real_fixture(capture_meta: Path, fixtures: Path = FIXTURES) -> Path | 
     if meta.get("kind") != "page" or meta.get("status") != 200 or not meta["file"].endswith(".html.gz"):
         return None
     body = gzip.decompress((capture_meta.parent / meta["file"]).read_bytes())
-    source_id = capture_meta.parent.name
-    fetched_at = datetime.fromisoformat(meta["fetched_at"])
+    source_id = capture_meta.parent.name if capture_meta.parent.name != "mirror" else capture_meta.parent.parent.name
+    crawl_date = meta.get("crawl_date") or meta["fetched_at"]  # fetched_at: captures written before 2026-11-30
+    fetched_at = datetime.fromisoformat(crawl_date)
     doc = parse_page(body, meta["final_url"] or meta["url"], source_id=source_id, fetched_at=fetched_at)
     if doc.not_article or doc.is_empty:
         return None
@@ -97,7 +122,7 @@ def write_real_fixture(capture_meta: Path, fixtures: Path = FIXTURES) -> Path | 
     folder.mkdir(parents=True, exist_ok=True)
     stem = meta["file"].removesuffix(".html.gz")
     (folder / f"{stem}.html.gz").write_bytes(gzip.compress(body, mtime=0))
-    provenance = {"url": meta["final_url"] or meta["url"], "crawl_date": meta["fetched_at"],
+    provenance = {"url": meta["final_url"] or meta["url"], "crawl_date": crawl_date,
                   "origin": {"kind": "real", "by": "scripts/capture_fixtures.py", "requested_url": meta["url"],
                              "status": meta["status"], "checked_by_hand": False}}
     (folder / f"{stem}.meta.json").write_text(json.dumps(provenance, ensure_ascii=False, indent=1) + "\n", "utf-8")
@@ -111,6 +136,8 @@ def main() -> int:
     parser.add_argument("source_id")
     parser.add_argument("--pages", type=int, default=6, help="stop after this many responses")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--mirror-pages", action="store_true",
+                        help="write into tests/fixtures/<source>/mirror/: the pages the offline mirror serves for it")
     parser.add_argument("--fixtures", action="store_true",
                         help="also write each article page as a real parser fixture under tests/fixtures/<source>/real/")
     args = parser.parse_args()
@@ -119,10 +146,11 @@ def main() -> int:
     if args.source_id not in load_registry():
         print(f"error: unknown source {args.source_id!r}; known: {', '.join(load_registry())}", file=sys.stderr)
         return 2
-    print(f"capturing {args.source_id} (network!) into {args.out / args.source_id}")
-    capture(args.source_id, args.pages, args.out)
+    folder = FIXTURES / args.source_id / "mirror" if args.mirror_pages else args.out / args.source_id
+    print(f"capturing {args.source_id} (network!) into {folder}")
+    capture(args.source_id, args.pages, folder)
     if args.fixtures:
-        for capture_meta in sorted((args.out / args.source_id).glob("*.meta.json")):
+        for capture_meta in sorted(folder.glob(f"{args.source_id}_*.meta.json")):
             if written := write_real_fixture(capture_meta):
                 print(f"  fixture {written.relative_to(ROOT)} (check its expected JSON by hand)")
     return 0

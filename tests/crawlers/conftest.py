@@ -27,6 +27,11 @@ def query(url: str, sql: str, params: dict | None = None) -> list[dict]:
         return conn.execute(sql, params or {}).fetchall()
 
 
+def c114_roll(day) -> str:
+    """C114's daily list (滚动资讯) of one day, as its spider asks for it."""
+    return f"https://www.c114.com.cn/news/roll.asp?y={day.year}&m={day.month}&d={day.day}"
+
+
 def article_hits(server, host: str | None = None) -> list[tuple[str, str, int]]:
     """Mirror requests that were not listings or robots.txt (i.e. article and attachment fetches)."""
     listing_marks = ("roll.asp", "/api/", "article/list", "node_", "news.shtml", "index", "ZUIXINZHENGCE",

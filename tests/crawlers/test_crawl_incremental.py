@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from crawlers.runner import crawl_sources
-from tests.crawlers.conftest import query
+from tests.crawlers.conftest import c114_roll, query
 
 A1 = "https://www.c114.com.cn/4app/3542/a1283251.html"
 A2 = "https://www.c114.com.cn/news/118/a1299441.html"
@@ -18,8 +19,9 @@ def fetches(db_url: str, url: str) -> list[dict]:
 
 def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_env, db_url, mirror):
     crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r1")
-    mirror.site.change_article(A1, append="补充：广东新增两个未来产业先导区。")  # body only
-    mirror.site.change_article(A2, title="运营商加快布局6G与量子通信试验网（更新）")  # the list shows it
+    mirror.site.edit(A1, "</p></div>", "</p><p>补充：广东新增两个未来产业先导区。</p></div>")  # body only
+    for url in (A2, c114_roll(mirror.site.today - timedelta(days=1))):  # a new title, on the page and in the list
+        mirror.site.edit(url, "量子通信试验网<", "量子通信试验网（更新）<")
 
     [r2] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r2")
     assert (r2.new, r2.changed, r2.unchanged) == (0, 1, 1)
@@ -35,7 +37,7 @@ def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_e
     a1 = fetches(db_url, A1)
     assert len(a1) == 2 and a1[0]["sha256"] != a1[1]["sha256"]  # a new version, not a duplicate
     seen = query(db_url, "SELECT last_sha256, etag FROM seen_urls WHERE url = %(u)s", {"u": A1})[0]
-    assert seen["last_sha256"] == a1[1]["sha256"] and seen["etag"] == mirror.site.render(A1).etag
+    assert seen["last_sha256"] == a1[1]["sha256"] and seen["etag"] == mirror.site.page(A1).etag
 
 
 def test_since_bounds_a_backfill(fw_env, db_url, mirror):
@@ -47,7 +49,9 @@ def test_since_bounds_a_backfill(fw_env, db_url, mirror):
     assert rolls == expected and c114.status == "succeeded"
 
     [govcn] = crawl_sources(db_url, ["govcn"], since=today.isoformat(), mirror=mirror.url, run_key="b")
-    fresh = [a.url for a in mirror.site.articles_of("govcn") if a.age_days == 0]
+    rows = json.loads(mirror.site.page("https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json").body)
+    fresh = [row["URL"] for row in rows if row["DOCRELPUBTIME"] == today.isoformat()]
+    assert 0 < len(fresh) < len(rows)
     assert govcn.listed == govcn.new == len(fresh)
     assert {r["url"] for r in query(db_url, "SELECT url FROM raw_fetches WHERE source_id = 'govcn' AND kind = 'page'")} \
         == set(fresh)

@@ -6,6 +6,7 @@ import json
 
 import socket
 import sys
+from datetime import timedelta
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +16,7 @@ from crawlers.health import select_source_health
 from crawlers.registry import RegistryError
 from crawlers.runner import crawl_sources
 from futurewatch.cli import app
-from tests.crawlers.conftest import query
+from tests.crawlers.conftest import c114_roll, query
 
 
 def closed_port() -> int:
@@ -61,7 +62,10 @@ def test_unknown_source_is_refused_before_anything_runs(db_url):
 
 
 def test_markup_change_is_visible_not_silent(fw_env, db_url, mirror):
-    mirror.site.shapes.update({"c114": "v2", "nanfang": "v2"})
+    for age in (0, 1):  # today's and yesterday's roll: the rows' class renamed
+        mirror.site.edit(c114_roll(mirror.site.today - timedelta(days=age)), 'class="new_list_c"', 'class="feed-card"')
+    [api] = [u for u in mirror.site.urls("nanfang", kind="listing") if "article/list" in u]
+    mirror.site.edit(api, '"data": {"list":', '"result": {"items":')  # the API's rows moved
     c114, nanfang = crawl_sources(db_url, ["c114", "nanfang"], mirror=mirror.url, run_key="drift")
     assert c114.status == "partial" and c114.listed == 0 and c114.details["shape_changed"]
     assert "markup changed" in c114.error and len(c114.details["empty_listings"]) == 2

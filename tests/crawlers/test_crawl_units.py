@@ -97,7 +97,7 @@ def test_mirror_answers_conditional_gets(mirror):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(urllib.request.Request(url, headers={"If-None-Match": etag}))
     assert err.value.code == 304
-    mirror.site.change_article("https://www.c114.com.cn/4app/3542/a1283251.html", append="更新")
+    mirror.site.edit("https://www.c114.com.cn/4app/3542/a1283251.html", "</body>", "<p>更新</p></body>")
     with urllib.request.urlopen(urllib.request.Request(url, headers={"If-None-Match": etag})) as resp:
         assert resp.status == 200 and resp.headers["ETag"] != etag
 

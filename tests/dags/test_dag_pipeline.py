@@ -7,11 +7,13 @@ with nothing listed, and the health DAG flags it).
 from __future__ import annotations
 
 import socket
+from datetime import timedelta
 
 import pendulum
 import pytest
 
 from futurewatch.db import connect
+from tests.crawlers.conftest import c114_roll
 from tests.dags.conftest import mapped_states, task_states
 
 SOURCES = ["c114", "govcn", "miit", "nanfang"]
@@ -65,7 +67,8 @@ def take_site_offline(server, host_part: str) -> None:
 def test_whole_chain_ends_with_a_digest_delivered(dag_bag, fw_env, mirror, smtp_inbox, no_retries):
     url = fw_env.database_url
     take_site_offline(mirror, "miit.gov.cn")
-    mirror.site.shapes["c114"] = "v2"  # its listing rows are no longer div.new_list_c
+    for age in (0, 1):  # its listing rows are no longer div.new_list_c
+        mirror.site.edit(c114_roll(mirror.site.today - timedelta(days=age)), 'class="new_list_c"', 'class="feed-card"')
 
     assert str(no_retries(dag_bag.get_dag("load_taxonomy")).test().state) == "success"
     # no subscriber loaded here: offline, match_alerts loads the demo subscribers itself

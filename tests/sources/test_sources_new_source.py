@@ -1,6 +1,7 @@
 """Adding a site-specific source touches four things: a registry entry, one spider file, one parser
-file and its fixtures. This test adds one (in a temporary folder, through FUTUREWATCH_SOURCES), then
-crawls it over the loopback mirror and processes it, exactly as a built-in source."""
+file and its fixtures (the pages the offline mirror serves: no mirror module). This test adds one
+(in a temporary folder, through FUTUREWATCH_SOURCES), then crawls it over the loopback mirror and
+processes it, exactly as a built-in source."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import crawlers.mirror
 from crawlers.mirror import start_mirror
 from futurewatch.cli import app
 from futurewatch.db import connect
+from futurewatch.sources import load_registry
 
 SPIDER = '''
 from crawlers.spiders.base import SourceSpider
@@ -113,3 +117,13 @@ def test_a_new_site_specific_source_is_crawled_and_parsed_by_its_own_parser(new_
     assert [(d["canonical_url"], d["parser"], d["title"]) for d in docs] == [
         ("https://www.baydaily.example.com/news/2026/1121/88.html", "bay_daily.V1", "湾区氢能重卡示范线路开通")]
     assert "三十辆氢燃料电池重卡" in docs[0]["text"] and "版权所有" not in docs[0]["text"]
+
+
+def test_the_mirror_holds_no_site_of_its_own():
+    """Nothing of a source lives in the mirror: it serves the registry's stored pages, so adding a
+    source adds no mirror module (and the built-in sources have none either)."""
+    folder = Path(crawlers.mirror.__file__).parent
+    code = "\n".join(p.read_text(encoding="utf-8") for p in folder.rglob("*.py"))
+    hosts = {h.lstrip(".") for config in load_registry().values() for h in config.hosts}
+    assert hosts and not sorted(h for h in hosts if h in code)
+    assert not (folder / "sites").exists()

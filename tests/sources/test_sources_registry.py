@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawlers.mirror import build_site
-from crawlers.mirror.fixtures import fixture_pages
+from crawlers.mirror.stored import source_pages
 from crawlers.registry import spider_class_for
 from crawlers.spiders.base import SourceSpider
 from futurewatch.sources import RegistryError, load_registry, read_registry_file
@@ -32,7 +32,7 @@ def site():
 def test_entry_has_everything_it_names(config, site):
     spider = spider_class_for(config)
     assert issubclass(spider, SourceSpider)
-    pages = list(fixture_pages(config.fixtures_dir())) if config.fixtures else []
+    pages = [stored for _, stored in source_pages(config.fixtures_dir(), site.today)] if config.fixtures else []
     assert pages, f"{config.source_id}: no stored pages in its fixtures folder"
     if not config.parser.is_generic:
         publisher = publisher_from_source(config)
@@ -42,9 +42,8 @@ def test_entry_has_everything_it_names(config, site):
         assert stems, f"{config.source_id}: no page with an expected output"
     for url in config.entry_urls:  # the parser lookup covers every host the crawl starts from
         assert _owner(url, config.hosts), f"{url} is outside the hosts of {config.source_id}"
-    for url, _ in pages:  # the mirror serves every stored page
-        parts = urlsplit(url)
-        assert site.lookup(parts.hostname, parts.path or "/"), f"mirror does not serve {url}"
+    for stored in pages:  # the mirror serves every stored URL as of today (the first page stored for it)
+        assert site.page(stored.url).status == stored.page.status, f"mirror does not serve {stored.url}"
 
 
 def _owner(url: str, hosts: tuple[str, ...]) -> bool:

@@ -1,1 +1,0 @@
-"""One module per source: its articles (seed texts) and list routes in the site's documented markup."""
