@@ -87,3 +87,16 @@ def test_capture_tool_turns_an_article_capture_into_a_real_fixture(tmp_path):
     listing = dict(capture_meta, kind="listing", file="x.html.gz")
     (captures / "x.meta.json").write_text(json.dumps(listing))
     assert tool.write_real_fixture(captures / "x.meta.json", tmp_path / "fixtures") is None
+
+
+def test_write_expected_stores_the_parse_under_its_version(tmp_path):
+    from tests.parsers.write_expected import write_expected
+    page = FIXTURES / "govcn" / "constructed" / "govcn_2024_01_29.html.gz"
+    stem = page.name.removesuffix(".html.gz")
+    for name in (page.name, f"{stem}.meta.json"):
+        (tmp_path / name).write_bytes((page.parent / name).read_bytes())
+    version = write_expected(tmp_path / page.name)
+    written = json.loads((tmp_path / f"{stem}.expected.json").read_text("utf-8"))
+    committed = json.loads((page.parent / f"{stem}.expected.json").read_text("utf-8"))
+    assert list(written) == [version]
+    assert written[version] == committed[version]
