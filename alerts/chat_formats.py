@@ -13,7 +13,6 @@ emphasis marks and angle brackets become full-width forms), links are http(s) on
 
 from __future__ import annotations
 
-import json
 
 MAX_BYTES = 4000      # under WeCom's 4096-byte markdown limit, also used for DingTalk and Feishu
 MAX_PARTS = 3
@@ -128,6 +127,3 @@ def lark_md(text: str) -> str:
     """Feishu's lark_md has no headings: they become bold lines."""
     return "\n".join(f"**{line.lstrip('#').strip()}**" if line.startswith("#") else line for line in text.split("\n"))
 
-
-def body_bytes(body: dict) -> bytes:
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

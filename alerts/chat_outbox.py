@@ -1,7 +1,7 @@
 """The chat outbox: one row per digest and webhook, sent once, retried with backoff, never lost.
 
     queue_chat_messages(conn, digest_id, draft, settings)      with the digest, in its transaction
-    deliver_chat_pending(url, *, settings=None, at=None, lease=None) -> ChatSummary
+    deliver_chat_pending(url, *, settings, at=None, lease=None) -> ChatSummary
 
 A row goes pending → sending → sent, each step committed on its own:
 1. claim: 'sending', a fresh claim token, attempts + 1 (FOR UPDATE SKIP LOCKED);
@@ -25,12 +25,12 @@ from datetime import datetime, timedelta, timezone
 
 from psycopg.types.json import Jsonb
 
-from alerts import webhooks
 from alerts.channels import ChannelError, webhook_from
 from alerts.chat_formats import build_messages
 from alerts.send import file_stem
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import Settings
 from futurewatch.db import connect
+from futurewatch import sender
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -106,8 +106,8 @@ RETURNING cd.digest_id, cd.channel, cd.kind, cd.claim_token, cd.messages, cd.par
 """
 
 
-def recover_stale(url: str, at: datetime, lease: timedelta) -> tuple[int, int]:
-    with connect(url) as conn:
+def recover_stale(db_url: str, at: datetime, lease: timedelta) -> tuple[int, int]:
+    with connect(db_url) as conn:
         rows = conn.execute(RECOVER_SQL, {"at": at, "stale": at - lease}).fetchall()
     for row in rows:
         log.warning("chat outbox: digest_id=%s %s was stuck in 'sending' → %s", row["digest_id"], row["channel"],
@@ -115,8 +115,8 @@ def recover_stale(url: str, at: datetime, lease: timedelta) -> tuple[int, int]:
     return sum(r["status"] == "pending" for r in rows), sum(r["status"] == "in_doubt" for r in rows)
 
 
-def claim_next(url: str, at: datetime, skip: set[str]) -> ChatClaim | None:
-    with connect(url) as conn:
+def claim_next(db_url: str, at: datetime, skip: set[str]) -> ChatClaim | None:
+    with connect(db_url) as conn:
         row = conn.execute(CLAIM_SQL, {"token": uuid.uuid4().hex, "at": at, "skip": sorted(skip)}).fetchone()
     if row is None:
         return None
@@ -124,10 +124,10 @@ def claim_next(url: str, at: datetime, skip: set[str]) -> ChatClaim | None:
                      row["parts_sent"], row["attempts"], row["webhooks"] or [])
 
 
-def update_claimed(url: str, claim: ChatClaim, sql_set: str, params: dict | None = None, *,
+def update_claimed(db_url: str, claim: ChatClaim, sql_set: str, params: dict | None = None, *,
                    record_post: bool = False) -> bool:
     """Update the row while this process holds the claim (with a chat_posts row when posting)."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         cur = conn.execute(f"UPDATE chat_deliveries SET {sql_set}, updated_at = now() "  # sql_set: our constants
                            "WHERE digest_id = %(d)s AND channel = %(c)s AND claim_token = %(token)s",
                            {"d": claim.digest_id, "c": claim.channel, "token": claim.token, **(params or {})})
@@ -147,9 +147,9 @@ MARK_FAILED = "status = 'failed', last_error = %(error)s, claim_token = NULL, po
 MARK_IN_DOUBT = "status = 'in_doubt', last_error = %(error)s, claim_token = NULL"
 
 
-def rate_window(url: str, channel: str, at: datetime) -> datetime | None:
+def rate_window(db_url: str, channel: str, at: datetime) -> datetime | None:
     """None if the robot may post now; else when its oldest post of the last minute ages out."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         conn.execute("DELETE FROM chat_posts WHERE posted_at < %(old)s", {"old": at - timedelta(hours=1)})
         row = conn.execute("SELECT count(*) AS n, min(posted_at) AS first FROM chat_posts "
                            "WHERE channel = %(c)s AND posted_at > %(since)s",
@@ -165,78 +165,77 @@ def resolve(claim: ChatClaim) -> tuple[str, str | None]:
     raise ChannelError(f"{claim.channel}: the subscriber no longer lists this webhook")
 
 
-def _record(url: str, claim: ChatClaim, sql_set: str, params: dict, summary: ChatSummary, outcome: str) -> None:
+def _record(db_url: str, claim: ChatClaim, sql_set: str, params: dict, summary: ChatSummary, outcome: str) -> None:
     log.warning("chat outbox: digest_id=%s %s: %s (%s)", claim.digest_id, claim.channel, params["error"], outcome)
-    update_claimed(url, claim, sql_set, params)
+    update_claimed(db_url, claim, sql_set, params)
     setattr(summary, outcome, getattr(summary, outcome) + 1)
     summary.errors.append(f"digest_id={claim.digest_id} {claim.channel}: {params['error']}")
 
 
-def _refused(url: str, claim: ChatClaim, exc: Exception, at: datetime, summary: ChatSummary) -> None:
+def _refused(db_url: str, claim: ChatClaim, exc: Exception, at: datetime, summary: ChatSummary) -> None:
     """A message the robot did not post: retried with backoff (longer after a rate limit), then failed."""
     error = f"attempt {claim.attempts}, part {claim.parts_sent + 1}/{len(claim.messages)}: {exc}"
     if claim.attempts >= MAX_ATTEMPTS:
-        _record(url, claim, MARK_FAILED, {"error": error + " (giving up)"}, summary, "failed")
+        _record(db_url, claim, MARK_FAILED, {"error": error + " (giving up)"}, summary, "failed")
         return
     pause = backoff(claim.attempts)
-    if isinstance(exc, webhooks.RateLimited) and claim.kind == "dingtalk":
+    if isinstance(exc, sender.RateLimited) and claim.kind == "dingtalk":
         pause = max(pause, RATE_LIMITED_PAUSE)
-    _record(url, claim, MARK_RETRY, {"error": error, "next": at + pause}, summary, "retrying")
+    _record(db_url, claim, MARK_RETRY, {"error": error, "next": at + pause}, summary, "retrying")
 
 
-def deliver_one(url: str, claim: ChatClaim, at: datetime, summary: ChatSummary) -> str:
+def deliver_one(db_url: str, claim: ChatClaim, at: datetime, summary: ChatSummary) -> str:
     """Post the claimed row's remaining parts in order; the outcome ('sent', 'deferred', …)."""
     try:
         target, secret = resolve(claim)
     except ChannelError as exc:
-        _record(url, claim, MARK_FAILED, {"error": str(exc)}, summary, "failed")
+        _record(db_url, claim, MARK_FAILED, {"error": str(exc)}, summary, "failed")
         return "failed"
     for part in range(claim.parts_sent, len(claim.messages)):
-        wait = rate_window(url, claim.channel, at)
+        wait = rate_window(db_url, claim.channel, at)
         if wait is not None:
-            update_claimed(url, claim, MARK_DEFER, {"next": wait, "error": f"rate limit ({RATE_PER_MINUTE}/min); "
+            update_claimed(db_url, claim, MARK_DEFER, {"next": wait, "error": f"rate limit ({RATE_PER_MINUTE}/min); "
                                                     f"part {part + 1} deferred"})
             summary.deferred += 1
             return "deferred"
-        if not update_claimed(url, claim, MARK_POSTING, {"at": at}, record_post=True):
+        if not update_claimed(db_url, claim, MARK_POSTING, {"at": at}, record_post=True):
             summary.errors.append(f"digest_id={claim.digest_id} {claim.channel}: claim taken away; not posted")
             return "lost"
         try:
-            webhooks.send_message(claim.kind, target, secret, claim.messages[part])
-        except webhooks.InDoubt as exc:
-            _record(url, claim, MARK_IN_DOUBT, {"error": f"part {part + 1}: {exc}; not resent"}, summary, "in_doubt")
+            sender.send_message(claim.kind, target, secret, claim.messages[part])
+        except sender.InDoubt as exc:
+            _record(db_url, claim, MARK_IN_DOUBT, {"error": f"part {part + 1}: {exc}; not resent"}, summary, "in_doubt")
             return "in_doubt"
-        except (webhooks.Refused, webhooks.NotSent) as exc:
-            _refused(url, claim, exc, at, summary)
+        except (sender.Refused, sender.NotSent) as exc:
+            _refused(db_url, claim, exc, at, summary)
             return "refused"
-        update_claimed(url, claim, MARK_PART)
+        update_claimed(db_url, claim, MARK_PART)
         claim.parts_sent = part + 1
-    update_claimed(url, claim, MARK_SENT)
+    update_claimed(db_url, claim, MARK_SENT)
     summary.sent += 1
     return "sent"
 
 
-DEFAULT_LEASE = timedelta(seconds=webhooks.TIMEOUT * 8 + 60)
+DEFAULT_LEASE = timedelta(seconds=sender.TIMEOUT * 8 + 60)
 
 
-def deliver_chat_pending(url: str, *, settings: Settings | None = None, at: datetime | None = None,
+def deliver_chat_pending(db_url: str, *, settings: Settings, at: datetime | None = None,
                          lease: timedelta | None = None) -> ChatSummary:
     """Post every due chat message. `at` is the outbox clock (default: the wall clock)."""
-    settings = settings or load_settings()
     at = at or datetime.now(timezone.utc)
     summary = ChatSummary()
-    summary.recovered, summary.in_doubt = recover_stale(url, at, lease or DEFAULT_LEASE)
+    summary.recovered, summary.in_doubt = recover_stale(db_url, at, lease or DEFAULT_LEASE)
     deferred: set[str] = set()  # robots at their rate limit: their other rows wait too
-    while (claim := claim_next(url, at, deferred)) is not None:
-        if deliver_one(url, claim, at, summary) == "deferred":
+    while (claim := claim_next(db_url, at, deferred)) is not None:
+        if deliver_one(db_url, claim, at, summary) == "deferred":
             deferred.add(claim.channel)
     return summary
 
 
-def requeue_chat(url: str, digest_id: int, channel: str, *, at: datetime | None = None) -> bool:
+def requeue_chat(db_url: str, digest_id: int, channel: str, *, at: datetime | None = None) -> bool:
     """Put a failed or in-doubt chat delivery back in the queue (ops' decision); it resumes at the
     first part not confirmed."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         cur = conn.execute(
             "UPDATE chat_deliveries SET status = 'pending', next_attempt_at = %(at)s, attempts = 0, claim_token = NULL, "
             "posting_at = NULL, updated_at = now() WHERE digest_id = %(d)s AND channel = %(c)s "
@@ -254,6 +253,6 @@ LIMIT %(limit)s
 """
 
 
-def select_chat_outbox(url: str, *, status: str | None = None, limit: int = 100) -> list[dict]:
-    with connect(url) as conn:
+def select_chat_outbox(db_url: str, *, status: str | None = None, limit: int = 100) -> list[dict]:
+    with connect(db_url) as conn:
         return conn.execute(CHAT_OUTBOX_SQL, {"status": status, "limit": limit}).fetchall()

@@ -21,7 +21,7 @@ from alerts.layout import build_context
 from alerts.periods import due_period
 from alerts.render import render_html, render_text
 from alerts.chat_outbox import queue_chat_messages
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import Settings
 from futurewatch.db import connect
 
 log = logging.getLogger(__name__)
@@ -154,21 +154,20 @@ ORDER BY s.subscriber_id
 """
 
 
-def build_due_digests(url: str, *, now: datetime, settings: Settings | None = None,
+def build_due_digests(db_url: str, *, now: datetime, settings: Settings,
                       subscriber_ids: list[int] | None = None) -> BuildSummary:
     """Build the due digest of every active subscriber (one transaction each)."""
-    settings = settings or load_settings()
     summary = BuildSummary()
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         subscribers = conn.execute(SUBSCRIBERS_SQL, {"ids": subscriber_ids}).fetchall()
     for sub in subscribers:
         summary.subscribers += 1
         try:
-            with connect(url) as conn:
+            with connect(db_url) as conn:
                 start, end = due_period_for(conn, sub, now)
                 digest_id, new = build_digest(conn, sub, start, end, settings)
         except Exception as exc:  # one subscriber's failure is its own: noted on its row, the rest go on
-            note_build_failure(url, sub, exc, summary)
+            note_build_failure(db_url, sub, exc, summary)
             continue
         if digest_id is None:
             summary.empty += 1
@@ -179,12 +178,12 @@ def build_due_digests(url: str, *, now: datetime, settings: Settings | None = No
     return summary
 
 
-def note_build_failure(url: str, subscriber: dict, exc: Exception, summary: BuildSummary) -> None:
+def note_build_failure(db_url: str, subscriber: dict, exc: Exception, summary: BuildSummary) -> None:
     error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
     log.error("alerts: digest of subscriber_id=%s not built: %s", subscriber["subscriber_id"], error)
     summary.failed += 1
     summary.errors.append(f"subscriber_id={subscriber['subscriber_id']}: digest not built: {error}")
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         conn.execute("UPDATE subscribers SET last_error = %(e)s, last_error_at = now() WHERE subscriber_id = %(s)s",
                      {"e": error, "s": subscriber["subscriber_id"]})
 

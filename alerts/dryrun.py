@@ -10,6 +10,7 @@ from alerts.events import build_term_index, match_batch
 from alerts.facts import select_facts
 from alerts.policy_facts import attach_policy_facts
 from alerts.store import resolve_entities, select_catalog, select_rules
+from futurewatch.config import Settings
 from futurewatch.db import connect
 
 RULE_IDS_SQL = """
@@ -32,10 +33,10 @@ class TrialResult:
     errors: list[str] = field(default_factory=list)
 
 
-def trial_match(url: str, target: str, *, now: datetime, batch_size: int = 1000) -> TrialResult:
+def trial_match(db_url: str, target: str, *, now: datetime, settings: Settings, batch_size: int = 1000) -> TrialResult:
     """What the rules named by `target` (rule id or name, subscriber email or name) would raise now."""
     result = TrialResult()
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         ids = [r["rule_id"] for r in conn.execute(RULE_IDS_SQL, {"t": target}).fetchall()]
         if not ids:
             raise LookupError(f"no rule or subscriber {target!r}")
@@ -54,7 +55,8 @@ def trial_match(url: str, target: str, *, now: datetime, batch_size: int = 1000)
                                                                                    "first_seen_entity")],
                                   set(), every, index, catalog).values()
             seen = [r for r in rules if r.rule_type == "first_seen_entity"]
-            events += firstseen.build_first_seen_events(conn, facts, seen, set(), every, catalog)
+            events += firstseen.build_first_seen_events(conn, facts, seen, set(), every, catalog,
+                                                        firstseen.warmup_days(settings))
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
                                                                catalog, now)
         events += spike_events

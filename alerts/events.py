@@ -27,6 +27,7 @@ from alerts.snippets import build_snippet
 from alerts.store import (Event, record_rules, record_versions, resolve_entities, select_catalog,
                           select_rules, upsert_events)
 from alerts.terms import TermIndex
+from futurewatch.config import Settings
 from futurewatch.db import connect
 from futurewatch.stats import analyze_grown
 
@@ -143,11 +144,13 @@ def select_candidates(conn) -> list[tuple[int, bool]]:
     return [(r["version_id"], r["pending"]) for r in conn.execute(CANDIDATES_SQL).fetchall()]
 
 
-def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: list[int] | None = None,
+def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: int = 500,
+                 rule_ids: list[int] | None = None,
                  on_progress: Callable[[int, int], None] | None = None) -> MatchSummary:
     """Match every active rule; see the module docstring. `now` dates spikes (never the wall clock)."""
     started, summary = time.perf_counter(), MatchSummary()
-    with connect(url) as conn:
+    warmup = firstseen.warmup_days(settings)
+    with connect(db_url) as conn:
         analyze_grown(conn, STATS_TABLES)  # no plan below runs on statistics of a much smaller archive
         catalog = select_catalog(conn)
         rules, fresh, summary.errors = select_rules(conn, catalog, rule_ids)
@@ -161,12 +164,12 @@ def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: li
     known: dict[int, set[int]] = {}  # first-seen rule → entities already reported
     for start in range(0, len(candidates), batch_size):
         chunk = candidates[start:start + batch_size]
-        summary.events_new += run_batch(url, chunk, version_rules, fresh, index, catalog, known)
+        summary.events_new += run_batch(db_url, chunk, version_rules, fresh, index, catalog, known, warmup)
         summary.versions_scanned += len(chunk)
         summary.versions_new += sum(1 for _, p in chunk if p)
         if on_progress:
             on_progress(summary.versions_scanned, len(candidates))
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
                                                                catalog, now)
         summary.errors += spike_errors
@@ -181,17 +184,18 @@ def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: li
     return summary
 
 
-def run_batch(url: str, chunk: list[tuple[int, bool]], rules: list[Rule], fresh: set[int],
-              index: TermIndex, catalog: Catalog, known: dict[int, set[int]]) -> int:
+def run_batch(db_url: str, chunk: list[tuple[int, bool]], rules: list[Rule], fresh: set[int],
+              index: TermIndex, catalog: Catalog, known: dict[int, set[int]], warmup: float) -> int:
     """Match one batch and commit its events together with its progress."""
     pending = {v for v, p in chunk if p}
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         facts_list = select_facts(conn, [v for v, _ in chunk])
         attach_policy_facts(conn, facts_list)
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
                              pending, fresh, index, catalog)
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]
-        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog, known)
+        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog, warmup,
+                                                 known)
         inserted = upsert_events(conn, list(events.values()) + first)
         record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
                                if f.version_id in pending])

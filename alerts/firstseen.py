@@ -19,6 +19,7 @@ from alerts.facts import VersionFacts, select_facts
 from alerts.rules import Catalog, Rule
 from alerts.snippets import build_snippet
 from alerts.store import Event
+from futurewatch.config import ConfigError, Settings
 
 EARLIEST_SQL = """
 SELECT DISTINCT ON (m.entity_id) m.entity_id, e.canonical, e.type, e.first_seen_on, m.surface,
@@ -43,19 +44,16 @@ WARMUP_DAYS = 7.0
 ARCHIVE_START_SQL = "SELECT min(created_at) AS t FROM document_versions"
 
 
-def warmup_days(settings=None) -> float:
-    from futurewatch.config import ConfigError, load_settings
-
-    raw = (settings or load_settings()).extra.get("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS")
+def warmup_days(settings: Settings) -> float:
+    raw = settings.extra.get("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS")
     try:
         return float(raw) if raw not in (None, "") else WARMUP_DAYS
     except ValueError:
         raise ConfigError(f"FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS must be a number of days, got {raw!r}") from None
 
 
-def warmup_end(conn, settings=None) -> datetime | None:
+def warmup_end(conn, days: float) -> datetime | None:
     """When the baseline closes: archive start + warm-up days; None when the warm-up is off."""
-    days = warmup_days(settings)
     start = conn.execute(ARCHIVE_START_SQL).fetchone()["t"] if days > 0 else None
     return start + timedelta(days=days) if start else None
 
@@ -71,7 +69,8 @@ WHERE rule_id = %(r)s AND event_key LIKE 'entity:%%'
 
 
 def build_first_seen_events(conn, facts_list: list[VersionFacts], rules: list[Rule], pending: set[int],
-                            fresh: set[int], catalog: Catalog, known: dict[int, set[int]] | None = None) -> list[Event]:
+                            fresh: set[int], catalog: Catalog, warmup: float,
+                            known: dict[int, set[int]] | None = None) -> list[Event]:
     """Events for entities first seen in this batch's versions. `known` (rule → entity ids already
     decided: reported before, or checked in this run) is filled on first use and kept across the
     batches of one run, so the earliest-mention query runs once per new entity."""
@@ -83,18 +82,18 @@ def build_first_seen_events(conn, facts_list: list[VersionFacts], rules: list[Ru
         ids = {e for f in facts_list if (f.version_id in pending or rule.rule_id in fresh) and rule.in_scope(f)
                for e in f.entity_ids} - known[rule.rule_id]
         if ids:  # each id queried either gets its event or (archive scope) never will in this run
-            events += _rule_events(conn, rule, sorted(ids), catalog)
+            events += _rule_events(conn, rule, sorted(ids), catalog, warmup)
             known[rule.rule_id] |= ids
     return events
 
 
-def _rule_events(conn, rule: Rule, ids: list[int], catalog: Catalog) -> list[Event]:
+def _rule_events(conn, rule: Rule, ids: list[int], catalog: Catalog, warmup: float) -> list[Event]:
     archive = rule.params.get("scope") == "archive"
     rows = conn.execute(EARLIEST_SQL, {
         "ids": ids, "codes": sorted(rule.codes or ()), "archive": archive,
         "types": rule.params.get("types") or ["org"],
     }).fetchall()
-    end = warmup_end(conn)
+    end = warmup_end(conn, warmup)
     rows = [r for r in rows if r["in_scope"] and after_baseline(r, end)]
     if not rows:
         return []

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from alerts import charts
 from alerts.cards import build_cards, select_articles
 from alerts.channels import DEFAULT_OPTIONS
-from alerts.firstseen import warmup_end
+from alerts.firstseen import warmup_days, warmup_end
 from alerts.policy_cards import deadline_items
 from alerts.labels import LEVEL_NAMES, LEVEL_ORDER, RULE_TYPE_NAMES, VIEW_NAMES, format_time, text_for, track_name, zone_label
 from futurewatch.config import SOURCE_TIMEZONE
@@ -124,7 +124,8 @@ def build_context(conn, subscriber: dict, events: list[dict], start: datetime, e
     images = {chart["cid"]: charts.render_track_chart(chart, counts, view)} if chart else {}
     rules = conn.execute(RULES_SQL, {"s": subscriber["subscriber_id"]}).fetchall()
     types = RULE_TYPE_NAMES.get(language, RULE_TYPE_NAMES["zh"])
-    warm = warmup_end(conn, settings) if any(r["rule_type"] == "first_seen_entity" for r in rules) else None
+    first_seen = any(r["rule_type"] == "first_seen_entity" for r in rules)
+    warm = warmup_end(conn, warmup_days(settings)) if first_seen else None
     context = {
         "L": words, "language": language, "subscriber_name": subscriber.get("name") or "",
         "period_label": period_label(start, end, tz), "zone": f"{tz.key} ({zone_label(tz, end)})",

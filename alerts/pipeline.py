@@ -25,9 +25,9 @@ from alerts.events import MatchSummary
 from alerts.chat_outbox import deliver_chat_pending
 from alerts.send import deliver_pending
 from alerts.subscribers import DEMO_SUBSCRIBERS, SubscriberError, load_demo_subscribers, load_subscribers
-from alerts.smtpconfig import smtp_config
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import Settings
 from futurewatch.db import connect
+from futurewatch.sender import smtp_config
 
 __all__ = ["match_events", "send_due_digests", "load_subscribers", "load_demo_subscribers", "ensure_demo_subscribers",
            "DEMO_SUBSCRIBERS",
@@ -37,34 +37,32 @@ __all__ = ["match_events", "send_due_digests", "load_subscribers", "load_demo_su
 log = logging.getLogger(__name__)
 
 
-def match_events(url: str, *, now: datetime, settings: Settings | None = None, **options) -> MatchSummary:
+def match_events(db_url: str, *, now: datetime, settings: Settings, **options) -> MatchSummary:
     """Sync subscribers (see module docstring), then match every active rule (alerts.events)."""
-    settings = settings or load_settings()
     try:
-        sync_subscribers(url, settings)
+        sync_subscribers(db_url, settings)
     except SubscriberError as exc:  # a bad file is refused whole; the rules already loaded still match
         log.error("alerts: FUTUREWATCH_SUBSCRIBERS not loaded: %s", exc)
-        summary = events.match_events(url, now=now, **options)
+        summary = events.match_events(db_url, now=now, settings=settings, **options)
         summary.errors.append(f"subscribers file not loaded: {exc}")
         return summary
-    return events.match_events(url, now=now, **options)
+    return events.match_events(db_url, now=now, settings=settings, **options)
 
 
-def sync_subscribers(url: str, settings: Settings) -> list[int]:
+def sync_subscribers(db_url: str, settings: Settings) -> list[int]:
     path = settings.extra.get("FUTUREWATCH_SUBSCRIBERS")
-    return load_subscribers(url, path) if path else []
+    return load_subscribers(db_url, path) if path else []
 
 
-def ensure_demo_subscribers(url: str, settings: Settings | None = None) -> list[int]:
+def ensure_demo_subscribers(db_url: str, settings: Settings) -> list[int]:
     """Load the demo subscribers when there are none and mail goes to the file outbox."""
-    settings = settings or load_settings()
     if smtp_config(settings) is not None:
         return []
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         if conn.execute("SELECT 1 FROM subscribers LIMIT 1").fetchone() is not None:
             return []
     log.warning("alerts: no subscribers; loading the demo subscribers from %s (file outbox only)", DEMO_SUBSCRIBERS)
-    return load_demo_subscribers(url)
+    return load_demo_subscribers(db_url)
 
 
 @dataclass
@@ -86,12 +84,11 @@ class DigestSummary:
     errors: list[str] = field(default_factory=list)
 
 
-def send_due_digests(url: str, *, now: datetime, settings: Settings | None = None) -> DigestSummary:
+def send_due_digests(db_url: str, *, now: datetime, settings: Settings) -> DigestSummary:
     """Build each active subscriber's due digest (once per period), then deliver everything due."""
-    settings = settings or load_settings()
-    built = build_due_digests(url, now=now, settings=settings)
-    sent = deliver_pending(url, settings=settings)
-    chat = deliver_chat_pending(url, settings=settings)  # its own rows: e-mail trouble never holds it back
+    built = build_due_digests(db_url, now=now, settings=settings)
+    sent = deliver_pending(db_url, settings=settings)
+    chat = deliver_chat_pending(db_url, settings=settings)  # its own rows: e-mail trouble never holds it back
     return DigestSummary(subscribers=built.subscribers, built=built.built, empty=built.empty, sent=sent.sent,
                          files=sent.files, retrying=sent.retrying, failed=built.failed + sent.failed,
                          in_doubt=sent.in_doubt,

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from alerts.digest import build_draft, build_mime, due_period_for, select_events
 from alerts.periods import period_containing
-from futurewatch.config import SOURCE_TIMEZONE, Settings, load_settings
+from futurewatch.config import SOURCE_TIMEZONE, Settings
 from futurewatch.db import connect
 
 LATEST_EVENT_SQL = """
@@ -65,13 +65,12 @@ def choose_period(conn, sub: dict, now: datetime) -> tuple[datetime, datetime, l
         "the latest period with events"
 
 
-def preview_draft(url: str, who: str, *, now: datetime, period: tuple[datetime, datetime] | None = None,
-                  settings: Settings | None = None):
+def preview_draft(db_url: str, who: str, *, now: datetime, settings: Settings,
+                  period: tuple[datetime, datetime] | None = None):
     """(draft or None when empty, a one-line description saying which period). Nothing is written.
 
     With a period, every event of that period (sent or not)."""
-    settings = settings or load_settings()
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         sub = find_subscriber(conn, who)
         if sub is None:
             raise LookupError(f"no subscriber {who!r} (give an email, name or id)")
@@ -87,11 +86,10 @@ def preview_draft(url: str, who: str, *, now: datetime, period: tuple[datetime, 
     return draft, label
 
 
-def preview_digest(url: str, who: str, *, now: datetime, period: tuple[datetime, datetime] | None = None,
-                   settings: Settings | None = None) -> tuple[str | None, str]:
+def preview_digest(db_url: str, who: str, *, now: datetime, settings: Settings,
+                   period: tuple[datetime, datetime] | None = None) -> tuple[str | None, str]:
     """(self-contained HTML or None when empty, a one-line description)."""
-    settings = settings or load_settings()
-    draft, label = preview_draft(url, who, now=now, period=period, settings=settings)
+    draft, label = preview_draft(db_url, who, now=now, period=period, settings=settings)
     if draft is None:
         return None, label
     return html_with_inline_images(build_mime(draft, settings.smtp_from)), label
@@ -107,8 +105,8 @@ def chat_preview(draft, settings: Settings) -> dict[str, list[dict]]:
     return {kind: build_messages(kind, context) for kind in ("wecom", "dingtalk", "feishu")}
 
 
-def active_subscribers(url: str) -> list[str]:
+def active_subscribers(db_url: str) -> list[str]:
     """Ids of every active subscriber (a preview with no --subscriber covers them all)."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         return [str(r["subscriber_id"]) for r in
                 conn.execute("SELECT subscriber_id FROM subscribers WHERE active ORDER BY subscriber_id").fetchall()]

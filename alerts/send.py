@@ -1,6 +1,6 @@
 """The outbox: deliveries of built digests, each sent once, retried with backoff, never lost.
 
-    deliver_pending(url, *, settings=None, at=None, lease=None) -> DeliverySummary
+    deliver_pending(url, *, settings, at=None, lease=None) -> DeliverySummary
 
 A delivery goes pending → sending → sent. Each step commits on its own:
 1. claim: status 'sending', a fresh claim_token and claimed_at, attempts + 1;
@@ -20,17 +20,16 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
-import ssl
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from alerts.limits import check_email
-from alerts.smtpconfig import SmtpConfig, smtp_config
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import Settings
 from futurewatch.db import connect
 from futurewatch.private import make_private_dir, write_private
+from futurewatch.sender import SmtpConfig, open_smtp, smtp_config
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
@@ -95,17 +94,17 @@ RETURNING dl.digest_id, dl.claim_token, coalesce(dl.recipient, s.email) AS recip
 """
 
 
-def recover_stale(url: str, at: datetime, lease: timedelta) -> tuple[int, int]:
+def recover_stale(db_url: str, at: datetime, lease: timedelta) -> tuple[int, int]:
     """Apply the documented policy to rows stuck in 'sending'; (requeued, in doubt)."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         rows = conn.execute(RECOVER_SQL, {"at": at, "stale": at - lease}).fetchall()
     for row in rows:
         log.warning("alerts outbox: digest_id=%s was stuck in 'sending' → %s", row["digest_id"], row["status"])
     return sum(r["status"] == "pending" for r in rows), sum(r["status"] == "in_doubt" for r in rows)
 
 
-def claim_next(url: str, at: datetime, channel: str) -> Claim | None:
-    with connect(url) as conn:
+def claim_next(db_url: str, at: datetime, channel: str) -> Claim | None:
+    with connect(db_url) as conn:
         row = conn.execute(CLAIM_SQL, {"token": uuid.uuid4().hex, "at": at, "channel": channel}).fetchone()
     if row is None:
         return None
@@ -113,9 +112,9 @@ def claim_next(url: str, at: datetime, channel: str) -> Claim | None:
                  row["body_html"], row["attempts"])
 
 
-def _update_claimed(url: str, claim: Claim, sql_set: str, params: dict) -> bool:
+def _update_claimed(db_url: str, claim: Claim, sql_set: str, params: dict) -> bool:
     """Update the row only while this process still holds the claim; False if it was taken away."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         cur = conn.execute(f"UPDATE deliveries SET {sql_set}, updated_at = now() "  # sql_set is one of our constants
                            "WHERE digest_id = %(d)s AND claim_token = %(token)s",
                            {"d": claim.digest_id, "token": claim.token, **params})
@@ -146,28 +145,14 @@ def write_files(outbox: Path, claim: Claim) -> Path:
     return outbox / f"{stem}.eml"
 
 
-def open_smtp(config: SmtpConfig) -> smtplib.SMTP:
-    context = ssl.create_default_context(cafile=config.ca_file)
-    if config.security == "ssl":
-        server: smtplib.SMTP = smtplib.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
-    else:
-        server = smtplib.SMTP(config.host, config.port, timeout=config.timeout)
-        if config.security == "starttls":
-            server.starttls(context=context)
-    server.ehlo_or_helo_if_needed()
-    if config.user:
-        server.login(config.user, config.password or "")
-    return server
-
-
-def send_smtp(url: str, config: SmtpConfig, claim: Claim) -> None:
+def send_smtp(db_url: str, config: SmtpConfig, claim: Claim) -> None:
     """MAIL, RCPT, then mark smtp_data_at, then DATA. Raises PermanentFailure / InDoubt / OSError."""
     check_email(claim.recipient)  # LimitError: never a CR/LF (a second SMTP command) on the wire
     server = open_smtp(config)
     try:
         _check(server.mail(config.sender), "MAIL FROM")
         _check(server.rcpt(claim.recipient), f"RCPT TO {claim.recipient}")
-        if not _update_claimed(url, claim, MARK_DATA, {}):
+        if not _update_claimed(db_url, claim, MARK_DATA, {}):
             server.rset()
             raise RuntimeError("claim lost before DATA (another sender took the row); not sent")
         try:
@@ -196,40 +181,40 @@ def _check(reply: tuple[int, bytes | str], step: str) -> None:
     raise smtplib.SMTPResponseException(code, message)
 
 
-def deliver_one(url: str, claim: Claim, config: SmtpConfig | None, settings: Settings, at: datetime,
+def deliver_one(db_url: str, claim: Claim, config: SmtpConfig | None, settings: Settings, at: datetime,
                 summary: DeliverySummary) -> None:
     """Send one claimed digest and record the outcome (the documented policy for each failure)."""
     try:
         if config is None:
             summary.files.append(str(write_files(settings.outbox_dir, claim)))
         else:
-            send_smtp(url, config, claim)
+            send_smtp(db_url, config, claim)
     except PermanentFailure as exc:
-        _record(url, claim, MARK_FAILED, {"error": f"attempt {claim.attempts}: {exc}"}, summary, "failed", exc)
+        _record(db_url, claim, MARK_FAILED, {"error": f"attempt {claim.attempts}: {exc}"}, summary, "failed", exc)
     except InDoubt as exc:
-        _record(url, claim, MARK_IN_DOUBT, {"error": f"attempt {claim.attempts}: {exc}; not resent"}, summary,
+        _record(db_url, claim, MARK_IN_DOUBT, {"error": f"attempt {claim.attempts}: {exc}; not resent"}, summary,
                 "in_doubt", exc)
     except (OSError, smtplib.SMTPException, RuntimeError) as exc:
         error = f"attempt {claim.attempts}: {type(exc).__name__}: {' '.join(str(exc).split()) or 'no detail'}"
         if claim.attempts >= MAX_ATTEMPTS:
-            _record(url, claim, MARK_FAILED, {"error": error + " (giving up)"}, summary, "failed", exc)
+            _record(db_url, claim, MARK_FAILED, {"error": error + " (giving up)"}, summary, "failed", exc)
         else:
-            _record(url, claim, MARK_RETRY, {"error": error, "next": at + backoff(claim.attempts)}, summary,
+            _record(db_url, claim, MARK_RETRY, {"error": error, "next": at + backoff(claim.attempts)}, summary,
                     "retrying", exc)
     except Exception as exc:  # anything else (a bad address, a bug) fails this delivery only, for good
         error = f"attempt {claim.attempts}: {type(exc).__name__}: {' '.join(str(exc).split()) or 'no detail'}"
-        _record(url, claim, MARK_FAILED, {"error": error}, summary, "failed", exc)
+        _record(db_url, claim, MARK_FAILED, {"error": error}, summary, "failed", exc)
     else:
-        if _update_claimed(url, claim, MARK_SENT, {}):
+        if _update_claimed(db_url, claim, MARK_SENT, {}):
             summary.sent += 1
         else:
             summary.errors.append(f"digest_id={claim.digest_id}: sent, but the claim had been taken away")
 
 
-def _record(url: str, claim: Claim, sql_set: str, params: dict, summary: DeliverySummary, outcome: str,
+def _record(db_url: str, claim: Claim, sql_set: str, params: dict, summary: DeliverySummary, outcome: str,
             exc: Exception) -> None:
     log.warning("alerts outbox: digest_id=%s to %s: %s (%s)", claim.digest_id, claim.recipient, exc, outcome)
-    _update_claimed(url, claim, sql_set, params)
+    _update_claimed(db_url, claim, sql_set, params)
     setattr(summary, outcome, getattr(summary, outcome) + 1)
     summary.errors.append(f"digest_id={claim.digest_id}: {params['error']}")
 
@@ -239,28 +224,27 @@ def default_lease(config: SmtpConfig | None) -> timedelta:
     return timedelta(seconds=(config.timeout if config else 30) * 6 + 60)
 
 
-def deliver_pending(url: str, *, settings: Settings | None = None, at: datetime | None = None,
+def deliver_pending(db_url: str, *, settings: Settings, at: datetime | None = None,
                     lease: timedelta | None = None, limit: int | None = None) -> DeliverySummary:
     """Send every due delivery. `at` is the outbox clock (default: the wall clock)."""
-    settings = settings or load_settings()
     at = at or datetime.now(timezone.utc)
     config = smtp_config(settings)
     summary = DeliverySummary()
-    summary.recovered, summary.in_doubt = recover_stale(url, at, lease or default_lease(config))
+    summary.recovered, summary.in_doubt = recover_stale(db_url, at, lease or default_lease(config))
     channel = "file" if config is None else "smtp"
     done = 0
     while limit is None or done < limit:
-        claim = claim_next(url, at, channel)
+        claim = claim_next(db_url, at, channel)
         if claim is None:
             break
-        deliver_one(url, claim, config, settings, at, summary)
+        deliver_one(db_url, claim, config, settings, at, summary)
         done += 1
     return summary
 
 
-def requeue(url: str, digest_id: int, *, at: datetime | None = None) -> bool:
+def requeue(db_url: str, digest_id: int, *, at: datetime | None = None) -> bool:
     """Put a failed or in-doubt delivery back in the queue (ops' decision; same Message-ID)."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         cur = conn.execute(
             "UPDATE deliveries SET status = 'pending', next_attempt_at = %(at)s, attempts = 0, claim_token = NULL, "
             "smtp_data_at = NULL, updated_at = now() WHERE digest_id = %(d)s AND status IN ('failed', 'in_doubt')",
@@ -278,6 +262,6 @@ LIMIT %(limit)s
 """
 
 
-def select_outbox(url: str, *, status: str | None = None, limit: int = 100) -> list[dict]:
-    with connect(url) as conn:
+def select_outbox(db_url: str, *, status: str | None = None, limit: int = 100) -> list[dict]:
+    with connect(db_url) as conn:
         return conn.execute(OUTBOX_SQL, {"status": status, "limit": limit}).fetchall()

@@ -217,13 +217,13 @@ def upsert_rule(conn, subscriber_id: int, rule: RuleSpec) -> int:
          "active": rule.active}).fetchone()["rule_id"]
 
 
-def load_subscribers(url: str, path: str | Path, *, prune: bool = True) -> list[int]:
+def load_subscribers(db_url: str, path: str | Path, *, prune: bool = True) -> list[int]:
     """Read a YAML file and upsert every subscriber and rule in one transaction; their ids."""
     subs = read_subscribers(path)
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         return [upsert_subscriber(conn, s, prune=prune) for s in subs]
 
 
-def load_demo_subscribers(url: str) -> list[int]:
+def load_demo_subscribers(db_url: str) -> list[int]:
     """The demo subscribers (alerts/demo_subscribers.yaml) used by `make demo`."""
-    return load_subscribers(url, DEMO_SUBSCRIBERS)
+    return load_subscribers(db_url, DEMO_SUBSCRIBERS)

@@ -50,7 +50,7 @@ def start_database(home: Path) -> tuple[object, str]:
     from futurewatch.config import load_settings
     from futurewatch.db import embedded_server, with_database
     from futurewatch.migrate import apply_migrations
-    from futurewatch.taxonomy import load_taxonomy
+    from futurewatch.taxonomy.loader import load_taxonomy
 
     server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home)}), cleanup_mode="delete")
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:
@@ -71,13 +71,13 @@ def make_document(rng: random.Random) -> tuple[str, str, list[str], list[str]]:
     return title, "".join(parts) * 2, codes, orgs
 
 
-def fill_archive(url: str, n_docs: int, *, start_id: int = 1, seed: int = 7) -> None:
+def fill_archive(db_url: str, n_docs: int, *, start_id: int = 1, seed: int = 7) -> None:
     """Documents, versions, policy metadata, labels and entity mentions, via COPY in one transaction."""
     from futurewatch.db import connect
 
     rng = random.Random(seed + start_id)
     now = datetime.now(timezone.utc)
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         tv = conn.execute("SELECT max(taxonomy_version_id) AS t FROM taxonomy_versions").fetchone()["t"]
         conn.execute("INSERT INTO sources (source_id, name, kind) SELECT s, s, 'news' FROM unnest(%(s)s::text[]) s "
                      "ON CONFLICT DO NOTHING", {"s": ["c114", "nanfang", "gd_gov", "govcn", "chinanews"]})
@@ -149,10 +149,10 @@ def make_rules(rng: random.Random, n: int) -> list[tuple[str, dict]]:
     return (out * (n // len(out) + 1))[:n]
 
 
-def add_subscribers(url: str, rules: list[tuple[str, dict]], n_subscribers: int) -> None:
+def add_subscribers(db_url: str, rules: list[tuple[str, dict]], n_subscribers: int) -> None:
     from futurewatch.db import connect
 
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         for s in range(n_subscribers):
             conn.execute("INSERT INTO subscribers (email, cadence) VALUES (%(e)s, 'immediate')", {"e": f"s{s}@bench.example"})
         for i, (kind, params) in enumerate(rules):
@@ -166,16 +166,18 @@ def timed(fn) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def bench_matching(url: str, n_docs: int, n_rules: int) -> list[str]:
+def bench_matching(db_url: str, n_docs: int, n_rules: int) -> list[str]:
     from alerts.events import match_events
+    from futurewatch.config import load_settings
 
+    settings = load_settings()  # this benchmark's settings, built once
     now = datetime.now(timezone.utc)
-    t_fill, _ = timed(lambda: fill_archive(url, n_docs))
-    add_subscribers(url, make_rules(random.Random(3), n_rules), n_rules)
-    t_full, full = timed(lambda: match_events(url, now=now))
-    t_rerun, rerun = timed(lambda: match_events(url, now=now))
-    fill_archive(url, max(1, n_docs // 100), start_id=n_docs + 1)
-    t_incr, incr = timed(lambda: match_events(url, now=now))
+    t_fill, _ = timed(lambda: fill_archive(db_url, n_docs))
+    add_subscribers(db_url, make_rules(random.Random(3), n_rules), n_rules)
+    t_full, full = timed(lambda: match_events(db_url, now=now, settings=settings))
+    t_rerun, rerun = timed(lambda: match_events(db_url, now=now, settings=settings))
+    fill_archive(db_url, max(1, n_docs // 100), start_id=n_docs + 1)
+    t_incr, incr = timed(lambda: match_events(db_url, now=now, settings=settings))
     pairs = n_docs * n_rules
     FIGURES.update(docs=n_docs, rules=n_rules, backfill_s=round(t_full, 2), rerun_s=round(t_rerun, 3),
                    rerun_ratio=round(t_rerun / t_full, 4), incremental_ratio=round(t_incr / t_full, 4))
@@ -194,14 +196,14 @@ def bench_matching(url: str, n_docs: int, n_rules: int) -> list[str]:
     ]
 
 
-def bench_scan(url: str, n: int) -> list[str]:
+def bench_scan(db_url: str, n: int) -> list[str]:
     """One shared Aho-Corasick pass per document against one `in` test per rule term (same verdicts)."""
     from alerts.events import build_term_index
     from alerts.facts import select_facts
     from alerts.store import select_catalog, select_rules
     from futurewatch.db import connect
 
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         rules, _, _ = select_rules(conn, select_catalog(conn))
         ids = [r["v"] for r in conn.execute("SELECT current_version_id AS v FROM documents ORDER BY 1 LIMIT %(n)s",
                                             {"n": n}).fetchall()]
@@ -239,13 +241,13 @@ def bench_scan(url: str, n: int) -> list[str]:
             "", "(ASCII terms such as 6G match at word boundaries in the shared pass only, so counts can differ slightly.)"]
 
 
-def fill_events(url: str, n_subscribers: int, n_events: int) -> datetime:
+def fill_events(db_url: str, n_subscribers: int, n_events: int) -> datetime:
     """Event rows shaped like the matcher's, spread over the subscribers; 1 in 10 subscribers gets a spike."""
     from futurewatch.db import connect
 
     rng = random.Random(11)
     now = datetime.now(timezone.utc)
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         conn.execute("INSERT INTO sources (source_id, name, kind) VALUES ('c114', 'C114通信网', 'news') ON CONFLICT DO NOTHING")
         for s in range(n_subscribers):
             sid = conn.execute("INSERT INTO subscribers (email, cadence) VALUES (%(e)s, 'immediate') RETURNING subscriber_id",
@@ -271,24 +273,24 @@ def fill_events(url: str, n_subscribers: int, n_events: int) -> datetime:
     return now
 
 
-def bench_digests(url: str, n_subscribers: int, n_events: int) -> list[str]:
+def bench_digests(db_url: str, n_subscribers: int, n_events: int) -> list[str]:
     from alerts.digest import build_draft, build_due_digests, select_events
     from futurewatch.config import load_settings
     from futurewatch.db import connect
 
-    now = fill_events(url, n_subscribers, n_events)
+    now = fill_events(db_url, n_subscribers, n_events)
     settings = load_settings({"FUTUREWATCH_HOME": tempfile.mkdtemp(prefix="fw-bench-")})
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         subs = conn.execute("SELECT * FROM subscribers WHERE email LIKE 'd%%@bench.example'").fetchall()
         per_sub = [(s, select_events(conn, s["subscriber_id"], now - timedelta(days=1), now)) for s in subs]
     def render_all() -> list:
-        with connect(url) as conn:
+        with connect(db_url) as conn:
             return [build_draft(conn, s, ev, now - timedelta(days=1), now, settings) for s, ev in per_sub]
 
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         build_draft(conn, *per_sub[0], now - timedelta(days=1), now, settings)  # warm-up: imports, templates
     t_render, _ = timed(render_all)
-    t_full, built = timed(lambda: build_due_digests(url, now=now, settings=settings))
+    t_full, built = timed(lambda: build_due_digests(db_url, now=now, settings=settings))
     t_chart = time_chart_draw()
     return [f"{n_events:,} events over {n_subscribers} subscribers (immediate cadence; {n_subscribers // 10} spikes with charts):",
             "", "| step | seconds | digests / s | ratio |", "|---|---|---|---|",

@@ -67,9 +67,14 @@ def write_jsonl(items: list[dict], path: Path) -> float:
     return len(data) / 1e6
 
 
+CODE_PATHS = ("pyproject.toml", "futurewatch", "crawlers", "parsers", "classify", "search", "alerts", "dags", "sql")
+
+
 def old_tree(rev: str, tmp: Path) -> Path:
-    """The repository at `rev` (code only), for its own `futurewatch` command."""
-    blob = subprocess.run(["git", "archive", rev, "futurewatch", "alerts", "parsers", "crawlers", "sql"],
+    """The repository at `rev` (code only, whatever its layout), for its own `futurewatch` command."""
+    present = set(subprocess.run(["git", "ls-tree", "--name-only", rev], cwd=REPO, capture_output=True, text=True,
+                                 check=True).stdout.split())
+    blob = subprocess.run(["git", "archive", rev, *[p for p in CODE_PATHS if p in present]],
                           cwd=REPO, capture_output=True, check=True).stdout
     root = tmp / f"old_{rev}"
     with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
@@ -77,11 +82,20 @@ def old_tree(rev: str, tmp: Path) -> Path:
     return root
 
 
+def entry_point_code(root: Path) -> str:
+    """Python that runs the tree's own `futurewatch` entry point (its module moved with the layers)."""
+    import tomllib
+
+    target = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]["futurewatch"]
+    module, _, function = target.partition(":")
+    return f"from importlib import import_module; import_module({module!r}).{function}()"
+
+
 def cli_cpu(root: Path, path: Path) -> float:
     """CPU seconds of `futurewatch classify --jsonl < path` run from `root`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with path.open("rb") as fh:
-        subprocess.run([sys.executable, "-c", "from futurewatch.cli import run_cli; run_cli()", "classify", "--jsonl"],
+        subprocess.run([sys.executable, "-c", entry_point_code(root), "classify", "--jsonl"],
                        stdin=fh, stdout=subprocess.DEVNULL, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
                        check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

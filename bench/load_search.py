@@ -45,9 +45,9 @@ def parse_args():
     return parser.parse_args()
 
 
-def search_existing(url: str, args) -> dict:
+def search_existing(db_url: str, args) -> dict:
     """One stage over an archive already loaded (queries cut from every 50th text)."""
-    with psycopg.connect(url) as conn:
+    with psycopg.connect(db_url) as conn:
         texts = [r[0] for r in conn.execute("SELECT text FROM document_versions WHERE mod(version_id, 50) = 0")]
         versions = conn.execute("SELECT count(*) FROM document_versions").fetchone()[0]
         results = run_classes(conn, texts, args.queries, args.like)

@@ -38,9 +38,9 @@ def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def open_database(url: str | None, home: Path):
-    if url:
-        return url, None
+def open_database(db_url: str | None, home: Path):
+    if db_url:
+        return db_url, None
     server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home)}), cleanup_mode="delete")
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:
         conn.execute("CREATE DATABASE fw_bench")
@@ -61,10 +61,10 @@ def version_row(doc: SampleDoc) -> VersionRow:
     return VersionRow(doc.document_id, doc.document_id, 1, doc.title, doc.text, doc.published_at, digest, "sample.V1")
 
 
-def write_batch(url: str, docs: list[SampleDoc]) -> float:
+def write_batch(db_url: str, docs: list[SampleDoc]) -> float:
     """One transaction: documents and versions by COPY; returns CPU seconds (backend + thread)."""
     started = time.thread_time()
-    with psycopg.connect(url) as conn:
+    with psycopg.connect(db_url) as conn:
         pid, cpu = conn.info.backend_pid, backend_cpu(conn.info.backend_pid)
         folder = SearchTextFolder.from_database(conn)
         with indexed_batch(conn):
@@ -76,15 +76,15 @@ def write_batch(url: str, docs: list[SampleDoc]) -> float:
         return backend_cpu(pid) - cpu + time.thread_time() - started
 
 
-def vacuum(url: str) -> float:
-    with psycopg.connect(url, autocommit=True) as conn:
+def vacuum(db_url: str) -> float:
+    with psycopg.connect(db_url, autocommit=True) as conn:
         pid, cpu = conn.info.backend_pid, backend_cpu(conn.info.backend_pid)
         conn.execute("VACUUM ANALYZE document_versions")
         conn.execute("VACUUM ANALYZE documents")
         return backend_cpu(pid) - cpu
 
 
-def load_half(url: str, first: int, last: int, workers: int, kept: list[str]) -> dict:
+def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str]) -> dict:
     """Load versions first..last in chunks (documents built untimed), workers batches at a time."""
     rng, seconds, cpu, text_bytes = random.Random(first), 0.0, 0.0, 0
     keep_every = max(1, last // 4000)
@@ -95,11 +95,11 @@ def load_half(url: str, first: int, last: int, workers: int, kept: list[str]) ->
         batches = [docs[i : i + BATCH] for i in range(0, len(docs), BATCH)]
         began = time.perf_counter()
         with ThreadPoolExecutor(workers) as pool:
-            cpu += sum(pool.map(lambda batch: write_batch(url, batch), batches))
+            cpu += sum(pool.map(lambda batch: write_batch(db_url, batch), batches))
         seconds += time.perf_counter() - began
         print(f"  loaded {start + len(docs) - 1}/{last} ({text_bytes / 2**20 / seconds:.1f} MB/s)", flush=True)
     began = time.perf_counter()
-    cpu += vacuum(url)
+    cpu += vacuum(db_url)
     seconds += time.perf_counter() - began
     mb = text_bytes / 2**20
     return {"first": first, "last": last, "mb": mb, "seconds": seconds, "mb_s": mb / seconds,

@@ -26,7 +26,7 @@ import yaml
 from bench.load_search_run import load_average, load_half, machine, open_database
 from futurewatch.classify.parallel import classify_parallel
 from futurewatch.migrate import apply_migrations
-from futurewatch.taxonomy import load_taxonomy
+from futurewatch.taxonomy.loader import load_taxonomy
 from futurewatch.taxonomy.model import DEFAULT_PATH
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "reclassify.md"
@@ -40,12 +40,12 @@ def changed_taxonomy(folder: Path, n: int) -> Path:
     return path
 
 
-def time_reclassify(url: str, folder: Path, n: int, workers: int, limit: int | None = None) -> dict:
-    load_taxonomy(url, changed_taxonomy(folder, n))
+def time_reclassify(db_url: str, folder: Path, n: int, workers: int, limit: int | None = None) -> dict:
+    load_taxonomy(db_url, changed_taxonomy(folder, n))
     began = time.perf_counter()
-    summary = classify_parallel(url, workers=workers, limit=limit)
+    summary = classify_parallel(db_url, workers=workers, limit=limit)
     seconds = time.perf_counter() - began
-    with psycopg.connect(url) as conn:
+    with psycopg.connect(db_url) as conn:
         versions = conn.execute("SELECT count(*) FROM document_versions").fetchone()[0]
     print(f"  reclassified {summary.classified} of {versions} versions in {seconds:.0f} s", flush=True)
     return {"versions": versions, "classified": summary.classified, "seconds": seconds,

@@ -1,9 +1,11 @@
 """One source crawl in its own process (a fresh Twisted reactor), started by crawlers.runner.
 
-    FW_CRAWL_DATABASE_URL=… python -m crawlers.crawl_one SOURCE --crawl-run-id N [--since DATE] [--mirror URL]
+    DATABASE_URL=… FUTUREWATCH_HOME=… python -m crawlers.crawl_one SOURCE --crawl-run-id N [--since D] [--mirror URL]
 
-The run row already exists (the runner created it); the RunRecorder extension closes it with
-the counts. Exit code 0 when the crawl ran (whatever it found), 2 on bad arguments.
+The runner passes its settings' database URL and home in the environment; this process builds
+its settings once from them and hands them to Scrapy (FW_SETTINGS, FW_DB_URL). The run row
+already exists (the runner created it); the RunRecorder extension closes it with the counts.
+Exit code 0 when the crawl ran (whatever it found), 2 on bad arguments.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from scrapy.crawler import CrawlerProcess
 from crawlers import store
 from crawlers.registry import RegistryError, load_registry, load_spider_class
 from crawlers.settings import build_settings
+from futurewatch.config import ConfigError, Settings, load_settings
 from futurewatch.db import connect
 from futurewatch.lifeline import die_with_parent
 from futurewatch.private import use_private_umask
 
-DB_ENV = "FW_CRAWL_DATABASE_URL"
 PARENT_ENV = "FW_CRAWL_PARENT_PID"  # set by the runner: this process dies with it
 
 
@@ -36,14 +38,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run_crawl(db_url: str, source_id: str, crawl_run_id: int, *, since: date | None, mirror: str | None,
+def run_crawl(settings: Settings, source_id: str, crawl_run_id: int, *, since: date | None, mirror: str | None,
               log_level: str = "INFO") -> None:
     config = load_registry()[source_id]
-    settings = build_settings(config, mirror=mirror) | {
-        "FW_DATABASE_URL": db_url, "FW_CRAWL_RUN_ID": crawl_run_id, "LOG_LEVEL": log_level}
-    with connect(db_url) as conn:
+    scrapy_settings = build_settings(config, mirror=mirror) | {
+        "FW_SETTINGS": settings, "FW_DB_URL": settings.db_url, "FW_CRAWL_RUN_ID": crawl_run_id, "LOG_LEVEL": log_level}
+    with connect(settings.db_url) as conn:
         seen = store.select_seen(conn, source_id)
-    process = CrawlerProcess(settings)
+    process = CrawlerProcess(scrapy_settings)
     process.crawl(load_spider_class(source_id), config=config, since=since, seen=seen)
     process.start()
 
@@ -54,12 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         die_with_parent(int(parent))
     use_private_umask()
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    db_url = os.environ.get(DB_ENV)
-    if not db_url:
-        print(f"error: {DB_ENV} is not set", file=sys.stderr)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not settings.db_url:
+        print("error: DATABASE_URL is not set (the runner passes it)", file=sys.stderr)
         return 2
     try:
-        run_crawl(db_url, args.source_id, args.crawl_run_id, since=args.since, mirror=args.mirror,
+        run_crawl(settings, args.source_id, args.crawl_run_id, since=args.since, mirror=args.mirror,
                   log_level=args.log_level)
     except (RegistryError, KeyError) as exc:
         print(f"error: source {args.source_id!r}: {exc}", file=sys.stderr)

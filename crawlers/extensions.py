@@ -42,7 +42,7 @@ class RunRecorder:
     def __init__(self, crawler):
         self.crawler = crawler
         self.crawl_run_id = crawler.settings.getint("FW_CRAWL_RUN_ID") or None
-        self.db_url = crawler.settings.get("FW_DATABASE_URL")
+        self.db_url = crawler.settings.get("FW_DB_URL")
         self.started = time.monotonic()
 
     @classmethod

@@ -1,6 +1,6 @@
 """The crawl stage entry point: each source crawled in its own subprocess, one after another.
 
-    crawl_sources(url, source_ids=None, *, since=None, mirror=None, run_key=None,
+    crawl_sources(db_url, source_ids=None, *, settings, since=None, mirror=None, run_key=None,
                   on_progress=None) -> list[CrawlSummary]
 
 A fresh process per source keeps Scrapy's Twisted reactor new and isolates failures: one
@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Callable
 
 from crawlers import store
-from crawlers.crawl_one import DB_ENV, PARENT_ENV
+from crawlers.crawl_one import PARENT_ENV
 from crawlers.extensions import PROGRESS_PREFIX
 from crawlers.registry import SourceConfig, select_sources
 from crawlers.stale_runs import abandon_stale_runs, set_owner
-from futurewatch.config import load_settings
+from futurewatch.config import Settings
 from futurewatch.db import connect
 from futurewatch.private import make_private_dir
 
@@ -75,8 +75,8 @@ def build_command(source_id: str, crawl_run_id: int, since: date | None, mirror:
     return cmd
 
 
-def log_path(source_id: str, run_key: str) -> Path:
-    folder = load_settings().home / "logs" / "crawl"
+def log_path(settings: Settings, source_id: str, run_key: str) -> Path:
+    folder = settings.home / "logs" / "crawl"
     make_private_dir(folder)
     safe_key = "".join(c if c.isalnum() or c in "-_." else "_" for c in run_key)[:80]
     return folder / f"{source_id}-{safe_key}.log"
@@ -103,27 +103,28 @@ def run_subprocess(cmd: list[str], env: dict, log_file: Path, timeout_s: float,
     return code, "\n".join(tail)
 
 
-def crawl_source(url: str, config: SourceConfig, *, run_key: str, since: date | None, mirror: str | None,
-                 on_progress: ProgressFn | None = None) -> CrawlSummary:
+def crawl_source(db_url: str, config: SourceConfig, *, settings: Settings, run_key: str, since: date | None,
+                 mirror: str | None, on_progress: ProgressFn | None = None) -> CrawlSummary:
     """Crawl one source in a subprocess and return its closed run."""
-    with connect(url, autocommit=True) as conn:
+    with connect(db_url, autocommit=True) as conn:
         store.upsert_source(conn, config)
         crawl_run_id = store.start_crawl_run(conn, config.source_id, run_key)
         set_owner(conn, crawl_run_id)
-    env = dict(os.environ, **{DB_ENV: url, PARENT_ENV: str(os.getpid()), "PYTHONPATH": os.pathsep.join(
+    env = dict(os.environ, **{"DATABASE_URL": db_url, "FUTUREWATCH_HOME": str(settings.home),
+                              PARENT_ENV: str(os.getpid()), "PYTHONPATH": os.pathsep.join(
         filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))})
     cmd = build_command(config.source_id, crawl_run_id, since, mirror)
     report = (lambda counts: on_progress(config.source_id, counts)) if on_progress else (lambda counts: None)
-    code, tail = run_subprocess(cmd, env, log_path(config.source_id, run_key),
+    code, tail = run_subprocess(cmd, env, log_path(settings, config.source_id, run_key),
                                 config.max_runtime_minutes * 60, report)
-    with connect(url, autocommit=True) as conn:
+    with connect(db_url, autocommit=True) as conn:
         if code != 0:
             why = "killed after max_runtime_minutes" if code is None else f"crawl process exited with {code}"
             last = tail.splitlines()[-1] if tail else ""
             store.fail_crawl_run(conn, crawl_run_id, "failed", f"{why}: {last}"[:1000])
         row = store.select_crawl_run(conn, crawl_run_id)
     if row["status"] == "running":  # exited 0 without closing the run: never leave it open
-        with connect(url, autocommit=True) as conn:
+        with connect(db_url, autocommit=True) as conn:
             store.fail_crawl_run(conn, crawl_run_id, "failed", "crawl process ended without recording its run")
             row = store.select_crawl_run(conn, crawl_run_id)
     summary = CrawlSummary(**{k: row[k] for k in CrawlSummary.__dataclass_fields__ if k in row})
@@ -131,8 +132,8 @@ def crawl_source(url: str, config: SourceConfig, *, run_key: str, since: date | 
     return summary
 
 
-def crawl_sources(url: str, source_ids: list[str] | None = None, *, since: date | datetime | str | None = None,
-                  mirror: str | None = None, run_key: str | None = None,
+def crawl_sources(db_url: str, source_ids: list[str] | None = None, *, settings: Settings,
+                  since: date | datetime | str | None = None, mirror: str | None = None, run_key: str | None = None,
                   on_progress: ProgressFn | None = None) -> list[CrawlSummary]:
     """Crawl the named sources (default: every enabled one); one CrawlSummary per source.
 
@@ -141,9 +142,10 @@ def crawl_sources(url: str, source_ids: list[str] | None = None, *, since: date 
     Unknown source ids raise crawlers.registry.RegistryError before anything runs.
     """
     sources = select_sources(list(source_ids) if source_ids else None)
-    with connect(url, autocommit=True) as conn:
+    with connect(db_url, autocommit=True) as conn:
         abandon_stale_runs(conn)
     run_key = run_key or f"cli-{uuid.uuid4().hex[:12]}"
     day = to_date(since)
-    return [crawl_source(url, config, run_key=run_key, since=day, mirror=mirror, on_progress=on_progress)
+    return [crawl_source(db_url, config, settings=settings, run_key=run_key, since=day, mirror=mirror,
+                         on_progress=on_progress)
             for config in sources]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from futurewatch.dag_support import DEFAULT_ARGS, START_DATE, database_url, run_moment
+from futurewatch.dag_support import DEFAULT_ARGS, START_DATE, run_moment, task_db_url, task_settings
 
 DOC = """
 ### check_source_health
@@ -15,12 +15,13 @@ Daily at 07:00 Asia/Shanghai, over the window ending at the run's data-interval 
   generic parser rose sharply against the 14 days before: its markup probably changed;
 - **blocked** — many of its fetches were WAF/captcha responses (`raw_fetches.blocked_reason`);
 - **failing** — its last crawl failed or was unreachable (every listing page failed counts), or half its
-  requests failed (`crawlers.health`);
+  requests failed (`futurewatch.health.status`, as `futurewatch sources`);
 - **degraded** — its last crawl was partial because some of its listing pages failed;
 - **parser_drift** — many of its pages needed the generic path for a field its site parser missed
   (`raw_fetches.parse_drift`): its layout probably changed;
 - **not_articles** — many of its pages were 404/WAF/login pages served with status 200
-  (`raw_fetches.not_article`); thresholds of both in `crawlers/parse_health.py`, as `futurewatch sources`.
+  (`raw_fetches.not_article`).
+Every threshold is in `futurewatch/health/thresholds.py`, shared with `futurewatch sources`.
 
 A crawl whose listing pages all came back without a single item also counts as **shape_changed**.
 
@@ -45,13 +46,14 @@ def check_source_health():
     def check(**context) -> dict:
         from futurewatch.health import build_health_report
 
-        return build_health_report(database_url(), as_of=run_moment(context))
+        settings = task_settings()
+        return build_health_report(task_db_url(settings), settings, as_of=run_moment(context))
 
     @task
     def notify_ops(report: dict) -> str:
         from futurewatch.health import notify_ops as send
 
-        return send(report)
+        return send(report, task_settings())
 
     @task(retries=0)
     def flag_sources(report: dict, sent: str) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from airflow.sdk import MultipleCronTriggerTimetable, dag, task
 
-from futurewatch.dag_support import DEFAULT_ARGS, RAW_FETCHES, START_DATE, TIMEZONE, database_url, offline, run_key
+from futurewatch.dag_support import (DEFAULT_ARGS, RAW_FETCHES, START_DATE, TIMEZONE, run_key, task_db_url,
+                                     task_settings)
 from futurewatch.schedule import load_scheduled_sources, select_crons
 
 DOC = """
@@ -57,7 +58,9 @@ def crawl_sources():
     def crawl(source_id: str, **context) -> dict:
         from futurewatch.crawl_task import run_crawl_task
 
-        result = run_crawl_task(database_url(), source_id, run_key=run_key(context), offline=offline(),
+        settings = task_settings()
+        result = run_crawl_task(task_db_url(settings), source_id, settings=settings, run_key=run_key(context),
+                                offline=settings.offline,
                                 interval_start=context.get("data_interval_start"),
                                 since=(context["dag_run"].conf or {}).get("since"))
         context["outlet_events"][RAW_FETCHES].extra = result

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from futurewatch.dag_support import CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, TAXONOMY_VERSIONS, database_url
+from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, TAXONOMY_VERSIONS, task_db_url,
+                                     task_settings)
 
 LOAD_DOC = """
 ### load_taxonomy
-Daily (and on demand after editing the taxonomy file): `futurewatch.taxonomy.load_taxonomy`
+Daily (and on demand after editing the taxonomy file): `futurewatch.taxonomy.loader.load_taxonomy`
 loads the taxonomy, idempotent by checksum. Only when that creates a **new** taxonomy version
 does the task update the asset `taxonomy_versions` (otherwise it is *skipped*), which triggers
 `reclassify_documents`.
@@ -40,7 +41,7 @@ def load_taxonomy():
 
         from futurewatch.cycle import load_new_taxonomy_version
 
-        version_id = load_new_taxonomy_version(database_url())
+        version_id = load_new_taxonomy_version(task_db_url(task_settings()))
         if version_id is None:
             raise AirflowSkipException("taxonomy unchanged: nothing to reclassify")
         return version_id
@@ -63,7 +64,7 @@ def reclassify_documents():
     def reclassify() -> dict:
         from futurewatch.cycle import classify
 
-        return classify(database_url())
+        return classify(task_db_url(task_settings()))
 
     reclassify()
 

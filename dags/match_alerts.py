@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, database_url,
-                                     load_offline_subscribers, run_moment)
+from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, load_offline_subscribers, run_moment,
+                                     task_db_url, task_settings)
 
 DOC = """
 ### match_alerts
@@ -35,8 +35,10 @@ def match_alerts():
     def match_events(**context) -> dict:
         from futurewatch.cycle import match_alert_events
 
-        load_offline_subscribers(database_url())
-        return match_alert_events(database_url(), now=run_moment(context))
+        settings = task_settings()
+        db_url = task_db_url(settings)
+        load_offline_subscribers(db_url, settings)
+        return match_alert_events(db_url, now=run_moment(context), settings=settings)
 
     match_events()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from airflow.sdk import dag, task
 
 from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, DOCUMENT_VERSIONS, RAW_FETCHES, START_DATE,
-                                     database_url, version_range_extra)
+                                     task_db_url, task_settings, version_range_extra)
 
 DOC = """
 ### process_documents
@@ -38,7 +38,8 @@ def process_documents():
     def parse(**context) -> dict:
         from futurewatch.cycle import process
 
-        summary = process(database_url())
+        settings = task_settings()
+        summary = process(task_db_url(settings), settings=settings)
         context["outlet_events"][DOCUMENT_VERSIONS].extra = version_range_extra(summary, "versions_new")
         return summary
 
@@ -46,7 +47,7 @@ def process_documents():
     def classify(parsed: dict, **context) -> dict:
         from futurewatch.cycle import classify as classify_versions
 
-        summary = classify_versions(database_url())
+        summary = classify_versions(task_db_url(task_settings()))
         context["outlet_events"][CLASSIFICATIONS].extra = version_range_extra(summary, "classified")
         return summary
 

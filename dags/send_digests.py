@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from airflow.sdk import MultipleCronTriggerTimetable, dag, task
 
-from futurewatch.dag_support import DEFAULT_ARGS, START_DATE, TIMEZONE, database_url, run_moment
+from futurewatch.dag_support import DEFAULT_ARGS, START_DATE, TIMEZONE, run_moment, task_db_url, task_settings
 
 DOC = """
 ### send_digests
@@ -32,7 +32,8 @@ def send_digests():
     def send_due_digests(**context) -> dict:
         from futurewatch.cycle import send_digests as send
 
-        return send(database_url(), now=run_moment(context))
+        settings = task_settings()
+        return send(task_db_url(settings), now=run_moment(context), settings=settings)
 
     send_due_digests()
 

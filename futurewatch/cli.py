@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from futurewatch import commands
 from futurewatch.commands import alerts, classify, crawl, db, process, run, search
 from futurewatch.config import ConfigError
 from futurewatch.db import DatabaseError
@@ -29,6 +30,7 @@ for area in (db, crawl, process, classify, search, alerts, run):
 @app.callback()
 def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug detail.")) -> None:
     setup_cli_logging(verbose)
+    commands.start()  # the settings, built once for this command and passed down
 
 
 def run_cli() -> None:

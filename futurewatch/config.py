@@ -25,7 +25,7 @@ class Settings:
     """
 
     home: Path
-    database_url: str | None = None
+    db_url: str | None = None  # DATABASE_URL
     smtp_host: str | None = None
     smtp_port: int = 587
     smtp_user: str | None = None
@@ -85,7 +85,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     home = Path(env.get("FUTUREWATCH_HOME") or default_home()).expanduser().resolve()
     return Settings(
         home=home,
-        database_url=env.get("DATABASE_URL") or None,
+        db_url=env.get("DATABASE_URL") or None,
         smtp_host=env.get("SMTP_HOST") or None,
         smtp_port=int(_number(env, "SMTP_PORT", 587, int)),
         smtp_user=env.get("SMTP_USER") or None,

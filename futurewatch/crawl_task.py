@@ -15,13 +15,12 @@ archives; list pages are followed back up to backfill_max_pages); a current run 
 from __future__ import annotations
 
 import logging
-import os
 import time
 from datetime import date, datetime, timedelta
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from futurewatch.config import ConfigError
+from futurewatch.config import ConfigError, Settings
 
 log = logging.getLogger(__name__)
 TZ = ZoneInfo("Asia/Shanghai")
@@ -32,8 +31,8 @@ FROM raw_fetches WHERE crawl_run_id = %(crawl_run_id)s
 """
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "")
+def _setting_int(settings: Settings, name: str, default: int) -> int:
+    raw = settings.extra.get(name, "")
     if raw and not raw.isdigit():
         raise ConfigError(f"{name} must be a whole number, got {raw!r}")
     return int(raw) if raw else default
@@ -87,11 +86,11 @@ def crawl_attempts(crawl_once: Callable[[], object], source_id: str, *, attempts
     return summary
 
 
-def describe_crawl(url: str, summary, since: date | None) -> dict:
+def describe_crawl(db_url: str, summary, since: date | None) -> dict:
     """The task's XCom value and the extra of its raw_fetches asset event."""
     from futurewatch.db import connect
 
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         pages = conn.execute(RAW_RANGE, {"crawl_run_id": summary.crawl_run_id}).fetchone()
     return {"source_id": summary.source_id, "status": summary.status, "crawl_run_id": summary.crawl_run_id,
             "new": summary.new, "changed": summary.changed, "failed": summary.failed,
@@ -99,7 +98,7 @@ def describe_crawl(url: str, summary, since: date | None) -> dict:
             "since": since.isoformat() if since else None}
 
 
-def run_crawl_task(url: str, source_id: str, *, run_key: str, interval_start: datetime | None,
+def run_crawl_task(db_url: str, source_id: str, *, settings: Settings, run_key: str, interval_start: datetime | None,
                    offline: bool, since: str | None = None) -> dict:
     """Crawl one source with in-task retries; raise SourceCrawlError (with failing URLs) if it failed."""
     from crawlers.registry import select_sources
@@ -113,13 +112,13 @@ def run_crawl_task(url: str, source_id: str, *, run_key: str, interval_start: da
         raise ConfigError(f"run conf 'since' must be a day like 2026-03-09, got {since!r}") from None
     if day:
         log.info("source_id=%s crawling back to %s (the run's data interval)", source_id, day)
-    attempts = max(_env_int("FUTUREWATCH_CRAWL_ATTEMPTS", 3), 1)
-    delay = _env_int("FUTUREWATCH_CRAWL_RETRY_SECONDS", 60)
-    with open_mirror(offline) as mirror:
-        summary = crawl_attempts(lambda: crawl_sources(url, [source_id], since=day, mirror=mirror,
+    attempts = max(_setting_int(settings, "FUTUREWATCH_CRAWL_ATTEMPTS", 3), 1)
+    delay = _setting_int(settings, "FUTUREWATCH_CRAWL_RETRY_SECONDS", 60)
+    with open_mirror(offline, settings) as mirror:
+        summary = crawl_attempts(lambda: crawl_sources(db_url, [source_id], settings=settings, since=day, mirror=mirror,
                                                        run_key=run_key)[0],
                                  source_id, attempts=attempts, delay_s=delay)
     if crawl_failed(build_source_result(summary)):
         raise SourceCrawlError(failure_message(summary))
-    return describe_crawl(url, summary, day)
+    return describe_crawl(db_url, summary, day)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterator
+
+from futurewatch.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def build_source_result(summary: Any) -> SourceResult:
 
 
 @contextmanager
-def open_mirror(offline: bool) -> Iterator[str | None]:
+def open_mirror(offline: bool, settings: Settings) -> Iterator[str | None]:
     """The offline mirror's base URL while it serves (offline), else None.
 
     FUTUREWATCH_MIRROR_URL names a mirror that is already running (one shared by every task,
@@ -111,7 +112,7 @@ def open_mirror(offline: bool) -> Iterator[str | None]:
     if not offline:
         yield None
         return
-    shared = os.environ.get("FUTUREWATCH_MIRROR_URL")
+    shared = settings.extra.get("FUTUREWATCH_MIRROR_URL")
     if shared:
         yield shared
         return
@@ -123,36 +124,37 @@ def open_mirror(offline: bool) -> Iterator[str | None]:
 
 # --- steps: each wraps one stage entry point -------------------------------------------------
 
-def migrate_archive(url: str) -> list[str]:
+def migrate_archive(db_url: str) -> list[str]:
     from futurewatch.migrate import apply_migrations
 
-    return apply_migrations(url)
+    return apply_migrations(db_url)
 
 
-def load_taxonomy_version(url: str) -> int:
-    from futurewatch.taxonomy import load_taxonomy
+def load_taxonomy_version(db_url: str) -> int:
+    from futurewatch.taxonomy.loader import load_taxonomy
 
-    return load_taxonomy(url)
+    return load_taxonomy(db_url)
 
 
-def load_new_taxonomy_version(url: str) -> int | None:
+def load_new_taxonomy_version(db_url: str) -> int | None:
     """Load the taxonomy; its version id if that created a new version, else None."""
     from futurewatch.db import connect
 
     def newest() -> int | None:
-        with connect(url) as conn:
+        with connect(db_url) as conn:
             return conn.execute("SELECT max(taxonomy_version_id) AS v FROM taxonomy_versions").fetchone()["v"]
 
     before = newest()
-    version_id = load_taxonomy_version(url)
+    version_id = load_taxonomy_version(db_url)
     return version_id if before is None or version_id > before else None
 
 
-def crawl(url: str, source_ids: list[str] | None, *, mirror: str | None, run_key: str | None,
+def crawl(db_url: str, source_ids: list[str] | None, *, settings: Settings, mirror: str | None, run_key: str | None,
           since: datetime | None = None, on_progress: Callable[[str, dict], None] | None = None) -> list[SourceResult]:
     from crawlers.runner import crawl_sources
 
-    summaries = crawl_sources(url, source_ids, since=since, mirror=mirror, run_key=run_key, on_progress=on_progress)
+    summaries = crawl_sources(db_url, source_ids, settings=settings, since=since, mirror=mirror, run_key=run_key,
+                              on_progress=on_progress)
     return [build_source_result(s) for s in summaries]
 
 
@@ -165,17 +167,17 @@ def crawl_failed(result: SourceResult) -> bool:
     return result.status in FAILED_CRAWL_STATUSES or (result.listed == 0 and result.failed > 0)
 
 
-def crawl_with_mirror(url: str, source_ids: list[str] | None, offline: bool,
-                      run_key: str | None, on_progress: Callable[[str, dict], None] | None = None) -> list[SourceResult]:
-    with open_mirror(offline) as mirror:
-        return crawl(url, source_ids, mirror=mirror, run_key=run_key, on_progress=on_progress)
+def crawl_with_mirror(db_url: str, source_ids: list[str] | None, offline: bool, run_key: str | None, settings: Settings,
+                      on_progress: Callable[[str, dict], None] | None = None) -> list[SourceResult]:
+    with open_mirror(offline, settings) as mirror:
+        return crawl(db_url, source_ids, settings=settings, mirror=mirror, run_key=run_key, on_progress=on_progress)
 
 
-def crawl_one_source(url: str, source_id: str, *, run_key: str, since: datetime | None = None,
+def crawl_one_source(db_url: str, source_id: str, *, settings: Settings, run_key: str, since: datetime | None = None,
                      offline: bool = False) -> dict:
     """Crawl one source (the DAG's mapped task); raise SourceCrawlError if it failed."""
-    with open_mirror(offline) as mirror:
-        results = crawl(url, [source_id], mirror=mirror, run_key=run_key, since=since)
+    with open_mirror(offline, settings) as mirror:
+        results = crawl(db_url, [source_id], settings=settings, mirror=mirror, run_key=run_key, since=since)
     if not results:
         raise SourceCrawlError(f"source_id={source_id}: the crawler returned no summary (unknown source?)")
     result = results[0]
@@ -184,36 +186,37 @@ def crawl_one_source(url: str, source_id: str, *, run_key: str, since: datetime 
     return dataclasses.asdict(result)
 
 
-def process(url: str, *, reparse: bool = False, on_progress: Callable[[int, int], None] | None = None) -> dict:
+def process(db_url: str, *, settings: Settings, reparse: bool = False,
+            on_progress: Callable[[int, int], None] | None = None) -> dict:
     from parsers.process import process_pending
 
-    return to_plain(process_pending(url, reparse=reparse, on_progress=on_progress))
+    return to_plain(process_pending(db_url, settings=settings, reparse=reparse, on_progress=on_progress))
 
 
-def classify(url: str, *, on_progress: Callable[[int, int], None] | None = None) -> dict:
+def classify(db_url: str, *, on_progress: Callable[[int, int], None] | None = None) -> dict:
     from futurewatch.classify import classify_pending
 
-    return to_plain(classify_pending(url, progress=on_progress))
+    return to_plain(classify_pending(db_url, progress=on_progress))
 
 
-def load_demo_subscribers(url: str, *, offline: bool) -> list[int]:
+def load_demo_subscribers(db_url: str, *, offline: bool) -> list[int]:
     """The demo subscribers (alerts/demo_subscribers.yaml), so the offline demo ends with digests.
     Online runs never load them: a live cycle mails only the subscribers someone added."""
     from alerts.pipeline import load_demo_subscribers as load
 
-    return load(url) if offline else []
+    return load(db_url) if offline else []
 
 
-def match_alert_events(url: str, *, now: datetime) -> dict:
+def match_alert_events(db_url: str, *, now: datetime, settings: Settings) -> dict:
     from alerts.pipeline import match_events
 
-    return to_plain(match_events(url, now=now))
+    return to_plain(match_events(db_url, now=now, settings=settings))
 
 
-def send_digests(url: str, *, now: datetime) -> dict:
+def send_digests(db_url: str, *, now: datetime, settings: Settings) -> dict:
     from alerts.pipeline import send_due_digests
 
-    return to_plain(send_due_digests(url, now=now))
+    return to_plain(send_due_digests(db_url, now=now, settings=settings))
 
 
 # --- the cycle --------------------------------------------------------------------------------
@@ -267,8 +270,8 @@ def _describe_crawl(results: list[SourceResult]) -> str:
     return f"{len(results)} source(s), {new} new page(s)" + (f"; failed: {', '.join(bad)}" if bad else "")
 
 
-def run_cycle(url: str, *, now: datetime | None = None, offline: bool = False, source_ids: list[str] | None = None,
-              run_key: str | None = None, progress: Any = None) -> CycleSummary:
+def run_cycle(db_url: str, *, settings: Settings, now: datetime | None = None, offline: bool = False,
+              source_ids: list[str] | None = None, run_key: str | None = None, progress: Any = None) -> CycleSummary:
     """Run every stage once. Migration failure stops the cycle; any other failure is recorded.
 
     Offline, the crawl reads the bundled mirror and the demo subscribers are loaded first.
@@ -280,19 +283,19 @@ def run_cycle(url: str, *, now: datetime | None = None, offline: bool = False, s
         return now or datetime.now(timezone.utc)
 
     summary = CycleSummary()
-    if _run_stage(summary, "migrate", lambda: migrate_archive(url), lambda r: f"{len(r)} applied") is None:
+    if _run_stage(summary, "migrate", lambda: migrate_archive(db_url), lambda r: f"{len(r)} applied") is None:
         return summary
-    _run_stage(summary, "taxonomy", lambda: load_taxonomy_version(url), lambda r: f"version id {r}")
+    _run_stage(summary, "taxonomy", lambda: load_taxonomy_version(db_url), lambda r: f"version id {r}")
     if offline:
-        _run_stage(summary, "subscribers", lambda: load_demo_subscribers(url, offline=offline),
+        _run_stage(summary, "subscribers", lambda: load_demo_subscribers(db_url, offline=offline),
                    lambda r: f"{len(r)} demo subscriber(s) loaded (offline demo)")
     crawled = _run_stage(summary, "crawl", lambda: crawl_with_mirror(
-        url, source_ids, offline, run_key, progress.crawl if progress else None), _describe_crawl)
+        db_url, source_ids, offline, run_key, settings, progress.crawl if progress else None), _describe_crawl)
     summary.sources = crawled or []
-    _run_stage(summary, "process", lambda: process(url, on_progress=progress.step("process", "pages")
+    _run_stage(summary, "process", lambda: process(db_url, settings=settings, on_progress=progress.step("process", "pages")
                                                    if progress else None), _describe_process)
-    _run_stage(summary, "classify", lambda: classify(url, on_progress=progress.step("classify", "versions")
+    _run_stage(summary, "classify", lambda: classify(db_url, on_progress=progress.step("classify", "versions")
                                                      if progress else None), _describe_classify)
-    _run_stage(summary, "alerts", lambda: match_alert_events(url, now=moment()), _describe_alerts)
-    summary.digests = _run_stage(summary, "digests", lambda: send_digests(url, now=moment()), _describe_digests)
+    _run_stage(summary, "alerts", lambda: match_alert_events(db_url, now=moment(), settings=settings), _describe_alerts)
+    summary.digests = _run_stage(summary, "digests", lambda: send_digests(db_url, now=moment(), settings=settings), _describe_digests)
     return summary

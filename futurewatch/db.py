@@ -15,7 +15,7 @@ from typing import Iterator
 import psycopg
 from psycopg.rows import dict_row
 
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import Settings
 from futurewatch.private import make_private_dir
 
 log = logging.getLogger(__name__)
@@ -70,49 +70,48 @@ def embedded_url(settings: Settings) -> str:
     return admin_uri(server.get_postmaster_info(), EMBEDDED_DBNAME)
 
 
-def database_url(settings: Settings | None = None) -> str:
-    settings = settings or load_settings()
-    return settings.database_url or embedded_url(settings)
+def resolve_db_url(settings: Settings) -> str:
+    """The database URL: DATABASE_URL when set, else the embedded server's (started if needed)."""
+    return settings.db_url or embedded_url(settings)
 
 
-def describe_url(url: str) -> str:
+def describe_url(db_url: str) -> str:
     """The URL without its password, safe for messages."""
     try:
-        info = psycopg.conninfo.conninfo_to_dict(url)
+        info = psycopg.conninfo.conninfo_to_dict(db_url)
     except psycopg.ProgrammingError:
         return "<unparseable DATABASE_URL>"
     host = info.get("host", "localhost")
     return f"{info.get('user', '')}@{host}:{info.get('port', 5432)}/{info.get('dbname', '')}"
 
 
-def connect(url: str | None = None, *, autocommit: bool = False) -> psycopg.Connection:
+def connect(db_url: str, *, autocommit: bool = False) -> psycopg.Connection:
     """Open a connection; failures become a one-line DatabaseError."""
-    url = url or database_url()
     try:
-        return psycopg.connect(url, autocommit=autocommit, row_factory=dict_row, connect_timeout=10)
+        return psycopg.connect(db_url, autocommit=autocommit, row_factory=dict_row, connect_timeout=10)
     except psycopg.ProgrammingError as exc:
         raise DatabaseError(f"DATABASE_URL is malformed ({exc}); expected postgresql://user:pass@host:5432/db") from exc
     except psycopg.OperationalError as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise DatabaseError(
-            f"cannot connect to PostgreSQL at {describe_url(url)}: {reason}; "
+            f"cannot connect to PostgreSQL at {describe_url(db_url)}: {reason}; "
             "is the server running, or unset DATABASE_URL to use the embedded one"
         ) from exc
 
 
 @contextmanager
-def transaction(url: str | None = None) -> Iterator[psycopg.Connection]:
+def transaction(db_url: str) -> Iterator[psycopg.Connection]:
     """A connection inside one transaction: committed on success, rolled back on error."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         with conn.transaction():
             yield conn
 
 
-def with_database(url: str, dbname: str) -> str:
+def with_database(db_url: str, dbname: str) -> str:
     """The same server URL pointing at another database (URI form, as yoyo wants)."""
     from urllib.parse import quote, urlencode
 
-    info = psycopg.conninfo.conninfo_to_dict(url)
+    info = psycopg.conninfo.conninfo_to_dict(db_url)
     user = quote(info.pop("user", "") or "", safe="")
     password = quote(info.pop("password", "") or "", safe="")
     host = info.pop("host", "") or ""

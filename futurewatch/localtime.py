@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from futurewatch.config import SOURCE_TIMEZONE, ConfigError, Settings, load_settings
+from futurewatch.config import SOURCE_TIMEZONE, ConfigError, Settings
 
 DEFAULT_ZONE = SOURCE_TIMEZONE
 
 
-def display_zone(settings: Settings | None = None) -> ZoneInfo:
+def display_zone(settings: Settings) -> ZoneInfo:
     """The configured display zone; ConfigError on an unknown name."""
-    name = (settings or load_settings()).extra.get("FUTUREWATCH_TIMEZONE") or DEFAULT_ZONE
+    name = settings.extra.get("FUTUREWATCH_TIMEZONE") or DEFAULT_ZONE
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

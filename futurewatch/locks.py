@@ -72,17 +72,17 @@ def select_holders(conn) -> list[LockHolder]:
             for r in rows]
 
 
-def _lock_connection(url: str, purpose: str):
-    conn = connect(url, autocommit=True)
+def _lock_connection(db_url: str, purpose: str):
+    conn = connect(db_url, autocommit=True)
     conn.execute("SELECT set_config('application_name', %(n)s, false)",
                  {"n": f"{APP_PREFIX} {purpose} pid={os.getpid()}"[:63]})
     return conn
 
 
 @contextmanager
-def migration_lock(url: str, *, poll_seconds: float = 0.5) -> Iterator[None]:
+def migration_lock(db_url: str, *, poll_seconds: float = 0.5) -> Iterator[None]:
     """Hold the migration lock (waiting for a live holder; a dead one's lock is already gone)."""
-    with _lock_connection(url, "migrate") as conn:
+    with _lock_connection(db_url, "migrate") as conn:
         announced = False
         while not _try_lock(conn, MIGRATION_LOCK):
             if not announced:
@@ -98,9 +98,9 @@ def migration_lock(url: str, *, poll_seconds: float = 0.5) -> Iterator[None]:
 
 
 @contextmanager
-def run_lock(url: str, *, wait: bool = False, poll_seconds: float = 1.0) -> Iterator[None]:
+def run_lock(db_url: str, *, wait: bool = False, poll_seconds: float = 1.0) -> Iterator[None]:
     """Hold the run lock for a whole cycle; RunInProgress if another run holds it and not `wait`."""
-    with _lock_connection(url, "run") as conn:
+    with _lock_connection(db_url, "run") as conn:
         while not _try_lock(conn, RUN_LOCK):
             holder = _holder_of(conn, "run")
             if not wait:
@@ -133,9 +133,9 @@ def stale_yoyo_rows(conn) -> list[dict]:
     return conn.execute("SELECT pid, ctime FROM yoyo_lock").fetchall() if exists else []
 
 
-def break_stale_yoyo_lock(url: str) -> list[dict]:
+def break_stale_yoyo_lock(db_url: str) -> list[dict]:
     """Remove yoyo's lock row(s); call only while holding migration_lock. The rows removed."""
-    with connect(url, autocommit=True) as conn:
+    with connect(db_url, autocommit=True) as conn:
         rows = stale_yoyo_rows(conn)
         if rows:
             conn.execute("DELETE FROM yoyo_lock")
@@ -145,9 +145,9 @@ def break_stale_yoyo_lock(url: str) -> list[dict]:
     return rows
 
 
-def terminate_holders(url: str) -> list[LockHolder]:
+def terminate_holders(db_url: str) -> list[LockHolder]:
     """End the sessions holding futurewatch locks (ops' last resort); the holders ended."""
-    with connect(url, autocommit=True) as conn:
+    with connect(db_url, autocommit=True) as conn:
         holders = select_holders(conn)
         for holder in holders:
             conn.execute("SELECT pg_terminate_backend(%(p)s)", {"p": holder.backend_pid})

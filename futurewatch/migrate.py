@@ -27,20 +27,20 @@ class MigrationStatus:
 
 
 @contextmanager
-def _backend(url: str) -> Iterator:
+def _backend(db_url: str) -> Iterator:
     """A yoyo backend holding the migration lock; its connection is closed on exit."""
-    with migration_lock(url):
-        backend = _open_backend(url)
+    with migration_lock(db_url):
+        backend = _open_backend(db_url)
         try:
-            break_stale_yoyo_lock(url)
+            break_stale_yoyo_lock(db_url)
             with backend.lock():
                 yield backend
         finally:
             backend.connection.close()
 
 
-def _open_backend(url: str):
-    yoyo_url = url.replace("postgresql://", "postgresql+psycopg://", 1).replace(
+def _open_backend(db_url: str):
+    yoyo_url = db_url.replace("postgresql://", "postgresql+psycopg://", 1).replace(
         "postgres://", "postgresql+psycopg://", 1
     )
     try:
@@ -48,21 +48,21 @@ def _open_backend(url: str):
     except Exception as exc:  # yoyo wraps driver errors in its own types
         reason = " ".join(str(exc).split())
         raise DatabaseError(
-            f"cannot open {describe_url(url)} for migrations: {reason}; check DATABASE_URL or unset it"
+            f"cannot open {describe_url(db_url)} for migrations: {reason}; check DATABASE_URL or unset it"
         ) from exc
 
 
-def migration_status(url: str) -> list[MigrationStatus]:
+def migration_status(db_url: str) -> list[MigrationStatus]:
     migrations = read_migrations(str(MIGRATIONS_DIR))
-    with _backend(url) as backend:
+    with _backend(db_url) as backend:
         applied = {m.id for m in backend.to_rollback(migrations)}
     return [MigrationStatus(m.id, m.id in applied) for m in migrations]
 
 
-def apply_migrations(url: str) -> list[str]:
+def apply_migrations(db_url: str) -> list[str]:
     """Apply pending migrations; return the ids applied."""
     migrations = read_migrations(str(MIGRATIONS_DIR))
-    with _backend(url) as backend:
+    with _backend(db_url) as backend:
         pending = backend.to_apply(migrations)
         try:
             backend.apply_migrations(pending)

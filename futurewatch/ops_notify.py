@@ -1,10 +1,10 @@
-"""Tell ops a task failed: the on_failure_callback of every futurewatch DAG task.
+"""Tell ops a task failed (the DAGs' on_failure_callback, dag_support.notify_failure, builds the notice).
 
-    notify_task_failure(context) -> list[str]     (where the notice went)
+    notify_ops(failure, settings) -> list[str]     (where the notice went)
 
 One notice per failed task (after its last retry): the source (a crawl's map label), the DAG, task
 and run, the error and the failing URLs (a crawl's, from crawl_runs; at most URLS_LISTED) and the
-task log link. It goes where digests go: mail through alerts.smtpconfig (SMTP_* or the Airflow
+task log link. It goes where digests go: mail through futurewatch.sender (SMTP_* or the Airflow
 connection), else the file outbox FUTUREWATCH_HOME/outbox/ops/, to FUTUREWATCH_OPS_EMAIL
 (comma-separated); and every webhook of FUTUREWATCH_OPS_WEBHOOKS (futurewatch.ops_webhooks) in
 its own format. A failing channel is logged and reported, never hides the others.
@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from pathlib import Path
 
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import Settings
 from futurewatch.db import connect
+from futurewatch.sender import mail_sender, recipients, send_mail
 
 log = logging.getLogger(__name__)
 URLS_LISTED = 20
@@ -84,35 +84,21 @@ def select_failure(url_of, source_id: str, run_key: str, error: str) -> tuple[st
     return row["error"] or error, failures[:URLS_LISTED], len(failures)
 
 
-def build_mail(failure: TaskFailure, settings: Settings, sender: str) -> EmailMessage:
-    recipients = [a.strip() for a in settings.extra.get("FUTUREWATCH_OPS_EMAIL", "").split(",") if a.strip()]
+def build_mail(failure: TaskFailure, settings: Settings) -> EmailMessage:
     msg = EmailMessage()
     msg["Subject"] = failure.subject()
-    msg["From"] = sender
-    msg["To"] = ", ".join(recipients or ["ops@localhost"])
+    msg["From"] = mail_sender(settings)
+    msg["To"] = ", ".join(recipients(settings.extra.get("FUTUREWATCH_OPS_EMAIL")))
     msg["Date"] = format_datetime(datetime.now(timezone.utc))
     msg["Message-ID"] = make_msgid("task-failure")
     msg.set_content(failure.text())
     return msg
 
 
-def send_mail(failure: TaskFailure, settings: Settings) -> str:
-    """Through the digests' SMTP configuration, else a .eml file in the ops outbox."""
-    from alerts.send import open_smtp
-    from alerts.smtpconfig import smtp_config
-
-    config = smtp_config(settings)
-    msg = build_mail(failure, settings, config.sender if config else settings.smtp_from)
-    if config is None:
-        folder: Path = settings.outbox_dir / "ops"
-        folder.mkdir(parents=True, exist_ok=True)
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{failure.label}-{failure.run_id}")[:100]
-        path = folder / f"{failure.task_id}-failed-{safe}.eml"
-        path.write_bytes(bytes(msg))
-        return str(path)
-    with open_smtp(config) as server:
-        server.send_message(msg)
-    return config.describe()
+def send_notice_mail(failure: TaskFailure, settings: Settings) -> str:
+    """Through the one sender (SMTP_* or the Airflow connection), else a .eml file in the ops outbox."""
+    return send_mail(build_mail(failure, settings), settings, "ops",
+                     f"{failure.task_id}-failed-{failure.label}-{failure.run_id}")
 
 
 def post_webhooks(failure: TaskFailure, settings: Settings) -> list[str]:
@@ -123,11 +109,10 @@ def post_webhooks(failure: TaskFailure, settings: Settings) -> list[str]:
     return post_all(hooks, lambda kind: bodies_for(kind, failure))
 
 
-def notify_ops(failure: TaskFailure, settings: Settings | None = None) -> list[str]:
+def notify_ops(failure: TaskFailure, settings: Settings) -> list[str]:
     """Mail and post the notice; each channel's outcome (a failing one is logged, not raised)."""
-    settings = settings or load_settings()
     outcomes = []
-    for channel, send in (("mail", lambda: [send_mail(failure, settings)]),
+    for channel, send in (("mail", lambda: [send_notice_mail(failure, settings)]),
                           ("webhooks", lambda: post_webhooks(failure, settings))):
         try:
             outcomes += send()
@@ -137,18 +122,3 @@ def notify_ops(failure: TaskFailure, settings: Settings | None = None) -> list[s
     log.warning("%s %s failure notice: %s", failure.label, failure.task_id, "; ".join(outcomes))
     return outcomes
 
-
-def notify_task_failure(context) -> list[str]:
-    """on_failure_callback: a mapped task's source is its map label; a crawl's URLs come from crawl_runs."""
-    ti = context["ti"]
-    error = " ".join(str(context.get("exception") or "task failed").split())
-    mapped = ti.map_index is not None and ti.map_index >= 0
-    source_id = (ti.rendered_map_index or str(ti.map_index)) if mapped else None
-    failures, total = [], 0
-    if source_id and ti.task_id == "crawl":
-        from futurewatch.dag_support import database_url, run_key
-
-        error, failures, total = select_failure(database_url, source_id, run_key(context), error)
-    failure = TaskFailure(ti.dag_id, ti.task_id, ti.run_id, error, source_id, failures, total,
-                          getattr(ti, "log_url", None))
-    return notify_ops(failure)

@@ -9,26 +9,24 @@ entries), written like a subscriber's webhooks (alerts/channels.py):
         secret: SEC…              (or secret_env: NAME; DingTalk and Feishu signing)
 
 or, as before, comma-separated http(s) URLs, each a `json` webhook (a generic incoming webhook that
-receives {"text", "source_id", "error", "failing_urls"}). Messages go through alerts/webhooks.py
-(signing, errcode checks); NotSent and rate-limited posts are retried ATTEMPTS times with backoff.
+receives {"text", "source_id", "error", "failing_urls"}). Messages go through the one sender,
+futurewatch/sender.py (signing, errcode checks; NotSent and rate-limited posts are retried with backoff).
 Logs and outcomes name a webhook by its channel key, never by its URL or secret.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from alerts.channels import WEBHOOK_KINDS, ChannelError, Webhook, parse_webhook, webhook_from
+from futurewatch import sender
 
 log = logging.getLogger(__name__)
 SETTING = "FUTUREWATCH_OPS_WEBHOOKS"
 OPS_KINDS = (*WEBHOOK_KINDS, "json")
 MAX_FILE_BYTES = 64_000
 MAX_WEBHOOKS = 20
-ATTEMPTS = 3
-BACKOFF_S = 1.0
 
 
 def parse_ops_webhooks(value: str | None) -> list[Webhook]:
@@ -69,31 +67,17 @@ def checked(entries: list, who: str) -> list[Webhook]:
 
 def post_all(hooks: list[Webhook], bodies_for, env: dict[str, str] | None = None) -> list[str]:
     """Post each webhook its kind's bodies; one outcome per webhook. A failing one never stops the rest."""
-    from alerts.webhooks import redact
-
     outcomes = []
     for hook in hooks:
         url = secret = None
         try:
             url, secret = hook.resolve(env)
             for body in bodies_for(hook.kind):
-                post_with_retries(hook.kind, url, secret, body)
+                sender.post_with_retries(hook.kind, url, secret, body)
             outcomes.append(f"{hook.channel} posted")
         except Exception as exc:  # noqa: BLE001 — one broken robot must not silence the others
-            error = redact(f"{type(exc).__name__}: {exc}", url, secret)
+            error = sender.redact(f"{type(exc).__name__}: {exc}", url, secret)
             log.error("ops webhook %s failed: %s", hook.channel, error)
             outcomes.append(f"{hook.channel} failed: {error}")
     return outcomes
 
-
-def post_with_retries(kind: str, url: str, secret: str | None, body: dict) -> None:
-    """send_message, retried after NotSent or a rate limit (1 s, then 2 s); other errors at once."""
-    from alerts.webhooks import NotSent, RateLimited, send_message
-
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            return send_message(kind, url, secret, body)
-        except (NotSent, RateLimited):
-            if attempt == ATTEMPTS:
-                raise
-            time.sleep(BACKOFF_S * 2 ** (attempt - 1))

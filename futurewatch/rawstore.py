@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Protocol
 
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import Settings
 from futurewatch.private import make_private_dir
 
 
@@ -49,6 +49,5 @@ class LocalRawStore:
         return self._path(sha).read_bytes()
 
 
-def open_raw_store(settings: Settings | None = None) -> RawStore:
-    settings = settings or load_settings()
+def open_raw_store(settings: Settings) -> RawStore:
     return LocalRawStore(settings.raw_dir)

@@ -22,9 +22,9 @@ def pg_dump_path() -> Path:
     return Path(commands.POSTGRES_BIN_PATH) / "pg_dump"
 
 
-def dump_schema(url: str) -> str:
+def dump_schema(db_url: str) -> str:
     """The schema of the database at `url`, without volatile lines (comments, SETs, restrict keys)."""
-    args = [str(pg_dump_path()), "--schema-only", "--no-owner", "--dbname", url]
+    args = [str(pg_dump_path()), "--schema-only", "--no-owner", "--dbname", db_url]
     for table in MIGRATION_TABLES:
         args += ["--exclude-table", table]
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
@@ -36,12 +36,13 @@ def dump_schema(url: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    from futurewatch.db import database_url
+    from futurewatch.config import load_settings
+    from futurewatch.db import resolve_db_url
     from futurewatch.migrate import apply_migrations
 
-    url = database_url()
-    apply_migrations(url)
-    text = dump_schema(url)
+    db_url = resolve_db_url(load_settings())  # a command of its own: its settings, built once here
+    apply_migrations(db_url)
+    text = dump_schema(db_url)
     if "--write" in argv:
         SNAPSHOT.write_text(text, encoding="utf-8")
         print(f"wrote {SNAPSHOT}")

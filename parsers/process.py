@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from futurewatch.config import Settings
 from futurewatch.db import connect
 from futurewatch.rawstore import open_raw_store
 from futurewatch.stats import analyze_grown
@@ -119,10 +120,10 @@ def _store_new_version(conn, index, row: dict, doc: Document, summary: ProcessSu
         summary.stories_new += store.assign_story(conn, index, doc, document_id)
 
 
-def process_batch(url: str, raw_store, index, after: int, batch_size: int, reparse: bool,
+def process_batch(db_url: str, raw_store, index, after: int, batch_size: int, reparse: bool,
                   summary: ProcessSummary) -> int | None:
     """One transaction over up to batch_size pages; returns the last raw_fetch_id seen (None when done)."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         rows = conn.execute(q.SELECT_ALL_PAGES if reparse else q.SELECT_PENDING,
                             {"after": after, "limit": batch_size}).fetchall()
         for row in rows:
@@ -144,21 +145,21 @@ def process_batch(url: str, raw_store, index, after: int, batch_size: int, repar
     return rows[-1]["raw_fetch_id"] if rows else None
 
 
-def process_pending(url: str, *, reparse: bool = False, batch_size: int = 200,
+def process_pending(db_url: str, *, settings: Settings, reparse: bool = False, batch_size: int = 200,
                     on_progress: Callable[[int, int], None] | None = None) -> ProcessSummary:
     """Parse every unprocessed raw page (or, with reparse, every stored page) into documents."""
     started = time.monotonic()
     summary = ProcessSummary()
-    raw_store = open_raw_store()
-    with connect(url) as conn:
+    raw_store = open_raw_store(settings)
+    with connect(db_url) as conn:
         total = conn.execute(q.COUNT_PENDING, {"all": reparse}).fetchone()["n"]
         index = load_story_index(conn)
     after = 0
-    while (last := process_batch(url, raw_store, index, after, batch_size, reparse, summary)) is not None:
+    while (last := process_batch(db_url, raw_store, index, after, batch_size, reparse, summary)) is not None:
         after = last
         if on_progress:
             on_progress(summary.pages, max(total, summary.pages))
-    with connect(url) as conn:  # plans for the grown archive at once, not after autovacuum's next round
+    with connect(db_url) as conn:  # plans for the grown archive at once, not after autovacuum's next round
         analyze_grown(conn, ["documents", "document_versions", "document_urls", "raw_fetches"])
     summary.seconds = time.monotonic() - started
     return summary

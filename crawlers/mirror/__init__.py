@@ -1,7 +1,7 @@
 """The offline mirror of every source, for tests, the benchmark and `futurewatch run --offline`.
 
     with serve_mirror() as base_url:           # e.g. "http://127.0.0.1:40123"
-        crawl_sources(db_url, mirror=base_url)
+        crawl_sources(db_url, settings=settings, mirror=base_url)
 
 It serves stored pages only (crawlers/mirror/stored.py): each registry source's fixtures folder
 (tests/fixtures/<source>/mirror/ holds the listings, APIs, articles and attachments of the seven

@@ -31,7 +31,7 @@ def _header(item: FetchItem, name: str) -> str | None:
 class PostgresPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
-        self.db_url = crawler.settings.get("FW_DATABASE_URL")
+        self.db_url = crawler.settings.get("FW_DB_URL")
         self.crawl_run_id = crawler.settings.getint("FW_CRAWL_RUN_ID") or None
         self.conn = None
 

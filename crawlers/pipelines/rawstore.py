@@ -13,7 +13,7 @@ class RawStorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(open_raw_store())
+        return cls(open_raw_store(crawler.settings["FW_SETTINGS"]))
 
     def process_item(self, item: FetchItem):
         if item.outcome == "fetched":

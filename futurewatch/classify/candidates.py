@@ -86,13 +86,13 @@ def _usable(tok: str) -> bool:
     return bool(_HAN.match(tok)) and bool(_HAS_HAN.search(tok)) and not (set(tok) & _STOP_CHARS)
 
 
-def select_candidates(url: str, taxonomy: Taxonomy, *, until: date, days: int = 30, min_docs: int = 3,
+def select_candidates(db_url: str, taxonomy: Taxonomy, *, until: date, days: int = 30, min_docs: int = 3,
                       top: int = 50, max_docs: int = 20000) -> list[Candidate]:
     """Rank terms by recent document frequency against the window before it."""
     seg, known = build_segmenter(taxonomy)
     since = until - timedelta(days=days - 1)
-    recent = _count(url, seg, since, until, max_docs)
-    background = _count(url, seg, since - timedelta(days=days * 3), since - timedelta(days=1), max_docs)
+    recent = _count(db_url, seg, since, until, max_docs)
+    background = _count(db_url, seg, since - timedelta(days=days * 3), since - timedelta(days=1), max_docs)
     n_recent, n_back = max(recent.docs, 1), max(background.docs, 1)
     out = []
     for term, df in recent.df.items():
@@ -116,9 +116,9 @@ class _Counts:
     example: dict
 
 
-def _count(url: str, seg, since: date, until: date, max_docs: int) -> _Counts:
+def _count(db_url: str, seg, since: date, until: date, max_docs: int) -> _Counts:
     counts = _Counts(0, Counter(), Counter(), {}, {}, {})
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         rows = conn.execute(_SELECT_DOCS, {"since": since, "until": until, "limit": max_docs})
         for row in rows:
             text = normalize_term(f"{row['title']}\n{row['text']}")
@@ -136,9 +136,9 @@ def _count(url: str, seg, since: date, until: date, max_docs: int) -> _Counts:
     return counts
 
 
-def store_candidates(url: str, candidates: list[Candidate]) -> int:
+def store_candidates(db_url: str, candidates: list[Candidate]) -> int:
     """Upsert into term_candidates; an analyst's accepted/rejected status is kept."""
-    with connect(url) as conn, conn.transaction(), conn.cursor() as cur:
+    with connect(db_url) as conn, conn.transaction(), conn.cursor() as cur:
         cur.executemany(_UPSERT_CANDIDATE, [
             {"term": c.term, "doc_count": c.doc_count, "occurrences": c.occurrences, "first": c.first_seen_on,
              "last": c.last_seen_on, "score": c.score, "example": c.example} for c in candidates

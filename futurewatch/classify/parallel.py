@@ -40,30 +40,30 @@ def split_ranges(ids: list[int], parts: int) -> list[tuple[int, int]]:
     return list(zip([ids[0] - 1] + bounds[:-1], bounds))
 
 
-def _work(url: str, tv: int, span: tuple[int, int], batch_size: int, done, errors) -> None:
+def _work(db_url: str, tv: int, span: tuple[int, int], batch_size: int, done, errors) -> None:
     def count(classified: int, _total: int, seen=[0]) -> None:  # noqa: B006 - per-process counter
         with done.get_lock():
             done.value += classified - seen[0]
         seen[0] = classified
     try:
-        summary = classify_pending(url, batch_size=batch_size, taxonomy_version_id=tv, version_range=span,
+        summary = classify_pending(db_url, batch_size=batch_size, taxonomy_version_id=tv, version_range=span,
                                    progress=count)
         errors.put(("ok", summary.labels, summary.mentions))
     except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
         errors.put(("error", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:300], 0))
 
 
-def classify_parallel(url: str, *, workers: int = 2, batch_size: int = 500, limit: int | None = None,
+def classify_parallel(db_url: str, *, workers: int = 2, batch_size: int = 500, limit: int | None = None,
                       progress: Callable[[int, int], None] | None = None) -> ClassifySummary:
     """Classify every pending version (or the first `limit`) with `workers` processes (1: in this one)."""
-    latest = select_latest_taxonomy(url) or select_latest_taxonomy(url, load_taxonomy(url))
+    latest = select_latest_taxonomy(db_url) or select_latest_taxonomy(db_url, load_taxonomy(db_url))
     tv = latest[0]
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         ids = [row["version_id"] for row in conn.execute(_PENDING_IDS, {"tv": tv})][:limit]
     if workers <= 1 or len(ids) < 2 * batch_size:
-        return classify_pending(url, batch_size=batch_size, taxonomy_version_id=tv, progress=progress,
+        return classify_pending(db_url, batch_size=batch_size, taxonomy_version_id=tv, progress=progress,
                                 limit=limit)
-    return _run_workers(url, tv, split_ranges(ids, workers), batch_size, len(ids), progress)
+    return _run_workers(db_url, tv, split_ranges(ids, workers), batch_size, len(ids), progress)
 
 
 def _run_workers(url, tv, spans, batch_size, total, progress) -> ClassifySummary:

@@ -83,7 +83,7 @@ class ClassifySummary:
 
 
 def classify_pending(
-    url: str,
+    db_url: str,
     *,
     batch_size: int = 500,
     taxonomy_version_id: int | None = None,
@@ -97,33 +97,33 @@ def classify_pending(
     makes the whole archive pending again, so this same call reclassifies it. `progress`
     is called as progress(done, total) after each batch; `limit` caps versions this call;
     `version_range` (after, until] restricts it to those version ids (parallel workers)."""
-    latest = select_latest_taxonomy(url, taxonomy_version_id)
+    latest = select_latest_taxonomy(db_url, taxonomy_version_id)
     if latest is None:
-        latest = select_latest_taxonomy(url, load_taxonomy(url))
+        latest = select_latest_taxonomy(db_url, load_taxonomy(db_url))
     tv, taxonomy = latest
     classifier = Classifier(taxonomy)
     summary = ClassifySummary(taxonomy_version_id=tv)
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         summary.pending = conn.execute(_COUNT_PENDING, {"tv": tv, "after": version_range[0],
                                                         "until": version_range[1]}).fetchone()["n"]
     total = min(summary.pending, limit) if limit is not None else summary.pending
     after = version_range[0]
     while summary.classified < total:
         size = min(batch_size, total - summary.classified)
-        after = _classify_batch(url, classifier, tv, (after, version_range[1]), size, summary)
+        after = _classify_batch(db_url, classifier, tv, (after, version_range[1]), size, summary)
         if after is None:
             break
         if progress:
             progress(summary.classified, total)
-    with connect(url) as conn:  # the alert queries plan on these tables next
+    with connect(db_url) as conn:  # the alert queries plan on these tables next
         analyze_grown(conn, ["classifications", "classification_runs", "entity_mentions", "entities"])
     return summary
 
 
-def _classify_batch(url, classifier: Classifier, tv: int, span: tuple[int, int], size: int,
+def _classify_batch(db_url, classifier: Classifier, tv: int, span: tuple[int, int], size: int,
                     summary: ClassifySummary):
     """One batch in one transaction; returns the last version_id done (None when nothing left)."""
-    with connect(url) as conn, conn.transaction():
+    with connect(db_url) as conn, conn.transaction():
         rows = conn.execute(_SELECT_PENDING, {"tv": tv, "after": span[0], "until": span[1], "limit": size}).fetchall()
         if not rows:
             return None

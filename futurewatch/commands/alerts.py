@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from futurewatch.config import SOURCE_TIMEZONE, load_settings
-from futurewatch.db import database_url
+from futurewatch.config import SOURCE_TIMEZONE
+from futurewatch.commands import current_db_url, current_settings
 from futurewatch.localtime import display_zone, iso_time, show_date, zone_note
 from futurewatch.tables import Column, print_records
 
@@ -76,7 +76,7 @@ def list_command(wide: bool = typer.Option(False, "--wide", help="Every column, 
     """Subscribers and their rules."""
     from futurewatch.db import connect
 
-    with connect(database_url()) as conn:
+    with connect(current_db_url()) as conn:
         rows = conn.execute(SUBSCRIBERS_SQL).fetchall()
     if as_json:
         print_records(rows, SUBSCRIBER_COLUMNS, as_json=True)
@@ -111,7 +111,7 @@ def add_command(
         sub = parse_subscriber(entry)
     except SubscriberError as exc:
         _fail(str(exc))
-    with connect(database_url()) as conn:
+    with connect(current_db_url()) as conn:
         existing = conn.execute("SELECT * FROM subscribers WHERE email = %(e)s", {"e": email}).fetchone()
         if existing:  # keep the subscriber's settings; only add the rule
             sub.cadence, sub.timezone, sub.language = existing["cadence"], existing["timezone"], existing["language"]
@@ -127,7 +127,7 @@ def load_command(file: Path = typer.Argument(..., help="Subscriber YAML (see ale
     from alerts.subscribers import SubscriberError, load_subscribers
 
     try:
-        ids = load_subscribers(database_url(), file, prune=prune)
+        ids = load_subscribers(current_db_url(), file, prune=prune)
     except SubscriberError as exc:
         _fail(str(exc))
     console.print(f"{len(ids)} subscriber(s) loaded from {file}")
@@ -142,12 +142,12 @@ def test_command(target: str = typer.Argument(..., help="A rule id or name, or a
 
     try:
         with console.status("matching the archive…"):
-            result = trial_match(database_url(), target, now=_parse_now(now))
+            result = trial_match(current_db_url(), target, now=_parse_now(now), settings=current_settings())
     except LookupError as exc:
         _fail(str(exc))
     for error in result.errors:
         console.print(f"[red]{error}[/]")
-    zone = display_zone()
+    zone = display_zone(current_settings())
     for trial in result.trials:
         table = Table(f"date ({zone.key})", "title", "sources", "terms", title=f"{trial.rule} ({trial.rule_type}): "
                       f"{len(trial.matches)} match(es) in {result.versions} document(s)")
@@ -187,14 +187,14 @@ def outbox_command(status: str = typer.Option(None, "--status", help="pending|se
     """Deliveries: status, attempts, next attempt, last error (failures first)."""
     from alerts.send import requeue as requeue_delivery, select_outbox
 
-    url, zone = database_url(), display_zone()
+    db_url, zone = current_db_url(), display_zone(current_settings())
     if requeue is not None:
-        if not requeue_delivery(url, requeue):
+        if not requeue_delivery(db_url, requeue):
             _fail(f"digest {requeue} is not failed or in doubt")
         console.print(f"digest {requeue} requeued")
     records = [{**with_local_times(r, zone), "email": r["email"] or "(chat only)"}
-               for r in select_outbox(url, status=status, limit=limit)]
-    print_records(records, OUTBOX_COLUMNS, title=f"outbox ({zone_note(zone)}; files in {load_settings().outbox_dir})",
+               for r in select_outbox(db_url, status=status, limit=limit)]
+    print_records(records, OUTBOX_COLUMNS, title=f"outbox ({zone_note(zone)}; files in {current_settings().outbox_dir})",
                   wide=wide, as_json=as_json, console=Console(), empty="no deliveries")
 
 
@@ -217,14 +217,14 @@ def chat_command(status: str = typer.Option(None, "--status", help="pending|send
     """Chat deliveries (WeCom, DingTalk, Feishu): status, parts, attempts, last error. No URL or secret shown."""
     from alerts.chat_outbox import requeue_chat, select_chat_outbox
 
-    url, zone = database_url(), display_zone()
+    db_url, zone = current_db_url(), display_zone(current_settings())
     if requeue is not None:
         digest, _, channel = requeue.partition(":")
-        if not digest.isdigit() or not channel or not requeue_chat(url, int(digest), channel):
+        if not digest.isdigit() or not channel or not requeue_chat(db_url, int(digest), channel):
             _fail(f"{requeue} is not a failed or in-doubt chat delivery (give DIGEST:CHANNEL as listed)")
         console.print(f"{requeue} requeued")
     records = [{**with_local_times(r, zone), "parts": f"{r['parts_sent']}/{r['parts']}"}
-               for r in select_chat_outbox(url, status=status, limit=limit)]
+               for r in select_chat_outbox(db_url, status=status, limit=limit)]
     print_records(records, CHAT_COLUMNS, title=f"chat deliveries ({zone_note(zone)})", wide=wide, as_json=as_json,
                   console=Console(), empty="no chat deliveries")
 
@@ -240,17 +240,17 @@ def preview_command(subscriber: str = typer.Option(None, "--subscriber", help="E
     """Write digests as HTML files to look at (stores and sends nothing); says which period each shows."""
     from alerts.preview import active_subscribers
 
-    url, settings = database_url(), load_settings()
-    who_list = [subscriber] if subscriber else active_subscribers(url)
+    db_url, settings = current_db_url(), current_settings()
+    who_list = [subscriber] if subscriber else active_subscribers(db_url)
     if not who_list:
         _fail("no subscribers yet (futurewatch alerts load FILE)")
     if out and len(who_list) > 1:
         _fail("--out needs --subscriber (one file per subscriber otherwise)")
     for who in who_list:
-        _preview_one(url, settings, who, period, out, _parse_now(now), chat)
+        _preview_one(db_url, settings, who, period, out, _parse_now(now), chat)
 
 
-def _preview_one(url: str, settings, who: str, period: str | None, out: Path | None, moment: datetime,
+def _preview_one(db_url: str, settings, who: str, period: str | None, out: Path | None, moment: datetime,
                  chat: bool = False) -> None:
     from alerts.digest import build_mime
     from alerts.periods import parse_period
@@ -259,14 +259,14 @@ def _preview_one(url: str, settings, who: str, period: str | None, out: Path | N
 
     span = None
     if period:
-        with connect(url) as conn:
+        with connect(db_url) as conn:
             sub = find_subscriber(conn, who)
         try:
             span = parse_period(period, sub["timezone"] if sub else None)
         except ValueError as exc:
             _fail(str(exc))
     try:
-        draft, label = preview_draft(url, who, now=moment, period=span, settings=settings)
+        draft, label = preview_draft(db_url, who, now=moment, period=span, settings=settings)
     except LookupError as exc:
         _fail(str(exc))
     if draft is None:
@@ -288,7 +288,7 @@ def send_command(now: str = typer.Option(None, "--now", help="ISO time the run s
     """Build every due digest (once per subscriber and period) and deliver the outbox."""
     from alerts.pipeline import send_due_digests
 
-    summary = send_due_digests(database_url(), now=_parse_now(now))
+    summary = send_due_digests(current_db_url(), now=_parse_now(now), settings=current_settings())
     console.print(f"{summary.built} built, {summary.empty} empty, {summary.sent} sent, {summary.retrying} to retry, "
                   f"{summary.failed} failed, {summary.in_doubt} in doubt")
     console.print(f"chat: {summary.chat_sent} sent, {summary.chat_retrying} to retry, {summary.chat_deferred} "

@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from futurewatch.db import database_url
+from futurewatch.commands import current_db_url
 
 taxonomy_app = typer.Typer(help="The future-industry taxonomy: load versions, reclassify, emerging terms.",
                            no_args_is_help=True)
@@ -26,10 +26,11 @@ def _fail(message: str) -> None:
 @taxonomy_app.command("load")
 def load_cmd(path: Optional[Path] = typer.Argument(None, help="Taxonomy YAML (default: the packaged one).")) -> None:
     """Store the taxonomy as a new version (no-op when unchanged); prints the version id."""
-    from futurewatch.taxonomy import TaxonomyError, load_taxonomy
+    from futurewatch.taxonomy.model import TaxonomyError
+    from futurewatch.taxonomy.loader import load_taxonomy
 
     try:
-        typer.echo(load_taxonomy(database_url(), path))
+        typer.echo(load_taxonomy(current_db_url(), path))
     except TaxonomyError as exc:
         _fail(str(exc))
 
@@ -41,14 +42,15 @@ def reclassify_cmd(
     workers: int = typer.Option(min(2, os.cpu_count() or 1), min=1, help="Worker processes (version-id ranges)."),
 ) -> None:
     """Load the taxonomy, then classify every version the newest taxonomy version has not classified."""
-    from futurewatch.taxonomy import TaxonomyError, load_taxonomy
+    from futurewatch.taxonomy.model import TaxonomyError
+    from futurewatch.taxonomy.loader import load_taxonomy
 
-    url = database_url()
+    db_url = current_db_url()
     try:
-        load_taxonomy(url, path)
+        load_taxonomy(db_url, path)
     except TaxonomyError as exc:
         _fail(str(exc))
-    _run_pending(url, batch_size, workers, "reclassify")
+    _run_pending(db_url, batch_size, workers, "reclassify")
 
 
 @taxonomy_app.command("candidates")
@@ -61,30 +63,30 @@ def candidates_cmd(
 ) -> None:
     """List frequent new terms that the taxonomy does not know yet."""
     from futurewatch.classify.candidates import select_candidates, store_candidates
-    from futurewatch.taxonomy import load_taxonomy, select_latest_taxonomy
+    from futurewatch.taxonomy.loader import load_taxonomy, select_latest_taxonomy
 
-    url = database_url()
+    db_url = current_db_url()
     try:
         end = date.fromisoformat(until) if until else date.today()
     except ValueError:
         _fail(f"--until must be YYYY-MM-DD, got {until!r}")
-    latest = select_latest_taxonomy(url) or select_latest_taxonomy(url, load_taxonomy(url))
-    found = select_candidates(url, latest[1], until=end, days=days, min_docs=min_docs, top=top)
+    latest = select_latest_taxonomy(db_url) or select_latest_taxonomy(db_url, load_taxonomy(db_url))
+    found = select_candidates(db_url, latest[1], until=end, days=days, min_docs=min_docs, top=top)
     if store:
-        store_candidates(url, found)
+        store_candidates(db_url, found)
     for c in found:
         typer.echo(f"{c.term}\tdocs={c.doc_count}\tbefore={c.background_docs}\tscore={c.score}\t{c.example}")
     if not found:
         typer.echo("no candidates", err=True)
 
 
-def _run_pending(url: str, batch_size: int, workers: int = 1, stage: str = "classify") -> None:
+def _run_pending(db_url: str, batch_size: int, workers: int = 1, stage: str = "classify") -> None:
     from futurewatch.classify.parallel import WorkerFailed, classify_parallel
     from futurewatch.progress import open_progress
 
     with open_progress() as progress:
         try:
-            summary = classify_parallel(url, workers=workers, batch_size=batch_size,
+            summary = classify_parallel(db_url, workers=workers, batch_size=batch_size,
                                         progress=progress.step(stage, "versions"))
         except WorkerFailed as exc:
             _fail(f"a classification worker failed: {exc}; rerun to continue where it stopped")
@@ -196,7 +198,7 @@ def classify_cmd(
     if ctx.invoked_subcommand:
         return
     if not jsonl:
-        _run_pending(database_url(), batch_size)
+        _run_pending(current_db_url(), batch_size)
         return
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")

@@ -48,14 +48,14 @@ def crawl_command(
     """Crawl sources (each in its own process), with progress and a per-source summary."""
     from crawlers.registry import RegistryError, select_sources
     from crawlers.runner import crawl_sources
-    from futurewatch.db import database_url
+    from futurewatch.commands import current_db_url, current_settings
 
     try:
         day = date.fromisoformat(since) if since else None
         chosen = select_sources(sources or None)
     except ValueError as exc:  # RegistryError is a ValueError too
         _fail(str(exc) if isinstance(exc, RegistryError) else f"--since {since!r} is not a date (YYYY-MM-DD)")
-    url = database_url()
+    db_url = current_db_url()
     if offline and not mirror:
         from crawlers.mirror import serve_mirror
 
@@ -64,8 +64,8 @@ def crawl_command(
     from futurewatch.progress import open_progress
 
     with open_progress() as progress:
-        summaries = crawl_sources(url, [c.source_id for c in chosen], since=day, mirror=mirror, run_key=run_key,
-                                  on_progress=progress.crawl)
+        summaries = crawl_sources(db_url, [c.source_id for c in chosen], settings=current_settings(), since=day,
+                                  mirror=mirror, run_key=run_key, on_progress=progress.crawl)
     print_crawl_summary(summaries, wide=wide)
     from futurewatch.cycle import build_source_result, crawl_failed
 
@@ -81,19 +81,21 @@ def sources_command(
     as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
 ) -> None:
     """Health of every source: last success, new items, error, blocked, parser-drift and not-an-article
-    rates, and a status with its reason (thresholds: crawlers/health.py, crawlers/parse_health.py)."""
-    from crawlers.health import select_source_health
-    from futurewatch.db import database_url
+    rates, and a status with its reason (thresholds: futurewatch/health/thresholds.py)."""
+    from futurewatch.health.status import select_source_health
+    from futurewatch.health.thresholds import HealthThresholds
+    from futurewatch.commands import current_db_url, current_settings
 
-    zone = display_zone()
-    records = [health_record(h, zone) for h in select_source_health(database_url(), days=days)]
+    zone = display_zone(current_settings())
+    thresholds = HealthThresholds.from_settings(current_settings())
+    records = [health_record(h, zone) for h in select_source_health(current_db_url(), thresholds, days=days)]
     print_records(records, SOURCE_COLUMNS, title=f"source health, last {days} days ({zone_note(zone)})",
                   wide=wide, as_json=as_json)
 
 
 def health_record(h, zone) -> dict:
     """One source's health as JSON-ready data (times ISO 8601 in the display zone)."""
-    from crawlers.parse_health import missed_fields, parse_metrics
+    from futurewatch.health.parse import missed_fields, parse_metrics
 
     return {"source_id": h.source_id, "name": h.name, "kind": h.kind, "enabled": h.enabled, "status": h.status,
             "last_success_at": iso_time(h.last_success_at, zone), "last_run_at": iso_time(h.last_run_at, zone),

@@ -6,8 +6,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from futurewatch.config import load_settings
-from futurewatch.db import database_url, describe_url
+from futurewatch.commands import current_db_url, current_settings
+from futurewatch.db import describe_url
 from futurewatch.migrate import apply_migrations, migration_status
 
 db_app = typer.Typer(help="The archive database: migrations and the embedded server.", no_args_is_help=True)
@@ -17,17 +17,17 @@ console = Console()
 @db_app.command("migrate")
 def migrate_cmd() -> None:
     """Apply pending schema migrations (each in its own transaction)."""
-    url = database_url()
-    applied = apply_migrations(url)
-    console.print(f"{describe_url(url)}: applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
+    db_url = current_db_url()
+    applied = apply_migrations(db_url)
+    console.print(f"{describe_url(db_url)}: applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
 
 
 @db_app.command("status")
 def status_cmd() -> None:
     """List migrations and whether each is applied."""
-    url = database_url()
-    table = Table("migration", "applied", title=describe_url(url))
-    for status in migration_status(url):
+    db_url = current_db_url()
+    table = Table("migration", "applied", title=describe_url(db_url))
+    for status in migration_status(db_url):
         table.add_row(status.id, "yes" if status.applied else "[yellow]pending[/]")
     console.print(table)
 
@@ -35,7 +35,7 @@ def status_cmd() -> None:
 @db_app.command("url")
 def url_cmd() -> None:
     """Print the connection URL (starts the embedded server if DATABASE_URL is unset)."""
-    print(database_url())
+    print(current_db_url())
 
 
 @db_app.command("stop")
@@ -43,8 +43,8 @@ def stop_cmd(force: bool = typer.Option(False, "--force", help="Stop even while 
     """Stop the embedded server, or say why not; forget the handles of dead processes."""
     from futurewatch.embedded import stop_embedded
 
-    settings = load_settings()
-    if settings.database_url:
+    settings = current_settings()
+    if settings.db_url:
         console.print("DATABASE_URL is set: nothing embedded to stop")
         return
     result = stop_embedded(settings.pgdata, force=force)
@@ -63,19 +63,19 @@ def unlock_cmd(terminate: bool = typer.Option(False, "--terminate",
     from futurewatch.locks import break_stale_yoyo_lock, migration_lock, select_holders, terminate_holders
     from futurewatch.db import connect
 
-    url = database_url()
+    db_url = current_db_url()
     if terminate:
-        for holder in terminate_holders(url):
+        for holder in terminate_holders(db_url):
             console.print(f"ended the session holding the {holder.lock} lock {holder.describe()}")
-    with connect(url, autocommit=True) as conn:
+    with connect(db_url, autocommit=True) as conn:
         holders = select_holders(conn)
     for holder in holders:
         console.print(f"{holder.lock} lock held {holder.describe()} from {holder.client}")
     if any(h.lock == "migration" for h in holders):
         console.print("migrations are running: the yoyo lock row is live, left alone")
         return
-    with migration_lock(url):
-        removed = break_stale_yoyo_lock(url)
+    with migration_lock(db_url):
+        removed = break_stale_yoyo_lock(db_url)
     console.print(f"removed {len(removed)} stale yoyo lock row(s)" if removed else "no stale lock rows")
 
 

@@ -72,13 +72,13 @@ def process_command(
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Raw pages per transaction."),
 ) -> None:
     """Parse new raw fetches into documents (resumable, idempotent)."""
-    from futurewatch.db import database_url
+    from futurewatch.commands import current_db_url, current_settings
     from futurewatch.progress import open_progress
     from parsers.process import process_pending
 
-    url = database_url()
+    db_url = current_db_url()
     with open_progress() as progress:
-        summary = process_pending(url, reparse=reparse, batch_size=batch_size,
+        summary = process_pending(db_url, settings=current_settings(), reparse=reparse, batch_size=batch_size,
                                   on_progress=progress.step("reparse" if reparse else "process", "pages"))
     print(summary.describe())
 

@@ -13,9 +13,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from futurewatch.config import Settings, load_settings
+from futurewatch.config import Settings
 from futurewatch.cycle import FAILED_CRAWL_STATUSES, CycleSummary, crawl_failed, run_cycle
-from futurewatch.db import database_url, describe_url
+from futurewatch.commands import current_db_url, current_settings
+from futurewatch.db import describe_url
 from futurewatch.progress import open_progress
 from futurewatch.tables import Column, build_table
 from futurewatch.locks import RunInProgress, run_lock
@@ -104,21 +105,21 @@ def run_cmd(
     Exit codes: 0 done (a partial crawl says so), 1 a stage failed, 2 bad input, 3 no source reached,
     4 another run is in progress."""
     console = Console()
-    settings = load_settings()
-    url = database_url(settings)
+    settings = current_settings()
+    db_url = current_db_url()
     source_ids = _check_sources(sources)
     offline = offline or settings.offline
-    console.print(f"archive: {describe_url(url)}" + (" (offline mirror)" if offline else ""))
+    console.print(f"archive: {describe_url(db_url)}" + (" (offline mirror)" if offline else ""))
     try:
-        with run_lock(url, wait=wait), open_progress() as progress:
-            summary = run_cycle(url, offline=offline, source_ids=source_ids,
+        with run_lock(db_url, wait=wait), open_progress() as progress:
+            summary = run_cycle(db_url, settings=settings, offline=offline, source_ids=source_ids,
                                 run_key=f"cli-{uuid.uuid4().hex[:12]}", progress=progress)
     except RunInProgress as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_RUN_IN_PROGRESS)
     for table in render_summary(summary):
         console.print(table)
-    for line in describe_results(summary, url, settings):
+    for line in describe_results(summary, db_url, settings):
         console.print(line, markup=False, highlight=False, soft_wrap=True)  # a path is never broken
     code = exit_code(summary)
     if code == EXIT_NO_SOURCE:

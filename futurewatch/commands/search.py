@@ -6,9 +6,10 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from futurewatch.db import database_url
+from futurewatch.commands import current_db_url, current_settings
 from futurewatch.localtime import display_zone
-from futurewatch.search import QueryError, search
+from futurewatch.search.query import QueryError
+from futurewatch.search.repository import search
 from futurewatch.search.snippet import Snippet
 from futurewatch.tables import Column, print_records
 
@@ -36,11 +37,11 @@ def search_cmd(
 ) -> None:
     """Search the current version of every document: ranked matches, newest first for common terms (docs/search.md)."""
     try:
-        hits = search(database_url(), query, limit=limit)
+        hits = search(current_db_url(), query, limit=limit)
     except QueryError as exc:
         errors.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
-    zone = display_zone()
+    zone = display_zone(current_settings())
     records = [hit.as_json(zone) for hit in hits]
     if as_json:
         print_records(records, SEARCH_COLUMNS, as_json=True)

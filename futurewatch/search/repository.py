@@ -50,12 +50,12 @@ class SearchHit:
         }
 
 
-def search(url: str, query: str, limit: int = 20) -> list[SearchHit]:
+def search(db_url: str, query: str, limit: int = 20) -> list[SearchHit]:
     """Current document versions matching `query`, best first; QueryError on a bad query."""
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
     parsed = parse_query(query)
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         try:
             rows = conn.execute(SEARCH_SQL, {"query": render_query(parsed), "limit": limit,
                                              "text_chars": SCAN_CHARS}).fetchall()

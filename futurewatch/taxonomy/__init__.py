@@ -1,6 +1,2 @@
-"""The future-industry taxonomy as versioned data."""
-
-from futurewatch.taxonomy.loader import load_taxonomy, select_latest_taxonomy
-from futurewatch.taxonomy.model import Taxonomy, TaxonomyError, read_taxonomy
-
-__all__ = ["Taxonomy", "TaxonomyError", "load_taxonomy", "read_taxonomy", "select_latest_taxonomy"]
+"""The future-industry taxonomy as versioned data: model.py reads and checks the file, loader.py
+stores a version in the database."""

@@ -36,14 +36,14 @@ SELECT taxonomy_version_id, data FROM taxonomy_versions ORDER BY taxonomy_versio
 _SELECT_ONE = "SELECT taxonomy_version_id, data FROM taxonomy_versions WHERE taxonomy_version_id = %(tv)s"
 
 
-def load_taxonomy(url: str, path: str | Path | None = None) -> int:
+def load_taxonomy(db_url: str, path: str | Path | None = None) -> int:
     """Store the taxonomy file (default: the packaged one) as a taxonomy version.
 
     Returns its taxonomy_version_id. Loading an unchanged file returns the existing id;
     a changed file becomes a new version, which `classify_pending` then applies to the
     whole archive."""
     taxonomy = read_taxonomy(path)
-    with connect(url) as conn, conn.transaction():
+    with connect(db_url) as conn, conn.transaction():
         row = conn.execute(_SELECT_BY_CHECKSUM, {"checksum": taxonomy.checksum}).fetchone()
         if row:
             return row["taxonomy_version_id"]
@@ -82,9 +82,9 @@ def _term_rows(tv: int, taxonomy: Taxonomy):
                 yield {"tv": tv, "code": c.code, "term": term, "role": role, "weight": weight}
 
 
-def select_latest_taxonomy(url: str, taxonomy_version_id: int | None = None) -> tuple[int, Taxonomy] | None:
+def select_latest_taxonomy(db_url: str, taxonomy_version_id: int | None = None) -> tuple[int, Taxonomy] | None:
     """(id, Taxonomy) of the newest stored version (or of the given one); None if none stored."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         if taxonomy_version_id is None:
             row = conn.execute(_SELECT_LATEST).fetchone()
         else:

@@ -21,8 +21,8 @@ VIEWS = {
 _counter = itertools.count(1)
 
 
-def add_taxonomy(url: str, *, classify_runs: bool = True) -> int:
-    with connect(url) as conn:
+def add_taxonomy(db_url: str, *, classify_runs: bool = True) -> int:
+    with connect(db_url) as conn:
         tv = conn.execute(
             "INSERT INTO taxonomy_versions (version, checksum, data) VALUES (%(v)s, %(c)s, '{}') "
             "RETURNING taxonomy_version_id", {"v": f"t{next(_counter)}", "c": f"c{next(_counter)}"}).fetchone()
@@ -33,34 +33,34 @@ def add_taxonomy(url: str, *, classify_runs: bool = True) -> int:
     return tv
 
 
-def add_source(url: str, source_id: str, name: str | None = None, kind: str = "news") -> None:
-    with connect(url) as conn:
+def add_source(db_url: str, source_id: str, name: str | None = None, kind: str = "news") -> None:
+    with connect(db_url) as conn:
         conn.execute("INSERT INTO sources (source_id, name, kind) VALUES (%(s)s, %(n)s, %(k)s) ON CONFLICT DO NOTHING",
                      {"s": source_id, "n": name or source_id, "k": kind})
 
 
-def add_story(url: str) -> int:
-    with connect(url) as conn:
+def add_story(db_url: str) -> int:
+    with connect(db_url) as conn:
         return conn.execute("INSERT INTO stories DEFAULT VALUES RETURNING story_id").fetchone()["story_id"]
 
 
-def add_document(url: str, source_id: str, title: str, text: str, *, kind: str = "news", story_id: int | None = None,
+def add_document(db_url: str, source_id: str, title: str, text: str, *, kind: str = "news", story_id: int | None = None,
                  published_at: datetime | None = None, doc_key: str | None = None) -> int:
-    add_source(url, source_id)
+    add_source(db_url, source_id)
     key = doc_key or f"{source_id}:{next(_counter)}"
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         doc = conn.execute(
             "INSERT INTO documents (doc_key, source_id, kind, canonical_url, story_id) "
             "VALUES (%(k)s, %(s)s, %(kind)s, %(u)s, %(story)s) RETURNING document_id",
             {"k": key, "s": source_id, "kind": kind, "u": f"https://{source_id}.example.cn/{key.split(':')[-1]}.html",
              "story": story_id}).fetchone()["document_id"]
-    add_version(url, doc, title, text, published_at=published_at)
+    add_version(db_url, doc, title, text, published_at=published_at)
     return doc
 
 
-def add_version(url: str, document_id: int, title: str, text: str, *, published_at: datetime | None = None,
+def add_version(db_url: str, document_id: int, title: str, text: str, *, published_at: datetime | None = None,
                 created_at: datetime | None = None, change_summary: dict | None = None) -> int:
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         prev = conn.execute("SELECT max(version_no) AS n, max(version_id) AS v FROM document_versions "
                             "WHERE document_id = %(d)s", {"d": document_id}).fetchone()
         row = conn.execute(
@@ -77,15 +77,15 @@ def add_version(url: str, document_id: int, title: str, text: str, *, published_
     return row
 
 
-def current_version(url: str, document_id: int) -> int:
-    with connect(url) as conn:
+def current_version(db_url: str, document_id: int) -> int:
+    with connect(db_url) as conn:
         return conn.execute("SELECT current_version_id AS v FROM documents WHERE document_id = %(d)s",
                             {"d": document_id}).fetchone()["v"]
 
 
-def add_policy(url: str, version_id: int, *, issuers: list[str], doc_number: str | None,
+def add_policy(db_url: str, version_id: int, *, issuers: list[str], doc_number: str | None,
                validity: str | None = "in_force") -> None:
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         conn.execute(
             """INSERT INTO policy_metadata (version_id, issuers, doc_number, validity)
                VALUES (%(v)s, %(i)s, %(n)s, %(val)s)
@@ -94,11 +94,11 @@ def add_policy(url: str, version_id: int, *, issuers: list[str], doc_number: str
             {"v": version_id, "i": issuers, "n": doc_number, "val": validity})
 
 
-def classify(url: str, version_id: int, tv: int, codes: dict[str, list[str]] | None = None,
+def classify(db_url: str, version_id: int, tv: int, codes: dict[str, list[str]] | None = None,
              scores: dict[str, float] | None = None) -> None:
     """Classification output for one version: codes with evidence terms (score 1.0 unless given),
     plus its classification run."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         for code, terms in (codes or {}).items():
             evidence = [{"term": t, "field": "text", "start": 0, "end": len(t)} for t in terms]
             conn.execute("INSERT INTO classifications (version_id, code, taxonomy_version_id, score, evidence) "
@@ -108,8 +108,8 @@ def classify(url: str, version_id: int, tv: int, codes: dict[str, list[str]] | N
                      "ON CONFLICT DO NOTHING", {"v": version_id, "t": tv})
 
 
-def add_entity(url: str, canonical: str, *, type: str = "org", aliases: list[str] = ()) -> int:
-    with connect(url) as conn:
+def add_entity(db_url: str, canonical: str, *, type: str = "org", aliases: list[str] = ()) -> int:
+    with connect(db_url) as conn:
         eid = conn.execute(
             "INSERT INTO entities (type, canonical, first_seen_on) VALUES (%(t)s, %(c)s, current_date) "
             "ON CONFLICT (type, canonical) DO UPDATE SET canonical = EXCLUDED.canonical RETURNING entity_id",
@@ -120,17 +120,17 @@ def add_entity(url: str, canonical: str, *, type: str = "org", aliases: list[str
     return eid
 
 
-def mention(url: str, version_id: int, entity_id: int, surface: str, start: int = 0) -> None:
-    with connect(url) as conn:
+def mention(db_url: str, version_id: int, entity_id: int, surface: str, start: int = 0) -> None:
+    with connect(db_url) as conn:
         conn.execute("INSERT INTO entity_mentions (version_id, entity_id, start_offset, end_offset, surface) "
                      "VALUES (%(v)s, %(e)s, %(s)s, %(end)s, %(f)s) ON CONFLICT DO NOTHING",
                      {"v": version_id, "e": entity_id, "s": start, "end": start + len(surface), "f": surface})
 
 
-def add_subscriber(url: str, email: str, rules: list[tuple[str, str, dict]], *, cadence: str = "daily",
+def add_subscriber(db_url: str, email: str, rules: list[tuple[str, str, dict]], *, cadence: str = "daily",
                    timezone_name: str = "Asia/Shanghai", language: str = "zh") -> dict[str, int]:
     """A subscriber and its rules (name, type, params); returns rule ids by name."""
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         sid = conn.execute(
             "INSERT INTO subscribers (email, name, cadence, timezone, language) VALUES (%(e)s, %(e)s, %(c)s, %(tz)s, %(l)s) "
             "RETURNING subscriber_id", {"e": email, "c": cadence, "tz": timezone_name, "l": language}
@@ -143,8 +143,8 @@ def add_subscriber(url: str, email: str, rules: list[tuple[str, str, dict]], *, 
     return ids
 
 
-def events(url: str, rule_id: int | None = None) -> list[dict]:
-    with connect(url) as conn:
+def events(db_url: str, rule_id: int | None = None) -> list[dict]:
+    with connect(db_url) as conn:
         return conn.execute("SELECT * FROM alert_events WHERE %(r)s::bigint IS NULL OR rule_id = %(r)s "
                             "ORDER BY event_id", {"r": rule_id}).fetchall()
 

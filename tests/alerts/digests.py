@@ -37,7 +37,7 @@ def seed_digest_events(db: str, *, email: str = "reader@example.com", cadence: s
     A.add_policy(db, A.current_version(db, policy), issuers=["广东省工业和信息化厅"], doc_number="粤工信电子〔2024〕2号")
     A.classify(db, A.current_version(db, policy), tv, {"quantum": ["量子科技"]})
     now = datetime.now(timezone.utc)
-    match_events(db, now=now)
+    match_events(db, now=now, settings=load_settings())
     return now
 
 

@@ -50,7 +50,7 @@ def test_one_card_per_article_with_every_reason(db_url, settings, monkeypatch):
         A.classify(db_url, A.current_version(db_url, doc), tv, {"embodied_ai": ["具身智能"]})
         A.mention(db_url, A.current_version(db_url, doc), company, "星河机器人公司")
     now = datetime.now(timezone.utc)
-    match_events(db_url, now=now)
+    match_events(db_url, now=now, settings=load_settings())
     assert build_due_digests(db_url, now=now, settings=settings).built == 1
     text, html, _ = digest_text(db_url)
     assert text.count("* 星河机器人公司发布人形机器人") == 1 and html.count('<td id="c') == 1  # one card
@@ -71,7 +71,7 @@ def test_first_crawl_is_a_baseline_for_first_seen(db_url, settings, monkeypatch)
     A.classify(db_url, A.current_version(db_url, first), tv, {"embodied_ai": ["具身智能"]})
     A.mention(db_url, A.current_version(db_url, first), known, "教育部")
     now = datetime.now(timezone.utc)
-    match_events(db_url, now=now)
+    match_events(db_url, now=now, settings=load_settings())
     assert A.events(db_url, ids["新面孔"]) == []  # a first crawl flags nobody
     build_due_digests(db_url, now=now, settings=settings)
     assert "新主体监测预热中" in digest_text(db_url)[0]
@@ -80,7 +80,7 @@ def test_first_crawl_is_a_baseline_for_first_seen(db_url, settings, monkeypatch)
     A.classify(db_url, A.current_version(db_url, later), tv, {"embodied_ai": ["具身智能"]})
     for entity, surface in ((known, "教育部"), (newcomer, "新锐机器人公司")):
         A.mention(db_url, A.current_version(db_url, later), entity, surface)
-    match_events(db_url, now=datetime.now(timezone.utc))
+    match_events(db_url, now=datetime.now(timezone.utc), settings=load_settings())
     assert [e["payload"]["entity"]["name"] for e in A.events(db_url, ids["新面孔"])] == ["新锐机器人公司"]
 
 
@@ -97,7 +97,7 @@ def test_english_labels_local_time_and_one_click_unsubscribe(db_url, tmp_path):
                              published_at=datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc))
         A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["量子"]})
     now = datetime.now(timezone.utc)
-    match_events(db_url, now=now)
+    match_events(db_url, now=now, settings=load_settings())
     build_due_digests(db_url, now=now, settings=settings)
     text, html, mime = digest_text(db_url)
     assert "Top items (1)" in text and "Future information (2)" in text  # national view, English track name
@@ -131,4 +131,4 @@ def test_a_bad_warmup_setting_is_one_line(db_url, monkeypatch):
 
     monkeypatch.setenv("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS", "a week")
     with pytest.raises(ConfigError, match="FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS must be a number of days, got 'a week'"):
-        warmup_days()
+        warmup_days(load_settings())

@@ -59,7 +59,7 @@ def rows(db: str) -> dict[str, dict]:
 
 def test_each_robot_gets_its_own_format_signed_and_once(db_url, tmp_path, robots):
     build_with_hooks(db_url, tmp_path, hooks(robots.base), FUTUREWATCH_DIGEST_URL="https://digests.example/d/")
-    summary = deliver_chat_pending(db_url)
+    summary = deliver_chat_pending(db_url, settings=load_settings())
     assert summary.sent == 3 and summary.errors == []
     wecom, ding, feishu = robots.of("wecom"), robots.of("dingtalk"), robots.of("feishu")
     assert len(wecom) == len(ding) == len(feishu) == 1  # signatures and keys accepted by the stand-ins
@@ -71,19 +71,19 @@ def test_each_robot_gets_its_own_format_signed_and_once(db_url, tmp_path, robots
     assert feishu[0]["msg_type"] == "interactive" and card["header"]["title"]["content"] == "未来产业动态摘要"
     assert "**要闻**" in card["elements"][0]["text"]["content"]  # lark_md has no headings
     assert {r["status"] for r in rows(db_url).values()} == {"sent"}
-    assert deliver_chat_pending(db_url).sent == 0 and len(robots.posted) == 3  # nothing twice
+    assert deliver_chat_pending(db_url, settings=load_settings()).sent == 0 and len(robots.posted) == 3  # nothing twice
 
 
 def test_rate_limited_robot_is_retried_with_backoff_and_blocks_no_other(db_url, tmp_path, robots):
     build_with_hooks(db_url, tmp_path, hooks(robots.base))
     robots.fail_next["wecom"].append({"errcode": 45009, "errmsg": "api freq out of limit"})
     at = datetime.now(timezone.utc)
-    first = deliver_chat_pending(db_url, at=at)
+    first = deliver_chat_pending(db_url, at=at, settings=load_settings())
     assert first.sent == 2 and first.retrying == 1 and len(robots.of("wecom")) == 0
     row = rows(db_url)["wecom"]
     assert row["status"] == "pending" and "45009" in row["last_error"] and row["next_attempt_at"] >= at + timedelta(minutes=1)
-    assert deliver_chat_pending(db_url, at=at).sent == 0  # not before its backoff
-    assert deliver_chat_pending(db_url, at=at + timedelta(minutes=2)).sent == 1
+    assert deliver_chat_pending(db_url, at=at, settings=load_settings()).sent == 0  # not before its backoff
+    assert deliver_chat_pending(db_url, at=at + timedelta(minutes=2), settings=load_settings()).sent == 1
     assert len(robots.of("wecom")) == 1 and rows(db_url)["wecom"]["attempts"] == 2
 
 
@@ -92,7 +92,7 @@ def test_refused_signature_fails_after_retries_and_secrets_stay_out_of_logs(db_u
     caplog.set_level(logging.DEBUG)
     at = datetime.now(timezone.utc)
     for step in range(chat_outbox.MAX_ATTEMPTS):
-        summary = deliver_chat_pending(db_url, at=at + timedelta(hours=2 * step))
+        summary = deliver_chat_pending(db_url, at=at + timedelta(hours=2 * step), settings=load_settings())
     assert summary.failed == 1 and rows(db_url)["dingtalk"]["status"] == "failed"
     assert robots.of("dingtalk") == [] and len(robots.requests) == 2 + chat_outbox.MAX_ATTEMPTS
     assert "310000" in rows(db_url)["dingtalk"]["last_error"]
@@ -112,20 +112,22 @@ def test_per_robot_rate_limit_defers_only_that_robot(db_url, tmp_path, robots, m
         conn.execute("INSERT INTO chat_deliveries (digest_id, channel, kind, messages) SELECT d.digest_id, c.channel, "
                      "c.kind, c.messages FROM digests d, chat_deliveries c WHERE d.message_id = 'x@y'")
     at = datetime.now(timezone.utc)
-    summary = deliver_chat_pending(db_url, at=at)
+    summary = deliver_chat_pending(db_url, at=at, settings=load_settings())
     assert summary.sent == 1 and summary.deferred == 1 and len(robots.of("wecom")) == 1
-    assert deliver_chat_pending(db_url, at=at + timedelta(seconds=61)).sent == 1 and len(robots.of("wecom")) == 2
+    assert deliver_chat_pending(db_url, at=at + timedelta(seconds=61), settings=load_settings()).sent == 1 and len(robots.of("wecom")) == 2
 
 
 CRASH_AFTER_POST = """
 import os, sys
-from alerts import chat_outbox, webhooks
+from alerts import chat_outbox
+import futurewatch.sender as webhooks
 original = webhooks.send_message
 def post_then_die(*args, **kwargs):
     original(*args, **kwargs)
     os._exit(17)  # killed after the robot accepted the message, before it is marked sent
 webhooks.send_message = post_then_die
-chat_outbox.deliver_chat_pending(sys.argv[1])
+from futurewatch.config import load_settings
+chat_outbox.deliver_chat_pending(sys.argv[1], settings=load_settings())
 """
 
 
@@ -137,13 +139,13 @@ def test_sender_killed_between_post_and_mark_sent_posts_once(db_url, tmp_path, r
     assert crashed.returncode == 17, crashed.stderr.decode()[-2000:]
     assert len(robots.of("wecom")) == 1 and rows(db_url)["wecom"]["status"] == "sending"
     later = datetime.now(timezone.utc) + chat_outbox.DEFAULT_LEASE + timedelta(seconds=1)
-    summary = deliver_chat_pending(db_url, at=later)
+    summary = deliver_chat_pending(db_url, at=later, settings=load_settings())
     assert summary.in_doubt == 1 and summary.sent == 0 and len(robots.of("wecom")) == 1  # at most once
     row = rows(db_url)["wecom"]
     assert row["status"] == "in_doubt" and "may have been shown" in row["last_error"]
-    assert deliver_chat_pending(db_url, at=later + timedelta(hours=1)).sent == 0 and len(robots.of("wecom")) == 1
+    assert deliver_chat_pending(db_url, at=later + timedelta(hours=1), settings=load_settings()).sent == 0 and len(robots.of("wecom")) == 1
     assert requeue_chat(db_url, row["digest_id"], row["channel"], at=later)  # ops' decision: resend
-    assert deliver_chat_pending(db_url, at=later).sent == 1 and len(robots.of("wecom")) == 2
+    assert deliver_chat_pending(db_url, at=later, settings=load_settings()).sent == 1 and len(robots.of("wecom")) == 2
 
 
 def test_long_digest_is_split_within_the_byte_limit():
@@ -178,7 +180,7 @@ def test_chat_outbox_command_lists_and_requeues_without_secrets(db_url, tmp_path
     build_with_hooks(db_url, tmp_path, hooks(robots.base, ding_secret="SECnot-the-robots-secret"))
     at = datetime.now(timezone.utc)
     for step in range(chat_outbox.MAX_ATTEMPTS):
-        deliver_chat_pending(db_url, at=at + timedelta(hours=2 * step))
+        deliver_chat_pending(db_url, at=at + timedelta(hours=2 * step), settings=load_settings())
     runner = CliRunner()
     listing = runner.invoke(app, ["alerts", "chat"], env={"COLUMNS": "80"})
     failed = rows(db_url)["dingtalk"]
@@ -204,9 +206,9 @@ def test_a_long_digest_reaches_the_robot_in_parts_within_its_limit(db_url, tmp_p
     from alerts.events import match_events
 
     now = datetime.now(timezone.utc)
-    match_events(db_url, now=now)
+    match_events(db_url, now=now, settings=load_settings())
     assert build_due_digests(db_url, now=now, settings=load_settings({"FUTUREWATCH_HOME": str(tmp_path)})).built == 1
-    assert deliver_chat_pending(db_url).sent == 1
+    assert deliver_chat_pending(db_url, settings=load_settings()).sent == 1
     parts = [m["markdown"]["content"] for m in robots.of("wecom")]
     row = rows(db_url)["wecom"]
     assert len(parts) == row["parts_sent"] == len(row["messages"]) == 3  # split, in order, all confirmed
@@ -223,4 +225,4 @@ def test_chat_only_subscriber_gets_chat_and_no_email(db_url, tmp_path, robots):
     assert build_due_digests(db_url, now=now, settings=settings).built == 1
     with connect(db_url) as conn:
         assert conn.execute("SELECT count(*) AS n FROM deliveries").fetchone()["n"] == 0  # nobody to mail
-    assert deliver_chat_pending(db_url).sent == 1 and len(robots.of("wecom")) == 1
+    assert deliver_chat_pending(db_url, settings=load_settings()).sent == 1 and len(robots.of("wecom")) == 1

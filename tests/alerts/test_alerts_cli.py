@@ -42,7 +42,7 @@ def test_load_list_add_and_prune(fw_env, tmp_path):
     assert added.exit_code == 0
     listing = invoke("alerts", "list")
     assert "analyst@example.com" in listing.output and "6G" in listing.output
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         rules = conn.execute("SELECT count(*) AS n, count(*) FILTER (WHERE active) AS active FROM alert_rules").fetchone()
         in_file = sum(len(s.rules) for s in read_subscribers(EXAMPLE_SUBSCRIBERS))
         assert rules["n"] == rules["active"] == in_file + 1  # the file's rules + the one added
@@ -50,7 +50,7 @@ def test_load_list_add_and_prune(fw_env, tmp_path):
     small.write_text("subscribers:\n  - email: analyst@example.com\n    rules:\n      - {name: q, type: keyword, query: 量子}\n",
                      encoding="utf-8")
     assert invoke("alerts", "load", str(small)).exit_code == 0
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         active = conn.execute("SELECT r.name FROM alert_rules r JOIN subscribers s USING (subscriber_id) "
                               "WHERE s.email = 'analyst@example.com' AND r.active").fetchall()
     assert [r["name"] for r in active] == ["q"]
@@ -68,7 +68,7 @@ def test_bad_input_is_one_line(fw_env, tmp_path):
 
 
 def test_trial_preview_send_and_outbox(fw_env, tmp_path):
-    url = fw_env.database_url
+    url = fw_env.db_url
     now = seed_digest_events(url)
     trial = invoke("alerts", "test", "reader@example.com")
     assert trial.exit_code == 0 and "量子 (keyword)" in trial.output and "粤工信 (new_policy): 1 match" in trial.output
@@ -92,7 +92,7 @@ def test_trial_preview_send_and_outbox(fw_env, tmp_path):
 
 
 def test_preview_without_options_shows_the_latest_period_with_events(fw_env):
-    url = fw_env.database_url
+    url = fw_env.db_url
     now = seed_digest_events(url)
     assert invoke("digest", "send", "--now", now.isoformat()).exit_code == 0  # everything sent: nothing due
     later = (now + timedelta(days=3)).isoformat()

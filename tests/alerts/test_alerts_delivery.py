@@ -103,7 +103,8 @@ def test_hung_server_times_out_and_is_retried_later(db_url, tmp_path):
 def run_killed_sender(db_url: str, settings_env: dict, server: Recorder) -> int:
     """Run deliver_pending in a child process that the SMTP server kills mid-send."""
     env = {**os.environ, **settings_env, "PYTHONPATH": str(ROOT)}
-    code = "import sys; from alerts.send import deliver_pending; deliver_pending(sys.argv[1])"
+    code = ("import sys; from alerts.send import deliver_pending; from futurewatch.config import load_settings; "
+            "deliver_pending(sys.argv[1], settings=load_settings())")
     proc = subprocess.Popen([sys.executable, "-c", code, db_url], cwd=ROOT, env=env)
     server.victim_pid = proc.pid
     return proc.wait(timeout=60)

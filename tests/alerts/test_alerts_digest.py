@@ -90,7 +90,7 @@ def test_scraped_markup_is_escaped(db_url, settings):
     for d in (doc, doc2):
         A.classify(db_url, A.current_version(db_url, d), tv)
     now = datetime.now(timezone.utc)
-    match_events(db_url, now=now)
+    match_events(db_url, now=now, settings=load_settings())
     build_due_digests(db_url, now=now, settings=settings)
     html = stored(db_url)[0]["body_html"]
     lowered = html.lower()
@@ -113,12 +113,12 @@ def test_events_are_digested_once_across_periods(db_url, settings):
     first = A.add_document(db_url, "c114", "量子一", "量子")
     A.classify(db_url, A.current_version(db_url, first), tv)
     t1 = datetime.now(timezone.utc)
-    match_events(db_url, now=t1)
+    match_events(db_url, now=t1, settings=load_settings())
     assert build_due_digests(db_url, now=t1, settings=settings).built == 1
     second = A.add_document(db_url, "c114", "量子二", "量子")
     A.classify(db_url, A.current_version(db_url, second), tv)
     t2 = datetime.now(timezone.utc)
-    match_events(db_url, now=t2)
+    match_events(db_url, now=t2, settings=load_settings())
     assert build_due_digests(db_url, now=t2, settings=settings).built == 1
     d1, d2 = stored(db_url)
     assert d2["period_start"] == d1["period_end"] and not set(d1["event_ids"]) & set(d2["event_ids"])
@@ -137,7 +137,7 @@ def test_daily_digest_covers_the_last_local_day(db_url, settings):
         with connect(db_url) as conn:
             conn.execute("UPDATE document_versions SET created_at = %(c)s WHERE version_id = %(v)s", {"c": created, "v": vid})
         A.classify(db_url, vid, tv)
-    match_events(db_url, now=today + timedelta(hours=8))
+    match_events(db_url, now=today + timedelta(hours=8), settings=load_settings())
     assert build_due_digests(db_url, now=today + timedelta(hours=8), settings=settings).built == 1
     digest = stored(db_url)[0]
     assert digest["period_end"] == today and digest["period_start"] == today - timedelta(days=1)
@@ -159,7 +159,7 @@ def test_digest_fits_a_phone_and_a_desktop_in_headless_chromium(db_url, settings
     tv = A.add_taxonomy(db_url)
     doc = A.add_document(db_url, "c114", long_title, "量子 " + "长" * 400)
     A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["量子"]})
-    match_events(db_url, now=now)
+    match_events(db_url, now=now, settings=load_settings())
     build_due_digests(db_url, now=now, settings=settings)
     page_file = tmp_path / "digest.html"
     page_file.write_text(html_with_inline_images(bytes(stored(db_url)[0]["mime"])), encoding="utf-8")

@@ -15,37 +15,38 @@ from futurewatch.db import connect
 from parsers.process import process_pending
 from tests.alerts import archive as A
 from tests.parsers.test_parsers_process import add_fixture, add_sources, fixture
+from futurewatch.config import load_settings
 
 PAGES = ("chinanews_2024_03_01", "nanfang_2024_03_01", "gd_gov_2024_02_23", "govcn_2024_01_29",
          "miit_2024_01_29", "c114_2025_02_14", "takungpao_2023_06_02")
 
 
-def documents(url: str) -> dict[str, dict]:
-    with connect(url) as conn:
+def documents(db_url: str) -> dict[str, dict]:
+    with connect(db_url) as conn:
         rows = conn.execute("SELECT d.*, v.text, v.version_no FROM documents d "
                             "JOIN document_versions v ON v.version_id = d.current_version_id").fetchall()
     return {r["source_id"]: r for r in rows}
 
 
-def label(url: str, tv: int, labels: dict[str, dict[str, list[str]]]) -> None:
+def label(db_url: str, tv: int, labels: dict[str, dict[str, list[str]]]) -> None:
     """Classifier-shaped rows for every current version not yet labelled."""
-    for source, doc in documents(url).items():
-        A.classify(url, doc["current_version_id"], tv, labels.get(source, {}))
+    for source, doc in documents(db_url).items():
+        A.classify(db_url, doc["current_version_id"], tv, labels.get(source, {}))
 
 
 @pytest.fixture
 def archive(fw_env):
-    url = fw_env.database_url
+    url = fw_env.db_url
     add_sources(url)
     for stem in PAGES:
         add_fixture(url, stem)
-    summary = process_pending(url)
+    summary = process_pending(url, settings=load_settings())
     assert summary.failed == 0 and summary.documents_new == len(PAGES)
     return url
 
 
-def event_rows(url: str) -> list[dict]:
-    with connect(url) as conn:
+def event_rows(db_url: str) -> list[dict]:
+    with connect(db_url) as conn:
         return conn.execute("SELECT r.name AS rule, e.* FROM alert_events e JOIN alert_rules r USING (rule_id) "
                             "ORDER BY e.event_id").fetchall()
 
@@ -77,7 +78,7 @@ def test_every_rule_type_fires_on_processed_pages(archive, fw_env, monkeypatch):
         ("先导区热度", "spike", {"categories": ["embodied_ai"], "min_count": 1}),
     ], cadence="immediate")
     spike_now = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
-    first = match_events(url, now=spike_now)
+    first = match_events(url, now=spike_now, settings=load_settings())
     assert first.errors == []
     fired = {}
     for e in event_rows(url):
@@ -99,20 +100,20 @@ def test_every_rule_type_fires_on_processed_pages(archive, fw_env, monkeypatch):
     changed_page = raw.replace("现印发给你们".encode(), "现修订印发给你们".encode())
     assert changed_page != raw
     add_fixture(url, "gd_gov_2024_02_23", body=changed_page, days_later=1)
-    process_pending(url)
+    process_pending(url, settings=load_settings())
     gd = documents(url)["gd_gov"]
     assert gd["version_no"] == 2
     A.classify(url, gd["current_version_id"], tv, {"ai": ["人工智能"]})
-    match_events(url, now=spike_now)
+    match_events(url, now=spike_now, settings=load_settings())
     changed = [e for e in event_rows(url) if e["rule"] == "修订"]
     assert [(e["version_id"], e["section"], e["payload"]["change"]) for e in changed] == \
         [(gd["current_version_id"], "changed", "revised")]
     # the spike is dated by the run (2024-03-01): the digest of that moment carries it alone
-    spike_digest = send_due_digests(url, now=spike_now)
+    spike_digest = send_due_digests(url, now=spike_now, settings=load_settings())
     assert spike_digest.built == 1 and spike_digest.sent == 1
     text = plain_text(spike_digest.files[0])
     assert "== 热度激增 ==" in text and "日均基线 0.0" in text and "== 要闻" not in text
-    summary = send_due_digests(url, now=datetime.now(timezone.utc))
+    summary = send_due_digests(url, now=datetime.now(timezone.utc), settings=load_settings())
     assert summary.built == 1 and summary.sent == 1 and summary.files
     text = plain_text(summary.files[0])
     for heading in ("== 要闻", "== 政策文件 ==", "== 新出现的主体 (1) =="):
@@ -130,7 +131,7 @@ def plain_text(path: str) -> str:
                     reason="the classifier (futurewatch.classify.classify_pending) is not in this tree yet")
 def test_real_classifier_then_demo_subscribers_end_with_digests(archive, fw_env):
     from futurewatch.classify import classify_pending
-    from futurewatch.taxonomy import load_taxonomy
+    from futurewatch.taxonomy.loader import load_taxonomy
 
     url = archive
     load_taxonomy(url)
@@ -139,15 +140,15 @@ def test_real_classifier_then_demo_subscribers_end_with_digests(archive, fw_env)
         labelled = conn.execute("SELECT count(DISTINCT version_id) AS n FROM classifications").fetchone()["n"]
     assert labelled >= 3
     now = datetime.now(timezone.utc)
-    assert match_events(url, now=now).rules == 0  # subscribers are never loaded implicitly
-    assert ensure_demo_subscribers(url)  # no subscribers, no SMTP: the demo subscribers are loaded
-    assert ensure_demo_subscribers(url) == []  # once
-    summary = match_events(url, now=now)
+    assert match_events(url, now=now, settings=load_settings()).rules == 0  # subscribers are never loaded implicitly
+    assert ensure_demo_subscribers(url, load_settings())  # no subscribers, no SMTP: the demo subscribers are loaded
+    assert ensure_demo_subscribers(url, load_settings()) == []  # once
+    summary = match_events(url, now=now, settings=load_settings())
     assert summary.rules >= 10 and summary.errors == [] and summary.events_new > 0
     rules_fired = {e["rule"] for e in event_rows(url)}
     assert {"广东省政策文件", "national future-industry policy", "quantum and 6G"} <= rules_fired
-    sent = send_due_digests(url, now=now)
+    sent = send_due_digests(url, now=now, settings=load_settings())
     assert sent.built == 2 and sent.sent == 2
     names = sorted(p.suffix for p in fw_env.outbox_dir.iterdir())
     assert names == [".eml", ".eml", ".html", ".html"]
-    assert send_due_digests(url, now=now).sent == 0  # a rerun of the cycle's last step sends nothing twice
+    assert send_due_digests(url, now=now, settings=load_settings()).sent == 0  # a rerun of the cycle's last step sends nothing twice

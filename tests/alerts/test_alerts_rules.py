@@ -11,6 +11,7 @@ from alerts.query import QueryError, parse_query
 from alerts.levels import infer_admin_level
 from alerts.rules import Catalog, RuleError, compile_rule
 from tests.alerts import archive as A
+from futurewatch.config import load_settings
 
 NOW = datetime.now(timezone.utc)
 
@@ -20,8 +21,8 @@ def db(db_url):
     return db_url
 
 
-def keys(url, rule_id):
-    return sorted(e["event_key"] for e in A.events(url, rule_id))
+def keys(db_url, rule_id):
+    return sorted(e["event_key"] for e in A.events(db_url, rule_id))
 
 
 def test_keyword_and_or_not_phrase_simplified_traditional(db):
@@ -36,7 +37,7 @@ def test_keyword_and_or_not_phrase_simplified_traditional(db):
     phrase = A.add_document(db, "nanfang", "人形機器人  大會在广州举行", "正文")
     for doc in (hit, trap, other, phrase):
         A.classify(db, A.current_version(db, doc), tv)
-    summary = match_events(db, now=NOW)
+    summary = match_events(db, now=NOW, settings=load_settings())
     assert summary.errors == []
     got = A.events(db, ids["robots"])
     assert [e["version_id"] for e in got] == [A.current_version(db, hit)]
@@ -59,7 +60,7 @@ def test_category_by_leaf_and_by_view_and_reprints_collapse(db):
     for doc, codes in ((first, {"quantum": ["量子密钥分发"]}), (reprint, {"quantum": ["量子密钥分发"]}),
                        (ai_doc, {"ai": ["大模型"]}), (hydrogen, {"hydrogen": ["氢能"]})):
         A.classify(db, A.current_version(db, doc), tv, codes)
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     leaf = A.events(db, ids["leaf"])
     assert [e["event_key"] for e in leaf] == [f"story:{story}:v1"]
     assert {s["source_id"] for s in leaf[0]["payload"]["sources"]} == {"nanfang", "chinanews"}
@@ -80,7 +81,7 @@ def test_category_rules_and_filters_take_a_min_score(db):
     doubtful = A.add_document(db, "c114", "量子之歌", "一首歌提到量子。")
     A.classify(db, A.current_version(db, sure), tv, {"quantum": ["量子计算"]}, {"quantum": 0.91})
     A.classify(db, A.current_version(db, doubtful), tv, {"quantum": ["量子"]}, {"quantum": 0.3})
-    assert match_events(db, now=NOW).errors == []
+    assert match_events(db, now=NOW, settings=load_settings()).errors == []
     assert [e["version_id"] for e in A.events(db, ids["default"])] == [A.current_version(db, sure)]
     assert len(A.events(db, ids["loose"])) == 2
     assert [e["version_id"] for e in A.events(db, ids["filtered"])] == [A.current_version(db, sure)]
@@ -98,13 +99,13 @@ def test_rerun_and_backfill_never_duplicate_and_late_reprint_joins_event(db):
     ids = A.add_subscriber(db, "c@example.com", [("q", "keyword", {"query": "量子"})])
     story = A.add_story(db)
     A.classify(db, A.current_version(db, A.add_document(db, "nanfang", "量子", "量子", story_id=story)), tv)
-    first = match_events(db, now=NOW)
+    first = match_events(db, now=NOW, settings=load_settings())
     assert first.events_new == 1 and first.rules_backfilled == 1
-    again = match_events(db, now=NOW)
+    again = match_events(db, now=NOW, settings=load_settings())
     assert again.events_new == 0 and again.versions_scanned == 0
     late = A.add_document(db, "chinanews", "量子", "量子", story_id=story)
     A.classify(db, A.current_version(db, late), tv)
-    assert match_events(db, now=NOW).events_new == 0
+    assert match_events(db, now=NOW, settings=load_settings()).events_new == 0
     got = A.events(db, ids["q"])
     assert len(got) == 1 and len(got[0]["payload"]["sources"]) == 2
     # a new taxonomy version reclassifies everything: matched again, still one event
@@ -112,7 +113,7 @@ def test_rerun_and_backfill_never_duplicate_and_late_reprint_joins_event(db):
     with A.connect(db) as conn:
         conn.execute("INSERT INTO classification_runs (version_id, taxonomy_version_id) "
                      "SELECT version_id, %(t)s FROM document_versions", {"t": tv2})
-    rerun = match_events(db, now=NOW)
+    rerun = match_events(db, now=NOW, settings=load_settings())
     assert rerun.versions_scanned == 2 and rerun.events_new == 0 and len(A.events(db)) == 1
 
 
@@ -120,9 +121,9 @@ def test_unclassified_versions_wait_for_the_classifier(db):
     tv = A.add_taxonomy(db)
     ids = A.add_subscriber(db, "d@example.com", [("q", "keyword", {"query": "氢能"})])
     doc = A.add_document(db, "c114", "氢能", "氢能")
-    assert match_events(db, now=NOW).events_new == 0
+    assert match_events(db, now=NOW, settings=load_settings()).events_new == 0
     A.classify(db, A.current_version(db, doc), tv)
-    assert match_events(db, now=NOW).events_new == 1 and len(A.events(db, ids["q"])) == 1
+    assert match_events(db, now=NOW, settings=load_settings()).events_new == 1 and len(A.events(db, ids["q"])) == 1
 
 
 def test_entity_watch_by_name_alias_and_mentions(db):
@@ -135,7 +136,7 @@ def test_entity_watch_by_name_alias_and_mentions(db):
     for doc in (by_alias, by_mention, unrelated):
         A.classify(db, A.current_version(db, doc), tv)
     A.mention(db, A.current_version(db, by_mention), ubtech, "优必选")
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     got = {e["version_id"] for e in A.events(db, ids["ubtech"])}
     assert got == {A.current_version(db, by_alias), A.current_version(db, by_mention)}
 
@@ -157,7 +158,7 @@ def test_first_seen_entity_within_watched_categories(db, scope, expected, monkey
     A.classify(db, vid, tv, {"embodied_ai": ["具身智能"]})
     for eid, surface in ((new_co, "新锐机器人公司"), (old_co, "老牌公司"), (place, "深圳")):
         A.mention(db, vid, eid, surface)
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     names = {"新锐机器人公司": "new_co", "老牌公司": "old_co"}
     got = A.events(db, ids["new players"])
     assert {names[e["payload"]["entity"]["name"]] for e in got} == expected
@@ -165,7 +166,7 @@ def test_first_seen_entity_within_watched_categories(db, scope, expected, monkey
     later = A.add_document(db, "c114", "新锐机器人公司再融资", "新锐机器人公司 具身智能")
     A.classify(db, A.current_version(db, later), tv, {"embodied_ai": ["具身智能"]})
     A.mention(db, A.current_version(db, later), new_co, "新锐机器人公司")
-    assert match_events(db, now=NOW).events_new == 0  # seen before: no second event
+    assert match_events(db, now=NOW, settings=load_settings()).events_new == 0  # seen before: no second event
 
 
 def test_new_policy_by_issuer_level_and_doc_number_prefix(db):
@@ -184,7 +185,7 @@ def test_new_policy_by_issuer_level_and_doc_number_prefix(db):
     news = A.add_document(db, "c114", "粤工信新闻", "粤工信")
     for doc in (gd, gov, sz, news):
         A.classify(db, A.current_version(db, doc), tv)
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     assert [e["version_id"] for e in A.events(db, ids["粤工信"])] == [A.current_version(db, gd)]
     assert [e["version_id"] for e in A.events(db, ids["provincial"])] == [A.current_version(db, gd)]
     national = A.events(db, ids["national issuer"])
@@ -203,7 +204,7 @@ def test_changed_amended_abolished(db):
     news = A.add_document(db, "c114", "新闻", "第一版")
     for doc in (revised, abolished, news):
         A.classify(db, A.current_version(db, doc), tv)
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     assert A.events(db) == []  # first versions in force are not changes
     v2 = A.add_version(db, revised, "行动计划（修订）", "第二版", change_summary={"added": ["第二版"], "removed": ["第一版"]})
     gone = A.add_version(db, abolished, "旧办法（已废止）", "旧办法全文 本文件已废止")
@@ -211,7 +212,7 @@ def test_changed_amended_abolished(db):
     n2 = A.add_version(db, news, "新闻", "第二版")
     for vid in (v2, gone, n2):
         A.classify(db, vid, tv)
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     changes = {e["version_id"]: e["payload"]["change"] for e in A.events(db, ids["changes"])}
     assert changes == {v2: "revised", A.current_version(db, abolished): "abolished"}
     assert [e["payload"]["change"] for e in A.events(db, ids["abolished only"])] == ["abolished"]
@@ -237,13 +238,13 @@ def test_spike_against_trailing_baseline(db):
         doc("hydrogen", NOW - timedelta(days=day, hours=2))
     doc("hydrogen", NOW - timedelta(hours=1))
     doc("hydrogen", NOW - timedelta(hours=2))
-    summary = match_events(db, now=NOW)
+    summary = match_events(db, now=NOW, settings=load_settings())
     spike = A.events(db, ids["quantum spike"])
     assert summary.spikes == 1 and len(spike) == 1 and A.events(db, ids["hydrogen spike"]) == []
     payload = spike[0]["payload"]
     assert payload["count"] == 4 and payload["baseline"] == 0.5 and payload["ratio"] == 8.0
     assert sum(payload["series"]) == 11 and len(payload["series"]) == 15
-    assert match_events(db, now=NOW + timedelta(hours=1)).spikes == 0  # same day: same event key
+    assert match_events(db, now=NOW + timedelta(hours=1), settings=load_settings()).spikes == 0  # same day: same event key
 
 
 def test_query_errors_are_one_line_and_levels():
@@ -260,7 +261,7 @@ def test_bad_rule_is_reported_and_skipped(db):
     A.add_taxonomy(db)
     A.add_subscriber(db, "j@example.com", [("broken", "keyword", {"query": "(量子"}),
                                           ("typo", "category", {"categorys": ["quantum"]})])
-    summary = match_events(db, now=NOW)
+    summary = match_events(db, now=NOW, settings=load_settings())
     assert len(summary.errors) == 2 and summary.rules == 0
     assert "unclosed parenthesis" in summary.errors[0] and "unknown params" in summary.errors[1]
 
@@ -272,7 +273,7 @@ def test_query_true_without_terms_is_still_tried(db):
     robots = A.add_document(db, "c114", "机器人新闻", "机器人")
     for doc in (plain, robots):
         A.classify(db, A.current_version(db, doc), tv)
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     assert [e["version_id"] for e in A.events(db, ids["not robots"])] == [A.current_version(db, plain)]
 
 
@@ -288,13 +289,13 @@ def test_rule_reactivated_from_yaml_is_backfilled(db, tmp_path):
     load_subscribers(db, with_rule)
     first = A.add_document(db, "c114", "量子一", "量子")
     A.classify(db, A.current_version(db, first), tv)
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     load_subscribers(db, without)  # q deactivated
     second = A.add_document(db, "c114", "量子二", "量子")
     A.classify(db, A.current_version(db, second), tv)
-    match_events(db, now=NOW)
+    match_events(db, now=NOW, settings=load_settings())
     assert len(A.events(db)) == 1
     load_subscribers(db, with_rule)  # q back: it missed a version, so it is backfilled
-    summary = match_events(db, now=NOW)
+    summary = match_events(db, now=NOW, settings=load_settings())
     assert summary.rules_backfilled == 1 and summary.events_new == 1
     assert {e["version_id"] for e in A.events(db)} == {A.current_version(db, first), A.current_version(db, second)}

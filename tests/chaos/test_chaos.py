@@ -24,6 +24,7 @@ from alerts.events import match_events
 from crawlers.resolver import guarded_addresses
 from crawlers.stale_runs import abandon_stale_runs
 from crawlers.urls import is_private_host
+from futurewatch.config import load_settings
 from futurewatch.db import connect
 from futurewatch.locks import RUN_LOCK, run_lock
 from tests.alerts import archive as A
@@ -48,37 +49,37 @@ with run_lock({url!r}):
 """
 
 
-def yoyo_rows(url: str) -> list[dict]:
-    with connect(url) as conn:
+def yoyo_rows(db_url: str) -> list[dict]:
+    with connect(db_url) as conn:
         return conn.execute("SELECT pid FROM yoyo_lock").fetchall()
 
 
 # --- 1. locks that die with their holder ----------------------------------------------------------
 
 def test_migrate_proceeds_after_the_lock_holder_is_killed(fw_env):
-    holder = spawn_python(HOLD_MIGRATION_LOCK.format(url=fw_env.database_url))
-    assert [r["pid"] for r in yoyo_rows(fw_env.database_url)] == [holder.pid]
+    holder = spawn_python(HOLD_MIGRATION_LOCK.format(url=fw_env.db_url))
+    assert [r["pid"] for r in yoyo_rows(fw_env.db_url)] == [holder.pid]
     kill9(holder)  # killed while migrating: its yoyo lock row stays behind
     result = cli("db", "migrate", timeout=60)
     assert result.returncode == 0, result.stderr
     assert "applied 0 migration(s)" in result.stdout
-    assert yoyo_rows(fw_env.database_url) == []
+    assert yoyo_rows(fw_env.db_url) == []
 
 
 def test_a_run_killed_while_migrating_does_not_stop_the_next_run(fw_env):
     first = subprocess.Popen([str(FUTUREWATCH), "run", "--offline", "--sources", "nanfang"], env=env_with(),
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    with connect(fw_env.database_url, autocommit=True) as conn:  # poll on one session: a migration is quick
+    with connect(fw_env.db_url, autocommit=True) as conn:  # poll on one session: a migration is quick
         assert wait_until(lambda: conn.execute("SELECT 1 FROM yoyo_lock").fetchone(), timeout=30, step=0.0005)
         kill9(first)  # killed while it migrates
-    assert yoyo_rows(fw_env.database_url)  # what stopped every later run before
+    assert yoyo_rows(fw_env.db_url)  # what stopped every later run before
     second = cli("run", "--offline", "--sources", "nanfang", timeout=300)
     assert second.returncode == 0, second.stdout[-2000:] + second.stderr[-2000:]
-    assert yoyo_rows(fw_env.database_url) == []
+    assert yoyo_rows(fw_env.db_url) == []
 
 
 def test_a_lock_row_of_a_dead_pid_does_not_stop_migrations(fw_env):
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         conn.execute("INSERT INTO yoyo_lock (locked, ctime, pid) VALUES (1, now(), 999999)")
     result = cli("db", "migrate", timeout=60)
     assert result.returncode == 0, result.stderr
@@ -86,7 +87,7 @@ def test_a_lock_row_of_a_dead_pid_does_not_stop_migrations(fw_env):
 
 
 def test_second_run_stops_with_one_line_and_a_killed_run_frees_the_lock(fw_env):
-    holder = spawn_python(HOLD_RUN_LOCK.format(url=fw_env.database_url))
+    holder = spawn_python(HOLD_RUN_LOCK.format(url=fw_env.db_url))
     try:
         second = cli("run", "--offline", "--sources", "nanfang", timeout=60)
         assert second.returncode == 4
@@ -95,26 +96,26 @@ def test_second_run_stops_with_one_line_and_a_killed_run_frees_the_lock(fw_env):
         assert f"(pid {holder.pid})" in lines[0] and "UTC" in lines[0]
     finally:
         kill9(holder)
-    with run_lock(fw_env.database_url):  # the dead holder's lock went with its session
-        with connect(fw_env.database_url) as conn:
+    with run_lock(fw_env.db_url):  # the dead holder's lock went with its session
+        with connect(fw_env.db_url) as conn:
             held = conn.execute("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = %(id)s",
                                 {"id": RUN_LOCK}).fetchone()["n"]
     assert held == 1
 
 
 def test_db_unlock_names_the_holders_and_clears_stale_rows(fw_env):
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         conn.execute("INSERT INTO yoyo_lock (locked, ctime, pid) VALUES (1, now(), 999998)")
     result = cli("db", "unlock", timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "removed 1 stale yoyo lock row(s)" in result.stdout and yoyo_rows(fw_env.database_url) == []
-    hung = spawn_python(HOLD_RUN_LOCK.format(url=fw_env.database_url))
+    assert "removed 1 stale yoyo lock row(s)" in result.stdout and yoyo_rows(fw_env.db_url) == []
+    hung = spawn_python(HOLD_RUN_LOCK.format(url=fw_env.db_url))
     try:
         shown = cli("db", "unlock", timeout=60)
         assert "run lock held since" in shown.stdout and f"(pid {hung.pid})" in shown.stdout
         ended = cli("db", "unlock", "--terminate", timeout=60)
         assert "ended the session holding the run lock" in ended.stdout
-        with run_lock(fw_env.database_url):  # free although its process still lives
+        with run_lock(fw_env.db_url):  # free although its process still lives
             assert hung.poll() is None
     finally:
         kill9(hung)
@@ -134,7 +135,7 @@ def test_bad_addresses_are_refused_at_load_in_one_line(fw_env, tmp_path, email, 
     assert result.returncode == 2
     lines = (result.stdout + result.stderr).strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and "subscriber #2" in lines[0] and expected in lines[0]
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         assert conn.execute("SELECT count(*) AS n FROM subscribers").fetchone()["n"] == 0  # nothing half-loaded
 
 
@@ -148,7 +149,7 @@ def test_a_megabyte_rule_term_is_refused_at_load(fw_env, tmp_path):
 
 
 def test_a_megabyte_rule_term_in_the_database_is_skipped_at_match_time(fw_env):
-    db = fw_env.database_url
+    db = fw_env.db_url
     tv = A.add_taxonomy(db)
     ids = A.add_subscriber(db, "reader@example.com", [("q", "keyword", {"query": "量子"}),
                                                       ("huge", "keyword", {"query": "量" * 1_000_000})])
@@ -157,7 +158,8 @@ def test_a_megabyte_rule_term_in_the_database_is_skipped_at_match_time(fw_env):
 from datetime import datetime, timezone
 from pathlib import Path
 from alerts.pipeline import match_events
-print(match_events({db!r}, now=datetime.now(timezone.utc)))
+from futurewatch.config import load_settings
+print(match_events({db!r}, now=datetime.now(timezone.utc), settings=load_settings()))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env_with())
     assert out.returncode == 0, out.stderr[-2000:]  # no segfault (-11)
@@ -186,7 +188,7 @@ def test_fw_search_from_plain_sql_refuses_an_oversized_query_in_one_error(db_url
 
 
 def test_a_bad_subscribers_file_leaves_the_loaded_rules_matching(fw_env, tmp_path, monkeypatch):
-    db = fw_env.database_url
+    db = fw_env.db_url
     tv = A.add_taxonomy(db)
     ids = A.add_subscriber(db, "reader@example.com", [("q", "keyword", {"query": "量子"})])
     seed_quantum_page(db, tv)
@@ -194,7 +196,7 @@ def test_a_bad_subscribers_file_leaves_the_loaded_rules_matching(fw_env, tmp_pat
     write_subscribers(path, '"evil@example.com\\nBcc: all@example.com"')
     monkeypatch.setenv("FUTUREWATCH_SUBSCRIBERS", str(path))
     from alerts.pipeline import match_events as match_stage
-    summary = match_stage(db, now=datetime.now(timezone.utc))
+    summary = match_stage(db, now=datetime.now(timezone.utc), settings=load_settings())
     assert any("subscribers file not loaded" in e and "subscriber #2" in e for e in summary.errors)
     assert len(A.events(db, ids["q"])) == 1
 
@@ -202,13 +204,13 @@ def test_a_bad_subscribers_file_leaves_the_loaded_rules_matching(fw_env, tmp_pat
 # --- 3. per-recipient isolation --------------------------------------------------------------------
 
 def test_one_bad_recipient_does_not_stop_the_others(fw_env):
-    db = fw_env.database_url
+    db = fw_env.db_url
     tv = A.add_taxonomy(db)
     A.add_subscriber(db, "bad@example.com\r\nBcc: everyone@example.com", [("q", "keyword", {"query": "量子"})],
                      cadence="immediate")  # written around `alerts load`, as an old row would be
     A.add_subscriber(db, "good@example.com", [("q", "keyword", {"query": "量子"})], cadence="immediate")
     seed_quantum_page(db, tv)
-    match_events(db, now=datetime.now(timezone.utc))
+    match_events(db, now=datetime.now(timezone.utc), settings=load_settings())
     result = cli("digest", "send", timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "1 digest(s) failed" in result.stderr and "Traceback" not in result.stderr
@@ -289,7 +291,8 @@ def test_a_killed_runner_takes_its_crawl_with_it_and_the_next_crawl_abandons_the
     runner = spawn_python(f"""
 print("READY", flush=True)
 from crawlers.runner import crawl_sources
-crawl_sources({fw_env.database_url!r}, ["c114"], mirror="http://127.0.0.1:{port}")
+from futurewatch.config import load_settings
+crawl_sources({fw_env.db_url!r}, ["c114"], settings=load_settings(), mirror="http://127.0.0.1:{port}")
 """)
     try:
         assert wait_until(lambda: crawl_children(runner.pid), timeout=30)
@@ -298,7 +301,7 @@ crawl_sources({fw_env.database_url!r}, ["c114"], mirror="http://127.0.0.1:{port}
         assert wait_until(lambda: not child.is_running() or child.status() == psutil.STATUS_ZOMBIE, timeout=5)
     finally:
         hanging.close()
-    with connect(fw_env.database_url, autocommit=True) as conn:
+    with connect(fw_env.db_url, autocommit=True) as conn:
         assert conn.execute("SELECT status FROM crawl_runs").fetchone()["status"] == "running"
         marked = abandon_stale_runs(conn)
         row = conn.execute("SELECT status, error FROM crawl_runs").fetchone()
@@ -306,8 +309,8 @@ crawl_sources({fw_env.database_url!r}, ["c114"], mirror="http://127.0.0.1:{port}
 
 
 def test_an_old_running_row_from_another_host_is_abandoned(fw_env):
-    with connect(fw_env.database_url, autocommit=True) as conn:
-        A.add_source(fw_env.database_url, "c114")
+    with connect(fw_env.db_url, autocommit=True) as conn:
+        A.add_source(fw_env.db_url, "c114")
         conn.execute("INSERT INTO crawl_runs (source_id, run_key, started_at, owner_pid, owner_host) "
                      "VALUES ('c114', 'old', now() - interval '13 hours', 1, 'elsewhere'), "
                      "('c114', 'young', now() - interval '1 hour', 1, 'elsewhere')")
@@ -395,11 +398,11 @@ def test_smtp_auth_in_clear_is_refused_unless_allowed(db_url, tmp_path):
 
 
 def test_home_files_are_0600_and_folders_0700(fw_env):
-    db = fw_env.database_url
+    db = fw_env.db_url
     tv = A.add_taxonomy(db)
     A.add_subscriber(db, "reader@example.com", [("q", "keyword", {"query": "量子"})], cadence="immediate")
     seed_quantum_page(db, tv)
-    match_events(db, now=datetime.now(timezone.utc))
+    match_events(db, now=datetime.now(timezone.utc), settings=load_settings())
     os.umask(0o022)  # as under a scheduler with a permissive umask
     assert cli("digest", "send").returncode == 0
     from futurewatch.rawstore import open_raw_store

@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 
 from futurewatch.classify.candidates import select_candidates, store_candidates
 from futurewatch.db import connect
-from futurewatch.taxonomy import read_taxonomy
+from futurewatch.taxonomy.model import read_taxonomy
 
 from tests.classify.test_classify_pipeline import insert_version
 

@@ -13,16 +13,16 @@ from tests.classify.test_classify_pipeline import SEED, insert_version
 PHRASES = ["量子计算", "具身智能机器人", "6G太赫兹通信", "低空经济无人机", "氢能燃料电池", "中秋月饼", "合成生物"]
 
 
-def seed(url: str, n: int) -> None:
+def seed(db_url: str, n: int) -> None:
     rng, seed_text = random.Random(4), SEED.read_text(encoding="utf-8")
-    with connect(url) as conn, conn.transaction():
+    with connect(db_url) as conn, conn.transaction():
         for i in range(n):
             words = "，".join(rng.choice(PHRASES) for _ in range(6))
             insert_version(conn, f"k{i}", rng.choice(PHRASES), words + seed_text[: rng.randrange(50, 400)], None)
 
 
-def labels(url: str) -> set[tuple]:
-    with connect(url) as conn:
+def labels(db_url: str) -> set[tuple]:
+    with connect(db_url) as conn:
         return {(r["version_id"], r["code"], round(r["score"], 4)) for r in conn.execute(
             "SELECT version_id, code, score FROM classifications")}
 

@@ -9,7 +9,7 @@ import yaml
 from futurewatch.termmatch import match_form as normalize
 from futurewatch.classify.pipeline import classify_pending
 from futurewatch.db import connect
-from futurewatch.taxonomy import load_taxonomy
+from futurewatch.taxonomy.loader import load_taxonomy
 from futurewatch.taxonomy.model import DEFAULT_PATH
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "classify_gold" / "seeds" / "004_62d6dbd39365176f.txt"
@@ -28,8 +28,8 @@ def insert_version(conn, key, title, text, published):
     return vid
 
 
-def seed_archive(url):
-    with connect(url) as conn, conn.transaction():
+def seed_archive(db_url):
+    with connect(db_url) as conn, conn.transaction():
         return [
             insert_version(conn, "a", "广东发布未来电子信息行动计划", SEED.read_text(encoding="utf-8"),
                            datetime(2024, 2, 9, 10, tzinfo=timezone.utc)),

@@ -22,8 +22,8 @@ def fault_mirror():
     server.stop()
 
 
-def query(url: str, sql: str, params: dict | None = None) -> list[dict]:
-    with connect(url) as conn:
+def query(db_url: str, sql: str, params: dict | None = None) -> list[dict]:
+    with connect(db_url) as conn:
         return conn.execute(sql, params or {}).fetchall()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crawlers.runner import crawl_sources
 from tests.crawlers.conftest import query
+from futurewatch.config import load_settings
 
 C114 = "https://www.c114.com.cn"
 EXPECTED_FAILURES = {
@@ -22,7 +23,7 @@ EXPECTED_BLOCKED = {f"{C114}/news/16/a9000403.html": "challenge_title:安全验�
 
 
 def test_c114_fault_pages_are_recorded_and_good_pages_kept(fw_env, db_url, fault_mirror):
-    [run] = crawl_sources(db_url, ["c114"], mirror=fault_mirror.url, run_key="faults")
+    [run] = crawl_sources(db_url, ["c114"], mirror=fault_mirror.url, run_key="faults", settings=load_settings())
     assert run.status == "partial"
     failures = {f["url"]: f["reason"] for f in run.details["failures"]}
     assert {u: r.split(":")[0] for u, r in failures.items()} == EXPECTED_FAILURES
@@ -46,7 +47,7 @@ def test_c114_fault_pages_are_recorded_and_good_pages_kept(fw_env, db_url, fault
 
 
 def test_attachment_caps_and_failures_are_recorded_per_page(fw_env, db_url, fault_mirror):
-    [run] = crawl_sources(db_url, ["gd_gov"], mirror=fault_mirror.url, run_key="att")
+    [run] = crawl_sources(db_url, ["gd_gov"], mirror=fault_mirror.url, run_key="att", settings=load_settings())
     page = "http://gdii.gd.gov.cn/gkmlpt/content/4/4915/post_4915026.html"
     rows = {r["filename"]: r for r in query(db_url, "SELECT * FROM attachments WHERE page_url = %(p)s", {"p": page})}
     assert rows["big.zip"]["status"] == "too_large" and rows["big.zip"]["storage_key"] is None

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from crawlers.runner import crawl_sources
 from tests.crawlers.conftest import c114_roll, query
+from futurewatch.config import load_settings
 
 A1 = "https://www.c114.com.cn/4app/3542/a1283251.html"
 A2 = "https://www.c114.com.cn/news/118/a1299441.html"
@@ -18,19 +19,19 @@ def fetches(db_url: str, url: str) -> list[dict]:
 
 
 def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_env, db_url, mirror):
-    crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r1")
+    crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r1", settings=load_settings())
     mirror.site.edit(A1, "</p></div>", "</p><p>补充：广东新增两个未来产业先导区。</p></div>")  # body only
     for url in (A2, c114_roll(mirror.site.today - timedelta(days=1))):  # a new title, on the page and in the list
         mirror.site.edit(url, "量子通信试验网<", "量子通信试验网（更新）<")
 
-    [r2] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r2")
+    [r2] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r2", settings=load_settings())
     assert (r2.new, r2.changed, r2.unchanged) == (0, 1, 1)
     assert len(fetches(db_url, A2)) == 2 and len(fetches(db_url, A1)) == 1  # A1 is not due for a recheck yet
 
     query_sql = "UPDATE seen_urls SET last_fetched_at = last_fetched_at - interval '4 days' RETURNING url"
     assert len(query(db_url, query_sql)) == 2  # past revisit_hours (72 h): both are rechecked
     start = len(mirror.hits)
-    [r3] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r3")
+    [r3] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r3", settings=load_settings())
     assert (r3.new, r3.changed, r3.unchanged) == (0, 1, 1)
     statuses = {path: status for _, path, status in mirror.hits[start:]}
     assert statuses["/news/118/a1299441.html"] == 304 and statuses["/4app/3542/a1283251.html"] == 200
@@ -42,13 +43,13 @@ def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_e
 
 def test_since_bounds_a_backfill(fw_env, db_url, mirror):
     today = mirror.site.today
-    [c114] = crawl_sources(db_url, ["c114"], since=today - timedelta(days=4), mirror=mirror.url, run_key="b")
+    [c114] = crawl_sources(db_url, ["c114"], since=today - timedelta(days=4), mirror=mirror.url, run_key="b", settings=load_settings())
     rolls = sorted(p for _, p, _ in mirror.hits if "roll.asp" in p)
     expected = sorted(f"/news/roll.asp?y={d.year}&m={d.month}&d={d.day}"
                       for d in (today - timedelta(days=i) for i in range(5)))
     assert rolls == expected and c114.status == "succeeded"
 
-    [govcn] = crawl_sources(db_url, ["govcn"], since=today.isoformat(), mirror=mirror.url, run_key="b")
+    [govcn] = crawl_sources(db_url, ["govcn"], since=today.isoformat(), mirror=mirror.url, run_key="b", settings=load_settings())
     rows = json.loads(mirror.site.page("https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json").body)
     fresh = [row["URL"] for row in rows if row["DOCRELPUBTIME"] == today.isoformat()]
     assert 0 < len(fresh) < len(rows)

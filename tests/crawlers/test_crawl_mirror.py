@@ -6,16 +6,18 @@ from __future__ import annotations
 import hashlib
 import urllib.request
 
-from crawlers.health import select_source_health
+from futurewatch.health.status import select_source_health
+from futurewatch.health.thresholds import HealthThresholds
 from crawlers.registry import load_registry
 from crawlers.runner import crawl_sources
 from crawlers.urls import to_mirror
 from futurewatch.rawstore import open_raw_store
 from tests.crawlers.conftest import article_hits, query
+from futurewatch.config import load_settings
 
 
 def test_every_source_crawls_the_mirror_and_a_rerun_is_incremental(fw_env, db_url, mirror):
-    first = crawl_sources(db_url, mirror=mirror.url, run_key="first")
+    first = crawl_sources(db_url, mirror=mirror.url, run_key="first", settings=load_settings())
     by_source = {s.source_id: s for s in first}
     assert set(by_source) == set(load_registry())
     for s in first:
@@ -52,7 +54,7 @@ def test_every_source_crawls_the_mirror_and_a_rerun_is_incremental(fw_env, db_ur
     assert query(db_url, "SELECT count(*) AS n FROM seen_urls")[0]["n"] == len(mirrored) + len(attachments)
 
     before = len(mirror.hits)
-    second = crawl_sources(db_url, mirror=mirror.url, run_key="second")
+    second = crawl_sources(db_url, mirror=mirror.url, run_key="second", settings=load_settings())
     rerun_hits = mirror.hits[before:]
     assert not article_hits(type("S", (), {"hits": rerun_hits})()), "an article was refetched"
     for s in second:
@@ -62,7 +64,7 @@ def test_every_source_crawls_the_mirror_and_a_rerun_is_incremental(fw_env, db_ur
     assert query(db_url, "SELECT count(*) AS n FROM raw_fetches WHERE kind <> 'listing'")[0]["n"] == \
         len(pages) + len(attachments)
 
-    health = {h.source_id: h for h in select_source_health(db_url)}
+    health = {h.source_id: h for h in select_source_health(db_url, HealthThresholds())}
     assert {h.status for h in health.values()} == {"ok"}
     assert health["gd_gov"].new_items == by_source["gd_gov"].new
     assert health["c114"].error_rate == 0 and health["c114"].last_success_at is not None

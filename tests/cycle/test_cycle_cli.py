@@ -14,7 +14,7 @@ def test_offline_run_ends_with_a_digest_in_the_outbox(fw_env):
     for stage in ("migrate", "taxonomy", "crawl", "process", "classify", "alerts", "digests"):
         assert stage in result.output
     assert "nanfang" in result.output and "govcn" in result.output
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         sources = {r["source_id"] for r in conn.execute("SELECT DISTINCT source_id FROM raw_fetches")}
         files = conn.execute("SELECT count(*) AS n FROM deliveries WHERE status = 'sent'").fetchone()["n"]
     assert sources == {"nanfang", "govcn"}

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from futurewatch.commands.run import render_summary
 from futurewatch.cycle import CycleSummary, SourceResult, StageResult, build_source_result, run_cycle, to_plain
+from futurewatch.config import load_settings
 
 NOW = datetime(2026, 3, 10, 0, 0, tzinfo=timezone.utc)
 
@@ -22,7 +23,7 @@ class FakeCrawlSummary:  # the shape of a crawler summary: any object with these
 
 
 def test_unreachable_database_stops_after_migrate_with_one_line_reason():
-    summary = run_cycle("postgresql://nobody:wrong@127.0.0.1:1/none", now=NOW)
+    summary = run_cycle("postgresql://nobody:wrong@127.0.0.1:1/none", now=NOW, settings=load_settings())
     assert [s.stage for s in summary.stages] == ["migrate"]
     assert not summary.ok
     assert "127.0.0.1:1" in summary.stages[0].detail and "\n" not in summary.stages[0].detail

@@ -93,7 +93,7 @@ def test_shape_change_flags_rising_generic_fallback_only(db_url):
             add_version(conn, "steady", day(0.2 + i * 0.3), "steady.V1")
             add_version(conn, "generic_only", day(0.2 + i * 0.3), "generic.V1")
         conn.commit()
-    report = check_source_health(db_url, as_of=AS_OF)
+    report = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds())
     shape = [f for f in report.findings if f.signal == "shape_changed"]
     assert [f.source_id for f in shape] == ["changed"]
     assert shape[0].metrics["recent_share"] == 1.0 and shape[0].metrics["baseline_share"] == 0.0
@@ -117,7 +117,7 @@ def test_report_goes_to_outbox_without_smtp(db_url, tmp_path):
     with connect(db_url) as conn:
         add_source(conn, "quiet")
         conn.commit()
-    report = check_source_health(db_url, as_of=AS_OF)
+    report = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds())
     settings = load_settings({"FUTUREWATCH_HOME": str(tmp_path)})
     where = send_health_report(report, settings, ["ops@example.org"])
     text = open(where, encoding="utf-8").read()
@@ -146,27 +146,27 @@ def test_latest_crawl_with_empty_listings_is_a_shape_change(db_url):
         add_crawl_run(conn, "recovered", day(0.6), {**empty, "empty_listings": ["x"]})
         add_crawl_run(conn, "recovered", day(0.3), {"shape_changed": False})
         conn.commit()
-    report = check_source_health(db_url, as_of=AS_OF)
+    report = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds())
     shape = [f for f in report.findings if f.signal == "shape_changed"]
     assert [f.source_id for f in shape] == ["emptied"]
     assert "https://emptied.example/list" in shape[0].detail
 
 
 def test_report_is_mailed_through_the_one_smtp_configuration(db_url, tmp_path):
-    """The ops report goes through alerts' SMTP sender (alerts/smtpconfig.py + alerts/send.py),
+    """The ops report goes through the one sender (futurewatch/sender.py),
     to a real SMTP server on loopback."""
     from tests.alerts.smtp_servers import Recorder, smtp_server
 
     with connect(db_url) as conn:
         add_source(conn, "quiet")
         conn.commit()
-    report = check_source_health(db_url, as_of=AS_OF)
+    report = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds())
     recorder = Recorder()
     with smtp_server(recorder) as port:
         settings = load_settings({"FUTUREWATCH_HOME": str(tmp_path), "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port),
                                   "SMTP_SECURITY": "none", "SMTP_FROM": "fw-ops@example.org"})
         where = send_health_report(report, settings, ["ops@example.org"])
-    assert where == f"smtp://127.0.0.1:{port}"
+    assert where == f"none://127.0.0.1:{port}"  # the one sender names the server as SmtpConfig.describe()
     assert len(recorder.messages) == 1
     mail = recorder.messages[0].decode("utf-8", "replace")
     assert "From: fw-ops@example.org" in mail and "need attention: quiet" in mail

@@ -81,7 +81,7 @@ def test_scheduled_run_crawls_only_the_sources_due_at_its_logical_date(dag_bag, 
     run = dag_bag.get_dag("crawl_sources").test(logical_date=TAKUNGPAO_ONLY)
     assert str(run.run_type) == "scheduled"
     assert mapped_states(run, "crawl") == {"takungpao": "success"}
-    assert crawled_sources(fw_env.database_url) == {"takungpao": "succeeded"}
+    assert crawled_sources(fw_env.db_url) == {"takungpao": "succeeded"}
     extra = [e for e in asset_extras("raw_fetches") if e.get("source_id") == "takungpao"][-1]
     assert extra["new"] > 0 and extra["pages"] >= extra["new"]
     assert extra["first_raw_fetch_id"] <= extra["last_raw_fetch_id"]
@@ -100,8 +100,8 @@ def test_manual_run_with_failing_source_retries_in_task_and_tells_ops(dag_bag, f
     run = dag_bag.get_dag("crawl_sources").test(logical_date=TAKUNGPAO_ONLY,
                                                 run_conf={"sources": ["takungpao", "miit"]})
     assert mapped_states(run, "crawl") == {"takungpao": "success", "miit": "failed"}
-    assert crawled_sources(fw_env.database_url) == {"takungpao": "succeeded", "miit": "failed"}
-    with connect(fw_env.database_url) as conn:
+    assert crawled_sources(fw_env.db_url) == {"takungpao": "succeeded", "miit": "failed"}
+    with connect(fw_env.db_url) as conn:
         error = conn.execute("SELECT error FROM crawl_runs WHERE source_id = 'miit'").fetchone()["error"]
     assert "listing page(s) failed (http_404)" in error
 

@@ -29,7 +29,7 @@ def seed_changed_and_steady_sources(db_url):
 
 
 def test_health_dag_flags_changed_source_and_mails_ops(dag_bag, fw_env, no_retries):
-    seed_changed_and_steady_sources(fw_env.database_url)
+    seed_changed_and_steady_sources(fw_env.db_url)
     dag = no_retries(dag_bag.get_dag("check_source_health"))
     run = dag.test(logical_date=AS_OF)
     states = task_states(run)
@@ -47,7 +47,7 @@ def test_health_dag_flags_changed_source_and_mails_ops(dag_bag, fw_env, no_retri
 
 
 def test_health_dag_is_green_when_all_is_well(dag_bag, fw_env, no_retries):
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         add_source(conn, "steady")
         for i in range(5):
             add_version(conn, "steady", AS_OF - timedelta(hours=3 + i), "steady.V1")
@@ -60,7 +60,7 @@ def test_health_dag_is_green_when_all_is_well(dag_bag, fw_env, no_retries):
 def test_health_dag_mails_ops_on_parser_drift_and_a_waf_wall(dag_bag, fw_env, no_retries):
     from tests.crawlers.test_source_parse_health import seed_pages
 
-    seed_pages(fw_env.database_url, AS_OF - timedelta(hours=3))  # real pages through the real parser path
+    seed_pages(fw_env.db_url, AS_OF - timedelta(hours=3))  # real pages through the real parser path
     run = no_retries(dag_bag.get_dag("check_source_health")).test(logical_date=AS_OF)
     assert task_states(run)[("flag_sources", -1)] == "failed"
     notices = list((fw_env.outbox_dir / "ops").glob("flag_sources-failed-*.eml"))  # the task-failure notice

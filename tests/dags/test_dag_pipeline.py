@@ -65,7 +65,7 @@ def take_site_offline(server, host_part: str) -> None:
 
 @pytest.mark.slow
 def test_whole_chain_ends_with_a_digest_delivered(dag_bag, fw_env, mirror, smtp_inbox, no_retries):
-    url = fw_env.database_url
+    url = fw_env.db_url
     take_site_offline(mirror, "miit.gov.cn")
     for age in (0, 1):  # its listing rows are no longer div.new_list_c
         mirror.site.edit(c114_roll(mirror.site.today - timedelta(days=age)), 'class="new_list_c"', 'class="feed-card"')

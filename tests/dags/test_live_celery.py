@@ -62,7 +62,7 @@ def test_pipeline_runs_on_two_celery_workers(celery_airflow, fw_env):
     live.unpause("send_digests")
     digest_run = live.trigger("send_digests", logical_date=datetime.now(timezone.utc).isoformat())
     assert live.wait_run("send_digests", digest_run) == "success"
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         versions = conn.execute("SELECT count(*) AS n FROM document_versions").fetchone()["n"]
         digests = conn.execute("SELECT count(*) AS n FROM deliveries").fetchone()["n"]
     assert versions > 0 and digests > 0

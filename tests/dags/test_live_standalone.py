@@ -75,7 +75,7 @@ def test_standalone_ui_failing_source_assets_and_backfill(airflow, fw_env, mirro
     assert graph.status_code == 200 and "raw_fetches" in graph.text
 
     check_backfill_crawled_only_the_due_source(airflow)
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         status = conn.execute("SELECT status FROM crawl_runs WHERE source_id = 'miit' AND run_key LIKE %s",
                               (f"%{run_id}",)).fetchone()["status"]
     assert status == "failed"

@@ -94,11 +94,11 @@ def test_notice_bodies_fit_each_format_and_bound_the_url_list():
 
 
 def test_rate_limited_robot_is_retried_and_a_dead_one_blocks_no_other(monkeypatch, caplog):
-    from futurewatch import ops_webhooks
+    from futurewatch import ops_webhooks, sender
     from tests.alerts.chat_servers import Robots, robot_server
     from tests.alerts.smtp_servers import free_port
 
-    monkeypatch.setattr(ops_webhooks, "BACKOFF_S", 0.01)
+    monkeypatch.setattr(sender, "BACKOFF_S", 0.01)
     robots = Robots(dingtalk_secret=SECRET)
     robots.fail_next["dingtalk"].append({"errcode": 130101, "errmsg": "send too fast"})
     failure = TaskFailure("match_alerts", "match", "manual__1", "boom")

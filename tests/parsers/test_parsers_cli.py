@@ -43,11 +43,11 @@ def test_parse_unknown_host_uses_generic_and_bad_input_is_one_line(tmp_path):
 
 
 def test_process_command_runs_and_reports(fw_env):
-    add_sources(fw_env.database_url)
-    add_fixture(fw_env.database_url, "nanfang_2024_03_01")
+    add_sources(fw_env.db_url)
+    add_fixture(fw_env.db_url, "nanfang_2024_03_01")
     result = CliRunner().invoke(app, ["process", "--batch-size", "5"])
     assert result.exit_code == 0, result.output
     assert "1 pages: 1 new documents" in result.stdout
-    assert rows(fw_env.database_url, "SELECT count(*) AS n FROM documents")[0]["n"] == 1
+    assert rows(fw_env.db_url, "SELECT count(*) AS n FROM documents")[0]["n"] == 1
     again = CliRunner().invoke(app, ["process", "--reparse"])
     assert again.exit_code == 0 and "1 reparsed" in again.stdout

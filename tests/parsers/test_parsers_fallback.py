@@ -13,6 +13,7 @@ from parsers.api import parse_page
 from parsers.errorpage import not_an_article
 from parsers.process import process_pending
 from tests.parsers.test_parsers_process import add_fetch, add_sources, rows
+from futurewatch.config import load_settings
 
 FETCHED = datetime.fromisoformat("2024-03-02T10:00:00+08:00")
 PROSE = "".join(f"<p>第{i}段：广东省加快培育发展未来产业，推动低空经济、量子科技和具身智能等领域形成新的增长点。</p>"
@@ -67,13 +68,13 @@ def test_an_article_that_mentions_the_phrases_is_still_an_article():
 
 
 def test_process_records_not_articles_on_the_raw_fetch_and_stores_no_document(fw_env):
-    url = fw_env.database_url
+    url = fw_env.db_url
     add_sources(url)
     gone = add_fetch(url, "nanfang", "https://www.southcn.com/gone.shtml",
                      page("页面不存在", "<p>您访问的页面不存在</p>"), FETCHED)
     drift = add_fetch(url, "gd_gov", "https://www.gd.gov.cn/zwgk/content/post_4300002.html",
                       page("通知", f"<h1>关于培育未来产业的通知</h1><div class='x'>{PROSE}</div>"), FETCHED)
-    summary = process_pending(url)
+    summary = process_pending(url, settings=load_settings())
     assert summary.not_articles == 1 and summary.drifted == 1 and summary.failed == 0
     fetches = {r["raw_fetch_id"]: r for r in rows(url, "SELECT raw_fetch_id, not_article, parse_drift, processed_at "
                                                         "FROM raw_fetches")}

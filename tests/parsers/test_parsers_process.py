@@ -14,6 +14,7 @@ import pytest
 from futurewatch.db import connect
 from futurewatch.rawstore import open_raw_store
 from parsers.process import process_pending
+from futurewatch.config import load_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SOURCES = ("c114", "nanfang", "gd_gov", "govcn", "miit", "chinanews", "takungpao")
@@ -25,17 +26,17 @@ def fixture(stem: str) -> tuple[bytes, dict]:
     return gzip.decompress((folder / f"{stem}.html.gz").read_bytes()), json.loads((folder / f"{stem}.meta.json").read_text())
 
 
-def add_sources(url: str) -> None:
-    with connect(url) as conn:
+def add_sources(db_url: str) -> None:
+    with connect(db_url) as conn:
         for sid in SOURCES:
             conn.execute("INSERT INTO sources (source_id, name, kind) VALUES (%(s)s, %(s)s, 'news') ON CONFLICT DO NOTHING",
                          {"s": sid})
 
 
-def add_fetch(url: str, source_id: str, page_url: str, body: bytes, fetched_at: datetime, *, kind: str = "page",
+def add_fetch(db_url: str, source_id: str, page_url: str, body: bytes, fetched_at: datetime, *, kind: str = "page",
               parent_url: str | None = None, hints: dict | None = None, storage_key: str | None = None) -> int:
-    sha, key = open_raw_store().put(body)
-    with connect(url) as conn:
+    sha, key = open_raw_store(load_settings()).put(body)
+    with connect(db_url) as conn:
         row = conn.execute(
             """INSERT INTO raw_fetches (source_id, url, final_url, status, fetched_at, sha256, size_bytes, storage_key,
                    kind, parent_url, hints)
@@ -46,20 +47,20 @@ def add_fetch(url: str, source_id: str, page_url: str, body: bytes, fetched_at: 
     return row["raw_fetch_id"]
 
 
-def add_fixture(url: str, stem: str, *, body: bytes | None = None, days_later: int = 0) -> int:
+def add_fixture(db_url: str, stem: str, *, body: bytes | None = None, days_later: int = 0) -> int:
     raw, meta = fixture(stem)
     when = datetime.fromisoformat(meta["crawl_date"]) + timedelta(days=days_later)
-    return add_fetch(url, stem.rsplit("_", 3)[0], meta["url"], body or raw, when)
+    return add_fetch(db_url, stem.rsplit("_", 3)[0], meta["url"], body or raw, when)
 
 
-def rows(url: str, sql: str, params: dict | None = None) -> list[dict]:
-    with connect(url) as conn:
+def rows(db_url: str, sql: str, params: dict | None = None) -> list[dict]:
+    with connect(db_url) as conn:
         return conn.execute(sql, params or {}).fetchall()
 
 
 @pytest.fixture
 def db(fw_env):
-    url = fw_env.database_url
+    url = fw_env.db_url
     add_sources(url)
     return url
 
@@ -68,7 +69,7 @@ def test_reprint_clusters_into_one_story_with_two_documents(db):
     add_fixture(db, "chinanews_2024_03_01")
     add_fixture(db, "nanfang_2024_03_01")
     add_fixture(db, "c114_2025_02_14")
-    summary = process_pending(db)
+    summary = process_pending(db, settings=load_settings())
     assert summary.pages == 3 and summary.documents_new == 3 and summary.failed == 0
     docs = rows(db, "SELECT source_id, story_id, doc_key FROM documents ORDER BY source_id")
     by_source = {d["source_id"]: d for d in docs}
@@ -84,11 +85,11 @@ def test_reprint_clusters_into_one_story_with_two_documents(db):
 def test_changed_page_becomes_version_two_and_rerun_is_idempotent(db):
     raw, _ = fixture("chinanews_2024_03_01")
     add_fixture(db, "chinanews_2024_03_01")
-    process_pending(db)
+    process_pending(db, settings=load_settings())
     changed = raw.replace("到2035年，基本形成若干领跑全球的未来产业集群。".encode(), "更正：新增一段说明。".encode())
     assert changed != raw
     add_fixture(db, "chinanews_2024_03_01", body=changed, days_later=1)
-    summary = process_pending(db)
+    summary = process_pending(db, settings=load_settings())
     assert summary.pages == 1 and summary.versions_new == 1 and summary.documents_new == 0
     versions = rows(db, "SELECT version_no, replaces_version_id, change_summary FROM document_versions ORDER BY version_no")
     assert [v["version_no"] for v in versions] == [1, 2]
@@ -96,17 +97,17 @@ def test_changed_page_becomes_version_two_and_rerun_is_idempotent(db):
     assert versions[1]["change_summary"]["removed"]
     current = rows(db, "SELECT current_version_id FROM documents")[0]["current_version_id"]
     assert current == rows(db, "SELECT version_id FROM document_versions WHERE version_no = 2")[0]["version_id"]
-    again = process_pending(db)
+    again = process_pending(db, settings=load_settings())
     assert again.pages == 0
     assert rows(db, "SELECT count(*) AS n FROM document_versions")[0]["n"] == 2
 
 
 def test_same_bytes_fetched_again_add_nothing(db):
     add_fixture(db, "c114_2025_02_14")
-    process_pending(db)
+    process_pending(db, settings=load_settings())
     raw, meta = fixture("c114_2025_02_14")
     add_fetch(db, "c114", meta["url"] + "?utm_source=rss", raw, datetime.fromisoformat(meta["crawl_date"]))
-    summary = process_pending(db)
+    summary = process_pending(db, settings=load_settings())
     assert summary.pages == 1 and summary.unchanged == 1 and summary.versions_new == 0
     assert rows(db, "SELECT count(*) AS n FROM documents")[0]["n"] == 1
 
@@ -114,11 +115,11 @@ def test_same_bytes_fetched_again_add_nothing(db):
 def test_reparse_rebuilds_in_place_without_new_versions(db):
     for stem in ("govcn_2024_01_29", "govcn_2024_01_30", "takungpao_2023_06_02"):
         add_fixture(db, stem)
-    first = process_pending(db)
+    first = process_pending(db, settings=load_settings())
     assert first.documents_new == 3
     with connect(db) as conn:
         conn.execute("UPDATE document_versions SET text = 'stale', parser = 'old.V0'")
-    again = process_pending(db, reparse=True, batch_size=2)
+    again = process_pending(db, reparse=True, batch_size=2, settings=load_settings())
     assert again.reparsed == 3 and again.versions_new == 0
     texts = rows(db, "SELECT text, parser FROM document_versions")
     assert all(t["text"] != "stale" and t["parser"] != "old.V0" for t in texts)
@@ -130,7 +131,7 @@ def test_reparse_rebuilds_in_place_without_new_versions(db):
 def test_policy_metadata_and_interpretation_link(db, order):
     for stem in order:
         add_fixture(db, stem)
-    process_pending(db)
+    process_pending(db, settings=load_settings())
     meta = rows(db, """SELECT d.doc_key, d.kind, p.* FROM policy_metadata p JOIN document_versions v USING (version_id)
                        JOIN documents d ON d.document_id = v.document_id ORDER BY d.doc_key""")
     policy, jiedu = meta
@@ -156,7 +157,7 @@ def test_short_policy_notice_takes_attachment_text(db):
     add_fetch(db, "miit", att_url, _docx_bytes(full), datetime.fromisoformat(meta["crawl_date"]), kind="attachment",
               parent_url=meta["url"])
     add_fixture(db, "miit_2024_01_29")
-    summary = process_pending(db)
+    summary = process_pending(db, settings=load_settings())
     assert summary.pages == 1  # the attachment fetch is not a page
     text = rows(db, "SELECT text FROM document_versions")[0]["text"]
     assert "一、总体要求" in text and "二、重点任务" in text
@@ -170,7 +171,7 @@ def test_unsupported_attachment_recorded_with_type_and_size(db):
     add_fetch(db, "gd_gov", ofd, b"PK\x03\x04ofd-bytes" * 10, datetime.fromisoformat(meta["crawl_date"]),
               kind="attachment", parent_url=meta["url"])
     add_fixture(db, "gd_gov_2024_02_24")
-    process_pending(db)
+    process_pending(db, settings=load_settings())
     atts = {a["ext"]: a for a in rows(db, "SELECT ext, status, size_bytes FROM attachments")}
     assert atts["ofd"]["status"] == "unsupported" and atts["ofd"]["size_bytes"] == 130
     assert atts["pdf"]["status"] == "linked"
@@ -181,11 +182,11 @@ def test_a_broken_row_is_recorded_and_the_run_continues(db):
     add_fetch(db, "c114", "https://www.c114.com.cn/4app/3542/a1.html", raw, datetime.fromisoformat(meta["crawl_date"]),
               storage_key="local:" + "0" * 64)
     add_fixture(db, "takungpao_2023_06_02")
-    summary = process_pending(db)
+    summary = process_pending(db, settings=load_settings())
     assert summary.failed == 1 and summary.pages == 2 and summary.documents_new == 1
     errors = rows(db, "SELECT process_error FROM raw_fetches WHERE process_error IS NOT NULL")
     assert len(errors) == 1 and "FileNotFoundError" in errors[0]["process_error"]
-    assert process_pending(db).pages == 0
+    assert process_pending(db, settings=load_settings()).pages == 0
 
 
 def test_identical_content_at_two_urls_of_a_site_without_ids_is_one_document(db):
@@ -197,7 +198,7 @@ def test_identical_content_at_two_urls_of_a_site_without_ids_is_one_document(db)
     when = datetime.fromisoformat("2024-03-01T10:00:00+08:00")
     add_fetch(db, "example", "https://news.example.cn/a/1.html", body, when)
     add_fetch(db, "example", "https://news.example.cn/print/1.html", body, when)
-    summary = process_pending(db)
+    summary = process_pending(db, settings=load_settings())
     assert summary.pages == 2 and summary.documents_new == 1
     assert rows(db, "SELECT count(*) AS n FROM document_urls")[0]["n"] == 2
     assert rows(db, "SELECT parser FROM document_versions")[0]["parser"] == "generic.V1"

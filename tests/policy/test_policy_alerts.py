@@ -19,6 +19,7 @@ from parsers.process import process_pending
 from tests.alerts import browser
 from tests.parsers.test_parsers_process import add_fetch, add_sources, rows
 from tests.policy.test_policy_store import CITY, PROVINCIAL, WHEN
+from futurewatch.config import load_settings
 
 SUBSCRIBERS = """
 subscribers:
@@ -41,19 +42,19 @@ subscribers:
 
 @pytest.fixture
 def archive(fw_env, tmp_path):
-    url = fw_env.database_url
+    url = fw_env.db_url
     add_sources(url)
     for day, (page_url, markup) in enumerate((PROVINCIAL, CITY)):
         add_fetch(url, "gd_gov", page_url, markup.encode(), WHEN + timedelta(days=day))
-    assert process_pending(url).failed == 0
+    assert process_pending(url, settings=load_settings()).failed == 0
     path = tmp_path / "subscribers.yaml"
     path.write_text(SUBSCRIBERS, encoding="utf-8")
     load_subscribers(url, str(path))
     return fw_env
 
 
-def events(url: str) -> list[dict]:
-    return rows(url, "SELECT r.name, e.event_key, e.section, e.payload FROM alert_events e JOIN alert_rules r USING (rule_id)"
+def events(db_url: str) -> list[dict]:
+    return rows(db_url, "SELECT r.name, e.event_key, e.section, e.payload FROM alert_events e JOIN alert_rules r USING (rule_id)"
                      " ORDER BY r.name, e.event_key")
 
 
@@ -64,7 +65,7 @@ def digest_text(settings) -> tuple[str, str]:
 
 
 def test_deadline_rule_fires_days_before_and_reaches_the_digest(archive):
-    url = archive.database_url
+    url = archive.db_url
     now = datetime(2024, 3, 15, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # the city page's 申报截止 is 2024-03-20
     match_events(url, now=now, settings=archive)
     deadline = [e for e in events(url) if e["section"] == "deadline"]
@@ -83,14 +84,14 @@ def test_deadline_rule_fires_days_before_and_reaches_the_digest(archive):
 
 
 def test_deadline_outside_the_window_or_past_raises_nothing(archive):
-    url = archive.database_url
+    url = archive.db_url
     match_events(url, now=datetime(2024, 3, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), settings=archive)
     match_events(url, now=datetime(2024, 3, 21, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), settings=archive)
     assert [e for e in events(url) if e["section"] == "deadline"] == []
 
 
 def test_new_policy_in_digest_shows_level_number_implements_and_measures(archive):
-    url = archive.database_url
+    url = archive.db_url
     now = datetime.now(ZoneInfo("Asia/Shanghai"))  # new-policy events date from when the version was stored
     match_events(url, now=now, settings=archive)
     [event] = [e for e in events(url) if e["name"] == "广州政策"]
@@ -116,7 +117,7 @@ def test_deadline_rule_refuses_bad_days(days):
 
 def draft_with_deadline_and_policy(settings):
     """One digest holding both the new Guangzhou policy and its deadline reminder."""
-    url = settings.database_url
+    url = settings.db_url
     match_events(url, now=datetime(2024, 3, 15, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), settings=settings)
     now, start = datetime.now(ZoneInfo("Asia/Shanghai")), datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC"))
     match_events(url, now=now, settings=settings)
@@ -149,7 +150,7 @@ subscribers:
 
 
 def test_new_policy_levels_take_the_stored_words_and_the_old_ones(archive, tmp_path):
-    url = archive.database_url
+    url = archive.db_url
     path = tmp_path / "levels.yaml"
     path.write_text(LEVEL_RULES, encoding="utf-8")
     load_subscribers(url, str(path))

@@ -21,7 +21,7 @@ FROM v_policy_documents WHERE kind = 'policy'
 def test_demo_policies_have_metadata_links_and_measures(fw_env):
     result = CliRunner().invoke(app, ["run", "--offline", "--sources", "gd_gov,govcn,miit"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    with connect(fw_env.database_url) as conn:
+    with connect(fw_env.db_url) as conn:
         got = conn.execute(COVERAGE).fetchone()
         links = conn.execute("SELECT count(*) AS n FROM v_policy_links WHERE to_document_id IS NOT NULL").fetchone()["n"]
         measures = conn.execute("SELECT count(*) AS n FROM v_policy_measures").fetchone()["n"]

@@ -11,6 +11,7 @@ import pytest
 from parsers.process import process_pending
 from tests.parsers.test_parsers_process import add_fetch, add_sources, rows
 from tests.policy.pages import gkmlpt, govcn_b, seed_lines
+from futurewatch.config import load_settings
 
 WHEN = datetime(2024, 3, 1, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 NATIONAL = ("https://www.gov.cn/zhengce/zhengceku/202401/content_6929021.htm",
@@ -37,31 +38,31 @@ JIEDU = ("https://www.gov.cn/zhengce/202401/content_6929100.htm",
 
 @pytest.fixture
 def db(fw_env):
-    add_sources(fw_env.database_url)
-    return fw_env.database_url
+    add_sources(fw_env.db_url)
+    return fw_env.db_url
 
 
-def store(url: str, *pages: tuple[str, str], days: int = 0) -> None:
+def store(db_url: str, *pages: tuple[str, str], days: int = 0) -> None:
     for page_url, markup in pages:
         source = "govcn" if "www.gov.cn" in page_url else "gd_gov"
-        add_fetch(url, source, page_url, markup.encode(), WHEN + timedelta(days=days))
-    summary = process_pending(url)
+        add_fetch(db_url, source, page_url, markup.encode(), WHEN + timedelta(days=days))
+    summary = process_pending(db_url, settings=load_settings())
     assert summary.failed == 0, summary.errors
 
 
-def doc_id(url: str, page_url: str) -> int:
-    return rows(url, "SELECT document_id FROM document_urls WHERE url = %(u)s", {"u": page_url})[0]["document_id"]
+def doc_id(db_url: str, page_url: str) -> int:
+    return rows(db_url, "SELECT document_id FROM document_urls WHERE url = %(u)s", {"u": page_url})[0]["document_id"]
 
 
-def links(url: str) -> set[tuple]:
+def links(db_url: str) -> set[tuple]:
     return {(r["from_document_id"], r["to_document_id"], r["relation"])
-            for r in rows(url, "SELECT * FROM v_policy_links")}
+            for r in rows(db_url, "SELECT * FROM v_policy_links")}
 
 
-def lineage(url: str) -> list[tuple[int, str]]:
+def lineage(db_url: str) -> list[tuple[int, str]]:
     """The lineage query of docs/sql.md (13), as written there."""
     sql = open("docs/sql.md", encoding="utf-8").read().split("### 13.")[1].split("```sql\n")[1].split("```")[0]
-    return [(r["depth"], r["issuer_level"]) for r in rows(url, sql)]
+    return [(r["depth"], r["issuer_level"]) for r in rows(db_url, sql)]
 
 
 @pytest.mark.parametrize("order", [(CITY, PROVINCIAL, NATIONAL), (NATIONAL, PROVINCIAL, CITY)], ids=["targets-later", "targets-first"])
@@ -116,7 +117,7 @@ def test_issuers_measures_and_links_are_rerunnable(db):
     store(db, NATIONAL, PROVINCIAL, CITY)
     tables = ("policy_issuers", "policy_references", "policy_measures", "policy_names")
     before = {t: rows(db, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}
-    assert process_pending(db, reparse=True).failed == 0
+    assert process_pending(db, reparse=True, settings=load_settings()).failed == 0
     assert {t: rows(db, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables} == before
     issuers = rows(db, "SELECT issuer, level, region FROM v_policy_issuers WHERE document_id = %(d)s ORDER BY position",
                    {"d": doc_id(db, CITY[0])})
@@ -133,7 +134,7 @@ def test_stored_govcn_and_miit_pages(db):
 
     for stem in ("govcn_2024_01_30", "govcn_2024_01_29", "miit_2024_01_29"):
         add_fixture(db, stem)
-    assert process_pending(db).failed == 0
+    assert process_pending(db, settings=load_settings()).failed == 0
     docs = {r["doc_number"] or r["kind"]: r for r in rows(db, "SELECT * FROM v_policy_documents")}
     notice, jiedu, opinion = docs["国办函〔2024〕5号"], docs["interpretation"], docs["工信部联科〔2024〕12号"]
     assert (notice["issuer_level"], notice["validity"], str(notice["effective_on"])) == ("national", "in_force", "2024-03-01")

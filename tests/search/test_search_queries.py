@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from futurewatch.cli import app
-from futurewatch.search import QueryError, parse_query, search
+from futurewatch.search.query import QueryError, parse_query
+from futurewatch.search.repository import search
 from tests.search.corpus import SampleDoc, copy_docs
 
 BAD_QUERIES = ["", "   ", "，。！", "量", "-量子", "量子 OR", "OR 量子", "NOT", "%", "_", "\\", "';", "--",
@@ -72,8 +73,8 @@ def test_boolean_queries_match_a_python_oracle(corpus_db):
             assert got == expected, query
 
 
-def insert(url: str, docs: list[SampleDoc]) -> None:
-    with psycopg.connect(url) as conn:
+def insert(db_url: str, docs: list[SampleDoc]) -> None:
+    with psycopg.connect(db_url) as conn:
         copy_docs(conn, docs)
 
 

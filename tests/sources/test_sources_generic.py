@@ -24,8 +24,8 @@ def extra_mirror(fw_env, monkeypatch):
     server.stop()
 
 
-def rows(url: str, sql: str) -> list[dict]:
-    with connect(url) as conn:
+def rows(db_url: str, sql: str) -> list[dict]:
+    with connect(db_url) as conn:
         return conn.execute(sql).fetchall()
 
 

@@ -30,8 +30,8 @@ def seeded(db_url):
     return db_url, seed
 
 
-def run_as_reader(url: str, statement: str) -> list[dict]:
-    with psycopg.connect(url, row_factory=dict_row) as conn:
+def run_as_reader(db_url: str, statement: str) -> list[dict]:
+    with psycopg.connect(db_url, row_factory=dict_row) as conn:
         conn.execute("SET ROLE futurewatch_reader")
         return conn.execute(statement).fetchall()
 

@@ -18,8 +18,8 @@ def seeded_url(db_url):
     return db_url
 
 
-def as_reader(url: str, statement: str, params=None):
-    with psycopg.connect(url) as conn:
+def as_reader(db_url: str, statement: str, params=None):
+    with psycopg.connect(db_url) as conn:
         conn.execute("SET ROLE futurewatch_reader")
         return conn.execute(statement, params).fetchall()
 

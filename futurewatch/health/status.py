@@ -1,19 +1,23 @@
-"""Source health from crawl_runs: the figures behind `futurewatch sources` (and the Airflow health DAG).
+"""Source health from crawl_runs: the figures behind `futurewatch sources` (and the health DAG's
+`failing` and `degraded` signals).
 
-    select_source_health(url, *, days=14, now=None) -> list[SourceHealth]
+    select_source_health(url, thresholds, *, days=14, now=None) -> list[SourceHealth]
 
 Per source, over the last `days` days: last successful run, new items (new + changed pages),
 error rate (failed / requests), blocked rate (blocked / requests), parse health (parser drift and
-not-an-article pages, crawlers/parse_health.py), and a status with its cause and a human reason:
+not-an-article pages, health/parse.py), and a status with its cause and a human reason:
 
     never    no run recorded
-    failing  the last run failed or was unreachable (e.g. every listing page failed), or the error rate is ≥ 50 %
-    blocked  the blocked rate is ≥ 30 %, or ≥ NOT_ARTICLE_RATE of its pages were WAF/login walls served as 200
+    failing  the last run failed or was unreachable (e.g. every listing page failed), or the error rate is
+             ≥ failing_error_rate
+    blocked  the blocked rate is ≥ blocked_share, or ≥ not_article_rate of its pages were WAF/login walls
+             served as 200
     degraded the last run was partial because some of its listing pages failed (part of the source unread),
-             or ≥ DRIFT_RATE of its pages needed the generic path for a field (parser drift), or ≥
-             NOT_ARTICLE_RATE of its pages were 404 pages served as 200
-    quiet    runs succeed but brought nothing new for `quiet_days` (default 3)
+             or ≥ drift_rate of its pages needed the generic path for a field (parser drift), or ≥
+             not_article_rate of its pages were 404 pages served as 200
+    quiet    runs succeed but brought nothing new for silent_days
     ok       otherwise
+(thresholds: health/thresholds.py)
 """
 
 from __future__ import annotations
@@ -21,12 +25,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from crawlers.parse_health import ParseHealth, parse_problems, select_parse_health
 from futurewatch.db import connect
-
-FAILING_ERROR_RATE = 0.5
-BLOCKED_RATE = 0.3
-QUIET_DAYS = 3
+from futurewatch.health.parse import ParseHealth, parse_problems, select_parse_health
+from futurewatch.health.thresholds import HealthThresholds
+from futurewatch.sources import load_registry
 
 SELECT_HEALTH = """
 WITH window_runs AS (
@@ -82,16 +84,16 @@ def _rate(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else (1.0 if part else 0.0)
 
 
-def judge_status(row: dict, now: datetime, quiet_days: int, parse: ParseHealth = ParseHealth()) -> tuple:
+def judge_status(row: dict, now: datetime, th: HealthThresholds, parse: ParseHealth = ParseHealth()) -> tuple:
     """(status, cause, reason) of one source; the first rule that applies wins."""
     error_rate, blocked_rate = _rate(row["failed"], row["requests"]), _rate(row["blocked"], row["requests"])
-    problems = dict(parse_problems(parse))
+    problems = dict(parse_problems(parse, th))
     walled = "not_articles" in problems and set(parse.not_article_kinds) - {"error page"}
     if row["last_status"] is None:
         return "never", None, None
-    if row["last_status"] in ("failed", "unreachable") or error_rate >= FAILING_ERROR_RATE:
+    if row["last_status"] in ("failed", "unreachable") or error_rate >= th.failing_error_rate:
         return "failing", "error_rate", row["last_error"]
-    if blocked_rate >= BLOCKED_RATE:
+    if blocked_rate >= th.blocked_share:
         return "blocked", "blocked_rate", f"{blocked_rate:.0%} of requests blocked"
     if walled:
         return "blocked", "not_articles", problems["not_articles"]
@@ -100,35 +102,33 @@ def judge_status(row: dict, now: datetime, quiet_days: int, parse: ParseHealth =
     if problems:
         cause = next(iter(problems))
         return "degraded", cause, "; ".join(problems.values())
-    if row["last_new_at"] is None or row["last_new_at"] < now - timedelta(days=quiet_days):
-        return "quiet", "no_new_items", f"nothing new for {quiet_days} days"
+    if row["last_new_at"] is None or row["last_new_at"] < now - timedelta(days=th.silent_days):
+        return "quiet", "no_new_items", f"nothing new for {th.silent_days} days"
     return "ok", None, None
 
 
 def never_crawled(known: set[str]) -> list[dict]:
     """Registry sources with no row in the database yet (never crawled)."""
-    from crawlers.registry import load_registry
-
     return [{"source_id": c.source_id, "name": c.name, "kind": c.kind, "enabled": c.enabled, "runs": 0,
              "new_items": 0, "failed": 0, "blocked": 0, "requests": 0, "last_status": None, "last_error": None,
              "last_listing_failures": 0, "last_run_at": None, "last_success_at": None, "last_new_at": None}
             for c in load_registry().values() if c.source_id not in known]
 
 
-def select_source_health(url: str, *, days: int = 14, now: datetime | None = None,
-                         quiet_days: int = QUIET_DAYS) -> list[SourceHealth]:
+def select_source_health(db_url: str, thresholds: HealthThresholds, *, days: int = 14,
+                         now: datetime | None = None) -> list[SourceHealth]:
     """Health of every registered source over the `days` days before `now` (default: the clock)."""
     now = now or datetime.now(timezone.utc)
     since = now - timedelta(days=days)
-    with connect(url) as conn:
+    with connect(db_url) as conn:
         rows = conn.execute(SELECT_HEALTH, {"since": since, "now": now}).fetchall()
         parsed = select_parse_health(conn, since, now)
     rows += never_crawled({r["source_id"] for r in rows})
-    return [source_health(r, parsed.get(r["source_id"], ParseHealth()), now, quiet_days) for r in rows]
+    return [source_health(r, parsed.get(r["source_id"], ParseHealth()), now, thresholds) for r in rows]
 
 
-def source_health(r: dict, parse: ParseHealth, now: datetime, quiet_days: int) -> SourceHealth:
-    status, cause, reason = judge_status(r, now, quiet_days, parse)
+def source_health(r: dict, parse: ParseHealth, now: datetime, th: HealthThresholds) -> SourceHealth:
+    status, cause, reason = judge_status(r, now, th, parse)
     return SourceHealth(source_id=r["source_id"], name=r["name"], kind=r["kind"], enabled=r["enabled"],
                         status=status, runs=r["runs"], last_run_at=r["last_run_at"], last_status=r["last_status"],
                         last_success_at=r["last_success_at"], last_new_at=r["last_new_at"],

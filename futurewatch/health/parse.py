@@ -1,21 +1,20 @@
-"""Parse health of a source: parser drift and pages that were not articles (the one definition of
-both thresholds, read by `futurewatch sources` (crawlers/health.py) and the check_source_health DAG
-(futurewatch/health.py)).
+"""Parse health of a source: parser drift and pages that were not articles, for `futurewatch sources`
+(health/status.py) and the check_source_health DAG (health/signals.py).
 
     select_parse_health(conn, since, until) -> dict[source_id, ParseHealth]
-    parse_problems(ph, min_pages) -> list[(signal, reason)]
+    parse_problems(ph, thresholds) -> list[(signal, reason)]
 
 Read from raw_fetches by parsers.store.select_parse_drift (migration 0150): `parse_drift` names
 the fields (title, text, published_at) a site parser missed and the generic path filled;
 `not_article` says why a page served with status 200 was not an article ("error page: …",
 "blocked by a firewall or bot check: …", "login wall: …").
 
-- parser_drift: at least DRIFT_RATE of a source's article pages needed the generic path for
+- parser_drift: at least `drift_rate` of a source's article pages needed the generic path for
   some field: the site's markup probably changed and its parser needs new selectors;
-- not_articles: at least NOT_ARTICLE_RATE of its pages were not articles: a WAF or login wall,
+- not_articles: at least `not_article_rate` of its pages were not articles: a WAF or login wall,
   or the site moved its pages (404 pages served with status 200).
 
-Fewer than `min_pages` pages in the window say nothing (default MIN_PAGES).
+Fewer than `min_pages` pages in the window say nothing (thresholds: health/thresholds.py).
 """
 
 from __future__ import annotations
@@ -23,9 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-DRIFT_RATE = 0.3  # share of article pages with a field the site parser missed
-NOT_ARTICLE_RATE = 0.3  # share of pages that were 404/WAF/login pages served as 200
-MIN_PAGES = 3  # fewer parsed pages than this in a window say nothing
+from futurewatch.health.thresholds import HealthThresholds
+from parsers.store import select_parse_drift
+
 FIELD_LABELS = {"title": "title", "text": "body text", "published_at": "publish date"}
 KIND_LABELS = {"error page": "404 page", "blocked by a firewall or bot check": "WAF/bot check"}  # errorpage.py
 
@@ -53,8 +52,6 @@ class ParseHealth:
 
 def select_parse_health(conn, since: datetime, until: datetime) -> dict[str, ParseHealth]:
     """Parse health of every source with a page fetched in [since, until)."""
-    from parsers.store import select_parse_drift
-
     rows = select_parse_drift(conn, since, until)
     return {r["source_id"]: ParseHealth(pages=r["pages"], drifted=r["drifted"], not_articles=r["not_articles"],
                                         fields=dict(sorted(r["fields"].items())),
@@ -81,12 +78,12 @@ def missed_fields(ph: ParseHealth) -> str | None:
     return ", ".join(f"{FIELD_LABELS.get(name, name)} {n}" for name, n in ph.fields.items()) or None
 
 
-def parse_problems(ph: ParseHealth, min_pages: int = MIN_PAGES) -> list[tuple[str, str]]:
+def parse_problems(ph: ParseHealth, th: HealthThresholds) -> list[tuple[str, str]]:
     """(signal, reason) for each threshold this source's window passes: parser_drift, not_articles."""
     problems = []
-    if ph.articles >= min_pages and ph.drifted and ph.drift_rate >= DRIFT_RATE:
+    if ph.articles >= th.min_pages and ph.drifted and ph.drift_rate >= th.drift_rate:
         problems.append(("parser_drift", drift_reason(ph)))
-    if ph.pages >= min_pages and ph.not_articles and ph.not_article_rate >= NOT_ARTICLE_RATE:
+    if ph.pages >= th.min_pages and ph.not_articles and ph.not_article_rate >= th.not_article_rate:
         problems.append(("not_articles", not_article_reason(ph)))
     return problems
 

@@ -8,11 +8,11 @@ never the wall clock), so a rerun of the same day gives the same findings:
                  to the generic parser rose sharply against the days before (its markup changed);
 - blocked:       a high share of a source's fetches were WAF/captcha/blocked responses;
 - failing:       its last crawl failed or was unreachable, or half its requests failed
-                 (crawlers.health, over the same window);
+                 (health/status.py, over the same window);
 - degraded:      its last crawl was partial because some of its listing pages failed;
 - parser_drift:  many of its pages needed the generic path for a field its site parser missed;
-- not_articles:  many of its pages were 404/WAF/login pages served with status 200
-                 (both with the thresholds of crawlers/parse_health.py, as `futurewatch sources`).
+- not_articles:  many of its pages were 404/WAF/login pages served with status 200.
+Every threshold is in health/thresholds.py, shared with `futurewatch sources`.
 
 shape_changed also fires when the source's latest crawl in the window read its listing pages
 fine but found no item in any of them (the crawler records that in crawl_runs.details).
@@ -23,34 +23,17 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
 
-from crawlers.health import BLOCKED_RATE
-from crawlers.parse_health import MIN_PAGES, parse_metrics, parse_problems, select_parse_health
-from futurewatch.config import ConfigError
-from futurewatch.private import make_private_dir, write_private
+from futurewatch.config import Settings
 from futurewatch.db import connect
+from futurewatch.health.parse import parse_metrics, parse_problems, select_parse_health
+from futurewatch.health.status import select_source_health
+from futurewatch.health.thresholds import HealthThresholds
+from futurewatch.sender import mail_sender, recipients, send_mail
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class HealthThresholds:
-    silent_days: int = 3
-    recent_days: int = 2  # the window judged for shape and blocking
-    baseline_days: int = 14  # the window before it, for comparison
-    min_pages: int = MIN_PAGES  # fewer pages than this in a window says nothing
-    fallback_share: float = 0.5  # recent generic/empty share at least this …
-    fallback_rise: float = 0.3  # … and this much above the baseline share
-    blocked_share: float = BLOCKED_RATE  # one threshold with `futurewatch sources` (crawlers/health.py)
-
-    @classmethod
-    def from_settings(cls, extra: dict[str, str]) -> "HealthThresholds":
-        days = extra.get("FUTUREWATCH_SILENT_DAYS")
-        if not days:
-            return cls()
-        if not days.isdigit():
-            raise ConfigError(f"FUTUREWATCH_SILENT_DAYS must be a whole number of days, got {days!r}")
-        return cls(silent_days=int(days))
 
 
 @dataclass(frozen=True)
@@ -216,28 +199,24 @@ def select_parse_problems(conn, as_of: datetime, th: HealthThresholds) -> list[H
     parsed = select_parse_health(conn, as_of - timedelta(days=th.recent_days), as_of)
     return [HealthFinding(source_id, signal, reason, parse_metrics(ph))
             for source_id, ph in sorted(parsed.items()) if source_id in enabled
-            for signal, reason in parse_problems(ph, th.min_pages)]
+            for signal, reason in parse_problems(ph, th)]
 
 
-def select_failing_sources(url: str, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
-    """Enabled sources crawlers.health judges `failing` or `degraded` in the window ending at `as_of`."""
-    from crawlers.health import select_source_health
-
+def select_failing_sources(db_url: str, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+    """Enabled sources health/status.py judges `failing` or `degraded` in the window ending at `as_of`."""
     return [
         HealthFinding(h.source_id, h.status,
                       f"last crawl {h.last_status}, error rate {h.error_rate:.0%}: {h.last_error or 'no detail'}",
                       {"last_status": h.last_status, "error_rate": h.error_rate})
-        for h in select_source_health(url, days=th.recent_days, now=as_of)
+        for h in select_source_health(db_url, th, days=th.recent_days, now=as_of)
         if h.enabled and (h.status == "failing" or h.cause == "listing_failures")
     ]
 
 
-def check_source_health(
-    url: str, *, as_of: datetime, thresholds: HealthThresholds | None = None
-) -> HealthReport:
+def check_source_health(db_url: str, *, as_of: datetime, thresholds: HealthThresholds) -> HealthReport:
     """Every signal for the window ending at `as_of`."""
-    th = thresholds or HealthThresholds()
-    with connect(url) as conn:
+    th = thresholds
+    with connect(db_url) as conn:
         checked = conn.execute("SELECT count(*) AS n FROM sources WHERE enabled").fetchone()["n"]
         findings = (
             select_silent_sources(conn, as_of, th)
@@ -246,7 +225,7 @@ def check_source_health(
             + select_blocked_sources(conn, as_of, th)
             + select_parse_problems(conn, as_of, th)
         )
-    findings += select_failing_sources(url, as_of, th)
+    findings += select_failing_sources(db_url, as_of, th)
     for f in findings:
         log.warning("source health: source_id=%s signal=%s %s", f.source_id, f.signal, f.detail)
     return HealthReport(as_of=as_of, sources_checked=checked, findings=findings)
@@ -268,11 +247,8 @@ def render_health_report(report: HealthReport) -> tuple[str, str]:
     return subject, "\n".join(lines) + "\n"
 
 
-def build_health_message(report: HealthReport, *, sender: str, recipients: list[str]):
-    """The ops email as an EmailMessage (Message-ID fixed by the day, so a resend is recognisable)."""
-    from email.message import EmailMessage
-    from email.utils import format_datetime
-
+def build_health_message(report: HealthReport, *, sender: str, recipients: list[str]) -> EmailMessage:
+    """The ops email (Message-ID fixed by the day, so a resend is recognisable)."""
     subject, body = render_health_report(report)
     msg = EmailMessage()
     msg["Subject"] = subject
@@ -285,23 +261,11 @@ def build_health_message(report: HealthReport, *, sender: str, recipients: list[
     return msg
 
 
-def send_health_report(report: HealthReport, settings, recipients: list[str]) -> str:
-    """Mail the report through the one SMTP configuration of alerts/smtpconfig.py (SMTP_*, else the
-    Airflow SMTP connection inside a task), or write it to the outbox; returns where it went."""
-    from alerts.send import open_smtp
-    from alerts.smtpconfig import smtp_config
-
-    config = smtp_config(settings)
-    msg = build_health_message(report, sender=config.sender if config else settings.smtp_from, recipients=recipients)
-    if config is None:
-        folder = settings.outbox_dir / "ops"
-        make_private_dir(folder)
-        path = folder / f"health-{report.as_of:%Y%m%dT%H%M%S}.eml"
-        write_private(path, bytes(msg))
-        return str(path)
-    with open_smtp(config) as client:
-        client.send_message(msg)
-    return f"smtp://{config.host}:{config.port}"
+def send_health_report(report: HealthReport, settings: Settings, to: list[str]) -> str:
+    """Mail the report through the one sender (SMTP_*, else the Airflow SMTP connection inside a
+    task), or write it to the ops outbox; returns where it went."""
+    msg = build_health_message(report, sender=mail_sender(settings), recipients=to)
+    return send_mail(msg, settings, "ops", f"health-{report.as_of:%Y%m%dT%H%M%S}")
 
 
 # --- the steps of the check_source_health DAG (plain dicts in and out, for XCom) ---------------
@@ -318,23 +282,17 @@ def _report_from_dict(data: dict) -> HealthReport:
     )
 
 
-def build_health_report(url: str, *, as_of: datetime) -> dict:
-    from futurewatch.config import ConfigError, load_settings
-
-    thresholds = HealthThresholds.from_settings(load_settings().extra)
-    return check_source_health(url, as_of=as_of, thresholds=thresholds).to_dict()
+def build_health_report(db_url: str, settings: Settings, *, as_of: datetime) -> dict:
+    thresholds = HealthThresholds.from_settings(settings)
+    return check_source_health(db_url, as_of=as_of, thresholds=thresholds).to_dict()
 
 
-def notify_ops(report: dict) -> str:
+def notify_ops(report: dict, settings: Settings) -> str:
     """Mail the report to FUTUREWATCH_OPS_EMAIL when anything was flagged; returns where it went."""
-    from futurewatch.config import load_settings
-
     parsed = _report_from_dict(report)
     if not parsed.findings:
         return "nothing flagged: no mail"
-    settings = load_settings()
-    recipients = [a.strip() for a in settings.extra.get("FUTUREWATCH_OPS_EMAIL", "").split(",") if a.strip()]
-    return send_health_report(parsed, settings, recipients or ["ops@localhost"])
+    return send_health_report(parsed, settings, recipients(settings.extra.get("FUTUREWATCH_OPS_EMAIL")))
 
 
 def raise_if_flagged(report: dict) -> int:
