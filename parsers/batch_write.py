@@ -26,6 +26,7 @@ from datetime import datetime
 from typing import Iterable, Iterator
 
 from psycopg import sql
+from psycopg.rows import tuple_row
 
 from futurewatch.search.normalize import SearchTextFolder
 from futurewatch.stats import analyze_table
@@ -65,15 +66,20 @@ def indexed_batch(conn) -> Iterator[None]:
 
 def planner_rows(conn) -> float:
     """The row count the planner believes in (pg_class.reltuples; -1 before the first ANALYZE)."""
-    return max(0.0, conn.execute(
-        "SELECT reltuples FROM pg_class WHERE oid = 'document_versions'::regclass").fetchone()[0])
+    return max(0.0, scalar(conn, "SELECT reltuples FROM pg_class WHERE oid = 'document_versions'::regclass"))
 
 
 def rows_added(conn) -> int:
     """Versions inserted by the current transaction."""
-    row = conn.execute("SELECT n_tup_ins FROM pg_stat_xact_user_tables"
-                       " WHERE relid = 'document_versions'::regclass").fetchone()
-    return row[0] if row else 0
+    return scalar(conn, "SELECT n_tup_ins FROM pg_stat_xact_user_tables"
+                        " WHERE relid = 'document_versions'::regclass") or 0
+
+
+def scalar(conn, statement: str):
+    """The first column of the first row (None without rows), whatever the connection's row factory."""
+    with conn.cursor(row_factory=tuple_row) as cur:
+        row = cur.execute(statement).fetchone()
+    return row[0] if row else None
 
 
 def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
