@@ -90,11 +90,12 @@ def run_side(code: Path, url: str, home: Path, pages: int) -> list[dict]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def checkout(ref: str, folder: Path) -> Path:
-    """The tree of `ref`, with this benchmark (and its helpers) copied in."""
+def checkout(ref: str, folder: Path, bench: str = "process") -> Path:
+    """The tree of `ref`, with this benchmark (and what it needs) copied in: only the code measured is old."""
     archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    shutil.copy(ROOT / "bench" / "process.py", folder / "bench" / "process.py")
+    for name in {"process", bench}:
+        shutil.copy(ROOT / "bench" / f"{name}.py", folder / "bench" / f"{name}.py")
     return folder
 
 
