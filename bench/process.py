@@ -9,7 +9,9 @@ fetches, and times `process_pending` over the first half, then over the second h
 With --before REF the same is run, in the same way and right before, with the stage's code of
 git revision REF (a `git archive` copy), each side on its own database of one private server:
 the ratio of the two is what changed. Ends with
-`RESULT pages=… pages_s=… mb_s=… before_pages_s=… speedup=… growth=…`.
+`RESULT pages=… pages_s=… mb_s=… server_ms_per_page=… before_pages_s=… speedup=… growth=…`. CPU
+seconds of the stage's process and of the database server are counted per page as well, because
+the machine is shared.
 """
 
 from __future__ import annotations
@@ -68,6 +70,9 @@ def build_pages(url: str, first: int, last: int) -> int:
 
 def one_side(url: str, pages: int) -> list[dict]:
     """Both halves on this side's database: [{pages, seconds, mb, summary}, …] (run in a subprocess)."""
+    import resource
+
+    from bench.load_search_run import server_cpu
     from futurewatch.migrate import apply_migrations
     from parsers.process import process_pending
 
@@ -75,10 +80,14 @@ def one_side(url: str, pages: int) -> list[dict]:
     stages = []
     for first, last in ((1, pages // 2), (pages // 2 + 1, pages)):
         size = build_pages(url, first, last)
-        began = time.perf_counter()
+        began, client, server = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF), server_cpu(url)
         summary = process_pending(url)
         seconds = time.perf_counter() - began
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        client = used.ru_utime + used.ru_stime - client.ru_utime - client.ru_stime
         stages.append({"pages": last - first + 1, "archive": last, "seconds": seconds, "mb": size / 2**20,
+                       "client_ms": 1000 * client / (last - first + 1),
+                       "server_ms": 1000 * (server_cpu(url) - server) / (last - first + 1),
                        "summary": summary.describe(), "load": " ".join(Path("/proc/loadavg").read_text().split()[:3])})
     return stages
 
@@ -94,7 +103,7 @@ def checkout(ref: str, folder: Path, bench: str = "process") -> Path:
     """The tree of `ref`, with this benchmark (and what it needs) copied in: only the code measured is old."""
     archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    for name in {"process", bench}:
+    for name in {"process", "load_search_run", bench}:
         shutil.copy(ROOT / "bench" / f"{name}.py", folder / "bench" / f"{name}.py")
     return folder
 
@@ -106,21 +115,25 @@ def render(after: list[dict], before: list[dict] | None, args) -> tuple[str, str
     lines = ["# bench.process: raw pages → documents (the process stage)", "",
              f"Machine: {machine()}, shared with other builds (load average per row). Embedded PostgreSQL 16.",
              f"{args.note}", "", f"Command: `.venv/bin/python -m bench.process {' '.join(sys.argv[1:])}`", "",
-             "| code | pages | archive after | seconds | pages/s | MB/s | load average |",
-             "|---|---:|---:|---:|---:|---:|---|"]
+             "CPU ms per page: the process stage's own (parsing, story hashes, the client side of the writes)"
+             " and the database server's.", "",
+             "| code | pages | archive after | seconds | pages/s | MB/s | CPU ms/page | server CPU ms/page | load average |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for name, stages in (("before", before), ("after", after)):
         for s in stages or []:
             lines.append(f"| {name} | {s['pages']:,} | {s['archive']:,} | {s['seconds']:.1f} | {rate(s):.0f}"
-                         f" | {s['mb'] / s['seconds']:.2f} | {s['load']} |")
+                         f" | {s['mb'] / s['seconds']:.2f} | {s['client_ms']:.1f} | {s['server_ms']:.1f} | {s['load']} |")
     growth = (after[1]["seconds"] / after[1]["pages"]) / (after[0]["seconds"] / after[0]["pages"])
     lines += ["", f"Outcome, after: {after[-1]['summary']}", "",
               f"Seconds per page, second half / first half: **{growth:.2f}×** (1.00 = linear)."]
     result = (f"RESULT pages={after[-1]['archive']} pages_s={rate(after[-1]):.0f}"
-              f" mb_s={after[-1]['mb'] / after[-1]['seconds']:.2f}")
+              f" mb_s={after[-1]['mb'] / after[-1]['seconds']:.2f} server_ms_per_page={after[-1]['server_ms']:.1f}")
     if before:
         speedup = rate(after[-1]) / rate(before[-1])
         lines.append(f"Pages per second, after / before (second half): **{speedup:.2f}×**.")
         result += f" before_pages_s={rate(before[-1]):.0f} speedup={speedup:.2f}"
+        lines.append(f"Server CPU per page, before / after: **{before[-1]['server_ms'] / after[-1]['server_ms']:.1f}×**;"
+                     f" the stage's own CPU per page, before / after: {before[-1]['client_ms'] / after[-1]['client_ms']:.2f}×.")
     return "\n".join(lines + [""]), result + f" growth={growth:.2f}"
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import psycopg
 import yaml
 
-from bench.load_search_run import load_average, load_half, machine, open_database
+from bench.load_search_run import load_average, load_half, machine, open_database, server_cpu
 from bench.process import checkout
 from futurewatch.classify.parallel import classify_parallel
 from futurewatch.migrate import apply_migrations
@@ -62,27 +62,6 @@ def run_here(url: str, tag: str, workers: int, limit: int | None) -> dict:
     after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before))
     return {"classified": summary.classified, "seconds": seconds, "labels": summary.labels, "client_cpu": cpu}
-
-
-def server_cpu(url: str) -> float:
-    """CPU seconds of the local server so far: the postmaster, its exited and its live children."""
-    with psycopg.connect(url) as conn:
-        folder = conn.execute("SHOW data_directory").fetchone()[0]
-    try:
-        postmaster = Path(folder, "postmaster.pid").read_text().split()[0]
-    except OSError:
-        return 0.0
-    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
-    for proc in Path("/proc").iterdir():
-        try:
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split() if proc.name.isdigit() else None
-        except OSError:
-            continue
-        if fields and proc.name == postmaster:
-            total += sum(int(f) for f in fields[11:15]) / tick
-        elif fields and fields[1] == postmaster:
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
 
 
 def time_reclassify(url: str, tag: str, workers: int, limit: int | None = None, code: Path | None = None) -> dict:
