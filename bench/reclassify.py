@@ -95,13 +95,14 @@ def render(stages: list[dict], args) -> tuple[str, str]:
              f"Machine: {machine()}, shared with other builds (load average per row). Embedded PostgreSQL 16."
              f" {args.note}", "", f"Command: `.venv/bin/python -m bench.reclassify {' '.join(sys.argv[1:])}`", "",
              "CPU ms per version: the reclassifying process and its workers, plus the database server.", "",
-             "| code | versions | reclassified | seconds | versions/s | CPU ms/version | labels | load average |",
+             "| code | versions | reclassified | seconds | versions/s | CPU ms/version (server) | labels | load average |",
              "|---|---:|---:|---:|---:|---:|---:|---|"]
     for stage in stages:
         for name in ("before", "after"):
             if (s := stage.get(name)) is not None:
                 lines.append(f"| {name} | {s['versions']:,} | {s['classified']:,} | {s['seconds']:.0f} | {s['rate']:.0f}"
-                             f" | {s['cpu_ms']:.2f} | {s['labels']:,} | {s['load']} |")
+                             f" | {s['cpu_ms']:.2f} ({1000 * s['server_cpu'] / max(1, s['classified']):.2f})"
+                             f" | {s['labels']:,} | {s['load']} |")
     lines += ["", f"Seconds per version at the larger size / at the smaller: **{growth:.2f}×** (1.00 = linear).",
               f"Projected to 1,000,000 versions at the larger size's rate: **{minutes:.0f} minutes** with"
               f" {args.workers} worker(s) on this shared machine; from the CPU per version, two idle cores:"
