@@ -103,6 +103,16 @@ def test_batched_write_stores_what_page_by_page_stores(fw_env, twin_url, monkeyp
     with psycopg.connect(batched) as conn:  # the search text from Python is the database's own
         assert conn.execute("SELECT count(*) FROM document_versions"
                             " WHERE search_text IS DISTINCT FROM fw_search_text(title, text)").fetchone()[0] == 0
+        conn.execute("SET enable_seqscan = off")  # fw_contains through the index, even on a small table
+        matched = 0
+        for term in ("量子", "人工智能", "未來產業", "6G"):  # the index, merged per batch, finds what LIKE finds
+            found = conn.execute("SELECT array_agg(version_id ORDER BY version_id) FROM document_versions"
+                                 " WHERE fw_contains(search_text, %s)", [term]).fetchone()[0]
+            like = conn.execute("SELECT array_agg(version_id ORDER BY version_id) FROM document_versions"
+                                " WHERE strpos(search_text, fw_normalize(%s)) > 0", [term]).fetchone()[0]
+            assert found == like
+            matched += like is not None
+        assert matched >= 2
 
 
 KILLER = """
