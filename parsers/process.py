@@ -3,7 +3,10 @@
     process_pending(url, *, reparse=False, batch_size=200, on_progress=None) -> ProcessSummary
 
 Each batch is one transaction that claims its rows with FOR UPDATE SKIP LOCKED, so two runs
-never parse the same page and a crash loses at most the batch in flight. A page that fails
+never parse the same page and a crash loses at most the batch in flight. A batch is parsed
+first; its new documents are then written together (parsers/batch_store.py: a few multi-row
+statements and one COPY) and the other pages one by one, each in a savepoint; search-index
+entries are merged once per batch (parsers/batch_write.indexed_batch). A page that fails
 gets raw_fetches.process_error (one line) and processed_at, and never stops the run.
 `reparse=True` walks every stored page again (through futurewatch.rawstore, no crawling) and
 rewrites the versions in place with the current parsers.
