@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ORDER = ["load_search", "crawl", "parse", "parsers_quality", "policy", "classify", "alerts"]
+ORDER = ["load_search", "index_keys", "crawl", "parse", "process", "parsers_quality", "policy", "classify", "reclassify",
+         "alerts"]
 
 
 def main(argv: list[str]) -> int:

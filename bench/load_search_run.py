@@ -56,6 +56,27 @@ def backend_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def server_cpu(url: str) -> float:
+    """CPU seconds of the local server so far: the postmaster, its exited and its live children."""
+    with psycopg.connect(url) as conn:
+        folder = conn.execute("SHOW data_directory").fetchone()[0]
+    try:
+        postmaster = Path(folder, "postmaster.pid").read_text().split()[0]
+    except OSError:
+        return 0.0
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for proc in Path("/proc").iterdir():
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split() if proc.name.isdigit() else None
+        except OSError:
+            continue
+        if fields and proc.name == postmaster:
+            total += sum(int(f) for f in fields[11:15]) / tick
+        elif fields and fields[1] == postmaster:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def version_row(doc: SampleDoc) -> VersionRow:
     digest = hashlib.sha256((doc.title + "\n" + doc.text).encode()).hexdigest()
     return VersionRow(doc.document_id, doc.document_id, 1, doc.title, doc.text, doc.published_at, digest, "sample.V1")

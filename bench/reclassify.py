@@ -1,20 +1,29 @@
 """Reclassification of the archive after a taxonomy change, at two sizes, projected to 1M.
 
-Run: .venv/bin/python -m bench.reclassify [--docs 20000] [--workers 2] [--url URL] [--write]
+Run: .venv/bin/python -m bench.reclassify [--docs 20000] [--workers 2] [--before REF] [--url URL] [--write]
 
 Builds an archive of --docs/2 synthetic ~5 KB versions (bench.load_search's loader), stores a
 changed taxonomy (the packaged one with its version renamed, so every version is pending) and
 times `classify_parallel` — what `futurewatch taxonomy reclassify` runs — over all of it; then
 grows the archive to --docs and times it again. With --url, an existing archive is used as it
 is, for one size only (--limit N: only its first N versions, the rate on an archive of that size).
-The projection to 1M versions is linear in the measured rate at
-the larger size (the growth line shows whether linear holds). Ends with
-`RESULT docs=… versions_s=… projected_1m_min=… growth=…`.
+With --before REF each size is reclassified first by the code of git revision REF (a `git
+archive` copy), then by this code, on the same archive (each with its own changed taxonomy).
+Each run is timed in its own process; CPU seconds of that process and its workers, and of the
+database server, are counted per version, because the machine is shared. The projection to 1M
+versions is linear in the measured rate at the larger size (the growth line shows whether
+linear holds); the CPU line says what two idle cores would do. Ends with
+`RESULT docs=… versions_s=… projected_1m_min=… cpu_ms_per_version=… idle_2core_1m_min=… growth=…`
+(and `before_versions_s=… speedup=…` with --before).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,16 +32,18 @@ from pathlib import Path
 import psycopg
 import yaml
 
-from bench.load_search_run import load_average, load_half, machine, open_database
+from bench.load_search_run import load_average, load_half, machine, open_database, server_cpu
+from bench.process import checkout
 from futurewatch.classify.parallel import classify_parallel
 from futurewatch.migrate import apply_migrations
 from futurewatch.taxonomy.loader import load_taxonomy
 from futurewatch.taxonomy.model import DEFAULT_PATH
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "reclassify.md"
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "perf" / "reclassify.md"
 
 
-def changed_taxonomy(folder: Path, n: int) -> Path:
+def changed_taxonomy(folder: Path, n: int | str) -> Path:
     data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
     data["version"] = f"{data['version']}-bench{n}"
     path = folder / f"taxonomy-{n}.yaml"
@@ -40,55 +51,102 @@ def changed_taxonomy(folder: Path, n: int) -> Path:
     return path
 
 
-def time_reclassify(db_url: str, folder: Path, n: int, workers: int, limit: int | None = None) -> dict:
-    load_taxonomy(db_url, changed_taxonomy(folder, n))
+def run_here(url: str, tag: str, workers: int, limit: int | None) -> dict:
+    """Store a changed taxonomy and reclassify (in this process and its workers); the timings."""
+    with tempfile.TemporaryDirectory(prefix="fw-tax-") as folder:
+        load_taxonomy(url, changed_taxonomy(Path(folder), tag))
+    before = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    summary = classify_parallel(db_url, workers=workers, limit=limit)
+    summary = classify_parallel(url, workers=workers, limit=limit)
     seconds = time.perf_counter() - began
-    with psycopg.connect(db_url) as conn:
-        versions = conn.execute("SELECT count(*) FROM document_versions").fetchone()[0]
-    print(f"  reclassified {summary.classified} of {versions} versions in {seconds:.0f} s", flush=True)
-    return {"versions": versions, "classified": summary.classified, "seconds": seconds,
-            "rate": summary.classified / seconds, "labels": summary.labels, "load": load_average()}
+    after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before))
+    return {"classified": summary.classified, "seconds": seconds, "labels": summary.labels, "client_cpu": cpu}
+
+
+def time_reclassify(url: str, tag: str, workers: int, limit: int | None = None, code: Path | None = None) -> dict:
+    """One reclassification in its own process (with `code` on its path: another revision's)."""
+    code = code or ROOT
+    env = dict(os.environ, PYTHONPATH=str(code))
+    server = server_cpu(url)
+    out = subprocess.run([sys.executable, "-m", "bench.reclassify", "--side", url, "--tag", tag, "--workers",
+                          str(workers)] + (["--limit", str(limit)] if limit else []),
+                         env=env, cwd=code, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"reclassify run failed: {out.stderr.strip().splitlines()[-1:]}")
+    run = json.loads(out.stdout.strip().splitlines()[-1])
+    run["server_cpu"] = server_cpu(url) - server
+    with psycopg.connect(url) as conn:
+        run["versions"] = conn.execute("SELECT count(*) FROM document_versions").fetchone()[0]
+    run |= {"rate": run["classified"] / run["seconds"], "load": load_average(),
+            "cpu_ms": 1000 * (run["client_cpu"] + run["server_cpu"]) / max(1, run["classified"])}
+    print(f"  {'before' if code != ROOT else 'after'}: reclassified {run['classified']} of {run['versions']}"
+          f" versions in {run['seconds']:.0f} s", flush=True)
+    return run
 
 
 def render(stages: list[dict], args) -> tuple[str, str]:
-    last = stages[-1]
+    runs = [s["after"] for s in stages]
+    last = runs[-1]
     minutes = 1_000_000 / last["rate"] / 60
-    growth = (last["seconds"] / stages[0]["seconds"]) / (last["versions"] / stages[0]["versions"]) if len(stages) > 1 else 1.0
+    idle = 1_000_000 * last["cpu_ms"] / 1000 / 2 / 60  # both cores busy with this work alone
+    growth = (last["seconds"] / runs[0]["seconds"]) / (last["classified"] / runs[0]["classified"]) if len(runs) > 1 else 1.0
     lines = ["# bench.reclassify: the archive reclassified after a taxonomy change", "",
-             f"Machine: {machine()}. Embedded PostgreSQL 16. {args.note}", "",
-             f"Command: `.venv/bin/python -m bench.reclassify {' '.join(sys.argv[1:])}`", "",
-             "| versions | reclassified | seconds | versions/s | labels | load average |", "|---:|---:|---:|---:|---:|---|"]
-    lines += [f"| {s['versions']:,} | {s['classified']:,} | {s['seconds']:.0f} | {s['rate']:.0f} | {s['labels']:,}"
-              f" | {s['load']} |" for s in stages]
+             f"Machine: {machine()}, shared with other builds (load average per row). Embedded PostgreSQL 16."
+             f" {args.note}", "", f"Command: `.venv/bin/python -m bench.reclassify {' '.join(sys.argv[1:])}`", "",
+             "CPU ms per version: the reclassifying process and its workers, plus the database server.", "",
+             "| code | versions | reclassified | seconds | versions/s | CPU ms/version (server) | labels | load average |",
+             "|---|---:|---:|---:|---:|---:|---:|---|"]
+    for stage in stages:
+        for name in ("before", "after"):
+            if (s := stage.get(name)) is not None:
+                lines.append(f"| {name} | {s['versions']:,} | {s['classified']:,} | {s['seconds']:.0f} | {s['rate']:.0f}"
+                             f" | {s['cpu_ms']:.2f} ({1000 * s['server_cpu'] / max(1, s['classified']):.2f})"
+                             f" | {s['labels']:,} | {s['load']} |")
     lines += ["", f"Seconds per version at the larger size / at the smaller: **{growth:.2f}×** (1.00 = linear).",
               f"Projected to 1,000,000 versions at the larger size's rate: **{minutes:.0f} minutes** with"
-              f" {args.workers} worker(s) on this machine.", ""]
-    result = f"RESULT docs={last['versions']} versions_s={last['rate']:.0f} projected_1m_min={minutes:.1f} growth={growth:.2f}"
-    return "\n".join(lines), result
+              f" {args.workers} worker(s) on this shared machine; from the CPU per version, two idle cores:"
+              f" **{idle:.0f} minutes**."]
+    result = (f"RESULT docs={last['versions']} versions_s={last['rate']:.0f} projected_1m_min={minutes:.1f}"
+              f" cpu_ms_per_version={last['cpu_ms']:.2f} idle_2core_1m_min={idle:.1f} growth={growth:.2f}")
+    if stages[-1].get("before"):
+        before = stages[-1]["before"]
+        speedup = last["rate"] / before["rate"]
+        lines.append(f"After / before at the larger size: **{speedup:.2f}×** versions per second,"
+                     f" **{before['cpu_ms'] / last['cpu_ms']:.2f}×** less CPU per version.")
+        result += f" before_versions_s={before['rate']:.0f} speedup={speedup:.2f}"
+    return "\n".join(lines + [""]), result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--before", help="a git revision to measure first on the same archive (e.g. main)")
     parser.add_argument("--url", help="an existing archive to reclassify (one size only)")
     parser.add_argument("--limit", type=int, help="with --url: time only the first N versions of the archive")
     parser.add_argument("--write", action="store_true", help=f"write the results to docs/perf/{DOC.name}")
     parser.add_argument("--note", default="")
+    parser.add_argument("--side", help=argparse.SUPPRESS)  # internal: one run against this URL
+    parser.add_argument("--tag", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.side:
+        print(json.dumps(run_here(args.side, args.tag, args.workers, args.limit)))
+        return 0
     stages = []
     with tempfile.TemporaryDirectory(prefix="fw-bench-") as home:
         url, server = open_database(args.url, Path(home))
+        code = checkout(args.before, Path(tempfile.mkdtemp(dir=home)), "reclassify") if args.before else None
         try:
+            sizes = ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)) if not args.url else ((0, 0),)
             if not args.url:
                 apply_migrations(url)
-                for first, last in ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)):
+            for first, last in sizes:
+                if not args.url:
                     load_half(url, first, last, args.workers, [])
-                    stages.append(time_reclassify(url, Path(home), last, args.workers))
-            else:
-                stages.append(time_reclassify(url, Path(home), 0, args.workers, args.limit))
+                stage = {"before": time_reclassify(url, f"{last}-before", args.workers, args.limit, code)} if code else {}
+                stage["after"] = time_reclassify(url, f"{last}-after", args.workers, args.limit)
+                stages.append(stage)
         finally:
             if server is not None:
                 server.cleanup()

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Iterator
 
-from psycopg import sql
+from psycopg.rows import tuple_row
 
 from futurewatch.search.normalize import SearchTextFolder
+from futurewatch.staging import upsert_staged
 from futurewatch.stats import analyze_table
 
 SEARCH_INDEX = "document_versions_search_idx"
@@ -65,15 +66,20 @@ def indexed_batch(conn) -> Iterator[None]:
 
 def planner_rows(conn) -> float:
     """The row count the planner believes in (pg_class.reltuples; -1 before the first ANALYZE)."""
-    return max(0.0, conn.execute(
-        "SELECT reltuples FROM pg_class WHERE oid = 'document_versions'::regclass").fetchone()[0])
+    return max(0.0, scalar(conn, "SELECT reltuples FROM pg_class WHERE oid = 'document_versions'::regclass"))
 
 
 def rows_added(conn) -> int:
     """Versions inserted by the current transaction."""
-    row = conn.execute("SELECT n_tup_ins FROM pg_stat_xact_user_tables"
-                       " WHERE relid = 'document_versions'::regclass").fetchone()
-    return row[0] if row else 0
+    return scalar(conn, "SELECT n_tup_ins FROM pg_stat_xact_user_tables"
+                        " WHERE relid = 'document_versions'::regclass") or 0
+
+
+def scalar(conn, statement: str):
+    """The first column of the first row (None without rows), whatever the connection's row factory."""
+    with conn.cursor(row_factory=tuple_row) as cur:
+        row = cur.execute(statement).fetchone()
+    return row[0] if row else None
 
 
 def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
@@ -81,17 +87,3 @@ def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) ->
     values = ((r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
                r.parser, folder.search_text(r.title, r.text)) for r in rows)
     return upsert_staged(conn, "document_versions", VERSION_COLUMNS, values)
-
-
-def upsert_staged(conn, table: str, columns: tuple[str, ...], values: Iterable[tuple]) -> int:
-    """COPY rows into a temporary copy of `table`'s columns, then insert those not yet stored."""
-    staging = sql.Identifier(f"staged_{table}")
-    names = sql.SQL(", ").join(map(sql.Identifier, columns))
-    conn.execute(sql.SQL("CREATE TEMP TABLE IF NOT EXISTS {} AS SELECT {} FROM {} LIMIT 0").format(
-        staging, names, sql.Identifier(table)))
-    conn.execute(sql.SQL("TRUNCATE {}").format(staging))
-    with conn.cursor() as cur, cur.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(staging, names)) as copy:
-        for row in values:
-            copy.write_row(row)
-    return conn.execute(sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {} ON CONFLICT DO NOTHING").format(
-        sql.Identifier(table), names, names, staging)).rowcount

@@ -82,6 +82,11 @@ class StoryIndex:
             self.lsh.insert(story_id, mh)
             self.hashes[story_id] = mh
 
+    def forget(self, story_ids) -> None:
+        for story_id in story_ids:
+            self.lsh.remove(story_id)
+            del self.hashes[story_id]
+
     def match(self, mh: MinHash) -> int | None:
         """The most similar story above the threshold, or None."""
         best = max(self.lsh.query(mh), key=lambda sid: self.hashes[sid].jaccard(mh), default=None)

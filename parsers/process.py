@@ -3,7 +3,10 @@
     process_pending(url, *, reparse=False, batch_size=200, on_progress=None) -> ProcessSummary
 
 Each batch is one transaction that claims its rows with FOR UPDATE SKIP LOCKED, so two runs
-never parse the same page and a crash loses at most the batch in flight. A page that fails
+never parse the same page and a crash loses at most the batch in flight. A batch is parsed
+first; its new documents are then written together (parsers/batch_store.py: a few multi-row
+statements and one COPY) and the other pages one by one, each in a savepoint; search-index
+entries are merged once per batch (parsers/batch_write.indexed_batch). A page that fails
 gets raw_fetches.process_error (one line) and processed_at, and never stops the run.
 `reparse=True` walks every stored page again (through futurewatch.rawstore, no crawling) and
 rewrites the versions in place with the current parsers.
@@ -11,6 +14,7 @@ rewrites the versions in place with the current parsers.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -19,14 +23,17 @@ from typing import Callable
 from futurewatch.config import Settings
 from futurewatch.db import connect
 from futurewatch.rawstore import open_raw_store
+from futurewatch.search.normalize import SearchTextFolder
 from futurewatch.stats import analyze_grown
-from parsers import dedup, policy_meta, policy_store, queries as q, store
+from parsers import batch_store, dedup, policy_meta, policy_store, queries as q, store
+from parsers.batch_store import Page
+from parsers.batch_write import indexed_batch
 from parsers.api import parse_page
 from parsers.document import Document
 
 log = logging.getLogger(__name__)
-STORY_WINDOW = "180 days"
-MAX_ERRORS_KEPT = 20  # the summary travels through XCom: keep it small (all errors are on the rows)  # stories older than this are not matched against new documents
+STORY_WINDOW = "180 days"  # stories older than this are not matched against new documents
+MAX_ERRORS_KEPT = 20  # the summary travels through XCom: keep it small (all errors are on the rows)
 
 
 @dataclass
@@ -72,39 +79,37 @@ def load_story_index(conn) -> dedup.StoryIndex:
     return index
 
 
-def process_row(conn, raw_store, index, row: dict, summary: ProcessSummary, reparse: bool) -> Document:
-    """Parse one raw page and store its document; a not-an-article page is returned unstored."""
+def parse_row(conn, raw_store, row: dict) -> Document:
+    """Parse one raw page, with the text of the attachments the crawler stored (reads only)."""
     body = raw_store.get(row["storage_key"])
     doc = parse_page(body, row["final_url"] or row["url"], source_id=row["source_id"], fetched_at=row["fetched_at"],
                      hints=row["hints"] or {}, header_charset=_content_charset(row["content_type"]))
     doc.source_id = row["source_id"]  # the crawler's source owns the document
-    summary.drifted += bool(doc.drift)
     if doc.not_article:
-        summary.not_articles += 1
-        log.info("source_id=%s url=%s: not an article: %s", row["source_id"], row["url"], doc.not_article)
         return doc
-    store_document(conn, raw_store, index, row, doc, summary, reparse)
-    return doc
-
-
-def store_document(conn, raw_store, index, row: dict, doc: Document, summary: ProcessSummary, reparse: bool) -> None:
     store.attach_texts(conn, raw_store, doc)
     if any(a.text for a in doc.attachments):
         doc.policy = policy_meta.complete_policy(doc)  # again, over the attachments' text
-    urls = list(dict.fromkeys(u for u in (row["url"], row["final_url"], doc.canonical_url) if u))
-    if reparse and (done := store.reparse_version(conn, doc, row["raw_fetch_id"])):
+    return doc
+
+
+def page_urls(row: dict, doc: Document) -> list[str]:
+    return list(dict.fromkeys(u for u in (row["url"], row["final_url"], doc.canonical_url) if u))
+
+
+def store_document(conn, folder, index, page: Page, summary: ProcessSummary, reparse: bool) -> None:
+    """One page by page: a reparse, a new version of a stored document, a refetch or a reprint."""
+    doc, row, urls = page.doc, page.row, page.urls
+    search_text = folder.search_text(doc.title, doc.text)
+    if reparse and (done := store.reparse_version(conn, doc, row["raw_fetch_id"], search_text)):
         summary.reparsed += 1
         store.upsert_policy(conn, doc, done.version_id)
         policy_store.upsert_policy_details(conn, doc, done.document_id, done.version_id, urls)
         store.upsert_attachments(conn, doc, done.document_id)
         return
-    _store_new_version(conn, index, row, doc, summary, urls)
-
-
-def _store_new_version(conn, index, row: dict, doc: Document, summary: ProcessSummary, urls: list[str]) -> None:
     doc_row, new_doc = store.upsert_document(conn, doc, urls)
     document_id = doc_row["document_id"]
-    version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"])
+    version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"], search_text)
     summary.documents_new += new_doc
     summary.versions_new += new_version
     summary.unchanged += not new_version
@@ -120,28 +125,71 @@ def _store_new_version(conn, index, row: dict, doc: Document, summary: ProcessSu
         summary.stories_new += store.assign_story(conn, index, doc, document_id)
 
 
-def process_batch(db_url: str, raw_store, index, after: int, batch_size: int, reparse: bool,
+def _one_line(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
+
+
+def _failed(row: dict, error: str, summary: ProcessSummary) -> None:
+    log.error("source_id=%s url=%s: process failed: %s", row["source_id"], row["url"], error)
+    summary.failed += 1
+    if len(summary.errors) < MAX_ERRORS_KEPT:
+        summary.errors.append(f"{row['url']}: {error}")
+
+
+def parse_batch(conn, raw_store, rows: list[dict], summary: ProcessSummary, outcomes: dict) -> list[Page]:
+    """Parse every page of a batch; failures and not-articles go to `outcomes` (raw_fetch_id → outcome)."""
+    pages = []
+    for row in rows:
+        try:
+            doc = parse_row(conn, raw_store, row)
+        except Exception as exc:  # noqa: BLE001 - recorded on the row, run continues
+            outcomes[row["raw_fetch_id"]] = (_one_line(exc), None, [])
+            _failed(row, outcomes[row["raw_fetch_id"]][0], summary)
+            continue
+        summary.drifted += bool(doc.drift)
+        outcomes[row["raw_fetch_id"]] = (None, doc.not_article, doc.drift)
+        if doc.not_article:
+            summary.not_articles += 1
+            log.info("source_id=%s url=%s: not an article: %s", row["source_id"], row["url"], doc.not_article)
+        else:
+            pages.append(Page(row, doc, page_urls(row, doc)))
+    return pages
+
+
+def store_batch(conn, folder, index, pages: list[Page], summary: ProcessSummary, reparse: bool,
+                outcomes: dict) -> None:
+    """New documents together (parsers/batch_store.py), then the rest page by page, each in a savepoint."""
+    if not reparse:
+        known = set(index.hashes)
+        try:
+            with conn.transaction():
+                pages = batch_store.store_new_documents(conn, folder, index, pages, summary)
+        except Exception as exc:  # noqa: BLE001 - every page is tried again on its own below
+            log.warning("batch write failed, storing its %d pages one by one: %s", len(pages), _one_line(exc))
+            index.forget(set(index.hashes) - known)  # stories of the rolled-back write
+    for page in pages:
+        try:
+            with conn.transaction():  # a savepoint: one bad page never spoils the batch
+                store_document(conn, folder, index, page, summary, reparse)
+        except Exception as exc:  # noqa: BLE001 - recorded on the row, run continues
+            outcomes[page.row["raw_fetch_id"]] = (_one_line(exc), None, page.doc.drift)
+            _failed(page.row, outcomes[page.row["raw_fetch_id"]][0], summary)
+
+
+def process_batch(db_url: str, raw_store, index, folder, after: int, batch_size: int, reparse: bool,
                   summary: ProcessSummary) -> int | None:
     """One transaction over up to batch_size pages; returns the last raw_fetch_id seen (None when done)."""
-    with connect(db_url) as conn:
+    with connect(db_url) as conn, indexed_batch(conn):
         rows = conn.execute(q.SELECT_ALL_PAGES if reparse else q.SELECT_PENDING,
                             {"after": after, "limit": batch_size}).fetchall()
-        for row in rows:
-            error, doc = None, None
-            try:
-                with conn.transaction():  # a savepoint: one bad page never spoils the batch
-                    doc = process_row(conn, raw_store, index, row, summary, reparse)
-            except Exception as exc:  # noqa: BLE001 - recorded on the row, run continues
-                error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
-                log.error("source_id=%s url=%s: process failed: %s", row["source_id"], row["url"], error)
-                summary.failed += 1
-                if len(summary.errors) < MAX_ERRORS_KEPT:
-                    summary.errors.append(f"{row['url']}: {error}")
-            conn.execute(q.MARK_PROCESSED, {"raw_fetch_id": row["raw_fetch_id"], "error": error,
-                                            "not_article": doc.not_article if doc else None,
-                                            "drift": doc.drift if doc else []})
-            summary.pages += 1
-        conn.commit()
+        outcomes: dict[int, tuple] = {}
+        pages = parse_batch(conn, raw_store, rows, summary, outcomes)
+        store_batch(conn, folder, index, pages, summary, reparse, outcomes)
+        ids = [row["raw_fetch_id"] for row in rows]
+        conn.execute(q.MARK_BATCH_PROCESSED, {
+            "ids": ids, "errors": [outcomes[i][0] for i in ids], "not_articles": [outcomes[i][1] for i in ids],
+            "drifts": [json.dumps(outcomes[i][2]) for i in ids]})
+        summary.pages += len(rows)
     return rows[-1]["raw_fetch_id"] if rows else None
 
 
@@ -154,8 +202,9 @@ def process_pending(db_url: str, *, settings: Settings, reparse: bool = False, b
     with connect(db_url) as conn:
         total = conn.execute(q.COUNT_PENDING, {"all": reparse}).fetchone()["n"]
         index = load_story_index(conn)
+        folder = SearchTextFolder.from_database(conn)
     after = 0
-    while (last := process_batch(db_url, raw_store, index, after, batch_size, reparse, summary)) is not None:
+    while (last := process_batch(db_url, raw_store, index, folder, after, batch_size, reparse, summary)) is not None:
         after = last
         if on_progress:
             on_progress(summary.pages, max(total, summary.pages))

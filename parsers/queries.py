@@ -17,10 +17,12 @@ COUNT_PENDING = """
 SELECT count(*) AS n FROM raw_fetches
 WHERE kind = 'page' AND blocked_reason IS NULL AND (processed_at IS NULL OR %(all)s)
 """
-MARK_PROCESSED = """
-UPDATE raw_fetches SET processed_at = now(), process_error = %(error)s, not_article = %(not_article)s,
-       parse_drift = %(drift)s
-WHERE raw_fetch_id = %(raw_fetch_id)s
+MARK_BATCH_PROCESSED = """
+UPDATE raw_fetches r SET processed_at = now(), process_error = x.error, not_article = x.not_article,
+       parse_drift = ARRAY(SELECT jsonb_array_elements_text(x.drift::jsonb))
+FROM unnest(%(ids)s::bigint[], %(errors)s::text[], %(not_articles)s::text[], %(drifts)s::text[])
+     AS x(raw_fetch_id, error, not_article, drift)
+WHERE r.raw_fetch_id = x.raw_fetch_id
 """
 SELECT_PARSE_DRIFT = """
 WITH pages AS (
@@ -71,10 +73,10 @@ SELECT 1 FROM documents WHERE document_id = %(document_id)s FOR UPDATE
 """
 INSERT_VERSION = """
 INSERT INTO document_versions (document_id, version_no, raw_fetch_id, title, subtitle, text, published_at, author,
-    origin, editor, lang, content_hash, parser, is_empty, replaces_version_id, change_summary)
+    origin, editor, lang, content_hash, parser, is_empty, replaces_version_id, change_summary, search_text)
 SELECT %(document_id)s, COALESCE(max(version_no), 0) + 1, %(raw_fetch_id)s, %(title)s, %(subtitle)s, %(text)s,
     %(published_at)s, %(author)s, %(origin)s, %(editor)s, %(lang)s, %(content_hash)s, %(parser)s, %(is_empty)s,
-    %(replaces_version_id)s, %(change_summary)s
+    %(replaces_version_id)s, %(change_summary)s, %(search_text)s
 FROM document_versions WHERE document_id = %(document_id)s
 ON CONFLICT (document_id, content_hash) DO NOTHING
 RETURNING version_id
@@ -82,7 +84,8 @@ RETURNING version_id
 UPDATE_VERSION_CONTENT = """
 UPDATE document_versions SET title = %(title)s, subtitle = %(subtitle)s, text = %(text)s,
     published_at = %(published_at)s, author = %(author)s, origin = %(origin)s, editor = %(editor)s, lang = %(lang)s,
-    content_hash = %(content_hash)s, parser = %(parser)s, is_empty = %(is_empty)s
+    content_hash = %(content_hash)s, parser = %(parser)s, is_empty = %(is_empty)s,
+    search_text = COALESCE(%(search_text)s, search_text)
 WHERE version_id = %(version_id)s
 AND NOT EXISTS (SELECT 1 FROM document_versions o WHERE o.document_id = %(document_id)s
                 AND o.content_hash = %(content_hash)s AND o.version_id <> %(version_id)s)

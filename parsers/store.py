@@ -51,14 +51,16 @@ def upsert_document(conn, doc: Document, urls: list[str]) -> tuple[dict, bool]:
     return row, existing is None and row["current_version_id"] is None
 
 
-def version_params(doc: Document, document_id: int, raw_fetch_id: int | None) -> dict:
-    return {"document_id": document_id, "raw_fetch_id": raw_fetch_id, "title": doc.title, "subtitle": doc.subtitle,
+def version_params(doc: Document, document_id: int, raw_fetch_id: int | None, search_text: str | None) -> dict:
+    """search_text: fw_search_text(title, text) from Python (None: the database computes it)."""
+    return {"search_text": search_text, "document_id": document_id, "raw_fetch_id": raw_fetch_id, "title": doc.title, "subtitle": doc.subtitle,
             "text": doc.text, "published_at": doc.published_at, "author": doc.author, "origin": doc.origin,
             "editor": doc.editor, "lang": doc.lang, "content_hash": doc.content_hash, "parser": doc.parser,
             "is_empty": doc.is_empty}
 
 
-def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | None) -> tuple[int | None, bool]:
+def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | None,
+                   search_text: str | None = None) -> tuple[int | None, bool]:
     """A new version when the content changed; (version_id, created). Empty pages never replace text."""
     conn.execute(q.LOCK_DOCUMENT, {"document_id": document_id})  # concurrent runs number versions one at a time
     same = conn.execute(q.SELECT_VERSION_BY_HASH, {"document_id": document_id, "content_hash": doc.content_hash}).fetchone()
@@ -67,7 +69,7 @@ def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | No
     current = conn.execute(q.SELECT_CURRENT_VERSION, {"document_id": document_id}).fetchone()
     if doc.is_empty and current is not None:
         return current["version_id"], False
-    params = version_params(doc, document_id, raw_fetch_id)
+    params = version_params(doc, document_id, raw_fetch_id, search_text)
     params["replaces_version_id"] = current["version_id"] if current else None
     params["change_summary"] = Jsonb(dedup.change_summary(current["text"], doc.text)) if current else None
     row = conn.execute(q.INSERT_VERSION, params).fetchone()
@@ -77,12 +79,12 @@ def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | No
     return row["version_id"], True
 
 
-def reparse_version(conn, doc: Document, raw_fetch_id: int) -> StoreResult | None:
+def reparse_version(conn, doc: Document, raw_fetch_id: int, search_text: str | None = None) -> StoreResult | None:
     """--reparse: rewrite the version this raw page produced, in place (a parser fix is not a page change)."""
     row = conn.execute(q.SELECT_VERSION_BY_FETCH, {"raw_fetch_id": raw_fetch_id}).fetchone()
     if row is None:
         return None
-    params = version_params(doc, row["document_id"], raw_fetch_id) | {"version_id": row["version_id"]}
+    params = version_params(doc, row["document_id"], raw_fetch_id, search_text) | {"version_id": row["version_id"]}
     conn.execute(q.UPDATE_VERSION_CONTENT, params)
     return StoreResult(row["document_id"], row["version_id"], False, False)
 

@@ -11,6 +11,7 @@ from typing import Callable
 
 from futurewatch.classify.classifier import Classifier, Result
 from futurewatch.db import connect
+from futurewatch.staging import upsert_staged
 from futurewatch.stats import analyze_grown
 from futurewatch.taxonomy.loader import load_taxonomy, select_latest_taxonomy
 
@@ -37,13 +38,10 @@ LIMIT %(limit)s
 _DELETE_LABELS = """
 DELETE FROM classifications WHERE version_id = ANY(%(ids)s) AND taxonomy_version_id = %(tv)s
 """
-_UPSERT_LABELS = """
-INSERT INTO classifications (version_id, code, taxonomy_version_id, score, evidence)
-SELECT v, c, %(tv)s, s, e::jsonb FROM unnest(%(versions)s::bigint[], %(codes)s::text[], %(scores)s::real[],
-                                            %(evidence)s::text[]) AS l(v, c, s, e)
-ON CONFLICT (version_id, code, taxonomy_version_id) DO UPDATE
-SET score = EXCLUDED.score, evidence = EXCLUDED.evidence, classified_at = now()
-"""
+LABEL_COLUMNS = ("version_id", "code", "taxonomy_version_id", "score", "evidence")
+_LABEL_CONFLICT = """ON CONFLICT (version_id, code, taxonomy_version_id) DO UPDATE
+SET score = EXCLUDED.score, evidence = EXCLUDED.evidence, classified_at = now()"""
+MENTION_COLUMNS = ("version_id", "entity_id", "field", "start_offset", "end_offset", "surface")
 _UPSERT_ENTITIES = """
 INSERT INTO entities (type, canonical, first_seen_on)
 SELECT * FROM unnest(%(types)s::text[], %(canonicals)s::text[], %(days)s::date[])
@@ -54,12 +52,6 @@ RETURNING entity_id, type, canonical
 _INSERT_ALIASES = """
 INSERT INTO entity_aliases (entity_id, alias)
 SELECT * FROM unnest(%(ids)s::bigint[], %(aliases)s::text[])
-ON CONFLICT DO NOTHING
-"""
-_INSERT_MENTIONS = """
-INSERT INTO entity_mentions (version_id, entity_id, field, start_offset, end_offset, surface)
-SELECT * FROM unnest(%(versions)s::bigint[], %(ids)s::bigint[], %(fields)s::text[],
-                     %(starts)s::int[], %(ends)s::int[], %(surfaces)s::text[])
 ON CONFLICT DO NOTHING
 """
 _INSERT_RUNS = """
@@ -142,16 +134,14 @@ def _classify_batch(db_url, classifier: Classifier, tv: int, span: tuple[int, in
 
 
 def _write_labels(conn, tv: int, results: list[tuple[dict, Result]], summary: ClassifySummary) -> None:
-    rows = []  # one statement per batch (was one per label: ~12 labels per article)
+    rows = []  # one COPY per batch (was one statement per label: ~12 labels per article)
     for row, result in results:
         for label in result.labels:
             evidence = [{"term": e.term, "field": e.field, "start": e.start, "end": e.end} for e in label.evidence]
-            rows.append((row["version_id"], label.code, label.score, json.dumps(evidence, ensure_ascii=False)))
+            rows.append((row["version_id"], label.code, tv, label.score, json.dumps(evidence, ensure_ascii=False)))
             summary.codes[label.code] = summary.codes.get(label.code, 0) + 1
     if rows:
-        columns = [list(c) for c in zip(*rows)]
-        conn.execute(_UPSERT_LABELS, {"tv": tv, "versions": columns[0], "codes": columns[1], "scores": columns[2],
-                                      "evidence": columns[3]})
+        upsert_staged(conn, "classifications", LABEL_COLUMNS, rows, _LABEL_CONFLICT)
     summary.labels += len(rows)
 
 
@@ -174,7 +164,5 @@ def _write_entities(conn, results: list[tuple[dict, Result]], summary: ClassifyS
     conn.execute(_INSERT_ALIASES, {"ids": [a[0] for a in aliases], "aliases": [a[1] for a in aliases]})
     mentions = [(row["version_id"], ids[(e.type, e.canonical)], "title" if e.field == "title" else "text",
                  e.start, e.end, e.text) for row, res in results for e in res.entities]
-    columns = list(zip(*mentions))
-    conn.execute(_INSERT_MENTIONS, dict(zip(("versions", "ids", "fields", "starts", "ends", "surfaces"),
-                                            map(list, columns))))
+    upsert_staged(conn, "entity_mentions", MENTION_COLUMNS, mentions)
     summary.mentions += len(mentions)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from psycopg.rows import tuple_row
+
 
 class SearchTextFolder:
     """`search_text(title, text)` for one database's fold map."""
@@ -22,7 +24,8 @@ class SearchTextFolder:
 
     @classmethod
     def from_database(cls, conn) -> "SearchTextFolder":
-        return cls(conn.execute("SELECT fw_fold_map()").fetchone()[0])
+        with conn.cursor(row_factory=tuple_row) as cur:  # whatever the connection's row factory
+            return cls(cur.execute("SELECT fw_fold_map()").fetchone()[0])
 
     def assigned(self, text: str) -> bool:
         fresh = set(text) - self.known
