@@ -42,12 +42,20 @@ def page_html(title: str, text: str, day: str) -> bytes:
             f"<h1>{title}</h1><div class='info'>发布时间：{day}</div>{paragraphs}</div></body></html>").encode()
 
 
+def _settings_kw(function) -> dict:
+    """{"settings": …} when `function` takes settings (this code); {} for a revision from before they were passed."""
+    import inspect
+
+    from futurewatch.config import load_settings
+    return {"settings": load_settings()} if "settings" in inspect.signature(function).parameters else {}
+
+
 def build_pages(url: str, first: int, last: int) -> int:
     """Raw fetches first..last (pages built and stored untimed); returns their text bytes."""
     from futurewatch.rawstore import open_raw_store
     from tests.search.corpus import build_doc, ensure_source
 
-    store, size = open_raw_store(), 0
+    store, size = open_raw_store(**_settings_kw(open_raw_store)), 0
     with psycopg.connect(url) as conn:
         ensure_source(conn, SOURCE)
         for i in range(first, last + 1):
@@ -81,7 +89,7 @@ def one_side(url: str, pages: int) -> list[dict]:
     for first, last in ((1, pages // 2), (pages // 2 + 1, pages)):
         size = build_pages(url, first, last)
         began, client, server = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF), server_cpu(url)
-        summary = process_pending(url)
+        summary = process_pending(url, **_settings_kw(process_pending))
         seconds = time.perf_counter() - began
         used = resource.getrusage(resource.RUSAGE_SELF)
         client = used.ru_utime + used.ru_stime - client.ru_utime - client.ru_stime

@@ -33,7 +33,7 @@ MOVES: list[tuple[str, str]] = [
     # core: what every stage builds on
     *[(f"futurewatch/{name}.py", f"futurewatch/core/{name}.py") for name in (
         "config", "db", "embedded", "migrate", "schema", "locks", "rawstore", "textnorm", "termmatch",
-        "filetypes", "localtime", "private", "lifeline", "stats", "sources", "sender")],
+        "filetypes", "localtime", "private", "lifeline", "stats", "sources", "sender", "staging")],
     ("futurewatch/taxonomy/model.py", "futurewatch/core/taxonomy.py"),
     ("futurewatch/taxonomy/taxonomy.yaml", "futurewatch/core/taxonomy.yaml"),
     ("futurewatch/search/normalize.py", "futurewatch/core/searchtext.py"),

@@ -32,11 +32,11 @@ def html(title: str, text: str) -> bytes:
             f"<h1>{title}</h1><div class='info'>发布时间：2024-03-01</div>{body}</div></body></html>").encode()
 
 
-def add_pages(url: str, n: int) -> None:
+def add_pages(url: str, n: int, settings) -> None:
     """n pages: new articles, reprints of earlier ones at new URLs (same story), changed pages at a
     stored URL (new versions) and refetches of the same bytes at a tracking URL (unchanged), some of
     them inside one batch."""
-    store = open_raw_store()
+    store = open_raw_store(settings)
     with psycopg.connect(url) as conn:
         ensure_source(conn, "sample")
         for i in range(1, n + 1):
@@ -86,13 +86,13 @@ def twin_url(pg_admin_url, template_url):
 
 
 def test_batched_write_stores_what_page_by_page_stores(fw_env, twin_url, monkeypatch):
-    batched = fw_env.database_url
-    add_pages(batched, 40)
-    add_pages(twin_url, 40)
-    summary = process_pending(batched, batch_size=9)
+    batched = fw_env.db_url
+    add_pages(batched, 40, fw_env)
+    add_pages(twin_url, 40, fw_env)
+    summary = process_pending(batched, settings=fw_env, batch_size=9)
     with monkeypatch.context() as patch:  # every page through parsers/store.py, one by one
         patch.setattr(batch_store, "store_new_documents", lambda conn, folder, index, pages, summary: pages)
-        one_by_one = process_pending(twin_url, batch_size=9)
+        one_by_one = process_pending(twin_url, settings=fw_env, batch_size=9)
     assert summary.failed == 0 and summary.pages == 40
     assert summary.unchanged > 0 and summary.versions_new > summary.documents_new  # every path was taken
     assert (summary.documents_new, summary.versions_new, summary.unchanged, summary.stories_new) == (
@@ -126,34 +126,35 @@ def store_then_die(*args):
         os.kill(os.getpid(), signal.SIGKILL)
     return left
 write, batch_store.store_new_documents = batch_store.store_new_documents, store_then_die
-process.process_pending(sys.argv[1], batch_size=5)
+from futurewatch.config import load_settings
+process.process_pending(sys.argv[1], settings=load_settings(), batch_size=5)
 """
 
 
 def test_killed_in_the_middle_of_a_batch_the_rerun_gives_the_same_archive(fw_env, twin_url):
-    url = fw_env.database_url
-    add_pages(url, 30)
-    add_pages(twin_url, 30)
+    url = fw_env.db_url
+    add_pages(url, 30, fw_env)
+    add_pages(twin_url, 30, fw_env)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     killed = subprocess.run([sys.executable, "-c", KILLER, url], env=env, cwd=ROOT, capture_output=True, text=True)
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
     with psycopg.connect(url) as conn:
         processed = conn.execute("SELECT count(*) FROM raw_fetches WHERE processed_at IS NOT NULL").fetchone()[0]
     assert processed == 10  # two whole batches, nothing of the third
-    process_pending(url, batch_size=5)
-    process_pending(twin_url, batch_size=5)
+    process_pending(url, settings=fw_env, batch_size=5)
+    process_pending(twin_url, settings=fw_env, batch_size=5)
     assert archive(url) == archive(twin_url)
-    assert process_pending(url).pages == 0
+    assert process_pending(url, settings=fw_env).pages == 0
 
 
 def test_a_failed_bulk_write_falls_back_to_page_by_page(fw_env, monkeypatch):
-    url = fw_env.database_url
-    add_pages(url, 12)
+    url = fw_env.db_url
+    add_pages(url, 12, fw_env)
 
     def broken(conn, folder, pages):
         conn.execute("SELECT 1/0")
     monkeypatch.setattr(batch_store, "_insert_versions", broken)
-    summary = process_pending(url, batch_size=12)
+    summary = process_pending(url, settings=fw_env, batch_size=12)
     assert summary.failed == 0 and summary.pages == 12 and summary.documents_new > 0
     with connect(url) as conn:
         versions = conn.execute("SELECT count(*) AS n FROM document_versions").fetchone()["n"]
