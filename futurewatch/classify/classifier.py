@@ -89,20 +89,21 @@ class Classifier:
         if not tracks:
             return []
         if self.model is None:
-            return [self._label(doc, t, t.score) for t in tracks]
-        labels = []
-        for track, p in zip(tracks, self.model.probabilities(doc, tracks, self.parents)):
-            if p >= self.threshold:
-                labels.append(self._label(doc, track, round(p, 3)))
-        labels.sort(key=lambda lb: (-lb.score, lb.code))
-        return labels
+            return self._labels(doc, [(t, t.score) for t in tracks])
+        probs = self.model.probabilities(doc, tracks, self.parents)
+        kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= self.threshold]
+        kept.sort(key=lambda k: (-k[1], k[0].code))
+        return self._labels(doc, kept)
 
-    def _label(self, doc: Scan, track: Track, score: float) -> Label:
-        """Evidence (offset mapping) only for a label that is kept: the heaviest matches first."""
-        best = sorted(track.counted, key=lambda ev: (-ev[0], _FIELD_ORDER[ev[1]], ev[2][0]))[: self.options.max_evidence]
-        spans = doc.source_spans([(h[0], h[1]) for _, _, h in best])
-        evidence = tuple(Evidence(h[2].term, name, a, b) for (_, name, h), (_, a, b) in zip(best, spans))
-        return Label(track.code, score, evidence, track.score)
+    def _labels(self, doc: Scan, kept: list[tuple[Track, float]]) -> list[Label]:
+        """Labels with evidence (offset mapping only for kept labels, in one call): the heaviest
+        matches first, then the earliest (title, lead, body order follows position)."""
+        n = self.options.max_evidence
+        best = [sorted(t.counted, key=_heaviest_first)[:n] for t, _ in kept]
+        spans = iter(doc.source_spans([(h[0], h[1]) for hits in best for _, _, h in hits]))
+        return [Label(t.code, score, tuple(Evidence(h[2].term, name, a, b)
+                                           for (_, name, h), (_, a, b) in zip(hits, spans)), t.score)
+                for (t, score), hits in zip(kept, best)]
 
     def _entities(self, doc: Scan) -> list[Entity]:
         form = doc.form
@@ -140,7 +141,8 @@ def _covered_test(spans: list[tuple[int, int]]):
     return covered
 
 
-_FIELD_ORDER = {"title": 0, "lead": 1, "body": 2}
+def _heaviest_first(counted: tuple) -> tuple:
+    return -counted[0], counted[2][0]
 
 
 @lru_cache(maxsize=1)

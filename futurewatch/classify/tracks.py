@@ -59,17 +59,17 @@ def _score(doc: Scan, code: str, kept: list[Hit], w: Weights) -> Track:
     score = 0.0
     counted = []
     text, split = doc.form.text, doc.split
+    lead_end, deep_start, most = split + w.lead_chars, split + w.deep_after, w.max_per_term
     for h in kept:
-        entry = h[2]
+        start, _, entry = h
         seen = counts[entry.term] = counts.get(entry.term, 0) + 1
-        if seen > w.max_per_term:
+        if seen > most:
             continue
-        pos = h[0] - split
-        if pos < 0:
+        if start < split:
             name, fw = "title", w.title
-        elif pos < w.lead_chars:
+        elif start < lead_end:
             name, fw = "lead", w.lead
-        elif pos < w.deep_after or in_list(text, h):
+        elif start < deep_start or in_list(text, h):
             name, fw = "body", w.body
         else:
             name, fw = "body", w.deep
@@ -104,6 +104,8 @@ def _dominated(terms: list[Hit]) -> set[int]:
 
 def _surviving(hits: list[Hit], blocks, dominated: set[int], *, drop_weak: bool) -> list[Hit]:
     """Matches of one code left after exclusions, containment and trap contexts."""
+    if not (blocks or drop_weak):
+        return [h for h in hits if id(h) not in dominated]
     out = []
     for h in hits:
         if id(h) in dominated or (drop_weak and h[2].weight <= WEAK_WEIGHT):
