@@ -38,11 +38,9 @@ def source_texts() -> list[tuple[str, str]]:
     for path in sorted(FIXTURES.glob("*/*.expected.json")):
         for version in json.loads(path.read_text(encoding="utf-8")).values():
             out.append((version.get("title") or "", version.get("text") or ""))
-    for path in sorted((FIXTURES / "classify_corpus").glob("items_*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            if item.get("split") == "train":
-                out.append((item.get("title") or "", item["text"]))
+    from futurewatch.classify.corpus import load_corpus
+
+    out += [(i.title or "", i.text) for i in load_corpus() if i.split == "train" and i.text is not None]
     return out
 
 
