@@ -35,6 +35,7 @@ MODEL_PATH = DATA_DIR / "focus_model.json"
 CUE_CLASSES = ("industry", "policy", "consumer", "entertainment", "education", "lifestyle", "background", "market")
 BLOCK = 32      # context = cues in a hit's block of 32 characters and the blocks either side
 MAX_HITS = 8    # per-hit features look at a track's first 8 counted hits
+ENUM_REACH = 16  # a hit is an item of an enumeration when 、 occurs twice within 16 characters
 _MIN_LEN = 200  # densities of very short texts are taken over at least this many characters
 
 DOC_FEATURES = (["log_text_len", "n_tracks", "genre_balance"] + [f"genre_{c}" for c in CUE_CLASSES]
@@ -42,7 +43,8 @@ DOC_FEATURES = (["log_text_len", "n_tracks", "genre_balance"] + [f"genre_{c}" fo
 TRACK_FEATURES = [
     "log_score", "in_title", "title_strong", "in_lead", "first_pos", "log_hits", "hit_density", "coverage",
     "log_distinct", "strong_share", "list_share", "top_track", "score_share", "term_len", "ratio_to_top",
-    "first_mentioned", "sibling_stronger", "near_balance",
+    "first_mentioned", "sibling_stronger", "near_balance", "enum_share", "shared_clause", "other_in_title",
+    "log_rank",
 ] + [f"near_{c}" for c in CUE_CLASSES]
 FEATURES = DOC_FEATURES + TRACK_FEATURES + [f"code_{c}" for c in CONTRACT_CODES]
 
@@ -61,12 +63,14 @@ class _Context:
     """What every candidate of one document shares."""
 
     text_len: int          # characters of the text (at least _MIN_LEN)
-    blocks: list[int]      # per BLOCK characters of the matching form: bit mask of the cue classes in it
+    near: list[int]        # per BLOCK characters: bit mask of the cue classes in it and either side
+    codes_near: list[int]  # per BLOCK: bit mask of the candidates (by rank) counted in it and either side
     first_hit: int         # earliest counted hit of any candidate
     top_score: float
     total_score: float
     parents: dict[str, str]     # code → national parent
     best_by_parent: dict[str, float]
+    in_title: int          # how many candidates occur in the title
 
 
 def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> tuple[list[float], _Context]:
@@ -74,7 +78,7 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
     text_len = max(doc.text_len, _MIN_LEN)
     counts = [0] * len(CUE_CLASSES)
     in_title = [0.0] * len(CUE_CLASSES)
-    blocks = [0] * (len(doc.form.text) // BLOCK + 2)   # one spare block: blocks[-1] is empty
+    blocks = [0] * (len(doc.form.text) // BLOCK + 3)   # spare blocks: blocks[-1] and the last are empty
     split, index = doc.split, _CLASS_INDEX
     for start, cls in doc.cues:
         k = index[cls]
@@ -87,29 +91,38 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
     row += [math.log1p(1000 * c / text_len) for c in counts]
     row += in_title
     best: dict[str, float] = {}
-    for t in tracks:
+    code_blocks = [0] * len(blocks)
+    for rank, t in enumerate(tracks):
         parent = parents.get(t.code, t.code)
         best[parent] = max(best.get(parent, 0.0), t.score)
-    ctx = _Context(text_len, blocks, min(t.counted[0][2][0] for t in tracks), tracks[0].score,
-                   sum(t.score for t in tracks) or 1.0, parents, best)
+        for _, _, h in t.counted[:MAX_HITS]:
+            code_blocks[h[0] // BLOCK] |= 1 << rank
+    near = [blocks[b - 1] | blocks[b] | blocks[b + 1] for b in range(len(blocks) - 1)]
+    codes_near = [code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1] for b in range(len(blocks) - 1)]
+    ctx = _Context(text_len, near, codes_near, min(t.counted[0][2][0] for t in tracks), tracks[0].score,
+                   sum(t.score for t in tracks) or 1.0, parents, best,
+                   sum(t.counted[0][1] == "title" for t in tracks))
     return row, ctx
 
 
-def track_features(doc: Scan, track: Track, tracks: list[Track], ctx: _Context) -> list[float]:
+def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[float]:
     counted = track.counted
-    n = min(len(counted), MAX_HITS) or 1
-    split, text, blocks, text_len = doc.split, doc.form.text, ctx.blocks, ctx.text_len
-    in_title = in_lead = title_strong = False
-    first, n_body, covered, n_strong, n_list = doc.text_len, 0, 0, 0, 0
-    near = [0] * len(CUE_CLASSES)
     hits = counted[:MAX_HITS]
+    n = len(hits) or 1
+    split, text, near_masks, text_len, codes_near = doc.split, doc.form.text, ctx.near, ctx.text_len, ctx.codes_near
+    others = ~(1 << rank)
+    in_title = counted[0][1] == "title"
+    in_lead = title_strong = False
+    first, n_body, covered, n_strong, n_list, n_enum, n_shared = doc.text_len, 0, 0, 0, 0, 0, 0
+    masks = []
+    terms = set()
     for _, name, h in hits:
         start, end, entry = h
         strong = entry.weight > WEAK_WEIGHT
         n_strong += strong
         n_list += in_list(text, h)
+        terms.add(entry.term)
         if name == "title":
-            in_title = True
             title_strong = title_strong or strong
         else:
             in_lead = in_lead or name == "lead"
@@ -117,25 +130,27 @@ def track_features(doc: Scan, track: Track, tracks: list[Track], ctx: _Context) 
                 first = start - split
             n_body += 1
             covered += end - start
-        b = start // BLOCK
-        for k in _BITS[blocks[b - 1] | blocks[b] | blocks[b + 1]]:
-            near[k] += 1
-    terms = {h[2].term for _, _, h in hits}
+        block = start // BLOCK
+        masks.append(near_masks[block])
+        marks = text.count("、", max(start - ENUM_REACH, 0), end + ENUM_REACH)
+        n_enum += marks >= 2 or (marks > 0 and text.find("等", end, end + ENUM_REACH) >= 0)
+        n_shared += (codes_near[block] & others) != 0
+    near_share = [v / n for v in map(sum, zip(*map(_BITS.__getitem__, masks)))]
     longest = max(map(len, terms))
-    near_share = [v / n for v in near]
     return [
         math.log1p(track.score), float(in_title), float(title_strong), float(in_lead),
         first / max(doc.text_len, 1), math.log1p(len(counted)), math.log1p(1000 * n_body / text_len),
         100 * covered / text_len, math.log1p(len(terms)), n_strong / n, n_list / n,
-        float(track is tracks[0]), track.score / ctx.total_score, min(longest, 8) / 8,
+        float(rank == 0), track.score / ctx.total_score, min(longest, 8) / 8,
         track.score / ctx.top_score, float(counted[0][2][0] <= ctx.first_hit),
         float(ctx.best_by_parent[ctx.parents.get(track.code, track.code)] > track.score),
-        _balance(near_share),
+        _balance(near_share), n_enum / n, n_shared / n, float(not in_title and ctx.in_title > 0),
+        math.log1p(rank),
     ] + near_share
 
 
 _CLASS_INDEX = {c: i for i, c in enumerate(CUE_CLASSES)}
-_BITS = [tuple(k for k in range(len(CUE_CLASSES)) if mask >> k & 1) for mask in range(1 << len(CUE_CLASSES))]
+_BITS = [tuple(mask >> k & 1 for k in range(len(CUE_CLASSES))) for mask in range(1 << len(CUE_CLASSES))]
 
 
 def _balance(amounts: list[float]) -> float:
@@ -154,7 +169,7 @@ def feature_rows(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> lis
         return []
     doc_row, ctx = document_features(doc, tracks, parents)
     zeros = [0.0] * len(CONTRACT_CODES)
-    return [doc_row + track_features(doc, t, tracks, ctx) + _CODE_ROWS.get(t.code, zeros) for t in tracks]
+    return [doc_row + track_features(doc, t, rank, ctx) + _CODE_ROWS.get(t.code, zeros) for rank, t in enumerate(tracks)]
 
 
 @dataclass(frozen=True)
@@ -176,8 +191,8 @@ class FocusModel:
         doc_row, ctx = document_features(doc, tracks, parents)
         base = self.bias + sum(map(mul, self.doc_weights, doc_row))
         out = []
-        for t in tracks:
-            z = base + sum(map(mul, self.track_weights, track_features(doc, t, tracks, ctx)))
+        for rank, t in enumerate(tracks):
+            z = base + sum(map(mul, self.track_weights, track_features(doc, t, rank, ctx)))
             out.append(_sigmoid(z + self.code_weights.get(t.code, 0.0)))
         return out
 

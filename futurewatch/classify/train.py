@@ -129,9 +129,9 @@ def train_model(corpus: str | Path | None = None, out: str | Path = MODEL_PATH, 
 
 
 def _corpus_dir() -> Path:
-    from futurewatch.classify.corpus import DEFAULT_CORPUS
+    from futurewatch.classify.corpus import CORPUS_DIR
 
-    return DEFAULT_CORPUS
+    return CORPUS_DIR
 
 
 def _fingerprints(paths: list[Path]) -> dict[str, str]:
