@@ -16,6 +16,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
+import msgspec
+
 from futurewatch.classify.entities import Entity, build_entity_entries, extract_pattern_entities, select_dictionary_hits
 from futurewatch.classify.focus import FocusModel, feature_rows, load_cues, read_model
 from futurewatch.classify.matcher import Matcher, build_entry
@@ -34,7 +36,9 @@ class Options:
     max_evidence: int = 5
 
 
-class Evidence(NamedTuple):
+class Evidence(msgspec.Struct, frozen=True):
+    """One evidence span; a msgspec Struct, so it encodes as a JSON object without a dict."""
+
     term: str
     field: str     # title | lead | body
     start: int     # character offsets into that field's original text (title or text)

@@ -173,8 +173,7 @@ def render_result(doc_id, result) -> dict:
     return {
         "id": doc_id,
         "categories": [
-            {"code": lb.code, "score": lb.score,
-             "evidence": [{"term": ev.term, "field": ev.field, "start": ev.start, "end": ev.end} for ev in lb.evidence]}
+            {"code": lb.code, "score": lb.score, "evidence": lb.evidence}  # Evidence encodes as {term, field, start, end}
             for lb in result.labels
         ],
         "entities": entities,
