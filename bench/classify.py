@@ -110,7 +110,7 @@ def bench_parts(items: list[dict]) -> list[tuple[str, float]]:
         ("matching form (fold table + spaces)", lambda: [match_form(t + "\0" + x) for t, x in docs]),
         ("automaton pass", lambda: [clf.matcher.terms.scan(s.form.text) for s in scans]),
         ("scan (form + automaton + routing)", lambda: [scan_document(clf.matcher, t, x) for t, x in docs]),
-        ("stage 1 candidates", lambda: [select_tracks(s, clf.options.weights, {}) for s in scans]),
+        ("stage 1 candidates", lambda: [select_tracks(s, clf.options.weights, {}, clf.compounds) for s in scans]),
         ("entities", lambda: [clf._entities(s) for s in scans]),
         ("classify, stage 1 alone", lambda: [stage1.classify(t, x) for t, x in docs]),
         ("classify, stage 1+2 + entities", lambda: [clf.classify(t, x) for t, x in docs]),

@@ -72,6 +72,7 @@ class Classifier:
             entries += [build_entry("cue", cls, w) for w in words]
         self.matcher = Matcher(entries)
         self.parents = {c.code: c.views.get("national", c.code) for c in taxonomy.categories}
+        self.compounds = {c.code: c.combines for c in taxonomy.categories if c.combines}
         self.model: FocusModel | None = read_model(o.model_path) if o.focus and o.model_path else (
             default_model() if o.focus else None)
         self.threshold = o.focus_threshold if o.focus_threshold is not None else (
@@ -79,14 +80,14 @@ class Classifier:
 
     def classify(self, title: str, text: str) -> Result:
         doc = scan_document(self.matcher, title or "", text or "")
-        tracks = select_tracks(doc, self.options.weights, self.options.thresholds)
+        tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
         labels = self._decide(doc, tracks)
         return Result(tuple(labels), tuple(self._entities(doc)))
 
     def candidates(self, title: str, text: str) -> tuple[list[Track], list[list[float]]]:
         """Stage 1 alone, with each candidate's stage-2 feature vector (for training)."""
         doc = scan_document(self.matcher, title or "", text or "")
-        tracks = select_tracks(doc, self.options.weights, self.options.thresholds)
+        tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
         return tracks, feature_rows(doc, tracks, self.parents)
 
     def _decide(self, doc: Scan, tracks: list[Track]) -> list[Label]:
@@ -96,6 +97,9 @@ class Classifier:
             return self._labels(doc, [(t, t.score) for t in tracks])
         probs = self.model.probabilities(doc, tracks, self.parents)
         kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= self.threshold]
+        codes = {t.code for t, _ in kept}
+        kept = [k for k in kept if k[0].absorbed_by not in codes]   # a kept AI+生物医药 replaces the
+        # ai and biomedicine named only where they meet
         kept.sort(key=lambda k: (-k[1], k[0].code))
         return self._labels(doc, kept)
 

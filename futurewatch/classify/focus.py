@@ -44,7 +44,7 @@ TRACK_FEATURES = [
     "log_score", "in_title", "title_strong", "in_lead", "first_pos", "log_hits", "hit_density", "coverage",
     "log_distinct", "strong_share", "list_share", "top_track", "score_share", "term_len", "ratio_to_top",
     "first_mentioned", "sibling_stronger", "near_balance", "enum_share", "shared_clause", "other_in_title",
-    "log_rank",
+    "log_rank", "absorbed", "passing_mention",
 ] + [f"near_{c}" for c in CUE_CLASSES]
 FEATURES = DOC_FEATURES + TRACK_FEATURES + [f"code_{c}" for c in CONTRACT_CODES]
 
@@ -145,7 +145,8 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
         track.score / ctx.top_score, float(counted[0][2][0] <= ctx.first_hit),
         float(ctx.best_by_parent[ctx.parents.get(track.code, track.code)] > track.score),
         _balance(near_share), n_enum / n, n_shared / n, float(not in_title and ctx.in_title > 0),
-        math.log1p(rank),
+        math.log1p(rank), float(track.absorbed_by is not None),
+        float(rank > 0 and not in_title and len(terms) == 1 and track.score < 0.5 * ctx.top_score),
     ] + near_share
 
 

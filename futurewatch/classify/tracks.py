@@ -28,6 +28,7 @@ class Weights:
     lead_chars: int = 300
     deep_after: int = 3000
     max_per_term: int = 3
+    compound_reach: int = 40   # parts of a combined track (ai + biomedicine) meet within 40 characters
 
 
 @dataclass
@@ -37,21 +38,54 @@ class Track:
     code: str
     score: float
     counted: list[tuple[float, str, Hit]]
+    absorbed_by: str | None = None   # a combined track that holds most of this track's hits
 
 
-def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float]) -> list[Track]:
-    """Candidates in order of score (then code)."""
+def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float],
+                  compounds: dict[str, tuple[str, ...]] | None = None) -> list[Track]:
+    """Candidates in order of score (then code). `compounds`: code → the codes it combines
+    (taxonomy `combines`); such a track is also proposed where its parts meet."""
     if not doc.terms:
         return []
     dominated = _dominated(doc.term_hits)
-    out = []
+    scored = {}
     for code, hits in doc.terms.items():
         kept = _surviving(hits, doc.exclusions.get(code, ()), dominated, drop_weak=code in doc.contexts)
-        track = _score(doc, code, kept, w)
-        if track.score + 1e-9 >= thresholds.get(code, w.threshold):
-            out.append(track)
+        scored[code] = _score(doc, code, kept, w)
+    for code, parts in (compounds or {}).items():
+        met = _meeting(doc.form.text, [scored.get(p) for p in parts], w.compound_reach)
+        if met:
+            own = scored.get(code)
+            scored[code] = Track(code, round((own.score if own else 0.0) + met[0], 3),
+                                 sorted((own.counted if own else []) + met[1], key=lambda c: c[2][0]))
+            inside = set(map(id, met[1]))
+            for p in parts:   # a part named mostly where it meets the others is absorbed
+                part = scored[p]
+                if 2 * sum(id(c) in inside for c in part.counted) >= len(part.counted):
+                    part.absorbed_by = code
+    out = [t for code, t in scored.items() if t.score + 1e-9 >= thresholds.get(code, w.threshold)]
     out.sort(key=lambda t: (-t.score, t.code))
     return out
+
+
+def _meeting(text: str, parts: list[Track | None], reach: int) -> tuple[float, list] | None:
+    """Where every part has a counted hit within `reach` characters of one of the first part's,
+    not as separate items of one enumeration (人工智能、生物医药): (the smallest part's weight over
+    those hits, the hits), else None."""
+    if not all(parts) or not all(p.counted for p in parts):
+        return None
+    first = parts[0].counted
+    involved: list[list] = [[] for _ in parts]
+    for c in first:
+        near = [[o for o in p.counted if abs(o[2][0] - c[2][0]) <= reach and not _listed_apart(text, c[2], o[2])]
+                for p in parts[1:]]
+        if all(near):
+            involved[0].append(c)
+            for k, found in enumerate(near, 1):
+                involved[k] += [o for o in found if o not in involved[k]]
+    if not involved[0]:
+        return None
+    return min(sum(c[0] for c in hits) for hits in involved), [c for hits in involved for c in hits]
 
 
 def _score(doc: Scan, code: str, kept: list[Hit], w: Weights) -> Track:
@@ -86,6 +120,12 @@ def in_list(text: str, h: Hit) -> bool:
     """A match that is an item of an enumeration (X、Y、Z): a list of industries counts in full."""
     start, end = h[0], h[1]
     return (start > 0 and text[start - 1] in _LIST_MARKS) or (end < len(text) and text[end] in _LIST_MARKS)
+
+
+def _listed_apart(text: str, a: Hit, b: Hit) -> bool:
+    """Two hits with an enumeration mark (、) between them."""
+    first, second = (a, b) if a[0] <= b[0] else (b, a)
+    return "、" in text[first[1]:second[0]]
 
 
 def _dominated(terms: list[Hit]) -> set[int]:

@@ -210,7 +210,7 @@ def train_cmd(
     out: Optional[Path] = typer.Option(None, help="Weights file to write (default: the packaged focus_model.json)."),
     threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Probability from which a candidate is a label."),
 ) -> None:
-    """Retrain stage 2 on the gold set + corpus train split; choose C on the dev split."""
+    """Retrain stage 2 on the gold set + corpus train and dev splits; C by cross-validation."""
     from futurewatch.classify.corpus import CorpusError
     from futurewatch.classify.focus import MODEL_PATH
     from futurewatch.classify.train import train_model
@@ -223,11 +223,12 @@ def train_cmd(
         _fail("training needs scikit-learn: pip install 'futurewatch[train]'")
     except CorpusError as exc:
         _fail(str(exc))
-    dev = report["dev"]
+    cv = report["cv"]
     typer.echo(f"trained on {report['train']['items']} items ({report['train']['candidates']} candidates), C={report['C']}")
     for name in ("stage1", "stage2"):
-        m = dev[name]
-        typer.echo(f"dev {name}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  ({dev['items']} items)")
+        m = cv[name]
+        typer.echo(f"{cv['folds']}-fold cross-validation, {name}: P {m['precision']:.3f} R {m['recall']:.3f} "
+                   f"F1 {m['f1']:.3f}  ({cv['items']} corpus items)")
     typer.echo(f"wrote {out or MODEL_PATH}")
 
 
