@@ -106,13 +106,13 @@ def predict(params: dict, ex: Examples) -> list[float]:
 
 
 def train_model(corpus: str | Path | None = None, out: str | Path = MODEL_PATH, *,
-                threshold: float = 0.5, gold: str | Path = DEFAULT_GOLD) -> dict:
+                threshold: float = 0.5, gold: str | Path = DEFAULT_GOLD, allow_missing: bool = False) -> dict:
     """Choose C by cross-validation over the corpus train + dev splits (the gold set is in
     every fold's training part), fit on all of them, write the weights file; returns the
     report written into it."""
     stage1 = Classifier(read_taxonomy(), Options(focus=False))
     gold_items = read_gold(Path(gold))
-    corpus_items = read_corpus(corpus, ("train", "dev"))
+    corpus_items = read_corpus(corpus, ("train", "dev"), allow_missing=allow_missing)
     fixed, pool = build_examples(stage1, gold_items), build_examples(stage1, corpus_items)
     everything = _join(fixed, pool)
     if len(set(everything.labels)) < 2:

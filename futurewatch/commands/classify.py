@@ -209,6 +209,7 @@ def train_cmd(
     corpus: Optional[Path] = typer.Option(None, help="Corpus folder with items_*.jsonl (default: tests/fixtures/classify_corpus)."),
     out: Optional[Path] = typer.Option(None, help="Weights file to write (default: the packaged focus_model.json)."),
     threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Probability from which a candidate is a label."),
+    allow_missing: bool = typer.Option(False, "--allow-missing", help="Leave out corpus items whose text is not cached."),
 ) -> None:
     """Retrain stage 2 on the gold set + corpus train and dev splits; C by cross-validation."""
     from futurewatch.classify.corpus import CorpusError
@@ -218,7 +219,7 @@ def train_cmd(
     if corpus is not None and not corpus.is_dir():
         _fail(f"corpus folder not found: {corpus}")
     try:
-        report = train_model(corpus, out or MODEL_PATH, threshold=threshold)
+        report = train_model(corpus, out or MODEL_PATH, threshold=threshold, allow_missing=allow_missing)
     except ImportError:
         _fail("training needs scikit-learn: pip install 'futurewatch[train]'")
     except CorpusError as exc:
@@ -237,6 +238,8 @@ def eval_cmd(
     corpus: Optional[Path] = typer.Option(None, help="Corpus folder with items_*.jsonl (default: tests/fixtures/classify_corpus)."),
     split: str = typer.Option("test", help="Corpus split to score: train, dev or test."),
     as_json: bool = typer.Option(False, "--json", help="Print the full reports as JSON."),
+    allow_missing: bool = typer.Option(False, "--allow-missing",
+                                       help="Score the split's items whose text is cached; say how many are left out."),
 ) -> None:
     """Score stage 1 alone and stage 1+2 side by side on the gold set and a corpus split:
     micro and per-code P/R/F1, negatives that get a label (by genre), entity P/R."""
@@ -252,7 +255,7 @@ def eval_cmd(
         _fail(f"--split must be one of {', '.join(SPLITS)}")
     sets = {"gold": read_gold(gold or DEFAULT_GOLD)}
     try:
-        items = read_corpus(corpus, (split,))
+        items = read_corpus(corpus, (split,), allow_missing=allow_missing)
     except CorpusError as exc:  # the texts are not redistributed: a clone has the gold set only
         print(f"note: corpus not scored: {exc}", file=sys.stderr)
         items = []
