@@ -34,7 +34,7 @@ DATA_DIR = Path(__file__).with_name("data")
 MODEL_PATH = DATA_DIR / "focus_model.json"
 CUE_CLASSES = ("industry", "policy", "consumer", "entertainment", "education", "lifestyle", "background", "market")
 BLOCK = 32      # context = cues in a hit's block of 32 characters and the blocks either side
-MAX_HITS = 8    # per-hit features look at a track's first 8 counted hits
+MAX_HITS = 4    # per-hit features look at a track's first 4 counted hits
 ENUM_REACH = 16  # a hit is an item of an enumeration when 、 occurs twice within 16 characters
 _MIN_LEN = 200  # densities of very short texts are taken over at least this many characters
 
@@ -63,8 +63,8 @@ class _Context:
     """What every candidate of one document shares."""
 
     text_len: int          # characters of the text (at least _MIN_LEN)
-    near: list[int]        # per BLOCK characters: bit mask of the cue classes in it and either side
-    codes_near: list[int]  # per BLOCK: bit mask of the candidates (by rank) counted in it and either side
+    blocks: list[int]      # per BLOCK characters: bit mask of the cue classes in it
+    code_blocks: list[int]  # per BLOCK: bit mask of the candidates (by rank) with a counted hit in it
     first_hit: int         # earliest counted hit of any candidate
     top_score: float
     total_score: float
@@ -97,9 +97,7 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
         best[parent] = max(best.get(parent, 0.0), t.score)
         for _, _, h in t.counted[:MAX_HITS]:
             code_blocks[h[0] // BLOCK] |= 1 << rank
-    near = [blocks[b - 1] | blocks[b] | blocks[b + 1] for b in range(len(blocks) - 1)]
-    codes_near = [code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1] for b in range(len(blocks) - 1)]
-    ctx = _Context(text_len, near, codes_near, min(t.counted[0][2][0] for t in tracks), tracks[0].score,
+    ctx = _Context(text_len, blocks, code_blocks, min(t.counted[0][2][0] for t in tracks), tracks[0].score,
                    sum(t.score for t in tracks) or 1.0, parents, best,
                    sum(t.counted[0][1] == "title" for t in tracks))
     return row, ctx
@@ -109,7 +107,7 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
     counted = track.counted
     hits = counted[:MAX_HITS]
     n = len(hits) or 1
-    split, text, near_masks, text_len, codes_near = doc.split, doc.form.text, ctx.near, ctx.text_len, ctx.codes_near
+    split, text, blocks, text_len, code_blocks = doc.split, doc.form.text, ctx.blocks, ctx.text_len, ctx.code_blocks
     others = ~(1 << rank)
     in_title = counted[0][1] == "title"
     in_lead = title_strong = False
@@ -130,11 +128,11 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
                 first = start - split
             n_body += 1
             covered += end - start
-        block = start // BLOCK
-        masks.append(near_masks[block])
+        b = start // BLOCK   # the hit's block and the blocks either side (blocks[-1] is a spare 0)
+        masks.append(blocks[b - 1] | blocks[b] | blocks[b + 1])
         marks = text.count("、", max(start - ENUM_REACH, 0), end + ENUM_REACH)
         n_enum += marks >= 2 or (marks > 0 and text.find("等", end, end + ENUM_REACH) >= 0)
-        n_shared += (codes_near[block] & others) != 0
+        n_shared += ((code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others) != 0
     near_share = [v / n for v in map(sum, zip(*map(_BITS.__getitem__, masks)))]
     longest = max(map(len, terms))
     return [
