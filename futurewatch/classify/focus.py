@@ -7,9 +7,10 @@ phrases (docs/taxonomy.md, "Stage 2" lists them):
   holds one;
 - where and how much the track occurs: stage-1 score, title / lead hits, position of the first
   hit, hits per 1,000 characters, share of the text covered, distinct terms, strong vs weak
-  terms, items of enumerations, rank and share among the candidates;
-- context: the share of the track's hits with a cue of each class nearby (the hit's block of
-  BLOCK characters and the blocks either side);
+  terms, items of enumerations, rank and share among the candidates, passages naming several
+  candidates, a combined candidate that absorbs this one;
+- context: the share of the track's hits with a focus cue (industry, policy, market) nearby,
+  and with an other-genre cue nearby (the hit's block of BLOCK characters and either side);
 - the code itself (a learned prior per track).
 Inference is a dot product in plain Python over weights shipped in data/focus_model.json
 (trained by `futurewatch classify train`, futurewatch/classify/train.py).
@@ -43,9 +44,9 @@ DOC_FEATURES = (["log_text_len", "n_tracks", "genre_balance"] + [f"genre_{c}" fo
 TRACK_FEATURES = [
     "log_score", "in_title", "title_strong", "in_lead", "first_pos", "log_hits", "hit_density", "coverage",
     "log_distinct", "strong_share", "list_share", "top_track", "score_share", "term_len", "ratio_to_top",
-    "first_mentioned", "sibling_stronger", "near_balance", "enum_share", "shared_clause", "other_in_title",
+    "first_mentioned", "sibling_stronger", "near_focus", "near_other", "enum_share", "shared_clause", "other_in_title",
     "log_rank", "absorbed", "passing_mention",
-] + [f"near_{c}" for c in CUE_CLASSES]
+]
 FEATURES = DOC_FEATURES + TRACK_FEATURES + [f"code_{c}" for c in CONTRACT_CODES]
 
 
@@ -133,7 +134,8 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
         marks = text.count("、", max(start - ENUM_REACH, 0), end + ENUM_REACH)
         n_enum += marks >= 2 or (marks > 0 and text.find("等", end, end + ENUM_REACH) >= 0)
         n_shared += ((code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others) != 0
-    near_share = [v / n for v in map(sum, zip(*map(_BITS.__getitem__, masks)))]
+    near_focus = sum(1 for m in masks if m & _FOCUS_BITS) / n
+    near_other = sum(1 for m in masks if m & _OTHER_BITS) / n
     longest = max(map(len, terms))
     return [
         math.log1p(track.score), float(in_title), float(title_strong), float(in_lead),
@@ -142,14 +144,15 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
         float(rank == 0), track.score / ctx.total_score, min(longest, 8) / 8,
         track.score / ctx.top_score, float(counted[0][2][0] <= ctx.first_hit),
         float(ctx.best_by_parent[ctx.parents.get(track.code, track.code)] > track.score),
-        _balance(near_share), n_enum / n, n_shared / n, float(not in_title and ctx.in_title > 0),
+        near_focus, near_other, n_enum / n, n_shared / n, float(not in_title and ctx.in_title > 0),
         math.log1p(rank), float(track.absorbed_by is not None),
         float(rank > 0 and not in_title and len(terms) == 1 and track.score < 0.5 * ctx.top_score),
-    ] + near_share
+    ]
 
 
 _CLASS_INDEX = {c: i for i, c in enumerate(CUE_CLASSES)}
-_BITS = [tuple(mask >> k & 1 for k in range(len(CUE_CLASSES))) for mask in range(1 << len(CUE_CLASSES))]
+_FOCUS_BITS = sum(1 << _CLASS_INDEX[c] for c in ("industry", "policy", "market"))
+_OTHER_BITS = sum(1 << _CLASS_INDEX[c] for c in ("consumer", "entertainment", "education", "lifestyle", "background"))
 
 
 def _balance(amounts: list[float]) -> float:
