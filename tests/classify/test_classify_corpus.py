@@ -31,6 +31,12 @@ def test_read_corpus_refuses_splits_without_texts():
         read_corpus(splits=("test",), texts={})
 
 
+def test_read_corpus_can_leave_out_the_items_without_text(caplog):
+    stored = read_corpus(splits=("dev",), texts={}, allow_missing=True)   # only texts committed here
+    assert all(item["text"] for item in stored)
+    assert "have no text and are left out" in caplog.text
+
+
 def test_classifier_meets_the_test_split_floors(test_split):
     report = evaluate_items(test_split)
     assert report.micro.f1 >= MICRO_F1_FLOOR, report.as_dict()["micro"]
