@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -107,7 +108,7 @@ class Classifier:
         """Labels with evidence (offset mapping only for kept labels, in one call): the heaviest
         matches first, then the earliest (title, lead, body order follows position)."""
         n = self.options.max_evidence
-        best = [sorted(t.counted, key=_heaviest_first)[:n] for t, _ in kept]
+        best = [sorted(t.counted, key=_WEIGHT, reverse=True)[:n] for t, _ in kept]   # stable: by position
         spans = iter(doc.source_spans([(h[0], h[1]) for hits in best for _, _, h in hits]))
         return [Label(t.code, score, tuple(Evidence(h[2].term, name, a, b)
                                            for (_, name, h), (_, a, b) in zip(hits, spans)), t.score)
@@ -149,8 +150,7 @@ def _covered_test(spans: list[tuple[int, int]]):
     return covered
 
 
-def _heaviest_first(counted: tuple) -> tuple:
-    return -counted[0], counted[2][0]
+_WEIGHT = itemgetter(0)   # of a counted (weight, field, hit); a track's counted hits are in position order
 
 
 @lru_cache(maxsize=1)

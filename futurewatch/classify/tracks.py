@@ -12,6 +12,7 @@ reaches the threshold is a candidate; stage 2 (focus.py) decides whether it is a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from futurewatch.classify.matcher import Hit
 from futurewatch.classify.scan import Scan
@@ -128,12 +129,15 @@ def _listed_apart(text: str, a: Hit, b: Hit) -> bool:
     return "、" in text[first[1]:second[0]]
 
 
+_START = itemgetter(0)
+
+
 def _dominated(terms: list[Hit]) -> set[int]:
     """ids of term hits strictly inside a longer term hit of any code: 生物医药 inside
     AI+生物医药, 机器人 inside 手术机器人. A code that owns the longer term keeps that hit."""
     out: set[int] = set()
     max_end, max_start = -1, -1
-    for h in sorted(terms, key=lambda h: (h[0], -h[1])):
+    for h in sorted(reversed(terms), key=_START):   # by start, then longest first (the scan is by end)
         start, end = h[0], h[1]
         if max_end >= end and (max_start != start or max_end != end):
             out.add(id(h))
