@@ -38,11 +38,9 @@ def source_texts() -> list[tuple[str, str]]:
     for path in sorted(FIXTURES.glob("*/*.expected.json")):
         for version in json.loads(path.read_text(encoding="utf-8")).values():
             out.append((version.get("title") or "", version.get("text") or ""))
-    for path in sorted((FIXTURES / "classify_corpus").glob("items_*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            if item.get("split") == "train":
-                out.append((item.get("title") or "", item["text"]))
+    from futurewatch.classify.corpus import load_corpus
+
+    out += [(i.title or "", i.text) for i in load_corpus() if i.split == "train" and i.text is not None]
     return out
 
 
@@ -126,7 +124,7 @@ def bench_parts(items: list[dict]) -> list[tuple[str, float]]:
         ("matching form (fold table + spaces)", lambda: [match_form(t + "\0" + x) for t, x in docs]),
         ("automaton pass", lambda: [clf.matcher.terms.scan(s.form.text) for s in scans]),
         ("scan (form + automaton + routing)", lambda: [scan_document(clf.matcher, t, x) for t, x in docs]),
-        ("stage 1 candidates", lambda: [select_tracks(s, clf.options.weights, {}) for s in scans]),
+        ("stage 1 candidates", lambda: [select_tracks(s, clf.options.weights, {}, clf.compounds) for s in scans]),
         ("entities", lambda: [clf._entities(s) for s in scans]),
         ("classify, stage 1 alone", lambda: [stage1.classify(t, x) for t, x in docs]),
         ("classify, stage 1+2 + entities", lambda: [clf.classify(t, x) for t, x in docs]),

@@ -1,8 +1,9 @@
 """One matching form and one term matcher, shared by classification and alert keyword rules.
 
 The matching form of a text is one character-for-character fold (a precomputed table applied
-with `str.translate`: NFKC's one-character folds such as full-width → ASCII, Traditional →
-Simplified by OpenCC's character table, lower case, every whitespace character → space),
+as one numpy lookup over the code points: NFKC's one-character folds such as full-width →
+ASCII, Traditional → Simplified by OpenCC's character table, lower case, every whitespace
+character → space),
 then spaces next to a Chinese character are dropped ("6G 前沿", "AI 芯片", a PDF line break
 inside 细胞与基\\n因) and other runs of spaces become one. A character whose NFKC form is longer
 than one character (…, ㎡, ligatures) is kept as it is, so the fold never moves an offset and
@@ -23,6 +24,7 @@ from itertools import accumulate
 from typing import Iterable, Sequence
 
 import ahocorasick_rs
+import numpy as np
 
 from futurewatch.textnorm import to_simplified
 
@@ -52,6 +54,23 @@ def fold_table() -> list[int]:
         m = low if len(low) == 1 else m
         table.append(32 if (m.isspace() or ch.isspace()) else ord(m))
     return table
+
+
+@lru_cache(maxsize=1)
+def _fold_array() -> np.ndarray:
+    """fold_table() for every code point as a uint32 array (outside the BMP: unchanged)."""
+    table = np.arange(0x110000, dtype=np.uint32)
+    table[:0x10000] = fold_table()
+    return table
+
+
+def fold(text: str) -> str:
+    """`text.translate(fold_table())`, four times faster: the code points as a UTF-32 array
+    through one numpy lookup (lone surrogates pass through unchanged)."""
+    if text.isascii():
+        return text.translate(fold_table())
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return _fold_array().take(points).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _is_surrogate(ch: str) -> bool:
@@ -110,7 +129,7 @@ class MatchForm:
 
 def match_form(text: str) -> MatchForm:
     """The matching form of `text` with its offset map."""
-    folded = text.translate(fold_table())
+    folded = fold(text)
     if " " not in folded:
         return MatchForm(folded, len(text))
     pieces = _SPACE_SPLIT.split(folded)

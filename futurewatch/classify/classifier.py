@@ -13,8 +13,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
+
+import msgspec
 
 from futurewatch.classify.entities import Entity, build_entity_entries, extract_pattern_entities, select_dictionary_hits
 from futurewatch.classify.focus import FocusModel, feature_rows, load_cues, read_model
@@ -34,7 +37,9 @@ class Options:
     max_evidence: int = 5
 
 
-class Evidence(NamedTuple):
+class Evidence(msgspec.Struct, frozen=True):
+    """One evidence span; a msgspec Struct, so it encodes as a JSON object without a dict."""
+
     term: str
     field: str     # title | lead | body
     start: int     # character offsets into that field's original text (title or text)
@@ -68,6 +73,7 @@ class Classifier:
             entries += [build_entry("cue", cls, w) for w in words]
         self.matcher = Matcher(entries)
         self.parents = {c.code: c.views.get("national", c.code) for c in taxonomy.categories}
+        self.compounds = {c.code: c.combines for c in taxonomy.categories if c.combines}
         self.model: FocusModel | None = read_model(o.model_path) if o.focus and o.model_path else (
             default_model() if o.focus else None)
         self.threshold = o.focus_threshold if o.focus_threshold is not None else (
@@ -75,34 +81,38 @@ class Classifier:
 
     def classify(self, title: str, text: str) -> Result:
         doc = scan_document(self.matcher, title or "", text or "")
-        tracks = select_tracks(doc, self.options.weights, self.options.thresholds)
+        tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
         labels = self._decide(doc, tracks)
         return Result(tuple(labels), tuple(self._entities(doc)))
 
     def candidates(self, title: str, text: str) -> tuple[list[Track], list[list[float]]]:
         """Stage 1 alone, with each candidate's stage-2 feature vector (for training)."""
         doc = scan_document(self.matcher, title or "", text or "")
-        tracks = select_tracks(doc, self.options.weights, self.options.thresholds)
+        tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
         return tracks, feature_rows(doc, tracks, self.parents)
 
     def _decide(self, doc: Scan, tracks: list[Track]) -> list[Label]:
         if not tracks:
             return []
         if self.model is None:
-            return [self._label(doc, t, t.score) for t in tracks]
-        labels = []
-        for track, p in zip(tracks, self.model.probabilities(doc, tracks, self.parents)):
-            if p >= self.threshold:
-                labels.append(self._label(doc, track, round(p, 3)))
-        labels.sort(key=lambda lb: (-lb.score, lb.code))
-        return labels
+            return self._labels(doc, [(t, t.score) for t in tracks])
+        probs = self.model.probabilities(doc, tracks, self.parents)
+        kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= self.threshold]
+        codes = {t.code for t, _ in kept}
+        kept = [k for k in kept if k[0].absorbed_by not in codes]   # a kept AI+生物医药 replaces the
+        # ai and biomedicine named only where they meet
+        kept.sort(key=lambda k: (-k[1], k[0].code))
+        return self._labels(doc, kept)
 
-    def _label(self, doc: Scan, track: Track, score: float) -> Label:
-        """Evidence (offset mapping) only for a label that is kept: the heaviest matches first."""
-        best = sorted(track.counted, key=lambda ev: (-ev[0], _FIELD_ORDER[ev[1]], ev[2][0]))[: self.options.max_evidence]
-        spans = doc.source_spans([(h[0], h[1]) for _, _, h in best])
-        evidence = tuple(Evidence(h[2].term, name, a, b) for (_, name, h), (_, a, b) in zip(best, spans))
-        return Label(track.code, score, evidence, track.score)
+    def _labels(self, doc: Scan, kept: list[tuple[Track, float]]) -> list[Label]:
+        """Labels with evidence (offset mapping only for kept labels, in one call): the heaviest
+        matches first, then the earliest (title, lead, body order follows position)."""
+        n = self.options.max_evidence
+        best = [sorted(t.counted, key=_WEIGHT, reverse=True)[:n] for t, _ in kept]   # stable: by position
+        spans = iter(doc.source_spans([(h[0], h[1]) for hits in best for _, _, h in hits]))
+        return [Label(t.code, score, tuple(Evidence(h[2].term, name, a, b)
+                                           for (_, name, h), (_, a, b) in zip(hits, spans)), t.score)
+                for (t, score), hits in zip(kept, best)]
 
     def _entities(self, doc: Scan) -> list[Entity]:
         form = doc.form
@@ -140,7 +150,7 @@ def _covered_test(spans: list[tuple[int, int]]):
     return covered
 
 
-_FIELD_ORDER = {"title": 0, "lead": 1, "body": 2}
+_WEIGHT = itemgetter(0)   # of a counted (weight, field, hit); a track's counted hits are in position order
 
 
 @lru_cache(maxsize=1)

@@ -252,13 +252,18 @@ class CorpusError(ValueError):
 
 
 def read_corpus(folder: str | Path | None = None, splits: tuple[str, ...] = ("train",),
-                texts: str | Path | Mapping[str, str] | None = None) -> list[dict]:
+                texts: str | Path | Mapping[str, str] | None = None, *, allow_missing: bool = False) -> list[dict]:
     """Items of the given splits as dicts with their text, for training and `futurewatch eval`.
     The test split is read only by `eval` and the final measurement, never while tuning.
-    Raises CorpusError when any requested item has no text (stored or cached)."""
+    Raises CorpusError when any requested item has no text (stored or cached), unless
+    `allow_missing` (then those items are left out and a warning says how many)."""
     chosen = [i for i in load_corpus(folder, texts) if i.split in splits]
     missing = sum(i.text is None for i in chosen)
-    if missing:
+    if missing and allow_missing:
+        log.warning("classify corpus: %d of %d items of split(s) %s have no text and are left out",
+                    missing, len(chosen), ", ".join(splits))
+        chosen = [i for i in chosen if i.text is not None]
+    elif missing:
         raise CorpusError(f"{missing} of {len(chosen)} corpus items of split(s) {', '.join(splits)} have no text: "
                           f"set {TEXTS_ENV} to a text cache or run `{REBUILD_HINT}`")
     return [{**vars(i), "codes": list(i.codes), "trap_terms": list(i.trap_terms)} for i in chosen]

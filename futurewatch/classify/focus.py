@@ -7,9 +7,10 @@ phrases (docs/taxonomy.md, "Stage 2" lists them):
   holds one;
 - where and how much the track occurs: stage-1 score, title / lead hits, position of the first
   hit, hits per 1,000 characters, share of the text covered, distinct terms, strong vs weak
-  terms, items of enumerations, rank and share among the candidates;
-- context: the share of the track's hits with a cue of each class nearby (the hit's block of
-  BLOCK characters and the blocks either side);
+  terms, items of enumerations, rank and share among the candidates, passages naming several
+  candidates, a combined candidate that absorbs this one;
+- context: the share of the track's hits with a focus cue (industry, policy, market) nearby,
+  and with an other-genre cue nearby (the hit's block of BLOCK characters and either side);
 - the code itself (a learned prior per track).
 Inference is a dot product in plain Python over weights shipped in data/focus_model.json
 (trained by `futurewatch classify train`, futurewatch/classify/train.py).
@@ -34,7 +35,8 @@ DATA_DIR = Path(__file__).with_name("data")
 MODEL_PATH = DATA_DIR / "focus_model.json"
 CUE_CLASSES = ("industry", "policy", "consumer", "entertainment", "education", "lifestyle", "background", "market")
 BLOCK = 32      # context = cues in a hit's block of 32 characters and the blocks either side
-MAX_HITS = 8    # per-hit features look at a track's first 8 counted hits
+MAX_HITS = 4    # per-hit features look at a track's first 4 counted hits
+ENUM_REACH = 16  # a hit is an item of an enumeration when 、 occurs twice within 16 characters
 _MIN_LEN = 200  # densities of very short texts are taken over at least this many characters
 
 DOC_FEATURES = (["log_text_len", "n_tracks", "genre_balance"] + [f"genre_{c}" for c in CUE_CLASSES]
@@ -42,8 +44,9 @@ DOC_FEATURES = (["log_text_len", "n_tracks", "genre_balance"] + [f"genre_{c}" fo
 TRACK_FEATURES = [
     "log_score", "in_title", "title_strong", "in_lead", "first_pos", "log_hits", "hit_density", "coverage",
     "log_distinct", "strong_share", "list_share", "top_track", "score_share", "term_len", "ratio_to_top",
-    "first_mentioned", "sibling_stronger", "near_balance",
-] + [f"near_{c}" for c in CUE_CLASSES]
+    "first_mentioned", "sibling_stronger", "near_focus", "near_other", "enum_share", "shared_clause", "other_in_title",
+    "log_rank", "absorbed", "passing_mention",
+]
 FEATURES = DOC_FEATURES + TRACK_FEATURES + [f"code_{c}" for c in CONTRACT_CODES]
 
 
@@ -61,12 +64,14 @@ class _Context:
     """What every candidate of one document shares."""
 
     text_len: int          # characters of the text (at least _MIN_LEN)
-    blocks: list[int]      # per BLOCK characters of the matching form: bit mask of the cue classes in it
+    blocks: list[int]      # per BLOCK characters: bit mask of the cue classes in it
+    code_blocks: list[int]  # per BLOCK: bit mask of the candidates (by rank) with a counted hit in it
     first_hit: int         # earliest counted hit of any candidate
     top_score: float
     total_score: float
     parents: dict[str, str]     # code → national parent
     best_by_parent: dict[str, float]
+    in_title: int          # how many candidates occur in the title
 
 
 def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> tuple[list[float], _Context]:
@@ -74,7 +79,7 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
     text_len = max(doc.text_len, _MIN_LEN)
     counts = [0] * len(CUE_CLASSES)
     in_title = [0.0] * len(CUE_CLASSES)
-    blocks = [0] * (len(doc.form.text) // BLOCK + 2)   # one spare block: blocks[-1] is empty
+    blocks = [0] * (len(doc.form.text) // BLOCK + 3)   # spare blocks: blocks[-1] and the last are empty
     split, index = doc.split, _CLASS_INDEX
     for start, cls in doc.cues:
         k = index[cls]
@@ -87,29 +92,36 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
     row += [math.log1p(1000 * c / text_len) for c in counts]
     row += in_title
     best: dict[str, float] = {}
-    for t in tracks:
+    code_blocks = [0] * len(blocks)
+    for rank, t in enumerate(tracks):
         parent = parents.get(t.code, t.code)
         best[parent] = max(best.get(parent, 0.0), t.score)
-    ctx = _Context(text_len, blocks, min(t.counted[0][2][0] for t in tracks), tracks[0].score,
-                   sum(t.score for t in tracks) or 1.0, parents, best)
+        for _, _, h in t.counted[:MAX_HITS]:
+            code_blocks[h[0] // BLOCK] |= 1 << rank
+    ctx = _Context(text_len, blocks, code_blocks, min(t.counted[0][2][0] for t in tracks), tracks[0].score,
+                   sum(t.score for t in tracks) or 1.0, parents, best,
+                   sum(t.counted[0][1] == "title" for t in tracks))
     return row, ctx
 
 
-def track_features(doc: Scan, track: Track, tracks: list[Track], ctx: _Context) -> list[float]:
+def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[float]:
     counted = track.counted
-    n = min(len(counted), MAX_HITS) or 1
-    split, text, blocks, text_len = doc.split, doc.form.text, ctx.blocks, ctx.text_len
-    in_title = in_lead = title_strong = False
-    first, n_body, covered, n_strong, n_list = doc.text_len, 0, 0, 0, 0
-    near = [0] * len(CUE_CLASSES)
     hits = counted[:MAX_HITS]
+    n = len(hits) or 1
+    split, text, blocks, text_len, code_blocks = doc.split, doc.form.text, ctx.blocks, ctx.text_len, ctx.code_blocks
+    others = ~(1 << rank)
+    in_title = counted[0][1] == "title"
+    in_lead = title_strong = False
+    first, n_body, covered, n_strong, n_list, n_enum, n_shared = doc.text_len, 0, 0, 0, 0, 0, 0
+    masks = []
+    terms = set()
     for _, name, h in hits:
         start, end, entry = h
         strong = entry.weight > WEAK_WEIGHT
         n_strong += strong
         n_list += in_list(text, h)
+        terms.add(entry.term)
         if name == "title":
-            in_title = True
             title_strong = title_strong or strong
         else:
             in_lead = in_lead or name == "lead"
@@ -117,25 +129,30 @@ def track_features(doc: Scan, track: Track, tracks: list[Track], ctx: _Context) 
                 first = start - split
             n_body += 1
             covered += end - start
-        b = start // BLOCK
-        for k in _BITS[blocks[b - 1] | blocks[b] | blocks[b + 1]]:
-            near[k] += 1
-    terms = {h[2].term for _, _, h in hits}
+        b = start // BLOCK   # the hit's block and the blocks either side (blocks[-1] is a spare 0)
+        masks.append(blocks[b - 1] | blocks[b] | blocks[b + 1])
+        marks = text.count("、", max(start - ENUM_REACH, 0), end + ENUM_REACH)
+        n_enum += marks >= 2 or (marks > 0 and text.find("等", end, end + ENUM_REACH) >= 0)
+        n_shared += ((code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others) != 0
+    near_focus = sum(1 for m in masks if m & _FOCUS_BITS) / n
+    near_other = sum(1 for m in masks if m & _OTHER_BITS) / n
     longest = max(map(len, terms))
-    near_share = [v / n for v in near]
     return [
         math.log1p(track.score), float(in_title), float(title_strong), float(in_lead),
         first / max(doc.text_len, 1), math.log1p(len(counted)), math.log1p(1000 * n_body / text_len),
         100 * covered / text_len, math.log1p(len(terms)), n_strong / n, n_list / n,
-        float(track is tracks[0]), track.score / ctx.total_score, min(longest, 8) / 8,
+        float(rank == 0), track.score / ctx.total_score, min(longest, 8) / 8,
         track.score / ctx.top_score, float(counted[0][2][0] <= ctx.first_hit),
         float(ctx.best_by_parent[ctx.parents.get(track.code, track.code)] > track.score),
-        _balance(near_share),
-    ] + near_share
+        near_focus, near_other, n_enum / n, n_shared / n, float(not in_title and ctx.in_title > 0),
+        math.log1p(rank), float(track.absorbed_by is not None),
+        float(rank > 0 and not in_title and len(terms) == 1 and track.score < 0.5 * ctx.top_score),
+    ]
 
 
 _CLASS_INDEX = {c: i for i, c in enumerate(CUE_CLASSES)}
-_BITS = [tuple(k for k in range(len(CUE_CLASSES)) if mask >> k & 1) for mask in range(1 << len(CUE_CLASSES))]
+_FOCUS_BITS = sum(1 << _CLASS_INDEX[c] for c in ("industry", "policy", "market"))
+_OTHER_BITS = sum(1 << _CLASS_INDEX[c] for c in ("consumer", "entertainment", "education", "lifestyle", "background"))
 
 
 def _balance(amounts: list[float]) -> float:
@@ -154,7 +171,7 @@ def feature_rows(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> lis
         return []
     doc_row, ctx = document_features(doc, tracks, parents)
     zeros = [0.0] * len(CONTRACT_CODES)
-    return [doc_row + track_features(doc, t, tracks, ctx) + _CODE_ROWS.get(t.code, zeros) for t in tracks]
+    return [doc_row + track_features(doc, t, rank, ctx) + _CODE_ROWS.get(t.code, zeros) for rank, t in enumerate(tracks)]
 
 
 @dataclass(frozen=True)
@@ -176,8 +193,8 @@ class FocusModel:
         doc_row, ctx = document_features(doc, tracks, parents)
         base = self.bias + sum(map(mul, self.doc_weights, doc_row))
         out = []
-        for t in tracks:
-            z = base + sum(map(mul, self.track_weights, track_features(doc, t, tracks, ctx)))
+        for rank, t in enumerate(tracks):
+            z = base + sum(map(mul, self.track_weights, track_features(doc, t, rank, ctx)))
             out.append(_sigmoid(z + self.code_weights.get(t.code, 0.0)))
         return out
 

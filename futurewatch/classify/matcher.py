@@ -44,6 +44,7 @@ def _exact_form(term: str) -> str | None:
 
 TERM, EXCLUSION, CONTEXT, CUE, NAME = range(5)
 _SLOTS = {"term": TERM, "exclusion": EXCLUSION, "context": CONTEXT, "cue": CUE}
+_FAST = (TERM, CUE, NAME)
 
 
 class Matcher:
@@ -60,9 +61,11 @@ class Matcher:
         self.keys = list(grouped)
         self.routes = [tuple((_SLOTS.get(e.kind, NAME), e) for e in grouped[k]) for k in self.keys]
         self.terms = TermMatcher(self.keys)
-        # (slot, entry) for a key that stands for one entry and needs no boundary or case check
-        self.simple = [r[0] if len(r) == 1 and r[0][1].exact is None and edge is None else None
-                       for r, edge in zip(self.routes, self.terms.edges)]
+        # the slot of a key that stands for one term, cue or name and needs no boundary or case
+        # check (the scan's fast path), else -1; refs[i]: that entry's ref (code, cue class)
+        self.fast = [r[0][0] if len(r) == 1 and r[0][1].exact is None and edge is None and r[0][0] in _FAST else -1
+                     for r, edge in zip(self.routes, self.terms.edges)]
+        self.refs = [r[0][1].ref for r in self.routes]
         self._automaton = self.terms._automaton
         self.size = len(self.keys)
 

@@ -3,11 +3,11 @@ newest taxonomy version, in batches, each batch one transaction (resumable, idem
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from typing import Callable
 
+import msgspec
 
 from futurewatch.classify.classifier import Classifier, Result
 from futurewatch.db import connect
@@ -137,8 +137,8 @@ def _write_labels(conn, tv: int, results: list[tuple[dict, Result]], summary: Cl
     rows = []  # one COPY per batch (was one statement per label: ~12 labels per article)
     for row, result in results:
         for label in result.labels:
-            evidence = [{"term": e.term, "field": e.field, "start": e.start, "end": e.end} for e in label.evidence]
-            rows.append((row["version_id"], label.code, tv, label.score, json.dumps(evidence, ensure_ascii=False)))
+            evidence = msgspec.json.encode(label.evidence).decode()  # [{term, field, start, end}, …]
+            rows.append((row["version_id"], label.code, tv, label.score, evidence))
             summary.codes[label.code] = summary.codes.get(label.code, 0) + 1
     if rows:
         upsert_staged(conn, "classifications", LABEL_COLUMNS, rows, _LABEL_CONFLICT)

@@ -48,26 +48,20 @@ def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
     form = match_form(original)
     norm = form.text
     doc = Scan(title, text, form, norm.index(SEPARATOR) + 1)
-    edges, routes, simple = matcher.terms.edges, matcher.routes, matcher.simple
+    edges, routes, fast, refs = matcher.terms.edges, matcher.routes, matcher.fast, matcher.refs
     terms, term_hits, cues, names = doc.terms, doc.term_hits, doc.cues, doc.names
     for idx, start, end in matcher.terms.scan(norm):
-        route = simple[idx]
-        if route is not None:
-            slot, entry = route
-            if slot == CUE:
-                cues.append((start, entry.ref))
-                continue
-            if slot == TERM:
-                hit = (start, end, entry)
-                terms[entry.ref].append(hit)
-                term_hits.append(hit)
-                continue
-            if slot == NAME:
-                names.append((start, end, entry))
-                continue
-        elif edges[idx] is not None and not at_boundary(norm, start, end, edges[idx]):
-            continue
-        _route(doc, original, start, end, routes[idx])
+        slot = fast[idx]
+        if slot == CUE:
+            cues.append((start, refs[idx]))
+        elif slot == TERM:
+            hit = (start, end, routes[idx][0][1])
+            terms[refs[idx]].append(hit)
+            term_hits.append(hit)
+        elif slot == NAME:
+            names.append((start, end, routes[idx][0][1]))
+        elif edges[idx] is None or at_boundary(norm, start, end, edges[idx]):
+            _route(doc, original, start, end, routes[idx])
     return doc
 
 

@@ -12,6 +12,7 @@ reaches the threshold is a candidate; stage 2 (focus.py) decides whether it is a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from futurewatch.classify.matcher import Hit
 from futurewatch.classify.scan import Scan
@@ -28,6 +29,7 @@ class Weights:
     lead_chars: int = 300
     deep_after: int = 3000
     max_per_term: int = 3
+    compound_reach: int = 40   # parts of a combined track (ai + biomedicine) meet within 40 characters
 
 
 @dataclass
@@ -37,21 +39,54 @@ class Track:
     code: str
     score: float
     counted: list[tuple[float, str, Hit]]
+    absorbed_by: str | None = None   # a combined track that holds most of this track's hits
 
 
-def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float]) -> list[Track]:
-    """Candidates in order of score (then code)."""
+def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float],
+                  compounds: dict[str, tuple[str, ...]] | None = None) -> list[Track]:
+    """Candidates in order of score (then code). `compounds`: code → the codes it combines
+    (taxonomy `combines`); such a track is also proposed where its parts meet."""
     if not doc.terms:
         return []
     dominated = _dominated(doc.term_hits)
-    out = []
+    scored = {}
     for code, hits in doc.terms.items():
         kept = _surviving(hits, doc.exclusions.get(code, ()), dominated, drop_weak=code in doc.contexts)
-        track = _score(doc, code, kept, w)
-        if track.score + 1e-9 >= thresholds.get(code, w.threshold):
-            out.append(track)
+        scored[code] = _score(doc, code, kept, w)
+    for code, parts in (compounds or {}).items():
+        met = _meeting(doc.form.text, [scored.get(p) for p in parts], w.compound_reach)
+        if met:
+            own = scored.get(code)
+            scored[code] = Track(code, round((own.score if own else 0.0) + met[0], 3),
+                                 sorted((own.counted if own else []) + met[1], key=lambda c: c[2][0]))
+            inside = set(map(id, met[1]))
+            for p in parts:   # a part named mostly where it meets the others is absorbed
+                part = scored[p]
+                if 2 * sum(id(c) in inside for c in part.counted) >= len(part.counted):
+                    part.absorbed_by = code
+    out = [t for code, t in scored.items() if t.score + 1e-9 >= thresholds.get(code, w.threshold)]
     out.sort(key=lambda t: (-t.score, t.code))
     return out
+
+
+def _meeting(text: str, parts: list[Track | None], reach: int) -> tuple[float, list] | None:
+    """Where every part has a counted hit within `reach` characters of one of the first part's,
+    not as separate items of one enumeration (人工智能、生物医药): (the smallest part's weight over
+    those hits, the hits), else None."""
+    if not all(parts) or not all(p.counted for p in parts):
+        return None
+    first = parts[0].counted
+    involved: list[list] = [[] for _ in parts]
+    for c in first:
+        near = [[o for o in p.counted if abs(o[2][0] - c[2][0]) <= reach and not _listed_apart(text, c[2], o[2])]
+                for p in parts[1:]]
+        if all(near):
+            involved[0].append(c)
+            for k, found in enumerate(near, 1):
+                involved[k] += [o for o in found if o not in involved[k]]
+    if not involved[0]:
+        return None
+    return min(sum(c[0] for c in hits) for hits in involved), [c for hits in involved for c in hits]
 
 
 def _score(doc: Scan, code: str, kept: list[Hit], w: Weights) -> Track:
@@ -59,17 +94,17 @@ def _score(doc: Scan, code: str, kept: list[Hit], w: Weights) -> Track:
     score = 0.0
     counted = []
     text, split = doc.form.text, doc.split
+    lead_end, deep_start, most = split + w.lead_chars, split + w.deep_after, w.max_per_term
     for h in kept:
-        entry = h[2]
+        start, _, entry = h
         seen = counts[entry.term] = counts.get(entry.term, 0) + 1
-        if seen > w.max_per_term:
+        if seen > most:
             continue
-        pos = h[0] - split
-        if pos < 0:
+        if start < split:
             name, fw = "title", w.title
-        elif pos < w.lead_chars:
+        elif start < lead_end:
             name, fw = "lead", w.lead
-        elif pos < w.deep_after or in_list(text, h):
+        elif start < deep_start or in_list(text, h):
             name, fw = "body", w.body
         else:
             name, fw = "body", w.deep
@@ -88,12 +123,21 @@ def in_list(text: str, h: Hit) -> bool:
     return (start > 0 and text[start - 1] in _LIST_MARKS) or (end < len(text) and text[end] in _LIST_MARKS)
 
 
+def _listed_apart(text: str, a: Hit, b: Hit) -> bool:
+    """Two hits with an enumeration mark (、) between them."""
+    first, second = (a, b) if a[0] <= b[0] else (b, a)
+    return "、" in text[first[1]:second[0]]
+
+
+_START = itemgetter(0)
+
+
 def _dominated(terms: list[Hit]) -> set[int]:
     """ids of term hits strictly inside a longer term hit of any code: 生物医药 inside
     AI+生物医药, 机器人 inside 手术机器人. A code that owns the longer term keeps that hit."""
     out: set[int] = set()
     max_end, max_start = -1, -1
-    for h in sorted(terms, key=lambda h: (h[0], -h[1])):
+    for h in sorted(reversed(terms), key=_START):   # by start, then longest first (the scan is by end)
         start, end = h[0], h[1]
         if max_end >= end and (max_start != start or max_end != end):
             out.add(id(h))
@@ -104,6 +148,8 @@ def _dominated(terms: list[Hit]) -> set[int]:
 
 def _surviving(hits: list[Hit], blocks, dominated: set[int], *, drop_weak: bool) -> list[Hit]:
     """Matches of one code left after exclusions, containment and trap contexts."""
+    if not (blocks or drop_weak):
+        return [h for h in hits if id(h) not in dominated]
     out = []
     for h in hits:
         if id(h) in dominated or (drop_weak and h[2].weight <= WEAK_WEIGHT):

@@ -175,8 +175,7 @@ def render_result(doc_id, result) -> dict:
     return {
         "id": doc_id,
         "categories": [
-            {"code": lb.code, "score": lb.score,
-             "evidence": [{"term": ev.term, "field": ev.field, "start": ev.start, "end": ev.end} for ev in lb.evidence]}
+            {"code": lb.code, "score": lb.score, "evidence": lb.evidence}  # Evidence encodes as {term, field, start, end}
             for lb in result.labels
         ],
         "entities": entities,
@@ -212,8 +211,9 @@ def train_cmd(
     corpus: Optional[Path] = typer.Option(None, help="Corpus folder with items_*.jsonl (default: tests/fixtures/classify_corpus)."),
     out: Optional[Path] = typer.Option(None, help="Weights file to write (default: the packaged focus_model.json)."),
     threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Probability from which a candidate is a label."),
+    allow_missing: bool = typer.Option(False, "--allow-missing", help="Leave out corpus items whose text is not cached."),
 ) -> None:
-    """Retrain stage 2 on the gold set + corpus train split; choose C on the dev split."""
+    """Retrain stage 2 on the gold set + corpus train and dev splits; C by cross-validation."""
     from futurewatch.classify.corpus import CorpusError
     from futurewatch.classify.focus import MODEL_PATH
     from futurewatch.classify.train import train_model
@@ -221,16 +221,17 @@ def train_cmd(
     if corpus is not None and not corpus.is_dir():
         _fail(f"corpus folder not found: {corpus}")
     try:
-        report = train_model(corpus, out or MODEL_PATH, threshold=threshold)
+        report = train_model(corpus, out or MODEL_PATH, threshold=threshold, allow_missing=allow_missing)
     except ImportError:
         _fail("training needs scikit-learn: pip install 'futurewatch[train]'")
     except CorpusError as exc:
         _fail(str(exc))
-    dev = report["dev"]
+    cv = report["cv"]
     typer.echo(f"trained on {report['train']['items']} items ({report['train']['candidates']} candidates), C={report['C']}")
     for name in ("stage1", "stage2"):
-        m = dev[name]
-        typer.echo(f"dev {name}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  ({dev['items']} items)")
+        m = cv[name]
+        typer.echo(f"{cv['folds']}-fold cross-validation, {name}: P {m['precision']:.3f} R {m['recall']:.3f} "
+                   f"F1 {m['f1']:.3f}  ({cv['items']} corpus items)")
     typer.echo(f"wrote {out or MODEL_PATH}")
 
 
@@ -239,6 +240,8 @@ def eval_cmd(
     corpus: Optional[Path] = typer.Option(None, help="Corpus folder with items_*.jsonl (default: tests/fixtures/classify_corpus)."),
     split: str = typer.Option("test", help="Corpus split to score: train, dev or test."),
     as_json: bool = typer.Option(False, "--json", help="Print the full reports as JSON."),
+    allow_missing: bool = typer.Option(False, "--allow-missing",
+                                       help="Score the split's items whose text is cached; say how many are left out."),
 ) -> None:
     """Score stage 1 alone and stage 1+2 side by side on the gold set and a corpus split:
     micro and per-code P/R/F1, negatives that get a label (by genre), entity P/R."""
@@ -254,7 +257,7 @@ def eval_cmd(
         _fail(f"--split must be one of {', '.join(SPLITS)}")
     sets = {"gold": read_gold(gold or DEFAULT_GOLD)}
     try:
-        items = read_corpus(corpus, (split,))
+        items = read_corpus(corpus, (split,), allow_missing=allow_missing)
     except CorpusError as exc:  # the texts are not redistributed: a clone has the gold set only
         print(f"note: corpus not scored: {exc}", file=sys.stderr)
         items = []

@@ -42,6 +42,7 @@ class Category:
     contexts: tuple[str, ...]
     views: dict[str, str] = field(default_factory=dict)
     placement_sources: dict[str, str] = field(default_factory=dict)
+    combines: tuple[str, ...] = ()    # a track that is the meeting of others (AI+生物医药: ai, biomedicine)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ def build_taxonomy(data: dict) -> Taxonomy:
         raise TaxonomyError(f"unknown views: {sorted(unknown_views)}")
     _check_codes(list(data["codes"]))
     categories = tuple(_build_category(code, entry or {}, views) for code, entry in data["codes"].items())
+    for cat in categories:
+        unknown = [c for c in cat.combines if c not in data["codes"] or c == cat.code]
+        if unknown or len(cat.combines) == 1:
+            raise TaxonomyError(f"{cat.code}: combines needs two or more other codes, got {list(cat.combines)}")
     version = str(data.get("version") or "unversioned")
     return Taxonomy(version=version, checksum=checksum_of(data), categories=categories, data=data)
 
@@ -127,4 +132,5 @@ def _build_category(code: str, entry: dict, views: dict) -> Category:
         contexts=tuple(str(t) for t in entry.get("contexts") or []),
         views=dict(placement),
         placement_sources=sources,
+        combines=tuple(str(c) for c in entry.get("combines") or []),
     )

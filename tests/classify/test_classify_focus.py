@@ -48,11 +48,30 @@ def test_a_component_named_in_passing_is_not_the_texts_track(stage1):
     assert codes(default_classifier(), *MAIN_AND_ASIDE) == {"quantum"}
 
 
+AI_PHARMA = ("生成式人工智能加速新药研发", "多家医药企业引入人工智能平台筛选候选分子，新药研发周期缩短一半，临床前研究成本大幅下降。")
+LISTED = ("市政府印发未来产业行动方案",
+          "方案提出重点培育人工智能、生物医药、量子科技、低空经济等产业集群，到2027年产业规模突破万亿元。")
+
+
+def test_a_combined_track_is_proposed_where_its_parts_meet_but_not_from_a_list(stage1):
+    assert "ai_biomed" in codes(stage1, *AI_PHARMA)        # no ai_biomed term: 人工智能 meets 新药研发
+    assert {"ai", "biomedicine"} <= codes(stage1, *LISTED)
+    assert "ai_biomed" not in codes(stage1, *LISTED)       # 人工智能、生物医药 are items of one list
+
+
+def test_a_kept_combined_track_replaces_the_parts_it_absorbed(stage1):
+    doc = scan_document(stage1.matcher, *AI_PHARMA)
+    tracks = {t.code: t for t in select_tracks(doc, stage1.options.weights, {}, stage1.compounds)}
+    assert tracks["ai"].absorbed_by == tracks["biomedicine"].absorbed_by == "ai_biomed"
+    found = codes(default_classifier(), *AI_PHARMA)
+    assert "ai_biomed" in found and not found & {"ai", "biomedicine"}
+
+
 def test_fast_inference_equals_the_full_feature_vector():
     clf = default_classifier()
     for title, text in (INDUSTRY, EXAM, MAIN_AND_ASIDE):
         doc = scan_document(clf.matcher, title, text)
-        tracks = select_tracks(doc, clf.options.weights, {})
+        tracks = select_tracks(doc, clf.options.weights, {}, clf.compounds)
         rows = feature_rows(doc, tracks, clf.parents)
         assert all(len(r) == len(FEATURES) for r in rows)
         fast = clf.model.probabilities(doc, tracks, clf.parents)
@@ -80,7 +99,7 @@ def test_retraining_writes_weights_that_the_classifier_loads(tmp_path):
     (corpus / "items_t.jsonl").write_text(corpus_rows(*items), encoding="utf-8")
     out = tmp_path / "focus_model.json"
     report = train_model(corpus, out)
-    assert report["train"]["items"] >= 99 and report["dev"]["items"] == 1
+    assert report["train"]["items"] >= 100 and report["cv"]["items"] == 3
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["features"] == FEATURES and len(data["coef"]) == len(FEATURES)
     retrained = Classifier(read_taxonomy(), Options(model_path=out))

@@ -89,3 +89,7 @@ def test_taxonomy_validation_rejects_unknown_and_duplicate_codes():
     dup = {**data, "codes": {**data["codes"], "ai": {**data["codes"]["ai"], "terms": ["大模型", "大模型"]}}}
     with pytest.raises(TaxonomyError, match="duplicate"):
         build_taxonomy(dup)
+    for combines in (["ai", "no_such_code"], ["ai"], ["ai_biomed", "ai"]):
+        bad = {**data, "codes": {**data["codes"], "ai_biomed": {**data["codes"]["ai_biomed"], "combines": combines}}}
+        with pytest.raises(TaxonomyError, match="combines"):
+            build_taxonomy(bad)

@@ -8,7 +8,7 @@ from alerts.terms import TermIndex, normalize_term as rule_term, normalize_text 
 from futurewatch.classify.classifier import Classifier, Options
 from futurewatch.classify.matcher import Matcher, build_entry
 from futurewatch.taxonomy.model import read_taxonomy
-from futurewatch.termmatch import match_form, normalize_term
+from futurewatch.termmatch import fold, fold_table, match_form, normalize_term
 
 
 @pytest.mark.parametrize("variant,canonical", [
@@ -52,3 +52,11 @@ def test_offsets_map_back_for_random_spacing_and_folding():
             assert (a, b) == form.span(s, e)
             assert 0 <= a < b <= len(text)
             assert match_form(text[a:b]).text.strip() == form.text[s:e].strip(), (text, s, e)
+
+
+def test_the_numpy_fold_equals_the_table_applied_by_translate():
+    rng = random.Random(5)
+    ranges = [(0, 0x80), (0x3000, 0x3100), (0x4E00, 0xA000), (0xFF00, 0xFFF0), (0xD800, 0xE000), (0x10000, 0x110000)]
+    for _ in range(300):
+        text = "".join(chr(rng.randrange(*rng.choice(ranges))) for _ in range(rng.randrange(0, 40)))
+        assert fold(text) == text.translate(fold_table()), repr(text)
