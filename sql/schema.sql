@@ -11,17 +11,13 @@ COMMENT ON FUNCTION public.fw_bigrams(x text) IS 'Adjacent character pairs of a 
 CREATE FUNCTION public.fw_build_candidate_sql(parsed jsonb, exclude boolean DEFAULT false) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-    SELECT string_agg('(' || alts || ')', ' AND ')
+    SELECT fw_build_index_sql(parsed, 'v')
         || CASE WHEN exclude THEN coalesce(
                (SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
-                                         ' WHERE (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])', n), '')
+                                         ' WHERE %s AND (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])',
+                                         fw_build_index_sql(parsed, 'x'), n), '')
                 FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
                 WHERE length(n) = 2), '') ELSE '' END
-    FROM (SELECT string_agg(format('(fw_bigrams(v.search_text) COLLATE "C") @> fw_bigrams(%L)', fw_normalize(t)),
-                            ' OR ') AS alts
-          FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
-               jsonb_array_elements_text(g.alts) AS t
-          GROUP BY g.ord) AS groups
 $$;
 CREATE FUNCTION public.fw_build_exact_sql(parsed jsonb, a text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -34,6 +30,16 @@ CREATE FUNCTION public.fw_build_exact_sql(parsed jsonb, a text) RETURNS text
         || ' AND ' ||
         coalesce((SELECT string_agg(format('strpos(%I.search_text, %L) = 0', a, fw_normalize(t)), ' AND ')
                   FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true')
+$$;
+CREATE FUNCTION public.fw_build_index_sql(parsed jsonb, a text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT string_agg('(' || alts || ')', ' AND ')
+    FROM (SELECT string_agg(format('(fw_bigrams(%I.search_text) COLLATE "C") @> fw_bigrams(%L)', a, fw_normalize(t)),
+                            ' OR ') AS alts
+          FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+               jsonb_array_elements_text(g.alts) AS t
+          GROUP BY g.ord) AS groups
 $$;
 CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -295,10 +301,10 @@ CREATE FUNCTION public.fw_rank_normalized(search_text text, t text) RETURNS real
 $$;
 CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURNS TABLE(document_id bigint, version_id bigint, title text, url text, published_at timestamp with time zone, rank real)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'public', 'pg_temp'
     SET work_mem TO '64MB'
     SET enable_seqscan TO 'off'
     SET max_parallel_workers_per_gather TO '0'
+    SET search_path TO 'public', 'pg_temp'
     AS $$
 DECLARE
     parsed jsonb;
@@ -309,7 +315,12 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
     END IF;
     parsed := fw_parse_query(query);
-    plan := fw_search_plan(parsed, max_rows) ->> 'plan';
+    RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, least(10 * max_rows::bigint, 2000);
+    GET DIAGNOSTICS found_rows = ROW_COUNT;
+    IF found_rows > 0 THEN
+        RETURN;
+    END IF;
+    plan := fw_search_plan(parsed, max_rows, true) ->> 'plan';
     IF plan = 'ranked' THEN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
         RETURN;
@@ -329,8 +340,8 @@ BEGIN
     RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
 END
 $$;
-COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". Rare queries (at most 200 index candidates): the top max_rows of all matches by rank; common ones: the max_rows newest matches, in rank order. See docs/search.md.';
-CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) RETURNS jsonb
+COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". When the newest documents hold max_rows matches, or the query has more than 200 index candidates: the max_rows newest matches, in rank order; otherwise the top max_rows of all matches by rank. See docs/search.md.';
+CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walked boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET enable_seqscan TO 'off'
     SET work_mem TO '64MB'
@@ -338,21 +349,32 @@ CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) RETURNS js
     AS $_$
 DECLARE
     rank_all bigint := coalesce(nullif(current_setting('futurewatch.search_rank_all', true), '')::bigint, 200);
+    walk bigint := least(10 * max_rows::bigint, 2000);
     probe bigint := least(50 * max_rows::bigint, 20000);
     size bigint := coalesce((SELECT max(version_id) FROM document_versions), 0);
+    walk_found boolean;
     cap bigint;
     candidates bigint;
 BEGIN
     cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
+    IF NOT walked THEN
+        EXECUTE format('SELECT count(*) > 0 FROM (%s) w', fw_build_topk_sql(parsed)) INTO walk_found
+            USING max_rows, walk;
+        IF walk_found THEN
+            RETURN jsonb_build_object('walk', walk, 'walk_found', true, 'candidates', NULL, 'cap', cap,
+                                      'rank_all', rank_all, 'plan', 'recent');
+        END IF;
+    END IF;
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
                    fw_build_candidate_sql(parsed)) INTO candidates USING cap;
-    RETURN jsonb_build_object('candidates', candidates, 'cap', cap, 'rank_all', rank_all, 'plan',
+    RETURN jsonb_build_object('walk', walk, 'walk_found', walk_found, 'candidates', candidates, 'cap', cap,
+                              'rank_all', rank_all, 'plan',
         CASE WHEN candidates <= rank_all THEN 'ranked'
              WHEN candidates >= cap AND max_rows <= probe THEN 'recent'
              ELSE 'newest' END);
 END
 $_$;
-COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) IS 'How fw_search answers a parsed query: ranked (<= rank_all candidates), recent or newest; see 0171.';
+COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walked boolean) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest; see 0210.';
 CREATE FUNCTION public.fw_search_text(title text, body text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_normalize(((replace(title, '
@@ -1360,7 +1382,7 @@ GRANT ALL ON FUNCTION public.fw_parse_query(query text) TO futurewatch_reader;
 GRANT ALL ON FUNCTION public.fw_rank_normalized(search_text text, t text) TO futurewatch_reader;
 REVOKE ALL ON FUNCTION public.fw_search(query text, max_rows integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_search(query text, max_rows integer) TO futurewatch_reader;
-REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walked boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_term_rank(search_text text, term text) TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_document_categories TO futurewatch_reader;
