@@ -3,25 +3,27 @@
 -- Counting the index's candidates (0171) builds the whole bitmap of every positive bigram: about
 -- 0.3 µs per candidate, 20-60 ms for a term in half of 200k versions, more than the rest of the
 -- search. A query that common needs no count: its max_rows newest matches are among the newest
--- few hundred documents. So fw_search first walks the newest `walk` = least(10 × max_rows, 2000)
--- current documents with the exact check (fw_build_topk_sql, texts read once each):
---   * they hold max_rows matches: those are the max_rows newest matches of all (plan "recent");
---   * otherwise the candidates are counted as in 0171, and C decides: ranked (C <= rank_all),
---     recent (C >= cap: the longer walk of probe documents) or newest.
--- The count is reached only by queries with fewer than max_rows matches among the newest `walk`
--- documents (fewer than 10 % of them), whose candidates are correspondingly fewer and cheaper to
--- count. No statistics are involved.
--- What changes for a user: a query with at most rank_all candidates whose newest `walk` documents
--- already hold max_rows matches gets its newest matches (in rank order) instead of its top
--- max_rows by rank over all time.
+-- few hundred documents. So fw_search first walks the newest current documents with the exact
+-- check (texts read once each): W = least(5 × max_rows, 1000) of them, then up to
+-- P = least(50 × max_rows, 20000), with k = the matches among the first W (counted up to
+-- max_rows):
+--   1. k = max_rows: those are the max_rows newest matches of all (plan "recent");
+--   2. k × P >= 2 × max_rows × W (at that rate the newest P hold 2 × max_rows matches): the walk
+--      goes on to P documents; if they hold max_rows matches, "recent" again;
+--   3. otherwise the candidates are counted as in 0171 and C decides: ranked (C <= rank_all),
+--      recent (C >= cap, when step 2 did not walk already) or newest.
+-- The count is reached only by queries in fewer than about one of 25 recent documents, whose
+-- candidates are correspondingly fewer and cheaper to count. No statistics are involved.
+-- What changes for a user: a query with at most rank_all candidates whose newest documents
+-- already hold max_rows matches (steps 1-2) gets its newest matches, in rank order, instead of
+-- its top max_rows by rank over all time.
 --
 -- Exclusions in the "newest" plan (a query whose excluded two-character term is in nearly every
 -- candidate): the versions to drop are now the candidates that also hold the excluded bigram (one
 -- index scan over all of their bigrams), not every version of the archive that holds it.
 --
--- fw_search_plan gains `walked`: true when the caller has already walked and found too few
--- matches (fw_search), so the walk is not repeated; false (the default, for people, tests and
--- bench.load_search) runs the walk's check too.
+-- fw_search_plan gains `walk_hits`: k when the caller (fw_search) has walked already, so the
+-- walk is not repeated; null (the default, for people, tests and bench.load_search) walks too.
 
 -- The index conditions of a parsed query on alias `a`: per group, any alternative's bigrams.
 CREATE FUNCTION fw_build_index_sql(parsed jsonb, a text) RETURNS text
@@ -49,12 +51,34 @@ AS $build$
                 WHERE length(n) = 2), '') ELSE '' END
 $build$;
 
--- The plan for a parsed query: {"walk", "walk_found", "candidates", "cap", "rank_all", "plan"}.
--- walk_found: whether the newest `walk` current documents hold max_rows matches (null when the
--- caller walked already); candidates: null when the walk decided. The cap is 0171's.
--- Sequential scans are off and there are no parallel workers, as in 0171.
+-- The walk: the matches among the current documents ranked newest first, skipping the newest $2
+-- and reading the next $3 at most; the first $1 found, with their rank. Texts are read one at a
+-- time (the LIMIT stops the reads) and once each (`search_text || ''`, as in 0171).
+CREATE FUNCTION fw_build_walk_sql(parsed jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+    SELECT format(
+        'SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM (SELECT p.* FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
+                                       v.search_text || '''' AS search_text
+                                FROM document_versions v
+                                CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
+                                                    WHERE c.document_id = v.document_id
+                                                      AND c.current_version_id = v.version_id OFFSET 0) d
+                                ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
+                                OFFSET $2 LIMIT $3) p
+               WHERE %s
+               ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
+               LIMIT $1) h',
+        fw_build_rank_sql(parsed, 'h'), fw_build_exact_sql(parsed, 'p'))
+$build$;
+
+-- The plan for a parsed query: {"walk", "probe", "walk_hits", "walk_found", "candidates", "cap",
+-- "rank_all", "plan"}. walk_hits: k; walk_found: whether steps 1-2 found max_rows matches;
+-- candidates: null when they did. The cap is 0171's. Sequential scans are off and there are no
+-- parallel workers, as in 0171.
 DROP FUNCTION fw_search_plan(jsonb, integer);
-CREATE FUNCTION fw_search_plan(parsed jsonb, max_rows integer, walked boolean DEFAULT false) RETURNS jsonb
+CREATE FUNCTION fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL) RETURNS jsonb
 LANGUAGE plpgsql STABLE
 SET enable_seqscan = off
 SET work_mem = '64MB'
@@ -62,36 +86,43 @@ SET max_parallel_workers_per_gather = 0
 AS $plan$
 DECLARE
     rank_all bigint := coalesce(nullif(current_setting('futurewatch.search_rank_all', true), '')::bigint, 200);
-    walk bigint := least(10 * max_rows::bigint, 2000);
+    walk bigint := least(5 * max_rows::bigint, 1000);
     probe bigint := least(50 * max_rows::bigint, 20000);
     size bigint := coalesce((SELECT max(version_id) FROM document_versions), 0);
-    walk_found boolean;
+    walked_on boolean;
+    more bigint := 0;
     cap bigint;
     candidates bigint;
+    facts jsonb;
 BEGIN
     cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
-    IF NOT walked THEN
-        EXECUTE format('SELECT count(*) > 0 FROM (%s) w', fw_build_topk_sql(parsed)) INTO walk_found
-            USING max_rows, walk;
-        IF walk_found THEN
-            RETURN jsonb_build_object('walk', walk, 'walk_found', true, 'candidates', NULL, 'cap', cap,
-                                      'rank_all', rank_all, 'plan', 'recent');
-        END IF;
+    IF walk_hits IS NULL THEN
+        EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO walk_hits
+            USING max_rows, 0, walk;
+    END IF;
+    walked_on := walk_hits < max_rows AND walk_hits * probe >= 2 * max_rows * walk;
+    IF walked_on THEN
+        EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO more
+            USING max_rows - walk_hits, walk, probe - walk;
+    END IF;
+    facts := jsonb_build_object('walk', walk, 'probe', probe, 'walk_hits', walk_hits,
+                                'walk_found', walk_hits + more = max_rows, 'cap', cap, 'rank_all', rank_all);
+    IF walk_hits + more = max_rows THEN
+        RETURN facts || jsonb_build_object('candidates', NULL, 'plan', 'recent');
     END IF;
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
                    fw_build_candidate_sql(parsed)) INTO candidates USING cap;
-    RETURN jsonb_build_object('walk', walk, 'walk_found', walk_found, 'candidates', candidates, 'cap', cap,
-                              'rank_all', rank_all, 'plan',
+    RETURN facts || jsonb_build_object('candidates', candidates, 'plan',
         CASE WHEN candidates <= rank_all THEN 'ranked'
-             WHEN candidates >= cap AND max_rows <= probe THEN 'recent'
+             WHEN candidates >= cap AND max_rows <= probe AND NOT walked_on THEN 'recent'
              ELSE 'newest' END);
 END
 $plan$;
 
-COMMENT ON FUNCTION fw_search_plan(jsonb, integer, boolean) IS
+COMMENT ON FUNCTION fw_search_plan(jsonb, integer, integer) IS
     'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest; see 0210.';
 
-REVOKE EXECUTE ON FUNCTION fw_search_plan(jsonb, integer, boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION fw_search_plan(jsonb, integer, integer) FROM PUBLIC;
 
 CREATE OR REPLACE FUNCTION fw_search(query text, max_rows integer DEFAULT 20)
 RETURNS TABLE (document_id bigint, version_id bigint, title text, url text,
@@ -102,7 +133,13 @@ SET enable_seqscan = off
 SET max_parallel_workers_per_gather = 0
 AS $search$
 DECLARE
+    walk bigint := least(5 * max_rows::bigint, 1000);
+    probe bigint := least(50 * max_rows::bigint, 20000);
     parsed jsonb;
+    walk_sql text;
+    hits jsonb;
+    more jsonb;
+    k integer;
     plan text;
     found_rows bigint;
 BEGIN
@@ -110,18 +147,26 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
     END IF;
     parsed := fw_parse_query(query);
-    RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, least(10 * max_rows::bigint, 2000);
-    GET DIAGNOSTICS found_rows = ROW_COUNT;
-    IF found_rows > 0 THEN
+    walk_sql := format('SELECT coalesce(jsonb_agg(to_jsonb(w)), ''[]'') FROM (%s) w', fw_build_walk_sql(parsed));
+    EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
+    k := jsonb_array_length(hits);
+    IF k < max_rows AND k * probe >= 2 * max_rows * walk THEN
+        EXECUTE walk_sql INTO more USING max_rows - k, walk, probe - walk;
+        hits := hits || more;
+    END IF;
+    IF jsonb_array_length(hits) = max_rows THEN
+        RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
+                                                                   url text, published_at timestamptz, rank real)
+                     ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
         RETURN;
     END IF;
-    plan := fw_search_plan(parsed, max_rows, true) ->> 'plan';
+    plan := fw_search_plan(parsed, max_rows, k) ->> 'plan';
     IF plan = 'ranked' THEN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
         RETURN;
     END IF;
     IF plan = 'recent' THEN
-        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, least(50 * max_rows::bigint, 20000);
+        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, probe;
         GET DIAGNOSTICS found_rows = ROW_COUNT;
         IF found_rows > 0 THEN
             RETURN;

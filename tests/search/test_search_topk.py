@@ -78,7 +78,7 @@ def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tup
     conn.execute("RESET ALL")
     never = datetime.min.replace(tzinfo=timezone.utc)
     recency = sorted(rows, key=lambda r: (r[2] is not None, r[2] or never, r[1]), reverse=True)
-    walk_found = sum(bool(r[4]) for r in recency[:walk_size(max_rows)]) >= max_rows
+    walk_found = walk_outcome([bool(r[4]) for r in recency], max_rows)[1]
     if count <= RANK_ALL and not walk_found:
         strategy, chosen = "ranked", [r for r in rows if r[4]]  # every match
     else:
@@ -87,9 +87,19 @@ def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tup
     return strategy, [(r[0], r[1]) for r in sorted(chosen, key=key)[:max_rows]]
 
 
-def walk_size(max_rows: int) -> int:
-    """How many of the newest current documents fw_search walks before counting (0210)."""
-    return min(10 * max_rows, 2000)
+def walk_size(max_rows: int) -> tuple[int, int]:
+    """(W, P): the newest current documents fw_search walks before counting, and at most (0210)."""
+    return min(5 * max_rows, 1000), min(50 * max_rows, 20000)
+
+
+def walk_outcome(matched: list[bool], max_rows: int) -> tuple[int, bool]:
+    """(k, found): matches among the newest W (up to max_rows), and whether the walk finds
+    max_rows matches, going on to the newest P when k × P >= 2 × max_rows × W (0210)."""
+    walk, probe = walk_size(max_rows)
+    k = min(max_rows, sum(matched[:walk]))
+    if k == max_rows:
+        return k, True
+    return k, k * probe >= 2 * max_rows * walk and sum(matched[:probe]) >= max_rows
 
 
 def fw_search(conn, query: str, max_rows: int) -> list[tuple]:
@@ -155,14 +165,14 @@ def search_plan(conn, query: str, max_rows: int) -> dict:
     return conn.execute("SELECT fw_search_plan(fw_parse_query(%s), %s)", (query, max_rows)).fetchone()[0]
 
 
-def newest_hold(conn, term: str, walk: int, max_rows: int) -> bool:
-    """Do the newest `walk` current documents hold max_rows matches (computed by LIKE)?"""
+def newest_hold(conn, term: str, max_rows: int) -> tuple[int, bool]:
+    """walk_outcome() of a term, its matches computed by LIKE."""
     conn.execute("SET enable_bitmapscan = off")
     rows = conn.execute(f"SELECT {LIKE} FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id"
                         " ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC LIMIT %s",
-                        normalized(conn, [term]) + [walk]).fetchall()
+                        normalized(conn, [term]) + [walk_size(max_rows)[1]]).fetchall()
     conn.execute("RESET enable_bitmapscan")
-    return sum(r[0] for r in rows) >= max_rows
+    return walk_outcome([r[0] for r in rows], max_rows)
 
 
 def test_plan_follows_the_walk_then_the_index_count(topk_db):
@@ -179,15 +189,17 @@ def test_plan_follows_the_walk_then_the_index_count(topk_db):
             _, want = oracle_at(conn, rank_all, [[term]], max_rows)  # the oracle resets settings: first
             conn.execute("SELECT set_config('futurewatch.search_rank_all', %s, false)", [str(rank_all)])
             plan = search_plan(conn, f'"{term}"', max_rows)
-            assert plan["walk"] == walk_size(max_rows)
-            if newest_hold(conn, term, plan["walk"], max_rows):
-                assert (plan["walk_found"], plan["candidates"], plan["plan"]) == (True, None, "recent"), term
-                plans.add("walk")
+            assert (plan["walk"], plan["probe"]) == walk_size(max_rows)
+            k, found = newest_hold(conn, term, max_rows)
+            assert (plan["walk_hits"], plan["walk_found"]) == (k, found), (term, plan)
+            if found:
+                assert (plan["candidates"], plan["plan"]) == (None, "recent"), term
+                plans.add("walk" if k == max_rows else "longer walk")
             else:
-                expected = candidate_count(conn, [[term]])
-                assert plan["walk_found"] is False and plan["candidates"] == min(expected, plan["cap"]), term
+                expected, walked_on = candidate_count(conn, [[term]]), k * plan["probe"] >= 2 * max_rows * plan["walk"]
+                assert plan["candidates"] == min(expected, plan["cap"]), term
                 assert plan["plan"] == ("ranked" if expected <= rank_all else
-                                        "recent" if expected >= plan["cap"] else "newest"), (term, plan)
+                                        "recent" if expected >= plan["cap"] and not walked_on else "newest"), (term, plan)
                 plans.add(plan["plan"])
             assert fw_search(conn, f'"{term}"', max_rows) == want, (term, plan)
     assert plans >= {"walk", "ranked", "newest"}
@@ -209,7 +221,7 @@ def test_common_query_missing_from_the_newest_documents_walks_after_the_count(to
             _, want = oracle_at(conn, rank_all, [[term]], max_rows)
             conn.execute("SELECT set_config('futurewatch.search_rank_all', %s, true)", [str(rank_all)])
             plan = search_plan(conn, f'"{term}"', max_rows)
-            assert not newest_hold(conn, term, plan["walk"], max_rows) and 1500 >= plan["cap"] > rank_all
+            assert newest_hold(conn, term, max_rows) == (0, False) and 1500 >= plan["cap"] > rank_all
             assert (plan["walk_found"], plan["candidates"], plan["plan"]) == (False, plan["cap"], "recent"), plan
             got = fw_search(conn, f'"{term}"', max_rows)
             assert got == want and len(got) == max_rows
