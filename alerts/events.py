@@ -146,8 +146,8 @@ def select_candidates(conn) -> list[tuple[int, bool]]:
 def match_events(url: str, *, now: datetime, batch_size: int = 500, rule_ids: list[int] | None = None,
                  on_progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> MatchSummary:
     """Match every active rule; see the module docstring. `now` dates spikes (never the wall clock).
-    With `workers` > 1 (default: alerts.parallel.default_workers) and at least two batches per
-    worker, the batches run in that many processes; the events are the same."""
+    With `workers` > 1 (default: FUTUREWATCH_ALERT_WORKERS, else 1; alerts.parallel) and at least
+    two batches per worker, the batches run in that many processes; the events are the same."""
     started, summary = time.perf_counter(), MatchSummary()
     with connect(url) as conn:
         analyze_grown(conn, STATS_TABLES)  # no plan below runs on statistics of a much smaller archive

@@ -24,10 +24,14 @@ class WorkerFailed(RuntimeError):
 
 
 def default_workers() -> int:
-    """Both cores (at most 2), or 1 inside a daemonic process (a Celery worker may not fork children)."""
+    """FUTUREWATCH_ALERT_WORKERS (default 1: an Airflow task process should not fork children),
+    at most the number of cores, and 1 inside a daemonic process, which may not fork at all."""
+    raw = os.environ.get("FUTUREWATCH_ALERT_WORKERS", "1").strip() or "1"
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"FUTUREWATCH_ALERT_WORKERS must be a whole number from 1, not {raw!r}")
     if multiprocessing.current_process().daemon:
         return 1
-    return max(1, min(2, os.cpu_count() or 1))
+    return min(int(raw), os.cpu_count() or 1)
 
 
 def _work(run_one, batches, done, results) -> None:

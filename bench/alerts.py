@@ -197,21 +197,21 @@ def bench_matching(url: str, n_docs: int, n_rules: int, pgdata: Path) -> list[st
     now, half = datetime.now(timezone.utc), n_docs // 2
     t_fill, _ = timed(lambda: fill_archive(url, half))
     add_subscribers(url, make_rules(random.Random(3), n_rules), n_rules)
-    t_half, at_half = timed(lambda: match_events(url, now=now))
+    t_half, at_half = timed(lambda: match_events(url, now=now, workers=2))
     forget_events(url)
     t_fill2, _ = timed(lambda: fill_archive(url, n_docs - half, start_id=half + 1))
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     cpu = cpu_seconds(pgdata)
-    t_full, full = timed(lambda: match_events(url, now=now))
+    t_full, full = timed(lambda: match_events(url, now=now, workers=2))
     cpu_full = cpu_seconds(pgdata) - cpu
-    t_rerun, rerun = timed(lambda: match_events(url, now=now))
+    t_rerun, rerun = timed(lambda: match_events(url, now=now, workers=2))
     forget_events(url)
     cpu = cpu_seconds(pgdata)
     t_one, one = timed(lambda: match_events(url, now=now, workers=1))
     cpu_one = cpu_seconds(pgdata) - cpu
     assert one.events_new == full.events_new, (one.events_new, full.events_new)
     fill_archive(url, max(1, n_docs // 100), start_id=n_docs + 1)
-    t_incr, incr = timed(lambda: match_events(url, now=now))
+    t_incr, incr = timed(lambda: match_events(url, now=now, workers=2))
     pairs = n_docs * n_rules
     FIGURES.update(docs=n_docs, rules=n_rules, workers=full.workers, backfill_s=round(t_full, 2),
                    backfill_one_process_s=round(t_one, 2), backfill_cpu_s=round(cpu_full, 1),

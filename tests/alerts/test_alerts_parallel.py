@@ -3,8 +3,11 @@ process, and both raise exactly what trying every rule on every version raises."
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import datetime, timezone
+
+import pytest
 
 from alerts.events import build_term_index, match_events
 from alerts.facts import select_facts
@@ -58,3 +61,15 @@ def test_workers_raise_the_events_of_one_process(db_url, monkeypatch):
     assert one.events_new == two.events_new == len(rows_one)
     assert {(r["rule_id"], r["event_key"]) for r in rows_one if r["rule_type"] in MATCHERS} \
         == every_rule_on_every_version(db_url)
+
+
+def test_alert_workers_setting(monkeypatch):
+    from alerts.parallel import default_workers
+
+    monkeypatch.delenv("FUTUREWATCH_ALERT_WORKERS", raising=False)
+    assert default_workers() == 1  # an Airflow task process should not fork unless asked to
+    monkeypatch.setenv("FUTUREWATCH_ALERT_WORKERS", "2")
+    assert default_workers() == min(2, os.cpu_count() or 1)
+    monkeypatch.setenv("FUTUREWATCH_ALERT_WORKERS", "two")
+    with pytest.raises(ValueError, match="FUTUREWATCH_ALERT_WORKERS"):
+        default_workers()
