@@ -14,16 +14,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime
 from typing import Callable
 
 from alerts import deadlines, firstseen, spikes
 from alerts.facts import VersionFacts, select_facts
-from alerts.levels import policy_level
+from alerts.parallel import default_workers, run_batches
 from alerts.policy_facts import attach_policy_facts
 from alerts.plan import RulePlan
 from alerts.rules import Catalog, Match, Rule, change_of, match_version
-from alerts.snippets import build_snippet
 from alerts.store import (Event, record_rules, record_versions, resolve_entities, select_catalog,
                           select_rules, upsert_events)
 from alerts.terms import TermIndex
@@ -58,6 +58,7 @@ class MatchSummary:
     events_new: int = 0
     spikes: int = 0
     seconds: float = 0.0
+    workers: int = 1
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -76,9 +77,8 @@ def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalo
         "rule": rule.name, "rule_type": rule.rule_type, "title": facts.title, "url": facts.url,
         "published_at": facts.published_at.isoformat() if facts.published_at else None,
         "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
-        "level": policy_level((facts.policy or {}).get("level"), facts.issuers, facts.doc_number)
-        if facts.is_policy else None,
-        "terms": match.terms, "snippet": build_snippet("", match.terms, prepared=facts.snippet_base()),
+        "level": facts.level() if facts.is_policy else None,
+        "terms": match.terms, "snippet": facts.snippet(match.terms),
         "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
         "groups": group_labels(rule, match.codes, catalog),
         "version_no": facts.version_no, "change": match.change,
@@ -145,9 +145,11 @@ def select_candidates(conn) -> list[tuple[int, bool]]:
 
 
 def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: int = 500,
-                 rule_ids: list[int] | None = None,
-                 on_progress: Callable[[int, int], None] | None = None) -> MatchSummary:
-    """Match every active rule; see the module docstring. `now` dates spikes (never the wall clock)."""
+                 rule_ids: list[int] | None = None, on_progress: Callable[[int, int], None] | None = None,
+                 workers: int | None = None) -> MatchSummary:
+    """Match every active rule; see the module docstring. `now` dates spikes (never the wall clock).
+    With `workers` > 1 (default: FUTUREWATCH_ALERT_WORKERS, else 1; alerts.parallel) and at least
+    two batches per worker, the batches run in that many processes; the events are the same."""
     started, summary = time.perf_counter(), MatchSummary()
     warmup = firstseen.warmup_days(settings)
     with connect(db_url) as conn:
@@ -161,14 +163,21 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     if not any(r.rule_id in fresh for r in version_rules):
         candidates = [c for c in candidates if c[1]]
     index = build_term_index(version_rules)
-    known: dict[int, set[int]] = {}  # first-seen rule → entities already reported
-    for start in range(0, len(candidates), batch_size):
-        chunk = candidates[start:start + batch_size]
-        summary.events_new += run_batch(db_url, chunk, version_rules, fresh, index, catalog, known, warmup)
-        summary.versions_scanned += len(chunk)
-        summary.versions_new += sum(1 for _, p in chunk if p)
-        if on_progress:
-            on_progress(summary.versions_scanned, len(candidates))
+    batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
+    run_one = partial(run_batch, db_url, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
+                      warmup=warmup)
+    workers = default_workers() if workers is None else workers
+    if workers > 1 and len(batches) >= 2 * workers:
+        summary.workers = workers
+        summary.events_new += run_batches(batches, run_one, workers, on_progress)
+    else:
+        known: dict[int, set[int]] = {}  # first-seen rule → entities already reported
+        for n, chunk in enumerate(batches, 1):
+            summary.events_new += run_one(chunk, known)
+            if on_progress:
+                on_progress(min(n * batch_size, len(candidates)), len(candidates))
+    summary.versions_scanned = len(candidates)
+    summary.versions_new = sum(1 for _, p in candidates if p)
     with connect(db_url) as conn:
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
                                                                catalog, now)
@@ -184,8 +193,8 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     return summary
 
 
-def run_batch(db_url: str, chunk: list[tuple[int, bool]], rules: list[Rule], fresh: set[int],
-              index: TermIndex, catalog: Catalog, known: dict[int, set[int]], warmup: float) -> int:
+def run_batch(db_url: str, chunk: list[tuple[int, bool]], known: dict[int, set[int]], *, rules: list[Rule],
+              fresh: set[int], index: TermIndex, catalog: Catalog, warmup: float) -> int:
     """Match one batch and commit its events together with its progress."""
     pending = {v for v, p in chunk if p}
     with connect(db_url) as conn:

@@ -61,6 +61,7 @@ class VersionFacts:
     _norm: tuple[str, str] | None = None
     _found: tuple | None = None
     _snippet: tuple[str, str] | None = None
+    _memo: dict = field(default_factory=dict)  # per-version results shared by every rule
 
     @property
     def story_key(self) -> str:
@@ -91,6 +92,31 @@ class VersionFacts:
 
             self._snippet = prepare_text(self.text or self.title)
         return self._snippet
+
+    def remember(self, key, make):
+        """make() once per version and key: a result that every rule would otherwise recompute."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    def snippet(self, terms: list[str]) -> list[list]:
+        """The snippet around `terms` (alerts.snippets), once per version and term list."""
+        from alerts.snippets import build_snippet
+
+        return self.remember(("snippet", tuple(terms)),
+                             lambda: build_snippet("", terms, prepared=self.snippet_base()))
+
+    def level(self) -> str | None:
+        """The policy level (alerts.levels.policy_level); call after attach_policy_facts."""
+        from alerts.levels import policy_level
+
+        return self.remember("level", lambda: policy_level((self.policy or {}).get("level"), self.issuers,
+                                                           self.doc_number))
+
+    def scored_codes(self, floor: float) -> frozenset[str]:
+        """Codes whose label score reaches `floor`."""
+        return self.remember(("scored", floor), lambda: frozenset(
+            c for c, label in self.codes.items() if float((label or {}).get("score") or 0) >= floor))
 
     def evidence_terms(self, codes: set[str]) -> list[str]:
         terms: list[str] = []

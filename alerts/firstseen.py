@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 
 from alerts.facts import VersionFacts, select_facts
 from alerts.rules import Catalog, Rule
-from alerts.snippets import build_snippet
 from alerts.store import Event
 from futurewatch.config import ConfigError, Settings
 
@@ -109,7 +108,7 @@ def _event(rule: Rule, row: dict, facts: VersionFacts, catalog: Catalog) -> Even
         "published_at": facts.published_at.isoformat() if facts.published_at else None, "kind": facts.kind,
         "entity": {"id": row["entity_id"], "name": row["canonical"], "type": row["type"],
                    "first_seen_on": row["first_seen_on"].isoformat() if row["first_seen_on"] else None},
-        "terms": terms, "snippet": build_snippet("", terms, prepared=facts.snippet_base()),
+        "terms": terms, "snippet": facts.snippet(terms),
         "categories": [{"code": c, "name": catalog.label(c)} for c in codes],
         "groups": [catalog.label(c) for c in codes], "issuers": facts.issuers, "doc_number": facts.doc_number,
     }

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from alerts.facts import VersionFacts
-from alerts.levels import LEVEL_WORDS, policy_level
+from alerts.levels import LEVEL_WORDS
 from alerts.query import Node, QueryError, parse_query
 from alerts.terms import TermIndex, normalize_term
 
@@ -108,10 +108,9 @@ class Rule:
         value = self.params.get("min_score")
         return DEFAULT_MIN_SCORE if value is None else float(value)
 
-    def scored_codes(self, facts: VersionFacts) -> set[str]:
+    def scored_codes(self, facts: VersionFacts) -> frozenset[str]:
         """The version's labels whose score reaches this rule's min_score."""
-        floor = self.min_score
-        return {c for c, label in facts.codes.items() if float((label or {}).get("score") or 0) >= floor}
+        return facts.scored_codes(self.min_score)
 
 
 def _as_list(value, what: str, rule_name: str) -> list[str]:
@@ -260,22 +259,17 @@ def match_new_policy(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match
     return None if terms is None else Match(terms, _codes_of(rule, facts))
 
 
-def _stored_level(facts: VersionFacts) -> str | None:
-    return (facts.policy or {}).get("level")
-
-
 def _policy_terms(rule: Rule, facts: VersionFacts) -> list[str] | None:
     """Issuer / level / number-prefix filters: each one given must hold; the hits, or None."""
     p, terms = rule.params, []
     issuers = [normalize_term(i) for i in _as_list(p.get("issuers"), "issuers", rule.name)]
     if issuers:
-        have = [normalize_term(i) for i in facts.issuers]
+        have = facts.remember("issuers", lambda: [normalize_term(i) for i in facts.issuers])
         hits = [i for i in issuers if any(i in h for h in have)]
         if not hits:
             return None
         terms += hits
-    if p.get("levels") and policy_level(_stored_level(facts), facts.issuers, facts.doc_number) not in {
-            LEVEL_WORDS[word] for word in p["levels"]}:
+    if p.get("levels") and facts.level() not in {LEVEL_WORDS[word] for word in p["levels"]}:
         return None
     prefixes = _as_list(p.get("doc_number_prefixes"), "doc_number_prefixes", rule.name)
     if prefixes:

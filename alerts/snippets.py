@@ -7,6 +7,7 @@ matches in <mark>, so nothing from a page can become markup.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from futurewatch.textnorm import normalize_for_match
 
@@ -54,11 +55,16 @@ def find_spans(norm: str, terms: list[str]) -> list[tuple[int, int]]:
     """Non-overlapping spans of every term in normalised text, longest term first at a tie."""
     spans: list[tuple[int, int]] = []
     for term in sorted({t for t in terms if t}, key=len, reverse=True):
-        needle = normalize_for_match(term)
+        needle = _needle(term)
         for m in re.finditer(re.escape(needle), norm):
             if not any(m.start() < e and s < m.end() for s, e in spans):
                 spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+@lru_cache(maxsize=4096)
+def _needle(term: str) -> str:
+    return normalize_for_match(term)
 
 
 def snippet_text(segments: list[list], *, mark: tuple[str, str] = ("【", "】")) -> str:

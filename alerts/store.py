@@ -7,8 +7,6 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from psycopg.types.json import Jsonb
-
 from alerts.limits import LimitError, check_rule_params
 from alerts.rules import Catalog, Rule, RuleError, compile_rule
 from alerts.terms import normalize_term
@@ -43,15 +41,26 @@ CREATE TEMP TABLE IF NOT EXISTS incoming_events (
 ) ON COMMIT DELETE ROWS
 """
 
-# Reprints of a story already raised add their source to the event's list; nothing else changes.
+# Reprints of a story already raised add their source to the event's list. The event shows the
+# story's earliest version (the lowest version_id): in one process that is the one raised first;
+# with parallel workers (alerts.parallel) a later batch may commit first, and the earlier
+# version's payload then takes its place, so the result does not depend on timing.
 UPSERT_EVENTS_SQL = """
 INSERT INTO alert_events (rule_id, event_key, story_id, version_id, section, payload, occurred_at)
 SELECT rule_id, event_key, story_id, version_id, section, payload, occurred_at FROM incoming_events
+ORDER BY rule_id, event_key
 ON CONFLICT (rule_id, event_key) DO UPDATE
-   SET payload = jsonb_set(alert_events.payload, '{sources}',
+   SET payload = jsonb_set(CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.payload
+                                ELSE alert_events.payload END, '{sources}',
                  (SELECT jsonb_agg(DISTINCT s) FROM jsonb_array_elements(
-                      coalesce(alert_events.payload->'sources', '[]') || (EXCLUDED.payload->'sources')) s))
+                      coalesce(alert_events.payload->'sources', '[]') || (EXCLUDED.payload->'sources')) s)),
+       section = CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.section
+                      ELSE alert_events.section END,
+       occurred_at = CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.occurred_at
+                          ELSE alert_events.occurred_at END,
+       version_id = least(alert_events.version_id, EXCLUDED.version_id)
  WHERE NOT coalesce(alert_events.payload->'sources', '[]') @> (EXCLUDED.payload->'sources')
+    OR EXCLUDED.version_id < alert_events.version_id
 RETURNING (xmax = 0) AS inserted
 """
 
@@ -136,9 +145,10 @@ def upsert_events(conn, events: list[Event]) -> int:
     conn.execute(INCOMING_SQL)
     with conn.cursor().copy("COPY incoming_events (rule_id, event_key, story_id, version_id, section, payload, "
                             "occurred_at) FROM STDIN") as copy:
-        for e in events:
-            payload = {**e.payload, "sources": sorted(e.sources, key=json.dumps)}
-            copy.write_row((e.rule_id, e.event_key, e.story_id, e.version_id, e.section, Jsonb(payload), e.occurred_at))
+        for e in sorted(events, key=lambda e: (e.rule_id, e.event_key)):  # one lock order (alerts.parallel)
+            payload = {**e.payload, "sources": sorted(e.sources, key=json.dumps) if len(e.sources) > 1 else e.sources}
+            copy.write_row((e.rule_id, e.event_key, e.story_id, e.version_id, e.section,
+                            json.dumps(payload, ensure_ascii=False, separators=(",", ":")), e.occurred_at))
     rows = conn.execute(UPSERT_EVENTS_SQL).fetchall()
     conn.execute("TRUNCATE incoming_events")
     return sum(1 for r in rows if r["inserted"])

@@ -11,17 +11,13 @@ COMMENT ON FUNCTION public.fw_bigrams(x text) IS 'Adjacent character pairs of a 
 CREATE FUNCTION public.fw_build_candidate_sql(parsed jsonb, exclude boolean DEFAULT false) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-    SELECT string_agg('(' || alts || ')', ' AND ')
+    SELECT fw_build_index_sql(parsed, 'v')
         || CASE WHEN exclude THEN coalesce(
                (SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
-                                         ' WHERE (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])', n), '')
+                                         ' WHERE %s AND (fw_bigrams(x.search_text) COLLATE "C") @> ARRAY[%L])',
+                                         fw_build_index_sql(parsed, 'x'), n), '')
                 FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
                 WHERE length(n) = 2), '') ELSE '' END
-    FROM (SELECT string_agg(format('(fw_bigrams(v.search_text) COLLATE "C") @> fw_bigrams(%L)', fw_normalize(t)),
-                            ' OR ') AS alts
-          FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
-               jsonb_array_elements_text(g.alts) AS t
-          GROUP BY g.ord) AS groups
 $$;
 CREATE FUNCTION public.fw_build_exact_sql(parsed jsonb, a text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -34,6 +30,16 @@ CREATE FUNCTION public.fw_build_exact_sql(parsed jsonb, a text) RETURNS text
         || ' AND ' ||
         coalesce((SELECT string_agg(format('strpos(%I.search_text, %L) = 0', a, fw_normalize(t)), ' AND ')
                   FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true')
+$$;
+CREATE FUNCTION public.fw_build_index_sql(parsed jsonb, a text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT string_agg('(' || alts || ')', ' AND ')
+    FROM (SELECT string_agg(format('(fw_bigrams(%I.search_text) COLLATE "C") @> fw_bigrams(%L)', a, fw_normalize(t)),
+                            ' OR ') AS alts
+          FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
+               jsonb_array_elements_text(g.alts) AS t
+          GROUP BY g.ord) AS groups
 $$;
 CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -102,6 +108,24 @@ CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
          WHERE (SELECT count(*) FROM hits) = $1
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
         fw_build_exact_sql(parsed, 'p'), fw_build_rank_sql(parsed, 'h'))
+$_$;
+CREATE FUNCTION public.fw_build_walk_sql(parsed jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+    SELECT format(
+        'SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM (SELECT p.* FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
+                                       v.search_text || '''' AS search_text
+                                FROM document_versions v
+                                CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
+                                                    WHERE c.document_id = v.document_id
+                                                      AND c.current_version_id = v.version_id OFFSET 0) d
+                                ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
+                                OFFSET $2 LIMIT $3) p
+               WHERE %s
+               ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
+               LIMIT $1) h',
+        fw_build_rank_sql(parsed, 'h'), fw_build_exact_sql(parsed, 'p'))
 $_$;
 CREATE FUNCTION public.fw_contains(search_text text, term text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -295,13 +319,19 @@ CREATE FUNCTION public.fw_rank_normalized(search_text text, t text) RETURNS real
 $$;
 CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURNS TABLE(document_id bigint, version_id bigint, title text, url text, published_at timestamp with time zone, rank real)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'public', 'pg_temp'
     SET work_mem TO '64MB'
     SET enable_seqscan TO 'off'
     SET max_parallel_workers_per_gather TO '0'
+    SET search_path TO 'public', 'pg_temp'
     AS $$
 DECLARE
+    walk bigint := least(5 * max_rows::bigint, 1000);
+    probe bigint := least(50 * max_rows::bigint, 20000);
     parsed jsonb;
+    walk_sql text;
+    hits jsonb;
+    more jsonb;
+    k integer;
     plan text;
     found_rows bigint;
 BEGIN
@@ -309,13 +339,26 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
     END IF;
     parsed := fw_parse_query(query);
-    plan := fw_search_plan(parsed, max_rows) ->> 'plan';
+    walk_sql := format('SELECT coalesce(jsonb_agg(to_jsonb(w)), ''[]'') FROM (%s) w', fw_build_walk_sql(parsed));
+    EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
+    k := jsonb_array_length(hits);
+    IF k < max_rows AND k * probe >= 2 * max_rows * walk THEN
+        EXECUTE walk_sql INTO more USING max_rows - k, walk, probe - walk;
+        hits := hits || more;
+    END IF;
+    IF jsonb_array_length(hits) = max_rows THEN
+        RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
+                                                                   url text, published_at timestamptz, rank real)
+                     ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
+        RETURN;
+    END IF;
+    plan := fw_search_plan(parsed, max_rows, k) ->> 'plan';
     IF plan = 'ranked' THEN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
         RETURN;
     END IF;
     IF plan = 'recent' THEN
-        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, least(50 * max_rows::bigint, 20000);
+        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, probe;
         GET DIAGNOSTICS found_rows = ROW_COUNT;
         IF found_rows > 0 THEN
             RETURN;
@@ -329,8 +372,8 @@ BEGIN
     RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
 END
 $$;
-COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". Rare queries (at most 200 index candidates): the top max_rows of all matches by rank; common ones: the max_rows newest matches, in rank order. See docs/search.md.';
-CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) RETURNS jsonb
+COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". When the newest documents hold max_rows matches, or the query has more than 200 index candidates: the max_rows newest matches, in rank order; otherwise the top max_rows of all matches by rank. See docs/search.md.';
+CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL::integer) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET enable_seqscan TO 'off'
     SET work_mem TO '64MB'
@@ -338,21 +381,39 @@ CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) RETURNS js
     AS $_$
 DECLARE
     rank_all bigint := coalesce(nullif(current_setting('futurewatch.search_rank_all', true), '')::bigint, 200);
+    walk bigint := least(5 * max_rows::bigint, 1000);
     probe bigint := least(50 * max_rows::bigint, 20000);
     size bigint := coalesce((SELECT max(version_id) FROM document_versions), 0);
+    walked_on boolean;
+    more bigint := 0;
     cap bigint;
     candidates bigint;
+    facts jsonb;
 BEGIN
     cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
+    IF walk_hits IS NULL THEN
+        EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO walk_hits
+            USING max_rows, 0, walk;
+    END IF;
+    walked_on := walk_hits < max_rows AND walk_hits * probe >= 2 * max_rows * walk;
+    IF walked_on THEN
+        EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO more
+            USING max_rows - walk_hits, walk, probe - walk;
+    END IF;
+    facts := jsonb_build_object('walk', walk, 'probe', probe, 'walk_hits', walk_hits,
+                                'walk_found', walk_hits + more = max_rows, 'cap', cap, 'rank_all', rank_all);
+    IF walk_hits + more = max_rows THEN
+        RETURN facts || jsonb_build_object('candidates', NULL, 'plan', 'recent');
+    END IF;
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
                    fw_build_candidate_sql(parsed)) INTO candidates USING cap;
-    RETURN jsonb_build_object('candidates', candidates, 'cap', cap, 'rank_all', rank_all, 'plan',
+    RETURN facts || jsonb_build_object('candidates', candidates, 'plan',
         CASE WHEN candidates <= rank_all THEN 'ranked'
-             WHEN candidates >= cap AND max_rows <= probe THEN 'recent'
+             WHEN candidates >= cap AND max_rows <= probe AND NOT walked_on THEN 'recent'
              ELSE 'newest' END);
 END
 $_$;
-COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) IS 'How fw_search answers a parsed query: ranked (<= rank_all candidates), recent or newest; see 0171.';
+COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest; see 0210.';
 CREATE FUNCTION public.fw_search_text(title text, body text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_normalize(((replace(title, '
@@ -1360,7 +1421,7 @@ GRANT ALL ON FUNCTION public.fw_parse_query(query text) TO futurewatch_reader;
 GRANT ALL ON FUNCTION public.fw_rank_normalized(search_text text, t text) TO futurewatch_reader;
 REVOKE ALL ON FUNCTION public.fw_search(query text, max_rows integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_search(query text, max_rows integer) TO futurewatch_reader;
-REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_term_rank(search_text text, term text) TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_document_categories TO futurewatch_reader;

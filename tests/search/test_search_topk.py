@@ -62,7 +62,7 @@ def candidate_count(conn, groups: list[list[str]]) -> int:
 def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tuple[str, list[tuple]]:
     """(strategy, expected (document_id, version_id) in order): a sequential LIKE scan finds the
     matches, Python applies the documented strategy choice and order."""
-    rare = candidate_count(conn, groups) <= RANK_ALL
+    count = candidate_count(conn, groups)
     groups = [normalized(conn, g) for g in groups]
     none = normalized(conn, none)
     where = [" OR ".join([LIKE] * len(g)) for g in groups] + [f"NOT ({LIKE})"] * len(none)
@@ -78,12 +78,28 @@ def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tup
     conn.execute("RESET ALL")
     never = datetime.min.replace(tzinfo=timezone.utc)
     recency = sorted(rows, key=lambda r: (r[2] is not None, r[2] or never, r[1]), reverse=True)
-    if rare:
+    walk_found = walk_outcome([bool(r[4]) for r in recency], max_rows)[1]
+    if count <= RANK_ALL and not walk_found:
         strategy, chosen = "ranked", [r for r in rows if r[4]]  # every match
     else:
         strategy, chosen = "newest", [r for r in recency if r[4]][:max_rows]  # the max_rows newest matches
     key = lambda r: (-r[3], -(r[2] or never).timestamp() if r[2] else float("inf"), r[0])  # noqa: E731
     return strategy, [(r[0], r[1]) for r in sorted(chosen, key=key)[:max_rows]]
+
+
+def walk_size(max_rows: int) -> tuple[int, int]:
+    """(W, P): the newest current documents fw_search walks before counting, and at most (0210)."""
+    return min(5 * max_rows, 1000), min(50 * max_rows, 20000)
+
+
+def walk_outcome(matched: list[bool], max_rows: int) -> tuple[int, bool]:
+    """(k, found): matches among the newest W (up to max_rows), and whether the walk finds
+    max_rows matches, going on to the newest P when k × P >= 2 × max_rows × W (0210)."""
+    walk, probe = walk_size(max_rows)
+    k = min(max_rows, sum(matched[:walk]))
+    if k == max_rows:
+        return k, True
+    return k, k * probe >= 2 * max_rows * walk and sum(matched[:probe]) >= max_rows
 
 
 def fw_search(conn, query: str, max_rows: int) -> list[tuple]:
@@ -149,26 +165,68 @@ def search_plan(conn, query: str, max_rows: int) -> dict:
     return conn.execute("SELECT fw_search_plan(fw_parse_query(%s), %s)", (query, max_rows)).fetchone()[0]
 
 
-def test_plan_follows_the_index_count(topk_db):
-    """The plan is chosen from the index's candidate count: ranked up to rank_all candidates,
-    recent at the cap, newest in between; the count is exact below the cap."""
+def newest_hold(conn, term: str, max_rows: int) -> tuple[int, bool]:
+    """walk_outcome() of a term, its matches computed by LIKE."""
+    conn.execute("SET enable_bitmapscan = off")
+    rows = conn.execute(f"SELECT {LIKE} FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id"
+                        " ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC LIMIT %s",
+                        normalized(conn, [term]) + [walk_size(max_rows)[1]]).fetchall()
+    conn.execute("RESET enable_bitmapscan")
+    return walk_outcome([r[0] for r in rows], max_rows)
+
+
+def test_plan_follows_the_walk_then_the_index_count(topk_db):
+    """The newest documents decide first (recent when they hold max_rows matches); otherwise the
+    index's candidate count: ranked up to rank_all candidates, recent at the cap, newest in
+    between; the count is exact below the cap."""
     url, docs = topk_db
     rng = random.Random(29)
     plans = set()
     with psycopg.connect(url) as conn:
-        for _ in range(12):
+        for _ in range(16):
             term = cut_terms(docs, rng, [rng.choice([2, 3, 4])])[0]
-            rank_all = rng.choice([50, 1000])
-            _, want = oracle_at(conn, rank_all, [[term]], 20)  # the oracle resets settings: first
+            rank_all, max_rows = rng.choice([50, 1000]), rng.choice([5, 20])
+            _, want = oracle_at(conn, rank_all, [[term]], max_rows)  # the oracle resets settings: first
             conn.execute("SELECT set_config('futurewatch.search_rank_all', %s, false)", [str(rank_all)])
-            plan = search_plan(conn, f'"{term}"', 20)
-            expected = candidate_count(conn, [[term]])
-            assert plan["candidates"] == min(expected, plan["cap"]), term
-            assert plan["plan"] == ("ranked" if expected <= rank_all else
-                                    "recent" if expected >= plan["cap"] else "newest"), (term, plan)
-            plans.add(plan["plan"])
-            assert fw_search(conn, f'"{term}"', 20) == want, (term, plan)
-    assert plans == {"ranked", "recent", "newest"}
+            plan = search_plan(conn, f'"{term}"', max_rows)
+            assert (plan["walk"], plan["probe"]) == walk_size(max_rows)
+            k, found = newest_hold(conn, term, max_rows)
+            assert (plan["walk_hits"], plan["walk_found"]) == (k, found), (term, plan)
+            if found:
+                assert (plan["candidates"], plan["plan"]) == (None, "recent"), term
+                plans.add("walk" if k == max_rows else "longer walk")
+            else:
+                expected, walked_on = candidate_count(conn, [[term]]), k * plan["probe"] >= 2 * max_rows * plan["walk"]
+                assert plan["candidates"] == min(expected, plan["cap"]), term
+                assert plan["plan"] == ("ranked" if expected <= rank_all else
+                                        "recent" if expected >= plan["cap"] and not walked_on else "newest"), (term, plan)
+                plans.add(plan["plan"])
+            assert fw_search(conn, f'"{term}"', max_rows) == want, (term, plan)
+    assert plans >= {"walk", "ranked", "newest"}
+
+
+def test_common_query_missing_from_the_newest_documents_walks_after_the_count(topk_db):
+    """A term with more candidates than the cap, none among the newest documents: the short walk
+    fails, the count says recent (its walk fails too), and the result is still the oracle's.
+    The documents holding it are added inside a transaction that is rolled back."""
+    url, docs = topk_db
+    max_rows, rank_all, term = 5, 50, "鼹鼱"
+    with psycopg.connect(url) as conn:
+        base = conn.execute("SELECT greatest(max(document_id), (SELECT max(version_id) FROM document_versions))"
+                            " FROM documents").fetchone()[0]
+        old = datetime(1990, 1, 1, tzinfo=timezone.utc)
+        copy_docs(conn, [SampleDoc(base + i, f"旧闻{i}", f"{d.text[:300]}{term}{d.text[300:600]}", old + timedelta(i))
+                         for i, d in enumerate(random.Random(41).choices(docs, k=1500), 1)])
+        try:
+            _, want = oracle_at(conn, rank_all, [[term]], max_rows)
+            conn.execute("SELECT set_config('futurewatch.search_rank_all', %s, true)", [str(rank_all)])
+            plan = search_plan(conn, f'"{term}"', max_rows)
+            assert newest_hold(conn, term, max_rows) == (0, False) and 1500 >= plan["cap"] > rank_all
+            assert (plan["walk_found"], plan["candidates"], plan["plan"]) == (False, plan["cap"], "recent"), plan
+            got = fw_search(conn, f'"{term}"', max_rows)
+            assert got == want and len(got) == max_rows
+        finally:
+            conn.rollback()
 
 
 def oracle_at(conn, rank_all: int, groups, max_rows):

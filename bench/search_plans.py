@@ -1,0 +1,83 @@
+"""fw_search (0210: walk first) against 0171's order (count first), side by side on one archive.
+
+Run: .venv/bin/python -m bench.search_plans --url URL [--queries 20]
+URL: an archive loaded by bench.load_search (e.g. its 200k run with --url). 0171's fw_search and
+fw_search_plan are created from their migration as temporary functions of this session (pg_temp),
+calling today's statement builders; each query runs once through both for warm-up, then both
+are timed, interleaved. Ends with `RESULT docs=… worst_p95_ms=… worst_p95_0171_ms=…
+p50_speedup_min=… same_rows=…` (same_rows: queries where both return the same rows; they may
+differ by design for a query with at most 200 candidates whose newest documents hold 20 matches).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import psycopg
+
+from bench.load_search_run import load_average, machine, pct
+from bench.search_classes import build_classes
+
+MIGRATION = Path(__file__).resolve().parents[1] / "sql" / "migrations" / "0171_choose_search_plan.sql"
+
+
+def old_functions() -> list[str]:
+    """0171's fw_search_plan and fw_search as pg_temp functions (no SECURITY DEFINER there)."""
+    src = MIGRATION.read_text(encoding="utf-8")
+    plan = src[src.index("CREATE FUNCTION fw_search_plan("):src.index("COMMENT ON FUNCTION fw_search_plan")]
+    search = src[src.index("CREATE OR REPLACE FUNCTION fw_search("):src.index("COMMENT ON FUNCTION fw_search(")]
+    plan = plan.replace("CREATE FUNCTION fw_search_plan(", "CREATE FUNCTION pg_temp.fw_search_plan_0171(")
+    search = (search.replace("CREATE OR REPLACE FUNCTION fw_search(", "CREATE FUNCTION pg_temp.fw_search_0171(")
+              .replace("LANGUAGE plpgsql STABLE SECURITY DEFINER", "LANGUAGE plpgsql STABLE")
+              .replace("SET search_path FROM CURRENT\n", "")
+              .replace("fw_search_plan(parsed, max_rows)", "pg_temp.fw_search_plan_0171(parsed, max_rows)"))
+    return [plan, search]
+
+
+def timed(conn, function: str, query: str) -> tuple[float, list]:
+    started = time.perf_counter()
+    rows = conn.execute(f"SELECT document_id FROM {function}(%s, 20)", [query]).fetchall()
+    return time.perf_counter() - started, rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True, help="a database loaded by bench.load_search")
+    parser.add_argument("--queries", type=int, default=20, help="queries per class")
+    args = parser.parse_args()
+    lines = ["| query | p50 ms | p95 ms | 0171 p50 ms | 0171 p95 ms | p50 speed-up | same rows |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    worst, worst_old, speedups, same_all = 0.0, 0.0, [], 0
+    with psycopg.connect(args.url, autocommit=True) as conn:
+        for statement in old_functions():
+            conn.execute(statement)
+        texts = [r[0] for r in conn.execute("SELECT text FROM document_versions WHERE mod(version_id, 50) = 0")]
+        docs = conn.execute("SELECT count(*) FROM document_versions").fetchone()[0]
+        began = load_average()
+        for name, queries in build_classes(texts, args.queries).items():
+            new, old, same = [], [], 0
+            for query in queries:
+                for function in ("fw_search", "pg_temp.fw_search_0171"):
+                    timed(conn, function, query.text())  # warm-up
+                seconds, rows = timed(conn, "fw_search", query.text())
+                seconds_old, rows_old = timed(conn, "pg_temp.fw_search_0171", query.text())
+                new.append(seconds)
+                old.append(seconds_old)
+                same += rows == rows_old
+            worst, worst_old = max(worst, pct(new, 0.95)), max(worst_old, pct(old, 0.95))
+            speedups.append(pct(old, 0.5) / pct(new, 0.5))
+            same_all += same
+            lines.append(f"| {name} | {pct(new, 0.5):.1f} | {pct(new, 0.95):.1f} | {pct(old, 0.5):.1f} | "
+                         f"{pct(old, 0.95):.1f} | {speedups[-1]:.2f}× | {same}/{len(queries)} |")
+            print(lines[-1], flush=True)
+    print(f"\n{docs:,} versions; {machine()}; load average {began} → {load_average()}.\n")
+    print("\n".join(lines))
+    print(f"\nRESULT docs={docs} worst_p95_ms={worst:.1f} worst_p95_0171_ms={worst_old:.1f} "
+          f"p50_speedup_min={min(speedups):.2f} same_rows={same_all}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
