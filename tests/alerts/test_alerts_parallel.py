@@ -16,7 +16,8 @@ from alerts.rules import MATCHERS, match_version
 from alerts.store import resolve_entities, select_catalog, select_rules
 from bench.alerts import add_subscribers, fill_archive, make_rules
 from futurewatch.db import connect
-from futurewatch.taxonomy import load_taxonomy
+from futurewatch.config import load_settings
+from futurewatch.taxonomy.loader import load_taxonomy
 
 EVENTS_SQL = """SELECT e.rule_id, r.rule_type, e.event_key, e.story_id, e.version_id, e.section, e.payload,
                        e.occurred_at
@@ -24,7 +25,7 @@ EVENTS_SQL = """SELECT e.rule_id, r.rule_type, e.event_key, e.story_id, e.versio
 
 
 def run(url: str, now: datetime, workers: int) -> tuple[object, list[dict]]:
-    summary = match_events(url, now=now, workers=workers, batch_size=100)
+    summary = match_events(url, now=now, settings=load_settings(), workers=workers, batch_size=100)
     with connect(url) as conn:
         rows = conn.execute(EVENTS_SQL).fetchall()
         for table in ("alert_events", "alert_version_state", "alert_rule_state"):
