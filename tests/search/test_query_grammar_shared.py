@@ -115,3 +115,23 @@ def test_alert_rule_syntax_evaluates_as_python_reads_it():
                 assert parsed.evaluate(set(found)) == eval(expression, {"found": set(found)}), (query, found)
         checked += 1
     assert checked > 200
+
+
+def test_parentheses_reach_fw_search_as_the_canonical_query(db_url):
+    """SQL takes brackets as text; search() sends the tree multiplied out, so groups work end to end."""
+    from datetime import datetime, timezone
+
+    from futurewatch.search.repository import search
+    from tests.search.corpus import SampleDoc, copy_docs
+
+    texts = ["广东量子计算", "深圳量子通信", "广东芯片", "北京量子", "深圳量子深海"]
+    with psycopg.connect(db_url) as conn:
+        copy_docs(conn, [SampleDoc(i, f"标题{i}", t, datetime(2025, 1, i, tzinfo=timezone.utc))
+                         for i, t in enumerate(texts, 1)])
+    for query in ["(广东 OR 深圳) 量子", "量子 -(深海 OR 北京)", "((广东) OR 深圳) 量子 -深海"]:
+        tree = parse(query)
+        names = {t.term for t in tree.term_nodes()}
+        expected = {i for i, t in enumerate(texts, 1)
+                    if parse_rule_query(query).evaluate({n for n in names if n in t})}
+        assert {h.document_id for h in search(db_url, query)} == expected, query
+        assert expected  # each query finds something
