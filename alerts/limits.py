@@ -22,10 +22,12 @@ import re
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 
+from futurewatch.querygrammar import MAX_QUERY_DEPTH as GRAMMAR_DEPTH, tokenize, unquote
+
 MAX_EMAIL_CHARS = 254
 MAX_NAME_CHARS = 200
 MAX_QUERY_CHARS = 2000
-MAX_QUERY_DEPTH = 20
+MAX_QUERY_DEPTH = GRAMMAR_DEPTH  # 20: the grammar refuses deeper too
 MAX_TERM_CHARS = 200
 MAX_TERMS_PER_RULE = 200
 MAX_RULES_PER_SUBSCRIBER = 100
@@ -35,8 +37,6 @@ MAX_YAML_DEPTH = 64
 MAX_PARAM_DEPTH = 8
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_QUERY_WORDS = re.compile(r'"[^"]*"|[^\s()"]+')
-_OPERATORS = {"AND", "OR", "NOT", "&", "|"}
 
 
 class LimitError(ValueError):
@@ -86,8 +86,8 @@ def _strings(value: object) -> list[str]:
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a keyword query (quoted phrases whole), operators and brackets left out."""
-    return [w.strip('"') for w in _QUERY_WORDS.findall(query) if w not in _OPERATORS]
+    """The terms of a keyword query as the shared grammar splits it (quoted phrases whole)."""
+    return [unquote(text) for kind, text in tokenize(query) if kind == "term"]
 
 
 def check_rule_params(params: dict) -> None:
@@ -110,8 +110,8 @@ def check_rule_params(params: dict) -> None:
 
 def _depth(query: str) -> int:
     depth = deepest = 0
-    for char in re.sub(r'"[^"]*"', "", query):
-        depth += {"(": 1, ")": -1}.get(char, 0)
+    for kind, _ in tokenize(query):
+        depth += {"(": 1, ")": -1}.get(kind, 0)
         deepest = max(deepest, depth)
     return deepest
 

@@ -1,129 +1,63 @@
-"""Keyword queries: terms, "quoted phrases", AND, OR, NOT and parentheses.
+"""Keyword queries of alert rules, read by the shared query grammar (futurewatch/querygrammar.py):
+terms, "quoted phrases", AND/&, OR/|, NOT/- and parentheses, AND before OR.
 
     具身智能 AND (深圳 OR 广州) NOT "扫地机器人"
 
-Adjacent terms are ANDed; AND binds tighter than OR; NOT applies to the term or group after it.
-Operators are the upper-case words AND, OR, NOT. Matching is on futurewatch.textnorm's form,
-so Simplified and Traditional spellings of a term are the same term.
+Here the tree's terms are put in the shared matcher's form (alerts/terms.py), so Simplified
+and Traditional spellings of a term are the same term, and the tree is evaluated against the
+terms found in a document. Size limits: alerts/limits.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from alerts.terms import normalize_term
+from futurewatch.querygrammar import Node, QueryError, parse
 
-_TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|([()（）])|([^\s()（）"“”]+)')
-OPERATORS = {"AND", "OR", "NOT"}
-
-
-class QueryError(ValueError):
-    """A keyword query that cannot be parsed; the message says where."""
+__all__ = ["KeywordQuery", "QueryError", "parse_query"]
 
 
 @dataclass(frozen=True)
-class Node:
-    op: str                      # term | and | or | not
-    term: str = ""
-    children: tuple["Node", ...] = ()
+class KeywordQuery:
+    tree: Node  # terms in matching form
 
     def terms(self, *, positive: bool = True) -> set[str]:
-        """Terms under this node; with positive=True only those not under a NOT."""
-        if self.op == "term":
-            return {self.term}
-        if self.op == "not":
-            return set() if positive else self.children[0].terms(positive=False)
-        out: set[str] = set()
-        for child in self.children:
-            out |= child.terms(positive=positive)
-        return out
+        """Terms of the query; with positive=True only those not under a NOT."""
+        return _terms(self.tree, positive)
 
     def evaluate(self, found: set[str] | dict) -> bool:
-        if self.op == "term":
-            return self.term in found
-        if self.op == "not":
-            return not self.children[0].evaluate(found)
-        if self.op == "and":
-            return all(c.evaluate(found) for c in self.children)
-        return any(c.evaluate(found) for c in self.children)
+        """Whether a document with these (matching-form) terms satisfies the query."""
+        return _evaluate(self.tree, found)
 
 
-def tokenize_query(text: str) -> list[tuple[str, str]]:
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        phrase = m.group(1) if m.group(1) is not None else m.group(2)
-        if phrase is not None:
-            tokens.append(("term", phrase))
-        elif m.group(3):
-            tokens.append(("(" if m.group(3) in "(（" else ")", m.group(3)))
-        elif m.group(4) in OPERATORS:
-            tokens.append((m.group(4), m.group(4)))
-        else:
-            tokens.append(("term", m.group(4)))
-    return tokens
+def _terms(node: Node, positive: bool) -> set[str]:
+    if node.op == "term":
+        return {node.term}
+    if node.op == "not" and positive:
+        return set()
+    return set().union(*(_terms(c, positive) for c in node.children))
 
 
-class _Parser:
-    def __init__(self, tokens: list[tuple[str, str]], text: str):
-        self.tokens, self.pos, self.text = tokens, 0, text
-
-    def peek(self) -> str | None:
-        return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
-
-    def take(self) -> tuple[str, str]:
-        token = self.tokens[self.pos]
-        self.pos += 1
-        return token
-
-    def parse_or(self) -> Node:
-        parts = [self.parse_and()]
-        while self.peek() == "OR":
-            self.take()
-            parts.append(self.parse_and())
-        return parts[0] if len(parts) == 1 else Node("or", children=tuple(parts))
-
-    def parse_and(self) -> Node:
-        parts = [self.parse_not()]
-        while self.peek() not in (None, "OR", ")"):
-            if self.peek() == "AND":
-                self.take()
-            parts.append(self.parse_not())
-        return parts[0] if len(parts) == 1 else Node("and", children=tuple(parts))
-
-    def parse_not(self) -> Node:
-        if self.peek() == "NOT":
-            self.take()
-            return Node("not", children=(self.parse_not(),))
-        return self.parse_atom()
-
-    def parse_atom(self) -> Node:
-        if self.peek() is None:
-            raise QueryError(f"query {self.text!r} ends where a term was expected")
-        kind, value = self.take()
-        if kind == "(":
-            node = self.parse_or()
-            if self.peek() != ")":
-                raise QueryError(f"query {self.text!r} has an unclosed parenthesis")
-            self.take()
-            return node
-        if kind != "term":
-            raise QueryError(f"query {self.text!r}: {value!r} where a term was expected")
-        term = normalize_term(value)
-        if not term:
-            raise QueryError(f"query {self.text!r} has an empty phrase")
-        return Node("term", term=term)
+def _evaluate(node: Node, found) -> bool:
+    if node.op == "term":
+        return node.term in found
+    if node.op == "not":
+        return not _evaluate(node.children[0], found)
+    if node.op == "and":
+        return all(_evaluate(c, found) for c in node.children)
+    return any(_evaluate(c, found) for c in node.children)
 
 
-def parse_query(text: str) -> Node:
+def _check_term(node: Node) -> None:
+    if not normalize_term(node.term):
+        raise QueryError(f"keyword query term {node.written!r} is empty")
+
+
+def parse_query(text: str) -> KeywordQuery:
     """Parse a keyword query; raises QueryError with a one-line message."""
-    tokens = tokenize_query(text or "")
-    if not tokens:
-        raise QueryError("keyword query is empty")
-    parser = _Parser(tokens, text)
-    node = parser.parse_or()
-    if parser.pos != len(tokens):
-        raise QueryError(f"query {text!r}: unexpected {tokens[parser.pos][1]!r}")
-    if not node.terms(positive=True):
-        raise QueryError(f"query {text!r} has only NOT terms; add a term to look for")
-    return node
+    what = f"keyword query {text!r}"
+    query = KeywordQuery(parse(text, what=what, check_term=_check_term).with_terms(normalize_term))
+    if not query.terms(positive=True):
+        raise QueryError(f"the {what} has only NOT terms; add a term to look for")
+    return query

@@ -28,7 +28,7 @@ from typing import Callable
 
 from alerts.facts import VersionFacts
 from alerts.levels import LEVEL_WORDS
-from alerts.query import Node, QueryError, parse_query
+from alerts.query import KeywordQuery, QueryError, parse_query
 from alerts.terms import TermIndex, normalize_term
 
 RULE_TYPES = ("keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike", "policy_deadline")
@@ -84,7 +84,7 @@ class Rule:
     name: str
     rule_type: str
     params: dict
-    query: Node | None = None
+    query: KeywordQuery | None = None
     codes: set[str] | None = None          # expanded `categories`, None = any
     selectors: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # entity names/aliases, normalised

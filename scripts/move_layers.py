@@ -33,11 +33,11 @@ MOVES: list[tuple[str, str]] = [
     # core: what every stage builds on
     *[(f"futurewatch/{name}.py", f"futurewatch/core/{name}.py") for name in (
         "config", "db", "embedded", "migrate", "schema", "locks", "rawstore", "textnorm", "termmatch",
-        "filetypes", "localtime", "private", "lifeline", "stats", "sources", "sender", "staging")],
+        "filetypes", "localtime", "private", "lifeline", "stats", "sources", "sender", "staging",
+        "querygrammar")],
     ("futurewatch/taxonomy/model.py", "futurewatch/core/taxonomy.py"),
     ("futurewatch/taxonomy/taxonomy.yaml", "futurewatch/core/taxonomy.yaml"),
     ("futurewatch/search/normalize.py", "futurewatch/core/searchtext.py"),
-    ("futurewatch/search/query.py", "futurewatch/core/query.py"),
     # app: what wires the stages together
     ("futurewatch/classify/corpus_fetch.py", "futurewatch/app/corpus_fetch.py"),
     *[(f"futurewatch/{name}.py", f"futurewatch/app/{name}.py") for name in (

@@ -16,8 +16,9 @@ from futurewatch.tables import Column, print_records
 errors = Console(stderr=True)
 
 QUERY_HELP = (
-    'Terms separated by spaces must all occur; OR between terms accepts either; NOT term or -term '
-    'excludes; "double quotes" keep a phrase. Traditional and Simplified characters match each other.'
+    'Terms separated by spaces must all occur; OR (or |) between terms accepts either, AND binding '
+    'tighter; NOT term or -term excludes; "double quotes" keep a phrase; (parentheses) group. '
+    'Traditional and Simplified characters match each other.'
 )
 
 

@@ -1,39 +1,38 @@
-"""The search query syntax, parsed in Python with the same rules as SQL's fw_parse_query().
+"""Search queries: the shared query grammar (futurewatch/querygrammar.py) in the shape SQL's
+fw_search() takes, with the same rules and messages as SQL's fw_parse_query().
 
-- terms separated by spaces must all occur (`AND` or `&` may be written, and changes nothing);
-- `OR` (or `|`) separates alternatives; AND binds tighter than OR, as in alert rules
-  (alerts/query.py): `广东 量子 OR 芯片` means (广东 AND 量子) OR 芯片;
-- `NOT term` or `-term` excludes documents containing the term; with OR, every alternative must
-  exclude the same terms (`量子 -深海 OR 芯片 -深海`), since an exclusion applies to the whole query;
-- "double quotes" (or “curly quotes”) keep a phrase with spaces together.
-The alternatives are stored multiplied out as AND-of-OR groups ((a AND b) OR c = (a OR c) AND
-(b OR c)), at most MAX_QUERY_GROUPS of them.
+The grammar reads terms, "phrases", AND/&, OR/|, NOT/- and (parentheses) into a tree; AND
+binds tighter than OR. Here the tree becomes OR-alternatives of AND-ed terms, stored multiplied
+out as AND-of-OR groups ((a AND b) OR c = (a OR c) AND (b OR c)), at most MAX_QUERY_GROUPS,
+plus terms no document may contain. What fw_search cannot express is refused:
+- an exclusion applies to the whole query, so with OR every alternative must exclude the same
+  terms (`量子 -深海 OR 芯片 -深海`), and only single terms (or `-(a OR b)`) can be excluded;
+- every alternative needs a term to find.
 Every term needs two or more characters and at least one letter, digit or CJK character.
 A query holds at most MAX_QUERY_TERMS terms and MAX_QUERY_CHARS characters (the SQL built from
 it grows with every term; thousands of ORs would exhaust the server's stack).
-Bad input raises QueryError with a one-line message.
+Parentheses are read here only: SQL's fw_parse_query() takes them as text, so search sends it
+render_query()'s canonical text. Bad input raises QueryError with a one-line message.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from futurewatch.querygrammar import Node, QueryError, parse
 
 # A character that makes a term searchable; the same class as SQL's fw_word_class().
 WORD_CHAR = re.compile(
     "[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]"
 )
-TOKEN = re.compile(r'(-?"[^"]*"?|[^\s"]+)')
-SPACES = re.compile(r"\s+")
 MAX_QUERY_TERMS = 32
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_GROUPS = 32
+WHAT = "search query"  # the grammar's messages then read as SQL's
 
-
-class QueryError(ValueError):
-    """A search query that cannot be searched; the message is one line for the user."""
+__all__ = ["QueryError", "ParsedQuery", "parse_query", "render_query", "WORD_CHAR"]
 
 
 @dataclass(frozen=True)
@@ -43,70 +42,60 @@ class ParsedQuery:
 
     all: list[list[str]] = field(default_factory=list)
     none: list[str] = field(default_factory=list)
-    alternatives: list[list[str]] = field(default_factory=list, compare=False)  # the OR'd AND-clauses, as written
+    alternatives: list[list[str]] = field(default_factory=list, compare=False)  # the OR'd AND-clauses
+    tree: Node | None = field(default=None, compare=False)  # the grammar's tree
 
     def as_dict(self) -> dict:
         return {"all": self.all, "none": self.none}
 
 
-def parse_term(token: str) -> str:
-    term = SPACES.sub(" ", token.replace('"', "")).strip()
-    if not WORD_CHAR.search(term):
-        raise QueryError(f"search term \"{token}\" has no letters, digits or Chinese characters")
-    if len(term) < 2:
-        raise QueryError(f"search term \"{term}\" is one character; terms need at least two")
-    return term
-
-
-def tokenize(query: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", query or "").replace("\u201c", '"').replace("\u201d", '"')
-    return TOKEN.findall(text)
+def check_term(node: Node) -> None:
+    """Refuse a term SQL cannot search (called by the grammar as it reads each term)."""
+    if not WORD_CHAR.search(node.term):
+        raise QueryError(f"search term \"{node.written}\" has no letters, digits or Chinese characters")
+    if len(node.term) < 2:
+        raise QueryError(f"search term \"{node.term}\" is one character; terms need at least two")
 
 
 def parse_query(query: str) -> ParsedQuery:
     """Parse `query`; raise QueryError on anything that cannot be searched."""
-    if len(query or "") > MAX_QUERY_CHARS:
-        raise QueryError(f"the search query is {len(query)} characters; the limit is {MAX_QUERY_CHARS}")
-    tokens = tokenize(query)
-    if not tokens:
-        raise QueryError("the search query is empty")
-    terms = sum(t not in ("AND", "&", "OR", "|", "NOT") for t in tokens)
-    if terms > MAX_QUERY_TERMS:
-        raise QueryError(f"the search query has {terms} terms; the limit is {MAX_QUERY_TERMS}")
-    clauses = read_clauses(tokens)
+    tree = parse(query, what=WHAT, check_term=check_term, max_chars=MAX_QUERY_CHARS, max_terms=MAX_QUERY_TERMS)
+    clauses = alternatives_of(tree)
+    if any(not terms for terms, _ in clauses):
+        if len(clauses) > 1:
+            raise QueryError("OR needs a term on each side")
+        raise QueryError(f"the {WHAT} only excludes terms; add at least one term to find")
     none = list(dict.fromkeys(clauses[0][1]))
     if any(set(negs) != set(none) for _, negs in clauses[1:]):
         raise QueryError("with OR, every alternative must exclude the same terms (write: a -x OR b -x)")
     alternatives = [terms for terms, _ in clauses]
-    return ParsedQuery(all=multiply_out(alternatives), none=none, alternatives=alternatives)
+    return ParsedQuery(all=multiply_out(alternatives), none=none, alternatives=alternatives, tree=tree)
 
 
-def read_clauses(tokens: list[str]) -> list[tuple[list[str], list[str]]]:
-    """The OR-alternatives, each (terms that must all occur, excluded terms)."""
-    clauses: list[tuple[list[str], list[str]]] = [([], [])]
-    pending_or = negate = False
-    for token in tokens:
-        if token in ("AND", "&"):
-            continue
-        if token in ("OR", "|"):
-            if pending_or or negate or not clauses[-1][0]:
-                raise QueryError("OR needs a term on each side")
-            clauses.append(([], []))
-            pending_or = True
-            continue
-        if token == "NOT":
-            negate = True
-            continue
-        if len(token) > 1 and token.startswith("-"):
-            negate, token = True, token[1:]
-        clauses[-1][1 if negate else 0].append(parse_term(token))
-        pending_or = negate = False
-    if pending_or or negate:
-        raise QueryError("the search query ends with OR or NOT")
-    if len(clauses) > 1 and not all(terms for terms, _ in clauses):
-        raise QueryError("OR needs a term on each side")
-    if not clauses[0][0]:
-        raise QueryError("the search query only excludes terms; add at least one term to find")
+Clause = tuple[list[str], list[str]]  # (terms that must all occur, excluded terms)
+
+
+def alternatives_of(node: Node) -> list[Clause]:
+    """The tree as OR-alternatives (disjunctive normal form); refuses what fw_search cannot hold."""
+    if node.op == "term":
+        return [([node.term], [])]
+    if node.op == "not":
+        inner = node.children[0]
+        if inner.op == "not":  # NOT (NOT a) = a
+            return alternatives_of(inner.children[0])
+        if inner.op == "term" or (inner.op == "or" and all(c.op == "term" for c in inner.children)):
+            return [([], [t.term for t in inner.term_nodes()])]  # NOT (a OR b) = -a -b
+        raise QueryError("search can exclude only terms (write -a -b, not NOT (a b))")
+    if node.op == "or":
+        clauses = [c for child in node.children for c in alternatives_of(child)]
+    else:
+        clauses = [([], [])]
+        for child in node.children:
+            clauses = [(t1 + t2, n1 + n2) for t1, n1 in clauses for t2, n2 in alternatives_of(child)]
+            if len(clauses) > MAX_QUERY_GROUPS:
+                break
+    if len(clauses) > MAX_QUERY_GROUPS:
+        raise QueryError(f"the {WHAT} has too many OR combinations; the limit is {MAX_QUERY_GROUPS}")
     return clauses
 
 
@@ -122,7 +111,7 @@ def multiply_out(clauses: list[list[str]]) -> list[list[str]]:
                     product.append(grown)
         product = absorb(product)
         if len(product) > MAX_QUERY_GROUPS:
-            raise QueryError(f"the search query has too many OR combinations; the limit is {MAX_QUERY_GROUPS}")
+            raise QueryError(f"the {WHAT} has too many OR combinations; the limit is {MAX_QUERY_GROUPS}")
         groups = product
     return groups
 
