@@ -28,9 +28,9 @@ from psycopg.types.json import Jsonb
 from alerts.channels import ChannelError, webhook_from
 from alerts.chat_formats import build_messages
 from alerts.send import file_stem
-from futurewatch.config import Settings
-from futurewatch.db import connect
-from futurewatch import sender
+from futurewatch.core.config import Settings
+from futurewatch.core.db import connect
+from futurewatch.core import sender
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5

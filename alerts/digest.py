@@ -21,8 +21,8 @@ from alerts.layout import build_context
 from alerts.periods import due_period
 from alerts.render import render_html, render_text
 from alerts.chat_outbox import queue_chat_messages
-from futurewatch.config import Settings
-from futurewatch.db import connect
+from futurewatch.core.config import Settings
+from futurewatch.core.db import connect
 
 log = logging.getLogger(__name__)
 CATCH_UP = timedelta(days=7)

@@ -10,8 +10,8 @@ from alerts.events import build_term_index, match_batch
 from alerts.facts import select_facts
 from alerts.policy_facts import attach_policy_facts
 from alerts.store import resolve_entities, select_catalog, select_rules
-from futurewatch.config import Settings
-from futurewatch.db import connect
+from futurewatch.core.config import Settings
+from futurewatch.core.db import connect
 
 RULE_IDS_SQL = """
 SELECT r.rule_id FROM alert_rules r JOIN subscribers s USING (subscriber_id)

@@ -27,9 +27,9 @@ from alerts.rules import Catalog, Match, Rule, change_of, match_version
 from alerts.store import (Event, record_rules, record_versions, resolve_entities, select_catalog,
                           select_rules, upsert_events)
 from alerts.terms import TermIndex
-from futurewatch.config import Settings
-from futurewatch.db import connect
-from futurewatch.stats import analyze_grown
+from futurewatch.core.config import Settings
+from futurewatch.core.db import connect
+from futurewatch.core.stats import analyze_grown
 
 log = logging.getLogger(__name__)
 TIMED_RULES = ("spike", "policy_deadline")  # matched against the archive at `now`, not per version

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from alerts.facts import VersionFacts, select_facts
 from alerts.rules import Catalog, Rule
 from alerts.store import Event
-from futurewatch.config import ConfigError, Settings
+from futurewatch.core.config import ConfigError, Settings
 
 EARLIEST_SQL = """
 SELECT DISTINCT ON (m.entity_id) m.entity_id, e.canonical, e.type, e.first_seen_on, m.surface,

@@ -1,7 +1,7 @@
 """What a reader sees instead of codes: headings, track and view names, levels, times, scores.
 
 Chinese (zh) is the default; `language: en` subscribers get English. Track names (the parents of
-a view) come from the packaged taxonomy (futurewatch/taxonomy/taxonomy.yaml, `views.*.parents`);
+a view) come from the packaged taxonomy (futurewatch/core/taxonomy.yaml, `views.*.parents`);
 their English names below are our translations of those Chinese names.
 """
 
@@ -82,7 +82,7 @@ def text_for(language: str | None) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _parent_names_zh() -> dict[str, str]:
-    from futurewatch.taxonomy.model import read_taxonomy
+    from futurewatch.core.taxonomy import read_taxonomy
 
     views = read_taxonomy().data.get("views") or {}
     return {code: name for view in views.values() for code, name in (view.get("parents") or {}).items()}

@@ -22,7 +22,7 @@ from alerts.channels import DEFAULT_OPTIONS
 from alerts.firstseen import warmup_days, warmup_end
 from alerts.policy_cards import deadline_items
 from alerts.labels import LEVEL_NAMES, LEVEL_ORDER, RULE_TYPE_NAMES, VIEW_NAMES, format_time, text_for, track_name, zone_label
-from futurewatch.config import SOURCE_TIMEZONE
+from futurewatch.core.config import SOURCE_TIMEZONE
 
 RULES_SQL = "SELECT name, rule_type FROM alert_rules WHERE subscriber_id = %(s)s AND active ORDER BY name"
 

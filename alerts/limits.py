@@ -22,7 +22,7 @@ import re
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 
-from futurewatch.querygrammar import MAX_QUERY_DEPTH as GRAMMAR_DEPTH, tokenize, unquote
+from futurewatch.core.querygrammar import MAX_QUERY_DEPTH as GRAMMAR_DEPTH, tokenize, unquote
 
 MAX_EMAIL_CHARS = 254
 MAX_NAME_CHARS = 200

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from futurewatch.config import SOURCE_TIMEZONE
+from futurewatch.core.config import SOURCE_TIMEZONE
 
 DEFAULT_TZ = SOURCE_TIMEZONE
 

@@ -25,9 +25,9 @@ from alerts.events import MatchSummary
 from alerts.chat_outbox import deliver_chat_pending
 from alerts.send import deliver_pending
 from alerts.subscribers import DEMO_SUBSCRIBERS, SubscriberError, load_demo_subscribers, load_subscribers
-from futurewatch.config import Settings
-from futurewatch.db import connect
-from futurewatch.sender import smtp_config
+from futurewatch.core.config import Settings
+from futurewatch.core.db import connect
+from futurewatch.core.sender import smtp_config
 
 __all__ = ["match_events", "send_due_digests", "load_subscribers", "load_demo_subscribers", "ensure_demo_subscribers",
            "DEMO_SUBSCRIBERS",

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from alerts.digest import build_draft, build_mime, due_period_for, select_events
 from alerts.periods import period_containing
-from futurewatch.config import SOURCE_TIMEZONE, Settings
-from futurewatch.db import connect
+from futurewatch.core.config import SOURCE_TIMEZONE, Settings
+from futurewatch.core.db import connect
 
 LATEST_EVENT_SQL = """
 SELECT e.event_id, e.occurred_at,

@@ -1,4 +1,4 @@
-"""Keyword queries of alert rules, read by the shared query grammar (futurewatch/querygrammar.py):
+"""Keyword queries of alert rules, read by the shared query grammar (futurewatch/core/querygrammar.py):
 terms, "quoted phrases", AND/&, OR/|, NOT/- and parentheses, AND before OR.
 
     具身智能 AND (深圳 OR 广州) NOT "扫地机器人"
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alerts.terms import normalize_term
-from futurewatch.querygrammar import Node, QueryError, parse
+from futurewatch.core.querygrammar import Node, QueryError, parse
 
 __all__ = ["KeywordQuery", "QueryError", "parse_query"]
 

@@ -26,10 +26,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from alerts.limits import check_email
-from futurewatch.config import Settings
-from futurewatch.db import connect
-from futurewatch.private import make_private_dir, write_private
-from futurewatch.sender import SmtpConfig, open_smtp, smtp_config
+from futurewatch.core.config import Settings
+from futurewatch.core.db import connect
+from futurewatch.core.private import make_private_dir, write_private
+from futurewatch.core.sender import SmtpConfig, open_smtp, smtp_config
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8

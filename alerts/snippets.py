@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from futurewatch.textnorm import normalize_for_match
+from futurewatch.core.textnorm import normalize_for_match
 
 _SPACES = re.compile(r"\s+")
 WIDTH = 150

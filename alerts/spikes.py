@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from futurewatch.config import SOURCE_TIMEZONE
+from futurewatch.core.config import SOURCE_TIMEZONE
 
 from alerts.rules import Catalog, Rule
 from alerts.store import Event

@@ -114,7 +114,7 @@ def resolve_entities(conn, rules: list[Rule]) -> list[str]:
     wanted = {n for r in rules for n in r.params.get("names") or []}
     if not wanted:
         return []
-    from futurewatch.textnorm import to_simplified
+    from futurewatch.core.textnorm import to_simplified
 
     names = sorted(wanted | {to_simplified(n) for n in wanted})
     rows = conn.execute(ENTITIES_SQL, {"names": names}).fetchall()

@@ -32,8 +32,8 @@ from alerts.channels import ChannelError, parse_options, parse_webhook
 from alerts.limits import (MAX_RULES_PER_SUBSCRIBER, MAX_SUBSCRIBER_FILE_BYTES, MAX_SUBSCRIBERS_PER_FILE, LimitError,
                            check_counts, check_email, check_name, check_rule_params, check_yaml_depth)
 from alerts.rules import Catalog, RuleError, compile_rule
-from futurewatch.config import SOURCE_TIMEZONE
-from futurewatch.db import connect
+from futurewatch.core.config import SOURCE_TIMEZONE
+from futurewatch.core.db import connect
 
 CADENCES = ("immediate", "daily", "weekly")
 LANGUAGES = ("zh", "en")

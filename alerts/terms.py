@@ -1,7 +1,7 @@
 """Term search for alert rules: one Aho-Corasick pass per document over every rule's terms.
 
 Text and terms are compared in the classifier's matching form and with its term matcher
-(futurewatch.termmatch: NFKC folds, Traditional → Simplified, lower case, spaces next to
+(futurewatch.core.termmatch: NFKC folds, Traditional → Simplified, lower case, spaces next to
 Chinese dropped, other space runs folded to one), so a rule term and a taxonomy term match
 the same texts: 具身智能 finds 具身智能 and 具身智慧 written in Traditional characters alike,
 and a term made of ASCII letters/digits matches only at word boundaries (AI not inside MAIN).
@@ -9,8 +9,8 @@ and a term made of ASCII letters/digits matches only at word boundaries (AI not 
 
 from __future__ import annotations
 
-from futurewatch.termmatch import TermMatcher, match_form
-from futurewatch.termmatch import normalize_term as _normalize_term
+from futurewatch.core.termmatch import TermMatcher, match_form
+from futurewatch.core.termmatch import normalize_term as _normalize_term
 
 
 def normalize_text(text: str) -> str:

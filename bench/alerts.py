@@ -50,10 +50,10 @@ def machine() -> str:
 def start_database(home: Path) -> tuple[object, str]:
     import psycopg
 
-    from futurewatch.config import load_settings
-    from futurewatch.db import embedded_server, with_database
-    from futurewatch.migrate import apply_migrations
-    from futurewatch.taxonomy.loader import load_taxonomy
+    from futurewatch.core.config import load_settings
+    from futurewatch.core.db import embedded_server, with_database
+    from futurewatch.core.migrate import apply_migrations
+    from classify.taxonomy import load_taxonomy
 
     server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home)}), cleanup_mode="delete")
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:
@@ -76,7 +76,7 @@ def make_document(rng: random.Random) -> tuple[str, str, list[str], list[str]]:
 
 def fill_archive(db_url: str, n_docs: int, *, start_id: int = 1, seed: int = 7) -> None:
     """Documents, versions, policy metadata, labels and entity mentions, via COPY in one transaction."""
-    from futurewatch.db import connect
+    from futurewatch.core.db import connect
 
     rng = random.Random(seed + start_id)
     now = datetime.now(timezone.utc)
@@ -153,7 +153,7 @@ def make_rules(rng: random.Random, n: int) -> list[tuple[str, dict]]:
 
 
 def add_subscribers(db_url: str, rules: list[tuple[str, dict]], n_subscribers: int) -> None:
-    from futurewatch.db import connect
+    from futurewatch.core.db import connect
 
     with connect(db_url) as conn:
         for s in range(n_subscribers):
@@ -182,7 +182,7 @@ def cpu_seconds(pgdata: Path) -> float:
 
 def forget_events(url: str) -> None:
     """Back to "every rule new": no events, no matched versions or rules."""
-    from futurewatch.db import connect
+    from futurewatch.core.db import connect
 
     with connect(url) as conn:
         for table in ("alert_events", "alert_version_state", "alert_rule_state"):  # our constants
@@ -193,7 +193,7 @@ def bench_matching(url: str, n_docs: int, n_rules: int, pgdata: Path) -> list[st
     """Backfill at n/2 and at n documents (growth), rerun and 1 % new at n, and the backfill at n
     in one process against the default workers (alerts.parallel), side by side."""
     from alerts.events import match_events
-    from futurewatch.config import load_settings
+    from futurewatch.core.config import load_settings
 
     settings = load_settings()  # this benchmark's settings, built once
     now, half = datetime.now(timezone.utc), n_docs // 2
@@ -250,7 +250,7 @@ def bench_scan(db_url: str, n: int) -> list[str]:
     from alerts.events import build_term_index
     from alerts.facts import select_facts
     from alerts.store import select_catalog, select_rules
-    from futurewatch.db import connect
+    from futurewatch.core.db import connect
 
     with connect(db_url) as conn:
         rules, _, _ = select_rules(conn, select_catalog(conn))
@@ -292,7 +292,7 @@ def bench_scan(db_url: str, n: int) -> list[str]:
 
 def fill_events(db_url: str, n_subscribers: int, n_events: int) -> datetime:
     """Event rows shaped like the matcher's, spread over the subscribers; 1 in 10 subscribers gets a spike."""
-    from futurewatch.db import connect
+    from futurewatch.core.db import connect
 
     rng = random.Random(11)
     now = datetime.now(timezone.utc)
@@ -324,8 +324,8 @@ def fill_events(db_url: str, n_subscribers: int, n_events: int) -> datetime:
 
 def bench_digests(db_url: str, n_subscribers: int, n_events: int) -> list[str]:
     from alerts.digest import build_draft, build_due_digests, select_events
-    from futurewatch.config import load_settings
-    from futurewatch.db import connect
+    from futurewatch.core.config import load_settings
+    from futurewatch.core.db import connect
 
     now = fill_events(db_url, n_subscribers, n_events)
     settings = load_settings({"FUTUREWATCH_HOME": tempfile.mkdtemp(prefix="fw-bench-")})
@@ -384,8 +384,8 @@ def main(argv: list[str] | None = None) -> None:
             lines += ["", "## Term scan", ""] + bench_scan(url, min(args.docs, 20_000))
             import psycopg
 
-            from futurewatch.db import with_database
-            from futurewatch.migrate import apply_migrations
+            from futurewatch.core.db import with_database
+            from futurewatch.core.migrate import apply_migrations
 
             with psycopg.connect(server.get_uri(), autocommit=True) as conn:
                 conn.execute('CREATE DATABASE "bench_digests"')

@@ -38,7 +38,7 @@ def source_texts() -> list[tuple[str, str]]:
     for path in sorted(FIXTURES.glob("*/*.expected.json")):
         for version in json.loads(path.read_text(encoding="utf-8")).values():
             out.append((version.get("title") or "", version.get("text") or ""))
-    from futurewatch.classify.corpus import load_corpus
+    from classify.corpus import load_corpus
 
     out += [(i.title or "", i.text) for i in load_corpus() if i.split == "train" and i.text is not None]
     return out
@@ -111,10 +111,10 @@ def bench_cli(articles: Path, empty: Path, roots: dict[str, Path], rounds: int) 
 
 def bench_parts(items: list[dict]) -> list[tuple[str, float]]:
     """µs per article of the steps of one classify call (in process)."""
-    from futurewatch.classify.classifier import Classifier, Options, default_classifier
-    from futurewatch.classify.scan import scan_document
-    from futurewatch.classify.tracks import select_tracks
-    from futurewatch.termmatch import match_form
+    from classify.classifier import Classifier, Options, default_classifier
+    from classify.scan import scan_document
+    from classify.tracks import select_tracks
+    from futurewatch.core.termmatch import match_form
 
     clf = default_classifier()
     stage1 = Classifier(clf.taxonomy, Options(focus=False))
@@ -139,7 +139,7 @@ def bench_parts(items: list[dict]) -> list[tuple[str, float]]:
 
 def rss_jsonl(text: str, lines: int, tmp: Path) -> int:
     """Peak RSS (VmHWM, kB) of the --jsonl loop after `lines` lines."""
-    code = ("import sys;from futurewatch.commands.classify import run_jsonl;"
+    code = ("import sys;from futurewatch.app.commands.classify import run_jsonl;"
             "run_jsonl(sys.stdin.buffer, open('/dev/null','w'), sys.stderr);"
             "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
     path = tmp / f"rss{lines}.jsonl"

@@ -29,9 +29,9 @@ def cpu_seconds(who: int) -> float:
 
 
 def prepare_database(home: Path) -> str:
-    from futurewatch.config import load_settings
-    from futurewatch.db import embedded_server, with_database
-    from futurewatch.migrate import apply_migrations
+    from futurewatch.core.config import load_settings
+    from futurewatch.core.db import embedded_server, with_database
+    from futurewatch.core.migrate import apply_migrations
 
     server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home / "pg")}), cleanup_mode="delete")
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:
@@ -85,7 +85,7 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=50)
     args = parser.parse_args()
     from crawlers.mirror import start_mirror
-    from futurewatch.config import load_settings
+    from futurewatch.core.config import load_settings
 
     with tempfile.TemporaryDirectory(prefix="fw-bench-crawl-") as tmp:
         home = Path(tmp)

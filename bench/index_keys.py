@@ -30,8 +30,8 @@ from pathlib import Path
 import psycopg
 
 from bench.load_search_run import backend_cpu, load_average, machine, open_database
-from futurewatch.migrate import apply_migrations
-from futurewatch.search.normalize import SearchTextFolder
+from futurewatch.core.migrate import apply_migrations
+from futurewatch.core.searchtext import SearchTextFolder
 from tests.search.corpus import build_doc
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "index_keys.md"

@@ -27,7 +27,7 @@ import psycopg
 
 from bench.load_search_report import render
 from bench.load_search_run import load_average, load_half, open_database, run_classes, sizes
-from futurewatch.migrate import apply_migrations
+from futurewatch.core.migrate import apply_migrations
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "load_search.md"
 

@@ -17,9 +17,9 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from bench.search_classes import Query, build_classes
-from futurewatch.config import load_settings
-from futurewatch.db import embedded_server, with_database
-from futurewatch.search.normalize import SearchTextFolder
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import embedded_server, with_database
+from futurewatch.core.searchtext import SearchTextFolder
 from parsers.batch_write import VersionRow, copy_versions, indexed_batch, upsert_staged
 from tests.search.corpus import SampleDoc, build_doc, ensure_source
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import lxml.html
 
-from futurewatch.textnorm import normalize_for_match
+from futurewatch.core.textnorm import normalize_for_match
 from parsers.api import parse_page
 from parsers.evaluate import load_gold
 

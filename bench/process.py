@@ -46,13 +46,13 @@ def _settings_kw(function) -> dict:
     """{"settings": …} when `function` takes settings (this code); {} for a revision from before they were passed."""
     import inspect
 
-    from futurewatch.config import load_settings
+    from futurewatch.core.config import load_settings
     return {"settings": load_settings()} if "settings" in inspect.signature(function).parameters else {}
 
 
 def build_pages(url: str, first: int, last: int) -> int:
     """Raw fetches first..last (pages built and stored untimed); returns their text bytes."""
-    from futurewatch.rawstore import open_raw_store
+    from futurewatch.core.rawstore import open_raw_store
     from tests.search.corpus import build_doc, ensure_source
 
     store, size = open_raw_store(**_settings_kw(open_raw_store)), 0
@@ -81,7 +81,7 @@ def one_side(url: str, pages: int) -> list[dict]:
     import resource
 
     from bench.load_search_run import server_cpu
-    from futurewatch.migrate import apply_migrations
+    from futurewatch.core.migrate import apply_migrations
     from parsers.process import process_pending
 
     apply_migrations(url)
@@ -157,7 +157,7 @@ def main() -> int:
         print(json.dumps(one_side(args.side, args.pages)))
         return 0
     from bench.load_search_run import open_database
-    from futurewatch.db import with_database
+    from futurewatch.core.db import with_database
 
     with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
         url, server = open_database(None, Path(tmp) / "db")

@@ -34,10 +34,10 @@ import yaml
 
 from bench.load_search_run import load_average, load_half, machine, open_database, server_cpu
 from bench.process import checkout
-from futurewatch.classify.parallel import classify_parallel
-from futurewatch.migrate import apply_migrations
-from futurewatch.taxonomy.loader import load_taxonomy
-from futurewatch.taxonomy.model import DEFAULT_PATH
+from classify.parallel import classify_parallel
+from futurewatch.core.migrate import apply_migrations
+from classify.taxonomy import load_taxonomy
+from futurewatch.core.taxonomy import DEFAULT_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "perf" / "reclassify.md"

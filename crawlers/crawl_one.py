@@ -20,10 +20,10 @@ from scrapy.crawler import CrawlerProcess
 from crawlers import store
 from crawlers.registry import RegistryError, load_registry, load_spider_class
 from crawlers.settings import build_settings
-from futurewatch.config import ConfigError, Settings, load_settings
-from futurewatch.db import connect
-from futurewatch.lifeline import die_with_parent
-from futurewatch.private import use_private_umask
+from futurewatch.core.config import ConfigError, Settings, load_settings
+from futurewatch.core.db import connect
+from futurewatch.core.lifeline import die_with_parent
+from futurewatch.core.private import use_private_umask
 
 PARENT_ENV = "FW_CRAWL_PARENT_PID"  # set by the runner: this process dies with it
 

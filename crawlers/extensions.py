@@ -11,7 +11,7 @@ from scrapy import signals
 from twisted.internet import task
 
 from crawlers import store
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 
 PROGRESS_PREFIX = "FWPROGRESS "
 

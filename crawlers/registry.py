@@ -1,4 +1,4 @@
-"""The crawler's view of the source registry (futurewatch/sources.py reads and checks it).
+"""The crawler's view of the source registry (futurewatch/core/sources.py reads and checks it).
 
 Re-exports the registry's types and loaders, and resolves a source's spider class: the class
 path its entry names, or the generic spider (crawlers/spiders/generic.py).
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from futurewatch.sources import (  # noqa: F401 - the crawler's names for the one registry
+from futurewatch.core.sources import (  # noqa: F401 - the crawler's names for the one registry
     GENERIC,
     KINDS,
     MAX_CONCURRENCY_PER_DOMAIN,

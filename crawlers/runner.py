@@ -31,9 +31,9 @@ from crawlers.crawl_one import PARENT_ENV
 from crawlers.extensions import PROGRESS_PREFIX
 from crawlers.registry import SourceConfig, select_sources
 from crawlers.stale_runs import abandon_stale_runs, set_owner
-from futurewatch.config import Settings
-from futurewatch.db import connect
-from futurewatch.private import make_private_dir
+from futurewatch.core.config import Settings
+from futurewatch.core.db import connect
+from futurewatch.core.private import make_private_dir
 
 log = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import os
 import socket
 from datetime import timedelta
 
-from futurewatch.lifeline import process_alive
+from futurewatch.core.lifeline import process_alive
 
 log = logging.getLogger(__name__)
 STALE_AFTER = timedelta(hours=12)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 from crawlers.addresses import blocked_reason, is_local_name, literal_address
-from futurewatch.filetypes import attachment_ext  # noqa: F401 - the crawler's name for the one list
+from futurewatch.core.filetypes import attachment_ext  # noqa: F401 - the crawler's name for the one list
 
 
 def host_of(url: str) -> str:

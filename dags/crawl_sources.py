@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from airflow.sdk import MultipleCronTriggerTimetable, dag, task
 
-from futurewatch.dag_support import (DEFAULT_ARGS, RAW_FETCHES, START_DATE, TIMEZONE, run_key, task_db_url,
+from dags.dag_support import (DEFAULT_ARGS, RAW_FETCHES, START_DATE, TIMEZONE, run_key, task_db_url,
                                      task_settings)
-from futurewatch.schedule import load_scheduled_sources, select_crons
+from futurewatch.app.schedule import load_scheduled_sources, select_crons
 
 DOC = """
 ### crawl_sources
@@ -42,7 +42,7 @@ those in its conf: `{"sources": ["c114", "miit"]}` (optionally `"since": "2026-0
 def crawl_sources():
     @task
     def select_sources(**context) -> list[str]:
-        from futurewatch.schedule import is_cron_run, select_sources_for_run
+        from futurewatch.app.schedule import is_cron_run, select_sources_for_run
 
         dag_run = context["dag_run"]
         return select_sources_for_run(
@@ -56,7 +56,7 @@ def crawl_sources():
     @task(outlets=[RAW_FETCHES], map_index_template="{{ task.op_kwargs['source_id'] }}", max_active_tis_per_dag=8,
           retries=0)
     def crawl(source_id: str, **context) -> dict:
-        from futurewatch.crawl_task import run_crawl_task
+        from futurewatch.app.crawl_task import run_crawl_task
 
         settings = task_settings()
         result = run_crawl_task(task_db_url(settings), source_id, settings=settings, run_key=run_key(context),

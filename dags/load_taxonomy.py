@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, TAXONOMY_VERSIONS, task_db_url,
+from dags.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, TAXONOMY_VERSIONS, task_db_url,
                                      task_settings)
 
 LOAD_DOC = """
 ### load_taxonomy
-Daily (and on demand after editing the taxonomy file): `futurewatch.taxonomy.loader.load_taxonomy`
+Daily (and on demand after editing the taxonomy file): `classify.taxonomy.load_taxonomy`
 loads the taxonomy, idempotent by checksum. Only when that creates a **new** taxonomy version
 does the task update the asset `taxonomy_versions` (otherwise it is *skipped*), which triggers
 `reclassify_documents`.
@@ -17,7 +17,7 @@ does the task update the asset `taxonomy_versions` (otherwise it is *skipped*), 
 
 RECLASSIFY_DOC = """
 ### reclassify_documents
-Triggered by the asset `taxonomy_versions`. Calls `futurewatch.classify.classify_pending`, which
+Triggered by the asset `taxonomy_versions`. Calls `classify.classify_pending`, which
 classifies every document version the current taxonomy version has not classified yet (the
 resume point is `classification_runs`), so a failed run resumes on retry. Updates
 `classifications`, which lets `match_alerts` raise events for newly matching documents.
@@ -39,7 +39,7 @@ def load_taxonomy():
     def load() -> int:
         from airflow.sdk.exceptions import AirflowSkipException
 
-        from futurewatch.cycle import load_new_taxonomy_version
+        from futurewatch.app.cycle import load_new_taxonomy_version
 
         version_id = load_new_taxonomy_version(task_db_url(task_settings()))
         if version_id is None:
@@ -62,7 +62,7 @@ def load_taxonomy():
 def reclassify_documents():
     @task(outlets=[CLASSIFICATIONS])
     def reclassify() -> dict:
-        from futurewatch.cycle import classify
+        from futurewatch.app.cycle import classify
 
         return classify(task_db_url(task_settings()))
 

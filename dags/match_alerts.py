@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, load_offline_subscribers, run_moment,
+from dags.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, load_offline_subscribers, run_moment,
                                      task_db_url, task_settings)
 
 DOC = """
@@ -33,7 +33,7 @@ Subscribers: the YAML file named by `FUTUREWATCH_SUBSCRIBERS` is upserted first.
 def match_alerts():
     @task
     def match_events(**context) -> dict:
-        from futurewatch.cycle import match_alert_events
+        from futurewatch.app.cycle import match_alert_events
 
         settings = task_settings()
         db_url = task_db_url(settings)

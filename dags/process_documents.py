@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from futurewatch.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, DOCUMENT_VERSIONS, RAW_FETCHES, START_DATE,
+from dags.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, DOCUMENT_VERSIONS, RAW_FETCHES, START_DATE,
                                      task_db_url, task_settings, version_range_extra)
 
 DOC = """
@@ -14,7 +14,7 @@ Triggered by the asset `raw_fetches` (any successful crawl). Two steps, each a p
 1. **parse** — `parsers.process.process_pending`: unprocessed raw pages → documents, versions,
    policy metadata, attachments, dedup into stories. Batches claim rows with `FOR UPDATE SKIP
    LOCKED`, so a retry resumes where the failed attempt stopped. Updates `document_versions`.
-2. **classify** — `futurewatch.classify.classify_pending`: every version the current taxonomy has
+2. **classify** — `classify.classify_pending`: every version the current taxonomy has
    not classified yet → classifications and entity mentions. Updates `classifications`,
    which triggers `match_alerts`.
 
@@ -36,7 +36,7 @@ each asset event (`first_version_id`, `last_version_id`), shown on the asset's p
 def process_documents():
     @task(outlets=[DOCUMENT_VERSIONS])
     def parse(**context) -> dict:
-        from futurewatch.cycle import process
+        from futurewatch.app.cycle import process
 
         settings = task_settings()
         summary = process(task_db_url(settings), settings=settings)
@@ -45,7 +45,7 @@ def process_documents():
 
     @task(outlets=[CLASSIFICATIONS])
     def classify(parsed: dict, **context) -> dict:
-        from futurewatch.cycle import classify as classify_versions
+        from futurewatch.app.cycle import classify as classify_versions
 
         summary = classify_versions(task_db_url(task_settings()))
         context["outlet_events"][CLASSIFICATIONS].extra = version_range_extra(summary, "classified")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from airflow.sdk import MultipleCronTriggerTimetable, dag, task
 
-from futurewatch.dag_support import DEFAULT_ARGS, START_DATE, TIMEZONE, run_moment, task_db_url, task_settings
+from dags.dag_support import DEFAULT_ARGS, START_DATE, TIMEZONE, run_moment, task_db_url, task_settings
 
 DOC = """
 ### send_digests
@@ -30,7 +30,7 @@ To resend a day: clear this task for that day's run.
 def send_digests():
     @task
     def send_due_digests(**context) -> dict:
-        from futurewatch.cycle import send_digests as send
+        from futurewatch.app.cycle import send_digests as send
 
         settings = task_settings()
         return send(task_db_url(settings), now=run_moment(context), settings=settings)

@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime
 
-from futurewatch.textnorm import detect_lang
+from futurewatch.core.textnorm import detect_lang
 from parsers import dedup, generic, policy_meta
 from parsers.base import Page
 from parsers.document import Document

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
-from futurewatch.filetypes import attachment_ext
+from futurewatch.core.filetypes import attachment_ext
 from parsers import clean, dates, pubdate
 from parsers.document import AttachmentLink, Document, PolicyMeta
 from parsers.html import attr, meta, paragraphs_of, select, select_first, text_of

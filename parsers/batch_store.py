@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from futurewatch.search.normalize import SearchTextFolder
+from futurewatch.core.searchtext import SearchTextFolder
 from parsers import dedup, policy_store, store
 from parsers.batch_write import upsert_staged
 from parsers.document import Document

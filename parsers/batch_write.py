@@ -27,9 +27,9 @@ from typing import Iterable, Iterator
 
 from psycopg.rows import tuple_row
 
-from futurewatch.search.normalize import SearchTextFolder
-from futurewatch.staging import upsert_staged
-from futurewatch.stats import analyze_table
+from futurewatch.core.searchtext import SearchTextFolder
+from futurewatch.core.staging import upsert_staged
+from futurewatch.core.stats import analyze_table
 
 SEARCH_INDEX = "document_versions_search_idx"
 PENDING_LIMIT = "64MB"      # at most one merge per 64 MB of new keys within a batch

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from datasketch import MinHash
 
-from futurewatch.textnorm import normalize_for_match
+from futurewatch.core.textnorm import normalize_for_match
 
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch ≥ 2.0's default; stored signatures are uint32 little-endian

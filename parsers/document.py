@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
-from futurewatch.textnorm import nfkc
+from futurewatch.core.textnorm import nfkc
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from futurewatch.textnorm import nfkc
+from futurewatch.core.textnorm import nfkc
 from parsers import institutions, policy
 
 MAX_REFERENCES = 60  # per document; more is a list of regulations, not references

@@ -8,7 +8,7 @@ first; its new documents are then written together (parsers/batch_store.py: a fe
 statements and one COPY) and the other pages one by one, each in a savepoint; search-index
 entries are merged once per batch (parsers/batch_write.indexed_batch). A page that fails
 gets raw_fetches.process_error (one line) and processed_at, and never stops the run.
-`reparse=True` walks every stored page again (through futurewatch.rawstore, no crawling) and
+`reparse=True` walks every stored page again (through futurewatch.core.rawstore, no crawling) and
 rewrites the versions in place with the current parsers.
 """
 
@@ -20,11 +20,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from futurewatch.config import Settings
-from futurewatch.db import connect
-from futurewatch.rawstore import open_raw_store
-from futurewatch.search.normalize import SearchTextFolder
-from futurewatch.stats import analyze_grown
+from futurewatch.core.config import Settings
+from futurewatch.core.db import connect
+from futurewatch.core.rawstore import open_raw_store
+from futurewatch.core.searchtext import SearchTextFolder
+from futurewatch.core.stats import analyze_grown
 from parsers import batch_store, dedup, policy_meta, policy_store, queries as q, store
 from parsers.batch_store import Page
 from parsers.batch_write import indexed_batch

@@ -1,6 +1,6 @@
 """The publisher registry: source_id and URL hosts → versioned parser classes.
 
-Built from the source registry (futurewatch/sources.py): each source whose `parser` names a
+Built from the source registry (futurewatch/core/sources.py): each source whose `parser` names a
 module under parsers/ becomes a Publisher with that source's `hosts` and its listed versions, so
 the URL lookup and the crawler read the same hosts. Sources with `parser: generic` have no entry:
 their pages take the generic path. Checked at import: a duplicate source_id or host, a parser class whose
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from futurewatch.sources import SourceConfig, load_registry
+from futurewatch.core.sources import SourceConfig, load_registry
 from parsers.base import SiteParser
 
 

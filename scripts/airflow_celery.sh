@@ -24,10 +24,10 @@ start() {  # start NAME CMD…: one service in the background, its output in $SE
   echo "futurewatch: $name (pid $!) → $SERVICES/$name.log"
 }
 
-BROKER="${AIRFLOW__CELERY__BROKER_URL:-$("$PY" -m futurewatch.airflow_local redis-url)}"
+BROKER="${AIRFLOW__CELERY__BROKER_URL:-$("$PY" -m futurewatch.app.airflow_local redis-url)}"
 if [ -z "$BROKER" ]; then
   command -v redis-server >/dev/null || { echo "redis-server not found: apt-get install redis-server" >&2; exit 1; }
-  REDIS_PORT="$("$PY" -m futurewatch.airflow_local port 6380)"
+  REDIS_PORT="$("$PY" -m futurewatch.app.airflow_local port 6380)"
   start redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no
   BROKER="redis://127.0.0.1:$REDIS_PORT/0"
 fi
@@ -35,7 +35,7 @@ export AIRFLOW__CORE__EXECUTOR=CeleryExecutor
 export AIRFLOW__CELERY__BROKER_URL="$BROKER"
 export AIRFLOW__CELERY__RESULT_BACKEND="db+${AIRFLOW__DATABASE__SQL_ALCHEMY_CONN}"
 export AIRFLOW__CELERY__WORKER_CONCURRENCY="${AIRFLOW__CELERY__WORKER_CONCURRENCY:-2}"
-export AIRFLOW__CORE__HOSTNAME_CALLABLE=futurewatch.airflow_local.hostname
+export AIRFLOW__CORE__HOSTNAME_CALLABLE=futurewatch.app.airflow_local.hostname
 
 airflow db migrate >"$SERVICES/db-migrate.log" 2>&1
 start api-server airflow api-server --port "$AIRFLOW__API__PORT"
@@ -45,7 +45,7 @@ start triggerer airflow triggerer
 # Each worker serves its logs on its own port, none of the ports this instance already promised.
 promised=("$AIRFLOW__API__PORT" "$AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT" "$AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT")
 for i in $(seq 1 "$WORKERS"); do
-  log_port="$("$PY" -m futurewatch.airflow_local port $((AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT + i)) "${promised[@]}")"
+  log_port="$("$PY" -m futurewatch.app.airflow_local port $((AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT + i)) "${promised[@]}")"
   promised+=("$log_port")
   FUTUREWATCH_WORKER_NAME="worker$i" AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT="$log_port" \
     start "worker$i" airflow celery worker --celery-hostname "worker$i@%h" --concurrency "$AIRFLOW__CELERY__WORKER_CONCURRENCY"

@@ -23,13 +23,13 @@ export AIRFLOW__CORE__DEFAULT_TIMEZONE="${AIRFLOW__CORE__DEFAULT_TIMEZONE:-Asia/
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="${AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION:-True}"
 
 # One port for the UI, the public API and the execution API the tasks report to.
-PORT="$("$PY" -m futurewatch.airflow_local port "${FUTUREWATCH_AIRFLOW_PORT:-${AIRFLOW__API__PORT:-8080}}")"
+PORT="$("$PY" -m futurewatch.app.airflow_local port "${FUTUREWATCH_AIRFLOW_PORT:-${AIRFLOW__API__PORT:-8080}}")"
 export AIRFLOW__API__PORT="$PORT"
 export AIRFLOW__API__BASE_URL="http://localhost:$PORT"
 export AIRFLOW__CORE__EXECUTION_API_SERVER_URL="http://localhost:$PORT/execution/"
 # Log servers: free now and not already promised to another service of this instance (nothing binds until later).
-export AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT="$("$PY" -m futurewatch.airflow_local port "${AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT:-8793}" "$PORT")"
-export AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT="$("$PY" -m futurewatch.airflow_local port "${AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT:-8794}" "$PORT" "$AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT")"
+export AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT="$("$PY" -m futurewatch.app.airflow_local port "${AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT:-8793}" "$PORT")"
+export AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT="$("$PY" -m futurewatch.app.airflow_local port "${AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT:-8794}" "$PORT" "$AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT")"
 
 # Secrets every Airflow process must share (generated once per AIRFLOW_HOME).
 SECRETS="$AIRFLOW_HOME/futurewatch-secrets.env"
@@ -51,7 +51,7 @@ DATABASE_URL="${DATABASE_URL:-$("$VENV/bin/futurewatch" db url)}"
 export DATABASE_URL
 "$VENV/bin/futurewatch" db migrate
 # Airflow's metadata: psycopg2 for the sync URL (psycopg 3 breaks the asset graph), psycopg 3 for async.
-AIRFLOW__DATABASE__SQL_ALCHEMY_CONN="$("$PY" -m futurewatch.airflow_local metadata-url)"
+AIRFLOW__DATABASE__SQL_ALCHEMY_CONN="$("$PY" -m futurewatch.app.airflow_local metadata-url)"
 export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN
 export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC="${AIRFLOW__DATABASE__SQL_ALCHEMY_CONN/postgresql+psycopg2:/postgresql+psycopg_async:}"
 

@@ -2,7 +2,7 @@
 
 Committed items carry their excerpt's `text` only where licences.yaml allows it; every other
 text lives in the local cache ($FUTUREWATCH_CORPUS_TEXTS, else the user cache dir; see
-futurewatch/classify/corpus.py). Derived fields, owned here:
+classify/corpus.py). Derived fields, owned here:
 - sha256: of the full excerpt (UTF-8); length, anchor_head/anchor_tail (first/last 6 characters)
   and spaces (whitespace layout) let --fetch find the excerpt again;
 - split:  h = int(sha256(id)); h % 4 == 0 -> test; else h % 5 == 0 -> dev; else train;
@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from futurewatch.classify import corpus as fc  # noqa: E402
-from futurewatch.classify.corpus_licences import (  # noqa: E402
+from classify import corpus as fc  # noqa: E402
+from classify.corpus_licences import (  # noqa: E402
     LicenceTable, attribution_for, licence_for, needs_review, read_licences)
 
 GENRES = ("industry_news", "tech_news", "policy", "consumer", "entertainment", "education",
@@ -53,7 +53,7 @@ def split_of(item_id: str) -> str:
 
 
 def taxonomy_codes() -> list[str]:
-    from futurewatch.taxonomy.model import read_taxonomy
+    from futurewatch.core.taxonomy import read_taxonomy
     return read_taxonomy().codes()
 
 
@@ -233,7 +233,7 @@ def fetch_missing(items: list[dict], texts_path: Path | None, ids: list[str] | N
     """Rebuild texts that are neither stored nor cached; returns how many are still missing."""
     from rich.progress import track
 
-    from futurewatch.classify.corpus_fetch import rebuild_items
+    from futurewatch.app.corpus_fetch import rebuild_items
     cached = fc.read_texts(texts_path)
     todo = [i for i in items if "text" not in i and (not ids or i["id"] in ids)
             and fc.text_sha256(cached.get(i["id"], "")) != i["sha256"]]

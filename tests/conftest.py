@@ -20,9 +20,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from futurewatch.config import load_settings
-from futurewatch.db import embedded_server, with_database
-from futurewatch.migrate import apply_migrations
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import embedded_server, with_database
+from futurewatch.core.migrate import apply_migrations
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # gw0, gw1 … under pytest-xdist, else ""
 TEMPLATE = f"fw_template_{WORKER}" if WORKER else "fw_template"

@@ -33,7 +33,7 @@ from typing import Iterator
 from crawlers.mirror.server import MirrorServer
 from crawlers.mirror.site import MirrorSite
 from crawlers.mirror.stored import load_captures, load_sources
-from futurewatch.sources import load_registry
+from futurewatch.core.sources import load_registry
 
 CAPTURES_DIR = Path(__file__).with_name("captures")
 

@@ -20,7 +20,7 @@ import lxml.html
 from crawlers.mirror.dates import shift_text
 from crawlers.mirror.site import MirrorSite, Page, StoredPage
 from crawlers.mirror.stored import read_page
-from futurewatch.sources import SourceConfig
+from futurewatch.core.sources import SourceConfig
 
 FIRST_NUMBER = 3_000_000
 

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from futurewatch.config import SOURCE_TIMEZONE
+from futurewatch.core.config import SOURCE_TIMEZONE
 
 TZ = ZoneInfo(SOURCE_TIMEZONE)
 WINDOW_BEFORE, WINDOW_AFTER = 31, 1

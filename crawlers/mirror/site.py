@@ -18,7 +18,7 @@ from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-from futurewatch.config import SOURCE_TIMEZONE
+from futurewatch.core.config import SOURCE_TIMEZONE
 
 TZ = ZoneInfo(SOURCE_TIMEZONE)
 HTML_UTF8 = "text/html; charset=utf-8"

@@ -16,7 +16,7 @@ from psycopg.types.json import Jsonb
 from crawlers import store
 from crawlers.items import FetchItem
 from crawlers.urls import attachment_ext
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from futurewatch.rawstore import open_raw_store
+from futurewatch.core.rawstore import open_raw_store
 
 from crawlers.items import FetchItem
 

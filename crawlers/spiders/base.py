@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import scrapy
 from parsel import Selector
 
-from futurewatch.config import SOURCE_TIMEZONE
+from futurewatch.core.config import SOURCE_TIMEZONE
 
 from crawlers import failures
 from crawlers.items import FetchItem

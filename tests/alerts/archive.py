@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 from psycopg.types.json import Jsonb
 
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 
 VIEWS = {
     "embodied_ai": ("具身智能", {"guangdong": "future_intelligent_equipment", "guangzhou": "embodied_intelligence"}),

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from alerts.digest import build_due_digests
 from alerts.events import match_events
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 from tests.alerts import archive as A
 
 

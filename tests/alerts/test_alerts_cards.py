@@ -12,8 +12,8 @@ from psycopg.types.json import Jsonb
 from alerts.digest import build_due_digests
 from alerts.events import match_events
 from alerts.send import deliver_pending
-from futurewatch.config import load_settings
-from futurewatch.db import connect
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import connect
 from tests.alerts import archive as A
 
 
@@ -127,7 +127,7 @@ def test_spike_targets_are_named_not_coded():
 
 def test_a_bad_warmup_setting_is_one_line(db_url, monkeypatch):
     from alerts.firstseen import warmup_days
-    from futurewatch.config import ConfigError
+    from futurewatch.core.config import ConfigError
 
     monkeypatch.setenv("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS", "a week")
     with pytest.raises(ConfigError, match="FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS must be a number of days, got 'a week'"):

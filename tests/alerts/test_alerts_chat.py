@@ -18,8 +18,8 @@ from alerts import chat_outbox
 from alerts.chat_formats import MAX_BYTES, build_messages, pack
 from alerts.chat_outbox import deliver_chat_pending, requeue_chat
 from alerts.digest import build_due_digests
-from futurewatch.config import load_settings
-from futurewatch.db import connect
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import connect
 from tests.alerts.chat_servers import Robots, robot_server
 from tests.alerts.digests import seed_digest_events
 
@@ -120,13 +120,13 @@ def test_per_robot_rate_limit_defers_only_that_robot(db_url, tmp_path, robots, m
 CRASH_AFTER_POST = """
 import os, sys
 from alerts import chat_outbox
-import futurewatch.sender as webhooks
+import futurewatch.core.sender as webhooks
 original = webhooks.send_message
 def post_then_die(*args, **kwargs):
     original(*args, **kwargs)
     os._exit(17)  # killed after the robot accepted the message, before it is marked sent
 webhooks.send_message = post_then_die
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 chat_outbox.deliver_chat_pending(sys.argv[1], settings=load_settings())
 """
 
@@ -173,7 +173,7 @@ def test_scraped_text_cannot_become_markdown_or_markup():
 def test_chat_outbox_command_lists_and_requeues_without_secrets(db_url, tmp_path, robots, monkeypatch):
     from typer.testing import CliRunner
 
-    from futurewatch.cli import app
+    from futurewatch.app.cli import app
 
     monkeypatch.setenv("DATABASE_URL", db_url)
     monkeypatch.setenv("COLUMNS", "200")

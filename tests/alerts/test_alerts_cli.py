@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from alerts.subscribers import DEMO_SUBSCRIBERS, EXAMPLE_SUBSCRIBERS, read_subscribers
-from futurewatch.cli import app
-from futurewatch.db import connect
+from futurewatch.app.cli import app
+from futurewatch.core.db import connect
 from tests.alerts.digests import seed_digest_events
 
 runner = CliRunner()

@@ -14,8 +14,8 @@ import pytest
 
 from alerts.pipeline import send_due_digests
 from alerts.send import deliver_pending, requeue, select_outbox
-from futurewatch.config import load_settings
-from futurewatch.db import connect
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import connect
 from tests.alerts.digests import build_one, seed_digest_events, smtp_settings
 from tests.alerts.smtp_servers import (Recorder, authenticator, hung_server, self_signed_cert, smtp_server,
                                        tls_context)
@@ -103,7 +103,7 @@ def test_hung_server_times_out_and_is_retried_later(db_url, tmp_path):
 def run_killed_sender(db_url: str, settings_env: dict, server: Recorder) -> int:
     """Run deliver_pending in a child process that the SMTP server kills mid-send."""
     env = {**os.environ, **settings_env, "PYTHONPATH": str(ROOT)}
-    code = ("import sys; from alerts.send import deliver_pending; from futurewatch.config import load_settings; "
+    code = ("import sys; from alerts.send import deliver_pending; from futurewatch.core.config import load_settings; "
             "deliver_pending(sys.argv[1], settings=load_settings())")
     proc = subprocess.Popen([sys.executable, "-c", code, db_url], cwd=ROOT, env=env)
     server.victim_pid = proc.pid

@@ -14,8 +14,8 @@ import pytest
 from alerts.digest import build_due_digests, message_id_for
 from alerts.events import match_events
 from alerts.preview import html_with_inline_images, preview_digest
-from futurewatch.config import load_settings
-from futurewatch.db import connect
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import connect
 from tests.alerts import archive as A
 from tests.alerts import browser
 from tests.alerts.digests import seed_digest_events

@@ -15,9 +15,9 @@ from alerts.policy_facts import attach_policy_facts
 from alerts.rules import MATCHERS, match_version
 from alerts.store import resolve_entities, select_catalog, select_rules
 from bench.alerts import add_subscribers, fill_archive, make_rules
-from futurewatch.db import connect
-from futurewatch.config import load_settings
-from futurewatch.taxonomy.loader import load_taxonomy
+from futurewatch.core.db import connect
+from futurewatch.core.config import load_settings
+from classify.taxonomy import load_taxonomy
 
 EVENTS_SQL = """SELECT e.rule_id, r.rule_type, e.event_key, e.story_id, e.version_id, e.section, e.payload,
                        e.occurred_at

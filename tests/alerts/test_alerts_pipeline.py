@@ -11,11 +11,11 @@ from email import message_from_bytes, policy
 import pytest
 
 from alerts.pipeline import ensure_demo_subscribers, match_events, send_due_digests
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 from parsers.process import process_pending
 from tests.alerts import archive as A
 from tests.parsers.test_parsers_process import add_fixture, add_sources, fixture
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 PAGES = ("chinanews_2024_03_01", "nanfang_2024_03_01", "gd_gov_2024_02_23", "govcn_2024_01_29",
          "miit_2024_01_29", "c114_2025_02_14", "takungpao_2023_06_02")
@@ -127,11 +127,11 @@ def plain_text(path: str) -> str:
         return message_from_bytes(handle.read(), policy=policy.default).get_body(("plain",)).get_content()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("futurewatch.classify.pipeline") is None,
-                    reason="the classifier (futurewatch.classify.classify_pending) is not in this tree yet")
+@pytest.mark.skipif(importlib.util.find_spec("classify.pipeline") is None,
+                    reason="the classifier (classify.classify_pending) is not in this tree yet")
 def test_real_classifier_then_demo_subscribers_end_with_digests(archive, fw_env):
-    from futurewatch.classify import classify_pending
-    from futurewatch.taxonomy.loader import load_taxonomy
+    from classify import classify_pending
+    from classify.taxonomy import load_taxonomy
 
     url = archive
     load_taxonomy(url)

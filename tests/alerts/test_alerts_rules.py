@@ -11,7 +11,7 @@ from alerts.query import QueryError, parse_query
 from alerts.levels import infer_admin_level
 from alerts.rules import Catalog, RuleError, compile_rule
 from tests.alerts import archive as A
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 NOW = datetime.now(timezone.utc)
 

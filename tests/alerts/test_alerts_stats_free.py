@@ -1,5 +1,5 @@
 """Issue 17: alert queries whose plan does not depend on table statistics, and statistics kept up
-with large batches (futurewatch/stats.py)."""
+with large batches (futurewatch/core/stats.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from alerts.spikes import COUNTS_SQL, count_series
-from futurewatch.stats import analyze_grown, stale_tables
+from futurewatch.core.stats import analyze_grown, stale_tables
 
 NOW = datetime(2026, 11, 30, tzinfo=timezone.utc)
 TABLES = ["documents", "document_versions", "classifications", "classification_runs", "entity_mentions"]

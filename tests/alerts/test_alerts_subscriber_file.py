@@ -39,7 +39,7 @@ subscribers:
 
 def test_chat_only_subscriber_is_upserted_by_name(tmp_path, db_url):
     from alerts.subscribers import load_subscribers
-    from futurewatch.db import connect
+    from futurewatch.core.db import connect
 
     path = tmp_path / "chat.yaml"
     path.write_text(CHAT_ONLY, encoding="utf-8")
@@ -56,7 +56,7 @@ def test_chat_only_subscriber_is_upserted_by_name(tmp_path, db_url):
 def test_chat_only_subscriber_is_listed(tmp_path, fw_env, monkeypatch):
     from typer.testing import CliRunner
 
-    from futurewatch.cli import app
+    from futurewatch.app.cli import app
 
     monkeypatch.setenv("COLUMNS", "200")
     path = tmp_path / "chat.yaml"

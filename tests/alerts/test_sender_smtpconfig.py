@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from futurewatch.sender import smtp_config
-from futurewatch.config import load_settings
+from futurewatch.core.sender import smtp_config
+from futurewatch.core.config import load_settings
 
 
 def test_settings_say_where_mail_goes_and_no_smtp_means_files(tmp_path):

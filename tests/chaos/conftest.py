@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from futurewatch.embedded import stop_embedded
+from futurewatch.core.embedded import stop_embedded
 
 
 @pytest.fixture

@@ -24,16 +24,16 @@ from alerts.events import match_events
 from crawlers.resolver import guarded_addresses
 from crawlers.stale_runs import abandon_stale_runs
 from crawlers.urls import is_private_host
-from futurewatch.config import load_settings
-from futurewatch.db import connect
-from futurewatch.locks import RUN_LOCK, run_lock
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import connect
+from futurewatch.core.locks import RUN_LOCK, run_lock
 from tests.alerts import archive as A
 from tests.chaos.helpers import (FUTUREWATCH, LoopbackServer, cli, crawl_children, env_with, free_port, kill9, probe_crawl,
                                  seed_quantum_page, silent_server, spawn_python, wait_until, write_subscribers)
 
 HOLD_MIGRATION_LOCK = """
 import time
-from futurewatch.migrate import _backend
+from futurewatch.core.migrate import _backend
 with _backend({url!r}):
     print("READY", flush=True)
     time.sleep(120)
@@ -42,7 +42,7 @@ with _backend({url!r}):
 
 HOLD_RUN_LOCK = """
 import time
-from futurewatch.locks import run_lock
+from futurewatch.core.locks import run_lock
 with run_lock({url!r}):
     print("READY", flush=True)
     time.sleep(120)
@@ -164,7 +164,7 @@ def test_a_megabyte_rule_term_in_the_database_is_skipped_at_match_time(fw_env):
 from datetime import datetime, timezone
 from pathlib import Path
 from alerts.pipeline import match_events
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 print(match_events({db!r}, now=datetime.now(timezone.utc), settings=load_settings()))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env_with())
@@ -297,7 +297,7 @@ def test_a_killed_runner_takes_its_crawl_with_it_and_the_next_crawl_abandons_the
     runner = spawn_python(f"""
 print("READY", flush=True)
 from crawlers.runner import crawl_sources
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 crawl_sources({fw_env.db_url!r}, ["c114"], settings=load_settings(), mirror="http://127.0.0.1:{port}")
 """)
     try:
@@ -331,8 +331,8 @@ def own_server_env(home, **extra) -> dict[str, str]:
 
 HOLD_SERVER = """
 import time
-from futurewatch.config import load_settings
-from futurewatch.db import embedded_url
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import embedded_url
 embedded_url(load_settings())
 print("READY", flush=True)
 time.sleep(120)
@@ -380,7 +380,7 @@ def test_embedded_server_wants_passwords_and_serves_analysts_over_tcp(own_home):
 
 def test_smtp_auth_in_clear_is_refused_unless_allowed(db_url, tmp_path):
     from alerts.pipeline import send_due_digests
-    from futurewatch.config import ConfigError
+    from futurewatch.core.config import ConfigError
     from tests.alerts.digests import seed_digest_events, smtp_settings
     from tests.alerts.smtp_servers import Recorder, smtp_server
 
@@ -411,7 +411,7 @@ def test_home_files_are_0600_and_folders_0700(fw_env):
     match_events(db, now=datetime.now(timezone.utc), settings=load_settings())
     os.umask(0o022)  # as under a scheduler with a permissive umask
     assert cli("digest", "send").returncode == 0
-    from futurewatch.rawstore import open_raw_store
+    from futurewatch.core.rawstore import open_raw_store
     open_raw_store(fw_env).put(b"<html>raw page</html>")
     files = [p for p in fw_env.home.rglob("*") if p.is_file() and "pgdata" not in p.parts]
     folders = [fw_env.home] + [p for p in fw_env.home.rglob("*") if p.is_dir() and "pgdata" not in p.parts]

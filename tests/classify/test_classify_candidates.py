@@ -2,9 +2,9 @@
 
 from datetime import date, datetime, timezone
 
-from futurewatch.classify.candidates import select_candidates, store_candidates
-from futurewatch.db import connect
-from futurewatch.taxonomy.model import read_taxonomy
+from classify.candidates import select_candidates, store_candidates
+from futurewatch.core.db import connect
+from futurewatch.core.taxonomy import read_taxonomy
 
 from tests.classify.test_classify_pipeline import insert_version
 

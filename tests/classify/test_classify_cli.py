@@ -6,7 +6,7 @@ import sys
 
 from typer.testing import CliRunner
 
-from futurewatch.cli import app
+from futurewatch.app.cli import app
 from tests.classify.corpus_rows import corpus_rows
 
 
@@ -35,7 +35,7 @@ def test_classify_jsonl_contract_in_order():
 def test_classify_jsonl_streams_through_the_real_command():
     n = 2000
     payload = "".join(json.dumps({"id": i, "title": "低空经济", "text": "无人机物流。"}) + "\n" for i in range(n))
-    proc = subprocess.run([sys.executable, "-c", "from futurewatch.cli import run_cli; run_cli()", "classify", "--jsonl"],
+    proc = subprocess.run([sys.executable, "-c", "from futurewatch.app.cli import run_cli; run_cli()", "classify", "--jsonl"],
                           input=payload.encode(), capture_output=True, timeout=120)
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode().splitlines()
@@ -82,7 +82,7 @@ def test_classify_jsonl_bad_bytes_and_bom_fail_only_their_own_line():
     payload = ("\ufeff" + json.dumps({"id": 1, "title": "量子计算", "text": ""}, ensure_ascii=False) + "\n").encode()
     payload += b'{"id": 2, "title": "\xff\xfe", "text": ""}\n'
     payload += (json.dumps({"id": 3, "title": "低空经济", "text": ""}, ensure_ascii=False) + "\n").encode()
-    proc = subprocess.run([sys.executable, "-c", "from futurewatch.cli import run_cli; run_cli()", "classify", "--jsonl"],
+    proc = subprocess.run([sys.executable, "-c", "from futurewatch.app.cli import run_cli; run_cli()", "classify", "--jsonl"],
                           input=payload, capture_output=True, timeout=120)
     out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert [o["id"] for o in out] == [1, None, 3]
@@ -98,7 +98,7 @@ def test_classify_jsonl_oversized_line_is_one_error_and_memory_stays_bounded():
     assert len(big.encode()) > 40_000_000
     payload = (json.dumps({"id": 1, "title": "量子计算产业", "text": "量子计算企业融资扩产。"}, ensure_ascii=False) + "\n"
                + big + "\n" + json.dumps({"id": 3, "title": "低空经济", "text": "无人机物流企业落地。"}, ensure_ascii=False) + "\n")
-    code = ("import sys\nfrom futurewatch.cli import run_cli\ntry:\n    run_cli()\nfinally:\n"
+    code = ("import sys\nfrom futurewatch.app.cli import run_cli\ntry:\n    run_cli()\nfinally:\n"
             "    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
             "    print('maxrss', hwm, file=sys.stderr)")  # VmHWM restarts at exec (ru_maxrss would not)
     proc = subprocess.run([sys.executable, "-c", code, "classify", "--jsonl"],

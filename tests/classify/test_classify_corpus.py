@@ -11,8 +11,8 @@ are left out; with fewer than MIN_ITEMS left the floors are not checked."""
 
 import pytest
 
-from futurewatch.classify.corpus import CorpusError, read_corpus
-from futurewatch.classify.evaluate import evaluate_items
+from classify.corpus import CorpusError, read_corpus
+from classify.evaluate import evaluate_items
 
 MICRO_F1_FLOOR = 0.82              # measured 0.854
 PRECISION_FLOOR = 0.78             # measured 0.814

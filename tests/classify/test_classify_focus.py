@@ -5,12 +5,12 @@ import json
 
 import pytest
 
-from futurewatch.classify.classifier import Classifier, Options, default_classifier
-from futurewatch.classify.focus import FEATURES, MODEL_PATH, feature_rows, read_model
-from futurewatch.classify.scan import scan_document
-from futurewatch.classify.tracks import select_tracks
-from futurewatch.classify.train import train_model
-from futurewatch.taxonomy.model import read_taxonomy
+from classify.classifier import Classifier, Options, default_classifier
+from classify.focus import FEATURES, MODEL_PATH, feature_rows, read_model
+from classify.scan import scan_document
+from classify.tracks import select_tracks
+from classify.train import train_model
+from futurewatch.core.taxonomy import read_taxonomy
 from tests.classify.corpus_rows import corpus_rows
 
 INDUSTRY = ("光伏企业签约落地", "总投资80亿元的光伏组件项目签约落地，将建设TOPCon电池生产线，年产能10GW。")

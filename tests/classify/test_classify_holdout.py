@@ -5,8 +5,8 @@ Floor = the 2025.2 micro F1 (0.970) minus 0.05, rounded down."""
 
 from pathlib import Path
 
-from futurewatch.classify.evaluate import count_codes, evaluate, read_gold
-from futurewatch.taxonomy.model import CONTRACT_CODES
+from classify.evaluate import count_codes, evaluate, read_gold
+from futurewatch.core.taxonomy import CONTRACT_CODES
 
 HOLDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "classify_gold" / "holdout.jsonl"
 MICRO_F1_FLOOR = 0.92

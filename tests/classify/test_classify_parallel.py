@@ -1,13 +1,13 @@
-"""Reclassification on two cores (futurewatch/classify/parallel.py): the same labels as one process,
+"""Reclassification on two cores (classify/parallel.py): the same labels as one process,
 every pending version done exactly once, progress counted across workers."""
 
 from __future__ import annotations
 
 import random
 
-from futurewatch.classify.parallel import classify_parallel, split_ranges
-from futurewatch.classify.pipeline import classify_pending
-from futurewatch.db import connect
+from classify.parallel import classify_parallel, split_ranges
+from classify.pipeline import classify_pending
+from futurewatch.core.db import connect
 from tests.classify.test_classify_pipeline import SEED, insert_version
 
 PHRASES = ["量子计算", "具身智能机器人", "6G太赫兹通信", "低空经济无人机", "氢能燃料电池", "中秋月饼", "合成生物"]

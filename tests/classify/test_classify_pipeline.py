@@ -6,11 +6,11 @@ from pathlib import Path
 
 import yaml
 
-from futurewatch.termmatch import match_form as normalize
-from futurewatch.classify.pipeline import classify_pending
-from futurewatch.db import connect
-from futurewatch.taxonomy.loader import load_taxonomy
-from futurewatch.taxonomy.model import DEFAULT_PATH
+from futurewatch.core.termmatch import match_form as normalize
+from classify.pipeline import classify_pending
+from futurewatch.core.db import connect
+from classify.taxonomy import load_taxonomy
+from futurewatch.core.taxonomy import DEFAULT_PATH
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "classify_gold" / "seeds" / "004_62d6dbd39365176f.txt"
 

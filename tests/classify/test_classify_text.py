@@ -2,9 +2,9 @@
 
 import pytest
 
-from futurewatch.classify.classifier import Classifier, Options, default_classifier
-from futurewatch.termmatch import match_form as normalize
-from futurewatch.taxonomy.model import TaxonomyError, build_taxonomy, read_taxonomy
+from classify.classifier import Classifier, Options, default_classifier
+from futurewatch.core.termmatch import match_form as normalize
+from futurewatch.core.taxonomy import TaxonomyError, build_taxonomy, read_taxonomy
 
 
 def codes(title, text=""):

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from futurewatch.classify import corpus as fc
-from futurewatch.classify.corpus_licences import licence_for, read_licences
-from futurewatch.taxonomy.model import read_taxonomy
+from classify import corpus as fc
+from classify.corpus_licences import licence_for, read_licences
+from futurewatch.core.taxonomy import read_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "classify_corpus"
@@ -118,7 +118,7 @@ def test_spaces_carry_only_whitespace(items):
 
 
 def test_load_corpus_joins_stored_texts_and_reports_the_rest(items, caplog):
-    with caplog.at_level(logging.INFO, logger="futurewatch.classify.corpus"):
+    with caplog.at_level(logging.INFO, logger="classify.corpus"):
         loaded = fc.load_corpus(texts={})
     assert [i.id for i in loaded] == sorted(i["id"] for i in items)
     with_text = {i.id for i in loaded if i.text is not None}

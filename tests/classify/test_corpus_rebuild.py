@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from futurewatch.classify import corpus as fc
+from classify import corpus as fc
 from tests.classify.test_corpus_integrity import load_script
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,10 +5,10 @@ import random
 import pytest
 
 from alerts.terms import TermIndex, normalize_term as rule_term, normalize_text as rule_text
-from futurewatch.classify.classifier import Classifier, Options
-from futurewatch.classify.matcher import Matcher, build_entry
-from futurewatch.taxonomy.model import read_taxonomy
-from futurewatch.termmatch import fold, fold_table, match_form, normalize_term
+from classify.classifier import Classifier, Options
+from classify.matcher import Matcher, build_entry
+from futurewatch.core.taxonomy import read_taxonomy
+from futurewatch.core.termmatch import fold, fold_table, match_form, normalize_term
 
 
 @pytest.mark.parametrize("variant,canonical", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawlers.mirror import start_mirror
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 
 
 @pytest.fixture

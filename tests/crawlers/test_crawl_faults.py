@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crawlers.runner import crawl_sources
 from tests.crawlers.conftest import query
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 C114 = "https://www.c114.com.cn"
 EXPECTED_FAILURES = {

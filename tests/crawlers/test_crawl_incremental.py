@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from crawlers.runner import crawl_sources
 from tests.crawlers.conftest import c114_roll, query
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 A1 = "https://www.c114.com.cn/4app/3542/a1283251.html"
 A2 = "https://www.c114.com.cn/news/118/a1299441.html"

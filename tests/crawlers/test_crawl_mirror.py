@@ -6,14 +6,14 @@ from __future__ import annotations
 import hashlib
 import urllib.request
 
-from futurewatch.health.status import select_source_health
-from futurewatch.health.thresholds import HealthThresholds
+from futurewatch.app.health.status import select_source_health
+from futurewatch.app.health.thresholds import HealthThresholds
 from crawlers.registry import load_registry
 from crawlers.runner import crawl_sources
 from crawlers.urls import to_mirror
-from futurewatch.rawstore import open_raw_store
+from futurewatch.core.rawstore import open_raw_store
 from tests.crawlers.conftest import article_hits, query
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 
 def test_every_source_crawls_the_mirror_and_a_rerun_is_incremental(fw_env, db_url, mirror):

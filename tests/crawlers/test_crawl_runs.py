@@ -12,13 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from crawlers import runner
-from futurewatch.health.status import select_source_health
-from futurewatch.health.thresholds import HealthThresholds
+from futurewatch.app.health.status import select_source_health
+from futurewatch.app.health.thresholds import HealthThresholds
 from crawlers.registry import RegistryError
 from crawlers.runner import crawl_sources
-from futurewatch.cli import app
+from futurewatch.app.cli import app
 from tests.crawlers.conftest import c114_roll, query
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 
 def closed_port() -> int:

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta, timezone
 from typer.testing import CliRunner
 
 from crawlers.runner import crawl_sources
-from futurewatch.cli import app
-from futurewatch.health import HealthThresholds, check_source_health
-from futurewatch.config import load_settings
+from futurewatch.app.cli import app
+from futurewatch.app.health import HealthThresholds, check_source_health
+from futurewatch.core.config import load_settings
 
 
 def test_all_listings_404_is_a_failed_run_everywhere_ops_look(fw_env, db_url, mirror):

@@ -9,13 +9,13 @@ from datetime import datetime, timedelta, timezone
 
 from typer.testing import CliRunner
 
-from futurewatch.health.parse import ParseHealth, parse_problems
-from futurewatch.cli import app
-from futurewatch.db import connect
-from futurewatch.health import HealthThresholds, check_source_health
+from futurewatch.app.health.parse import ParseHealth, parse_problems
+from futurewatch.app.cli import app
+from futurewatch.core.db import connect
+from futurewatch.app.health import HealthThresholds, check_source_health
 from parsers.process import process_pending
 from tests.parsers.test_parsers_process import add_fetch, add_sources, fixture
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 WAF = ("<html><head><title>访问被拦截</title></head><body><p>您的请求疑似攻击行为，已被网站防火墙拦截。</p>"
        "</body></html>").encode()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from futurewatch.cli import app
-from futurewatch.db import connect
+from futurewatch.app.cli import app
+from futurewatch.core.db import connect
 
 
 def test_offline_run_ends_with_a_digest_in_the_outbox(fw_env):

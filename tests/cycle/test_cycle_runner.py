@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 
 from rich.console import Console
 
-from futurewatch.commands.run import render_summary
-from futurewatch.cycle import CycleSummary, SourceResult, StageResult, build_source_result, run_cycle, to_plain
-from futurewatch.config import load_settings
+from futurewatch.app.commands.run import render_summary
+from futurewatch.app.cycle import CycleSummary, SourceResult, StageResult, build_source_result, run_cycle, to_plain
+from futurewatch.core.config import load_settings
 
 NOW = datetime(2026, 3, 10, 0, 0, tzinfo=timezone.utc)
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from futurewatch.schedule import (
+from futurewatch.app.schedule import (
     REGISTRY_PATH,
     load_scheduled_sources,
     select_crons,
@@ -52,7 +52,7 @@ def test_manual_run_takes_all_or_the_requested(registry):
 
 def test_the_schedule_reads_the_one_checked_registry(tmp_path):
     """A malformed entry is an error here too (not skipped), named by file and key."""
-    from futurewatch.sources import RegistryError
+    from futurewatch.core.sources import RegistryError
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("sources:\n  - {source_id: x1, schedule: '5 * * * *'}\n", encoding="utf-8")
@@ -70,7 +70,7 @@ def test_run_types_the_task_sdk_hands_over():
     pytest.importorskip("airflow")
     from airflow.sdk.api.datamodels._generated import DagRunType
 
-    from futurewatch.schedule import is_cron_run
+    from futurewatch.app.schedule import is_cron_run
 
     assert str(DagRunType.SCHEDULED) != "scheduled"  # why the DAG must compare the value
     assert is_cron_run(DagRunType.SCHEDULED) and is_cron_run(DagRunType.BACKFILL)
@@ -81,7 +81,7 @@ def test_run_types_the_task_sdk_hands_over():
 def test_since_only_for_intervals_before_the_lookback_window():
     from datetime import date
 
-    from futurewatch.crawl_task import crawl_since
+    from futurewatch.app.crawl_task import crawl_since
 
     today = date(2026, 3, 12)
     ninth_shanghai = datetime(2026, 3, 8, 17, 0, tzinfo=timezone.utc)  # 2026-03-09 01:00 +08:00

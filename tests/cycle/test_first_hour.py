@@ -17,8 +17,8 @@ import pytest
 from psycopg import sql
 from typer.testing import CliRunner
 
-from futurewatch.cli import app
-from futurewatch.db import with_database
+from futurewatch.app.cli import app
+from futurewatch.core.db import with_database
 from tests.conftest import TEMPLATE
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ def cli(env: dict, *args: str, columns: int = 80):
 
 def futurewatch(env: dict, *args: str, columns: int = 80) -> subprocess.CompletedProcess:
     """The `futurewatch` command as a user runs it, with stdout and stderr captured (not a TTY)."""
-    return subprocess.run([sys.executable, "-c", "from futurewatch.cli import run_cli; run_cli()", *args],
+    return subprocess.run([sys.executable, "-c", "from futurewatch.app.cli import run_cli; run_cli()", *args],
                           env=env | {"COLUMNS": str(columns)}, cwd=PROJECT, capture_output=True, text=True,
                           timeout=240)
 

@@ -9,15 +9,15 @@ from datetime import datetime, timezone
 import pytest
 from rich.console import Console
 
-from futurewatch.commands.run import (EXIT_NO_SOURCE, EXIT_STAGE_FAILED, NO_SOURCE_ONLINE, exit_code,
+from futurewatch.app.commands.run import (EXIT_NO_SOURCE, EXIT_STAGE_FAILED, NO_SOURCE_ONLINE, exit_code,
                                       render_summary)
-from futurewatch.config import ConfigError, load_settings
-from futurewatch.cycle import CycleSummary, SourceResult, StageResult
-from futurewatch.localtime import display_zone, iso_time, show_date, show_time
-from futurewatch.progress import LineProgress, open_progress
-from futurewatch.search.query import parse_query
-from futurewatch.search.snippet import build_snippet
-from futurewatch.tables import Column, print_records
+from futurewatch.core.config import ConfigError, load_settings
+from futurewatch.app.cycle import CycleSummary, SourceResult, StageResult
+from futurewatch.core.localtime import display_zone, iso_time, show_date, show_time
+from futurewatch.app.progress import LineProgress, open_progress
+from search.query import parse_query
+from search.snippet import build_snippet
+from futurewatch.app.tables import Column, print_records
 
 COLUMNS = [Column("email", "subscriber", kind="id"), Column("status", "status", priority=1),
            Column("at", "sent", kind="time", priority=2), Column("error", "last error", kind="text", priority=3),
@@ -122,7 +122,7 @@ def test_terminal_progress_draws_a_bar_per_source_and_stage():
 def test_each_distinct_warning_is_logged_once():
     import logging
 
-    from futurewatch.logsetup import OnceFilter
+    from futurewatch.app.logsetup import OnceFilter
 
     out = io.StringIO()
     handler = logging.StreamHandler(out)

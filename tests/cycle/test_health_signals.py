@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from itertools import count
 
-from futurewatch.config import load_settings
-from futurewatch.db import connect
-from futurewatch.health import (
+from futurewatch.core.config import load_settings
+from futurewatch.core.db import connect
+from futurewatch.app.health import (
     HealthThresholds,
     build_health_message,
     check_source_health,
@@ -153,7 +153,7 @@ def test_latest_crawl_with_empty_listings_is_a_shape_change(db_url):
 
 
 def test_report_is_mailed_through_the_one_smtp_configuration(db_url, tmp_path):
-    """The ops report goes through the one sender (futurewatch/sender.py),
+    """The ops report goes through the one sender (futurewatch/core/sender.py),
     to a real SMTP server on loopback."""
     from tests.alerts.smtp_servers import Recorder, smtp_server
 

@@ -53,7 +53,7 @@ def test_compose_airflow_settings_match_the_local_scripts(compose):
     assert env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"] == "http://airflow-apiserver:8080/execution/"
     assert env["AIRFLOW__CORE__DEFAULT_TIMEZONE"] == "Asia/Shanghai"
     script = (ROOT / "scripts" / "airflow_env.sh").read_text(encoding="utf-8")
-    assert "postgresql+psycopg2" in (ROOT / "futurewatch" / "airflow_local.py").read_text(encoding="utf-8")
+    assert "postgresql+psycopg2" in (ROOT / "futurewatch" / "app" / "airflow_local.py").read_text(encoding="utf-8")
     assert "EXECUTION_API_SERVER_URL" in script and "Asia/Shanghai" in script
 
 

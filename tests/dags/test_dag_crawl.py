@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pendulum
 import pytest
 
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 from tests.dags.conftest import mapped_states
 from tests.dags.test_dag_pipeline import mirror, take_site_offline  # noqa: F401  (fixture)
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pendulum
 
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 from tests.cycle.test_health_signals import add_source, add_version
 from tests.dags.conftest import task_states
 

@@ -15,7 +15,7 @@ from tests.dags.conftest import DAGS_FOLDER, airflow_env
 EXPECTED = {"crawl_sources", "process_documents", "match_alerts", "send_digests", "load_taxonomy",
             "reclassify_documents", "check_source_health"}
 HEAVY = ["jieba", "rjieba", "trafilatura", "scrapy", "psycopg", "pgserver", "crawlers", "parsers", "alerts",
-         "futurewatch.db", "futurewatch.cycle", "futurewatch.health"]
+         "futurewatch.core.db", "futurewatch.app.cycle", "futurewatch.app.health"]
 
 
 def test_dagbag_has_no_import_errors(dag_bag):
@@ -25,7 +25,7 @@ def test_dagbag_has_no_import_errors(dag_bag):
 
 @pytest.mark.parametrize("dag_id", sorted(EXPECTED))
 def test_dag_follows_house_rules(dag_bag, dag_id):
-    from futurewatch.dag_support import notify_failure
+    from dags.dag_support import notify_failure
 
     dag = dag_bag.get_dag(dag_id)
     assert dag.tags and "futurewatch" in dag.tags

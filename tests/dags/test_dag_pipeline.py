@@ -12,7 +12,7 @@ from datetime import timedelta
 import pendulum
 import pytest
 
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 from tests.crawlers.conftest import c114_roll
 from tests.dags.conftest import mapped_states, task_states
 

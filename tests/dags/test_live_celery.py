@@ -15,8 +15,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from futurewatch.airflow_local import redis_answers
-from futurewatch.db import connect
+from futurewatch.app.airflow_local import redis_answers
+from futurewatch.core.db import connect
 from tests.dags.live_airflow import LiveAirflow
 from tests.dags.test_dag_pipeline import mirror  # noqa: F401  (fixture)
 

@@ -14,7 +14,7 @@ import socket
 
 import pytest
 
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 from tests.dags.live_airflow import LiveAirflow
 from tests.dags.test_dag_pipeline import mirror, smtp_inbox, take_site_offline  # noqa: F401  (fixtures)
 

@@ -10,9 +10,9 @@ import pytest
 
 from alerts.channels import ChannelError
 from alerts.chat_formats import MAX_BYTES
-from futurewatch.ops_messages import bodies_for
-from futurewatch.ops_notify import TaskFailure
-from futurewatch.ops_webhooks import MAX_FILE_BYTES, MAX_WEBHOOKS, parse_ops_webhooks
+from futurewatch.app.ops_messages import bodies_for
+from futurewatch.app.ops_notify import TaskFailure
+from futurewatch.app.ops_webhooks import MAX_FILE_BYTES, MAX_WEBHOOKS, parse_ops_webhooks
 
 SECRET = "SECsuper-secret-value-42"
 
@@ -94,7 +94,8 @@ def test_notice_bodies_fit_each_format_and_bound_the_url_list():
 
 
 def test_rate_limited_robot_is_retried_and_a_dead_one_blocks_no_other(monkeypatch, caplog):
-    from futurewatch import ops_webhooks, sender
+    from futurewatch.app import ops_webhooks
+    from futurewatch.core import sender
     from tests.alerts.chat_servers import Robots, robot_server
     from tests.alerts.smtp_servers import free_port
 
@@ -119,8 +120,8 @@ def test_the_shipped_example_file_parses():
 
 
 def test_a_broken_webhook_setting_never_stops_the_mail(tmp_path, monkeypatch):
-    from futurewatch.config import load_settings
-    from futurewatch.ops_notify import notify_ops
+    from futurewatch.core.config import load_settings
+    from futurewatch.app.ops_notify import notify_ops
 
     monkeypatch.delenv("FUTUREWATCH_SMTP_CONN_ID", raising=False)
     monkeypatch.delenv("AIRFLOW_CTX_DAG_ID", raising=False)

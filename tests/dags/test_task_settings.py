@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from futurewatch.config import load_settings
-from futurewatch.sender import smtp_config
+from futurewatch.core.config import load_settings
+from futurewatch.core.sender import smtp_config
 
 pytest.importorskip("airflow")
 
 
 def test_the_smtp_connection_fills_the_task_settings_and_the_environment_wins(monkeypatch, tmp_path):
-    from futurewatch.dag_support import task_settings
+    from dags.dag_support import task_settings
 
     for name in ("SMTP_HOST", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM", "FUTUREWATCH_SMTP_CONN_ID"):
         monkeypatch.delenv(name, raising=False)

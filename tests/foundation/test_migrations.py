@@ -1,8 +1,8 @@
 import psycopg
 import pytest
 
-from futurewatch.db import DatabaseError, connect
-from futurewatch.migrate import apply_migrations, migration_status
+from futurewatch.core.db import DatabaseError, connect
+from futurewatch.core.migrate import apply_migrations, migration_status
 
 
 def test_migrations_are_all_applied_and_idempotent(db_url):
@@ -32,7 +32,7 @@ def test_unreachable_server_is_one_line_error():
 
 
 def test_failing_migration_leaves_nothing_half_applied(db_url, tmp_path, monkeypatch):
-    import futurewatch.migrate as migrate
+    import futurewatch.core.migrate as migrate
 
     bad = tmp_path / "migrations"
     bad.mkdir()
@@ -52,7 +52,7 @@ def test_malformed_settings_are_one_line_errors():
 
     for env, expected in (({"SMTP_PORT": "abc"}, "SMTP_PORT must be an integer"),
                           ({"SMTP_SECURITY": "bogus"}, "SMTP_SECURITY must be one of")):
-        proc = subprocess.run([sys.executable, "-c", "from futurewatch.cli import run_cli; run_cli()", "db", "status"],
+        proc = subprocess.run([sys.executable, "-c", "from futurewatch.app.cli import run_cli; run_cli()", "db", "status"],
                               env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgresql://x@127.0.0.1:1/y", **env},
                               capture_output=True, text=True, timeout=60)
         assert proc.returncode == 2

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from futurewatch.schema import SNAPSHOT, dump_schema
+from futurewatch.core.schema import SNAPSHOT, dump_schema
 
 
 @pytest.mark.skipif(bool(os.environ.get("FUTUREWATCH_TEST_DATABASE_URL")),
@@ -15,5 +15,5 @@ def test_migrations_build_the_committed_schema(template_url):
                                         "sql/schema.sql", "migrated", n=1))
     assert not diff, (
         "the migrations no longer build sql/schema.sql; review and refresh it with "
-        "`python -m futurewatch.schema --write`\n" + diff[:4000]
+        "`python -m futurewatch.core.schema --write`\n" + diff[:4000]
     )

@@ -1,10 +1,10 @@
-"""futurewatch/staging.py on a real PostgreSQL: COPY-staged upserts, rerun-safe."""
+"""futurewatch/core/staging.py on a real PostgreSQL: COPY-staged upserts, rerun-safe."""
 
 from __future__ import annotations
 
 import psycopg
 
-from futurewatch.staging import upsert_staged
+from futurewatch.core.staging import upsert_staged
 
 COLUMNS = ("source_id", "name", "kind")
 UPDATE = "ON CONFLICT (source_id) DO UPDATE SET name = EXCLUDED.name"

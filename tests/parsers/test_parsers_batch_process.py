@@ -16,8 +16,8 @@ import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict
 
-from futurewatch.db import connect, with_database
-from futurewatch.rawstore import open_raw_store
+from futurewatch.core.db import connect, with_database
+from futurewatch.core.rawstore import open_raw_store
 from parsers import batch_store
 from parsers.process import process_pending
 from tests.search.corpus import build_doc, ensure_source
@@ -126,7 +126,7 @@ def store_then_die(*args):
         os.kill(os.getpid(), signal.SIGKILL)
     return left
 write, batch_store.store_new_documents = batch_store.store_new_documents, store_then_die
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 process.process_pending(sys.argv[1], settings=load_settings(), batch_size=5)
 """
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from futurewatch.cli import app
+from futurewatch.app.cli import app
 from tests.parsers.test_parsers_process import add_fixture, add_sources, rows
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -2,7 +2,7 @@
 
 import threading
 
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 from parsers.document import Document
 from parsers.store import insert_version, upsert_document
 

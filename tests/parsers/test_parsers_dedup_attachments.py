@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 
-from futurewatch.textnorm import to_simplified
+from futurewatch.core.textnorm import to_simplified
 from parsers import attachments, dedup
 from parsers.document import AttachmentLink, Document
 

@@ -8,12 +8,12 @@ from datetime import datetime
 import pytest
 from typer.testing import CliRunner
 
-from futurewatch.cli import app
+from futurewatch.app.cli import app
 from parsers.api import parse_page
 from parsers.errorpage import not_an_article
 from parsers.process import process_pending
 from tests.parsers.test_parsers_process import add_fetch, add_sources, rows
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 FETCHED = datetime.fromisoformat("2024-03-02T10:00:00+08:00")
 PROSE = "".join(f"<p>第{i}段：广东省加快培育发展未来产业，推动低空经济、量子科技和具身智能等领域形成新的增长点。</p>"
@@ -82,7 +82,7 @@ def test_process_records_not_articles_on_the_raw_fetch_and_stores_no_document(fw
     assert "text" in fetches[drift]["parse_drift"] and fetches[drift]["not_article"] is None
     docs = rows(url, "SELECT d.source_id FROM documents d")
     assert [d["source_id"] for d in docs] == ["gd_gov"]
-    from futurewatch.db import connect
+    from futurewatch.core.db import connect
     from parsers.store import select_parse_drift
     with connect(url) as conn:
         report = {r["source_id"]: r for r in select_parse_drift(conn, datetime(2024, 1, 1, tzinfo=FETCHED.tzinfo))}

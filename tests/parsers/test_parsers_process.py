@@ -11,10 +11,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from futurewatch.db import connect
-from futurewatch.rawstore import open_raw_store
+from futurewatch.core.db import connect
+from futurewatch.core.rawstore import open_raw_store
 from parsers.process import process_pending
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SOURCES = ("c114", "nanfang", "gd_gov", "govcn", "miit", "chinanews", "takungpao")

@@ -14,12 +14,12 @@ from alerts.chat_formats import build_messages
 from alerts.digest import build_draft, select_events
 from alerts.pipeline import load_subscribers, match_events, send_due_digests
 from alerts.rules import RuleError, compile_rule, Catalog
-from futurewatch.db import connect
+from futurewatch.core.db import connect
 from parsers.process import process_pending
 from tests.alerts import browser
 from tests.parsers.test_parsers_process import add_fetch, add_sources, rows
 from tests.policy.test_policy_store import CITY, PROVINCIAL, WHEN
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 SUBSCRIBERS = """
 subscribers:

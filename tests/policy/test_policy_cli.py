@@ -7,7 +7,7 @@ import json
 
 from typer.testing import CliRunner
 
-from futurewatch.cli import app
+from futurewatch.app.cli import app
 from tests.policy.test_policy_store import CITY
 
 

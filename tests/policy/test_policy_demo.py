@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from futurewatch.cli import app
-from futurewatch.db import connect
+from futurewatch.app.cli import app
+from futurewatch.core.db import connect
 
 COVERAGE = """
 SELECT count(*) AS documents,

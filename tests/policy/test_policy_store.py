@@ -11,7 +11,7 @@ import pytest
 from parsers.process import process_pending
 from tests.parsers.test_parsers_process import add_fetch, add_sources, rows
 from tests.policy.pages import gkmlpt, govcn_b, seed_lines
-from futurewatch.config import load_settings
+from futurewatch.core.config import load_settings
 
 WHEN = datetime(2024, 3, 1, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 NATIONAL = ("https://www.gov.cn/zhengce/zhengceku/202401/content_6929021.htm",

@@ -8,7 +8,7 @@ import psycopg
 from psycopg import sql
 import pytest
 
-from futurewatch.db import with_database
+from futurewatch.core.db import with_database
 from tests.conftest import TEMPLATE
 from tests.search.corpus import build_corpus, copy_docs
 

@@ -9,7 +9,7 @@ import random
 import psycopg
 import pytest
 
-from futurewatch.search.normalize import SearchTextFolder
+from futurewatch.core.searchtext import SearchTextFolder
 from parsers.batch_write import VersionRow, copy_versions, indexed_batch, upsert_staged
 from tests.search.corpus import build_doc, ensure_source
 

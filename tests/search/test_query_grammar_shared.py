@@ -1,4 +1,4 @@
-"""The one query grammar (futurewatch/querygrammar.py): search and alert rules get the same tree
+"""The one query grammar (futurewatch/core/querygrammar.py): search and alert rules get the same tree
 from the same text, and each side still reads the syntax it accepted before: search as SQL's
 fw_parse_query (unchanged, the old rules) reads it, alert rules as Python's own boolean
 expressions read terms, AND, OR, NOT and parentheses."""
@@ -13,8 +13,8 @@ import pytest
 
 from alerts.query import parse_query as parse_rule_query
 from alerts.terms import normalize_term
-from futurewatch.querygrammar import QueryError, parse
-from futurewatch.search.query import parse_query as parse_search_query
+from futurewatch.core.querygrammar import QueryError, parse
+from search.query import parse_query as parse_search_query
 
 SHARED = ["广东 量子 OR 芯片", "广东 AND 量子 | 芯片", '"人工 智能" & 量子 OR 深海', "量子 -深海 OR 芯片 NOT 深海",
           "(广东 OR 深圳) 量子", "-(深海 OR 芯片) 量子", "“人工 智能” （广东 OR 深圳）", "量子 AND AND 芯片 AND"]
@@ -121,7 +121,7 @@ def test_parentheses_reach_fw_search_as_the_canonical_query(db_url):
     """SQL takes brackets as text; search() sends the tree multiplied out, so groups work end to end."""
     from datetime import datetime, timezone
 
-    from futurewatch.search.repository import search
+    from search.repository import search
     from tests.search.corpus import SampleDoc, copy_docs
 
     texts = ["广东量子计算", "深圳量子通信", "广东芯片", "北京量子", "深圳量子深海"]

@@ -11,7 +11,7 @@ import pytest
 
 from alerts.query import parse_query as parse_rule_query
 from alerts.terms import normalize_term
-from futurewatch.search.query import QueryError, parse_query as parse_search_query
+from search.query import QueryError, parse_query as parse_search_query
 
 TERMS = ["广东", "量子", "芯片", "深海", "人工 智能"]
 

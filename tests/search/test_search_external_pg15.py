@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from futurewatch.migrate import apply_migrations, migration_status
+from futurewatch.core.migrate import apply_migrations, migration_status
 from tests.search.corpus import build_corpus, copy_docs
 from tests.search.test_search_recall import contains_ids, like_ids, sample_queries, search_ids
 

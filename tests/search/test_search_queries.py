@@ -10,9 +10,9 @@ import psycopg
 import pytest
 from typer.testing import CliRunner
 
-from futurewatch.cli import app
-from futurewatch.search.query import QueryError, parse_query
-from futurewatch.search.repository import search
+from futurewatch.app.cli import app
+from search.query import QueryError, parse_query
+from search.repository import search
 from tests.search.corpus import SampleDoc, copy_docs
 
 BAD_QUERIES = ["", "   ", "，。！", "量", "-量子", "量子 OR", "OR 量子", "NOT", "%", "_", "\\", "';", "--",
@@ -138,7 +138,7 @@ def test_cli_json(fw_env, db_url):
 
 
 def test_unmigrated_database_is_one_line_error(pg_admin_url):
-    from futurewatch.db import DatabaseError, with_database
+    from futurewatch.core.db import DatabaseError, with_database
 
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS fw_search_empty")

@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from tests.search.corpus import converter, load_sentences
-from futurewatch.search.query import WORD_CHAR
+from search.query import WORD_CHAR
 
 ROOT = Path(__file__).resolve().parents[2]
 

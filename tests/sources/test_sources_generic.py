@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from crawlers.mirror import start_mirror
-from futurewatch.cli import app
-from futurewatch.db import connect
+from futurewatch.app.cli import app
+from futurewatch.core.db import connect
 
 EXTRA = Path(__file__).resolve().parents[1] / "fixtures" / "example_news" / "sources.yaml"
 ARTICLES = {f"https://news.example.org/articles/{n}.html" for n in (1001, 1002, 1003, 1004, 1005)}

@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 import crawlers.mirror
 from crawlers.mirror import start_mirror
-from futurewatch.cli import app
-from futurewatch.db import connect
-from futurewatch.sources import load_registry
+from futurewatch.app.cli import app
+from futurewatch.core.db import connect
+from futurewatch.core.sources import load_registry
 
 SPIDER = '''
 from crawlers.spiders.base import SourceSpider
@@ -107,7 +107,7 @@ def test_a_new_site_specific_source_is_crawled_and_parsed_by_its_own_parser(new_
         server.stop()
     assert crawl.exit_code == 0, crawl.output
     # processed in a fresh process, as the CLI and the DAG run it: the parser lookup reads the overlay
-    process = subprocess.run([sys.executable, "-c", "from futurewatch.cli import app; app()", "process"],
+    process = subprocess.run([sys.executable, "-c", "from futurewatch.app.cli import app; app()", "process"],
                              capture_output=True, text=True, timeout=300, env=os.environ.copy())
     assert process.returncode == 0, process.stderr
     with connect(db_url) as conn:

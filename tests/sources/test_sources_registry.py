@@ -13,7 +13,7 @@ from crawlers.mirror import build_site
 from crawlers.mirror.stored import source_pages
 from crawlers.registry import spider_class_for
 from crawlers.spiders.base import SourceSpider
-from futurewatch.sources import RegistryError, load_registry, read_registry_file
+from futurewatch.core.sources import RegistryError, load_registry, read_registry_file
 from parsers.registry import build_index, publisher_from_source
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "example_news" / "sources.yaml"
@@ -109,7 +109,7 @@ def test_an_overlay_adds_and_replaces_sources(tmp_path, monkeypatch):
     assert registry["takungpao"].name == "大公网 (ops override)" and not registry["takungpao"].enabled
     assert registry["c114"].parser.module == "parsers.sites.c114"  # the rest of the package registry stays
 
-    from futurewatch.schedule import load_scheduled_sources
+    from futurewatch.app.schedule import load_scheduled_sources
 
     scheduled = {s.source_id for s in load_scheduled_sources()}
     assert "example_news" in scheduled and "takungpao" not in scheduled

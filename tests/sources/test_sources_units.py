@@ -10,8 +10,8 @@ import scrapy
 from scrapy.http import TextResponse
 
 from crawlers.spiders.generic import Spider
-from futurewatch.filetypes import attachment_ext
-from futurewatch.sources import parse_registry
+from futurewatch.core.filetypes import attachment_ext
+from futurewatch.core.sources import parse_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = """

@@ -1,0 +1,9 @@
+"""Explainable classification and entity extraction.
+
+`classify_pending(url)` classifies the archive; `default_classifier().classify(title, text)`
+classifies any text without a database."""
+
+from classify.classifier import Classifier, Options, default_classifier
+from classify.pipeline import ClassifySummary, classify_pending
+
+__all__ = ["Classifier", "ClassifySummary", "Options", "classify_pending", "default_classifier"]

@@ -1,0 +1,164 @@
+"""Multi-label classification with evidence and calibrated scores, plus entities, for one
+title + text.
+
+Stage 1 (tracks.py) proposes candidate tracks with evidence from the term matcher; stage 2
+(focus.py) keeps a candidate when the text is about it as an industry, technology or policy
+(probability ≥ the model's threshold). A label's score is that probability; with
+`Options(focus=False)` the classifier is stage 1 alone and a label's score is the stage-1 sum.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
+from pathlib import Path
+from typing import NamedTuple
+
+import msgspec
+
+from classify.entities import Entity, build_entity_entries, extract_pattern_entities, select_dictionary_hits
+from classify.focus import FocusModel, feature_rows, load_cues, read_model
+from classify.matcher import Matcher, build_entry
+from classify.scan import Scan, scan_document
+from classify.tracks import Track, Weights, select_tracks
+from futurewatch.core.taxonomy import Taxonomy, read_taxonomy
+
+
+@dataclass(frozen=True)
+class Options:
+    weights: Weights = field(default_factory=Weights)
+    thresholds: dict[str, float] = field(default_factory=dict)  # per-code stage-1 overrides
+    focus: bool = True                   # stage 2 on
+    focus_threshold: float | None = None  # None: the model's own
+    model_path: Path | None = None        # None: the shipped weights
+    max_evidence: int = 5
+
+
+class Evidence(msgspec.Struct, frozen=True):
+    """One evidence span; a msgspec Struct, so it encodes as a JSON object without a dict."""
+
+    term: str
+    field: str     # title | lead | body
+    start: int     # character offsets into that field's original text (title or text)
+    end: int
+
+
+class Label(NamedTuple):
+    code: str
+    score: float                 # stage 2: calibrated probability in [0, 1]
+    evidence: tuple[Evidence, ...]
+    support: float = 0.0         # the stage-1 score
+
+
+class Result(NamedTuple):
+    labels: tuple[Label, ...]
+    entities: tuple[Entity, ...]
+
+
+class Classifier:
+    """Built once per taxonomy; `classify(title, text)` is then pure and thread-safe."""
+
+    def __init__(self, taxonomy: Taxonomy, options: Options | None = None):
+        self.taxonomy = taxonomy
+        self.options = o = options or Options()
+        entries = list(build_entity_entries())
+        for cat in taxonomy.categories:
+            entries += [build_entry("term", cat.code, t, w) for t, w in cat.terms]
+            entries += [build_entry("exclusion", cat.code, t) for t in cat.exclusions]
+            entries += [build_entry("context", cat.code, t) for t in cat.contexts]
+        for cls, words in load_cues().items():
+            entries += [build_entry("cue", cls, w) for w in words]
+        self.matcher = Matcher(entries)
+        self.parents = {c.code: c.views.get("national", c.code) for c in taxonomy.categories}
+        self.compounds = {c.code: c.combines for c in taxonomy.categories if c.combines}
+        self.model: FocusModel | None = read_model(o.model_path) if o.focus and o.model_path else (
+            default_model() if o.focus else None)
+        self.threshold = o.focus_threshold if o.focus_threshold is not None else (
+            self.model.threshold if self.model else 0.0)
+
+    def classify(self, title: str, text: str) -> Result:
+        doc = scan_document(self.matcher, title or "", text or "")
+        tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
+        labels = self._decide(doc, tracks)
+        return Result(tuple(labels), tuple(self._entities(doc)))
+
+    def candidates(self, title: str, text: str) -> tuple[list[Track], list[list[float]]]:
+        """Stage 1 alone, with each candidate's stage-2 feature vector (for training)."""
+        doc = scan_document(self.matcher, title or "", text or "")
+        tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
+        return tracks, feature_rows(doc, tracks, self.parents)
+
+    def _decide(self, doc: Scan, tracks: list[Track]) -> list[Label]:
+        if not tracks:
+            return []
+        if self.model is None:
+            return self._labels(doc, [(t, t.score) for t in tracks])
+        probs = self.model.probabilities(doc, tracks, self.parents)
+        kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= self.threshold]
+        codes = {t.code for t, _ in kept}
+        kept = [k for k in kept if k[0].absorbed_by not in codes]   # a kept AI+生物医药 replaces the
+        # ai and biomedicine named only where they meet
+        kept.sort(key=lambda k: (-k[1], k[0].code))
+        return self._labels(doc, kept)
+
+    def _labels(self, doc: Scan, kept: list[tuple[Track, float]]) -> list[Label]:
+        """Labels with evidence (offset mapping only for kept labels, in one call): the heaviest
+        matches first, then the earliest (title, lead, body order follows position)."""
+        n = self.options.max_evidence
+        best = [sorted(t.counted, key=_WEIGHT, reverse=True)[:n] for t, _ in kept]   # stable: by position
+        spans = iter(doc.source_spans([(h[0], h[1]) for hits in best for _, _, h in hits]))
+        return [Label(t.code, score, tuple(Evidence(h[2].term, name, a, b)
+                                           for (_, name, h), (_, a, b) in zip(hits, spans)), t.score)
+                for (t, score), hits in zip(kept, best)]
+
+    def _entities(self, doc: Scan) -> list[Entity]:
+        form = doc.form
+        original = doc.title + "\x00" + doc.text
+        found = list(extract_pattern_entities(form, original))
+        inside_title = _covered_test([(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")])
+        for start, end, entry in select_dictionary_hits(doc.names, form):
+            if not inside_title(start, end):  # names inside 《…》 or a 文号 belong to it
+                found.append((entry.kind, start, end, entry.ref))
+        if not found:
+            return []
+        found.sort(key=lambda x: (x[1], x[0]))
+        lead_chars = self.options.weights.lead_chars
+        title, text = doc.title, doc.text
+        out = []
+        for (etype, _, _, canonical), (in_title, a, b) in zip(found, doc.source_spans([(x[1], x[2]) for x in found])):
+            if in_title:
+                out.append(Entity(etype, title[a:b], canonical, "title", a, b))
+            else:
+                out.append(Entity(etype, text[a:b], canonical, "lead" if a < lead_chars else "body", a, b))
+        return out
+
+
+def _covered_test(spans: list[tuple[int, int]]):
+    """A test `(start, end) -> bool`: does any of `spans` contain start..end?"""
+    if not spans:
+        return lambda start, end: False
+    spans.sort()
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end among spans starting so far
+
+    def covered(start: int, end: int) -> bool:
+        i = bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+    return covered
+
+
+_WEIGHT = itemgetter(0)   # of a counted (weight, field, hit); a track's counted hits are in position order
+
+
+@lru_cache(maxsize=1)
+def default_model() -> FocusModel:
+    return read_model()
+
+
+@lru_cache(maxsize=4)
+def default_classifier() -> Classifier:
+    """The classifier for the packaged taxonomy with default options."""
+    return Classifier(read_taxonomy())

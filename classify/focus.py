@@ -1,0 +1,222 @@
+"""Stage 2: is a candidate track an industry, technology or policy focus of the text?
+
+A logistic model over features that describe the text and the candidate, never particular
+phrases (docs/taxonomy.md, "Stage 2" lists them):
+- genre of the whole text: density of each cue word class (data/cues.yaml: industry, policy,
+  consumer, entertainment, education, lifestyle, background, market) and whether the title
+  holds one;
+- where and how much the track occurs: stage-1 score, title / lead hits, position of the first
+  hit, hits per 1,000 characters, share of the text covered, distinct terms, strong vs weak
+  terms, items of enumerations, rank and share among the candidates, passages naming several
+  candidates, a combined candidate that absorbs this one;
+- context: the share of the track's hits with a focus cue (industry, policy, market) nearby,
+  and with an other-genre cue nearby (the hit's block of BLOCK characters and either side);
+- the code itself (a learned prior per track).
+Inference is a dot product in plain Python over weights shipped in data/focus_model.json
+(trained by `futurewatch classify train`, classify/train.py).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import mul
+from pathlib import Path
+
+import yaml
+
+from classify.scan import Scan
+from classify.tracks import Track, in_list
+from futurewatch.core.taxonomy import CONTRACT_CODES, WEAK_WEIGHT
+
+DATA_DIR = Path(__file__).with_name("data")
+MODEL_PATH = DATA_DIR / "focus_model.json"
+CUE_CLASSES = ("industry", "policy", "consumer", "entertainment", "education", "lifestyle", "background", "market")
+BLOCK = 32      # context = cues in a hit's block of 32 characters and the blocks either side
+MAX_HITS = 4    # per-hit features look at a track's first 4 counted hits
+ENUM_REACH = 16  # a hit is an item of an enumeration when 、 occurs twice within 16 characters
+_MIN_LEN = 200  # densities of very short texts are taken over at least this many characters
+
+DOC_FEATURES = (["log_text_len", "n_tracks", "genre_balance"] + [f"genre_{c}" for c in CUE_CLASSES]
+                + [f"title_{c}" for c in CUE_CLASSES])
+TRACK_FEATURES = [
+    "log_score", "in_title", "title_strong", "in_lead", "first_pos", "log_hits", "hit_density", "coverage",
+    "log_distinct", "strong_share", "list_share", "top_track", "score_share", "term_len", "ratio_to_top",
+    "first_mentioned", "sibling_stronger", "near_focus", "near_other", "enum_share", "shared_clause", "other_in_title",
+    "log_rank", "absorbed", "passing_mention",
+]
+FEATURES = DOC_FEATURES + TRACK_FEATURES + [f"code_{c}" for c in CONTRACT_CODES]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, list[str]]:
+    data = yaml.safe_load((DATA_DIR / "cues.yaml").read_text(encoding="utf-8"))
+    missing = set(CUE_CLASSES) - set(data)
+    if missing:
+        raise ValueError(f"cues.yaml lacks the classes {sorted(missing)}")
+    return {c: list(dict.fromkeys(str(w) for w in data[c])) for c in CUE_CLASSES}
+
+
+@dataclass
+class _Context:
+    """What every candidate of one document shares."""
+
+    text_len: int          # characters of the text (at least _MIN_LEN)
+    blocks: list[int]      # per BLOCK characters: bit mask of the cue classes in it
+    code_blocks: list[int]  # per BLOCK: bit mask of the candidates (by rank) with a counted hit in it
+    first_hit: int         # earliest counted hit of any candidate
+    top_score: float
+    total_score: float
+    parents: dict[str, str]     # code → national parent
+    best_by_parent: dict[str, float]
+    in_title: int          # how many candidates occur in the title
+
+
+def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> tuple[list[float], _Context]:
+    """The document part of the features, and the context shared by its candidates."""
+    text_len = max(doc.text_len, _MIN_LEN)
+    counts = [0] * len(CUE_CLASSES)
+    in_title = [0.0] * len(CUE_CLASSES)
+    blocks = [0] * (len(doc.form.text) // BLOCK + 3)   # spare blocks: blocks[-1] and the last are empty
+    split, index = doc.split, _CLASS_INDEX
+    for start, cls in doc.cues:
+        k = index[cls]
+        blocks[start // BLOCK] |= 1 << k
+        if start < split:
+            in_title[k] = 1.0
+        else:
+            counts[k] += 1
+    row = [math.log1p(doc.text_len / 100), float(len(tracks)), _balance(counts)]
+    row += [math.log1p(1000 * c / text_len) for c in counts]
+    row += in_title
+    best: dict[str, float] = {}
+    code_blocks = [0] * len(blocks)
+    for rank, t in enumerate(tracks):
+        parent = parents.get(t.code, t.code)
+        best[parent] = max(best.get(parent, 0.0), t.score)
+        for _, _, h in t.counted[:MAX_HITS]:
+            code_blocks[h[0] // BLOCK] |= 1 << rank
+    ctx = _Context(text_len, blocks, code_blocks, min(t.counted[0][2][0] for t in tracks), tracks[0].score,
+                   sum(t.score for t in tracks) or 1.0, parents, best,
+                   sum(t.counted[0][1] == "title" for t in tracks))
+    return row, ctx
+
+
+def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[float]:
+    counted = track.counted
+    hits = counted[:MAX_HITS]
+    n = len(hits) or 1
+    split, text, blocks, text_len, code_blocks = doc.split, doc.form.text, ctx.blocks, ctx.text_len, ctx.code_blocks
+    others = ~(1 << rank)
+    in_title = counted[0][1] == "title"
+    in_lead = title_strong = False
+    first, n_body, covered, n_strong, n_list, n_enum, n_shared = doc.text_len, 0, 0, 0, 0, 0, 0
+    masks = []
+    terms = set()
+    for _, name, h in hits:
+        start, end, entry = h
+        strong = entry.weight > WEAK_WEIGHT
+        n_strong += strong
+        n_list += in_list(text, h)
+        terms.add(entry.term)
+        if name == "title":
+            title_strong = title_strong or strong
+        else:
+            in_lead = in_lead or name == "lead"
+            if start - split < first:
+                first = start - split
+            n_body += 1
+            covered += end - start
+        b = start // BLOCK   # the hit's block and the blocks either side (blocks[-1] is a spare 0)
+        masks.append(blocks[b - 1] | blocks[b] | blocks[b + 1])
+        marks = text.count("、", max(start - ENUM_REACH, 0), end + ENUM_REACH)
+        n_enum += marks >= 2 or (marks > 0 and text.find("等", end, end + ENUM_REACH) >= 0)
+        n_shared += ((code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others) != 0
+    near_focus = sum(1 for m in masks if m & _FOCUS_BITS) / n
+    near_other = sum(1 for m in masks if m & _OTHER_BITS) / n
+    longest = max(map(len, terms))
+    return [
+        math.log1p(track.score), float(in_title), float(title_strong), float(in_lead),
+        first / max(doc.text_len, 1), math.log1p(len(counted)), math.log1p(1000 * n_body / text_len),
+        100 * covered / text_len, math.log1p(len(terms)), n_strong / n, n_list / n,
+        float(rank == 0), track.score / ctx.total_score, min(longest, 8) / 8,
+        track.score / ctx.top_score, float(counted[0][2][0] <= ctx.first_hit),
+        float(ctx.best_by_parent[ctx.parents.get(track.code, track.code)] > track.score),
+        near_focus, near_other, n_enum / n, n_shared / n, float(not in_title and ctx.in_title > 0),
+        math.log1p(rank), float(track.absorbed_by is not None),
+        float(rank > 0 and not in_title and len(terms) == 1 and track.score < 0.5 * ctx.top_score),
+    ]
+
+
+_CLASS_INDEX = {c: i for i, c in enumerate(CUE_CLASSES)}
+_FOCUS_BITS = sum(1 << _CLASS_INDEX[c] for c in ("industry", "policy", "market"))
+_OTHER_BITS = sum(1 << _CLASS_INDEX[c] for c in ("consumer", "entertainment", "education", "lifestyle", "background"))
+
+
+def _balance(amounts: list[float]) -> float:
+    """log of (focus cues + 1) / (other-genre cues + 1), amounts in CUE_CLASSES order:
+    industry and policy against consumer, entertainment, education, lifestyle and background."""
+    return math.log((amounts[0] + amounts[1] + 1) / (amounts[2] + amounts[3] + amounts[4] + amounts[5] + amounts[6] + 1))
+
+
+_CODE_ROWS = {c: [1.0 if c == other else 0.0 for other in CONTRACT_CODES] for c in CONTRACT_CODES}
+
+
+def feature_rows(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> list[list[float]]:
+    """One feature vector per candidate, in FEATURES order; `parents`: code → its national
+    parent (tracks under one parent are siblings)."""
+    if not tracks:
+        return []
+    doc_row, ctx = document_features(doc, tracks, parents)
+    zeros = [0.0] * len(CONTRACT_CODES)
+    return [doc_row + track_features(doc, t, rank, ctx) + _CODE_ROWS.get(t.code, zeros) for rank, t in enumerate(tracks)]
+
+
+@dataclass(frozen=True)
+class FocusModel:
+    """Logistic model with the standardisation folded into the weights, split by feature part
+    so a document's part is summed once for all its candidates and a code's is one lookup."""
+
+    version: str
+    doc_weights: tuple[float, ...]
+    track_weights: tuple[float, ...]
+    code_weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probabilities(self, doc: Scan, tracks: list[Track], parents: dict[str, str]) -> list[float]:
+        """The focus probability of every candidate (same as probability() of feature_rows)."""
+        if not tracks:
+            return []
+        doc_row, ctx = document_features(doc, tracks, parents)
+        base = self.bias + sum(map(mul, self.doc_weights, doc_row))
+        out = []
+        for rank, t in enumerate(tracks):
+            z = base + sum(map(mul, self.track_weights, track_features(doc, t, rank, ctx)))
+            out.append(_sigmoid(z + self.code_weights.get(t.code, 0.0)))
+        return out
+
+    def probability(self, row: list[float]) -> float:
+        """Of one full feature vector (FEATURES order)."""
+        weights = self.doc_weights + self.track_weights + tuple(self.code_weights[c] for c in CONTRACT_CODES)
+        return _sigmoid(self.bias + sum(map(mul, weights, row)))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+def read_model(path: str | Path = MODEL_PATH) -> FocusModel:
+    """The shipped (or given) weights; a file for another feature list is refused."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if data.get("features") != FEATURES:
+        raise ValueError(f"{path}: trained for other features; retrain with `futurewatch classify train`")
+    coef, mean, scale = data["coef"], data["mean"], data["scale"]
+    weights = [c / s for c, s in zip(coef, scale)]
+    bias = data["intercept"] - sum(w * m for w, m in zip(weights, mean))
+    nd, nt = len(DOC_FEATURES), len(TRACK_FEATURES)
+    codes = dict(zip(CONTRACT_CODES, weights[nd + nt:]))
+    return FocusModel(data["version"], tuple(weights[:nd]), tuple(weights[nd:nd + nt]), codes, bias,
+                      float(data["threshold"]))

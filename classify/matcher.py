@@ -1,0 +1,87 @@
+"""The classifier's dictionary on the shared term matcher (futurewatch.core.termmatch): every
+taxonomy term, exclusion, trap context, genre cue and entity alias in one automaton, matched
+on the matching form of title and text in a single pass.
+
+Hits are plain tuples (start, end, entry): ≈260 per article, so no object per hit."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from futurewatch.core.termmatch import MatchForm, TermMatcher, normalize_term
+from futurewatch.core.textnorm import nfkc
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a dictionary key stands for.
+
+    kind: term | exclusion | context (taxonomy, ref = code), cue (genre and context words, ref =
+    word class) or org | place (entities, ref = canonical name). `exact` is set for all-capital
+    ASCII acronyms (6G, EAST, UAV), which must match in capitals in the original text: "east"
+    or "6g" (six grams) are not them."""
+
+    kind: str
+    ref: str
+    term: str
+    weight: float = 1.0
+    exact: str | None = None
+
+
+Hit = tuple[int, int, Entry]  # (start, end, entry), offsets in the matching form
+
+
+def _exact_form(term: str) -> str | None:
+    """The case-sensitive form of an acronym-like term, else None."""
+    folded = nfkc(term)
+    letters = [c for c in folded if c.isalpha()]
+    if folded.isascii() and letters and all(c.isupper() for c in letters):
+        return folded.replace(" ", "")
+    return None
+
+
+TERM, EXCLUSION, CONTEXT, CUE, NAME = range(5)
+_SLOTS = {"term": TERM, "exclusion": EXCLUSION, "context": CONTEXT, "cue": CUE}
+_FAST = (TERM, CUE, NAME)
+
+
+class Matcher:
+    """Every dictionary entry of the classifier on the shared TermMatcher. `routes[i]` lists
+    what key i stands for as (slot, entry) pairs; slot is TERM, EXCLUSION, CONTEXT, CUE or
+    NAME (org and place); `simple[i]` is its one pair when nothing else needs checking."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        grouped: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            key = normalize_term(entry.term)
+            if key:
+                grouped[key].append(entry)
+        self.keys = list(grouped)
+        self.routes = [tuple((_SLOTS.get(e.kind, NAME), e) for e in grouped[k]) for k in self.keys]
+        self.terms = TermMatcher(self.keys)
+        # the slot of a key that stands for one term, cue or name and needs no boundary or case
+        # check (the scan's fast path), else -1; refs[i]: that entry's ref (code, cue class)
+        self.fast = [r[0][0] if len(r) == 1 and r[0][1].exact is None and edge is None and r[0][0] in _FAST else -1
+                     for r, edge in zip(self.routes, self.terms.edges)]
+        self.refs = [r[0][1].ref for r in self.routes]
+        self._automaton = self.terms._automaton
+        self.size = len(self.keys)
+
+    def find(self, form: MatchForm, original: str) -> list[Hit]:
+        """Every (start, end, entry), overlapping, by end position; a key's entries keep their
+        dictionary order."""
+        routes = self.routes
+        return [(start, end, entry) for idx, start, end in self.terms.find(form.text) for _, entry in routes[idx]
+                if entry.exact is None or matches_exact(form, original, start, end, entry.exact)]
+
+
+def matches_exact(form: MatchForm, original: str, start: int, end: int, exact: str) -> bool:
+    a, b = form.span(start, end)
+    return "".join(nfkc(original[a:b]).split()) == exact
+
+
+def build_entry(kind: str, ref: str, term: str, weight: float = 1.0) -> Entry:
+    exact = _exact_form(term) if kind not in ("exclusion", "cue") else None
+    return Entry(kind, ref, term, weight, exact)

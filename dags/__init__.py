@@ -1,0 +1,1 @@
+"""The Airflow DAGs (wiring only) and their shared support, dags.dag_support."""

@@ -1,0 +1,278 @@
+"""CLI: `futurewatch taxonomy load|reclassify|candidates`, `futurewatch classify [--jsonl]`,
+`futurewatch classify train`, `futurewatch eval`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from futurewatch.app.commands import current_db_url
+
+taxonomy_app = typer.Typer(help="The future-industry taxonomy: load versions, reclassify, emerging terms.",
+                           no_args_is_help=True)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@taxonomy_app.command("load")
+def load_cmd(path: Optional[Path] = typer.Argument(None, help="Taxonomy YAML (default: the packaged one).")) -> None:
+    """Store the taxonomy as a new version (no-op when unchanged); prints the version id."""
+    from futurewatch.core.taxonomy import TaxonomyError
+    from classify.taxonomy import load_taxonomy
+
+    try:
+        typer.echo(load_taxonomy(current_db_url(), path))
+    except TaxonomyError as exc:
+        _fail(str(exc))
+
+
+@taxonomy_app.command("reclassify")
+def reclassify_cmd(
+    path: Optional[Path] = typer.Argument(None, help="Taxonomy YAML to load first (default: the packaged one)."),
+    batch_size: int = typer.Option(500, min=1),
+    workers: int = typer.Option(min(2, os.cpu_count() or 1), min=1, help="Worker processes (version-id ranges)."),
+) -> None:
+    """Load the taxonomy, then classify every version the newest taxonomy version has not classified."""
+    from futurewatch.core.taxonomy import TaxonomyError
+    from classify.taxonomy import load_taxonomy
+
+    db_url = current_db_url()
+    try:
+        load_taxonomy(db_url, path)
+    except TaxonomyError as exc:
+        _fail(str(exc))
+    _run_pending(db_url, batch_size, workers, "reclassify")
+
+
+@taxonomy_app.command("candidates")
+def candidates_cmd(
+    days: int = typer.Option(30, min=1, help="Window of recent days."),
+    min_docs: int = typer.Option(3, min=1, help="Least number of recent documents a term must occur in."),
+    top: int = typer.Option(50, min=1),
+    until: Optional[str] = typer.Option(None, help="Last day of the window (YYYY-MM-DD; default today)."),
+    store: bool = typer.Option(True, help="Upsert the list into term_candidates."),
+) -> None:
+    """List frequent new terms that the taxonomy does not know yet."""
+    from classify.candidates import select_candidates, store_candidates
+    from classify.taxonomy import load_taxonomy, select_latest_taxonomy
+
+    db_url = current_db_url()
+    try:
+        end = date.fromisoformat(until) if until else date.today()
+    except ValueError:
+        _fail(f"--until must be YYYY-MM-DD, got {until!r}")
+    latest = select_latest_taxonomy(db_url) or select_latest_taxonomy(db_url, load_taxonomy(db_url))
+    found = select_candidates(db_url, latest[1], until=end, days=days, min_docs=min_docs, top=top)
+    if store:
+        store_candidates(db_url, found)
+    for c in found:
+        typer.echo(f"{c.term}\tdocs={c.doc_count}\tbefore={c.background_docs}\tscore={c.score}\t{c.example}")
+    if not found:
+        typer.echo("no candidates", err=True)
+
+
+def _run_pending(db_url: str, batch_size: int, workers: int = 1, stage: str = "classify") -> None:
+    from classify.parallel import WorkerFailed, classify_parallel
+    from futurewatch.app.progress import open_progress
+
+    with open_progress() as progress:
+        try:
+            summary = classify_parallel(db_url, workers=workers, batch_size=batch_size,
+                                        progress=progress.step(stage, "versions"))
+        except WorkerFailed as exc:
+            _fail(f"a classification worker failed: {exc}; rerun to continue where it stopped")
+    typer.echo(f"taxonomy version {summary.taxonomy_version_id}: classified {summary.classified} versions, "
+               f"{summary.labels} labels, {summary.mentions} entity mentions")
+
+
+MAX_LINE_BYTES = 1 << 20  # one JSON line of `classify --jsonl` (1 MiB); documented in docs/taxonomy.md
+
+
+def read_lines(stream, limit: int):
+    """(line bytes | None, length) per input line, reading at most `limit` + 1 bytes at a time:
+    a longer line is skipped to its end and yields None, so memory stays bounded."""
+    while True:
+        chunk = stream.readline(limit + 1)
+        if not chunk:
+            return
+        if len(chunk) <= limit or chunk.endswith(b"\n"):
+            yield chunk, len(chunk)
+            continue
+        size = len(chunk)
+        while chunk and not chunk.endswith(b"\n"):
+            chunk = stream.readline(limit + 1)
+            size += len(chunk)
+        yield None, size
+
+
+def run_jsonl(stdin, stdout, err, *, max_line_bytes: int = MAX_LINE_BYTES) -> int:
+    """The contract: one JSON line in → one JSON line out, same order, bounded memory.
+
+    `stdin` is a binary stream (or a text stream with a binary `.buffer`)."""
+    import msgspec
+
+    from classify.classifier import default_classifier
+
+    classifier = default_classifier()
+    encode = msgspec.json.Encoder().encode
+    stream = getattr(stdin, "buffer", stdin)
+    bad = 0
+    for n, (raw, size) in enumerate(read_lines(stream, max_line_bytes), 1):
+        try:
+            item = parse_line(raw, n, size, max_line_bytes)
+            if item is None:
+                continue
+            out = render_result(item.get("id"), classifier.classify(str(item.get("title") or ""),
+                                                                   str(item.get("text") or "")))
+        except ValueError as exc:
+            bad += 1
+            print(f"line {n}: {exc}", file=err)
+            out = {"id": None, "error": f"line {n}: {exc}", "categories": [], "entities": []}
+        stdout.write(encode(out).decode("utf-8") + "\n")
+        stdout.flush()
+    return bad
+
+
+def parse_line(raw: bytes | None, n: int, size: int, limit: int) -> dict | None:
+    """The JSON object of one line; None for a blank line; ValueError with a one-line reason."""
+    import msgspec
+
+    if raw is None:
+        raise ValueError(f"line of {size:,} bytes is over the {limit:,}-byte limit; skipped")
+    if n == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark from Windows tools
+        raw = raw[3:]
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("not valid UTF-8") from None
+    if not line.strip():
+        return None
+    try:
+        item = msgspec.json.decode(raw)
+    except msgspec.DecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc}") from None
+    if not isinstance(item, dict):
+        raise ValueError("not a JSON object")
+    return item
+
+
+def render_result(doc_id, result) -> dict:
+    entities, seen = [], set()
+    for e in result.entities:
+        key = (e.type, e.text, e.canonical)
+        if key not in seen:
+            seen.add(key)
+            entities.append({"type": e.type, "text": e.text, "canonical": e.canonical})
+    return {
+        "id": doc_id,
+        "categories": [
+            {"code": lb.code, "score": lb.score, "evidence": lb.evidence}  # Evidence encodes as {term, field, start, end}
+            for lb in result.labels
+        ],
+        "entities": entities,
+    }
+
+
+classify_app = typer.Typer(help="Classify the archive or a JSON-lines stream; retrain stage 2.",
+                           invoke_without_command=True)
+
+
+@classify_app.callback()
+def classify_cmd(
+    ctx: typer.Context,
+    jsonl: bool = typer.Option(False, "--jsonl", help="Read {id,title,text} JSON lines on stdin, write results on stdout."),
+    batch_size: int = typer.Option(500, min=1, help="Versions per transaction (database mode)."),
+    max_line_bytes: int = typer.Option(MAX_LINE_BYTES, min=1, help="Longest input line for --jsonl (bytes)."),
+) -> None:
+    """Classify the archive (pending versions), or a JSON-lines stream with --jsonl."""
+    if ctx.invoked_subcommand:
+        return
+    if not jsonl:
+        _run_pending(current_db_url(), batch_size)
+        return
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    bad = run_jsonl(sys.stdin, sys.stdout, sys.stderr, max_line_bytes=max_line_bytes)
+    if bad:
+        raise typer.Exit(1)
+
+
+@classify_app.command("train")
+def train_cmd(
+    corpus: Optional[Path] = typer.Option(None, help="Corpus folder with items_*.jsonl (default: tests/fixtures/classify_corpus)."),
+    out: Optional[Path] = typer.Option(None, help="Weights file to write (default: the packaged focus_model.json)."),
+    threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Probability from which a candidate is a label."),
+    allow_missing: bool = typer.Option(False, "--allow-missing", help="Leave out corpus items whose text is not cached."),
+) -> None:
+    """Retrain stage 2 on the gold set + corpus train and dev splits; C by cross-validation."""
+    from classify.corpus import CorpusError
+    from classify.focus import MODEL_PATH
+    from classify.train import train_model
+
+    if corpus is not None and not corpus.is_dir():
+        _fail(f"corpus folder not found: {corpus}")
+    try:
+        report = train_model(corpus, out or MODEL_PATH, threshold=threshold, allow_missing=allow_missing)
+    except ImportError:
+        _fail("training needs scikit-learn: pip install 'futurewatch[train]'")
+    except CorpusError as exc:
+        _fail(str(exc))
+    cv = report["cv"]
+    typer.echo(f"trained on {report['train']['items']} items ({report['train']['candidates']} candidates), C={report['C']}")
+    for name in ("stage1", "stage2"):
+        m = cv[name]
+        typer.echo(f"{cv['folds']}-fold cross-validation, {name}: P {m['precision']:.3f} R {m['recall']:.3f} "
+                   f"F1 {m['f1']:.3f}  ({cv['items']} corpus items)")
+    typer.echo(f"wrote {out or MODEL_PATH}")
+
+
+def eval_cmd(
+    gold: Optional[Path] = typer.Option(None, help="Gold JSONL (default: tests/fixtures/classify_gold/gold.jsonl)."),
+    corpus: Optional[Path] = typer.Option(None, help="Corpus folder with items_*.jsonl (default: tests/fixtures/classify_corpus)."),
+    split: str = typer.Option("test", help="Corpus split to score: train, dev or test."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full reports as JSON."),
+    allow_missing: bool = typer.Option(False, "--allow-missing",
+                                       help="Score the split's items whose text is cached; say how many are left out."),
+) -> None:
+    """Score stage 1 alone and stage 1+2 side by side on the gold set and a corpus split:
+    micro and per-code P/R/F1, negatives that get a label (by genre), entity P/R."""
+    from classify.corpus import SPLITS, CorpusError, read_corpus
+    from classify.evaluate import DEFAULT_GOLD, read_gold
+    from futurewatch.app.commands.classify_eval import compare_classifiers, print_reports
+
+    if gold is not None and not gold.exists():
+        _fail(f"gold file not found: {gold}")
+    if corpus is not None and not corpus.is_dir():
+        _fail(f"corpus folder not found: {corpus}")
+    if split not in SPLITS:
+        _fail(f"--split must be one of {', '.join(SPLITS)}")
+    sets = {"gold": read_gold(gold or DEFAULT_GOLD)}
+    try:
+        items = read_corpus(corpus, (split,), allow_missing=allow_missing)
+    except CorpusError as exc:  # the texts are not redistributed: a clone has the gold set only
+        print(f"note: corpus not scored: {exc}", file=sys.stderr)
+        items = []
+    if items:
+        sets[f"corpus {split}"] = items
+    reports = compare_classifiers(sets)
+    if as_json:
+        typer.echo(json.dumps({s: {c: r.as_dict() for c, r in by.items()} for s, by in reports.items()},
+                              ensure_ascii=False, indent=2))
+        return
+    print_reports(reports, typer.echo)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this area's commands to the top-level app."""
+    app.add_typer(taxonomy_app, name="taxonomy")
+    app.add_typer(classify_app, name="classify")
+    app.command("eval")(eval_cmd)

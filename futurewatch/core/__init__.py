@@ -1,0 +1,1 @@
+"""The core every stage builds on: settings, database, raw store, text, registry, sender."""
