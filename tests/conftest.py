@@ -75,15 +75,20 @@ def template_url(pg_admin_url):
     return url
 
 
-@pytest.fixture
-def db_url(pg_admin_url, template_url):
-    """A fresh, migrated database for one test."""
+def fresh_database(pg_admin_url: str):
+    """A fresh, migrated database (a copy of the template), dropped when the generator ends."""
     name = f"fw_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
     yield with_database(pg_admin_url, name)
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_url(pg_admin_url, template_url):
+    """A fresh, migrated database for one test."""
+    yield from fresh_database(pg_admin_url)
 
 
 @pytest.fixture

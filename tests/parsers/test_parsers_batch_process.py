@@ -8,18 +8,17 @@ import random
 import signal
 import subprocess
 import sys
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
 import psycopg
 import pytest
-from psycopg.conninfo import conninfo_to_dict
 
-from futurewatch.core.db import connect, with_database
+from futurewatch.core.db import connect
 from futurewatch.core.rawstore import open_raw_store
 from parsers import batch_store
 from parsers.process import process_pending
+from tests.conftest import fresh_database
 from tests.search.corpus import build_doc, ensure_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,12 +76,7 @@ def archive(url: str) -> dict:
 @pytest.fixture
 def twin_url(pg_admin_url, template_url):
     """A second fresh database on the same server."""
-    name = f"fw_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{conninfo_to_dict(template_url)["dbname"]}"')
-    yield with_database(pg_admin_url, name)
-    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from fresh_database(pg_admin_url)
 
 
 def test_batched_write_stores_what_page_by_page_stores(fw_env, twin_url, monkeypatch):
