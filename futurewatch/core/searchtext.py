@@ -1,4 +1,5 @@
-"""search_text computed in Python, equal to SQL's fw_search_text(title, text) (migration 0170).
+"""search_text computed in Python, equal to SQL's fw_search_text(title, text) (migration 0170), and
+its index keys, equal to SQL's fw_search_keys(search_text) (migration 0220).
 
 The fold map (Traditional → Simplified, upper → lower case) is read from the database itself
 (`fw_fold_map()`), so Python and SQL always fold with the same table. NFKC comes from Python's
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 from psycopg.rows import tuple_row
 
 
@@ -42,3 +44,21 @@ class SearchTextFolder:
 
     def search_text(self, title: str, text: str) -> str | None:
         return self.normalize(title.replace("\n", " ") + "\n" + text)
+
+
+def search_keys(search_text: str) -> np.ndarray:
+    """The search index's keys of a search_text, equal to SQL's fw_search_keys() (migration 0220).
+
+    One key per pair of adjacent UTF-16 code units, packed into 32 bits (first unit << 16 | second)
+    and read as a signed int4; sorted, without duplicates. A character outside the BMP is two
+    units (a surrogate pair), so it adds its own key and touches its neighbours with its halves:
+    every text containing a term holds all of the term's keys, which is what the index needs.
+    """
+    units = np.frombuffer(search_text.encode("utf-16-be"), dtype=">u2").astype(np.uint32)
+    keys = np.sort(((units[:-1] << 16) | units[1:]).view(np.int32))
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+
+
+def keys_literal(search_text: str | None) -> str | None:
+    """search_keys(search_text) as an int4[] literal, for COPY (None: the database computes them)."""
+    return None if search_text is None else "{" + str(search_keys(search_text).tolist())[1:-1] + "}"
