@@ -30,6 +30,8 @@ class SearchTextFolder:
             return cls(cur.execute("SELECT fw_fold_map()").fetchone()[0])
 
     def assigned(self, text: str) -> bool:
+        if text.replace("\n", "").isprintable():  # the common case, in C: no character is unassigned (Cn)
+            return True
         fresh = set(text) - self.known
         if any(unicodedata.category(ch) == "Cn" for ch in fresh):
             return False
