@@ -9,8 +9,8 @@ batch writer's steps, one connection, alternating before/after batch by batch (s
 same machine load), in two halves (--docs/2, then --docs) to show growth. CPU seconds per step:
 
 - `search_text` (Python): fw_search_text in Python (SearchTextFolder), client CPU;
-- `keys` (Python, after only): search_keys() and their literal for COPY, client CPU;
-- `COPY`: rows into the staging table, client + server CPU;
+- `keys` (Python, after only): search_keys() in int4[]'s binary form (keys_binary), client CPU;
+- `COPY`: rows into the staging table (binary after, text before), client + server CPU;
 - `INSERT`: staging into document_versions (trigger, TOAST, GIN pending list), server CPU;
 - `GIN merge`: gin_clean_pending_list(), server CPU;
 - `VACUUM ANALYZE`: at the end of each half, server CPU.
@@ -35,7 +35,7 @@ from yoyo import read_migrations
 from bench.load_search_run import backend_cpu, load_average, machine, open_database
 from futurewatch.core import migrate
 from futurewatch.core.db import with_database
-from futurewatch.core.searchtext import SearchTextFolder, keys_literal
+from futurewatch.core.searchtext import SearchTextFolder, keys_binary
 from futurewatch.core.staging import copy_staged
 from tests.search.corpus import build_doc, ensure_source
 
@@ -77,7 +77,7 @@ class Meter:
 def load_batch(meter: Meter, folder: SearchTextFolder, docs, keyed: bool, index: str) -> None:
     conn = meter.conn
     texts = meter.run("search_text", lambda: [folder.search_text(d.title, d.text) for d in docs])
-    keys = meter.run("keys", lambda: [keys_literal(t) for t in texts]) if keyed else None
+    keys = meter.run("keys", lambda: [keys_binary(t) for t in texts]) if keyed else None
     rows = [(d.document_id, d.document_id, 1, d.title, d.text, d.published_at,
              hashlib.sha256(d.text.encode()).hexdigest(), "sample.V1", t) + ((keys[i],) if keyed else ())
             for i, (d, t) in enumerate(zip(docs, texts))]
@@ -88,7 +88,8 @@ def load_batch(meter: Meter, folder: SearchTextFolder, docs, keyed: bool, index:
         conn.execute("INSERT INTO documents (document_id, doc_key, source_id, canonical_url)"
                      " SELECT i, 'sample:' || i, 'sample', 'https://example.cn/' || i FROM unnest(%s::bigint[]) i",
                      [[d.document_id for d in docs]])
-        staging = meter.run("COPY", lambda: copy_staged(conn, "document_versions", columns, rows))
+        staging = meter.run("COPY", lambda: copy_staged(conn, "document_versions", columns, rows,
+                                                           ("search_keys",) if keyed else ()))
         names = ", ".join(columns)
         meter.run("INSERT", lambda: conn.execute(f"INSERT INTO document_versions ({names}) SELECT {names} FROM {staging.as_string(conn)}"))
         meter.run("GIN merge", lambda: conn.execute("SELECT gin_clean_pending_list(%s::regclass)", [index]))

@@ -11,10 +11,13 @@ text `search_text()` returns None and the database computes the value (the trigg
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 
 import numpy as np
 from psycopg.rows import tuple_row
+
+INT4_OID = 23
 
 
 class SearchTextFolder:
@@ -61,6 +64,15 @@ def search_keys(search_text: str) -> np.ndarray:
     return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
 
-def keys_literal(search_text: str | None) -> str | None:
-    """search_keys(search_text) as an int4[] literal, for COPY (None: the database computes them)."""
-    return None if search_text is None else "{" + str(search_keys(search_text).tolist())[1:-1] + "}"
+
+def keys_binary(search_text: str | None) -> bytes | None:
+    """search_keys(search_text) in int4[]'s binary form, for a binary COPY (None: the database
+    computes them): no number is formatted as text on either side."""
+    if search_text is None:
+        return None
+    keys = search_keys(search_text)
+    if not len(keys):
+        return struct.pack(">iiI", 0, 0, INT4_OID)
+    items = np.empty((len(keys), 2), dtype=">i4")
+    items[:, 0], items[:, 1] = 4, keys  # each element: its length (4 bytes), its value
+    return struct.pack(">iiIii", 1, 0, INT4_OID, len(keys), 1) + items.tobytes()

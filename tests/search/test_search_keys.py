@@ -13,7 +13,7 @@ from yoyo import read_migrations
 
 from futurewatch.core import migrate
 from futurewatch.core.db import with_database
-from futurewatch.core.searchtext import SearchTextFolder, keys_literal, search_keys
+from futurewatch.core.searchtext import SearchTextFolder, keys_binary, search_keys
 from tests.search.corpus import build_doc, ensure_source
 
 ASTRAL = "\U00020000\U0002A6D6\U0001F600\U0001D400"  # CJK Extension B, an emoji, a mathematical letter
@@ -39,8 +39,14 @@ def test_python_keys_equal_sql_keys(db_url):
         samples += [folder.search_text(d.title, d.text) for d in (build_doc(i, rng, 800) for i in range(20))]
         for text in samples:
             assert search_keys(text).tolist() == sql_keys(conn, text), text
-            assert conn.execute("SELECT %s::int4[] = fw_search_keys(%s)", [keys_literal(text), text]).fetchone()[0]
-    assert keys_literal(None) is None
+        conn.execute("CREATE TEMP TABLE sent (i int, k int4[])")  # the binary form, as the batch writers send it
+        with conn.cursor().copy("COPY sent (i, k) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(["int4", "bytea"])
+            for i, text in enumerate(samples, start=1):
+                copy.write_row((i, keys_binary(text)))
+        assert conn.execute("SELECT count(*) FILTER (WHERE k = fw_search_keys((%s::text[])[i])), count(*) FROM sent",
+                            [samples]).fetchone() == (len(samples), len(samples))
+    assert keys_binary(None) is None
 
 
 def test_one_key_only_for_two_bmp_characters(db_url):
