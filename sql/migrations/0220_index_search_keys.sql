@@ -14,7 +14,10 @@
 -- Not one transaction, so that an archive is backfilled in batches, each committed: every
 -- statement here can run again, and a rerun of an interrupted migration goes on where it stopped.
 -- Search stays right throughout: the search functions move to the new index only once every
--- version has its keys and the index exists.
+-- version has its keys and the index exists. Cost (estimated from per-text figures, not measured
+-- end to end): the keys in SQL (1.5-4.5 ms per 5 KB text) plus the old index's entries for the
+-- rewritten rows, roughly 10-20 CPU-minutes per 200,000 versions; each row is rewritten once,
+-- so VACUUM afterwards.
 
 ALTER TABLE document_versions ADD COLUMN IF NOT EXISTS search_keys int4[];
 
