@@ -194,17 +194,19 @@ CREATE FUNCTION public.fw_search_keys(x text) RETURNS integer[]
     AS $$
     SELECT ARRAY(
         SELECT DISTINCT k FROM (
-            -- a character's last unit, then the next character's first unit
-            SELECT (CASE WHEN c[i] < 65536 THEN c[i] ELSE 56320 + ((c[i] - 65536) & 1023) END) << 16
-                 | CASE WHEN c[i + 1] < 65536 THEN c[i + 1] ELSE 55296 + ((c[i + 1] - 65536) >> 10) END
-            FROM generate_series(1, cardinality(c) - 1) AS i
+            -- a character's last UTF-16 unit, then the next character's first unit
+            SELECT (CASE WHEN cp < 65536 THEN cp ELSE 56320 + ((cp - 65536) & 1023) END) << 16
+                 | lead(CASE WHEN cp < 65536 THEN cp ELSE 55296 + ((cp - 65536) >> 10) END) OVER (ORDER BY i)
+            FROM (SELECT ascii(ch), i FROM unnest(string_to_array(x, NULL)) WITH ORDINALITY AS u(ch, i)) AS c(cp, i)
             UNION ALL
-            -- the surrogate pair of a character outside the BMP
+            -- the surrogate pair of each character outside the BMP (texts without one skip this)
             SELECT (55296 + ((cp - 65536) >> 10)) << 16 | (56320 + ((cp - 65536) & 1023))
-            FROM unnest(c) AS cp WHERE cp >= 65536
+            FROM (SELECT ascii(ch) FROM unnest(CASE WHEN x ~ '[\U00010000-\U0010FFFF]'
+                                                    THEN string_to_array(x, NULL) END) AS ch) AS c(cp)
+            WHERE cp >= 65536
         ) AS keys(k)
+        WHERE k IS NOT NULL
         ORDER BY k)
-    FROM (SELECT ARRAY(SELECT ascii(ch) FROM unnest(string_to_array(x, NULL)) AS ch) AS c) AS chars
 $$;
 COMMENT ON FUNCTION public.fw_search_keys(x text) IS 'The search index keys of a normalised text: each pair of adjacent UTF-16 code units as one int4 (first << 16 | second), sorted, distinct.';
 CREATE FUNCTION public.fw_is_one_key(t text) RETURNS boolean
