@@ -10,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ORDER = ["load_search", "index_keys", "crawl", "parse", "process", "parsers_quality", "policy", "classify", "reclassify",
-         "alerts"]
+ORDER = ["load_search", "load_steps", "index_keys", "crawl", "parse", "process", "parsers_quality", "policy", "classify",
+         "reclassify", "alerts"]
 
 
 def main(argv: list[str]) -> int:

@@ -13,9 +13,12 @@ seconds for building each variant from scratch (`CREATE INDEX`, maintenance_work
   point has 21 bits), precomputed in a column — what a writer computing keys in Python would
   store;
 - `int8[] in SQL`: the integer keys computed by SQL from the text (what a trigger would do for
-  writers that do not supply them), per text, without an index.
+  writers that do not supply them), per text, without an index;
+- `int4[] column`: what migration 0220 stores: each pair of adjacent UTF-16 code units as one
+  int4 (search_keys(), futurewatch/core/searchtext.py), half the bytes of int8 keys;
+- `int4[] in SQL`: the same keys computed by fw_search_keys() (the trigger's path), no index.
 
-Ends with `RESULT docs=… text_key_cpu_s=… int8_key_cpu_s=… key_cost_ratio=… mb=…`.
+Ends with `RESULT docs=… text_key_cpu_s=… int8_key_cpu_s=… int4_key_cpu_s=… key_cost_ratio=… expression_over_int4=… …`.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import psycopg
 
 from bench.load_search_run import backend_cpu, load_average, machine, open_database
 from futurewatch.core.migrate import apply_migrations
-from futurewatch.core.searchtext import SearchTextFolder
+from futurewatch.core.searchtext import SearchTextFolder, search_keys
 from tests.search.corpus import build_doc
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "index_keys.md"
@@ -46,6 +49,8 @@ VARIANTS = {
     "text[] column": "CREATE INDEX ON keys_bench USING gin (text_keys)",
     "int8[] column": "CREATE INDEX ON keys_bench USING gin (int_keys)",
     "int8[] in SQL": f"SELECT sum(cardinality(k)) FROM keys_bench, LATERAL ({INT_KEYS_SQL.replace('x', 'search_text')}) AS s(k)",
+    "int4[] column": "CREATE INDEX ON keys_bench USING gin (search_keys)",
+    "int4[] in SQL": "SELECT sum(cardinality(fw_search_keys(search_text))) FROM keys_bench",
 }
 
 
@@ -56,12 +61,13 @@ def int_keys(text: str) -> list[int]:
 def fill(conn, first: int, last: int) -> int:
     """Rows first..last: search_text, its text keys and its integer keys; returns UTF-8 bytes."""
     folder, size = SearchTextFolder.from_database(conn), 0
-    with conn.cursor().copy("COPY keys_bench (id, search_text, text_keys, int_keys) FROM STDIN") as copy:
+    with conn.cursor().copy("COPY keys_bench (id, search_text, text_keys, int_keys, search_keys) FROM STDIN") as copy:
         for i in range(first, last + 1):
             doc = build_doc(i, random.Random(i), 1700, mixed=False)
             text = folder.search_text(doc.title, doc.text)
             size += len(text.encode())
-            copy.write_row((i, text, sorted({text[j:j + 2] for j in range(len(text) - 1)}), int_keys(text)))
+            copy.write_row((i, text, sorted({text[j:j + 2] for j in range(len(text) - 1)}), int_keys(text),
+                            search_keys(text).tolist()))
     conn.commit()
     return size
 
@@ -92,7 +98,7 @@ def main() -> int:
             apply_migrations(url)
             with psycopg.connect(url) as conn:
                 conn.execute("CREATE TABLE keys_bench (id int PRIMARY KEY, search_text text, text_keys text[]"
-                             " COLLATE \"C\", int_keys int8[])")
+                             " COLLATE \"C\", int_keys int8[], search_keys int4[] STORAGE EXTERNAL)")
                 conn.commit()
                 size = 0
                 for first, last in ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)):
@@ -125,10 +131,14 @@ def render(rows: list[dict], args) -> tuple[str, str]:
     ratio = last["text[] column"]["cpu"] / max(last["int8[] column"]["cpu"], 1e-9)
     growth = ((last["expression"]["cpu"] / first["expression"]["cpu"])
               / (last["expression"]["mb"] / first["expression"]["mb"])) if first else 1.0
+    int4 = last["expression"]["cpu"] / max(last["int4[] column"]["cpu"], 1e-9)
     lines += ["", f"Text keys / integer keys, CPU to build at {args.docs:,} versions: **{ratio:.1f}×**.",
+              f"The expression index / the int4[] column of 0220: **{int4:.1f}×**; int8[] / int4[] column:"
+              f" {last['int8[] column']['cpu'] / max(last['int4[] column']['cpu'], 1e-9):.2f}×.",
               f"CPU per MB of today's index, at the larger size / at the smaller: {growth:.2f}× (1.00 = linear).", ""]
     result = (f"RESULT docs={args.docs} text_key_cpu_s={last['text[] column']['cpu']:.2f}"
-              f" int8_key_cpu_s={last['int8[] column']['cpu']:.2f} key_cost_ratio={ratio:.1f}"
+              f" int8_key_cpu_s={last['int8[] column']['cpu']:.2f} int4_key_cpu_s={last['int4[] column']['cpu']:.2f}"
+              f" key_cost_ratio={ratio:.1f} expression_over_int4={int4:.1f}"
               f" expression_cpu_s={last['expression']['cpu']:.2f} mb={last['expression']['mb']:.1f}")
     return "\n".join(lines), result
 

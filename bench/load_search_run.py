@@ -204,5 +204,5 @@ def pct(values: list[float], q: float) -> float:
 
 def sizes(conn) -> dict:
     row = conn.execute("SELECT pg_total_relation_size('document_versions') - pg_indexes_size('document_versions'),"
-                       " pg_relation_size('document_versions_search_idx')").fetchone()
+                       " pg_relation_size('document_versions_search_keys_idx')").fetchone()
     return {"table_mb": row[0] / 2**20, "index_mb": row[1] / 2**20}

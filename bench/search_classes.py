@@ -25,7 +25,7 @@ class Query:
         return " ".join([" OR ".join(map(quote, g)) for g in self.groups] + ["-" + quote(t) for t in self.none])
 
     def where(self, like: bool, alias: str = "v") -> tuple[str, list[str]]:
-        term = LIKE_TERM.format(a=alias) if like else f"fw_contains({alias}.search_text, %s)"
+        term = LIKE_TERM.format(a=alias) if like else f"fw_contains({alias}.search_keys, {alias}.search_text, %s)"
         parts = ["(" + " OR ".join([term] * len(g)) + ")" for g in self.groups]
         parts += [f"NOT ({term})" if like else f"fw_lacks({alias}.search_text, %s)" for _ in self.none]
         return " AND ".join(parts), [t for g in self.groups for t in g] + list(self.none)

@@ -5,7 +5,7 @@
 A page is *new* when nothing stored shares its URLs, its doc_key or (for a site without ids)
 its content, and no earlier page of the batch does either. New pages are written together:
 documents and URLs by one `unnest` upsert each, versions by COPY into a staging table (with
-the search text computed in Python), current versions and stories by one UPDATE each. Every
+the search text and its index keys computed in Python), current versions and stories by one UPDATE each. Every
 other page (a new version of a stored document, a refetch, a reprint inside the batch) is left
 to the page-by-page path of parsers/store.py, after the new ones, so it sees them.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from futurewatch.core.searchtext import SearchTextFolder
+from futurewatch.core.searchtext import SearchTextFolder, keys_binary
 from parsers import dedup, policy_store, store
 from parsers.batch_write import upsert_staged
 from parsers.document import Document
@@ -57,7 +57,7 @@ WHERE d.document_id = x.document_id
 """
 VERSION_COLUMNS = ("version_id", "document_id", "version_no", "raw_fetch_id", "title", "subtitle", "text",
                    "published_at", "author", "origin", "editor", "lang", "content_hash", "parser", "is_empty",
-                   "search_text")
+                   "search_text", "search_keys")
 
 
 @dataclass
@@ -148,8 +148,9 @@ def _insert_versions(conn, folder: SearchTextFolder, pages: list[Page]) -> None:
         page.version_id = version_id
     values = ((p.version_id, p.document_id, 1, p.row["raw_fetch_id"], p.doc.title, p.doc.subtitle, p.doc.text,
                p.doc.published_at, p.doc.author, p.doc.origin, p.doc.editor, p.doc.lang, p.doc.content_hash,
-               p.doc.parser, p.doc.is_empty, folder.search_text(p.doc.title, p.doc.text)) for p in pages)
-    stored = upsert_staged(conn, "document_versions", VERSION_COLUMNS, values)
+               p.doc.parser, p.doc.is_empty, text, keys_binary(text))
+              for p in pages for text in [folder.search_text(p.doc.title, p.doc.text)])
+    stored = upsert_staged(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",))
     if stored != len(pages):  # only a concurrent writer of the same documents could cause this
         raise RuntimeError(f"{len(pages) - stored} of {len(pages)} new versions already existed")
     conn.execute(_SET_CURRENT, {"documents": [p.document_id for p in pages],

@@ -8,8 +8,8 @@ Rows are COPied into a temporary staging table and moved with one INSERT … ON 
 NOTHING, so a batch can be rerun as it is (rows already stored are skipped), and a crash inside
 a batch rolls all of it back: nothing half-written, nothing lost, rerun the batch.
 
-Per-row maintenance of the bigram GIN index (~1,200 distinct keys per 5 KB text) was 55–70 % of
-load time. Inside `indexed_batch` new index entries go to the GIN pending list (a large
+Per-row maintenance of the search index (~1,200 distinct keys per 5 KB text) was 55–70 % of
+load time; the keys come from Python (search_keys, migration 0220). Inside `indexed_batch` new index entries go to the GIN pending list (a large
 `gin_pending_list_limit` for this transaction only) and are merged into the index once, at the
 end of the batch, by `gin_clean_pending_list()` with a large `maintenance_work_mem`: one sorted
 merge instead of one tree insert per key. Search is never wrong meanwhile: the pending list is
@@ -27,16 +27,16 @@ from typing import Iterable, Iterator
 
 from psycopg.rows import tuple_row
 
-from futurewatch.core.searchtext import SearchTextFolder
+from futurewatch.core.searchtext import SearchTextFolder, keys_binary
 from futurewatch.core.staging import upsert_staged
 from futurewatch.core.stats import analyze_table
 
-SEARCH_INDEX = "document_versions_search_idx"
+SEARCH_INDEX = "document_versions_search_keys_idx"
 PENDING_LIMIT = "64MB"      # at most one merge per 64 MB of new keys within a batch
 MERGE_MEMORY = "64MB"       # maintenance_work_mem of the merges (larger was not faster)
 ANALYZE_GROWTH = 0.1       # ANALYZE after a batch that adds more than this share of rows
 VERSION_COLUMNS = ("version_id", "document_id", "version_no", "title", "text", "published_at",
-                   "content_hash", "parser", "search_text")
+                   "content_hash", "parser", "search_text", "search_keys")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def scalar(conn, statement: str):
 
 
 def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
-    """Store new versions (explicit ids) with their search_text; returns how many were new."""
+    """Store new versions (explicit ids) with their search_text and keys; returns how many were new."""
     values = ((r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
-               r.parser, folder.search_text(r.title, r.text)) for r in rows)
-    return upsert_staged(conn, "document_versions", VERSION_COLUMNS, values)
+               r.parser, text, keys_binary(text)) for r in rows for text in [folder.search_text(r.title, r.text)])
+    return upsert_staged(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",))

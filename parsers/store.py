@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from psycopg.types.json import Jsonb
 
+from futurewatch.core.searchtext import search_keys
 from parsers import dedup, queries as q
 from parsers.attachments import apply_attachment_text, extract_attachment
 from parsers.document import Document
@@ -52,8 +53,8 @@ def upsert_document(conn, doc: Document, urls: list[str]) -> tuple[dict, bool]:
 
 
 def version_params(doc: Document, document_id: int, raw_fetch_id: int | None, search_text: str | None) -> dict:
-    """search_text: fw_search_text(title, text) from Python (None: the database computes it)."""
-    return {"search_text": search_text, "document_id": document_id, "raw_fetch_id": raw_fetch_id, "title": doc.title, "subtitle": doc.subtitle,
+    """search_text: fw_search_text(title, text) from Python (None: the database computes it and its keys)."""
+    return {"search_text": search_text, "search_keys": None if search_text is None else search_keys(search_text).tolist(), "document_id": document_id, "raw_fetch_id": raw_fetch_id, "title": doc.title, "subtitle": doc.subtitle,
             "text": doc.text, "published_at": doc.published_at, "author": doc.author, "origin": doc.origin,
             "editor": doc.editor, "lang": doc.lang, "content_hash": doc.content_hash, "parser": doc.parser,
             "is_empty": doc.is_empty}

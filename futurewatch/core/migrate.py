@@ -1,6 +1,8 @@
 """Schema migrations: forward-only SQL files in sql/migrations, applied by yoyo-migrations.
 
-Each file runs in its own transaction, so a failing migration leaves nothing half-applied.
+Each file runs in its own transaction, so a failing migration leaves nothing half-applied. A file
+that backfills an archive in committed batches opts out (`-- transactional: false`, e.g. 0220);
+every statement in such a file can run again, so a rerun goes on where a failed run stopped.
 Concurrent migrators queue on a PostgreSQL session advisory lock (futurewatch.core.locks), which dies
 with its holder; a yoyo lock row left by a killed process is then removed, never waited on.
 """

@@ -7,6 +7,8 @@ the table with one INSERT … SELECT … ON CONFLICT, so the write stays an upse
 COPY sends the rows in the table's own text format: no per-value parameter or array
 adaptation on the client (adapting text arrays cost about as much as the database's insert).
 The staging table lives for the session (ON COMMIT nothing: it is truncated before each use).
+A caller with values already in binary form (the search index keys) names them `raw`: that COPY
+is binary.
 """
 
 from __future__ import annotations
@@ -14,25 +16,42 @@ from __future__ import annotations
 from typing import Iterable
 
 from psycopg import sql
+from psycopg.rows import tuple_row
 
 
-def copy_staged(conn, table: str, columns: tuple[str, ...], values: Iterable[tuple]) -> sql.Identifier:
-    """COPY rows into the session's staging copy of `table` (emptied first); returns its name."""
+def copy_staged(conn, table: str, columns: tuple[str, ...], values: Iterable[tuple],
+                raw: tuple[str, ...] = ()) -> sql.Identifier:
+    """COPY rows into the session's staging copy of `table` (emptied first); returns its name.
+
+    `raw`: columns whose values come already in their type's binary form (bytes); then the COPY is
+    binary, every other value adapted to its column's type."""
     staging = sql.Identifier(f"staged_{table}")
     names = sql.SQL(", ").join(map(sql.Identifier, columns))
     conn.execute(sql.SQL("CREATE TEMP TABLE IF NOT EXISTS {} AS SELECT {} FROM {} LIMIT 0").format(
         staging, names, sql.Identifier(table)))
     conn.execute(sql.SQL("TRUNCATE {}").format(staging))
-    with conn.cursor() as cur, cur.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(staging, names)) as copy:
+    types = [("bytea" if c in raw else t) for c, t in column_types(conn, f"staged_{table}", columns)] if raw else None
+    binary = sql.SQL(" (FORMAT BINARY)" if raw else "")
+    with conn.cursor() as cur, cur.copy(sql.SQL("COPY {} ({}) FROM STDIN{}").format(staging, names, binary)) as copy:
+        if types:
+            copy.set_types(types)
         for row in values:
             copy.write_row(row)
     return staging
 
 
+def column_types(conn, table: str, columns: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(column, type name) of `columns` of a table visible in the search path."""
+    with conn.cursor(row_factory=tuple_row) as cur:
+        types = dict(cur.execute("SELECT attname, format_type(atttypid, NULL) FROM pg_attribute"
+                                 " WHERE attrelid = %s::regclass AND attnum > 0", [table]).fetchall())
+    return [(c, types[c]) for c in columns]
+
+
 def upsert_staged(conn, table: str, columns: tuple[str, ...], values: Iterable[tuple],
-                  conflict: str = "ON CONFLICT DO NOTHING") -> int:
+                  conflict: str = "ON CONFLICT DO NOTHING", raw: tuple[str, ...] = ()) -> int:
     """COPY rows into a staging table, then insert them with `conflict`; returns rows written."""
-    staging = copy_staged(conn, table, columns, values)
+    staging = copy_staged(conn, table, columns, values, raw)
     names = sql.SQL(", ").join(map(sql.Identifier, columns))
     return conn.execute(sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {} ").format(
         sql.Identifier(table), names, names, staging) + sql.SQL(conflict)).rowcount

@@ -101,7 +101,7 @@ def test_batched_write_stores_what_page_by_page_stores(fw_env, twin_url, monkeyp
         matched = 0
         for term in ("量子", "人工智能", "未來產業", "6G"):  # the index, merged per batch, finds what LIKE finds
             found = conn.execute("SELECT array_agg(version_id ORDER BY version_id) FROM document_versions"
-                                 " WHERE fw_contains(search_text, %s)", [term]).fetchone()[0]
+                                 " WHERE fw_contains(search_keys, search_text, %s)", [term]).fetchone()[0]
             like = conn.execute("SELECT array_agg(version_id ORDER BY version_id) FROM document_versions"
                                 " WHERE strpos(search_text, fw_normalize(%s)) > 0", [term]).fetchone()[0]
             assert found == like

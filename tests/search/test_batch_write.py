@@ -52,7 +52,7 @@ def test_batches_rerun_and_crash_lose_nothing(db_url, docs):
         stored = conn.execute("SELECT count(*), count(*) FILTER (WHERE search_text = fw_search_text(title, text))"
                               " FROM document_versions").fetchone()
         assert stored == (120, 120)
-        pending = conn.execute("SELECT count(*) FROM document_versions WHERE fw_contains(search_text, %s)",
+        pending = conn.execute("SELECT count(*) FROM document_versions WHERE fw_contains(search_keys, search_text, %s)",
                                [docs[7].text[10:13]]).fetchone()[0]
         like = conn.execute("SELECT count(*) FROM document_versions WHERE strpos(search_text, fw_normalize(%s)) > 0",
                             [docs[7].text[10:13]]).fetchone()[0]

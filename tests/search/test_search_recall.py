@@ -32,7 +32,7 @@ def like_ids(conn, query: str) -> set[int]:
 
 def contains_ids(conn, query: str) -> set[int]:
     rows = conn.execute(
-        "SELECT version_id FROM document_versions WHERE fw_contains(search_text, %(q)s)", {"q": query}
+        "SELECT version_id FROM document_versions WHERE fw_contains(search_keys, search_text, %(q)s)", {"q": query}
     ).fetchall()
     return {r[0] for r in rows}
 
@@ -79,7 +79,7 @@ def test_traditional_and_simplified_find_each_other(corpus_db):
             assert contains_ids(conn, traditional) == found
             # documents written in Traditional are among them
             raw_trad = conn.execute(
-                "SELECT count(*) FROM document_versions WHERE strpos(text, %(t)s) > 0 AND fw_contains(search_text, %(s)s)",
+                "SELECT count(*) FROM document_versions WHERE strpos(text, %(t)s) > 0 AND fw_contains(search_keys, search_text, %(s)s)",
                 {"t": traditional, "s": simplified},
             ).fetchone()[0]
             assert raw_trad > 0, traditional
@@ -125,7 +125,7 @@ def plan_nodes(conn, statement: str) -> list[tuple[str, str | None, str | None]]
 def assert_index_served(nodes) -> None:
     """Texts are found through the bigram index, never by scanning document_versions.
     (The small documents table may be hashed whole for the join; that reads no text.)"""
-    assert ("Bitmap Index Scan", None, "document_versions_search_idx") in nodes, nodes
+    assert ("Bitmap Index Scan", None, "document_versions_search_keys_idx") in nodes, nodes
     assert not any(kind == "Seq Scan" and rel == "document_versions" for kind, rel, _ in nodes), nodes
 
 
@@ -141,7 +141,7 @@ def test_search_is_served_by_the_index(corpus_db, query):
 def test_fw_contains_inlines_to_an_index_condition(corpus_db):
     url, _ = corpus_db
     with psycopg.connect(url) as conn:
-        for where in ["fw_contains(search_text, '量子计算')",
-                      "fw_contains(search_text, '量子') AND fw_contains(search_text, '科技')",
-                      "(fw_contains(search_text, '量子') OR fw_contains(search_text, '芯片')) AND fw_lacks(search_text, '深海')"]:
+        for where in ["fw_contains(search_keys, search_text, '量子计算')",
+                      "fw_contains(search_keys, search_text, '量子') AND fw_contains(search_keys, search_text, '科技')",
+                      "(fw_contains(search_keys, search_text, '量子') OR fw_contains(search_keys, search_text, '芯片')) AND fw_lacks(search_text, '深海')"]:
             assert_index_served(plan_nodes(conn, "SELECT version_id FROM document_versions WHERE " + where))

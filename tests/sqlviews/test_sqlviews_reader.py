@@ -38,7 +38,7 @@ def test_reader_reads_every_view(seeded_url, view):
 def test_reader_searches(seeded_url):
     rows = as_reader(seeded_url, "SELECT document_id FROM fw_search('廣東 量子', 10)")
     assert {r[0] for r in rows} == {2, 8}
-    rows = as_reader(seeded_url, "SELECT document_id FROM v_documents WHERE fw_contains(search_text, '广东')")
+    rows = as_reader(seeded_url, "SELECT document_id FROM v_documents WHERE fw_contains(search_keys, search_text, '广东')")
     assert {r[0] for r in rows} == {2, 8}
 
 

@@ -16,7 +16,7 @@ console = Console()
 
 @db_app.command("migrate")
 def migrate_cmd() -> None:
-    """Apply pending schema migrations (each in its own transaction)."""
+    """Apply pending schema migrations (each in its own transaction, or in committed batches where a file says so)."""
     db_url = current_db_url()
     applied = apply_migrations(db_url)
     console.print(f"{describe_url(db_url)}: applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))

@@ -1,0 +1,171 @@
+"""Where a bulk load's CPU goes, step by step: the expression index (0210) against stored keys (0220).
+
+Run: .venv/bin/python -m bench.load_steps [--docs 8000] [--write]
+
+One embedded server, two databases: `before` migrated up to 0210 (GIN over
+`fw_bigrams(search_text) COLLATE "C"`), `after` to head (GIN over `search_keys`, keys from Python).
+Both load the same ~5 KB versions (bench.load_search's texts) in batches of 2,000 through the
+batch writer's steps, one connection, alternating before/after batch by batch (so both see the
+same machine load), in two halves (--docs/2, then --docs) to show growth. CPU seconds per step:
+
+- `search_text` (Python): fw_search_text in Python (SearchTextFolder), client CPU;
+- `keys` (Python, after only): search_keys() in int4[]'s binary form (keys_binary), client CPU;
+- `COPY`: rows into the staging table (binary after, text before), client + server CPU;
+- `INSERT`: staging into document_versions (trigger, TOAST, GIN pending list), server CPU;
+- `GIN merge`: gin_clean_pending_list(), server CPU;
+- `VACUUM ANALYZE`: at the end of each half, server CPU.
+
+Ends with `RESULT docs=… mb=… before_cpu_s_per_mb=… after_cpu_s_per_mb=… cpu_ratio=…`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+from yoyo import read_migrations
+
+from bench.load_search_run import backend_cpu, load_average, machine, open_database
+from futurewatch.core import migrate
+from futurewatch.core.db import with_database
+from futurewatch.core.searchtext import SearchTextFolder, keys_binary
+from futurewatch.core.staging import copy_staged
+from tests.search.corpus import build_doc, ensure_source
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "load_steps.md"
+BATCH = 2000
+STEPS = ("search_text", "keys", "COPY", "INSERT", "GIN merge", "VACUUM ANALYZE")
+COLUMNS = ("version_id", "document_id", "version_no", "title", "text", "published_at", "content_hash", "parser",
+           "search_text")
+SCHEMAS = {"before": ("0220", "document_versions_search_idx"), "after": (None, "document_versions_search_keys_idx")}
+
+
+def create(admin_url: str, below: str | None) -> str:
+    """A new database migrated to head, or to the last migration below `below`."""
+    name = f"steps_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = with_database(admin_url, name)
+    with migrate._backend(url) as backend:
+        migrations = read_migrations(str(migrate.MIGRATIONS_DIR))
+        if below:
+            migrations = migrations.filter(lambda m: m.id < below)
+        backend.apply_migrations(backend.to_apply(migrations))
+    return url
+
+
+class Meter:
+    """CPU seconds per step of one connection: its backend's and this thread's."""
+
+    def __init__(self, conn):
+        self.conn, self.pid, self.cpu = conn, conn.info.backend_pid, dict.fromkeys(STEPS, 0.0)
+
+    def run(self, step: str, action):
+        server, client = backend_cpu(self.pid), time.thread_time()
+        result = action()
+        self.cpu[step] += backend_cpu(self.pid) - server + time.thread_time() - client
+        return result
+
+
+def load_batch(meter: Meter, folder: SearchTextFolder, docs, keyed: bool, index: str) -> None:
+    conn = meter.conn
+    texts = meter.run("search_text", lambda: [folder.search_text(d.title, d.text) for d in docs])
+    keys = meter.run("keys", lambda: [keys_binary(t) for t in texts]) if keyed else None
+    rows = [(d.document_id, d.document_id, 1, d.title, d.text, d.published_at,
+             hashlib.sha256(d.text.encode()).hexdigest(), "sample.V1", t) + ((keys[i],) if keyed else ())
+            for i, (d, t) in enumerate(zip(docs, texts))]
+    columns = COLUMNS + (("search_keys",) if keyed else ())
+    with conn.transaction():
+        conn.execute("SET LOCAL gin_pending_list_limit = '64MB'")
+        conn.execute("SET LOCAL maintenance_work_mem = '64MB'")
+        conn.execute("INSERT INTO documents (document_id, doc_key, source_id, canonical_url)"
+                     " SELECT i, 'sample:' || i, 'sample', 'https://example.cn/' || i FROM unnest(%s::bigint[]) i",
+                     [[d.document_id for d in docs]])
+        staging = meter.run("COPY", lambda: copy_staged(conn, "document_versions", columns, rows,
+                                                           ("search_keys",) if keyed else ()))
+        names = ", ".join(columns)
+        meter.run("INSERT", lambda: conn.execute(f"INSERT INTO document_versions ({names}) SELECT {names} FROM {staging.as_string(conn)}"))
+        meter.run("GIN merge", lambda: conn.execute("SELECT gin_clean_pending_list(%s::regclass)", [index]))
+
+
+def vacuum(url: str) -> float:
+    with psycopg.connect(url, autocommit=True) as conn:
+        pid, cpu = conn.info.backend_pid, backend_cpu(conn.info.backend_pid)
+        conn.execute("VACUUM ANALYZE document_versions")
+        return backend_cpu(pid) - cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=8000)
+    parser.add_argument("--write", action="store_true", help=f"write the results to docs/perf/{DOC.name}")
+    parser.add_argument("--note", default="")
+    args = parser.parse_args()
+    rows, began = [], time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="fw-bench-") as home:
+        admin, server = open_database(None, Path(home))
+        try:
+            urls = {name: create(admin, below) for name, (below, _) in SCHEMAS.items()}
+            conns = {name: psycopg.connect(url) for name, url in urls.items()}
+            meters = {name: Meter(conn) for name, conn in conns.items()}
+            folders = {name: SearchTextFolder.from_database(conn) for name, conn in conns.items()}
+            for conn in conns.values():
+                ensure_source(conn, "sample")
+                conn.commit()
+            rng, mb, walls = random.Random(1), 0.0, dict.fromkeys(SCHEMAS, 0.0)
+            for first, last in ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)):
+                for start in range(first, last + 1, BATCH):
+                    docs = [build_doc(i, rng, 1700, mixed=False) for i in range(start, min(start + BATCH, last + 1))]
+                    mb += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs) / 2**20
+                    for name, (_, index) in SCHEMAS.items():
+                        t0 = time.perf_counter()
+                        load_batch(meters[name], folders[name], docs, name == "after", index)
+                        walls[name] += time.perf_counter() - t0
+                for name in SCHEMAS:
+                    t0 = time.perf_counter()
+                    meters[name].cpu["VACUUM ANALYZE"] += vacuum(urls[name])
+                    walls[name] += time.perf_counter() - t0
+                    rows.append({"schema": name, "docs": last, "mb": mb, "wall": walls[name], **meters[name].cpu,
+                                 "load": load_average()})
+                    print(f"  {name} {last}: {sum(meters[name].cpu.values()):.1f} CPU s, {mb:.1f} MB", flush=True)
+            for conn in conns.values():
+                conn.close()
+        finally:
+            server.cleanup()
+    report, result = render(rows, args, time.perf_counter() - began)
+    print(report)
+    if args.write:
+        DOC.write_text(report, encoding="utf-8")
+    print(result)
+    return 0
+
+
+def render(rows: list[dict], args, seconds: float) -> tuple[str, str]:
+    head = "| schema | versions (cumulative) | MB | " + " | ".join(STEPS) + " | CPU s | CPU s per MB | MB per CPU-second | wall s | load average |"
+    lines = ["# bench.load_steps: a bulk load's CPU per step, expression index (0210) vs stored keys (0220)", "",
+             f"Machine: {machine()}, shared (load average per row). Embedded PostgreSQL 16. {args.note}", "",
+             f"Command: `.venv/bin/python -m bench.load_steps {' '.join(sys.argv[1:])}` ({seconds:.0f} s)", "",
+             "CPU seconds (client + server), cumulative over the load:", "", head,
+             "|---|---:|---:|" + "---:|" * len(STEPS) + "---:|---:|---:|---:|---|"]
+    for r in rows:
+        cpu = sum(r[s] for s in STEPS)
+        lines.append(f"| {r['schema']} | {r['docs']:,} | {r['mb']:.1f} | " + " | ".join(f"{r[s]:.2f}" for s in STEPS)
+                     + f" | {cpu:.2f} | {cpu / r['mb']:.3f} | {r['mb'] / cpu:.2f} | {r['wall']:.1f} | {r['load']} |")
+    last = {r["schema"]: r for r in rows if r["docs"] == args.docs}
+    per_mb = {k: sum(r[s] for s in STEPS) / r["mb"] for k, r in last.items()}
+    ratio = per_mb["before"] / per_mb["after"]
+    lines += ["", f"CPU per MB, before / after, at {args.docs:,} versions: **{ratio:.2f}×**.", ""]
+    result = (f"RESULT docs={args.docs} mb={last['after']['mb']:.1f} before_cpu_s_per_mb={per_mb['before']:.3f}"
+              f" after_cpu_s_per_mb={per_mb['after']:.3f} cpu_ratio={ratio:.2f}")
+    return "\n".join(lines), result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
