@@ -35,7 +35,7 @@ ARTICLE_BYTES = 2000
 def source_texts() -> list[tuple[str, str]]:
     """(title, text) of the real texts the repository holds."""
     out = [("", p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "classify_gold" / "seeds").glob("*.txt"))]
-    for path in sorted(FIXTURES.glob("*/*.expected.json")):
+    for path in sorted(FIXTURES.rglob("*.expected.json")):
         for version in json.loads(path.read_text(encoding="utf-8")).values():
             out.append((version.get("title") or "", version.get("text") or ""))
     from classify.corpus import load_corpus
