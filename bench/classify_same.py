@@ -9,7 +9,8 @@ and compares every result field by field:
   - random texts built from the dictionary itself (terms, exclusions, contexts, cues, names;
     Traditional and full-width variants, capitals, spaces and line breaks, enumeration marks,
     ASCII letters next to acronyms, 《…》, 文号, money and years), seeded, so runs repeat.
-Ends with `RESULT texts=… differ=…`; exit status 1 when any result differs.
+The `futurewatch classify --jsonl` output of both trees is compared byte for byte as well.
+Ends with `RESULT texts=… differ=…` (results and output lines that differ); exit status 1 when any does.
 """
 
 from __future__ import annotations
@@ -109,9 +110,13 @@ def _traditional(w: str) -> str:
 
 
 def dump(root: Path, inputs: Path, outputs: Path) -> None:
+    """Every field of each result, then the tree's own `futurewatch classify --jsonl` output."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
     with inputs.open("rb") as fh, outputs.open("wb") as out:
-        subprocess.run([sys.executable, "-c", DUMP], stdin=fh, stdout=out, cwd=root,
-                       env={**os.environ, "PYTHONPATH": str(root)}, check=True)
+        subprocess.run([sys.executable, "-c", DUMP], stdin=fh, stdout=out, cwd=root, env=env, check=True)
+    with inputs.open("rb") as fh, outputs.open("ab") as out:
+        subprocess.run([sys.executable, "-c", entry_point_code(root), "classify", "--jsonl"], stdin=fh, stdout=out,
+                       cwd=root, env=env, check=True)
 
 
 def main(argv: list[str]) -> int:
@@ -127,8 +132,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="fw_classify_same_") as name:
         tmp = Path(name)
         inputs = tmp / "in.jsonl"
-        inputs.write_text("".join(json.dumps({"title": t, "text": x}, ensure_ascii=False) + "\n" for t, x in texts),
-                          "utf-8")
+        lines = (json.dumps({"id": k, "title": t, "text": x}, ensure_ascii=False) + "\n" for k, (t, x) in enumerate(texts))
+        inputs.write_text("".join(lines), "utf-8")
         dump(old_tree(args.before, tmp), inputs, tmp / "old.jsonl")
         dump(REPO, inputs, tmp / "new.jsonl")
         old = (tmp / "old.jsonl").read_text("utf-8").splitlines()
@@ -137,9 +142,10 @@ def main(argv: list[str]) -> int:
     if len(old) != len(new):
         differ.append(min(len(old), len(new)))
     for k in differ[:5]:
-        print(f"text {k}: {texts[k][0][:30]!r} {texts[k][1][:60]!r}\n  {args.before}: {old[k][:300]}\n  "
-              f"this tree: {new[k][:300]}")
-    labels = sum(len(json.loads(line)[0]) for line in new)
+        title, text = texts[k % len(texts)]
+        print(f"{'result' if k < len(texts) else 'classify --jsonl line'} {k % len(texts)}: {title[:30]!r} "
+              f"{text[:60]!r}\n  {args.before}: {old[k][:300]}\n  this tree: {new[k][:300]}")
+    labels = sum(len(json.loads(line)[0]) for line in new[:len(texts)])
     print(f"{len(texts):,} texts ({n_fixed} fixed, {args.articles} articles, {args.random} random), "
           f"{labels:,} labels; {len(differ)} differ from {args.before}")
     print(f"RESULT texts={len(texts)} labels={labels} differ={len(differ)}")

@@ -108,14 +108,15 @@ class Classifier:
         n = self.options.max_evidence
         best = [sorted(t.counted, key=_WEIGHT, reverse=True)[:n] for t, _ in kept]   # stable: by position
         spans = iter(doc.source_spans([(h[0], h[1]) for hits in best for _, _, h in hits]))
-        return [Label(t.code, score, tuple(Evidence(h[2].term, name, a, b)
-                                           for (_, name, h), (_, a, b) in zip(hits, spans)), t.score)
+        return [_new(Label, (t.code, score, tuple([Evidence(h[2].term, name, a, b)
+                                                   for (_, name, h), (_, a, b) in zip(hits, spans)]), t.score))
                 for (t, score), hits in zip(kept, best)]
 
     def _entities(self, doc: Scan) -> list[Entity]:
         return document_entities(doc, self.options.weights.lead_chars)
 
 
+_new = tuple.__new__   # a NamedTuple without its Python-level __new__
 _WEIGHT = itemgetter(0)   # of a counted (weight, field, hit); a track's counted hits are in position order
 
 
