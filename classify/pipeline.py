@@ -173,7 +173,7 @@ def _write_entities(conn, results: list[tuple[dict, Result]], summary: ClassifyS
     # a reclassification finds the mentions it stored before: read the batch's keys back (one
     # index range per version) and send only the new rows, instead of a conflict probe per row
     with conn.cursor(row_factory=tuple_row) as cur:
-        stored = set(cur.execute(_STORED_MENTIONS, {"ids": [row["version_id"] for row, _ in results]}))
+        stored = set(cur.execute(_STORED_MENTIONS, {"ids": [row["version_id"] for row, _ in results]}).fetchall())
     missing = [m for m in mentions if m[:4] not in stored] if stored else mentions
     if missing:
         upsert_staged(conn, "entity_mentions", MENTION_COLUMNS, missing)
