@@ -18,21 +18,19 @@ SEPARATOR = "\x00"
 class Scan:
     """The hits of one document by kind (a plain class with slots: one is made per document)."""
 
-    __slots__ = ("title", "text", "form", "split", "terms", "exclusions", "contexts", "cues", "names", "term_hits")
+    __slots__ = ("title", "text", "form", "split", "text_len", "terms", "exclusions", "contexts", "cues", "names",
+                 "term_hits")
 
     def __init__(self, title: str, text: str, form: MatchForm, split: int):
         self.title, self.text, self.form = title, text, form
         self.split = split                                 # matching-form offset where the text starts
+        self.text_len = len(form.text) - split             # characters of the text's matching form
         self.terms: dict[str, list[Hit]] = defaultdict(list)       # code → its term hits, by end
         self.exclusions: dict[str, list[Hit]] = defaultdict(list)
         self.contexts: set[str] = set()
         self.cues: list[tuple[int, str]] = []              # (start, cue class)
         self.names: list[Hit] = []                         # org and place entries
         self.term_hits: list[Hit] = []
-
-    @property
-    def text_len(self) -> int:
-        return len(self.form.text) - self.split
 
     def source_spans(self, pairs: list[tuple[int, int]]) -> list[tuple[bool, int, int]]:
         """(in the title?, start, end) in that field's original text, per (start, end) pair
