@@ -1,8 +1,9 @@
 """Classification + entities throughput through `futurewatch classify --jsonl`, new vs old.
 
-`python -m bench.classify [--lines 6000] [--baseline REV] [--rounds 3] [--articles FILE]` builds ~2 KB articles
-from real texts in the repository (the five gold seeds, the source fixtures' expected article
-texts, and the classify corpus train split when present), cut at character boundaries, then in
+`python -m bench.classify [--lines 6000] [--baseline REV] [--rounds 3] [--articles FILE | --news]` builds ~2 KB
+articles from real texts in the repository (the five gold seeds, the source fixtures' expected
+article texts, and the classify corpus train split when present; with --news the main texts of
+/work/shared/real-pages and the seeds), cut at character boundaries, then in
 one run and alternating round by round so both see the same machine load:
   - new:  `futurewatch classify --jsonl` of this tree (full vocabulary, stage 2, entities)
   - old:  the same command from `git archive REV` (default: the commit before v2)
@@ -29,13 +30,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BASELINE = "bb898eb"   # the last commit before classification v2
 FIXTURES = REPO / "tests" / "fixtures"
+REAL_PAGES = Path("/work/shared/real-pages")
 ARTICLE_BYTES = 2000
 
 
 def source_texts() -> list[tuple[str, str]]:
     """(title, text) of the real texts the repository holds."""
     out = [("", p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "classify_gold" / "seeds").glob("*.txt"))]
-    for path in sorted(FIXTURES.glob("*/*.expected.json")):
+    for path in sorted(FIXTURES.rglob("*.expected.json")):
         for version in json.loads(path.read_text(encoding="utf-8")).values():
             out.append((version.get("title") or "", version.get("text") or ""))
     from classify.corpus import load_corpus
@@ -44,10 +46,19 @@ def source_texts() -> list[tuple[str, str]]:
     return out
 
 
-def build_articles(lines: int) -> list[dict]:
+def news_texts() -> list[tuple[str, str]]:
+    """(title, main text) of the real pages in /work/shared/real-pages and the gold seeds: general
+    news sites, fewer tracks per article than the future-industry texts."""
+    pages = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(REAL_PAGES.rglob("*.json"))]
+    seeds = [("", p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "classify_gold" / "seeds").glob("*.txt"))]
+    return [(p.get("title") or "", p["body"]) for p in pages if isinstance(p, dict) and p.get("body")] + seeds
+
+
+def build_articles(lines: int, texts: list[tuple[str, str]] | None = None) -> list[dict]:
     """~ARTICLE_BYTES pieces of the texts (short texts joined), repeated to `lines` articles."""
-    pool = "\n".join(t for _, t in source_texts())
-    titles = [t for t, _ in source_texts() if t] or [""]
+    texts = source_texts() if texts is None else texts
+    pool = "\n".join(t for _, t in texts)
+    titles = [t for t, _ in texts if t] or [""]
     pieces, start = [], 0
     while start < len(pool):
         end, size = start, 0
@@ -155,8 +166,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--baseline", metavar="REV", default=BASELINE)
     ap.add_argument("--articles", type=Path, help="use these {id,title,text} JSON lines instead (first --lines)")
+    ap.add_argument("--news", action="store_true", help="articles cut from the real pages of general news sites")
     args = ap.parse_args(argv)
-    items = build_articles(args.lines) if args.articles is None else [
+    items = build_articles(args.lines, news_texts() if args.news else None) if args.articles is None else [
         json.loads(line) for line in args.articles.read_text(encoding="utf-8").splitlines()[: args.lines]]
     with tempfile.TemporaryDirectory(prefix="fw_bench_classify_") as name:
         tmp = Path(name)

@@ -9,17 +9,15 @@ Stage 1 (tracks.py) proposes candidate tracks with evidence from the term matche
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
 import msgspec
 
-from classify.entities import Entity, build_entity_entries, extract_pattern_entities, select_dictionary_hits
+from classify.entities import Entity, build_entity_entries, document_entities
 from classify.focus import FocusModel, feature_rows, load_cues, read_model
 from classify.matcher import Matcher, build_entry
 from classify.scan import Scan, scan_document
@@ -110,46 +108,15 @@ class Classifier:
         n = self.options.max_evidence
         best = [sorted(t.counted, key=_WEIGHT, reverse=True)[:n] for t, _ in kept]   # stable: by position
         spans = iter(doc.source_spans([(h[0], h[1]) for hits in best for _, _, h in hits]))
-        return [Label(t.code, score, tuple(Evidence(h[2].term, name, a, b)
-                                           for (_, name, h), (_, a, b) in zip(hits, spans)), t.score)
+        return [_new(Label, (t.code, score, tuple([Evidence(h[2].term, name, a, b)
+                                                   for (_, name, h), (_, a, b) in zip(hits, spans)]), t.score))
                 for (t, score), hits in zip(kept, best)]
 
     def _entities(self, doc: Scan) -> list[Entity]:
-        form = doc.form
-        original = doc.title + "\x00" + doc.text
-        found = list(extract_pattern_entities(form, original))
-        inside_title = _covered_test([(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")])
-        for start, end, entry in select_dictionary_hits(doc.names, form):
-            if not inside_title(start, end):  # names inside 《…》 or a 文号 belong to it
-                found.append((entry.kind, start, end, entry.ref))
-        if not found:
-            return []
-        found.sort(key=lambda x: (x[1], x[0]))
-        lead_chars = self.options.weights.lead_chars
-        title, text = doc.title, doc.text
-        out = []
-        for (etype, _, _, canonical), (in_title, a, b) in zip(found, doc.source_spans([(x[1], x[2]) for x in found])):
-            if in_title:
-                out.append(Entity(etype, title[a:b], canonical, "title", a, b))
-            else:
-                out.append(Entity(etype, text[a:b], canonical, "lead" if a < lead_chars else "body", a, b))
-        return out
+        return document_entities(doc, self.options.weights.lead_chars)
 
 
-def _covered_test(spans: list[tuple[int, int]]):
-    """A test `(start, end) -> bool`: does any of `spans` contain start..end?"""
-    if not spans:
-        return lambda start, end: False
-    spans.sort()
-    starts = [s for s, _ in spans]
-    reach = list(accumulate((e for _, e in spans), max))  # furthest end among spans starting so far
-
-    def covered(start: int, end: int) -> bool:
-        i = bisect_right(starts, start)
-        return i > 0 and reach[i - 1] >= end
-    return covered
-
-
+_new = tuple.__new__   # a NamedTuple without its Python-level __new__
 _WEIGHT = itemgetter(0)   # of a counted (weight, field, hit); a track's counted hits are in position order
 
 

@@ -4,14 +4,18 @@ policy_title, doc_number, money and target_year from patterns on the normalised 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
 import yaml
 
 from classify.matcher import Entry, Hit, build_entry
+from classify.scan import SEPARATOR, Scan
 from futurewatch.core.termmatch import MatchForm
 from futurewatch.core.textnorm import nfkc, to_simplified
 
@@ -134,31 +138,82 @@ def _canonical_text(original: str) -> str:
     return "".join(to_simplified(nfkc(original)).split())
 
 
+def document_entities(doc: Scan, lead_chars: int) -> list[Entity]:
+    """Every entity of a scanned document in position order, with offsets into its title or text.
+
+    Org and place names come from the scan's dictionary hits (leftmost-longest), except inside
+    a policy title or 文号, which the name belongs to; the pattern types from the normalised text."""
+    form = doc.form
+    names = select_dictionary_hits(doc.names, form)
+    found = list(extract_pattern_entities(form, doc.title + SEPARATOR + doc.text))
+    if found:
+        inside_title = _covered_test([(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")])
+        found += [(entry.kind, start, end, entry.ref) for start, end, entry in names if not inside_title(start, end)]
+        found.sort(key=_POSITION_TYPE)
+    elif names:   # non-overlapping and by start: already in order
+        found = [(entry.kind, start, end, entry.ref) for start, end, entry in names]
+    else:
+        return []
+    title, text = doc.title, doc.text
+    out = []
+    for (etype, _, _, canonical), (in_title, a, b) in zip(found, doc.source_spans([(x[1], x[2]) for x in found])):
+        if in_title:
+            out.append(_new(Entity, (etype, title[a:b], canonical, "title", a, b)))
+        else:
+            out.append(_new(Entity, (etype, text[a:b], canonical, "lead" if a < lead_chars else "body", a, b)))
+    return out
+
+
+_new = tuple.__new__   # a NamedTuple without its Python-level __new__
+_POSITION_TYPE = itemgetter(1, 0)
+
+
+def _covered_test(spans: list[tuple[int, int]]):
+    """A test `(start, end) -> bool`: does any of `spans` contain start..end?"""
+    if not spans:
+        return lambda start, end: False
+    spans.sort()
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end among spans starting so far
+
+    def covered(start: int, end: int) -> bool:
+        i = bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+    return covered
+
+
 def extract_pattern_entities(norm: MatchForm, original: str) -> Iterator[tuple[str, int, int, str]]:
-    """(type, start, end, canonical) with offsets in the normalised text."""
+    """(type, start, end, canonical) with offsets in the normalised text. Each pattern runs only
+    when a character that all its matches hold occurs (《, 号, 元 or 币, 年)."""
     text = norm.text
-    for m in _POLICY_TITLE.finditer(text):
-        a, b = norm.span(m.start(1), m.end(1))
-        yield "policy_title", m.start(), m.end(), _canonical_text(original[a:b])
-    for m in _DOC_NUMBER.finditer(text):
-        run = _HAN_RUN_END.search(text, max(0, m.start() - 14), m.start())
-        if run is None:
-            continue
-        prefix = _doc_prefix(run.group())
-        canon = to_simplified(f"{prefix}〔{m.group(1)}〕{int(m.group(2))}号")
-        yield "doc_number", m.start() - len(prefix), m.end(), canon
-    for m in _MONEY_RUNS.finditer(text):
-        amount = m.group(1).replace(",", "")
-        currency = "元" if m.group(3) in ("元", "元人民币") else m.group(3)
-        yield "money", m.start(), m.end(), f"{amount}{m.group(2) or ''}{currency}"
-    for m in _TARGET_YEAR_RUNS.finditer(text):
-        yield "target_year", m.start(), m.end(), f"{_year(m.group(1) or m.group(2))}年"
+    if "《" in text:
+        for m in _POLICY_TITLE.finditer(text):
+            a, b = norm.span(m.start(1), m.end(1))
+            yield "policy_title", m.start(), m.end(), _canonical_text(original[a:b])
+    if "号" in text:
+        for m in _DOC_NUMBER.finditer(text):
+            run = _HAN_RUN_END.search(text, max(0, m.start() - 14), m.start())
+            if run is None:
+                continue
+            prefix = _doc_prefix(run.group())
+            canon = to_simplified(f"{prefix}〔{m.group(1)}〕{int(m.group(2))}号")
+            yield "doc_number", m.start() - len(prefix), m.end(), canon
+    if "元" in text or "币" in text:
+        for m in _MONEY_RUNS.finditer(text):
+            amount = m.group(1).replace(",", "")
+            currency = "元" if m.group(3) in ("元", "元人民币") else m.group(3)
+            yield "money", m.start(), m.end(), f"{amount}{m.group(2) or ''}{currency}"
+    if "年" in text:
+        for m in _TARGET_YEAR_RUNS.finditer(text):
+            yield "target_year", m.start(), m.end(), f"{_year(m.group(1) or m.group(2))}年"
 
 
 def select_dictionary_hits(hits: list[Hit], norm: MatchForm) -> list[Hit]:
     """Leftmost-longest, non-overlapping org/place hits; a bare short place name alone in
     brackets is a byline (C114's "（南山）"), not a place."""
-    candidates = sorted((h for h in hits if h[2].kind in _DICTIONARY_KINDS), key=lambda h: (h[0], h[0] - h[1]))
+    candidates = [h for h in hits if h[2].kind in _DICTIONARY_KINDS]
+    candidates.sort(key=_END, reverse=True)   # longest first among equal starts (two stable sorts:
+    candidates.sort(key=_START)               # the order of sorting by (start, start - end))
     chosen: list[Hit] = []
     last_end = -1
     text = norm.text
@@ -173,6 +228,7 @@ def select_dictionary_hits(hits: list[Hit], norm: MatchForm) -> list[Hit]:
 
 
 _DICTIONARY_KINDS = frozenset(("org", "place"))
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 def _is_byline(text: str, hit: Hit) -> bool:

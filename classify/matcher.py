@@ -62,10 +62,11 @@ class Matcher:
         self.routes = [tuple((_SLOTS.get(e.kind, NAME), e) for e in grouped[k]) for k in self.keys]
         self.terms = TermMatcher(self.keys)
         # the slot of a key that stands for one term, cue or name and needs no boundary or case
-        # check (the scan's fast path), else -1; refs[i]: that entry's ref (code, cue class)
+        # check (the scan's fast path), else -1; values[i]: what the scan files for it (a cue's
+        # class, a term's or name's entry)
         self.fast = [r[0][0] if len(r) == 1 and r[0][1].exact is None and edge is None and r[0][0] in _FAST else -1
                      for r, edge in zip(self.routes, self.terms.edges)]
-        self.refs = [r[0][1].ref for r in self.routes]
+        self.values = [r[0][1].ref if r[0][0] == CUE else r[0][1] for r in self.routes]
         self._automaton = self.terms._automaton
         self.size = len(self.keys)
 

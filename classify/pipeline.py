@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import msgspec
+from psycopg.rows import tuple_row
 
 from classify.classifier import Classifier, Result
 from futurewatch.core.db import connect
@@ -54,6 +55,9 @@ INSERT INTO entity_aliases (entity_id, alias)
 SELECT * FROM unnest(%(ids)s::bigint[], %(aliases)s::text[])
 ON CONFLICT DO NOTHING
 """
+_STORED_MENTIONS = """
+SELECT version_id, entity_id, field, start_offset FROM entity_mentions WHERE version_id = ANY(%(ids)s)
+"""
 _INSERT_RUNS = """
 INSERT INTO classification_runs (version_id, taxonomy_version_id)
 SELECT unnest(%(ids)s::bigint[]), %(tv)s
@@ -95,27 +99,28 @@ def classify_pending(
     tv, taxonomy = latest
     classifier = Classifier(taxonomy)
     summary = ClassifySummary(taxonomy_version_id=tv)
-    with connect(db_url) as conn:
+    # one session for the whole run (its staging tables too), one transaction per batch
+    with connect(db_url, autocommit=True) as conn:
         summary.pending = conn.execute(_COUNT_PENDING, {"tv": tv, "after": version_range[0],
                                                         "until": version_range[1]}).fetchone()["n"]
-    total = min(summary.pending, limit) if limit is not None else summary.pending
-    after = version_range[0]
-    while summary.classified < total:
-        size = min(batch_size, total - summary.classified)
-        after = _classify_batch(db_url, classifier, tv, (after, version_range[1]), size, summary)
-        if after is None:
-            break
-        if progress:
-            progress(summary.classified, total)
-    with connect(db_url) as conn:  # the alert queries plan on these tables next
+        total = min(summary.pending, limit) if limit is not None else summary.pending
+        after = version_range[0]
+        while summary.classified < total:
+            size = min(batch_size, total - summary.classified)
+            after = _classify_batch(conn, classifier, tv, (after, version_range[1]), size, summary)
+            if after is None:
+                break
+            if progress:
+                progress(summary.classified, total)
+        # the alert queries plan on these tables next
         analyze_grown(conn, ["classifications", "classification_runs", "entity_mentions", "entities"])
     return summary
 
 
-def _classify_batch(db_url, classifier: Classifier, tv: int, span: tuple[int, int], size: int,
+def _classify_batch(conn, classifier: Classifier, tv: int, span: tuple[int, int], size: int,
                     summary: ClassifySummary):
     """One batch in one transaction; returns the last version_id done (None when nothing left)."""
-    with connect(db_url) as conn, conn.transaction():
+    with conn.transaction():
         rows = conn.execute(_SELECT_PENDING, {"tv": tv, "after": span[0], "until": span[1], "limit": size}).fetchall()
         if not rows:
             return None
@@ -164,5 +169,11 @@ def _write_entities(conn, results: list[tuple[dict, Result]], summary: ClassifyS
     conn.execute(_INSERT_ALIASES, {"ids": [a[0] for a in aliases], "aliases": [a[1] for a in aliases]})
     mentions = [(row["version_id"], ids[(e.type, e.canonical)], "title" if e.field == "title" else "text",
                  e.start, e.end, e.text) for row, res in results for e in res.entities]
-    upsert_staged(conn, "entity_mentions", MENTION_COLUMNS, mentions)
     summary.mentions += len(mentions)
+    # a reclassification finds the mentions it stored before: read the batch's keys back (one
+    # index range per version) and send only the new rows, instead of a conflict probe per row
+    with conn.cursor(row_factory=tuple_row) as cur:
+        stored = set(cur.execute(_STORED_MENTIONS, {"ids": [row["version_id"] for row, _ in results]}).fetchall())
+    missing = [m for m in mentions if m[:4] not in stored] if stored else mentions
+    if missing:
+        upsert_staged(conn, "entity_mentions", MENTION_COLUMNS, missing)

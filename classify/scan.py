@@ -6,8 +6,8 @@ the text as published."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from classify.matcher import CUE, EXCLUSION, NAME, TERM, Hit, Matcher, matches_exact
 from futurewatch.core.termmatch import MatchForm, at_boundary, match_form
@@ -15,29 +15,37 @@ from futurewatch.core.termmatch import MatchForm, at_boundary, match_form
 SEPARATOR = "\x00"
 
 
-@dataclass
 class Scan:
-    title: str
-    text: str
-    form: MatchForm
-    split: int                      # matching-form offset where the text starts
-    terms: dict[str, list[Hit]] = field(default_factory=lambda: defaultdict(list))
-    exclusions: dict[str, list[Hit]] = field(default_factory=lambda: defaultdict(list))
-    contexts: set[str] = field(default_factory=set)
-    cues: list[tuple[int, str]] = field(default_factory=list)   # (start, cue class)
-    names: list[Hit] = field(default_factory=list)   # org and place entries
-    term_hits: list[Hit] = field(default_factory=list)
+    """The hits of one document by kind (a plain class with slots: one is made per document)."""
 
-    @property
-    def text_len(self) -> int:
-        return len(self.form.text) - self.split
+    __slots__ = ("title", "text", "form", "split", "text_len", "terms", "exclusions", "contexts", "cues", "names",
+                 "term_hits")
+
+    def __init__(self, title: str, text: str, form: MatchForm, split: int):
+        self.title, self.text, self.form = title, text, form
+        self.split = split                                 # matching-form offset where the text starts
+        self.text_len = len(form.text) - split             # characters of the text's matching form
+        self.terms: dict[str, list[Hit]] = defaultdict(list)       # code → its term hits, by end
+        self.exclusions: dict[str, list[Hit]] = defaultdict(list)
+        self.contexts: set[str] = set()
+        self.cues: list[tuple[int, str]] = []              # (start, cue class)
+        self.names: list[Hit] = []                         # org and place entries
+        self.term_hits: list[Hit] = []
 
     def source_spans(self, pairs: list[tuple[int, int]]) -> list[tuple[bool, int, int]]:
-        """(in the title?, start, end) in that field's original text, per (start, end) pair."""
-        shift = len(self.title) + 1
-        split = self.split
-        return [(s < split, a, b) if s < split else (False, a - shift, b - shift)
-                for (s, _), (a, b) in zip(pairs, self.form.spans(pairs))]
+        """(in the title?, start, end) in that field's original text, per (start, end) pair
+        (MatchForm.spans and the split into fields in one loop)."""
+        shift, split, form = len(self.title) + 1, self.split, self.form
+        if len(form.text) == form.source_len:
+            return [(False, s - shift, e - shift) if s >= split else (True, s, e) for s, e in pairs]
+        gap_norm, gap_src = form.gap_map()
+        out = []
+        for s, e in pairs:
+            i = bisect_right(gap_norm, s) - 1
+            j = bisect_right(gap_norm, e - 1) - 1
+            a, b = gap_src[i] + s - gap_norm[i], gap_src[j] + e - gap_norm[j]
+            out.append((False, a - shift, b - shift) if s >= split else (True, a, b))
+        return out
 
 
 def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
@@ -48,20 +56,22 @@ def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
     form = match_form(original)
     norm = form.text
     doc = Scan(title, text, form, norm.index(SEPARATOR) + 1)
-    edges, routes, fast, refs = matcher.terms.edges, matcher.routes, matcher.fast, matcher.refs
+    fast, values = matcher.fast, matcher.values
     terms, term_hits, cues, names = doc.terms, doc.term_hits, doc.cues, doc.names
     for idx, start, end in matcher.terms.scan(norm):
         slot = fast[idx]
         if slot == CUE:
-            cues.append((start, refs[idx]))
+            cues.append((start, values[idx]))
         elif slot == TERM:
-            hit = (start, end, routes[idx][0][1])
-            terms[refs[idx]].append(hit)
+            hit = (start, end, values[idx])
+            terms[hit[2].ref].append(hit)
             term_hits.append(hit)
         elif slot == NAME:
-            names.append((start, end, routes[idx][0][1]))
-        elif edges[idx] is None or at_boundary(norm, start, end, edges[idx]):
-            _route(doc, original, start, end, routes[idx])
+            names.append((start, end, values[idx]))
+        else:
+            edge = matcher.terms.edges[idx]
+            if edge is None or at_boundary(norm, start, end, edge):
+                _route(doc, original, start, end, matcher.routes[idx])
     return doc
 
 

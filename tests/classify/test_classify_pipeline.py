@@ -96,3 +96,23 @@ def test_new_taxonomy_version_reclassifies_the_archive(db_url, tmp_path):
         runs = conn.execute("SELECT count(*) AS n FROM classification_runs WHERE taxonomy_version_id = %(t)s",
                             {"t": second}).fetchone()
     assert "labs" in {r["code"] for r in codes} and runs["n"] == 3
+
+
+def test_reclassifying_adds_the_missing_entity_mentions_and_keeps_the_stored_ones(db_url, tmp_path):
+    """A reclassification reads the stored mention keys back and sends only new rows: the rows
+    afterwards are those of the first classification, whatever was missing in between."""
+    seed_archive(db_url)
+    classify_pending(db_url)
+    query = "SELECT version_id, entity_id, field, start_offset, end_offset, surface FROM entity_mentions ORDER BY 1, 2, 3, 4"
+    with connect(db_url) as conn, conn.transaction():
+        full = conn.execute(query).fetchall()
+        deleted = conn.execute("DELETE FROM entity_mentions WHERE start_offset % 2 = 0").rowcount
+    assert len(full) > 10 and 0 < deleted < len(full)
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["version"] = f"{data['version']}-mentions"
+    edited = tmp_path / "taxonomy.yaml"
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    load_taxonomy(db_url, edited)
+    assert classify_pending(db_url).mentions == len(full)
+    with connect(db_url) as conn:
+        assert conn.execute(query).fetchall() == full

@@ -125,6 +125,9 @@ def run_jsonl(stdin, stdout, err, *, max_line_bytes: int = MAX_LINE_BYTES) -> in
     classifier = default_classifier()
     encode = msgspec.json.Encoder().encode
     stream = getattr(stdin, "buffer", stdin)
+    out_bytes = getattr(stdout, "buffer", None)   # write the encoded bytes as they are
+    if out_bytes is not None:
+        stdout.flush()
     bad = 0
     for n, (raw, size) in enumerate(read_lines(stream, max_line_bytes), 1):
         try:
@@ -137,8 +140,12 @@ def run_jsonl(stdin, stdout, err, *, max_line_bytes: int = MAX_LINE_BYTES) -> in
             bad += 1
             print(f"line {n}: {exc}", file=err)
             out = {"id": None, "error": f"line {n}: {exc}", "categories": [], "entities": []}
-        stdout.write(encode(out).decode("utf-8") + "\n")
-        stdout.flush()
+        if out_bytes is None:
+            stdout.write(encode(out).decode("utf-8") + "\n")
+            stdout.flush()
+        else:
+            out_bytes.write(encode(out) + b"\n")
+            out_bytes.flush()
     return bad
 
 
@@ -166,12 +173,8 @@ def parse_line(raw: bytes | None, n: int, size: int, limit: int) -> dict | None:
 
 
 def render_result(doc_id, result) -> dict:
-    entities, seen = [], set()
-    for e in result.entities:
-        key = (e.type, e.text, e.canonical)
-        if key not in seen:
-            seen.add(key)
-            entities.append({"type": e.type, "text": e.text, "canonical": e.canonical})
+    unique = dict.fromkeys(e[:3] for e in result.entities)   # (type, text, canonical), first occurrence order
+    entities = [{"type": t, "text": text, "canonical": c} for t, text, c in unique]
     return {
         "id": doc_id,
         "categories": [

@@ -1,0 +1,113 @@
+"""The faster paths of the classifier give exactly what the plain ones give (issue 10, speed).
+
+Each test sets a fast path against a straightforward reference on random texts made of the
+characters that path looks at. (bench.classify_same compares whole results with another revision.)"""
+
+import random
+import re
+
+import ahocorasick_rs
+import pytest
+
+from classify.classifier import default_classifier
+from classify.entities import (_DOC_NUMBER, _MONEY_RUNS, _POLICY_TITLE, _TARGET_YEAR_RUNS, document_entities,
+                               extract_pattern_entities, select_dictionary_hits)
+from classify.scan import SEPARATOR, scan_document
+from futurewatch.core import termmatch
+from futurewatch.core.termmatch import TermMatcher, fold, match_form
+
+_CJK = termmatch._CJK
+# the space rule as first written: two top-level branches
+REFERENCE_SPACE_SPLIT = re.compile(f"( (?:(?<=[{_CJK}] ) *| *(?=[{_CJK}]))| +(?= ))")
+
+
+def random_text(rng, alphabet, most=40):
+    return "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, most)))
+
+
+def test_the_space_rule_splits_as_the_two_branch_pattern():
+    rng = random.Random(11)
+    alphabet = [" ", " ", "  ", "a", "Z", "1", "中", "。", "\u3000", "\n", "ｂ", "-", "的"]
+    for _ in range(20000):
+        text = fold(random_text(rng, alphabet))
+        assert termmatch._SPACE_SPLIT.split(text) == REFERENCE_SPACE_SPLIT.split(text), repr(text)
+
+
+def test_the_contiguous_automaton_finds_what_the_default_one_finds():
+    keys = default_classifier().matcher.keys
+    default = ahocorasick_rs.AhoCorasick(keys)
+    words = keys[::7]
+    rng = random.Random(3)
+    matcher = TermMatcher(keys)
+    for _ in range(300):
+        text = match_form("".join(rng.choice(words) + rng.choice(["", " ", "的", "a"]) for _ in range(30))).text
+        assert matcher.scan(text) == default.find_matches_as_indexes(text, overlapping=True)
+
+
+_ENTITY_CHARS = ["《", "》", "〔", "〕", "[", "]", "(", ")", "2024", "2030", "第", "12", "号", "元", "亿元", "美元",
+                 "港币", "到", "至", "年", "年底前", "二〇二五", "一", "十", "万", "广东省", "发改", "通知", " ", "\n", "的"]
+
+
+def test_a_pattern_skipped_for_want_of_its_anchor_would_have_found_nothing():
+    """extract_pattern_entities runs a pattern only when one of its anchor characters occurs."""
+    rng = random.Random(5)
+    guards = [(_POLICY_TITLE, "《"), (_DOC_NUMBER, "号"), (_MONEY_RUNS.pattern, "元币"), (_TARGET_YEAR_RUNS.pattern, "年")]
+    alphabet = _ENTITY_CHARS + ["号", "〕", "千", "人民"]
+    skipped = 0
+    for _ in range(5000):
+        text = match_form(random_text(rng, [c.replace(rng.choice("《号元币年"), "") for c in alphabet])).text
+        for pattern, anchors in guards:
+            if not any(a in text for a in anchors):
+                skipped += 1
+                assert list(pattern.finditer(text)) == [], (pattern.pattern, text)
+    assert skipped > 1000
+
+
+def test_dictionary_hits_are_chosen_as_with_one_sort_by_start_then_length():
+    classifier = default_classifier()
+    names = sorted({e.term for routes in classifier.matcher.routes for _, e in routes if e.kind in ("org", "place")})
+    rng = random.Random(9)
+    for _ in range(500):
+        text = "".join(rng.choice(names) + rng.choice(["", "(", ")", "的", " "]) for _ in range(20))
+        doc = scan_document(classifier.matcher, "", text)
+        reference = sorted(doc.names, key=lambda h: (h[0], h[0] - h[1]))
+        chosen, last_end = [], -1
+        for hit in reference:
+            if hit[0] < last_end or (hit[2].kind == "place" and hit[1] - hit[0] <= 3 and hit[0] > 0
+                                     and hit[1] < len(doc.form.text) and doc.form.text[hit[0] - 1] == "("
+                                     and doc.form.text[hit[1]] == ")"):
+                continue
+            chosen.append(hit)
+            last_end = hit[1]
+        assert select_dictionary_hits(doc.names, doc.form) == chosen
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_entities_and_offsets_equal_the_general_path(seed):
+    """document_entities (names in scan order, one loop for offsets and fields) against sorting
+    every entity and mapping each span through MatchForm.span."""
+    classifier = default_classifier()
+    names = sorted({e.term for routes in classifier.matcher.routes for _, e in routes if e.kind in ("org", "place")})
+    rng = random.Random(seed)
+    for _ in range(400):
+        parts = [rng.choice(names) if rng.random() < 0.5 else rng.choice(_ENTITY_CHARS) for _ in range(30)]
+        text = "".join(parts)
+        cut = rng.randrange(0, 20)
+        title, text = text[:cut], text[cut:]
+        doc = scan_document(classifier.matcher, title, text)
+        original = title + SEPARATOR + text
+        found = list(extract_pattern_entities(doc.form, original))
+        spans = [(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")]
+        for start, end, entry in select_dictionary_hits(doc.names, doc.form):
+            if not any(a <= start and end <= b for a, b in spans):
+                found.append((entry.kind, start, end, entry.ref))
+        found.sort(key=lambda x: (x[1], x[0]))
+        expected = []
+        for etype, s, e, canonical in found:
+            a, b = doc.form.span(s, e)
+            if s < doc.split:
+                expected.append((etype, original[a:b], canonical, "title", a, b))
+            else:
+                a, b = a - len(title) - 1, b - len(title) - 1
+                expected.append((etype, text[a:b], canonical, "lead" if a < 300 else "body", a, b))
+        assert [tuple(x) for x in document_entities(doc, 300)] == expected
