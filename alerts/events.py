@@ -151,9 +151,9 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     With `workers` > 1 (default: FUTUREWATCH_ALERT_WORKERS, else 1; alerts.parallel) and at least
     two batches per worker, the batches run in that many processes; the events are the same."""
     started, summary = time.perf_counter(), MatchSummary()
-    warmup = firstseen.warmup_days(settings)
     with connect(db_url) as conn:
         analyze_grown(conn, STATS_TABLES)  # no plan below runs on statistics of a much smaller archive
+        baseline_end = firstseen.warmup_end(conn, firstseen.warmup_days(settings))
         catalog = select_catalog(conn)
         rules, fresh, summary.errors = select_rules(conn, catalog, rule_ids)
         summary.notes = resolve_entities(conn, rules)
@@ -165,7 +165,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     index = build_term_index(version_rules)
     batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
     run_one = partial(run_batch, db_url, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
-                      warmup=warmup)
+                      baseline_end=baseline_end)
     workers = default_workers() if workers is None else workers
     if workers > 1 and len(batches) >= 2 * workers:
         summary.workers = workers
@@ -194,7 +194,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
 
 
 def run_batch(db_url: str, chunk: list[tuple[int, bool]], known: dict[int, set[int]], *, rules: list[Rule],
-              fresh: set[int], index: TermIndex, catalog: Catalog, warmup: float) -> int:
+              fresh: set[int], index: TermIndex, catalog: Catalog, baseline_end: datetime | None) -> int:
     """Match one batch and commit its events together with its progress."""
     pending = {v for v, p in chunk if p}
     with connect(db_url) as conn:
@@ -203,8 +203,8 @@ def run_batch(db_url: str, chunk: list[tuple[int, bool]], known: dict[int, set[i
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
                              pending, fresh, index, catalog)
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]
-        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog, warmup,
-                                                 known)
+        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog,
+                                                  baseline_end, known, record=True)
         inserted = upsert_events(conn, list(events.values()) + first)
         record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
                                if f.version_id in pending])

@@ -155,13 +155,15 @@ def upsert_events(conn, events: list[Event]) -> int:
 
 
 def record_versions(conn, states: list[tuple[int, int | None]]) -> None:
+    """Mark versions as matched (one statement per batch)."""
     if not states:
         return
-    conn.cursor().executemany(
-        """INSERT INTO alert_version_state (version_id, taxonomy_version_id) VALUES (%(v)s, %(t)s)
+    conn.execute(
+        """INSERT INTO alert_version_state (version_id, taxonomy_version_id)
+           SELECT * FROM unnest(%(v)s::bigint[], %(t)s::integer[])
            ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
                                                    matched_at = now()""",
-        [{"v": v, "t": t} for v, t in states])
+        {"v": [v for v, _ in states], "t": [t for _, t in states]})
 
 
 def record_rules(conn, rules: list[Rule]) -> None:

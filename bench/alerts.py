@@ -185,7 +185,7 @@ def forget_events(url: str) -> None:
     from futurewatch.core.db import connect
 
     with connect(url) as conn:
-        for table in ("alert_events", "alert_version_state", "alert_rule_state"):  # our constants
+        for table in ("alert_events", "alert_version_state", "alert_rule_state", "alert_first_seen_baseline"):
             conn.execute(f"DELETE FROM {table}")
 
 
