@@ -148,7 +148,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
                  rule_ids: list[int] | None = None, on_progress: Callable[[int, int], None] | None = None,
                  workers: int | None = None) -> MatchSummary:
     """Match every active rule; see the module docstring. `now` dates spikes (never the wall clock).
-    With `workers` > 1 (default: FUTUREWATCH_ALERT_WORKERS, else 1; alerts.parallel) and at least
+    With `workers` > 1 (default: settings.alert_workers, FUTUREWATCH_ALERT_WORKERS; alerts.parallel) and at least
     two batches per worker, the batches run in that many processes; the events are the same."""
     started, summary = time.perf_counter(), MatchSummary()
     with connect(db_url) as conn:
@@ -166,7 +166,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
     run_one = partial(run_batch, db_url, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
                       baseline_end=baseline_end)
-    workers = default_workers() if workers is None else workers
+    workers = default_workers(settings) if workers is None else workers
     if workers > 1 and len(batches) >= 2 * workers:
         summary.workers = workers
         summary.events_new += run_batches(batches, run_one, workers, on_progress)
