@@ -74,16 +74,21 @@ def section_of(rule: Rule, facts: VersionFacts) -> str:
 def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalog) -> dict:
     """What the digest shows about one matched version (scraped text stays data, never markup)."""
     return {
-        "rule": rule.name, "rule_type": rule.rule_type, "title": facts.title, "url": facts.url,
-        "published_at": facts.published_at.isoformat() if facts.published_at else None,
-        "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
-        "level": facts.level() if facts.is_policy else None,
+        "rule": rule.name, "rule_type": rule.rule_type, **facts.remember("payload", lambda: version_payload(facts)),
         "terms": match.terms, "snippet": facts.snippet(match.terms),
         "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
-        "groups": group_labels(rule, match.codes, catalog),
-        "version_no": facts.version_no, "change": match.change,
-        "change_summary": trim_change_summary(facts.change_summary),
-        "policy": facts.policy,
+        "groups": group_labels(rule, match.codes, catalog), "change": match.change,
+    }
+
+
+def version_payload(facts: VersionFacts) -> dict:
+    """The part of an event's payload that every rule matching this version shares (computed once)."""
+    return {
+        "title": facts.title, "url": facts.url,
+        "published_at": facts.published_at.isoformat() if facts.published_at else None,
+        "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
+        "level": facts.level() if facts.is_policy else None, "version_no": facts.version_no,
+        "change_summary": trim_change_summary(facts.change_summary), "policy": facts.policy,
     }
 
 

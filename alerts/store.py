@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+
+import msgspec
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -12,6 +14,7 @@ from alerts.rules import Catalog, Rule, RuleError, compile_rule
 from alerts.terms import normalize_term
 
 log = logging.getLogger(__name__)
+JSON = msgspec.json.Encoder()  # the payloads' JSON, several times faster than json.dumps
 
 CATALOG_SQL = """
 SELECT code, name_zh, views FROM categories
@@ -148,9 +151,9 @@ def upsert_events(conn, events: list[Event]) -> int:
         for e in sorted(events, key=lambda e: (e.rule_id, e.event_key)):  # one lock order (alerts.parallel)
             payload = {**e.payload, "sources": sorted(e.sources, key=json.dumps) if len(e.sources) > 1 else e.sources}
             copy.write_row((e.rule_id, e.event_key, e.story_id, e.version_id, e.section,
-                            json.dumps(payload, ensure_ascii=False, separators=(",", ":")), e.occurred_at))
+                            JSON.encode(payload).decode(), e.occurred_at))
     rows = conn.execute(UPSERT_EVENTS_SQL).fetchall()
-    conn.execute("TRUNCATE incoming_events")
+    conn.execute("DELETE FROM incoming_events")  # a few thousand rows; TRUNCATE swaps files (slower)
     return sum(1 for r in rows if r["inserted"])
 
 
