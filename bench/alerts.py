@@ -291,15 +291,16 @@ def bench_matching(url: str, n_docs: int, n_rules: int, pgdata: Path, before: Pa
              f"{t_fill + t_fill2:.1f} s; {n_rules} rules of all seven types. Each run in its own process (one "
              "process unless said); CPU = that process, its workers and the database server's backends; "
              "load average (1 min) at each run's end.", "",
-             "| code | run | documents | events | seconds | CPU s | CPU s / 1,000 docs | vs backfill (s) | "
-             "vs backfill (CPU) | load |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| code | run | documents | events | seconds | CPU s (client + server) | CPU s / 1,000 docs | "
+             "vs backfill (s) | vs backfill (CPU) | load |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     labels = {"half": f"backfill at {half:,}", "full": f"backfill at {n_docs:,}", "rerun": "rerun, nothing new",
               "incr": "1 % new (newest 1 % made pending)", "two": f"backfill at {n_docs:,}, 2 workers"}
     for (name, kind), run in runs.items():
         docs = {"half": half, "rerun": 0, "incr": max(1, round(n_docs * 0.01))}.get(kind, n_docs)
         full = runs[name, "full"]
         lines.append(f"| {name} | {labels[kind]} | {docs:,} | {run['events']:,} | {run['seconds']:.2f} | "
-                     f"{run['cpu']:.1f} | {per_1000(run, docs) if docs else 0:.2f} | "
+                     f"{run['cpu']:.1f} ({run['client_cpu']:.1f} + {run['cpu'] - run['client_cpu']:.1f}) | "
+                     f"{per_1000(run, docs) if docs else 0:.2f} | "
                      f"{run['seconds'] / full['seconds']:.3f} | {run['cpu'] / full['cpu']:.3f} | {run['load']} |")
     for name in codes:
         lines.append(f"\n{name}: growth {runs[name, 'full']['cpu'] / runs[name, 'half']['cpu'] / 2:.2f}× CPU per "
