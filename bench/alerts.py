@@ -231,6 +231,7 @@ def timed_run(url: str, pgdata: Path, now: datetime, workers: int, code: Path | 
     """One matching run in its own process, by this code or (`code`) another revision's; wall time
     of match_events, CPU seconds of that process, its workers and the server's backends."""
     code = code or ROOT
+    time.sleep(0.5)  # the backends of the set-up before (make_pending, forget_events) are reaped first
     server = server_cpu(pgdata)
     out = subprocess.run([sys.executable, "-m", "bench.alerts", "--side", url, "--workers", str(workers),
                           "--now", now.isoformat()], env=dict(os.environ, PYTHONPATH=str(code)), cwd=code,
