@@ -155,3 +155,24 @@ def test_baseline_entities_are_stored_per_rule_and_looked_up_by_key(db_url, monk
                      {"r": rule})
     match_events(db_url, now=datetime.now(timezone.utc), settings=load_settings())
     assert sorted(e["payload"]["entity"]["name"] for e in A.events(db_url, rule)) == ["教育部", "新锐机器人公司"]
+
+
+def test_facts_of_a_batch_are_read_by_key_without_statistics(db_url):
+    from alerts.facts import FACTS_SQL, select_facts
+
+    with psycopg.connect(db_url, row_factory=dict_row) as conn:
+        fill_archive(conn, 3000)
+        for table in ("sources", "policy_metadata"):
+            conn.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")  # our constants
+        conn.execute("INSERT INTO policy_metadata (version_id, issuers, doc_number) VALUES (12, '{国务院}', '国发〔2025〕1号')")
+        conn.commit()
+        params = {"ids": list(range(1, 501))}
+        plan = conn.execute("EXPLAIN (FORMAT JSON) " + FACTS_SQL, params).fetchone()["QUERY PLAN"][0]["Plan"]
+        scans = {(node["Node Type"], node.get("Relation Name")) for node in plan_nodes(plan)}
+        assert not {relation for kind, relation in scans if kind == "Seq Scan"} & set(TABLES + ["policy_metadata"]), scans
+        facts = select_facts(conn, [12, 8, 3001, 7])  # 3001 does not exist
+    assert [f.version_id for f in facts] == [7, 8, 12]
+    assert facts[2].doc_number == "国发〔2025〕1号" and facts[0].doc_number is None
+    assert facts[0].codes.keys() == {"embodied_ai"} and facts[1].codes.keys() == {"quantum"}  # code of i % 4
+    assert facts[0].published_at is None and facts[1].published_at is not None  # 7 undated, 8 dated
+    assert {f.taxonomy_version_id for f in facts} == {1}
