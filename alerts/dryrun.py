@@ -46,6 +46,7 @@ def trial_match(db_url: str, target: str, *, now: datetime, settings: Settings, 
         versions = [r["v"] for r in conn.execute(
             "SELECT current_version_id AS v FROM documents WHERE current_version_id IS NOT NULL ORDER BY 1").fetchall()]
         every = {r.rule_id for r in rules}
+        baseline_end = firstseen.warmup_end(conn, firstseen.warmup_days(settings))
         index = build_term_index(rules)
         events = []
         for start in range(0, len(versions), batch_size):
@@ -55,8 +56,7 @@ def trial_match(db_url: str, target: str, *, now: datetime, settings: Settings, 
                                                                                    "first_seen_entity")],
                                   set(), every, index, catalog).values()
             seen = [r for r in rules if r.rule_type == "first_seen_entity"]
-            events += firstseen.build_first_seen_events(conn, facts, seen, set(), every, catalog,
-                                                        firstseen.warmup_days(settings))
+            events += firstseen.build_first_seen_events(conn, facts, seen, set(), every, catalog, baseline_end)
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
                                                                catalog, now)
         events += spike_events

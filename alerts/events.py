@@ -74,16 +74,21 @@ def section_of(rule: Rule, facts: VersionFacts) -> str:
 def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalog) -> dict:
     """What the digest shows about one matched version (scraped text stays data, never markup)."""
     return {
-        "rule": rule.name, "rule_type": rule.rule_type, "title": facts.title, "url": facts.url,
-        "published_at": facts.published_at.isoformat() if facts.published_at else None,
-        "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
-        "level": facts.level() if facts.is_policy else None,
+        "rule": rule.name, "rule_type": rule.rule_type, **facts.remember("payload", lambda: version_payload(facts)),
         "terms": match.terms, "snippet": facts.snippet(match.terms),
         "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
-        "groups": group_labels(rule, match.codes, catalog),
-        "version_no": facts.version_no, "change": match.change,
-        "change_summary": trim_change_summary(facts.change_summary),
-        "policy": facts.policy,
+        "groups": group_labels(rule, match.codes, catalog), "change": match.change,
+    }
+
+
+def version_payload(facts: VersionFacts) -> dict:
+    """The part of an event's payload that every rule matching this version shares (computed once)."""
+    return {
+        "title": facts.title, "url": facts.url,
+        "published_at": facts.published_at.isoformat() if facts.published_at else None,
+        "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
+        "level": facts.level() if facts.is_policy else None, "version_no": facts.version_no,
+        "change_summary": trim_change_summary(facts.change_summary), "policy": facts.policy,
     }
 
 
@@ -148,12 +153,12 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
                  rule_ids: list[int] | None = None, on_progress: Callable[[int, int], None] | None = None,
                  workers: int | None = None) -> MatchSummary:
     """Match every active rule; see the module docstring. `now` dates spikes (never the wall clock).
-    With `workers` > 1 (default: FUTUREWATCH_ALERT_WORKERS, else 1; alerts.parallel) and at least
+    With `workers` > 1 (default: settings.alert_workers, FUTUREWATCH_ALERT_WORKERS; alerts.parallel) and at least
     two batches per worker, the batches run in that many processes; the events are the same."""
     started, summary = time.perf_counter(), MatchSummary()
-    warmup = firstseen.warmup_days(settings)
     with connect(db_url) as conn:
         analyze_grown(conn, STATS_TABLES)  # no plan below runs on statistics of a much smaller archive
+        baseline_end = firstseen.warmup_end(conn, firstseen.warmup_days(settings))
         catalog = select_catalog(conn)
         rules, fresh, summary.errors = select_rules(conn, catalog, rule_ids)
         summary.notes = resolve_entities(conn, rules)
@@ -165,8 +170,8 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     index = build_term_index(version_rules)
     batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
     run_one = partial(run_batch, db_url, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
-                      warmup=warmup)
-    workers = default_workers() if workers is None else workers
+                      baseline_end=baseline_end)
+    workers = default_workers(settings) if workers is None else workers
     if workers > 1 and len(batches) >= 2 * workers:
         summary.workers = workers
         summary.events_new += run_batches(batches, run_one, workers, on_progress)
@@ -194,7 +199,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
 
 
 def run_batch(db_url: str, chunk: list[tuple[int, bool]], known: dict[int, set[int]], *, rules: list[Rule],
-              fresh: set[int], index: TermIndex, catalog: Catalog, warmup: float) -> int:
+              fresh: set[int], index: TermIndex, catalog: Catalog, baseline_end: datetime | None) -> int:
     """Match one batch and commit its events together with its progress."""
     pending = {v for v, p in chunk if p}
     with connect(db_url) as conn:
@@ -203,8 +208,8 @@ def run_batch(db_url: str, chunk: list[tuple[int, bool]], known: dict[int, set[i
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
                              pending, fresh, index, catalog)
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]
-        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog, warmup,
-                                                 known)
+        first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog,
+                                                  baseline_end, known, record=True)
         inserted = upsert_events(conn, list(events.values()) + first)
         record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
                                if f.version_id in pending])

@@ -3,7 +3,7 @@
 as in one process), and the parent adds up what they return and shows one progress count.
 
     run_batches(batches, run_one, workers, on_progress=None) -> int
-    default_workers() -> int
+    default_workers(settings) -> int
 
 Workers are forked after every rule, index and catalog is ready, so nothing is pickled but the
 counts. Two workers may raise the same first-seen event or two reprints of one story in the
@@ -18,20 +18,20 @@ import os
 import queue
 from typing import Callable, Sequence
 
+from futurewatch.core.config import Settings
+
 
 class WorkerFailed(RuntimeError):
     """A worker process stopped with an error; its message is one line."""
 
 
-def default_workers() -> int:
-    """FUTUREWATCH_ALERT_WORKERS (default 1: an Airflow task process should not fork children),
-    at most the number of cores, and 1 inside a daemonic process, which may not fork at all."""
-    raw = os.environ.get("FUTUREWATCH_ALERT_WORKERS", "1").strip() or "1"
-    if not raw.isdigit() or int(raw) < 1:
-        raise ValueError(f"FUTUREWATCH_ALERT_WORKERS must be a whole number from 1, not {raw!r}")
+def default_workers(settings: Settings) -> int:
+    """settings.alert_workers (FUTUREWATCH_ALERT_WORKERS, default 1: an Airflow task process should
+    not fork children), at most the number of cores, and 1 inside a daemonic process, which may not
+    fork at all."""
     if multiprocessing.current_process().daemon:
         return 1
-    return min(int(raw), os.cpu_count() or 1)
+    return min(settings.alert_workers, os.cpu_count() or 1)
 
 
 def _work(run_one, batches, done, results) -> None:

@@ -11,6 +11,7 @@ terms found in a document. Size limits: alerts/limits.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from alerts.terms import normalize_term
 from futurewatch.core.querygrammar import Node, QueryError, parse
@@ -23,8 +24,16 @@ class KeywordQuery:
     tree: Node  # terms in matching form
 
     def terms(self, *, positive: bool = True) -> set[str]:
-        """Terms of the query; with positive=True only those not under a NOT."""
-        return _terms(self.tree, positive)
+        """Terms of the query; with positive=True only those not under a NOT (a fresh set)."""
+        return set(self._positive if positive else self._all)
+
+    @cached_property
+    def _positive(self) -> frozenset[str]:
+        return frozenset(_terms(self.tree, True))
+
+    @cached_property
+    def _all(self) -> frozenset[str]:
+        return frozenset(_terms(self.tree, False))
 
     def evaluate(self, found: set[str] | dict) -> bool:
         """Whether a document with these (matching-form) terms satisfies the query."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+
+import msgspec
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -12,6 +14,7 @@ from alerts.rules import Catalog, Rule, RuleError, compile_rule
 from alerts.terms import normalize_term
 
 log = logging.getLogger(__name__)
+JSON = msgspec.json.Encoder()  # the payloads' JSON, several times faster than json.dumps
 
 CATALOG_SQL = """
 SELECT code, name_zh, views FROM categories
@@ -148,20 +151,22 @@ def upsert_events(conn, events: list[Event]) -> int:
         for e in sorted(events, key=lambda e: (e.rule_id, e.event_key)):  # one lock order (alerts.parallel)
             payload = {**e.payload, "sources": sorted(e.sources, key=json.dumps) if len(e.sources) > 1 else e.sources}
             copy.write_row((e.rule_id, e.event_key, e.story_id, e.version_id, e.section,
-                            json.dumps(payload, ensure_ascii=False, separators=(",", ":")), e.occurred_at))
+                            JSON.encode(payload).decode(), e.occurred_at))
     rows = conn.execute(UPSERT_EVENTS_SQL).fetchall()
-    conn.execute("TRUNCATE incoming_events")
+    conn.execute("DELETE FROM incoming_events")  # a few thousand rows; TRUNCATE swaps files (slower)
     return sum(1 for r in rows if r["inserted"])
 
 
 def record_versions(conn, states: list[tuple[int, int | None]]) -> None:
+    """Mark versions as matched (one statement per batch)."""
     if not states:
         return
-    conn.cursor().executemany(
-        """INSERT INTO alert_version_state (version_id, taxonomy_version_id) VALUES (%(v)s, %(t)s)
+    conn.execute(
+        """INSERT INTO alert_version_state (version_id, taxonomy_version_id)
+           SELECT * FROM unnest(%(v)s::bigint[], %(t)s::integer[])
            ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
                                                    matched_at = now()""",
-        [{"v": v, "t": t} for v, t in states])
+        {"v": [v for v, _ in states], "t": [t for _, t in states]})
 
 
 def record_rules(conn, rules: list[Rule]) -> None:

@@ -1,23 +1,30 @@
 """Alert matching and digest building throughput on a synthetic archive in a throwaway PostgreSQL.
 
-Run: .venv/bin/python -m bench.alerts [--full] [--docs N] [--rules N] [--subscribers N] [--events N] [--write]
-Defaults (about 2 minutes): 100 rules over 20,000 documents; 100 subscribers over 10,000 events.
---full: the issue's size, 100 rules over 100,000 documents (several minutes).
+Run: .venv/bin/python -m bench.alerts [--full] [--docs N] [--rules N] [--subscribers N] [--events N]
+     [--before REF] [--write]
+Defaults (a few minutes): 100 rules over 20,000 documents; 100 subscribers over 10,000 events.
+--full: the issue's size, 100 rules over 100,000 documents.
+--before REF: every matching run is made first by the code of git revision REF (a `git archive`
+copy, e.g. main), then by this code, on the same archive: side by side in one run.
 --write puts the results in docs/perf/alerts.md.
-Side by side: the backfill at half and at full size (growth); the backfill in worker processes
-(alerts.parallel, the default) against one process; a rerun with nothing new and a run with 1 %
-new documents against the backfill; the shared Aho-Corasick scan against one substring search per
-rule term; a full digest build (select, render, chart, MIME, store) against rendering alone.
+Matching, each run in its own process with its CPU seconds (that process, its workers and the
+database server's backends, because the machine is shared): the backfill at half and at full size
+(growth), a rerun with nothing new and a run with the newest 1 % of documents made new again,
+against the backfill; then the backfill in two worker processes (alerts.parallel). Also the shared
+Aho-Corasick scan against one substring search per rule term, and a full digest build (select,
+render, chart, MIME, store) against rendering alone. Ends with a RESULT line.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
 import resource
 import subprocess
+import sys
 import tempfile
 import time
 from datetime import datetime, timedelta, timezone
@@ -25,7 +32,8 @@ from pathlib import Path
 
 from psycopg.types.json import Jsonb
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "alerts.md"
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "perf" / "alerts.md"
 TERMS = {"embodied_ai": ["具身智能", "人形机器人", "灵巧手"], "quantum": ["量子计算", "量子通信", "量子科技"],
          "next_gen_network": ["6G", "太赫兹通信"], "ai": ["大模型", "人工智能", "智能算力"],
          "low_altitude": ["低空经济", "eVTOL", "无人机"], "hydrogen": ["氢能", "燃料电池"],
@@ -169,80 +177,140 @@ def timed(fn) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def cpu_seconds(pgdata: Path) -> float:
-    """CPU seconds used so far by this process, its finished children (the alert workers) and the
-    server's finished backends (each batch has its own connection): load-independent, unlike wall
-    time on a shared machine."""
-    mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+def server_cpu(pgdata: Path) -> float:
+    """CPU seconds of the database server's finished backends (each run has its own connections)."""
     postmaster = (pgdata / "postmaster.pid").read_text().split()[0]
     fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
-    server = (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime + cstime
-    return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime + server
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime + cstime
+
+
+def own_cpu() -> float:
+    """CPU seconds of this process and its finished children (the alert workers)."""
+    mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
 
 
 def forget_events(url: str) -> None:
-    """Back to "every rule new": no events, no matched versions or rules."""
+    """Back to "every rule new": no events, no matched versions or rules, no stored decisions."""
     from futurewatch.core.db import connect
 
     with connect(url) as conn:
-        for table in ("alert_events", "alert_version_state", "alert_rule_state"):  # our constants
-            conn.execute(f"DELETE FROM {table}")
+        for table in ("alert_events", "alert_version_state", "alert_rule_state", "alert_first_seen_baseline"):
+            conn.execute(f"DELETE FROM {table}")  # our constants
 
 
-def bench_matching(url: str, n_docs: int, n_rules: int, pgdata: Path) -> list[str]:
-    """Backfill at n/2 and at n documents (growth), rerun and 1 % new at n, and the backfill at n
-    in one process against the default workers (alerts.parallel), side by side."""
+def make_pending(url: str, share: float) -> int:
+    """The newest `share` of the documents become new again (state and events removed): the same
+    1 % for the code before and after, on the same archive."""
+    from futurewatch.core.db import connect
+
+    with connect(url) as conn:
+        ids = [r["v"] for r in conn.execute("SELECT current_version_id AS v FROM documents ORDER BY 1 DESC LIMIT "
+                                            "%(n)s", {"n": max(1, round(share * count_documents(conn)))}).fetchall()]
+        conn.execute("DELETE FROM alert_events WHERE version_id = ANY(%(ids)s)", {"ids": ids})
+        conn.execute("DELETE FROM alert_version_state WHERE version_id = ANY(%(ids)s)", {"ids": ids})
+    return len(ids)
+
+
+def count_documents(conn) -> int:
+    return conn.execute("SELECT count(*) AS n FROM documents").fetchone()["n"]
+
+
+def side_run(url: str, workers: int, now: str) -> None:
+    """--side: one match_events run by the code on PYTHONPATH; prints its figures as JSON."""
     from alerts.events import match_events
     from futurewatch.core.config import load_settings
 
-    settings = load_settings()  # this benchmark's settings, built once
+    cpu, began = own_cpu(), time.perf_counter()
+    summary = match_events(url, now=datetime.fromisoformat(now), settings=load_settings(), workers=workers)
+    print(json.dumps({"seconds": time.perf_counter() - began, "client_cpu": own_cpu() - cpu,
+                      "events": summary.events_new, "versions": summary.versions_scanned, "workers": summary.workers}))
+
+
+def timed_run(url: str, pgdata: Path, now: datetime, workers: int, code: Path | None) -> dict:
+    """One matching run in its own process, by this code or (`code`) another revision's; wall time
+    of match_events, CPU seconds of that process, its workers and the server's backends."""
+    code = code or ROOT
+    time.sleep(0.5)  # the backends of the set-up before (make_pending, forget_events) are reaped first
+    server = server_cpu(pgdata)
+    out = subprocess.run([sys.executable, "-m", "bench.alerts", "--side", url, "--workers", str(workers),
+                          "--now", now.isoformat()], env=dict(os.environ, PYTHONPATH=str(code)), cwd=code,
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"matching run failed: {out.stderr.strip().splitlines()[-1:]}")
+    time.sleep(0.5)  # the run's backends have exited; let the postmaster reap them
+    run = json.loads(out.stdout.strip().splitlines()[-1])
+    run["cpu"] = run["client_cpu"] + server_cpu(pgdata) - server
+    run["load"] = Path("/proc/loadavg").read_text().split()[0]
+    return run
+
+
+def bench_matching(url: str, n_docs: int, n_rules: int, pgdata: Path, before: Path | None) -> list[str]:
+    """Backfill at n/2 and at n documents (growth), rerun and 1 % new at n, each in one process;
+    with `before`, each of them by that revision's code first, on the same archive. Then the
+    backfill at n in two worker processes (alerts.parallel)."""
     now, half = datetime.now(timezone.utc), n_docs // 2
+    codes = {"before": before, "after": None} if before else {"after": None}
+    runs: dict[tuple[str, str], dict] = {}
     t_fill, _ = timed(lambda: fill_archive(url, half))
     add_subscribers(url, make_rules(random.Random(3), n_rules), n_rules)
-    t_half, at_half = timed(lambda: match_events(url, now=now, settings=settings, workers=2))
-    forget_events(url)
+    for name, code in codes.items():
+        forget_events(url)
+        runs[name, "half"] = timed_run(url, pgdata, now, 1, code)
+        print(f"  {name}: backfill at {half:,} in {runs[name, 'half']['seconds']:.1f} s", flush=True)
     t_fill2, _ = timed(lambda: fill_archive(url, n_docs - half, start_id=half + 1))
-    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    cpu = cpu_seconds(pgdata)
-    t_full, full = timed(lambda: match_events(url, now=now, settings=settings, workers=2))
-    cpu_full = cpu_seconds(pgdata) - cpu
-    t_rerun, rerun = timed(lambda: match_events(url, now=now, settings=settings, workers=2))
+    for name, code in codes.items():
+        forget_events(url)
+        runs[name, "full"] = timed_run(url, pgdata, now, 1, code)
+        runs[name, "rerun"] = timed_run(url, pgdata, now, 1, code)
+        make_pending(url, 0.01)
+        runs[name, "incr"] = timed_run(url, pgdata, now, 1, code)
+        print(f"  {name}: backfill at {n_docs:,} in {runs[name, 'full']['seconds']:.1f} s", flush=True)
     forget_events(url)
-    cpu = cpu_seconds(pgdata)
-    t_one, one = timed(lambda: match_events(url, now=now, settings=settings, workers=1))
-    cpu_one = cpu_seconds(pgdata) - cpu
-    assert one.events_new == full.events_new, (one.events_new, full.events_new)
-    fill_archive(url, max(1, n_docs // 100), start_id=n_docs + 1)
-    t_incr, incr = timed(lambda: match_events(url, now=now, settings=settings, workers=2))
-    pairs = n_docs * n_rules
-    FIGURES.update(docs=n_docs, rules=n_rules, workers=full.workers, backfill_s=round(t_full, 2),
-                   backfill_one_process_s=round(t_one, 2), backfill_cpu_s=round(cpu_full, 1),
-                   projected_100k_2cores_s=round(cpu_full * 100_000 / n_docs / 2, 1), growth=round(t_full / t_half / 2, 2),
-                   rerun_s=round(t_rerun, 3), rerun_ratio=round(t_rerun / t_full, 4),
-                   incremental_ratio=round(t_incr / t_full, 4))
-
-    def row(name: str, seconds: float, summary, versions: int, vs: float) -> str:
-        return (f"| {name} | {seconds:.1f} | {versions:,} | {summary.events_new:,} | "
-                f"{summary.versions_scanned * n_rules / seconds:,.0f} | {summary.events_new / seconds:,.0f} | {vs:.3f} |")
-
-    return [
-        f"Archive: {n_docs:,} documents (20 % policy, 10 % reprints, 5 % second versions) loaded by COPY in "
-        f"{t_fill + t_fill2:.1f} s; {n_rules} rules of all seven types; load average {load} when the backfill began.",
-        "",
-        "| run | seconds | documents | events | rule × document pairs / s | events / s | vs backfill |",
-        "|---|---|---|---|---|---|---|",
-        row(f"backfill at {half:,} documents ({at_half.workers} workers)", t_half, at_half, half, t_half / t_full),
-        row(f"backfill at {n_docs:,} documents ({full.workers} workers)", t_full, full, n_docs, 1.0),
-        row("the same backfill in one process", t_one, one, n_docs, t_one / t_full),
-        f"| rerun, nothing new | {t_rerun:.2f} | {n_docs:,} | {rerun.events_new:,} | – | – | {t_rerun / t_full:.3f} |",
-        row("1 % new documents", t_incr, incr, n_docs // 100, t_incr / t_full),
-        "",
-        f"Growth: {t_full / t_half:.2f}× the time for 2× the documents; {pairs:,} rule × document pairs at full size.",
-        "",
-        f"CPU seconds (matcher processes + database server): backfill {cpu_full:.1f} with workers, {cpu_one:.1f} in one "
-        f"process; two free cores would run 100,000 documents in about {cpu_full * 100_000 / n_docs / 2:.0f} s "
-        "(the workers' CPU seconds spread over both cores).",
-    ]
+    runs["after", "two"] = timed_run(url, pgdata, now, 2, None)
+    for name in codes:
+        assert runs[name, "full"]["events"] == runs["after", "full"]["events"], (name, runs[name, "full"])
+    assert runs["after", "two"]["events"] == runs["after", "full"]["events"]
+    after, sizes = {k: v for (c, k), v in runs.items() if c == "after"}, {"half": half, "full": n_docs}
+    per_1000 = lambda run, docs: 1000 * run["cpu"] / docs  # noqa: E731
+    FIGURES.update(docs=n_docs, rules=n_rules, backfill_s=round(after["full"]["seconds"], 2),
+                   backfill_two_workers_s=round(after["two"]["seconds"], 2),
+                   backfill_cpu_s=round(after["full"]["cpu"], 1),
+                   cpu_s_per_1000_docs=round(per_1000(after["full"], n_docs), 2),
+                   projected_100k_2cores_s=round(after["full"]["cpu"] * 100_000 / n_docs / 2, 1),
+                   growth_cpu=round(after["full"]["cpu"] / after["half"]["cpu"] / 2, 2),
+                   growth_s=round(after["full"]["seconds"] / after["half"]["seconds"] / 2, 2),
+                   rerun_ratio=round(after["rerun"]["seconds"] / after["full"]["seconds"], 4),
+                   incremental_ratio=round(after["incr"]["seconds"] / after["full"]["seconds"], 4),
+                   incremental_cpu_ratio=round(after["incr"]["cpu"] / after["full"]["cpu"], 4))
+    if before:
+        FIGURES.update(before_backfill_cpu_s=round(runs["before", "full"]["cpu"], 1),
+                       before_incremental_ratio=round(runs["before", "incr"]["seconds"] /
+                                                      runs["before", "full"]["seconds"], 4),
+                       cpu_speedup=round(runs["before", "full"]["cpu"] / after["full"]["cpu"], 2))
+    lines = [f"Archive: {n_docs:,} documents (20 % policy, 10 % reprints, 5 % second versions) loaded by COPY in "
+             f"{t_fill + t_fill2:.1f} s; {n_rules} rules of all seven types. Each run in its own process (one "
+             "process unless said); CPU = that process, its workers and the database server's backends; "
+             "load average (1 min) at each run's end.", "",
+             "| code | run | documents | events | seconds | CPU s (client + server) | CPU s / 1,000 docs | "
+             "vs backfill (s) | vs backfill (CPU) | load |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    labels = {"half": f"backfill at {half:,}", "full": f"backfill at {n_docs:,}", "rerun": "rerun, nothing new",
+              "incr": "1 % new (newest 1 % made pending)", "two": f"backfill at {n_docs:,}, 2 workers"}
+    for (name, kind), run in runs.items():
+        docs = {"half": half, "rerun": 0, "incr": max(1, round(n_docs * 0.01))}.get(kind, n_docs)
+        full = runs[name, "full"]
+        lines.append(f"| {name} | {labels[kind]} | {docs:,} | {run['events']:,} | {run['seconds']:.2f} | "
+                     f"{run['cpu']:.1f} ({run['client_cpu']:.1f} + {run['cpu'] - run['client_cpu']:.1f}) | "
+                     f"{per_1000(run, docs) if docs else 0:.2f} | "
+                     f"{run['seconds'] / full['seconds']:.3f} | {run['cpu'] / full['cpu']:.3f} | {run['load']} |")
+    for name in codes:
+        lines.append(f"\n{name}: growth {runs[name, 'full']['cpu'] / runs[name, 'half']['cpu'] / 2:.2f}× CPU per "
+                     f"document ({runs[name, 'full']['seconds'] / runs[name, 'half']['seconds'] / 2:.2f}× seconds) "
+                     f"from {half:,} to {n_docs:,} documents (1.00 = linear).")
+    lines.append(f"\nProjection (not a measurement): {after['full']['cpu'] * 100_000 / n_docs:.0f} CPU-seconds for "
+                 f"100 rules × 100,000 documents, ≈ {after['full']['cpu'] * 100_000 / n_docs / 2:.0f} s on two free "
+                 "cores if the two workers cost no more CPU than one process.")
+    return lines
 
 
 def bench_scan(db_url: str, n: int) -> list[str]:
@@ -374,13 +442,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--full", action="store_true", help="100,000 documents (the issue's size)")
     parser.add_argument("--write", action="store_true", help="write docs/perf/alerts.md")
+    parser.add_argument("--before", help="a git revision whose matching code runs first on the same archive (e.g. main)")
+    parser.add_argument("--side", help=argparse.SUPPRESS)  # one matching run against this URL (timed_run)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--now", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.side:
+        return side_run(args.side, args.workers, args.now)
     if args.full:
         args.docs = 100_000
     with tempfile.TemporaryDirectory(prefix="fw-bench-alerts-") as home:
         server, url = start_database(Path(home))
         try:
-            lines = ["## Matching", ""] + bench_matching(url, args.docs, args.rules, Path(home) / "pgdata")
+            from bench.process import checkout
+
+            before = checkout(args.before, Path(tempfile.mkdtemp(dir=home)), "alerts") if args.before else None
+            lines = ["## Matching", ""] + bench_matching(url, args.docs, args.rules, Path(home) / "pgdata", before)
             lines += ["", "## Term scan", ""] + bench_scan(url, min(args.docs, 20_000))
             import psycopg
 

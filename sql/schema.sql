@@ -487,6 +487,12 @@ CREATE SEQUENCE public.alert_events_event_id_seq
     NO MAXVALUE
     CACHE 1;
 ALTER SEQUENCE public.alert_events_event_id_seq OWNED BY public.alert_events.event_id;
+CREATE TABLE public.alert_first_seen_baseline (
+    rule_id bigint NOT NULL,
+    entity_id bigint NOT NULL,
+    params_hash text NOT NULL,
+    baseline_end timestamp with time zone NOT NULL
+);
 CREATE TABLE public.alert_rule_state (
     rule_id bigint NOT NULL,
     params_hash text NOT NULL,
@@ -1254,6 +1260,8 @@ ALTER TABLE ONLY public.alert_events
     ADD CONSTRAINT alert_events_pkey PRIMARY KEY (event_id);
 ALTER TABLE ONLY public.alert_events
     ADD CONSTRAINT alert_events_rule_id_event_key_key UNIQUE (rule_id, event_key);
+ALTER TABLE ONLY public.alert_first_seen_baseline
+    ADD CONSTRAINT alert_first_seen_baseline_pkey PRIMARY KEY (rule_id, entity_id);
 ALTER TABLE ONLY public.alert_rule_state
     ADD CONSTRAINT alert_rule_state_pkey PRIMARY KEY (rule_id);
 ALTER TABLE ONLY public.alert_rules
@@ -1350,6 +1358,7 @@ CREATE INDEX crawl_runs_running_idx ON public.crawl_runs USING btree (started_at
 CREATE INDEX crawl_runs_source_started_idx ON public.crawl_runs USING btree (source_id, started_at);
 CREATE INDEX deliveries_due_idx ON public.deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
 CREATE INDEX digests_event_ids_idx ON public.digests USING gin (event_ids);
+CREATE INDEX document_versions_created_idx ON public.document_versions USING btree (created_at);
 CREATE INDEX document_versions_hash_idx ON public.document_versions USING btree (content_hash);
 CREATE INDEX document_versions_published_idx ON public.document_versions USING btree (published_at);
 CREATE INDEX document_versions_raw_fetch_idx ON public.document_versions USING btree (raw_fetch_id);
@@ -1382,6 +1391,10 @@ ALTER TABLE ONLY public.alert_events
     ADD CONSTRAINT alert_events_story_id_fkey FOREIGN KEY (story_id) REFERENCES public.stories(story_id);
 ALTER TABLE ONLY public.alert_events
     ADD CONSTRAINT alert_events_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.alert_first_seen_baseline
+    ADD CONSTRAINT alert_first_seen_baseline_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.alert_first_seen_baseline
+    ADD CONSTRAINT alert_first_seen_baseline_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_rule_state
     ADD CONSTRAINT alert_rule_state_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_rules

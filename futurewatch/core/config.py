@@ -22,6 +22,7 @@ class Settings:
     DATABASE_URL       external PostgreSQL; unset means the embedded server in FUTUREWATCH_HOME
     SMTP_HOST/PORT/USER/PASSWORD/SECURITY/FROM   mail delivery; no SMTP_HOST means the file outbox
     FUTUREWATCH_OFFLINE  "1" keeps crawls on the local mirror
+    FUTUREWATCH_ALERT_WORKERS  alert matching processes (default 1; alerts/parallel.py)
     """
 
     home: Path
@@ -35,6 +36,7 @@ class Settings:
     smtp_timeout: float = 30.0
     smtp_allow_plaintext_auth: bool = False  # SMTP_ALLOW_PLAINTEXT_AUTH=1: AUTH without TLS (test relays only)
     offline: bool = False
+    alert_workers: int = 1
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -72,6 +74,13 @@ def _number(env: dict[str, str], name: str, default: float, kind: type) -> float
         raise ConfigError(f"{name} must be a{'n integer' if kind is int else ' number'}, got {raw!r}") from None
 
 
+def _alert_workers(env: dict[str, str]) -> int:
+    raw = (env.get("FUTUREWATCH_ALERT_WORKERS") or "1").strip() or "1"
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"FUTUREWATCH_ALERT_WORKERS must be a whole number from 1, got {raw!r}")
+    return int(raw)
+
+
 def default_home() -> Path:
     return Path(platformdirs.user_data_dir("futurewatch", appauthor=False))
 
@@ -95,5 +104,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         smtp_timeout=_number(env, "SMTP_TIMEOUT", 30.0, float),
         smtp_allow_plaintext_auth=env.get("SMTP_ALLOW_PLAINTEXT_AUTH", "") in {"1", "true", "yes"},
         offline=env.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"},
+        alert_workers=_alert_workers(env),
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )

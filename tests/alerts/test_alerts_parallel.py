@@ -64,13 +64,12 @@ def test_workers_raise_the_events_of_one_process(db_url, monkeypatch):
         == every_rule_on_every_version(db_url)
 
 
-def test_alert_workers_setting(monkeypatch):
+def test_alert_workers_setting():
     from alerts.parallel import default_workers
+    from futurewatch.core.config import ConfigError
 
-    monkeypatch.delenv("FUTUREWATCH_ALERT_WORKERS", raising=False)
-    assert default_workers() == 1  # an Airflow task process should not fork unless asked to
-    monkeypatch.setenv("FUTUREWATCH_ALERT_WORKERS", "2")
-    assert default_workers() == min(2, os.cpu_count() or 1)
-    monkeypatch.setenv("FUTUREWATCH_ALERT_WORKERS", "two")
-    with pytest.raises(ValueError, match="FUTUREWATCH_ALERT_WORKERS"):
-        default_workers()
+    assert default_workers(load_settings({})) == 1  # an Airflow task process should not fork unless asked to
+    assert default_workers(load_settings({"FUTUREWATCH_ALERT_WORKERS": "2"})) == min(2, os.cpu_count() or 1)
+    for bad in ("two", "0"):
+        with pytest.raises(ConfigError, match="FUTUREWATCH_ALERT_WORKERS must be a whole number from 1"):
+            load_settings({"FUTUREWATCH_ALERT_WORKERS": bad})

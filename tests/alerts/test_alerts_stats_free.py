@@ -79,3 +79,100 @@ def test_analyze_grown_refreshes_only_stale_tables(db_url):
         assert stale_tables(conn, TABLES) == []
         reltuples = conn.execute("SELECT reltuples FROM pg_class WHERE relname = 'documents'").fetchone()[0]
         assert reltuples == 500
+
+
+def test_first_seen_plan_reads_entities_by_key_without_statistics(db_url):
+    from alerts.firstseen import EARLIEST_SQL
+
+    with psycopg.connect(db_url, row_factory=dict_row) as conn:
+        fill_archive(conn, 3000)
+        conn.execute("ALTER TABLE entities SET (autovacuum_enabled = false)")
+        conn.execute("INSERT INTO entities (entity_id, type, canonical) SELECT i, 'org', 'org' || i "
+                     "FROM generate_series(1, 20) i")
+        conn.execute("INSERT INTO entity_mentions (version_id, entity_id, start_offset, end_offset, surface)"
+                     " SELECT i, 1 + i % 20, 0, 2, 'org' FROM generate_series(1, 3000) i")
+        conn.commit()
+        params = {"ids": [3, 4], "codes": ["hydrogen"], "archive": False, "types": ["org"]}
+        plan = conn.execute("EXPLAIN (FORMAT JSON) " + EARLIEST_SQL, params).fetchone()["QUERY PLAN"][0]["Plan"]
+        scans = {(node["Node Type"], node.get("Relation Name")) for node in plan_nodes(plan)}
+        assert not {relation for kind, relation in scans if kind == "Seq Scan"} & set(TABLES + ["entities"]), scans
+
+        def at(i: int) -> datetime:  # undated versions count from created_at: stored now, after every date here
+            return datetime.max.replace(tzinfo=timezone.utc) if i % 7 == 0 else NOW - timedelta(hours=(i * 13) % 1440)
+
+        def earliest(entity: int) -> int:  # version i mentions entity 1 + i % 20; its label is code i % 4
+            return min((i for i in range(1, 3001) if 1 + i % 20 == entity), key=lambda i: (at(i), i))
+
+        # entity 3 is only in hydrogen versions (i % 4 == 2), entity 4 only in embodied_ai ones
+        rows = conn.execute(EARLIEST_SQL, params).fetchall()
+        assert [(r["entity_id"], r["version_id"], r["in_scope"]) for r in rows] == [(3, earliest(3), True)]
+        rows = conn.execute(EARLIEST_SQL, {**params, "archive": True}).fetchall()
+        assert [(r["entity_id"], r["version_id"], r["in_scope"]) for r in rows] == [
+            (3, earliest(3), True), (4, earliest(4), False)]
+
+
+def test_baseline_entities_are_stored_per_rule_and_looked_up_by_key(db_url, monkeypatch):
+    """The warm-up's entities are stored as decided (alert_first_seen_baseline) and a later run trusts
+    that instead of reading their mentions; a rule whose params changed decides again."""
+    from alerts.events import match_events
+    from futurewatch.core.config import load_settings
+    from futurewatch.core.db import connect
+    from tests.alerts import archive as A
+
+    monkeypatch.delenv("FUTUREWATCH_FIRSTSEEN_WARMUP_DAYS", raising=False)  # 7 days from the first version
+    tv = A.add_taxonomy(db_url)
+    rule = A.add_subscriber(db_url, "b@example.com", [("新面孔", "first_seen_entity", {"categories": ["embodied_ai"]})])
+    rule = rule["新面孔"]
+    known, newcomer = A.add_entity(db_url, "教育部"), A.add_entity(db_url, "新锐机器人公司")
+
+    def document(title: str, entities: list[tuple[int, str]]) -> int:
+        version = A.current_version(db_url, A.add_document(db_url, "c114", title, title + " 具身智能"))
+        A.classify(db_url, version, tv, {"embodied_ai": ["具身智能"]})
+        for entity, surface in entities:
+            A.mention(db_url, version, entity, surface)
+        return version
+
+    first = document("教育部谈机器人教育", [(known, "教育部")])
+    match_events(db_url, now=datetime.now(timezone.utc), settings=load_settings())
+    with connect(db_url) as conn:
+        conn.execute("UPDATE document_versions SET created_at = now() - interval '30 days' WHERE version_id = %(v)s",
+                     {"v": first})  # the archive began a month ago: the warm-up is over
+        stored = conn.execute("SELECT entity_id FROM alert_first_seen_baseline WHERE rule_id = %(r)s",
+                              {"r": rule}).fetchall()
+    assert [r["entity_id"] for r in stored] == [known]
+    document("新锐机器人公司与教育部合作", [(known, "教育部"), (newcomer, "新锐机器人公司")])
+    match_events(db_url, now=datetime.now(timezone.utc), settings=load_settings())
+    assert [e["payload"]["entity"]["name"] for e in A.events(db_url, rule)] == ["新锐机器人公司"]
+
+    with connect(db_url) as conn:  # drop the warm-up mention: only the stored decision keeps 教育部 out now
+        conn.execute("DELETE FROM entity_mentions WHERE version_id = %(v)s", {"v": first})
+    document("教育部再谈具身智能", [(known, "教育部")])
+    match_events(db_url, now=datetime.now(timezone.utc), settings=load_settings())
+    assert [e["payload"]["entity"]["name"] for e in A.events(db_url, rule)] == ["新锐机器人公司"]
+
+    with connect(db_url) as conn:  # new params: the stored decision no longer applies, the mentions are read
+        conn.execute("UPDATE alert_rules SET params = params || '{\"types\": [\"org\"]}' WHERE rule_id = %(r)s",
+                     {"r": rule})
+    match_events(db_url, now=datetime.now(timezone.utc), settings=load_settings())
+    assert sorted(e["payload"]["entity"]["name"] for e in A.events(db_url, rule)) == ["教育部", "新锐机器人公司"]
+
+
+def test_facts_of_a_batch_are_read_by_key_without_statistics(db_url):
+    from alerts.facts import FACTS_SQL, select_facts
+
+    with psycopg.connect(db_url, row_factory=dict_row) as conn:
+        fill_archive(conn, 3000)
+        for table in ("sources", "policy_metadata"):
+            conn.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")  # our constants
+        conn.execute("INSERT INTO policy_metadata (version_id, issuers, doc_number) VALUES (12, '{国务院}', '国发〔2025〕1号')")
+        conn.commit()
+        params = {"ids": list(range(1, 501))}
+        plan = conn.execute("EXPLAIN (FORMAT JSON) " + FACTS_SQL, params).fetchone()["QUERY PLAN"][0]["Plan"]
+        scans = {(node["Node Type"], node.get("Relation Name")) for node in plan_nodes(plan)}
+        assert not {relation for kind, relation in scans if kind == "Seq Scan"} & set(TABLES + ["policy_metadata"]), scans
+        facts = select_facts(conn, [12, 8, 3001, 7])  # 3001 does not exist
+    assert [f.version_id for f in facts] == [7, 8, 12]
+    assert facts[2].doc_number == "国发〔2025〕1号" and facts[0].doc_number is None
+    assert facts[0].codes.keys() == {"embodied_ai"} and facts[1].codes.keys() == {"quantum"}  # code of i % 4
+    assert facts[0].published_at is None and facts[1].published_at is not None  # 7 undated, 8 dated
+    assert {f.taxonomy_version_id for f in facts} == {1}
