@@ -20,7 +20,7 @@ from typing import NamedTuple
 import msgspec
 
 from classify.entities import Entity, build_entity_entries, extract_pattern_entities, select_dictionary_hits
-from classify.focus import FocusModel, feature_rows, load_cues, read_model
+from classify.focus import FocusModel, feature_rows, load_cues, read_model, subordinates
 from classify.matcher import Matcher, build_entry
 from classify.scan import Scan, scan_document
 from classify.tracks import Track, Weights, select_tracks
@@ -101,6 +101,8 @@ class Classifier:
         codes = {t.code for t, _ in kept}
         kept = [k for k in kept if k[0].absorbed_by not in codes]   # a kept AI+生物医药 replaces the
         # ai and biomedicine named only where they meet
+        dropped = subordinates({t.code: t.score for t, _ in kept})
+        kept = [k for k in kept if k[0].code not in dropped]
         kept.sort(key=lambda k: (-k[1], k[0].code))
         return self._labels(doc, kept)
 

@@ -13,7 +13,12 @@ phrases (docs/taxonomy.md, "Stage 2" lists them):
   and with an other-genre cue nearby (the hit's block of BLOCK characters and either side);
 - the code itself (a learned prior per track).
 Inference is a dot product in plain Python over weights shipped in data/focus_model.json
-(trained by `futurewatch classify train`, classify/train.py).
+(trained by `futurewatch classify train`, classify/train.py); the logistic output is
+recalibrated by a Platt map folded into those weights.
+
+After the decision, `subordinates` drops a label that another kept label stands for, by the
+track relations of data/relations.yaml (a general track beside a specific one, a component
+beside a track whose products contain it).
 """
 
 from __future__ import annotations
@@ -202,6 +207,31 @@ class FocusModel:
         """Of one full feature vector (FEATURES order)."""
         weights = self.doc_weights + self.track_weights + tuple(self.code_weights[c] for c in CONTRACT_CODES)
         return _sigmoid(self.bias + sum(map(mul, weights, row)))
+
+
+@lru_cache(maxsize=1)
+def load_relations() -> dict[str, frozenset[str]]:
+    """code → the tracks that stand for it when kept with a score at least as high: its
+    narrower tracks and the tracks whose products contain it (data/relations.yaml)."""
+    data = yaml.safe_load((DATA_DIR / "relations.yaml").read_text(encoding="utf-8")) or {}
+    out: dict[str, set[str]] = {}
+    for relation in ("narrower", "part_of"):
+        for code, others in (data.get(relation) or {}).items():
+            out.setdefault(code, set()).update(others)
+    unknown = (set(out) | set().union(*out.values())) - set(CONTRACT_CODES)
+    if unknown:
+        raise ValueError(f"relations.yaml names unknown codes {sorted(unknown)}")
+    return {code: frozenset(others) for code, others in out.items()}
+
+
+def subordinates(kept: dict[str, float]) -> set[str]:
+    """Of the kept labels (code → stage-1 score), those another kept label stands for: a
+    general track when a specific one scores at least as high (biomedicine beside
+    brain_computer), a component when a track whose products contain it does (integrated
+    circuits beside nev). The corpus guideline labels the specific track or the product only."""
+    relations = load_relations()
+    return {code for code, score in kept.items()
+            if any(kept.get(other, -1.0) >= score for other in relations.get(code, ()))}
 
 
 def _sigmoid(z: float) -> float:
