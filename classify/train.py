@@ -20,7 +20,7 @@ from pathlib import Path
 from classify.classifier import Classifier, Options
 from classify.corpus import read_corpus
 from classify.evaluate import DEFAULT_GOLD, read_gold
-from classify.focus import FEATURES, MODEL_PATH, subordinates
+from classify.focus import FEATURES, MODEL_PATH, listed, subordinates
 from futurewatch.core.taxonomy import read_taxonomy
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
@@ -35,6 +35,7 @@ class Examples:
     gold: list[set[str]]        # per item
     absorbed: list[str | None] = field(default_factory=list)   # per row: Track.absorbed_by
     support: list[float] = field(default_factory=list)         # per row: the stage-1 score
+    listed: list[bool] = field(default_factory=list)           # per row: focus.listed
 
 
 def build_examples(stage1: Classifier, items: list[dict]) -> Examples:
@@ -42,7 +43,7 @@ def build_examples(stage1: Classifier, items: list[dict]) -> Examples:
     for i, item in enumerate(items):
         gold = set(item["codes"])
         ex.gold.append(gold)
-        tracks, rows = stage1.candidates(item.get("title", ""), item["text"])
+        doc, tracks, rows = stage1.candidates(item.get("title", ""), item["text"])
         for track, row in zip(tracks, rows):
             ex.rows.append(row)
             ex.labels.append(int(track.code in gold))
@@ -50,6 +51,7 @@ def build_examples(stage1: Classifier, items: list[dict]) -> Examples:
             ex.codes.append(track.code)
             ex.absorbed.append(track.absorbed_by)
             ex.support.append(track.score)
+            ex.listed.append(listed(doc, track, tracks))
     return ex
 
 
@@ -74,13 +76,16 @@ def micro_scores(ex: Examples, probs: list[float], threshold: float, *, absorb: 
 def decide(ex: Examples, probs: list[float], threshold: float) -> list[set[str]]:
     """Per item, the labels stage 2 gives (as Classifier._decide)."""
     kept: list[dict[str, float]] = [{} for _ in ex.gold]
-    for i, code, p, support in zip(ex.item_of, ex.codes, probs, ex.support):
+    listed: list[set[str]] = [set() for _ in ex.gold]
+    for i, code, p, support, in_list in zip(ex.item_of, ex.codes, probs, ex.support, ex.listed):
         if p >= threshold:
             kept[i][code] = support
+            if in_list:
+                listed[i].add(code)
     for i, code, p, by in zip(ex.item_of, ex.codes, probs, ex.absorbed):
         if by in kept[i] and p >= threshold:
             kept[i].pop(code, None)
-    return [set(k) - subordinates(k) for k in kept]
+    return [set(k) - subordinates(k, s) for k, s in zip(kept, listed)]
 
 
 def reliability(ex: Examples, probs: list[float], bins: int = 5) -> list[dict]:
@@ -237,13 +242,15 @@ def _subset(ex: Examples, chosen: list[bool]) -> Examples:
     """The candidates where `chosen` is true (item indices kept as they are)."""
     pick = [j for j, c in enumerate(chosen) if c]
     return Examples([ex.rows[j] for j in pick], [ex.labels[j] for j in pick], [ex.item_of[j] for j in pick],
-                    [ex.codes[j] for j in pick], ex.gold, [ex.absorbed[j] for j in pick], [ex.support[j] for j in pick])
+                    [ex.codes[j] for j in pick], ex.gold, [ex.absorbed[j] for j in pick], [ex.support[j] for j in pick],
+                    [ex.listed[j] for j in pick])
 
 
 def _join(a: Examples, b: Examples) -> Examples:
     n = len(a.gold)
     return Examples(a.rows + b.rows, a.labels + b.labels, a.item_of + [i + n for i in b.item_of],
-                    a.codes + b.codes, a.gold + b.gold, a.absorbed + b.absorbed, a.support + b.support)
+                    a.codes + b.codes, a.gold + b.gold, a.absorbed + b.absorbed, a.support + b.support,
+                    a.listed + b.listed)
 
 
 def _corpus_dir() -> Path:

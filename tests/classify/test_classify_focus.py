@@ -127,3 +127,4 @@ def test_a_specific_track_or_a_product_stands_for_the_general_track_or_the_compo
     assert subordinates({"brain_computer": 1.0, "biomedicine": 5.0}) == set()   # the general track leads
     assert subordinates({"nev": 3.0, "integrated_circuits": 1.5}) == {"integrated_circuits"}
     assert subordinates({"quantum": 3.0, "hydrogen": 3.0}) == set()             # unrelated tracks
+    assert subordinates({"brain_computer": 4.0, "biomedicine": 2.5}, {"biomedicine"}) == set()   # lists count
