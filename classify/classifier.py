@@ -18,7 +18,7 @@ from typing import NamedTuple
 import msgspec
 
 from classify.entities import Entity, build_entity_entries, document_entities
-from classify.focus import FocusModel, feature_rows, load_cues, read_model
+from classify.focus import FocusModel, feature_rows, listed, load_cues, read_model, subordinates
 from classify.matcher import Matcher, build_entry
 from classify.scan import Scan, scan_document
 from classify.tracks import Track, Weights, select_tracks
@@ -83,11 +83,11 @@ class Classifier:
         labels = self._decide(doc, tracks)
         return Result(tuple(labels), tuple(self._entities(doc)))
 
-    def candidates(self, title: str, text: str) -> tuple[list[Track], list[list[float]]]:
-        """Stage 1 alone, with each candidate's stage-2 feature vector (for training)."""
+    def candidates(self, title: str, text: str) -> tuple[Scan, list[Track], list[list[float]]]:
+        """Stage 1 alone: the scan, the candidates and each one's stage-2 feature vector (for training)."""
         doc = scan_document(self.matcher, title or "", text or "")
         tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
-        return tracks, feature_rows(doc, tracks, self.parents)
+        return doc, tracks, feature_rows(doc, tracks, self.parents)
 
     def _decide(self, doc: Scan, tracks: list[Track]) -> list[Label]:
         if not tracks:
@@ -99,6 +99,10 @@ class Classifier:
         codes = {t.code for t, _ in kept}
         kept = [k for k in kept if k[0].absorbed_by not in codes]   # a kept AI+生物医药 replaces the
         # ai and biomedicine named only where they meet
+        dropped = subordinates({t.code: t.score for t, _ in kept})   # a general track or a component
+        if dropped:   # beside the specific track or the product, unless named in a list
+            dropped -= {t.code for t, _ in kept if t.code in dropped and listed(doc, t, tracks)}
+            kept = [k for k in kept if k[0].code not in dropped]
         kept.sort(key=lambda k: (-k[1], k[0].code))
         return self._labels(doc, kept)
 

@@ -136,3 +136,16 @@ def compare(sets: dict[str, list[dict]], classifiers: dict[str, Classifier]) -> 
     """Every item set under every classifier, in one run: {set: {classifier: report}}."""
     return {name: {label: evaluate_items(items, clf) for label, clf in classifiers.items()}
             for name, items in sets.items()}
+
+
+def report_from_dict(data: dict) -> EvalReport:
+    """An EvalReport rebuilt from `as_dict()` output (e.g. another revision's `eval --json`);
+    entity scores keep their rates only (as tp/fp/fn of a 1,000-item scale)."""
+    def s(d: dict) -> Scores:
+        return Scores(d["tp"], d["fp"], d["fn"])
+    per_code = {c: s(d) for c, d in data["per_code"].items()}
+    ent = data.get("entities", {})
+    ent_p = Scores(round(1000 * ent.get("precision", 0.0)), 1000 - round(1000 * ent.get("precision", 0.0)), 0)
+    ent_r = Scores(round(1000 * ent.get("recall", 0.0)), 0, 1000 - round(1000 * ent.get("recall", 0.0)))
+    negatives = {g: list(v) for g, v in data.get("negatives", {}).get("by_genre", {}).items()}
+    return EvalReport(data["documents"], per_code, s(data["micro"]), ent_p, ent_r, data.get("errors", []), negatives)

@@ -13,7 +13,12 @@ phrases (docs/taxonomy.md, "Stage 2" lists them):
   and with an other-genre cue nearby (the hit's block of BLOCK characters and either side);
 - the code itself (a learned prior per track).
 Inference is a dot product in plain Python over weights shipped in data/focus_model.json
-(trained by `futurewatch classify train`, classify/train.py).
+(trained by `futurewatch classify train`, classify/train.py); the logistic output is
+recalibrated by a Platt map folded into those weights.
+
+After the decision, `subordinates` drops a label that another kept label stands for, by the
+track relations of data/relations.yaml (a general track beside a specific one, a component
+beside a track whose products contain it), unless it is named as a list item.
 """
 
 from __future__ import annotations
@@ -131,8 +136,7 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
             covered += end - start
         b = start // BLOCK   # the hit's block and the blocks either side (blocks[-1] is a spare 0)
         masks.append(blocks[b - 1] | blocks[b] | blocks[b + 1])
-        marks = text.count("、", max(start - ENUM_REACH, 0), end + ENUM_REACH)
-        n_enum += marks >= 2 or (marks > 0 and text.find("等", end, end + ENUM_REACH) >= 0)
+        n_enum += _enumerated(text, start, end)
         n_shared += ((code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others) != 0
     near_focus = sum(1 for m in masks if m & _FOCUS_BITS) / n
     near_other = sum(1 for m in masks if m & _OTHER_BITS) / n
@@ -148,6 +152,26 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
         math.log1p(rank), float(track.absorbed_by is not None),
         float(rank > 0 and not in_title and len(terms) == 1 and track.score < 0.5 * ctx.top_score),
     ]
+
+
+def _enumerated(text: str, start: int, end: int) -> bool:
+    """Is the hit an item of an enumeration: 、 twice within ENUM_REACH characters, or once
+    with a following 等?"""
+    marks = text.count("、", max(start - ENUM_REACH, 0), end + ENUM_REACH)
+    return marks >= 2 or (marks > 0 and text.find("等", end, end + ENUM_REACH) >= 0)
+
+
+def listed(doc: Scan, track: Track, tracks: list[Track]) -> bool:
+    """Is the track an item of a list of tracks: one of its first MAX_HITS counted hits an
+    item of a list or an enumeration with another candidate's hit within 2 × ENUM_REACH
+    characters (人工智能、集成电路、生物医药 …)? Lists count: such a track is a label of its own."""
+    text = doc.form.text
+    near = 2 * ENUM_REACH
+    for _, _, h in track.counted[:MAX_HITS]:
+        if (in_list(text, h) or _enumerated(text, h[0], h[1])) and any(
+                abs(o[2][0] - h[0]) <= near for t in tracks if t is not track for o in t.counted):
+            return True
+    return False
 
 
 _CLASS_INDEX = {c: i for i, c in enumerate(CUE_CLASSES)}
@@ -202,6 +226,32 @@ class FocusModel:
         """Of one full feature vector (FEATURES order)."""
         weights = self.doc_weights + self.track_weights + tuple(self.code_weights[c] for c in CONTRACT_CODES)
         return _sigmoid(self.bias + sum(map(mul, weights, row)))
+
+
+@lru_cache(maxsize=1)
+def load_relations() -> dict[str, frozenset[str]]:
+    """code → the tracks that stand for it when kept with a score at least as high: its
+    narrower tracks and the tracks whose products contain it (data/relations.yaml)."""
+    data = yaml.safe_load((DATA_DIR / "relations.yaml").read_text(encoding="utf-8")) or {}
+    out: dict[str, set[str]] = {}
+    for relation in ("narrower", "part_of"):
+        for code, others in (data.get(relation) or {}).items():
+            out.setdefault(code, set()).update(others)
+    unknown = (set(out) | set().union(*out.values())) - set(CONTRACT_CODES)
+    if unknown:
+        raise ValueError(f"relations.yaml names unknown codes {sorted(unknown)}")
+    return {code: frozenset(others) for code, others in out.items()}
+
+
+def subordinates(kept: dict[str, float], listed: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Of the kept labels (code → stage-1 score), those another kept label stands for: a
+    general track when a specific one scores at least as high (biomedicine beside
+    brain_computer), a component when a track whose products contain it does (integrated
+    circuits beside nev). The corpus guideline labels the specific track or the product only;
+    but lists count, so a track named as an item of a list (`listed`) is kept."""
+    relations = load_relations()
+    return {code for code, score in kept.items() if code not in listed
+            and any(kept.get(other, -1.0) >= score for other in relations.get(code, ()))}
 
 
 def _sigmoid(z: float) -> float:

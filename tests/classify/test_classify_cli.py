@@ -110,3 +110,19 @@ def test_classify_jsonl_oversized_line_is_one_error_and_memory_stays_bounded():
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
     maxrss_kb = int(proc.stderr.decode().split("maxrss")[-1])
     assert maxrss_kb < 200_000, maxrss_kb   # the line alone is 42 MB; decoding it would take far more
+
+
+def test_eval_scores_another_revisions_classifier_on_the_same_items(tmp_path):
+    """--before REV runs that revision's own code and weights (git archive) in the same run."""
+    items = [{"id": "c1", "title": "量子计算企业完成融资", "text": "量子计算企业宣布完成新一轮融资，将扩大研发团队与产能。",
+              "codes": ["quantum"], "genre": "industry_news", "split": "dev"}]
+    (tmp_path / "items_x.jsonl").write_text(corpus_rows(*items), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--corpus", str(tmp_path), "--split", "dev", "--before", "HEAD", "--json"])
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.stdout)
+    for name, documents in (("gold", 97), ("corpus dev", 1)):
+        assert list(reports[name]) == ["stage1", "before", "stage2"]
+        assert reports[name]["before"]["documents"] == reports[name]["stage2"]["documents"] >= documents
+    assert reports["corpus dev"]["before"]["per_code"]["quantum"]["tp"] == 1
+    bad = CliRunner().invoke(app, ["eval", "--before", "no-such-revision"])
+    assert bad.exit_code == 2 and "git archive failed" in bad.output

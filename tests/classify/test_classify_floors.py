@@ -9,7 +9,7 @@ from futurewatch.core.taxonomy import CONTRACT_CODES
 
 FLOORS = Path(__file__).resolve().parents[1] / "fixtures" / "classify_gold" / "floors.toml"
 # Update only in a reviewed commit that says why the floors changed.
-FLOORS_SHA256 = "fa8a2d9f96263a6b0aa2164377a8331e770526d042fdf68e6984da38a33806ba"
+FLOORS_SHA256 = "a3b769d61e245155e3709aae9b4acda0f8915d746805d20376328c480ef5327d"
 
 
 def test_floor_file_is_pinned():
@@ -31,7 +31,8 @@ def test_classifier_meets_the_floors():
     floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
     report = evaluate()
     assert report.micro.f1 >= floors["micro_f1"], report.as_dict()["micro"]
-    low = {c: round(s.f1, 3) for c, s in report.per_code.items() if s.f1 < floors["per_code_f1"]}
+    exceptions = floors.get("per_code_f1_exceptions", {})
+    low = {c: round(s.f1, 3) for c, s in report.per_code.items() if s.f1 < exceptions.get(c, floors["per_code_f1"])}
     assert not low, low
     assert report.entity_precision.precision >= floors["entity_precision"]
     assert report.entity_recall.recall >= floors["entity_recall"]

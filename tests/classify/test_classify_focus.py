@@ -2,6 +2,7 @@
 retraining. Texts here were written for these tests, not taken from the corpus."""
 
 import json
+import math
 
 import pytest
 
@@ -104,3 +105,26 @@ def test_retraining_writes_weights_that_the_classifier_loads(tmp_path):
     assert data["features"] == FEATURES and len(data["coef"]) == len(FEATURES)
     retrained = Classifier(read_taxonomy(), Options(model_path=out))
     assert "photovoltaic" in codes(retrained, *INDUSTRY)
+
+
+def test_the_calibration_map_is_folded_into_the_weights():
+    from classify.train import calibrated, platt
+
+    probs = [0.9] * 60 + [0.1] * 60
+    labels = [1] * 45 + [0] * 15 + [1] * 15 + [0] * 45   # the scores are over-confident: 0.9 is right 75 %
+    a, b = platt(probs, labels)
+    assert 0 < a < 1
+    params = calibrated({"coef": [2.0], "intercept": -1.0}, a, b)
+    z = 2.0 * 1.5 - 1.0
+    assert params["coef"][0] * 1.5 + params["intercept"] == pytest.approx(a * z + b)
+    assert 1 / (1 + math.exp(-(a * math.log(9) + b))) == pytest.approx(0.75, abs=0.01)
+
+
+def test_a_specific_track_or_a_product_stands_for_the_general_track_or_the_component():
+    from classify.focus import subordinates
+
+    assert subordinates({"brain_computer": 4.0, "biomedicine": 2.5}) == {"biomedicine"}
+    assert subordinates({"brain_computer": 1.0, "biomedicine": 5.0}) == set()   # the general track leads
+    assert subordinates({"nev": 3.0, "integrated_circuits": 1.5}) == {"integrated_circuits"}
+    assert subordinates({"quantum": 3.0, "hydrogen": 3.0}) == set()             # unrelated tracks
+    assert subordinates({"brain_computer": 4.0, "biomedicine": 2.5}, {"biomedicine"}) == set()   # lists count

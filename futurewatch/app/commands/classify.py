@@ -245,12 +245,14 @@ def eval_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the full reports as JSON."),
     allow_missing: bool = typer.Option(False, "--allow-missing",
                                        help="Score the split's items whose text is cached; say how many are left out."),
+    before: Optional[str] = typer.Option(None, help="Also score the classifier of this git revision (its code and "
+                                                    "weights, e.g. main) on the same items, in the same run."),
 ) -> None:
     """Score stage 1 alone and stage 1+2 side by side on the gold set and a corpus split:
     micro and per-code P/R/F1, negatives that get a label (by genre), entity P/R."""
-    from classify.corpus import SPLITS, CorpusError, read_corpus
+    from classify.corpus import CORPUS_DIR, SPLITS, CorpusError, read_corpus
     from classify.evaluate import DEFAULT_GOLD, read_gold
-    from futurewatch.app.commands.classify_eval import compare_classifiers, print_reports
+    from futurewatch.app.commands.classify_eval import before_reports, compare_classifiers, print_reports
 
     if gold is not None and not gold.exists():
         _fail(f"gold file not found: {gold}")
@@ -267,6 +269,16 @@ def eval_cmd(
     if items:
         sets[f"corpus {split}"] = items
     reports = compare_classifiers(sets)
+    if before:
+        args = ["--gold", str((gold or DEFAULT_GOLD).resolve()), "--corpus", str((corpus or CORPUS_DIR).resolve()),
+                "--split", split] + (["--allow-missing"] if allow_missing else [])
+        try:
+            old = before_reports(before, args)
+        except ValueError as exc:
+            _fail(str(exc))
+        for name, by in reports.items():
+            if name in old:
+                reports[name] = {"stage1": by["stage1"], "before": old[name], "stage2": by["stage2"]}
     if as_json:
         typer.echo(json.dumps({s: {c: r.as_dict() for c, r in by.items()} for s, by in reports.items()},
                               ensure_ascii=False, indent=2))

@@ -1,14 +1,47 @@
-"""`futurewatch eval` tables: stage 1 alone and stage 1+2 side by side (fits 80 columns)."""
+"""`futurewatch eval` tables: stage 1 alone and stage 1+2 side by side (fits 80 columns), and
+optionally the classifier of another git revision ("before": its code and its weights) in
+the same run."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
 from typing import Callable
 
 from classify.classifier import Classifier, Options, default_classifier
-from classify.evaluate import EvalReport, compare
+from classify.evaluate import EvalReport, Scores, compare, report_from_dict
 
 STAGES = ("stage1", "stage2")
-STAGE_NAMES = {"stage1": "stage 1", "stage2": "stage 1+2"}
+STAGE_NAMES = {"stage1": "stage 1", "stage2": "stage 1+2", "before": "before"}
+REPO = Path(__file__).resolve().parents[3]
+
+
+def before_reports(rev: str, args: list[str]) -> dict[str, EvalReport]:
+    """The stage 1+2 reports of revision `rev` (its code and its weights) on the same sets:
+    the revision is exported with `git archive` into a temporary folder and its own
+    `futurewatch eval --json` runs there with `args` (which must name the gold file, corpus
+    folder and split explicitly, so both sides read the same items)."""
+    try:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", rev],
+                                 capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise ValueError(f"--before {rev}: git archive failed: {getattr(exc, 'stderr', b'').decode().strip() or exc}")
+    with tempfile.TemporaryDirectory(prefix="fw-before-") as tmp:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        env = {**os.environ, "PYTHONPATH": tmp}
+        proc = subprocess.run([sys.executable, "-c", "from futurewatch.app.cli import run_cli; run_cli()",
+                               "eval", "--json", *args], cwd=tmp, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise ValueError(f"--before {rev}: its eval failed: {proc.stderr.strip().splitlines()[-1:]}")
+    data = json.loads(proc.stdout)
+    return {name: report_from_dict(by["stage2"]) for name, by in data.items()}
 
 
 def compare_classifiers(sets: dict[str, list[dict]]) -> dict[str, dict[str, EvalReport]]:
@@ -18,9 +51,11 @@ def compare_classifiers(sets: dict[str, list[dict]]) -> dict[str, dict[str, Eval
 
 
 def print_reports(reports: dict[str, dict[str, EvalReport]], echo: Callable[[str], None]) -> None:
+    """Micro figures of every classifier; per code and negatives by genre for the last two
+    (stage 1 and stage 1+2, or before and stage 1+2 when a previous revision is compared)."""
     echo(f"{'set':18} {'classifier':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>4} {'fn':>4}  negatives")
     for name, by in reports.items():
-        for stage in STAGES:
+        for stage in by:
             r = by[stage]
             m = r.micro
             labelled = sum(k for k, _ in r.negatives.values())
@@ -37,11 +72,16 @@ def print_reports(reports: dict[str, dict[str, EvalReport]], echo: Callable[[str
              f"recall {gold.entity_recall.recall:.3f}")
 
 
+def _pair(by: dict[str, EvalReport]) -> tuple[str, str]:
+    return ("before" if "before" in by else "stage1"), "stage2"
+
+
 def _per_code(name: str, by: dict[str, EvalReport], echo) -> None:
+    left, right = _pair(by)
     echo(f"per code, {name}:")
-    echo(f"{'code':20} {'stage 1  P':>10} {'R':>6} {'F1':>6}   {'stage 1+2  P':>12} {'R':>6} {'F1':>6}")
-    for code in sorted(by["stage1"].per_code):
-        a, b = by["stage1"].per_code[code], by["stage2"].per_code[code]
+    echo(f"{'code':20} {STAGE_NAMES[left] + '  P':>10} {'R':>6} {'F1':>6}   {'stage 1+2  P':>12} {'R':>6} {'F1':>6}")
+    for code in sorted(set(by[left].per_code) | set(by[right].per_code)):
+        a, b = by[left].per_code.get(code, Scores()), by[right].per_code.get(code, Scores())
         if a.tp + a.fp + a.fn + b.tp + b.fp + b.fn == 0:
             continue
         echo(f"{code:20} {a.precision:10.3f} {a.recall:6.3f} {a.f1:6.3f}   "
@@ -49,12 +89,11 @@ def _per_code(name: str, by: dict[str, EvalReport], echo) -> None:
 
 
 def _by_genre(name: str, by: dict[str, EvalReport], echo) -> None:
-    genres = sorted(set(by["stage1"].negatives) | set(by["stage2"].negatives))
+    genres = sorted(set().union(*(r.negatives for r in by.values())))
     if not genres:
         return
     echo(f"negatives with any label, by genre, {name}:")
-    echo(f"{'genre':20} {'items':>6} {'stage 1':>10} {'stage 1+2':>10}")
+    echo(f"{'genre':20} {'items':>6}" + "".join(f" {STAGE_NAMES[s]:>10}" for s in by))
     for genre in genres:
-        a = by["stage1"].negatives.get(genre, [0, 0])
-        b = by["stage2"].negatives.get(genre, [0, 0])
-        echo(f"{genre:20} {a[1]:6} {a[0]:10} {b[0]:10}")
+        counts = [by[s].negatives.get(genre, [0, 0]) for s in by]
+        echo(f"{genre:20} {max(c[1] for c in counts):6}" + "".join(f" {c[0]:10}" for c in counts))
