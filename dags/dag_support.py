@@ -109,11 +109,9 @@ def run_moment(context) -> datetime:
     Asset-triggered runs have no data interval; their run_after is when the asset event queued them.
     Never the wall clock, so a rerun does the same work.
     """
-    for key in ("data_interval_end", "logical_date"):
-        value = context.get(key)
-        if value is not None:
-            return value
-    return context["dag_run"].run_after
+    value = next((context[k] for k in ("data_interval_end", "logical_date") if context.get(k) is not None), None)
+    value = context["dag_run"].run_after if value is None else value
+    return datetime.fromisoformat(value.isoformat())   # a plain datetime: pendulum's arithmetic differs
 
 
 def version_range_extra(summary: dict, count_key: str) -> dict:
