@@ -6,7 +6,8 @@ Builds an archive of --docs/2 synthetic ~5 KB versions (bench.load_search's load
 changed taxonomy (the packaged one with its version renamed, so every version is pending) and
 times `classify_parallel` — what `futurewatch taxonomy reclassify` runs — over all of it (the
 new versions are classified once, untimed, before: what an archive holds when its taxonomy
-changes, so every timed run, the first included, finds its entity mentions stored); then
+changes, so every timed run, the first included, finds its entity mentions stored, and this
+code finds them recorded as the current extractor's and skips their extraction); then
 grows the archive to --docs and times it again. With --url, an existing archive is used as it
 is, for one size only (--limit N: only its first N versions, the rate on an archive of that size).
 With --before REF each size is reclassified by the code of git revision REF (a `git archive`
@@ -64,7 +65,8 @@ def run_here(url: str, tag: str, workers: int, limit: int | None) -> dict:
     seconds = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before))
-    return {"classified": summary.classified, "seconds": seconds, "labels": summary.labels, "client_cpu": cpu}
+    return {"classified": summary.classified, "seconds": seconds, "labels": summary.labels, "client_cpu": cpu,
+            "kept": getattr(summary, "entities_kept", None)}   # None: code from before the extractor record
 
 
 def time_reclassify(url: str, tag: str, workers: int, limit: int | None = None, code: Path | None = None) -> dict:
@@ -98,14 +100,17 @@ def render(stages: list[dict], args) -> tuple[str, str]:
              f"Machine: {machine()}, shared with other builds (load average per row). Embedded PostgreSQL 16."
              f" {args.note}", "", f"Command: `.venv/bin/python -m bench.reclassify {' '.join(sys.argv[1:])}`", "",
              "CPU ms per version: the reclassifying process and its workers, plus the database server.", "",
-             "| code | versions | reclassified | seconds | versions/s | CPU ms/version (server) | labels | load average |",
-             "|---|---:|---:|---:|---:|---:|---:|---|"]
+             "Entities kept: versions whose stored mentions the run kept without extracting (– : code that always extracts).",
+             "", "| code | versions | reclassified | seconds | versions/s | CPU ms/version (server) | labels"
+             " | entities kept | load average |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for stage in stages:
         for name in ("before", "after"):
             if (s := stage.get(name)) is not None:
                 lines.append(f"| {name} | {s['versions']:,} | {s['classified']:,} | {s['seconds']:.0f} | {s['rate']:.0f}"
                              f" | {s['cpu_ms']:.2f} ({1000 * s['server_cpu'] / max(1, s['classified']):.2f})"
-                             f" | {s['labels']:,} | {s['load']} |")
+                             f" | {s['labels']:,} | {'–' if s.get('kept') is None else format(s['kept'], ',')}"
+                             f" | {s['load']} |")
     lines += ["", f"Seconds per version at the larger size / at the smaller: **{growth:.2f}×** (1.00 = linear).",
               f"Projected to 1,000,000 versions at the larger size's rate: **{minutes:.0f} minutes** with"
               f" {args.workers} worker(s) on this shared machine; from the CPU per version, two idle cores:"

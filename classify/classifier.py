@@ -77,11 +77,12 @@ class Classifier:
         self.threshold = o.focus_threshold if o.focus_threshold is not None else (
             self.model.threshold if self.model else 0.0)
 
-    def classify(self, title: str, text: str) -> Result:
+    def classify(self, title: str, text: str, entities: bool = True) -> Result:
+        """Labels and (unless `entities` is False: a reclassification that keeps the stored ones) entities."""
         doc = scan_document(self.matcher, title or "", text or "")
         tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
         labels = self._decide(doc, tracks)
-        return Result(tuple(labels), tuple(self._entities(doc)))
+        return Result(tuple(labels), tuple(self._entities(doc)) if entities else ())
 
     def candidates(self, title: str, text: str) -> tuple[Scan, list[Track], list[list[float]]]:
         """Stage 1 alone: the scan, the candidates and each one's stage-2 feature vector (for training)."""

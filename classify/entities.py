@@ -3,6 +3,7 @@ policy_title, doc_number, money and target_year from patterns on the normalised 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -21,6 +22,22 @@ from futurewatch.core.textnorm import nfkc, to_simplified
 
 DATA_DIR = Path(__file__).with_name("data")
 ENTITY_TYPES = ("org", "place", "policy_title", "doc_number", "money", "target_year")
+
+# The extractor's identity, recorded per version with its stored mentions (entity_extractions):
+# a reclassification extracts again only where the recorded one differs. Its digest covers the
+# dictionaries and this module (the patterns); bump EXTRACTOR_VERSION when a change elsewhere
+# (normaliser, scan, offset mapping) can change what is extracted.
+EXTRACTOR_VERSION = 1
+EXTRACTOR_FILES = (DATA_DIR / "orgs.yaml", DATA_DIR / "places.yaml", Path(__file__))
+
+
+@lru_cache(maxsize=1)
+def extractor_digest() -> str:
+    """The current entity extractor: EXTRACTOR_VERSION and a hash of EXTRACTOR_FILES."""
+    digest = hashlib.sha256(str(EXTRACTOR_VERSION).encode())
+    for path in EXTRACTOR_FILES:
+        digest.update(path.read_bytes())
+    return f"v{EXTRACTOR_VERSION}-{digest.hexdigest()[:16]}"
 
 
 class Entity(NamedTuple):

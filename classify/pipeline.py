@@ -1,5 +1,10 @@
 """Classify the archive: every document version without a classification run for the
-newest taxonomy version, in batches, each batch one transaction (resumable, idempotent)."""
+newest taxonomy version, in batches, each batch one transaction (resumable, idempotent).
+
+Entities do not depend on the taxonomy: a version whose stored mentions were extracted by the
+current entity extractor (entity_extractions, classify/entities.py extractor_digest) keeps them
+and is not extracted again, unless `force_entities`; every other version is extracted, its
+missing mentions written and the extractor recorded. Mentions are only ever added."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import msgspec
 from psycopg.rows import tuple_row
 
 from classify.classifier import Classifier, Result
+from classify.entities import extractor_digest
 from futurewatch.core.db import connect
 from futurewatch.core.staging import upsert_staged
 from futurewatch.core.stats import analyze_grown
@@ -28,7 +34,8 @@ WHERE dv.version_id > %(after)s AND dv.version_id <= %(until)s
 _SELECT_PENDING = """
 SELECT dv.version_id, dv.title, dv.text,
        COALESCE((dv.published_at AT TIME ZONE 'Asia/Shanghai')::date,
-                (dv.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS day
+                (dv.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS day,
+       (SELECT e.extractor FROM entity_extractions e WHERE e.version_id = dv.version_id) AS extractor
 FROM document_versions dv
 WHERE dv.version_id > %(after)s AND dv.version_id <= %(until)s
   AND NOT EXISTS (SELECT 1 FROM classification_runs r
@@ -63,6 +70,11 @@ INSERT INTO classification_runs (version_id, taxonomy_version_id)
 SELECT unnest(%(ids)s::bigint[]), %(tv)s
 ON CONFLICT DO NOTHING
 """
+_RECORD_EXTRACTOR = """
+INSERT INTO entity_extractions (version_id, extractor)
+SELECT unnest(%(ids)s::bigint[]), %(extractor)s
+ON CONFLICT (version_id) DO UPDATE SET extractor = EXCLUDED.extractor, extracted_at = now()
+"""
 
 
 @dataclass
@@ -72,6 +84,7 @@ class ClassifySummary:
     classified: int = 0       # versions done by this run
     labels: int = 0
     mentions: int = 0
+    entities_kept: int = 0    # versions whose stored mentions came from the current extractor
     batches: int = 0
     min_version_id: int | None = None
     max_version_id: int | None = None
@@ -86,18 +99,21 @@ def classify_pending(
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     version_range: tuple[int, int] = (0, LAST_ID),
+    force_entities: bool = False,
 ) -> ClassifySummary:
     """Classify every document version not yet classified by the newest taxonomy version.
 
     With no taxonomy stored yet, the packaged one is loaded first. A new taxonomy version
     makes the whole archive pending again, so this same call reclassifies it. `progress`
     is called as progress(done, total) after each batch; `limit` caps versions this call;
-    `version_range` (after, until] restricts it to those version ids (parallel workers)."""
+    `version_range` (after, until] restricts it to those version ids (parallel workers);
+    `force_entities` extracts every version's entities again (restoring any deleted mention)."""
     latest = select_latest_taxonomy(db_url, taxonomy_version_id)
     if latest is None:
         latest = select_latest_taxonomy(db_url, load_taxonomy(db_url))
     tv, taxonomy = latest
     classifier = Classifier(taxonomy)
+    extractor = None if force_entities else extractor_digest()   # None: matches no record
     summary = ClassifySummary(taxonomy_version_id=tv)
     # one session for the whole run (its staging tables too), one transaction per batch
     with connect(db_url, autocommit=True) as conn:
@@ -107,7 +123,7 @@ def classify_pending(
         after = version_range[0]
         while summary.classified < total:
             size = min(batch_size, total - summary.classified)
-            after = _classify_batch(conn, classifier, tv, (after, version_range[1]), size, summary)
+            after = _classify_batch(conn, classifier, tv, extractor, (after, version_range[1]), size, summary)
             if after is None:
                 break
             if progress:
@@ -117,18 +133,25 @@ def classify_pending(
     return summary
 
 
-def _classify_batch(conn, classifier: Classifier, tv: int, span: tuple[int, int], size: int,
-                    summary: ClassifySummary):
-    """One batch in one transaction; returns the last version_id done (None when nothing left)."""
+def _classify_batch(conn, classifier: Classifier, tv: int, extractor: str | None, span: tuple[int, int],
+                    size: int, summary: ClassifySummary):
+    """One batch in one transaction; returns the last version_id done (None when nothing left).
+    Entities are extracted only for versions whose recorded extractor is not `extractor`."""
     with conn.transaction():
         rows = conn.execute(_SELECT_PENDING, {"tv": tv, "after": span[0], "until": span[1], "limit": size}).fetchall()
         if not rows:
             return None
-        results = [(row, classifier.classify(row["title"], row["text"])) for row in rows]
+        results = [(row, classifier.classify(row["title"], row["text"], entities=row["extractor"] != extractor))
+                   for row in rows]
         ids = [row["version_id"] for row in rows]
         conn.execute(_DELETE_LABELS, {"ids": ids, "tv": tv})
         _write_labels(conn, tv, results, summary)
-        _write_entities(conn, results, summary)
+        extracted = [(row, result) for row, result in results if row["extractor"] != extractor]
+        if extracted:
+            _write_entities(conn, extracted, summary)
+            conn.execute(_RECORD_EXTRACTOR, {"ids": [row["version_id"] for row, _ in extracted],
+                                             "extractor": extractor_digest()})
+        summary.entities_kept += len(rows) - len(extracted)
         conn.execute(_INSERT_RUNS, {"ids": ids, "tv": tv})
     summary.classified += len(rows)
     summary.batches += 1

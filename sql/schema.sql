@@ -730,6 +730,11 @@ CREATE TABLE public.entity_aliases (
     entity_id bigint NOT NULL,
     alias text NOT NULL
 );
+CREATE TABLE public.entity_extractions (
+    version_id bigint NOT NULL,
+    extractor text NOT NULL,
+    extracted_at timestamp with time zone DEFAULT now() NOT NULL
+);
 CREATE TABLE public.entity_mentions (
     version_id bigint NOT NULL,
     entity_id bigint NOT NULL,
@@ -1314,6 +1319,8 @@ ALTER TABLE ONLY public.entities
     ADD CONSTRAINT entities_type_canonical_key UNIQUE (type, canonical);
 ALTER TABLE ONLY public.entity_aliases
     ADD CONSTRAINT entity_aliases_pkey PRIMARY KEY (entity_id, alias);
+ALTER TABLE ONLY public.entity_extractions
+    ADD CONSTRAINT entity_extractions_pkey PRIMARY KEY (version_id);
 ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_pkey PRIMARY KEY (version_id, entity_id, field, start_offset);
 ALTER TABLE ONLY public.policy_issuers
@@ -1441,6 +1448,8 @@ ALTER TABLE ONLY public.documents
     ADD CONSTRAINT documents_story_id_fkey FOREIGN KEY (story_id) REFERENCES public.stories(story_id);
 ALTER TABLE ONLY public.entity_aliases
     ADD CONSTRAINT entity_aliases_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
+ALTER TABLE ONLY public.entity_extractions
+    ADD CONSTRAINT entity_extractions_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.entity_mentions
     ADD CONSTRAINT entity_mentions_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.entity_mentions

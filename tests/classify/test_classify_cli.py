@@ -126,3 +126,18 @@ def test_eval_scores_another_revisions_classifier_on_the_same_items(tmp_path):
     assert reports["corpus dev"]["before"]["per_code"]["quantum"]["tp"] == 1
     bad = CliRunner().invoke(app, ["eval", "--before", "no-such-revision"])
     assert bad.exit_code == 2 and "git archive failed" in bad.output
+
+
+def test_taxonomy_reclassify_keeps_stored_entities_unless_asked(fw_env, db_url, tmp_path):
+    from tests.classify.test_classify_pipeline import seed_archive, store_renamed_taxonomy
+
+    seed_archive(db_url)
+    runner = CliRunner()
+    first = runner.invoke(app, ["taxonomy", "reclassify", "--workers", "1"])
+    assert first.exit_code == 0 and "classified 3 versions" in first.stdout
+    store_renamed_taxonomy(db_url, tmp_path, "cli")
+    kept = runner.invoke(app, ["taxonomy", "reclassify", "--workers", "1"])
+    assert kept.exit_code == 0 and "0 entity mentions (3 versions kept their stored entities)" in kept.stdout
+    store_renamed_taxonomy(db_url, tmp_path, "cli-entities")
+    forced = runner.invoke(app, ["taxonomy", "reclassify", "--workers", "1", "--entities"])
+    assert forced.exit_code == 0 and "(0 versions kept their stored entities)" in forced.stdout

@@ -98,21 +98,35 @@ def test_new_taxonomy_version_reclassifies_the_archive(db_url, tmp_path):
     assert "labs" in {r["code"] for r in codes} and runs["n"] == 3
 
 
-def test_reclassifying_adds_the_missing_entity_mentions_and_keeps_the_stored_ones(db_url, tmp_path):
-    """A reclassification reads the stored mention keys back and sends only new rows: the rows
-    afterwards are those of the first classification, whatever was missing in between."""
+def store_renamed_taxonomy(db_url, folder, tag):
+    """The packaged taxonomy under another version name: every version pending, the same labels."""
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["version"] = f"{data['version']}-{tag}"
+    edited = folder / f"taxonomy-{tag}.yaml"
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_taxonomy(db_url, edited)
+
+
+MENTIONS = "SELECT version_id, entity_id, field, start_offset, end_offset, surface FROM entity_mentions ORDER BY 1, 2, 3, 4"
+
+
+def test_reclassifying_with_entities_adds_the_missing_mentions_and_keeps_the_stored_ones(db_url, tmp_path):
+    """Forced extraction (`reclassify --entities`) reads the stored mention keys back and sends only
+    new rows: the rows afterwards are those of the first classification, whatever was missing in
+    between. Without it the current extractor's mentions are trusted: the missing stay missing."""
     seed_archive(db_url)
     classify_pending(db_url)
-    query = "SELECT version_id, entity_id, field, start_offset, end_offset, surface FROM entity_mentions ORDER BY 1, 2, 3, 4"
     with connect(db_url) as conn, conn.transaction():
-        full = conn.execute(query).fetchall()
+        full = conn.execute(MENTIONS).fetchall()
         deleted = conn.execute("DELETE FROM entity_mentions WHERE start_offset % 2 = 0").rowcount
     assert len(full) > 10 and 0 < deleted < len(full)
-    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
-    data["version"] = f"{data['version']}-mentions"
-    edited = tmp_path / "taxonomy.yaml"
-    edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    load_taxonomy(db_url, edited)
-    assert classify_pending(db_url).mentions == len(full)
+    store_renamed_taxonomy(db_url, tmp_path, "kept")
+    kept = classify_pending(db_url)
+    assert kept.mentions == 0 and kept.entities_kept == 3
     with connect(db_url) as conn:
-        assert conn.execute(query).fetchall() == full
+        assert len(conn.execute(MENTIONS).fetchall()) == len(full) - deleted
+    store_renamed_taxonomy(db_url, tmp_path, "forced")
+    forced = classify_pending(db_url, force_entities=True)
+    assert forced.mentions == len(full) and forced.entities_kept == 0
+    with connect(db_url) as conn:
+        assert conn.execute(MENTIONS).fetchall() == full

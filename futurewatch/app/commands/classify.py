@@ -40,8 +40,11 @@ def reclassify_cmd(
     path: Optional[Path] = typer.Argument(None, help="Taxonomy YAML to load first (default: the packaged one)."),
     batch_size: int = typer.Option(500, min=1),
     workers: int = typer.Option(min(2, os.cpu_count() or 1), min=1, help="Worker processes (version-id ranges)."),
+    entities: bool = typer.Option(False, "--entities", help="Extract every version's entities again, even "
+                                  "where the current extractor produced the stored ones (restores missing mentions)."),
 ) -> None:
-    """Load the taxonomy, then classify every version the newest taxonomy version has not classified."""
+    """Load the taxonomy, then classify every version the newest taxonomy version has not classified.
+    Entities are extracted again only where the entity extractor changed since (or with --entities)."""
     from futurewatch.core.taxonomy import TaxonomyError
     from classify.taxonomy import load_taxonomy
 
@@ -50,7 +53,7 @@ def reclassify_cmd(
         load_taxonomy(db_url, path)
     except TaxonomyError as exc:
         _fail(str(exc))
-    _run_pending(db_url, batch_size, workers, "reclassify")
+    _run_pending(db_url, batch_size, workers, "reclassify", force_entities=entities)
 
 
 @taxonomy_app.command("candidates")
@@ -80,18 +83,20 @@ def candidates_cmd(
         typer.echo("no candidates", err=True)
 
 
-def _run_pending(db_url: str, batch_size: int, workers: int = 1, stage: str = "classify") -> None:
+def _run_pending(db_url: str, batch_size: int, workers: int = 1, stage: str = "classify",
+                 force_entities: bool = False) -> None:
     from classify.parallel import WorkerFailed, classify_parallel
     from futurewatch.app.progress import open_progress
 
     with open_progress() as progress:
         try:
             summary = classify_parallel(db_url, workers=workers, batch_size=batch_size,
-                                        progress=progress.step(stage, "versions"))
+                                        progress=progress.step(stage, "versions"), force_entities=force_entities)
         except WorkerFailed as exc:
             _fail(f"a classification worker failed: {exc}; rerun to continue where it stopped")
     typer.echo(f"taxonomy version {summary.taxonomy_version_id}: classified {summary.classified} versions, "
-               f"{summary.labels} labels, {summary.mentions} entity mentions")
+               f"{summary.labels} labels, {summary.mentions} entity mentions"
+               f" ({summary.entities_kept} versions kept their stored entities)")
 
 
 MAX_LINE_BYTES = 1 << 20  # one JSON line of `classify --jsonl` (1 MiB); documented in docs/taxonomy.md
