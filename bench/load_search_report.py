@@ -48,7 +48,7 @@ def render(stages: list[dict], args) -> tuple[str, str]:
     lines = ["# bench.load_search: bulk load and Chinese search at two sizes", "",
              f"Machine: {machine()}. Embedded PostgreSQL 16, default settings. {args.note}", "",
              f"Command: `.venv/bin/python -m bench.load_search --docs {args.docs} --workers {args.workers}"
-             f" --queries {args.queries} --like {args.like} --write`", "",
+             f" --queries {args.queries} --like {args.like}{' --write' if args.write else ''}`", "",
              "## Load (batch writer, index and VACUUM ANALYZE included)", "", *load_rows(stages), "",
              f"Heap+TOAST {final['size']['table_mb']:.0f} MB, bigram index {final['size']['index_mb']:.0f} MB.", ""]
     for stage in stages:

@@ -70,5 +70,9 @@ def apply_migrations(db_url: str) -> list[str]:
             backend.apply_migrations(pending)
         except Exception as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
+            failed = next(iter(backend.to_apply(migrations)), None)
+            if failed is not None and not failed.use_transactions:   # `-- transactional: false`
+                raise DatabaseError(f"migration {failed.id} failed: {reason}; it commits in batches, so the next "
+                                    "`futurewatch db migrate` resumes where it stopped") from exc
             raise DatabaseError(f"migration failed and was rolled back: {reason}") from exc
     return [m.id for m in pending]

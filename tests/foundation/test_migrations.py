@@ -46,6 +46,22 @@ def test_failing_migration_leaves_nothing_half_applied(db_url, tmp_path, monkeyp
         assert conn.execute("SELECT to_regclass('half_done')").fetchone()[0] is None
 
 
+def test_failing_batched_migration_says_it_resumes(db_url, tmp_path, monkeypatch):
+    import futurewatch.core.migrate as migrate
+
+    bad = tmp_path / "migrations"
+    bad.mkdir()
+    (bad / "9998_batched.sql").write_text(
+        "-- transactional: false\nCREATE TABLE kept_batch (id int);\nSELECT no_such_function();\n"
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", bad)
+    with pytest.raises(DatabaseError, match="9998_batched failed: .*resumes where it stopped") as info:
+        migrate.apply_migrations(db_url)
+    assert "\n" not in str(info.value) and "rolled back" not in str(info.value)
+    with psycopg.connect(db_url) as conn:   # what it committed before the failure stays
+        assert conn.execute("SELECT to_regclass('kept_batch')").fetchone()[0] is not None
+
+
 def test_malformed_settings_are_one_line_errors():
     import subprocess
     import sys
