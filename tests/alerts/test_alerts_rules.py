@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -222,6 +223,8 @@ def test_changed_amended_abolished(db):
 
 
 def test_spike_against_trailing_baseline(db):
+    # spike events are keyed by Shanghai day: keep now + 1 h on now's day whatever the hour the test runs at
+    now = NOW - timedelta(hours=2) if NOW.astimezone(ZoneInfo("Asia/Shanghai")).hour >= 22 else NOW
     tv = A.add_taxonomy(db)
     ids = A.add_subscriber(db, "i@example.com", [
         ("quantum spike", "spike", {"categories": ["quantum"], "threshold": 3, "min_count": 3}),
@@ -231,20 +234,20 @@ def test_spike_against_trailing_baseline(db):
         d = A.add_document(db, "c114", f"{code} {when:%H%M%S%f}", code, published_at=when)
         A.classify(db, A.current_version(db, d), tv, {code: [code]})
     for day in range(1, 15, 2):  # 7 quantum documents over the trailing 14 days: baseline 0.5/day
-        doc("quantum", NOW - timedelta(days=day, hours=1))
+        doc("quantum", now - timedelta(days=day, hours=1))
     for hour in range(1, 5):  # 4 today: ratio 8
-        doc("quantum", NOW - timedelta(hours=hour))
+        doc("quantum", now - timedelta(hours=hour))
     for day in range(1, 15):  # hydrogen steady: 1 a day, 2 today → ratio 2 < 3
-        doc("hydrogen", NOW - timedelta(days=day, hours=2))
-    doc("hydrogen", NOW - timedelta(hours=1))
-    doc("hydrogen", NOW - timedelta(hours=2))
-    summary = match_events(db, now=NOW, settings=load_settings())
+        doc("hydrogen", now - timedelta(days=day, hours=2))
+    doc("hydrogen", now - timedelta(hours=1))
+    doc("hydrogen", now - timedelta(hours=2))
+    summary = match_events(db, now=now, settings=load_settings())
     spike = A.events(db, ids["quantum spike"])
     assert summary.spikes == 1 and len(spike) == 1 and A.events(db, ids["hydrogen spike"]) == []
     payload = spike[0]["payload"]
     assert payload["count"] == 4 and payload["baseline"] == 0.5 and payload["ratio"] == 8.0
     assert sum(payload["series"]) == 11 and len(payload["series"]) == 15
-    assert match_events(db, now=NOW + timedelta(hours=1), settings=load_settings()).spikes == 0  # same day: same event key
+    assert match_events(db, now=now + timedelta(hours=1), settings=load_settings()).spikes == 0  # same day: same event key
 
 
 def test_query_errors_are_one_line_and_levels():
