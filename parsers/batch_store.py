@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from futurewatch.core.searchtext import SearchTextFolder, keys_binary
+from futurewatch.core.searchtext import SearchTextFolder
 from parsers import dedup, policy_store, store
 from parsers.batch_write import upsert_staged
 from parsers.document import Document
@@ -148,8 +148,7 @@ def _insert_versions(conn, folder: SearchTextFolder, pages: list[Page]) -> None:
         page.version_id = version_id
     values = ((p.version_id, p.document_id, 1, p.row["raw_fetch_id"], p.doc.title, p.doc.subtitle, p.doc.text,
                p.doc.published_at, p.doc.author, p.doc.origin, p.doc.editor, p.doc.lang, p.doc.content_hash,
-               p.doc.parser, p.doc.is_empty, text, keys_binary(text))
-              for p in pages for text in [folder.search_text(p.doc.title, p.doc.text)])
+               p.doc.parser, p.doc.is_empty, *folder.search_columns(p.doc.title, p.doc.text)) for p in pages)
     stored = upsert_staged(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",))
     if stored != len(pages):  # only a concurrent writer of the same documents could cause this
         raise RuntimeError(f"{len(pages) - stored} of {len(pages)} new versions already existed")

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 
 from psycopg.rows import tuple_row
 
-from futurewatch.core.searchtext import SearchTextFolder, keys_binary
+from futurewatch.core.searchtext import SearchTextFolder
 from futurewatch.core.staging import upsert_staged
 from futurewatch.core.stats import analyze_table
 
@@ -85,5 +85,5 @@ def scalar(conn, statement: str):
 def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
     """Store new versions (explicit ids) with their search_text and keys; returns how many were new."""
     values = ((r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
-               r.parser, text, keys_binary(text)) for r in rows for text in [folder.search_text(r.title, r.text)])
+               r.parser, *folder.search_columns(r.title, r.text)) for r in rows)
     return upsert_staged(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",))

@@ -50,6 +50,11 @@ class SearchTextFolder:
     def search_text(self, title: str, text: str) -> str | None:
         return self.normalize(title.replace("\n", " ") + "\n" + text)
 
+    def search_columns(self, title: str, text: str) -> tuple[str | None, bytes | None]:
+        """(search_text, its keys in binary form) of a version, for the batch writers' COPY."""
+        search_text = self.search_text(title, text)
+        return search_text, keys_binary(search_text)
+
 
 def search_keys(search_text: str) -> np.ndarray:
     """The search index's keys of a search_text, equal to SQL's fw_search_keys() (migration 0220).
@@ -62,7 +67,6 @@ def search_keys(search_text: str) -> np.ndarray:
     units = np.frombuffer(search_text.encode("utf-16-be"), dtype=">u2").astype(np.uint32)
     keys = np.sort(((units[:-1] << 16) | units[1:]).view(np.int32))
     return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
-
 
 
 def keys_binary(search_text: str | None) -> bytes | None:
