@@ -181,8 +181,11 @@ def document_entities(doc: Scan, lead_chars: int) -> list[Entity]:
     names = select_dictionary_hits(doc.names, form)
     found = list(extract_pattern_entities(form, doc.title + SEPARATOR + doc.text))
     if found:
-        inside_title = _covered_test([(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")])
-        found += [(entry.kind, start, end, entry.ref) for start, end, entry in names if not inside_title(start, end)]
+        titles = [(s, e) for t, s, e, _ in found if t in ("policy_title", "doc_number")]
+        if titles:
+            inside_title = _covered_test(titles)
+            names = [h for h in names if not inside_title(h[0], h[1])]
+        found += [(entry.kind, start, end, entry.ref) for start, end, entry in names]
         found.sort(key=_POSITION_TYPE)
     elif names:   # non-overlapping and by start: already in order
         found = [(entry.kind, start, end, entry.ref) for start, end, entry in names]
@@ -203,9 +206,7 @@ _POSITION_TYPE = itemgetter(1, 0)
 
 
 def _covered_test(spans: list[tuple[int, int]]):
-    """A test `(start, end) -> bool`: does any of `spans` contain start..end?"""
-    if not spans:
-        return lambda start, end: False
+    """A test `(start, end) -> bool`: does any of `spans` (one or more) contain start..end?"""
     spans.sort()
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))  # furthest end among spans starting so far

@@ -259,8 +259,8 @@ def subordinates(kept: dict[str, float], listed: set[str] | frozenset[str] = fro
     circuits beside nev). The corpus guideline labels the specific track or the product only;
     but lists count, so a track named as an item of a list (`listed`) is kept."""
     relations = load_relations()
-    return {code for code, score in kept.items() if code not in listed
-            and any(kept.get(other, -1.0) >= score for other in relations.get(code, ()))}
+    return {code for code, score in kept.items() if code in relations and code not in listed
+            and any(kept.get(other, -1.0) >= score for other in relations[code])}
 
 
 def _sigmoid(z: float) -> float:
