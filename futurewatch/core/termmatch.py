@@ -22,7 +22,6 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from operator import sub
 from typing import Iterable, Sequence
 
 import ahocorasick_rs
@@ -98,11 +97,10 @@ class MatchForm:
 
     def gap_map(self) -> tuple[list[int], list[int]]:
         """(starts of the kept pieces in `text`, how far each lies further on in the source)."""
-        if self._gaps is None:
+        if self._gaps is None:   # a kept piece lies further on by the dropped spaces before it
             pieces = self._pieces or [self.text]
-            in_source = list(accumulate(map(len, pieces), initial=0))[0::2]
-            in_text = list(accumulate(map(len, pieces[0::2]), initial=0))
-            self._gaps = in_text, list(map(sub, in_source, in_text))
+            self._gaps = (list(accumulate(map(len, pieces[0::2]), initial=0)),
+                          list(accumulate(map(len, pieces[1::2]), initial=0)))
         return self._gaps
 
     def source_offset(self, pos: int) -> int:
