@@ -1,30 +1,31 @@
--- fw_search's plan chosen from the index once the newest documents fall short, and excluded
--- terms answered by the index (issue 17).
+-- fw_search: excluded terms answered by the index, and the plan chosen from what they leave
+-- (issue 17).
 --
--- 1. No longer walk on. 0210 read the newest W = least(5 x max_rows, 1000) current documents
---    and, when they held k < max_rows matches with k x P >= 2 x max_rows x W, went on reading up
---    to P = least(50 x max_rows, 20000): 900 more texts for a query in 4-19 % of recent
---    documents. Such a query's candidates are 4-19 % of the archive, which the index counts in
---    ~0.2 us each (3-12 ms at 200k), less than the texts (~30 us each). So after the walk of W,
---    the count C decides: ranked (C <= rank_all), recent or newest, as in 0171/0210. What
---    changes for a user: a query with at most rank_all candidates whose max_rows newest matches
---    lie beyond the newest W documents (but within the newest P) now gets its top max_rows by
---    rank (the rare-query answer) instead of its newest max_rows.
--- 2. Excluded terms through the index. A query such as `研究院 -科技` whose excluded term is in
---    nearly every document holding the wanted one has few matches: 0210 read the walk's 100
---    texts, then 1,000 more (the "recent" walk), then 400 (the bounded "newest" plan), and only
---    then dropped the excluded term's holders through the index. Now, when the candidates are
---    more than rank_all, the index also counts the *survivors*: the candidates without the key
---    of any excluded term of one key (two BMP characters: holding the key is holding the term,
---    so the drop is exact), by two counts that read the index only (C, then the candidates
---    holding such a key: `search_keys && keys`). The survivors, not C, decide between the two
---    common plans: "recent" when survivors >= cap, otherwise "newest", which for such a query
---    drops the excluded term's holders through the index before reading any text (the unbounded
---    form of fw_build_newest_sql, at once); no survivors: no rows, nothing read. The ranked plan
---    drops them through the index too, so it reads only texts that can match.
---    An excluded term of more than one key, or with a character outside the BMP, is not decided
---    by the keys (a text may hold all of them without the string): it is checked on the text,
---    as before.
+-- A query such as `研究院 -科技` whose excluded term is in nearly every document holding the
+-- wanted one has few matches, so no walk over the newest documents finds max_rows of them: 0210
+-- read 100 texts (the walk), then, the candidates being many, 1,000 more (the "recent" walk),
+-- then 400 (the bounded "newest" plan), and only then dropped the excluded term's holders
+-- through the index. Now, once the walk falls short and the candidates C are more than
+-- rank_all, the index also counts the *survivors*: the candidates without the key of any
+-- excluded term of one key (two BMP characters: holding the key is holding the term, so the drop
+-- is exact), as C minus the candidates holding such a key (`search_keys && keys`): two counts
+-- that read the index only (no heap tuple of an all-visible page). The survivors, not C, decide
+-- between the two common plans:
+--   * survivors >= cap (the exclusion leaves the query common): "recent", as before;
+--   * otherwise "newest", which for such a query drops the excluded term's holders through the
+--     index before reading any text (the unbounded form of fw_build_newest_sql, at once);
+--   * no survivors: no rows, and nothing more is read.
+-- The ranked plan (at most rank_all candidates) drops them through the index too, so it reads
+-- only the texts of candidates that can match.
+-- An excluded term of more than one key, or with a character outside the BMP, cannot be
+-- decided from the keys: a text may hold all of them without the string. Such terms are checked
+-- on the text, as before (every candidate's text is read for the positive terms anyway, unless
+-- those are single keys too).
+-- What changes for a user: nothing in the rows; the plan rule's "C >= cap" for "recent" now
+-- reads "survivors >= cap" (equal to C for a query without such exclusions).
+-- (Tried and not kept: dropping 0210's walk on to P documents and letting the count decide right
+-- after the first walk. Side by side at 20k it cut NOT's p95 but made the median of 4 chars,
+-- NOT and phrase 8 slower, 0.63-0.85x: the newest plan's heap reads cost more than the walk on.)
 
 -- The keys of a parsed query's excluded terms that are one key each (two BMP characters: holding
 -- the key is holding the term), or an empty array: the terms the index can exclude exactly.
@@ -65,6 +66,8 @@ DECLARE
     walk bigint := least(5 * max_rows::bigint, 1000);
     probe bigint := least(50 * max_rows::bigint, 20000);
     size bigint := coalesce((SELECT max(version_id) FROM document_versions), 0);
+    walked_on boolean;
+    more bigint := 0;
     cap bigint;
     candidates bigint;
     survivors bigint;
@@ -78,9 +81,14 @@ BEGIN
         EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO walk_hits
             USING max_rows, 0, walk;
     END IF;
+    walked_on := walk_hits < max_rows AND walk_hits * probe >= 2 * max_rows * walk;
+    IF walked_on THEN
+        EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO more
+            USING max_rows - walk_hits, walk, probe - walk;
+    END IF;
     facts := jsonb_build_object('walk', walk, 'probe', probe, 'walk_hits', walk_hits,
-                                'walk_found', walk_hits = max_rows, 'cap', cap, 'rank_all', rank_all);
-    IF walk_hits = max_rows THEN
+                                'walk_found', walk_hits + more = max_rows, 'cap', cap, 'rank_all', rank_all);
+    IF walk_hits + more = max_rows THEN
         RETURN facts || jsonb_build_object('candidates', NULL, 'survivors', NULL, 'plan', 'recent');
     END IF;
     candidate_sql := fw_build_candidate_sql(parsed);
@@ -102,7 +110,7 @@ BEGIN
     END IF;
     RETURN facts || jsonb_build_object('candidates', candidates, 'survivors', survivors, 'plan',
         CASE WHEN candidates <= rank_all THEN 'ranked'
-             WHEN coalesce(survivors, candidates) >= cap AND max_rows <= probe THEN 'recent'
+             WHEN coalesce(survivors, candidates) >= cap AND max_rows <= probe AND NOT walked_on THEN 'recent'
              ELSE 'newest' END);
 END
 $plan$;
@@ -124,6 +132,7 @@ DECLARE
     parsed jsonb;
     walk_sql text;
     hits jsonb;
+    more jsonb;
     k integer;
     facts jsonb;
     plan text;
@@ -136,7 +145,11 @@ BEGIN
     walk_sql := format('SELECT coalesce(jsonb_agg(to_jsonb(w)), ''[]'') FROM (%s) w', fw_build_walk_sql(parsed));
     EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
     k := jsonb_array_length(hits);
-    IF k = max_rows THEN
+    IF k < max_rows AND k * probe >= 2 * max_rows * walk THEN
+        EXECUTE walk_sql INTO more USING max_rows - k, walk, probe - walk;
+        hits := hits || more;
+    END IF;
+    IF jsonb_array_length(hits) = max_rows THEN
         RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
                                                                    url text, published_at timestamptz, rank real)
                      ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;

@@ -93,10 +93,13 @@ def walk_size(max_rows: int) -> tuple[int, int]:
 
 
 def walk_outcome(matched: list[bool], max_rows: int) -> tuple[int, bool]:
-    """(k, found): matches among the newest W (up to max_rows), and whether they are max_rows
-    (0260: the walk no longer goes on to the newest P; the index decides)."""
-    k = min(max_rows, sum(matched[: walk_size(max_rows)[0]]))
-    return k, k == max_rows
+    """(k, found): matches among the newest W (up to max_rows), and whether the walk finds
+    max_rows matches, going on to the newest P when k × P >= 2 × max_rows × W (0210)."""
+    walk, probe = walk_size(max_rows)
+    k = min(max_rows, sum(matched[:walk]))
+    if k == max_rows:
+        return k, True
+    return k, k * probe >= 2 * max_rows * walk and sum(matched[:probe]) >= max_rows
 
 
 def fw_search(conn, query: str, max_rows: int) -> list[tuple]:
@@ -191,12 +194,12 @@ def test_plan_follows_the_walk_then_the_index_count(topk_db):
             assert (plan["walk_hits"], plan["walk_found"]) == (k, found), (term, plan)
             if found:
                 assert (plan["candidates"], plan["plan"]) == (None, "recent"), term
-                plans.add("walk")
+                plans.add("walk" if k == max_rows else "longer walk")
             else:
-                expected = candidate_count(conn, [[term]])
+                expected, walked_on = candidate_count(conn, [[term]]), k * plan["probe"] >= 2 * max_rows * plan["walk"]
                 assert plan["candidates"] == min(expected, plan["cap"]), term
                 assert plan["plan"] == ("ranked" if expected <= rank_all else
-                                        "recent" if expected >= plan["cap"] else "newest"), (term, plan)
+                                        "recent" if expected >= plan["cap"] and not walked_on else "newest"), (term, plan)
                 plans.add(plan["plan"])
             assert fw_search(conn, f'"{term}"', max_rows) == want, (term, plan)
     assert plans >= {"walk", "ranked", "newest"}
