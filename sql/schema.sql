@@ -476,7 +476,8 @@ BEGIN
     END IF;
     RETURN facts || jsonb_build_object('candidates', candidates, 'survivors', survivors, 'plan',
         CASE WHEN candidates <= rank_all THEN 'ranked'
-             WHEN coalesce(survivors, candidates) >= cap AND max_rows <= probe AND NOT walked_on THEN 'recent'
+             WHEN candidates >= cap AND coalesce(survivors, cap) * probe >= max_rows * size
+                  AND max_rows <= probe AND NOT walked_on THEN 'recent'
              ELSE 'newest' END);
 END
 $_$;
