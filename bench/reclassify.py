@@ -158,7 +158,7 @@ def main() -> int:
                 order = ["before", "after"] if len(stages) % 2 == 0 else ["after", "before"]   # neither
                 stage = {}   # always runs second (after the other's inserts, and its autovacuum)
                 for name in order if code else ["after"]:
-                    stage[name] = time_reclassify(url, f"{last}-{name}", args.workers, args.limit,
+                    stage[name] = time_reclassify(url, f"{last}-{name}-{time.time_ns()}", args.workers, args.limit,
                                                   code if name == "before" else None)
                 stages.append(stage)
         finally:
