@@ -55,7 +55,8 @@ WHERE dv.version_id > %(after)s AND dv.version_id <= %(until)s
 ORDER BY dv.version_id
 LIMIT %(limit)s
 """
-# the run rows first: the versions this batch claims (a concurrent writer's wait here, then are skipped)
+# the run rows first: the versions this batch claims (one a concurrent writer holds waits for its
+# commit here and is then skipped)
 _CLAIM_RUNS = """
 INSERT INTO classification_runs (version_id, taxonomy_version_id)
 SELECT unnest(%(ids)s::bigint[]), %(tv)s
