@@ -13,6 +13,7 @@ is, for one size only (--limit N: only its first N versions, the rate on an arch
 With --before REF each size is reclassified by the code of git revision REF (a `git archive`
 copy) and by this code, on the same archive (each with its own changed taxonomy), REF first at
 the smaller size and second at the larger, so neither always runs after the other's writes.
+Both run on this code's schema (its migrations), so a schema change helps REF's run too.
 Each run is timed in its own process; CPU seconds of that process and its workers, and of the
 database server, are counted per version, because the machine is shared. The projection to 1M
 versions is linear in the measured rate at the larger size (the growth line shows whether
@@ -99,7 +100,9 @@ def render(stages: list[dict], args) -> tuple[str, str]:
     lines = ["# bench.reclassify: the archive reclassified after a taxonomy change", "",
              f"Machine: {machine()}, shared with other builds (load average per row). Embedded PostgreSQL 16."
              f" {args.note}", "", f"Command: `.venv/bin/python -m bench.reclassify {' '.join(sys.argv[1:])}`", "",
-             "CPU ms per version: the reclassifying process and its workers, plus the database server.", "",
+             "CPU ms per version: the reclassifying process and its workers, plus the database server"
+             " (its background processes included)."
+             + (" Both codes on this code's schema." if args.before else ""), "",
              "Entities kept: versions whose stored mentions the run kept without extracting (– : code that always extracts).",
              "", "| code | versions | reclassified | seconds | versions/s | CPU ms/version (server) | labels"
              " | entities kept | load average |",
@@ -158,7 +161,7 @@ def main() -> int:
                 order = ["before", "after"] if len(stages) % 2 == 0 else ["after", "before"]   # neither
                 stage = {}   # always runs second (after the other's inserts, and its autovacuum)
                 for name in order if code else ["after"]:
-                    stage[name] = time_reclassify(url, f"{last}-{name}", args.workers, args.limit,
+                    stage[name] = time_reclassify(url, f"{last}-{name}-{time.time_ns()}", args.workers, args.limit,
                                                   code if name == "before" else None)
                 stages.append(stage)
         finally:

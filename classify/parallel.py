@@ -1,11 +1,12 @@
-"""Reclassification on every core: the pending versions split into contiguous version-id ranges
-of equal size, one worker process per range, each running `classify_pending` on its range (its
-own batches, transactions and resume point), with one progress count for all of them.
+"""Reclassification on every core: the pending versions split into contiguous version-id spans
+of about SPAN_BATCHES batches each, handed out from one queue to the worker processes, so every
+core stays busy until the last span (a slower worker simply takes fewer). Each worker keeps one
+database session and one classifier for all its spans; one progress count for all of them.
 
     classify_parallel(url, workers=2, batch_size=500, progress=None, force_entities=False) -> ClassifySummary
 
 A crash of one worker loses at most its batch in flight; rerunning picks up whatever is still
-pending, in any range. The taxonomy is loaded (or the packaged one stored) before the split, so
+pending, in any span. The taxonomy is loaded (or the packaged one stored) before the split, so
 every worker classifies with the same version.
 """
 
@@ -15,9 +16,12 @@ import multiprocessing
 import time
 from typing import Callable
 
-from classify.pipeline import ClassifySummary, classify_pending
-from futurewatch.core.db import connect
+from classify.pipeline import GROWN_TABLES, ClassifySummary, PendingClassifier, classify_pending
 from classify.taxonomy import load_taxonomy, select_latest_taxonomy
+from futurewatch.core.db import connect
+from futurewatch.core.stats import analyze_grown
+
+SPAN_BATCHES = 8   # batches per span handed to a worker: small enough to balance, large to keep few
 
 _PENDING_IDS = """
 SELECT dv.version_id FROM document_versions dv
@@ -40,18 +44,24 @@ def split_ranges(ids: list[int], parts: int) -> list[tuple[int, int]]:
     return list(zip([ids[0] - 1] + bounds[:-1], bounds))
 
 
-def _work(db_url: str, tv: int, span: tuple[int, int], batch_size: int, force_entities: bool, done,
-          errors) -> None:
-    def count(classified: int, _total: int, seen=[0]) -> None:  # noqa: B006 - per-process counter
+def _work(db_url: str, tv: int, spans, batch_size: int, force_entities: bool, done, results) -> None:
+    """Take spans from the queue until its end mark (None); report the totals or one error line."""
+    counted = 0
+
+    def count(seen: int) -> None:
+        nonlocal counted
         with done.get_lock():
-            done.value += classified - seen[0]
-        seen[0] = classified
+            done.value += seen - counted
+        counted = seen
     try:
-        summary = classify_pending(db_url, batch_size=batch_size, taxonomy_version_id=tv, version_range=span,
-                                   progress=count, force_entities=force_entities)
-        errors.put(("ok", summary.labels, summary.mentions, summary.entities_kept))
+        with PendingClassifier.open(db_url, tv, force_entities=force_entities) as job:
+            for span in iter(spans.get, None):
+                counted = 0
+                job.classify_span(span, batch_size=batch_size, progress=count)
+        s = job.summary
+        results.put(("ok", s.classified, s.labels, s.mentions, s.entities_kept))
     except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
-        errors.put(("error", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:300], 0, 0))
+        results.put(("error", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:300], 0, 0, 0))
 
 
 def classify_parallel(db_url: str, *, workers: int = 2, batch_size: int = 500, limit: int | None = None,
@@ -66,25 +76,54 @@ def classify_parallel(db_url: str, *, workers: int = 2, batch_size: int = 500, l
     if workers <= 1 or len(ids) < 2 * batch_size:
         return classify_pending(db_url, batch_size=batch_size, taxonomy_version_id=tv, progress=progress,
                                 limit=limit, force_entities=force_entities)
-    return _run_workers(db_url, tv, split_ranges(ids, workers), batch_size, len(ids), progress, force_entities)
+    spans = split_ranges(ids, max(workers, -(-len(ids) // (batch_size * SPAN_BATCHES))))
+    summary = _run_workers(db_url, tv, spans, min(workers, len(spans)), batch_size, len(ids), progress,
+                           force_entities)
+    with connect(db_url, autocommit=True) as conn:
+        analyze_grown(conn, GROWN_TABLES)   # once, after every worker (the alert queries plan on them)
+    return summary
 
 
-def _run_workers(url, tv, spans, batch_size, total, progress, force_entities) -> ClassifySummary:
+def _run_workers(url, tv, spans, workers, batch_size, total, progress, force_entities) -> ClassifySummary:
     context = multiprocessing.get_context("fork")
-    done, results = context.Value("q", 0), context.Queue()
-    procs = [context.Process(target=_work, args=(url, tv, span, batch_size, force_entities, done, results)) for span in spans]
+    done, queue, results = context.Value("q", 0), context.Queue(), context.Queue()
+    for span in spans + [None] * workers:   # one end mark per worker
+        queue.put(span)
+    procs = [context.Process(target=_work, args=(url, tv, queue, batch_size, force_entities, done, results))
+             for _ in range(workers)]
     for proc in procs:
         proc.start()
-    while any(proc.is_alive() for proc in procs):
+    outcomes = []
+    while len(outcomes) < workers:
         if progress:
             progress(done.value, total)
-        time.sleep(0.5)
-    outcomes = [results.get(timeout=5) for _ in procs]
+        outcomes += _collect(results, procs, workers - len(outcomes))
+    for proc in procs:
+        proc.join()
     failed = [message for status, message, *_ in outcomes if status == "error"]
     if failed:
         raise WorkerFailed(failed[0])
     if progress:
         progress(done.value, total)
-    return ClassifySummary(taxonomy_version_id=tv, pending=total, classified=done.value,
-                           labels=sum(o[1] for o in outcomes), mentions=sum(o[2] for o in outcomes),
-                           entities_kept=sum(o[3] for o in outcomes))
+    return ClassifySummary(taxonomy_version_id=tv, pending=total, classified=sum(o[1] for o in outcomes),
+                           labels=sum(o[2] for o in outcomes), mentions=sum(o[3] for o in outcomes),
+                           entities_kept=sum(o[4] for o in outcomes))
+
+
+def _collect(results, procs, missing: int) -> list[tuple]:
+    """The outcomes reported within half a second; a worker that died without one (killed) is an error."""
+    got = []
+    try:
+        got.append(results.get(timeout=0.5))
+        while len(got) < missing:
+            got.append(results.get_nowait())
+    except Exception:  # noqa: BLE001 - queue.Empty: nothing (more) for now
+        pass
+    if not got and not any(proc.is_alive() for proc in procs):
+        time.sleep(0.5)   # a last report may still be in the pipe
+        try:
+            got.append(results.get(timeout=1))
+        except Exception:  # noqa: BLE001
+            died = [proc.exitcode for proc in procs if proc.exitcode]
+            got = [("error", f"a worker stopped with exit code {died[0] if died else '?'}", 0, 0, 0)] * missing
+    return got

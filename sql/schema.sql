@@ -1457,9 +1457,7 @@ ALTER TABLE ONLY public.classification_runs
 ALTER TABLE ONLY public.classification_runs
     ADD CONSTRAINT classification_runs_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.classifications
-    ADD CONSTRAINT classifications_taxonomy_version_id_fkey FOREIGN KEY (taxonomy_version_id) REFERENCES public.taxonomy_versions(taxonomy_version_id);
-ALTER TABLE ONLY public.classifications
-    ADD CONSTRAINT classifications_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
+    ADD CONSTRAINT classifications_run_fkey FOREIGN KEY (version_id, taxonomy_version_id) REFERENCES public.classification_runs(version_id, taxonomy_version_id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 ALTER TABLE ONLY public.crawl_runs
     ADD CONSTRAINT crawl_runs_source_id_fkey FOREIGN KEY (source_id) REFERENCES public.sources(source_id);
 ALTER TABLE ONLY public.deliveries

@@ -3,6 +3,7 @@ the table with one INSERT … SELECT … ON CONFLICT, so the write stays an upse
 
     upsert_staged(conn, "entity_mentions", columns, rows)                      # ON CONFLICT DO NOTHING
     upsert_staged(conn, "classifications", columns, rows, conflict=LABEL_UPDATE)
+    copy_rows(conn, "classifications", columns, rows)   # straight in: rows the caller knows are new
 
 COPY sends the rows in the table's own text format: no per-value parameter or array
 adaptation on the client (adapting text arrays cost about as much as the database's insert).
@@ -31,13 +32,25 @@ def copy_staged(conn, table: str, columns: tuple[str, ...], values: Iterable[tup
         staging, names, sql.Identifier(table)))
     conn.execute(sql.SQL("TRUNCATE {}").format(staging))
     types = [("bytea" if c in raw else t) for c, t in column_types(conn, f"staged_{table}", columns)] if raw else None
-    binary = sql.SQL(" (FORMAT BINARY)" if raw else "")
-    with conn.cursor() as cur, cur.copy(sql.SQL("COPY {} ({}) FROM STDIN{}").format(staging, names, binary)) as copy:
-        if types:
-            copy.set_types(types)
+    _copy(conn, staging, columns, values, types)
+    return staging
+
+
+def copy_rows(conn, table: str, columns: tuple[str, ...], values: Iterable[tuple]) -> None:
+    """COPY rows straight into `table`: no staging and no conflict handling, for rows that cannot
+    be there yet (a duplicate key fails the transaction)."""
+    _copy(conn, sql.Identifier(table), columns, values)
+
+
+def _copy(conn, target: sql.Identifier, columns: tuple[str, ...], values: Iterable[tuple],
+          binary_types: list[str] | None = None) -> None:
+    names = sql.SQL(", ").join(map(sql.Identifier, columns))
+    binary = sql.SQL(" (FORMAT BINARY)" if binary_types else "")
+    with conn.cursor() as cur, cur.copy(sql.SQL("COPY {} ({}) FROM STDIN{}").format(target, names, binary)) as copy:
+        if binary_types:
+            copy.set_types(binary_types)
         for row in values:
             copy.write_row(row)
-    return staging
 
 
 def column_types(conn, table: str, columns: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -141,3 +141,12 @@ def test_taxonomy_reclassify_keeps_stored_entities_unless_asked(fw_env, db_url, 
     store_renamed_taxonomy(db_url, tmp_path, "cli-entities")
     forced = runner.invoke(app, ["taxonomy", "reclassify", "--workers", "1", "--entities"])
     assert forced.exit_code == 0 and "(0 versions kept their stored entities)" in forced.stdout
+
+
+def test_taxonomy_reclassify_on_two_workers_counts_progress_to_the_end(fw_env, db_url):
+    from tests.classify.test_classify_parallel import seed
+
+    seed(db_url, 60)
+    result = CliRunner().invoke(app, ["taxonomy", "reclassify", "--workers", "2", "--batch-size", "10"])
+    assert result.exit_code == 0 and "classified 60 versions" in result.stdout
+    assert "reclassify: 60/60 versions" in result.stderr   # the progress lines (a bar on a terminal)
