@@ -16,6 +16,10 @@ def smtp_settings(home, port: int, **extra) -> object:
     return load_settings({**env, **extra})
 
 
+# the quantum baseline's ages: one in every other 24-hour window of the trailing 14
+BASELINE_AGES = [timedelta(days=day, hours=6) for day in range(1, 15, 2)]
+
+
 def seed_digest_events(db: str, *, email: str = "reader@example.com", cadence: str = "immediate",
                        spike: bool = True, language: str = "zh") -> datetime:
     """A subscriber whose rules fire on policy, news and a spike; returns the `now` used."""
@@ -25,8 +29,8 @@ def seed_digest_events(db: str, *, email: str = "reader@example.com", cadence: s
         rules.append(("量子热度", "spike", {"categories": ["quantum"], "min_count": 3}))
     A.add_subscriber(db, email, rules, cadence=cadence, language=language)
     now = datetime.now(timezone.utc)
-    for day in range(1, 15, 2):  # a trailing baseline of 0.5 a day
-        doc = A.add_document(db, "c114", f"量子旧闻 {day}", "量子", published_at=now - timedelta(days=day, hours=6))
+    for day, age in enumerate(BASELINE_AGES):  # a trailing baseline of 0.5 a day
+        doc = A.add_document(db, "c114", f"量子旧闻 {day}", "量子", published_at=now - age)
         A.classify(db, A.current_version(db, doc), tv, {"quantum": ["量子"]})
     for hour in range(1, 5):
         doc = A.add_document(db, "c114", f"量子通信网络开通 {hour}", "福建移动量子城域网开通，量子密钥分发。",

@@ -18,7 +18,9 @@ from futurewatch.core.config import load_settings
 from futurewatch.core.db import connect
 from tests.alerts import archive as A
 from tests.alerts import browser
-from tests.alerts.digests import seed_digest_events
+from tests.alerts.digests import BASELINE_AGES, seed_digest_events
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 
@@ -66,8 +68,13 @@ def test_mime_parts_chart_sections_and_headers(db_url, settings):
     assert "future_electronic_info" not in body + html_text and "quantum" not in body  # no raw codes
     chart_rows = [line for line in body.splitlines() if line.startswith("  未来电子信息: ")]
     counts = chart_rows[0].split(": ")[1].split()
-    assert len(chart_rows) == 1 and len(counts) == 15 and counts[-1] == "(12)"  # 14 days and the total
-    assert sum(map(int, counts[:-1])) == 12
+    # 14 Shanghai days and the total: before 06:00 Shanghai time the oldest baseline article
+    # belongs to the 15th day back, outside the chart
+    first_day = now.astimezone(SHANGHAI).date() - timedelta(days=13)
+    baseline = sum((now - age).astimezone(SHANGHAI).date() >= first_day for age in BASELINE_AGES)
+    charted = baseline + 4 + 1  # the four recent articles and the policy
+    assert len(chart_rows) == 1 and len(counts) == 15 and counts[-1] == f"({charted})"
+    assert sum(map(int, counts[:-1])) == charted
     assert "Asia/Shanghai (UTC+8)" in body and "UTC+8" in html_text
     # every article is one card (12 articles), and the text part has the same cards in the same order
     assert html_text.count('<td id="c') == 12
