@@ -24,7 +24,7 @@ from alerts.parallel import default_workers, run_batches
 from alerts.policy_facts import attach_policy_facts
 from alerts.plan import RulePlan
 from alerts.rules import Catalog, Match, Rule, change_of, match_version
-from alerts.store import (Event, record_rules, record_versions, resolve_entities, select_catalog,
+from alerts.store import (JSON, Event, record_rules, record_versions, resolve_entities, select_catalog,
                           select_rules, upsert_events)
 from alerts.terms import TermIndex
 from futurewatch.core.config import Settings
@@ -72,17 +72,17 @@ def section_of(rule: Rule, facts: VersionFacts) -> str:
 
 
 def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalog) -> dict:
-    """What the digest shows about one matched version (scraped text stays data, never markup)."""
+    """What the digest shows about one matched version (scraped text stays data, never markup): the
+    rule's part; the version's part (version_payload) joins it as JSON (Event.shared)."""
     return {
-        "rule": rule.name, "rule_type": rule.rule_type, **facts.remember("payload", lambda: version_payload(facts)),
-        "terms": match.terms, "snippet": facts.snippet(match.terms),
+        "rule": rule.name, "rule_type": rule.rule_type, "terms": match.terms, "snippet": facts.snippet(match.terms),
         "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
         "groups": group_labels(rule, match.codes, catalog), "change": match.change,
     }
 
 
 def version_payload(facts: VersionFacts) -> dict:
-    """The part of an event's payload that every rule matching this version shares (computed once)."""
+    """The part of an event's payload that every rule matching this version shares."""
     return {
         "title": facts.title, "url": facts.url,
         "published_at": facts.published_at.isoformat() if facts.published_at else None,
@@ -90,6 +90,11 @@ def version_payload(facts: VersionFacts) -> dict:
         "level": facts.level() if facts.is_policy else None, "version_no": facts.version_no,
         "change_summary": trim_change_summary(facts.change_summary), "policy": facts.policy,
     }
+
+
+def version_payload_json(facts: VersionFacts) -> bytes:
+    """version_payload's members as JSON, encoded once per version (Event.shared)."""
+    return facts.remember("payload", lambda: JSON.encode(version_payload(facts))[1:-1])
 
 
 def group_labels(rule: Rule, codes: list[str], catalog: Catalog) -> list[str]:
@@ -129,7 +134,7 @@ def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[
             if event is None:
                 event = events[(rule.rule_id, key)] = Event(
                     rule.rule_id, key, section_of(rule, facts), build_payload(rule, facts, match, catalog),
-                    facts.created_at, facts.story_id, facts.version_id)
+                    facts.created_at, facts.story_id, facts.version_id, shared=version_payload_json(facts))
             event.merge_source(source_of(facts))
     return events
 
@@ -187,11 +192,11 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
                                                                catalog, now)
         summary.errors += spike_errors
+        deadline_events = deadlines.build_deadline_events(conn, [r for r in rules if r.rule_type == "policy_deadline"],
+                                                          now)
+        record_rules(conn, rules)  # before the events: see upsert_events
         summary.spikes = upsert_events(conn, spike_events)
-        summary.events_new += summary.spikes
-        summary.events_new += upsert_events(conn, deadlines.build_deadline_events(
-            conn, [r for r in rules if r.rule_type == "policy_deadline"], now))
-        record_rules(conn, rules)
+        summary.events_new += summary.spikes + upsert_events(conn, deadline_events)
     summary.seconds = time.perf_counter() - started
     log.info("alerts: %d rules, %d versions, %d new events", summary.rules, summary.versions_scanned,
              summary.events_new)
@@ -210,7 +215,6 @@ def run_batch(db_url: str, chunk: list[tuple[int, bool]], known: dict[int, set[i
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]
         first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog,
                                                   baseline_end, known, record=True)
-        inserted = upsert_events(conn, list(events.values()) + first)
         record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
                                if f.version_id in pending])
-    return inserted
+        return upsert_events(conn, list(events.values()) + first)  # last: see upsert_events
