@@ -42,11 +42,11 @@ EVENT_COLUMNS = ("rule_id", "event_key", "story_id", "version_id", "section", "p
 
 # The foreign keys of alert_events are checked once per batch (migration 0270): under the shared
 # writers' lock, which a delete of a rule, story or version takes exclusively, so no parent can go
-# between this check and the commit. Each distinct key is one index probe (OFFSET 0: whatever the
-# statistics say).
+# between this check and the commit. The lock is its own statement: the check's snapshot must be
+# taken once it is held. Each distinct key is one index probe (OFFSET 0: whatever the statistics say).
+LOCK_WRITERS_SQL = "SELECT pg_advisory_xact_lock_shared(alert_event_writers_key())"
 MISSING_PARENTS_SQL = """
-SELECT pg_advisory_xact_lock_shared(alert_event_writers_key()) IS NULL AS locked,
-       (SELECT array_agg(k.rule_id) FROM (SELECT DISTINCT rule_id FROM staged_alert_events) k
+SELECT (SELECT array_agg(k.rule_id) FROM (SELECT DISTINCT rule_id FROM staged_alert_events) k
          WHERE NOT EXISTS (SELECT 1 FROM alert_rules x WHERE x.rule_id = k.rule_id OFFSET 0)) AS rules,
        (SELECT array_agg(k.story_id) FROM (SELECT DISTINCT story_id FROM staged_alert_events) k
          WHERE k.story_id IS NOT NULL
@@ -173,6 +173,7 @@ def upsert_events(conn, events: list[Event]) -> int:
     rows = ((e.rule_id, e.event_key, e.story_id, e.version_id, e.section, b"\x01" + e.payload_json(), e.occurred_at)
             for e in sorted(events, key=lambda e: (e.rule_id, e.event_key)))  # one lock order (alerts.parallel)
     copy_staged(conn, "alert_events", EVENT_COLUMNS, rows, raw=("payload",))  # jsonb's binary form: 1, text
+    conn.execute(LOCK_WRITERS_SQL)
     missing = conn.execute(MISSING_PARENTS_SQL).fetchone()
     for what in ("rules", "stories", "versions"):
         if missing[what]:
