@@ -18,6 +18,8 @@ from functools import partial
 from datetime import datetime
 from typing import Callable
 
+import msgspec
+
 from alerts import deadlines, firstseen, spikes
 from alerts.facts import VersionFacts, select_facts
 from alerts.parallel import default_workers, run_batches
@@ -71,14 +73,20 @@ def section_of(rule: Rule, facts: VersionFacts) -> str:
     return "news"
 
 
-def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalog) -> dict:
+def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalog, labels: dict) -> dict:
     """What the digest shows about one matched version (scraped text stays data, never markup): the
-    rule's part; the version's part (version_payload) joins it as JSON (Event.shared)."""
-    return {
-        "rule": rule.name, "rule_type": rule.rule_type, "terms": match.terms, "snippet": facts.snippet(match.terms),
-        "categories": [{"code": c, "name": catalog.label(c)} for c in match.codes],
-        "groups": group_labels(rule, match.codes, catalog), "change": match.change,
-    }
+    rule's part; the version's part (version_payload) joins it as JSON (Event.shared). Parts shared
+    by many events go in already encoded (msgspec.Raw): the snippet once per version and terms, the
+    labels once per rule and codes (`labels`, kept for a batch)."""
+    key = (rule.rule_id, tuple(match.codes))
+    if key not in labels:
+        labels[key] = (msgspec.Raw(JSON.encode([{"code": c, "name": catalog.label(c)} for c in match.codes])),
+                       msgspec.Raw(JSON.encode(group_labels(rule, match.codes, catalog))))
+    categories, groups = labels[key]
+    snippet = facts.remember(("snippet JSON", tuple(match.terms)),
+                             lambda: msgspec.Raw(JSON.encode(facts.snippet(match.terms))))
+    return {"rule": rule.name, "rule_type": rule.rule_type, "terms": match.terms, "snippet": snippet,
+            "categories": categories, "groups": groups, "change": match.change}
 
 
 def version_payload(facts: VersionFacts) -> dict:
@@ -121,7 +129,7 @@ def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[
                 index: TermIndex, catalog: Catalog) -> dict[tuple[int, str], Event]:
     """Events of one batch, reprints of one story merged into one event per rule."""
     events: dict[tuple[int, str], Event] = {}
-    plan = RulePlan(rules)
+    plan, labels = RulePlan(rules), {}
     for facts in facts_list:
         for rule in plan.candidates(facts, index):
             if facts.version_id not in pending and rule.rule_id not in fresh:
@@ -133,7 +141,7 @@ def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[
             event = events.get((rule.rule_id, key))
             if event is None:
                 event = events[(rule.rule_id, key)] = Event(
-                    rule.rule_id, key, section_of(rule, facts), build_payload(rule, facts, match, catalog),
+                    rule.rule_id, key, section_of(rule, facts), build_payload(rule, facts, match, catalog, labels),
                     facts.created_at, facts.story_id, facts.version_id, shared=version_payload_json(facts))
             event.merge_source(source_of(facts))
     return events

@@ -98,9 +98,9 @@ class Event:
 
     def payload_json(self) -> bytes:
         """The payload with its sources, as JSON."""
-        sources = sorted(self.sources, key=json.dumps) if len(self.sources) > 1 else self.sources
-        parts = [JSON.encode(self.payload)[1:-1], b'"sources":' + JSON.encode(sources), self.shared]
-        return b"{" + b",".join(p for p in parts if p) + b"}"
+        self.payload["sources"] = sorted(self.sources, key=json.dumps) if len(self.sources) > 1 else self.sources
+        own = JSON.encode(self.payload)
+        return own[:-1] + b"," + self.shared + b"}" if self.shared else own
 
     def merge_source(self, source: dict) -> None:
         if source not in self.sources:
