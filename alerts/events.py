@@ -131,19 +131,19 @@ def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[
     events: dict[tuple[int, str], Event] = {}
     plan, labels = RulePlan(rules), {}
     for facts in facts_list:
+        key, source, is_pending = f"{facts.story_key}:v{facts.version_no}", source_of(facts), facts.version_id in pending
         for rule in plan.candidates(facts, index):
-            if facts.version_id not in pending and rule.rule_id not in fresh:
+            if not is_pending and rule.rule_id not in fresh:
                 continue
             match = match_version(rule, facts, index)
             if match is None:
                 continue
-            key = f"{facts.story_key}:v{facts.version_no}"
             event = events.get((rule.rule_id, key))
             if event is None:
                 event = events[(rule.rule_id, key)] = Event(
                     rule.rule_id, key, section_of(rule, facts), build_payload(rule, facts, match, catalog, labels),
                     facts.created_at, facts.story_id, facts.version_id, shared=version_payload_json(facts))
-            event.merge_source(source_of(facts))
+            event.merge_source(source)
     return events
 
 

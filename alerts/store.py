@@ -40,10 +40,12 @@ GROUP BY e.entity_id
 
 EVENT_COLUMNS = ("rule_id", "event_key", "story_id", "version_id", "section", "payload", "occurred_at")
 
-# The foreign keys of alert_events are checked once per batch (migration 0270): under the shared
-# writers' lock, which a delete of a rule, story or version takes exclusively, so no parent can go
-# between this check and the commit. The lock is its own statement: the check's snapshot must be
-# taken once it is held. Each distinct key is one index probe (OFFSET 0: whatever the statistics say).
+# The foreign keys of alert_events and alert_version_state are checked once per batch (migration
+# 0270): under the shared writers' lock, which a delete of a rule, story or version takes
+# exclusively, so no parent can go between the check and the commit. The lock is its own
+# statement (the check's snapshot is taken once it is held), and a writer takes it after any
+# statement that may wait for a row lock (a deleter holding one may be waiting for this lock).
+# Each distinct key is one index probe (OFFSET 0: whatever the statistics say).
 LOCK_WRITERS_SQL = "SELECT pg_advisory_xact_lock_shared(alert_event_writers_key())"
 MISSING_PARENTS_SQL = """
 SELECT (SELECT array_agg(k.rule_id) FROM (SELECT DISTINCT rule_id FROM staged_alert_events) k
@@ -167,7 +169,7 @@ def upsert_events(conn, events: list[Event]) -> int:
 
     Rows go by binary COPY into a staging table (one round trip per batch), their parents are
     checked per batch (MISSING_PARENTS_SQL), then one INSERT … ON CONFLICT upserts them. Call it
-    last in a transaction: the writers' lock it takes waits for no row lock (migration 0270)."""
+    after every statement of the transaction that may wait for a row lock: see LOCK_WRITERS_SQL."""
     if not events:
         return 0
     rows = ((e.rule_id, e.event_key, e.story_id, e.version_id, e.section, b"\x01" + e.payload_json(), e.occurred_at)
@@ -183,12 +185,15 @@ def upsert_events(conn, events: list[Event]) -> int:
 
 
 def record_versions(conn, states: list[tuple[int, int | None]]) -> None:
-    """Mark versions as matched (one statement per batch)."""
+    """Mark versions as matched (one statement per batch); a version deleted meanwhile needs no mark.
+    Takes the writers' lock (see upsert_events)."""
     if not states:
         return
+    conn.execute(LOCK_WRITERS_SQL)
     conn.execute(
         """INSERT INTO alert_version_state (version_id, taxonomy_version_id)
-           SELECT * FROM unnest(%(v)s::bigint[], %(t)s::integer[])
+           SELECT s.v, s.t FROM unnest(%(v)s::bigint[], %(t)s::integer[]) AS s(v, t)
+           WHERE EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = s.v OFFSET 0)
            ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
                                                    matched_at = now()""",
         {"v": [v for v, _ in states], "t": [t for _, t in states]})

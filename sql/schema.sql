@@ -13,6 +13,9 @@ BEGIN
     PERFORM wait_for_alert_event_writers();
     IF TG_ARGV[1] = 'cascade' THEN
         EXECUTE format('DELETE FROM alert_events e USING gone g WHERE e.%1$I = g.%1$I', TG_ARGV[0]);
+        IF TG_ARGV[0] = 'version_id' THEN
+            DELETE FROM alert_version_state s USING gone g WHERE s.version_id = g.version_id;
+        END IF;
         RETURN NULL;
     END IF;
     EXECUTE format('SELECT EXISTS (SELECT 1 FROM alert_events e JOIN gone g ON e.%1$I = g.%1$I)', TG_ARGV[0])
@@ -32,6 +35,9 @@ BEGIN
     PERFORM wait_for_alert_event_writers();
     EXECUTE format('SELECT EXISTS (SELECT 1 FROM alert_events WHERE %I = $1)', TG_ARGV[0])
         INTO named USING (to_jsonb(OLD) ->> TG_ARGV[0])::bigint;
+    IF TG_ARGV[0] = 'version_id' THEN
+        named := named OR EXISTS (SELECT 1 FROM alert_version_state WHERE version_id = OLD.version_id);
+    END IF;
     IF named THEN
         RAISE EXCEPTION 'update on % refused: its key % is named by alert_events', TG_TABLE_NAME, TG_ARGV[0]
             USING ERRCODE = 'foreign_key_violation';
@@ -43,7 +49,8 @@ CREATE FUNCTION public.alert_events_refuse_truncate() RETURNS trigger
     AS $$
 BEGIN
     PERFORM wait_for_alert_event_writers();
-    IF EXISTS (SELECT 1 FROM alert_events) THEN
+    IF EXISTS (SELECT 1 FROM alert_events)
+       OR (TG_TABLE_NAME = 'document_versions' AND EXISTS (SELECT 1 FROM alert_version_state)) THEN
         RAISE EXCEPTION 'cannot truncate %: alert_events still names its rows (truncate alert_events with it)',
             TG_TABLE_NAME USING ERRCODE = 'foreign_key_violation';
     END IF;
@@ -1471,8 +1478,6 @@ ALTER TABLE ONLY public.alert_rule_state
     ADD CONSTRAINT alert_rule_state_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_rules
     ADD CONSTRAINT alert_rules_subscriber_id_fkey FOREIGN KEY (subscriber_id) REFERENCES public.subscribers(subscriber_id) ON DELETE CASCADE;
-ALTER TABLE ONLY public.alert_version_state
-    ADD CONSTRAINT alert_version_state_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.attachments
     ADD CONSTRAINT attachments_document_id_fkey FOREIGN KEY (document_id) REFERENCES public.documents(document_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.attachments

@@ -1,12 +1,16 @@
 -- Alert events check their parents once per batch instead of once per row (issue 17).
 --
 -- The three foreign keys of alert_events (rule, story, version) ran three per-row checks, each a
--- lookup and a row lock on the parent: half the cost of writing a batch of events. They are
--- replaced by the same guarantee, kept set-based:
---   * the only writer (alerts/store.py, upsert_events) takes the shared advisory lock
---     alert_event_writers_key() for its transaction, and then inserts only events whose rule,
---     story and version exist, and raises (as the foreign key did) when one does not;
---   * deleting a rule or a version deletes its events (ON DELETE CASCADE as before), deleting a
+-- lookup and a row lock on the parent: half the cost of writing a batch of events. The row locks
+-- also dirtied every page of document_versions during a backfill (as did alert_version_state's
+-- key, one lock per version). They are replaced by the same guarantee, kept set-based:
+--   * the only writers (alerts/store.py: upsert_events, record_versions) take the shared advisory
+--     lock alert_event_writers_key() for their transaction, after any statement that waits for a
+--     row lock; upsert_events then inserts only events whose rule, story and version exist and
+--     raises (as the foreign key did) when one does not; record_versions marks only versions
+--     that exist;
+--   * deleting a rule or a version deletes its events and matched marks (ON DELETE CASCADE as
+--     before), deleting a
 --     story that events name, or changing a referenced key, fails (NO ACTION as before), and a
 --     TRUNCATE of a parent fails unless alert_events is empty by then; each of these statements
 --     first takes that lock exclusively, so it waits until every event batch in flight has
@@ -41,6 +45,9 @@ BEGIN
     PERFORM wait_for_alert_event_writers();
     IF TG_ARGV[1] = 'cascade' THEN
         EXECUTE format('DELETE FROM alert_events e USING gone g WHERE e.%1$I = g.%1$I', TG_ARGV[0]);
+        IF TG_ARGV[0] = 'version_id' THEN
+            DELETE FROM alert_version_state s USING gone g WHERE s.version_id = g.version_id;
+        END IF;
         RETURN NULL;
     END IF;
     EXECUTE format('SELECT EXISTS (SELECT 1 FROM alert_events e JOIN gone g ON e.%1$I = g.%1$I)', TG_ARGV[0])
@@ -62,6 +69,9 @@ BEGIN
     PERFORM wait_for_alert_event_writers();
     EXECUTE format('SELECT EXISTS (SELECT 1 FROM alert_events WHERE %I = $1)', TG_ARGV[0])
         INTO named USING (to_jsonb(OLD) ->> TG_ARGV[0])::bigint;
+    IF TG_ARGV[0] = 'version_id' THEN
+        named := named OR EXISTS (SELECT 1 FROM alert_version_state WHERE version_id = OLD.version_id);
+    END IF;
     IF named THEN
         RAISE EXCEPTION 'update on % refused: its key % is named by alert_events', TG_TABLE_NAME, TG_ARGV[0]
             USING ERRCODE = 'foreign_key_violation';
@@ -73,7 +83,8 @@ CREATE FUNCTION alert_events_refuse_truncate() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM wait_for_alert_event_writers();
-    IF EXISTS (SELECT 1 FROM alert_events) THEN
+    IF EXISTS (SELECT 1 FROM alert_events)
+       OR (TG_TABLE_NAME = 'document_versions' AND EXISTS (SELECT 1 FROM alert_version_state)) THEN
         RAISE EXCEPTION 'cannot truncate %: alert_events still names its rows (truncate alert_events with it)',
             TG_TABLE_NAME USING ERRCODE = 'foreign_key_violation';
     END IF;
@@ -83,6 +94,7 @@ END $$;
 ALTER TABLE alert_events DROP CONSTRAINT alert_events_rule_id_fkey,
                          DROP CONSTRAINT alert_events_story_id_fkey,
                          DROP CONSTRAINT alert_events_version_id_fkey;
+ALTER TABLE alert_version_state DROP CONSTRAINT alert_version_state_version_id_fkey;
 
 CREATE INDEX alert_events_version_idx ON alert_events (version_id);
 

@@ -25,6 +25,10 @@ SELECT count(*) AS n FROM alert_events e
 WHERE NOT EXISTS (SELECT 1 FROM alert_rules r WHERE r.rule_id = e.rule_id)
    OR (e.story_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.story_id = e.story_id))
    OR (e.version_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.version_id = e.version_id))
+UNION ALL
+SELECT count(*) FROM alert_version_state s
+WHERE NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.version_id = s.version_id)
+ORDER BY 1 DESC LIMIT 1
 """
 
 
@@ -60,8 +64,9 @@ def test_deleting_a_version_or_a_rule_deletes_its_events(matched):
     assert version["n"] > 1
     with connect(matched) as conn:  # document → versions (foreign key cascade) → events (0270's trigger)
         conn.execute(DELETE_DOCUMENT, {"v": version["version_id"]})
-    assert scalar(matched, "SELECT count(*) AS n FROM alert_events WHERE version_id = %(v)s",
-                  {"v": version["version_id"]})["n"] == 0
+    for table in ("alert_events", "alert_version_state"):  # its events and its matched mark
+        assert scalar(matched, f"SELECT count(*) AS n FROM {table} WHERE version_id = %(v)s",
+                      {"v": version["version_id"]})["n"] == 0
     rule = scalar(matched, "SELECT rule_id, subscriber_id FROM alert_events JOIN alert_rules USING (rule_id) "
                            "GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")
     before = scalar(matched, "SELECT count(*) AS n FROM alert_events")["n"]
