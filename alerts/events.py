@@ -11,12 +11,15 @@ its events with its progress, so a crash loses at most the batch in flight.
 
 from __future__ import annotations
 
+import gc
+import os
 import logging
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Iterator
 
 import msgspec
 
@@ -147,6 +150,21 @@ def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[
     return events
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for one batch. A batch makes tens of thousands of small
+    objects (rows, facts, payload pieces, events) that reference counting frees when it ends;
+    meanwhile each automatic collection walked every live object again, 40 % of the matcher's
+    time. Cycles made in the batch, if any, are collected after it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_term_index(rules: list[Rule]) -> TermIndex:
     index = TermIndex()
     for rule in rules:
@@ -182,18 +200,22 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
         candidates = [c for c in candidates if c[1]]
     index = build_term_index(version_rules)
     batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
-    run_one = partial(run_batch, db_url, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
+    batch_conn = BatchConnection(db_url)
+    run_one = partial(run_batch, batch_conn, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
                       baseline_end=baseline_end)
     workers = default_workers(settings) if workers is None else workers
     if workers > 1 and len(batches) >= 2 * workers:
         summary.workers = workers
-        summary.events_new += run_batches(batches, run_one, workers, on_progress)
+        summary.events_new += run_batches(batches, run_one, workers, on_progress, at_exit=batch_conn.close)
     else:
         known: dict[int, set[int]] = {}  # first-seen rule → entities already reported
-        for n, chunk in enumerate(batches, 1):
-            summary.events_new += run_one(chunk, known)
-            if on_progress:
-                on_progress(min(n * batch_size, len(candidates)), len(candidates))
+        try:
+            for n, chunk in enumerate(batches, 1):
+                summary.events_new += run_one(chunk, known)
+                if on_progress:
+                    on_progress(min(n * batch_size, len(candidates)), len(candidates))
+        finally:
+            batch_conn.close()
     summary.versions_scanned = len(candidates)
     summary.versions_new = sum(1 for _, p in candidates if p)
     with connect(db_url) as conn:
@@ -211,11 +233,31 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     return summary
 
 
-def run_batch(db_url: str, chunk: list[tuple[int, bool]], known: dict[int, set[int]], *, rules: list[Rule],
-              fresh: set[int], index: TermIndex, catalog: Catalog, baseline_end: datetime | None) -> int:
-    """Match one batch and commit its events together with its progress."""
+class BatchConnection:
+    """One connection per process for all of its batches (a forked worker opens its own): a new
+    connection per batch cost the server a backend start and a cold catalog cache each time."""
+
+    def __init__(self, db_url: str):
+        self.db_url, self.pid, self.conn = db_url, None, None
+
+    def get(self):
+        if self.pid != os.getpid():
+            self.conn, self.pid = connect(self.db_url), os.getpid()
+        return self.conn
+
+    def close(self) -> None:
+        if self.pid == os.getpid():
+            self.conn.close()
+            self.conn = self.pid = None
+
+
+def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known: dict[int, set[int]], *,
+              rules: list[Rule], fresh: set[int], index: TermIndex, catalog: Catalog,
+              baseline_end: datetime | None) -> int:
+    """Match one batch and commit its events together with its progress (one transaction)."""
     pending = {v for v, p in chunk if p}
-    with connect(db_url) as conn:
+    conn = batch_conn.get()
+    with conn.transaction(), collector_paused():
         facts_list = select_facts(conn, [v for v, _ in chunk])
         attach_policy_facts(conn, facts_list)
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
