@@ -258,6 +258,9 @@ def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known:
     pending = {v for v, p in chunk if p}
     conn = batch_conn.get()
     with conn.transaction(), collector_paused():
+        # A crash may lose the last batches' commits, but then their progress with their events:
+        # the next run matches them again. Nothing waits for the WAL flush of each batch.
+        conn.execute("SET LOCAL synchronous_commit = off")
         facts_list = select_facts(conn, [v for v, _ in chunk])
         attach_policy_facts(conn, facts_list)
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
