@@ -58,6 +58,8 @@ SELECT (SELECT array_agg(k.rule_id) FROM (SELECT DISTINCT rule_id FROM staged_al
            AND NOT EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = k.version_id OFFSET 0)) AS versions
 """
 
+# Rows are written in one order, (rule_id, event_key) by code point (Python's sort, COLLATE "C":
+# no locale comparisons), so concurrent writers lock rows in one order (alerts.parallel).
 # Reprints of a story already raised add their source to the event's list. The event shows the
 # story's earliest version (the lowest version_id): in one process that is the one raised first;
 # with parallel workers (alerts.parallel) a later batch may commit first, and the earlier
@@ -65,7 +67,7 @@ SELECT (SELECT array_agg(k.rule_id) FROM (SELECT DISTINCT rule_id FROM staged_al
 UPSERT_EVENTS_SQL = """
 INSERT INTO alert_events (rule_id, event_key, story_id, version_id, section, payload, occurred_at)
 SELECT rule_id, event_key, story_id, version_id, section, payload, occurred_at FROM staged_alert_events
-ORDER BY rule_id, event_key
+ORDER BY rule_id, event_key COLLATE "C"
 ON CONFLICT (rule_id, event_key) DO UPDATE
    SET payload = jsonb_set(CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.payload
                                 ELSE alert_events.payload END, '{sources}',
