@@ -6,14 +6,15 @@ One event per rule × story × version (event_key story:<id>:v<n>); reprints of 
 the same key and add their source to the event's list. Events are upserted on (rule_id,
 event_key), so reruns and backfills never duplicate. A version is matched once its labels exist
 (classification_runs), and again only when a newer taxonomy reclassifies it. Each batch commits
-its events with its progress, so a crash loses at most the batch in flight.
+its events with its progress, so a crash loses at most the batches whose commits were not yet
+flushed (run_batch), and the next run matches them again.
 """
 
 from __future__ import annotations
 
 import gc
-import os
 import logging
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
