@@ -7,6 +7,8 @@ Defaults (a few minutes): 100 rules over 20,000 documents; 100 subscribers over 
 --before REF: every matching run is made first by the code of git revision REF (a `git archive`
 copy, e.g. main), then by this code, on the same archive (in a database of its own built by REF's
 migrations, so each code runs on its own schema): side by side in one run.
+--alternate N (with --before): instead, only N alternating pairs of two-worker backfills at full
+size, for a machine whose load drifts.
 --write puts the results in docs/perf/alerts.md.
 Matching, each run in its own process with its CPU seconds (that process, its workers and the
 database server's backends, because the machine is shared): the backfill at half and at full size
@@ -326,6 +328,40 @@ def bench_matching(server, url: str, n_docs: int, n_rules: int, pgdata: Path, be
     return lines
 
 
+def bench_alternating(server, url: str, n_docs: int, n_rules: int, pgdata: Path, before: Path,
+                      pairs: int) -> list[str]:
+    """--alternate N: only the two-worker backfill at n documents, by REF's code and this code in
+    turn, N pairs (REF first in odd pairs, this code first in even ones), so that a machine whose
+    load drifts during the run weighs on both codes alike."""
+    now = datetime.now(timezone.utc)
+    urls = {"before": add_database(server, "bench_alerts_before", before), "after": url}
+    codes = {"before": before, "after": None}
+    for u in urls.values():
+        fill_archive(u, n_docs)
+        add_subscribers(u, make_rules(random.Random(3), n_rules), n_rules)
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    for pair in range(pairs):
+        for name in (("before", "after") if pair % 2 == 0 else ("after", "before")):
+            forget_events(urls[name])
+            runs[name].append(timed_run(urls[name], pgdata, now, 2, codes[name]))
+            print(f"  {name}: two workers in {runs[name][-1]['seconds']:.1f} s", flush=True)
+    assert len({r["events"] for rs in runs.values() for r in rs}) == 1
+    median = lambda rs, key: sorted(r[key] for r in rs)[len(rs) // 2]  # noqa: E731
+    FIGURES.update(docs=n_docs, rules=n_rules, pairs=pairs,
+                   before_two_workers_s=round(median(runs["before"], "seconds"), 2),
+                   backfill_two_workers_s=round(median(runs["after"], "seconds"), 2),
+                   two_workers_speedup=round(median(runs["before"], "seconds") / median(runs["after"], "seconds"), 2),
+                   cpu_speedup=round(median(runs["before"], "cpu") / median(runs["after"], "cpu"), 2))
+    lines = [f"Two-worker backfills of {n_docs:,} documents, {n_rules} rules, {pairs} alternating pairs "
+             "(medians in the RESULT line):", "", "| pair | code | seconds | CPU s (client + server) | load |",
+             "|---:|---|---:|---:|---|"]
+    for name, rs in runs.items():
+        for k, r in enumerate(rs, 1):
+            lines.append(f"| {k} | {name} | {r['seconds']:.1f} | {r['cpu']:.1f} ({r['client_cpu']:.1f} + "
+                         f"{r['cpu'] - r['client_cpu']:.1f}) | {r['load']} |")
+    return lines
+
+
 def bench_scan(db_url: str, n: int) -> list[str]:
     """One shared Aho-Corasick pass per document against one `in` test per rule term (same verdicts)."""
     from alerts.events import build_term_index
@@ -456,6 +492,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--full", action="store_true", help="100,000 documents (the issue's size)")
     parser.add_argument("--write", action="store_true", help="write docs/perf/alerts.md")
     parser.add_argument("--before", help="a git revision whose matching code runs first on the same archive (e.g. main)")
+    parser.add_argument("--alternate", type=int, metavar="N",
+                        help="with --before: only N alternating pairs of two-worker backfills at --docs")
     parser.add_argument("--side", help=argparse.SUPPRESS)  # one matching run against this URL (timed_run)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--now", help=argparse.SUPPRESS)
@@ -470,7 +508,12 @@ def main(argv: list[str] | None = None) -> None:
             from bench.process import checkout
 
             before = checkout(args.before, Path(tempfile.mkdtemp(dir=home)), "alerts") if args.before else None
-            lines = ["## Matching", ""] + bench_matching(server, url, args.docs, args.rules, Path(home) / "pgdata", before)
+            if args.alternate and before:
+                lines = ["## Matching, alternating", ""] + bench_alternating(
+                    server, url, args.docs, args.rules, Path(home) / "pgdata", before, args.alternate)
+            else:
+                lines = ["## Matching", ""] + bench_matching(server, url, args.docs, args.rules, Path(home) / "pgdata",
+                                                             before)
             lines += ["", "## Term scan", ""] + bench_scan(url, min(args.docs, 20_000))
             digest_url = add_database(server, "bench_digests")
             lines += ["", "## Digests", ""] + bench_digests(digest_url, args.subscribers, args.events)
