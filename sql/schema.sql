@@ -141,7 +141,7 @@ CREATE FUNCTION public.fw_build_search_sql(parsed jsonb) RETURNS text
          WHERE %s
          ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
-        fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed), fw_build_exact_sql(parsed, 't'))
+        fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed, true), fw_build_exact_sql(parsed, 't'))
 $_$;
 CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -191,6 +191,13 @@ CREATE FUNCTION public.fw_contains(search_keys integer[], search_text text, term
        AND (fw_is_one_key(fw_normalize(term)) OR strpos(search_text, fw_normalize(term)) > 0)
 $$;
 COMMENT ON FUNCTION public.fw_contains(search_keys integer[], search_text text, term text) IS 'True when the text contains the normalised term: fw_contains(search_keys, search_text, term), index-served for terms of 2+ characters.';
+CREATE FUNCTION public.fw_exclusion_keys(parsed jsonb) RETURNS integer[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT ARRAY(SELECT DISTINCT (fw_search_keys(n))[1]
+                 FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
+                 WHERE fw_is_one_key(n) ORDER BY 1)
+$$;
 CREATE FUNCTION public.fw_fill_search_text() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -424,6 +431,7 @@ DECLARE
     hits jsonb;
     more jsonb;
     k integer;
+    facts jsonb;
     plan text;
     found_rows bigint;
 BEGIN
@@ -444,7 +452,11 @@ BEGIN
                      ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
         RETURN;
     END IF;
-    plan := fw_search_plan(parsed, max_rows, k) ->> 'plan';
+    facts := fw_search_plan(parsed, max_rows, k);
+    plan := facts ->> 'plan';
+    IF (facts ->> 'survivors')::bigint = 0 THEN  -- every candidate holds an excluded term
+        RETURN;
+    END IF;
     IF plan = 'ranked' THEN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
         RETURN;
@@ -456,10 +468,12 @@ BEGIN
             RETURN;
         END IF;
     END IF;
-    RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true) USING max_rows, 20 * max_rows::bigint;
-    GET DIAGNOSTICS found_rows = ROW_COUNT;
-    IF found_rows > 0 THEN
-        RETURN;
+    IF facts ->> 'survivors' IS NULL THEN  -- otherwise the index drops the excluded term's holders first
+        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true) USING max_rows, 20 * max_rows::bigint;
+        GET DIAGNOSTICS found_rows = ROW_COUNT;
+        IF found_rows > 0 THEN
+            RETURN;
+        END IF;
     END IF;
     RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
 END
@@ -480,6 +494,10 @@ DECLARE
     more bigint := 0;
     cap bigint;
     candidates bigint;
+    survivors bigint;
+    dropped bigint;
+    candidate_sql text;
+    keys int4[] := CASE WHEN parsed -> 'none' <> '[]' THEN fw_exclusion_keys(parsed) ELSE '{}' END;
     facts jsonb;
 BEGIN
     cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
@@ -495,17 +513,33 @@ BEGIN
     facts := jsonb_build_object('walk', walk, 'probe', probe, 'walk_hits', walk_hits,
                                 'walk_found', walk_hits + more = max_rows, 'cap', cap, 'rank_all', rank_all);
     IF walk_hits + more = max_rows THEN
-        RETURN facts || jsonb_build_object('candidates', NULL, 'plan', 'recent');
+        RETURN facts || jsonb_build_object('candidates', NULL, 'survivors', NULL, 'plan', 'recent');
     END IF;
-    EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
-                   fw_build_candidate_sql(parsed)) INTO candidates USING cap;
-    RETURN facts || jsonb_build_object('candidates', candidates, 'plan',
+    candidate_sql := fw_build_candidate_sql(parsed);
+    IF cardinality(keys) = 0 THEN
+        EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s', candidate_sql)
+            INTO candidates USING cap;
+    ELSE
+        -- counts from the index alone (no heap tuple is read for an all-visible page): every
+        -- candidate, then those holding an excluded key
+        EXECUTE format('SELECT count(*) FROM document_versions v WHERE %s', candidate_sql) INTO survivors;
+        candidates := least(survivors, cap);
+        IF candidates > rank_all THEN
+            EXECUTE format('SELECT count(*) FROM document_versions v WHERE %s AND v.search_keys && $1', candidate_sql)
+                INTO dropped USING keys;
+            survivors := survivors - dropped;
+        ELSE
+            survivors := NULL;
+        END IF;
+    END IF;
+    RETURN facts || jsonb_build_object('candidates', candidates, 'survivors', survivors, 'plan',
         CASE WHEN candidates <= rank_all THEN 'ranked'
-             WHEN candidates >= cap AND max_rows <= probe AND NOT walked_on THEN 'recent'
+             WHEN candidates >= cap AND coalesce(survivors, cap) * probe >= max_rows * size
+                  AND max_rows <= probe AND NOT walked_on THEN 'recent'
              ELSE 'newest' END);
 END
 $_$;
-COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest; see 0210.';
+COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; see 0210, 0260.';
 CREATE FUNCTION public.fw_search_text(title text, body text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_normalize(((replace(title, '

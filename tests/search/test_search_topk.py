@@ -229,11 +229,11 @@ def test_common_query_missing_from_the_newest_documents_walks_after_the_count(to
             conn.rollback()
 
 
-def oracle_at(conn, rank_all: int, groups, max_rows):
+def oracle_at(conn, rank_all: int, groups, max_rows, none=()):
     global RANK_ALL
     saved, RANK_ALL = RANK_ALL, rank_all
     try:
-        return oracle(conn, groups, [], max_rows)
+        return oracle(conn, groups, list(none), max_rows)
     finally:
         RANK_ALL = saved
 
