@@ -120,7 +120,8 @@ class VersionFacts:
         return self.remember(("scored", floor), lambda: frozenset(
             c for c, label in self.codes.items() if float((label or {}).get("score") or 0) >= floor))
 
-    def evidence_terms(self, codes: set[str]) -> list[str]:
+    def evidence_terms(self, codes: list[str]) -> list[str]:
+        """The evidence terms of these labels, in the codes' order (a set's order changes per process)."""
         terms: list[str] = []
         for code in codes:
             for ev in (self.codes.get(code) or {}).get("evidence") or []:

@@ -2,7 +2,7 @@
 `run_one(chunk, known)` on its batches in order (its own connection, one transaction per batch,
 as in one process), and the parent adds up what they return and shows one progress count.
 
-    run_batches(batches, run_one, workers, on_progress=None) -> int
+    run_batches(batches, run_one, workers, on_progress=None, at_exit=None) -> int
     default_workers(settings) -> int
 
 Workers are forked after every rule, index and catalog is ready, so nothing is pickled but the
@@ -34,7 +34,7 @@ def default_workers(settings: Settings) -> int:
     return min(settings.alert_workers, os.cpu_count() or 1)
 
 
-def _work(run_one, batches, done, results) -> None:
+def _work(run_one, batches, done, results, at_exit) -> None:
     known: dict[int, set[int]] = {}  # first-seen rule → entities decided, per worker (see firstseen)
     inserted = 0
     try:
@@ -45,15 +45,20 @@ def _work(run_one, batches, done, results) -> None:
         results.put(("ok", inserted))
     except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
         results.put(("error", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:300]))
+    finally:
+        if at_exit:
+            at_exit()
 
 
 def run_batches(batches: Sequence[list], run_one: Callable[[list, dict], int], workers: int,
-                on_progress: Callable[[int, int], None] | None = None) -> int:
-    """Run every batch in `workers` processes; the sum of what run_one returned."""
+                on_progress: Callable[[int, int], None] | None = None,
+                at_exit: Callable[[], None] | None = None) -> int:
+    """Run every batch in `workers` processes; the sum of what run_one returned. Each worker calls
+    `at_exit` after its last batch (e.g. to close its connection)."""
     context = multiprocessing.get_context("fork")
     done, results = context.Value("q", 0), context.Queue()
     total = sum(len(chunk) for chunk in batches)
-    procs = [context.Process(target=_work, args=(run_one, batches[k::workers], done, results))
+    procs = [context.Process(target=_work, args=(run_one, batches[k::workers], done, results, at_exit))
              for k in range(workers)]
     for proc in procs:
         proc.start()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 from alerts.facts import VersionFacts
@@ -111,6 +112,14 @@ class Rule:
     def scored_codes(self, facts: VersionFacts) -> frozenset[str]:
         """The version's labels whose score reaches this rule's min_score."""
         return facts.scored_codes(self.min_score)
+
+    @cached_property
+    def policy_filters(self) -> tuple[list[str], set[str], list[str]]:
+        """(issuers in matching form, levels, doc number prefixes): read once, checked per version."""
+        p = self.params
+        return ([normalize_term(i) for i in _as_list(p.get("issuers"), "issuers", self.name)],
+                {LEVEL_WORDS[word] for word in p.get("levels") or []},
+                _as_list(p.get("doc_number_prefixes"), "doc_number_prefixes", self.name))
 
 
 def _as_list(value, what: str, rule_name: str) -> list[str]:
@@ -241,7 +250,7 @@ def match_keyword(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match | 
 
 def match_category(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match | None:
     codes = sorted((rule.codes or set()) & rule.scored_codes(facts))
-    return Match(facts.evidence_terms(set(codes)), codes) if codes else None
+    return Match(facts.evidence_terms(codes), codes) if codes else None
 
 
 def match_entity(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match | None:
@@ -261,17 +270,16 @@ def match_new_policy(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match
 
 def _policy_terms(rule: Rule, facts: VersionFacts) -> list[str] | None:
     """Issuer / level / number-prefix filters: each one given must hold; the hits, or None."""
-    p, terms = rule.params, []
-    issuers = [normalize_term(i) for i in _as_list(p.get("issuers"), "issuers", rule.name)]
+    terms: list[str] = []
+    issuers, levels, prefixes = rule.policy_filters
     if issuers:
         have = facts.remember("issuers", lambda: [normalize_term(i) for i in facts.issuers])
         hits = [i for i in issuers if any(i in h for h in have)]
         if not hits:
             return None
         terms += hits
-    if p.get("levels") and facts.level() not in {LEVEL_WORDS[word] for word in p["levels"]}:
+    if levels and facts.level() not in levels:
         return None
-    prefixes = _as_list(p.get("doc_number_prefixes"), "doc_number_prefixes", rule.name)
     if prefixes:
         number = (facts.doc_number or "").strip()
         hits = [x for x in prefixes if number.startswith(x)]

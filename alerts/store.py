@@ -12,6 +12,7 @@ from datetime import datetime
 from alerts.limits import LimitError, check_rule_params
 from alerts.rules import Catalog, Rule, RuleError, compile_rule
 from alerts.terms import normalize_term
+from futurewatch.core.staging import copy_staged
 
 log = logging.getLogger(__name__)
 JSON = msgspec.json.Encoder()  # the payloads' JSON, several times faster than json.dumps
@@ -37,21 +38,36 @@ WHERE e.entity_id IN (SELECT entity_id FROM entities WHERE canonical = ANY(%(nam
 GROUP BY e.entity_id
 """
 
-INCOMING_SQL = """
-CREATE TEMP TABLE IF NOT EXISTS incoming_events (
-    rule_id bigint, event_key text, story_id bigint, version_id bigint, section text, payload jsonb,
-    occurred_at timestamptz
-) ON COMMIT DELETE ROWS
+EVENT_COLUMNS = ("rule_id", "event_key", "story_id", "version_id", "section", "payload", "occurred_at")
+
+# The foreign keys of alert_events and alert_version_state are checked once per batch (migration
+# 0270): under the shared writers' lock, which a delete of a rule, story or version takes
+# exclusively, so no parent can go between the check and the commit. The lock is its own
+# statement (the check's snapshot is taken once it is held), and a writer takes it after any
+# statement that may wait for a row lock (a deleter holding one may be waiting for this lock).
+# Each distinct key is one index probe (OFFSET 0: whatever the statistics say).
+LOCK_WRITERS_SQL = "SELECT pg_advisory_xact_lock_shared(alert_event_writers_key())"
+MISSING_PARENTS_SQL = """
+SELECT (SELECT array_agg(k.rule_id) FROM (SELECT DISTINCT rule_id FROM staged_alert_events) k
+         WHERE NOT EXISTS (SELECT 1 FROM alert_rules x WHERE x.rule_id = k.rule_id OFFSET 0)) AS rules,
+       (SELECT array_agg(k.story_id) FROM (SELECT DISTINCT story_id FROM staged_alert_events) k
+         WHERE k.story_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM stories x WHERE x.story_id = k.story_id OFFSET 0)) AS stories,
+       (SELECT array_agg(k.version_id) FROM (SELECT DISTINCT version_id FROM staged_alert_events) k
+         WHERE k.version_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = k.version_id OFFSET 0)) AS versions
 """
 
+# Rows are written in one order, (rule_id, event_key) by code point (Python's sort, COLLATE "C":
+# no locale comparisons), so concurrent writers lock rows in one order (alerts.parallel).
 # Reprints of a story already raised add their source to the event's list. The event shows the
 # story's earliest version (the lowest version_id): in one process that is the one raised first;
 # with parallel workers (alerts.parallel) a later batch may commit first, and the earlier
 # version's payload then takes its place, so the result does not depend on timing.
 UPSERT_EVENTS_SQL = """
 INSERT INTO alert_events (rule_id, event_key, story_id, version_id, section, payload, occurred_at)
-SELECT rule_id, event_key, story_id, version_id, section, payload, occurred_at FROM incoming_events
-ORDER BY rule_id, event_key
+SELECT rule_id, event_key, story_id, version_id, section, payload, occurred_at FROM staged_alert_events
+ORDER BY rule_id, event_key COLLATE "C"
 ON CONFLICT (rule_id, event_key) DO UPDATE
    SET payload = jsonb_set(CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.payload
                                 ELSE alert_events.payload END, '{sources}',
@@ -68,6 +84,10 @@ RETURNING (xmax = 0) AS inserted
 """
 
 
+class EventParentMissing(RuntimeError):
+    """An event names a rule, story or version that is not (or no longer) in the archive."""
+
+
 @dataclass
 class Event:
     rule_id: int
@@ -78,6 +98,13 @@ class Event:
     story_id: int | None = None
     version_id: int | None = None
     sources: list[dict] = field(default_factory=list)
+    shared: bytes = b""  # more payload members, already JSON (`"a":1,"b":2`): one version's share
+
+    def payload_json(self) -> bytes:
+        """The payload with its sources, as JSON."""
+        self.payload["sources"] = sorted(self.sources, key=json.dumps) if len(self.sources) > 1 else self.sources
+        own = JSON.encode(self.payload)
+        return own[:-1] + b"," + self.shared + b"}" if self.shared else own
 
     def merge_source(self, source: dict) -> None:
         if source not in self.sources:
@@ -142,28 +169,33 @@ def resolve_entities(conn, rules: list[Rule]) -> list[str]:
 def upsert_events(conn, events: list[Event]) -> int:
     """Insert events (or add reprint sources to existing ones) in one statement; the number new.
 
-    Rows go through a temporary table by COPY: one round trip per batch, not one per event."""
+    Rows go by binary COPY into a staging table (one round trip per batch), their parents are
+    checked per batch (MISSING_PARENTS_SQL), then one INSERT … ON CONFLICT upserts them. Call it
+    after every statement of the transaction that may wait for a row lock: see LOCK_WRITERS_SQL."""
     if not events:
         return 0
-    conn.execute(INCOMING_SQL)
-    with conn.cursor().copy("COPY incoming_events (rule_id, event_key, story_id, version_id, section, payload, "
-                            "occurred_at) FROM STDIN") as copy:
-        for e in sorted(events, key=lambda e: (e.rule_id, e.event_key)):  # one lock order (alerts.parallel)
-            payload = {**e.payload, "sources": sorted(e.sources, key=json.dumps) if len(e.sources) > 1 else e.sources}
-            copy.write_row((e.rule_id, e.event_key, e.story_id, e.version_id, e.section,
-                            JSON.encode(payload).decode(), e.occurred_at))
-    rows = conn.execute(UPSERT_EVENTS_SQL).fetchall()
-    conn.execute("DELETE FROM incoming_events")  # a few thousand rows; TRUNCATE swaps files (slower)
-    return sum(1 for r in rows if r["inserted"])
+    rows = ((e.rule_id, e.event_key, e.story_id, e.version_id, e.section, b"\x01" + e.payload_json(), e.occurred_at)
+            for e in sorted(events, key=lambda e: (e.rule_id, e.event_key)))  # one lock order (alerts.parallel)
+    copy_staged(conn, "alert_events", EVENT_COLUMNS, rows, raw=("payload",))  # jsonb's binary form: 1, text
+    conn.execute(LOCK_WRITERS_SQL)
+    missing = conn.execute(MISSING_PARENTS_SQL).fetchone()
+    for what in ("rules", "stories", "versions"):
+        if missing[what]:
+            raise EventParentMissing(f"alert events name {what} not in the archive: {sorted(missing[what])[:5]}")
+    conn.execute("SET LOCAL work_mem = '64MB'")  # the ORDER BY's sort stays in memory
+    return sum(1 for r in conn.execute(UPSERT_EVENTS_SQL).fetchall() if r["inserted"])
 
 
 def record_versions(conn, states: list[tuple[int, int | None]]) -> None:
-    """Mark versions as matched (one statement per batch)."""
+    """Mark versions as matched (one statement per batch); a version deleted meanwhile needs no mark.
+    Takes the writers' lock (see upsert_events)."""
     if not states:
         return
+    conn.execute(LOCK_WRITERS_SQL)
     conn.execute(
         """INSERT INTO alert_version_state (version_id, taxonomy_version_id)
-           SELECT * FROM unnest(%(v)s::bigint[], %(t)s::integer[])
+           SELECT s.v, s.t FROM unnest(%(v)s::bigint[], %(t)s::integer[]) AS s(v, t)
+           WHERE EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = s.v OFFSET 0)
            ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
                                                    matched_at = now()""",
         {"v": [v for v, _ in states], "t": [t for _, t in states]})

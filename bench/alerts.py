@@ -5,12 +5,15 @@ Run: .venv/bin/python -m bench.alerts [--full] [--docs N] [--rules N] [--subscri
 Defaults (a few minutes): 100 rules over 20,000 documents; 100 subscribers over 10,000 events.
 --full: the issue's size, 100 rules over 100,000 documents.
 --before REF: every matching run is made first by the code of git revision REF (a `git archive`
-copy, e.g. main), then by this code, on the same archive: side by side in one run.
+copy, e.g. main), then by this code, on the same archive (in a database of its own built by REF's
+migrations, so each code runs on its own schema): side by side in one run.
+--alternate N (with --before): instead, only N alternating pairs of two-worker backfills at full
+size, for a machine whose load drifts.
 --write puts the results in docs/perf/alerts.md.
 Matching, each run in its own process with its CPU seconds (that process, its workers and the
 database server's backends, because the machine is shared): the backfill at half and at full size
 (growth), a rerun with nothing new and a run with the newest 1 % of documents made new again,
-against the backfill; then the backfill in two worker processes (alerts.parallel). Also the shared
+against the backfill; then the backfill in two worker processes (alerts.parallel), by each code. Also the shared
 Aho-Corasick scan against one substring search per rule term, and a full digest build (select,
 render, chart, MIME, store) against rendering alone. Ends with a RESULT line.
 """
@@ -56,20 +59,26 @@ def machine() -> str:
 
 
 def start_database(home: Path) -> tuple[object, str]:
-    import psycopg
-
     from futurewatch.core.config import load_settings
-    from futurewatch.core.db import embedded_server, with_database
-    from futurewatch.core.migrate import apply_migrations
-    from classify.taxonomy import load_taxonomy
+    from futurewatch.core.db import embedded_server
 
     server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home)}), cleanup_mode="delete")
+    return server, add_database(server, "bench_alerts")
+
+
+def add_database(server, name: str, code: Path | None = None) -> str:
+    """A database migrated by this code's migrations or (`code`) another revision's, taxonomy loaded."""
+    import psycopg
+
+    from futurewatch.core.db import with_database
+
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:
-        conn.execute('CREATE DATABASE "bench_alerts"')
-    url = with_database(server.get_uri(), "bench_alerts")
-    apply_migrations(url)
-    load_taxonomy(url)
-    return server, url
+        conn.execute(f'CREATE DATABASE "{name}"')  # our constant names
+    url = with_database(server.get_uri(), name)
+    subprocess.run([sys.executable, "-c", "import sys; from futurewatch.core.migrate import apply_migrations; "
+                    "from classify.taxonomy import load_taxonomy; apply_migrations(sys.argv[1]); load_taxonomy(sys.argv[1])",
+                    url], env=dict(os.environ, PYTHONPATH=str(code or ROOT)), cwd=code or ROOT, check=True)
+    return url
 
 
 def make_document(rng: random.Random) -> tuple[str, str, list[str], list[str]]:
@@ -245,32 +254,36 @@ def timed_run(url: str, pgdata: Path, now: datetime, workers: int, code: Path | 
     return run
 
 
-def bench_matching(url: str, n_docs: int, n_rules: int, pgdata: Path, before: Path | None) -> list[str]:
-    """Backfill at n/2 and at n documents (growth), rerun and 1 % new at n, each in one process;
-    with `before`, each of them by that revision's code first, on the same archive. Then the
-    backfill at n in two worker processes (alerts.parallel)."""
+def bench_matching(server, url: str, n_docs: int, n_rules: int, pgdata: Path, before: Path | None) -> list[str]:
+    """Backfill at n/2 and at n documents (growth), rerun and 1 % new at n, each in one process,
+    then the backfill at n in two worker processes (alerts.parallel). With `before`, each of them
+    by that revision's code first, on the same archive in a database built by its own migrations."""
     now, half = datetime.now(timezone.utc), n_docs // 2
     codes = {"before": before, "after": None} if before else {"after": None}
+    urls = {"before": add_database(server, "bench_alerts_before", before), "after": url} if before else {"after": url}
     runs: dict[tuple[str, str], dict] = {}
-    t_fill, _ = timed(lambda: fill_archive(url, half))
-    add_subscribers(url, make_rules(random.Random(3), n_rules), n_rules)
+    t_fill, _ = timed(lambda: [fill_archive(u, half) for u in urls.values()])
+    for u in urls.values():
+        add_subscribers(u, make_rules(random.Random(3), n_rules), n_rules)
     for name, code in codes.items():
-        forget_events(url)
-        runs[name, "half"] = timed_run(url, pgdata, now, 1, code)
+        forget_events(urls[name])
+        runs[name, "half"] = timed_run(urls[name], pgdata, now, 1, code)
         print(f"  {name}: backfill at {half:,} in {runs[name, 'half']['seconds']:.1f} s", flush=True)
-    t_fill2, _ = timed(lambda: fill_archive(url, n_docs - half, start_id=half + 1))
+    t_fill2, _ = timed(lambda: [fill_archive(u, n_docs - half, start_id=half + 1) for u in urls.values()])
     for name, code in codes.items():
-        forget_events(url)
-        runs[name, "full"] = timed_run(url, pgdata, now, 1, code)
-        runs[name, "rerun"] = timed_run(url, pgdata, now, 1, code)
-        make_pending(url, 0.01)
-        runs[name, "incr"] = timed_run(url, pgdata, now, 1, code)
+        forget_events(urls[name])
+        runs[name, "full"] = timed_run(urls[name], pgdata, now, 1, code)
+        runs[name, "rerun"] = timed_run(urls[name], pgdata, now, 1, code)
+        make_pending(urls[name], 0.01)
+        runs[name, "incr"] = timed_run(urls[name], pgdata, now, 1, code)
         print(f"  {name}: backfill at {n_docs:,} in {runs[name, 'full']['seconds']:.1f} s", flush=True)
-    forget_events(url)
-    runs["after", "two"] = timed_run(url, pgdata, now, 2, None)
+    for name, code in codes.items():
+        forget_events(urls[name])
+        runs[name, "two"] = timed_run(urls[name], pgdata, now, 2, code)
+        print(f"  {name}: backfill at {n_docs:,}, two workers, in {runs[name, 'two']['seconds']:.1f} s", flush=True)
     for name in codes:
         assert runs[name, "full"]["events"] == runs["after", "full"]["events"], (name, runs[name, "full"])
-    assert runs["after", "two"]["events"] == runs["after", "full"]["events"]
+        assert runs[name, "two"]["events"] == runs["after", "full"]["events"], (name, runs[name, "two"])
     after, sizes = {k: v for (c, k), v in runs.items() if c == "after"}, {"half": half, "full": n_docs}
     per_1000 = lambda run, docs: 1000 * run["cpu"] / docs  # noqa: E731
     FIGURES.update(docs=n_docs, rules=n_rules, backfill_s=round(after["full"]["seconds"], 2),
@@ -287,7 +300,9 @@ def bench_matching(url: str, n_docs: int, n_rules: int, pgdata: Path, before: Pa
         FIGURES.update(before_backfill_cpu_s=round(runs["before", "full"]["cpu"], 1),
                        before_incremental_ratio=round(runs["before", "incr"]["seconds"] /
                                                       runs["before", "full"]["seconds"], 4),
-                       cpu_speedup=round(runs["before", "full"]["cpu"] / after["full"]["cpu"], 2))
+                       cpu_speedup=round(runs["before", "full"]["cpu"] / after["full"]["cpu"], 2),
+                       before_two_workers_s=round(runs["before", "two"]["seconds"], 2),
+                       two_workers_speedup=round(runs["before", "two"]["seconds"] / after["two"]["seconds"], 2))
     lines = [f"Archive: {n_docs:,} documents (20 % policy, 10 % reprints, 5 % second versions) loaded by COPY in "
              f"{t_fill + t_fill2:.1f} s; {n_rules} rules of all seven types. Each run in its own process (one "
              "process unless said); CPU = that process, its workers and the database server's backends; "
@@ -310,6 +325,40 @@ def bench_matching(url: str, n_docs: int, n_rules: int, pgdata: Path, before: Pa
     lines.append(f"\nProjection (not a measurement): {after['full']['cpu'] * 100_000 / n_docs:.0f} CPU-seconds for "
                  f"100 rules × 100,000 documents, ≈ {after['full']['cpu'] * 100_000 / n_docs / 2:.0f} s on two free "
                  "cores if the two workers cost no more CPU than one process.")
+    return lines
+
+
+def bench_alternating(server, url: str, n_docs: int, n_rules: int, pgdata: Path, before: Path,
+                      pairs: int) -> list[str]:
+    """--alternate N: only the two-worker backfill at n documents, by REF's code and this code in
+    turn, N pairs (REF first in odd pairs, this code first in even ones), so that a machine whose
+    load drifts during the run weighs on both codes alike."""
+    now = datetime.now(timezone.utc)
+    urls = {"before": add_database(server, "bench_alerts_before", before), "after": url}
+    codes = {"before": before, "after": None}
+    for u in urls.values():
+        fill_archive(u, n_docs)
+        add_subscribers(u, make_rules(random.Random(3), n_rules), n_rules)
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    for pair in range(pairs):
+        for name in (("before", "after") if pair % 2 == 0 else ("after", "before")):
+            forget_events(urls[name])
+            runs[name].append(timed_run(urls[name], pgdata, now, 2, codes[name]))
+            print(f"  {name}: two workers in {runs[name][-1]['seconds']:.1f} s", flush=True)
+    assert len({r["events"] for rs in runs.values() for r in rs}) == 1
+    median = lambda rs, key: sorted(r[key] for r in rs)[len(rs) // 2]  # noqa: E731
+    FIGURES.update(docs=n_docs, rules=n_rules, pairs=pairs,
+                   before_two_workers_s=round(median(runs["before"], "seconds"), 2),
+                   backfill_two_workers_s=round(median(runs["after"], "seconds"), 2),
+                   two_workers_speedup=round(median(runs["before"], "seconds") / median(runs["after"], "seconds"), 2),
+                   cpu_speedup=round(median(runs["before"], "cpu") / median(runs["after"], "cpu"), 2))
+    lines = [f"Two-worker backfills of {n_docs:,} documents, {n_rules} rules, {pairs} alternating pairs "
+             "(medians in the RESULT line):", "", "| pair | code | seconds | CPU s (client + server) | load |",
+             "|---:|---|---:|---:|---|"]
+    for name, rs in runs.items():
+        for k, r in enumerate(rs, 1):
+            lines.append(f"| {k} | {name} | {r['seconds']:.1f} | {r['cpu']:.1f} ({r['client_cpu']:.1f} + "
+                         f"{r['cpu'] - r['client_cpu']:.1f}) | {r['load']} |")
     return lines
 
 
@@ -443,6 +492,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--full", action="store_true", help="100,000 documents (the issue's size)")
     parser.add_argument("--write", action="store_true", help="write docs/perf/alerts.md")
     parser.add_argument("--before", help="a git revision whose matching code runs first on the same archive (e.g. main)")
+    parser.add_argument("--alternate", type=int, metavar="N",
+                        help="with --before: only N alternating pairs of two-worker backfills at --docs")
     parser.add_argument("--side", help=argparse.SUPPRESS)  # one matching run against this URL (timed_run)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--now", help=argparse.SUPPRESS)
@@ -457,17 +508,14 @@ def main(argv: list[str] | None = None) -> None:
             from bench.process import checkout
 
             before = checkout(args.before, Path(tempfile.mkdtemp(dir=home)), "alerts") if args.before else None
-            lines = ["## Matching", ""] + bench_matching(url, args.docs, args.rules, Path(home) / "pgdata", before)
+            if args.alternate and before:
+                lines = ["## Matching, alternating", ""] + bench_alternating(
+                    server, url, args.docs, args.rules, Path(home) / "pgdata", before, args.alternate)
+            else:
+                lines = ["## Matching", ""] + bench_matching(server, url, args.docs, args.rules, Path(home) / "pgdata",
+                                                             before)
             lines += ["", "## Term scan", ""] + bench_scan(url, min(args.docs, 20_000))
-            import psycopg
-
-            from futurewatch.core.db import with_database
-            from futurewatch.core.migrate import apply_migrations
-
-            with psycopg.connect(server.get_uri(), autocommit=True) as conn:
-                conn.execute('CREATE DATABASE "bench_digests"')
-            digest_url = with_database(server.get_uri(), "bench_digests")
-            apply_migrations(digest_url)
+            digest_url = add_database(server, "bench_digests")
             lines += ["", "## Digests", ""] + bench_digests(digest_url, args.subscribers, args.events)
         finally:
             server.cleanup()

@@ -1,3 +1,61 @@
+CREATE FUNCTION public.alert_event_writers_key() RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN '7468201702707'::bigint;
+CREATE FUNCTION public.alert_events_follow_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    named boolean;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM gone) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM wait_for_alert_event_writers();
+    IF TG_ARGV[1] = 'cascade' THEN
+        EXECUTE format('DELETE FROM alert_events e USING gone g WHERE e.%1$I = g.%1$I', TG_ARGV[0]);
+        IF TG_ARGV[0] = 'version_id' THEN
+            DELETE FROM alert_version_state s USING gone g WHERE s.version_id = g.version_id;
+        END IF;
+        RETURN NULL;
+    END IF;
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM alert_events e JOIN gone g ON e.%1$I = g.%1$I)', TG_ARGV[0])
+        INTO named;
+    IF named THEN
+        RAISE EXCEPTION 'delete on % refused: its rows are still named by alert_events', TG_TABLE_NAME
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $_$;
+CREATE FUNCTION public.alert_events_keep_key() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    named boolean;
+BEGIN
+    PERFORM wait_for_alert_event_writers();
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM alert_events WHERE %I = $1)', TG_ARGV[0])
+        INTO named USING (to_jsonb(OLD) ->> TG_ARGV[0])::bigint;
+    IF TG_ARGV[0] = 'version_id' THEN
+        named := named OR EXISTS (SELECT 1 FROM alert_version_state WHERE version_id = OLD.version_id);
+    END IF;
+    IF named THEN
+        RAISE EXCEPTION 'update on % refused: its key % is named by alert_events', TG_TABLE_NAME, TG_ARGV[0]
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NEW;
+END $_$;
+CREATE FUNCTION public.alert_events_refuse_truncate() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM wait_for_alert_event_writers();
+    IF EXISTS (SELECT 1 FROM alert_events)
+       OR (TG_TABLE_NAME = 'document_versions' AND EXISTS (SELECT 1 FROM alert_version_state)) THEN
+        RAISE EXCEPTION 'cannot truncate %: alert_events still names its rows (truncate alert_events with it)',
+            TG_TABLE_NAME USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;
 CREATE FUNCTION public.fw_bigrams(x text) RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT COST 10000 PARALLEL SAFE
     AS $$
@@ -503,6 +561,16 @@ COMMENT ON FUNCTION public.fw_term_rank(search_text text, term text) IS 'Rank of
 CREATE FUNCTION public.fw_word_class() RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN '[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0003FFFF]'::text;
+CREATE FUNCTION public.wait_for_alert_event_writers() RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'rules, stories and document versions are deleted in READ COMMITTED only (alert_events)'
+            USING ERRCODE = 'feature_not_supported';
+    END IF;
+    PERFORM pg_advisory_xact_lock(alert_event_writers_key());
+END $$;
 CREATE TABLE public.alert_events (
     event_id bigint NOT NULL,
     rule_id bigint NOT NULL,
@@ -1391,6 +1459,7 @@ ALTER TABLE ONLY public.term_candidates
     ADD CONSTRAINT term_candidates_pkey PRIMARY KEY (term);
 CREATE INDEX alert_events_occurred_idx ON public.alert_events USING btree (occurred_at);
 CREATE INDEX alert_events_rule_occurred_idx ON public.alert_events USING btree (rule_id, occurred_at);
+CREATE INDEX alert_events_version_idx ON public.alert_events USING btree (version_id);
 CREATE INDEX chat_deliveries_due_idx ON public.chat_deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
 CREATE INDEX chat_posts_channel_idx ON public.chat_posts USING btree (channel, posted_at);
 CREATE INDEX classification_runs_taxonomy_idx ON public.classification_runs USING btree (taxonomy_version_id, version_id);
@@ -1425,13 +1494,16 @@ CREATE INDEX raw_fetches_unprocessed_idx ON public.raw_fetches USING btree (raw_
 CREATE INDEX raw_fetches_url_idx ON public.raw_fetches USING btree (url, fetched_at);
 CREATE INDEX seen_urls_source_idx ON public.seen_urls USING btree (source_id, last_seen_at);
 CREATE UNIQUE INDEX subscribers_name_without_email_idx ON public.subscribers USING btree (name) WHERE (email IS NULL);
+CREATE TRIGGER alert_events_follow_delete AFTER DELETE ON public.alert_rules REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_follow_delete('rule_id', 'cascade');
+CREATE TRIGGER alert_events_follow_delete AFTER DELETE ON public.document_versions REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_follow_delete('version_id', 'cascade');
+CREATE TRIGGER alert_events_follow_delete AFTER DELETE ON public.stories REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_follow_delete('story_id', 'restrict');
+CREATE TRIGGER alert_events_keep_key BEFORE UPDATE OF rule_id ON public.alert_rules FOR EACH ROW WHEN ((old.rule_id IS DISTINCT FROM new.rule_id)) EXECUTE FUNCTION public.alert_events_keep_key('rule_id');
+CREATE TRIGGER alert_events_keep_key BEFORE UPDATE OF version_id ON public.document_versions FOR EACH ROW WHEN ((old.version_id IS DISTINCT FROM new.version_id)) EXECUTE FUNCTION public.alert_events_keep_key('version_id');
+CREATE TRIGGER alert_events_keep_key BEFORE UPDATE OF story_id ON public.stories FOR EACH ROW WHEN ((old.story_id IS DISTINCT FROM new.story_id)) EXECUTE FUNCTION public.alert_events_keep_key('story_id');
+CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.alert_rules FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_refuse_truncate();
+CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.document_versions FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_refuse_truncate();
+CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.stories FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_refuse_truncate();
 CREATE TRIGGER document_versions_search_text BEFORE INSERT OR UPDATE OF title, text, search_text, search_keys ON public.document_versions FOR EACH ROW EXECUTE FUNCTION public.fw_fill_search_text();
-ALTER TABLE ONLY public.alert_events
-    ADD CONSTRAINT alert_events_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
-ALTER TABLE ONLY public.alert_events
-    ADD CONSTRAINT alert_events_story_id_fkey FOREIGN KEY (story_id) REFERENCES public.stories(story_id);
-ALTER TABLE ONLY public.alert_events
-    ADD CONSTRAINT alert_events_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_first_seen_baseline
     ADD CONSTRAINT alert_first_seen_baseline_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_first_seen_baseline
@@ -1440,8 +1512,6 @@ ALTER TABLE ONLY public.alert_rule_state
     ADD CONSTRAINT alert_rule_state_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rules(rule_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_rules
     ADD CONSTRAINT alert_rules_subscriber_id_fkey FOREIGN KEY (subscriber_id) REFERENCES public.subscribers(subscriber_id) ON DELETE CASCADE;
-ALTER TABLE ONLY public.alert_version_state
-    ADD CONSTRAINT alert_version_state_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.attachments
     ADD CONSTRAINT attachments_document_id_fkey FOREIGN KEY (document_id) REFERENCES public.documents(document_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.attachments
