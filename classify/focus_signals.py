@@ -1,0 +1,59 @@
+"""Stage-2 signals at sentence level: is a candidate a subject of the text or a track named
+in passing inside another track's story?
+
+Four features per candidate (SIGNAL_FEATURES), computed once per document with candidates:
+- sentence_share: share of the body's sentences that hold a counted hit of the track;
+- sentence_ratio: its sentences / the sentences of the candidate named in most sentences;
+- inside_top: share of its sentences that also name the top candidate (0 for the top one):
+  a second track that only occurs inside the main track's sentences is an example, an enabler
+  or a comparison (AI in a fusion story, EVs in a robot story, a nuclear plant as a unit);
+- relation_share: share of its first hits preceded, in the same sentence and within
+  RELATION_REACH characters, by a word that relates a thing to another (相当于, 应用于, 搭载,
+  借助, 赋能 …: comparison, application, equipment, means). General vocabulary of that kind,
+  not phrases of any text; the words are in the matching form (folded to Simplified).
+Sentences end at 。!?; or a line break (the matching form folds full-width marks to ASCII).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from classify.scan import Scan
+from classify.tracks import Track
+
+SIGNAL_FEATURES = ["sentence_share", "sentence_ratio", "inside_top", "relation_share"]
+SENTENCE_END = re.compile(r"[。!?;\n]")
+RELATION_REACH = 12
+RELATION = ("相当于", "如同", "例如", "比如", "诸如", "包括", "涵盖", "应用于", "用于", "运用", "搭载", "配备",
+            "结合", "融合", "借助", "利用", "依托", "有助于", "助力", "赋能", "带动", "支撑", "驱动", "嵌入",
+            "集成", "引入", "加持", "采用", "基于")
+_MAX_HITS = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 counted hits
+
+
+def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
+    """SIGNAL_FEATURES per candidate, in the candidates' order (the top one first)."""
+    text, split = doc.form.text, doc.split
+    ends = [m.start() for m in SENTENCE_END.finditer(text, split)]
+    n_sentences = len(ends) + 1
+    named = [{bisect_left(ends, h[0]) for _, _, h in t.counted if h[0] >= split} for t in tracks]
+    most = max(map(len, named)) or 1
+    top = named[0]
+    rows = []
+    for rank, (t, mine) in enumerate(zip(tracks, named)):
+        n = len(mine)
+        rows.append([n / n_sentences, n / most, len(mine & top) / n if rank and n else 0.0,
+                     _relation_share(text, t)])
+    return rows
+
+
+def _relation_share(text: str, track: Track) -> float:
+    hits = track.counted[:_MAX_HITS]
+    related = 0
+    for _, _, h in hits:
+        window = text[max(0, h[0] - RELATION_REACH):h[0]]
+        cut = SENTENCE_END.search(window[::-1])
+        if cut:
+            window = window[len(window) - cut.start():]
+        related += any(word in window for word in RELATION)
+    return related / (len(hits) or 1)
