@@ -28,7 +28,9 @@ RELATION_REACH = 12
 RELATION = ("相当于", "如同", "例如", "比如", "诸如", "包括", "涵盖", "应用于", "用于", "运用", "搭载", "配备",
             "结合", "融合", "借助", "利用", "依托", "有助于", "助力", "赋能", "带动", "支撑", "驱动", "嵌入",
             "集成", "引入", "加持", "采用", "基于")
+_RELATION = re.compile("|".join(RELATION))
 _MAX_HITS = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 counted hits
+_SENTENCE_HITS = 8   # the sentences named by a track are those of its first 8 counted hits
 
 
 def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
@@ -36,24 +38,20 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     text, split = doc.form.text, doc.split
     ends = [m.start() for m in SENTENCE_END.finditer(text, split)]
     n_sentences = len(ends) + 1
-    named = [{bisect_left(ends, h[0]) for _, _, h in t.counted if h[0] >= split} for t in tracks]
+    named, related = [], []
+    for t in tracks:
+        sentences, near = set(), 0
+        for i, (_, _, h) in enumerate(t.counted[:_SENTENCE_HITS]):
+            start = h[0]
+            k = bisect_left(ends, start) if start >= split else -1
+            if k >= 0:
+                sentences.add(k)
+            if i < _MAX_HITS:   # a relation word in the hit's sentence, within RELATION_REACH before it
+                first = ends[k - 1] + 1 if k > 0 else (split if k == 0 else 0)
+                near += _RELATION.search(text, max(first, start - RELATION_REACH), start) is not None
+        named.append(sentences)
+        related.append(near / (min(len(t.counted), _MAX_HITS) or 1))
     most = max(map(len, named)) or 1
     top = named[0]
-    rows = []
-    for rank, (t, mine) in enumerate(zip(tracks, named)):
-        n = len(mine)
-        rows.append([n / n_sentences, n / most, len(mine & top) / n if rank and n else 0.0,
-                     _relation_share(text, t)])
-    return rows
-
-
-def _relation_share(text: str, track: Track) -> float:
-    hits = track.counted[:_MAX_HITS]
-    related = 0
-    for _, _, h in hits:
-        window = text[max(0, h[0] - RELATION_REACH):h[0]]
-        cut = SENTENCE_END.search(window[::-1])
-        if cut:
-            window = window[len(window) - cut.start():]
-        related += any(word in window for word in RELATION)
-    return related / (len(hits) or 1)
+    return [[len(mine) / n_sentences, len(mine) / most, len(mine & top) / len(mine) if rank and mine else 0.0,
+             related[rank]] for rank, mine in enumerate(named)]
