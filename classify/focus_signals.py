@@ -2,7 +2,7 @@
 in passing inside another track's story?
 
 Four features per candidate (SIGNAL_FEATURES), computed once per document with candidates:
-- sentence_share: share of the body's sentences that hold a counted hit of the track;
+- sentence_share: share of the sentences (title and body) that hold a counted hit of the track;
 - sentence_ratio: its sentences / the sentences of the candidate named in most sentences;
 - inside_top: share of its sentences that also name the top candidate (0 for the top one):
   a second track that only occurs inside the main track's sentences is an example, an enabler
@@ -11,7 +11,8 @@ Four features per candidate (SIGNAL_FEATURES), computed once per document with c
   RELATION_REACH characters, by a word that relates a thing to another (相当于, 应用于, 搭载,
   借助, 赋能 …: comparison, application, equipment, means). General vocabulary of that kind,
   not phrases of any text; the words are in the matching form (folded to Simplified).
-Sentences end at 。!?; or a line break (the matching form folds full-width marks to ASCII).
+Sentences end at 。!?; or a line break (the matching form folds full-width marks to ASCII); the
+title counts as one sentence.
 """
 
 from __future__ import annotations
@@ -37,15 +38,14 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     """SIGNAL_FEATURES per candidate, in the candidates' order (the top one first)."""
     text, split = doc.form.text, doc.split
     ends = [m.start() for m in SENTENCE_END.finditer(text, split)]
-    n_sentences = len(ends) + 1
+    n_sentences = max((len(ends) + 1 if doc.text_len else 0) + (split > 1), 1)   # the title is one too
     named, related = [], []
     for t in tracks:
         sentences, near = set(), 0
         for i, (_, _, h) in enumerate(t.counted[:_SENTENCE_HITS]):
             start = h[0]
             k = bisect_left(ends, start) if start >= split else -1
-            if k >= 0:
-                sentences.add(k)
+            sentences.add(k)   # -1: the title
             if i < _MAX_HITS:   # a relation word in the hit's sentence, within RELATION_REACH before it
                 first = ends[k - 1] + 1 if k > 0 else (split if k == 0 else 0)
                 near += _RELATION.search(text, max(first, start - RELATION_REACH), start) is not None
