@@ -96,7 +96,8 @@ class Classifier:
         if self.model is None:
             return self._labels(doc, [(t, t.score) for t in tracks])
         probs = self.model.probabilities(doc, tracks, self.parents)
-        kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= self.threshold]
+        threshold = self.threshold
+        kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= threshold]
         codes = {t.code for t, _ in kept}
         kept = [k for k in kept if k[0].absorbed_by not in codes]   # a kept AI+生物医药 replaces the
         # ai and biomedicine named only where they meet

@@ -101,14 +101,17 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
     row += in_title
     best: dict[str, float] = {}
     code_blocks = [0] * len(blocks)
+    first_hit, total, titled = len(doc.form.text), 0.0, 0
     for rank, t in enumerate(tracks):
         parent = parents.get(t.code, t.code)
         best[parent] = max(best.get(parent, 0.0), t.score)
+        total += t.score
+        _, name, (first, _, _) = t.counted[0]
+        first_hit = min(first_hit, first)
+        titled += name == "title"
         for _, _, h in t.counted[:MAX_HITS]:
             code_blocks[h[0] // BLOCK] |= 1 << rank
-    ctx = _Context(text_len, blocks, code_blocks, min(t.counted[0][2][0] for t in tracks), tracks[0].score,
-                   sum(t.score for t in tracks) or 1.0, parents, best,
-                   sum(t.counted[0][1] == "title" for t in tracks))
+    ctx = _Context(text_len, blocks, code_blocks, first_hit, tracks[0].score, total or 1.0, parents, best, titled)
     return row, ctx
 
 
@@ -121,39 +124,45 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
     in_title = counted[0][1] == "title"
     in_lead = title_strong = False
     first, n_body, covered, n_strong, n_list, n_enum, n_shared = doc.text_len, 0, 0, 0, 0, 0, 0
-    masks = []
+    n_focus = n_other = 0
     terms = set()
-    for _, name, h in hits:
+    for _, name, h in hits:   # counts kept with ifs: cheaper than adding bools
         start, end, entry = h
-        strong = entry.weight > WEAK_WEIGHT
-        n_strong += strong
+        if entry.weight > WEAK_WEIGHT:
+            n_strong += 1
+            if name == "title":
+                title_strong = True
         n_list += in_list(text, h)
         terms.add(entry.term)
-        if name == "title":
-            title_strong = title_strong or strong
-        else:
-            in_lead = in_lead or name == "lead"
+        if name != "title":
+            if name == "lead":
+                in_lead = True
             if start - split < first:
                 first = start - split
             n_body += 1
             covered += end - start
         b = start // BLOCK   # the hit's block and the blocks either side (blocks[-1] is a spare 0)
-        masks.append(blocks[b - 1] | blocks[b] | blocks[b + 1])
-        n_enum += _enumerated(text, start, end)
-        n_shared += ((code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others) != 0
-    near_focus = sum(1 for m in masks if m & _FOCUS_BITS) / n
-    near_other = sum(1 for m in masks if m & _OTHER_BITS) / n
+        near = blocks[b - 1] | blocks[b] | blocks[b + 1]
+        if near & _FOCUS_BITS:
+            n_focus += 1
+        if near & _OTHER_BITS:
+            n_other += 1
+        if _enumerated(text, start, end):
+            n_enum += 1
+        if (code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others:
+            n_shared += 1
     longest = max(map(len, terms))
-    return [
-        math.log1p(track.score), float(in_title), float(title_strong), float(in_lead),
+    score = track.score
+    return [   # x and 1.0 or 0.0: float(x) without a call
+        math.log1p(score), in_title and 1.0 or 0.0, title_strong and 1.0 or 0.0, in_lead and 1.0 or 0.0,
         first / max(doc.text_len, 1), math.log1p(len(counted)), math.log1p(1000 * n_body / text_len),
         100 * covered / text_len, math.log1p(len(terms)), n_strong / n, n_list / n,
-        float(rank == 0), track.score / ctx.total_score, min(longest, 8) / 8,
-        track.score / ctx.top_score, float(counted[0][2][0] <= ctx.first_hit),
-        float(ctx.best_by_parent[ctx.parents.get(track.code, track.code)] > track.score),
-        near_focus, near_other, n_enum / n, n_shared / n, float(not in_title and ctx.in_title > 0),
-        math.log1p(rank), float(track.absorbed_by is not None),
-        float(rank > 0 and not in_title and len(terms) == 1 and track.score < 0.5 * ctx.top_score),
+        rank == 0 and 1.0 or 0.0, score / ctx.total_score, min(longest, 8) / 8,
+        score / ctx.top_score, counted[0][2][0] <= ctx.first_hit and 1.0 or 0.0,
+        ctx.best_by_parent[ctx.parents.get(track.code, track.code)] > score and 1.0 or 0.0,
+        n_focus / n, n_other / n, n_enum / n, n_shared / n, (not in_title and ctx.in_title > 0) and 1.0 or 0.0,
+        math.log1p(rank), track.absorbed_by is not None and 1.0 or 0.0,
+        (rank > 0 and not in_title and len(terms) == 1 and score < 0.5 * ctx.top_score) and 1.0 or 0.0,
     ]
 
 
@@ -259,8 +268,8 @@ def subordinates(kept: dict[str, float], listed: set[str] | frozenset[str] = fro
     circuits beside nev). The corpus guideline labels the specific track or the product only;
     but lists count, so a track named as an item of a list (`listed`) is kept."""
     relations = load_relations()
-    return {code for code, score in kept.items() if code not in listed
-            and any(kept.get(other, -1.0) >= score for other in relations.get(code, ()))}
+    return {code for code, score in kept.items() if code in relations and code not in listed
+            and any(kept.get(other, -1.0) >= score for other in relations[code])}
 
 
 def _sigmoid(z: float) -> float:

@@ -80,7 +80,8 @@ class Matcher:
 
 def matches_exact(form: MatchForm, original: str, start: int, end: int, exact: str) -> bool:
     a, b = form.span(start, end)
-    return "".join(nfkc(original[a:b]).split()) == exact
+    found = original[a:b]
+    return found == exact or "".join(nfkc(found).split()) == exact
 
 
 def build_entry(kind: str, ref: str, term: str, weight: float = 1.0) -> Entry:

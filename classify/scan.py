@@ -33,17 +33,17 @@ class Scan:
         self.term_hits: list[Hit] = []
 
     def source_spans(self, pairs: list[tuple[int, int]]) -> list[tuple[bool, int, int]]:
-        """(in the title?, start, end) in that field's original text, per (start, end) pair
-        (MatchForm.spans and the split into fields in one loop)."""
+        """(in the title?, start, end) in that field's original text, per (start, end) pair."""
         shift, split, form = len(self.title) + 1, self.split, self.form
         if len(form.text) == form.source_len:
             return [(False, s - shift, e - shift) if s >= split else (True, s, e) for s, e in pairs]
-        gap_norm, gap_src = form.gap_map()
+        starts, shifts = form.gap_map()   # MatchForm.spans and the split into fields in one loop
+        last = len(starts) - 1
         out = []
         for s, e in pairs:
-            i = bisect_right(gap_norm, s) - 1
-            j = bisect_right(gap_norm, e - 1) - 1
-            a, b = gap_src[i] + s - gap_norm[i], gap_src[j] + e - gap_norm[j]
+            i = bisect_right(starts, s) - 1
+            a = s + shifts[i]
+            b = e + (shifts[bisect_right(starts, e - 1) - 1] if i < last and starts[i + 1] < e else shifts[i])
             out.append((False, a - shift, b - shift) if s >= split else (True, a, b))
         return out
 

@@ -32,7 +32,7 @@ class Weights:
     compound_reach: int = 40   # parts of a combined track (ai + biomedicine) meet within 40 characters
 
 
-@dataclass
+@dataclass(slots=True)
 class Track:
     """A candidate: its score and the counted matches as (weight, field, hit)."""
 
@@ -49,10 +49,14 @@ def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float],
     if not doc.terms:
         return []
     dominated = _dominated(doc.term_hits)
+    exclusions, contexts = doc.exclusions, doc.contexts
+    text, split = doc.form.text, doc.split
+    fields = (split, split + w.lead_chars, split + w.deep_after)
     scored = {}
     for code, hits in doc.terms.items():
-        kept = _surviving(hits, doc.exclusions.get(code, ()), dominated, drop_weak=code in doc.contexts)
-        scored[code] = _score(doc, code, kept, w)
+        if dominated or code in exclusions or code in contexts:
+            hits = _surviving(hits, exclusions.get(code, ()), dominated, drop_weak=code in contexts)
+        scored[code] = _score(text, fields, code, hits, w)
     for code, parts in (compounds or {}).items():
         met = _meeting(doc.form.text, [scored.get(p) for p in parts], w.compound_reach)
         if met:
@@ -89,17 +93,19 @@ def _meeting(text: str, parts: list[Track | None], reach: int) -> tuple[float, l
     return min(sum(c[0] for c in hits) for hits in involved), [c for hits in involved for c in hits]
 
 
-def _score(doc: Scan, code: str, kept: list[Hit], w: Weights) -> Track:
-    counts: dict[str, int] = {}
+def _score(text: str, fields: tuple[int, int, int], code: str, kept: list[Hit], w: Weights) -> Track:
+    """`fields`: where the text, its body and its deep body start in the matching form."""
+    split, lead_end, deep_start = fields
+    most = w.max_per_term
+    counts: dict[str, int] | None = {} if len(kept) > most else None   # None: no term can pass `most`
     score = 0.0
     counted = []
-    text, split = doc.form.text, doc.split
-    lead_end, deep_start, most = split + w.lead_chars, split + w.deep_after, w.max_per_term
     for h in kept:
         start, _, entry = h
-        seen = counts[entry.term] = counts.get(entry.term, 0) + 1
-        if seen > most:
-            continue
+        if counts is not None:
+            seen = counts[entry.term] = counts.get(entry.term, 0) + 1
+            if seen > most:
+                continue
         if start < split:
             name, fw = "title", w.title
         elif start < lead_end:
@@ -138,7 +144,7 @@ def _dominated(terms: list[Hit]) -> set[int]:
     out: set[int] = set()
     max_end, max_start = -1, -1
     for h in sorted(reversed(terms), key=_START):   # by start, then longest first (the scan is by end)
-        start, end = h[0], h[1]
+        start, end, _ = h
         if max_end >= end and (max_start != start or max_end != end):
             out.add(id(h))
         if end > max_end:

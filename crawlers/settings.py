@@ -56,6 +56,9 @@ BASE_SETTINGS = {
         "scrapy.extensions.telnet.TelnetConsole": None,
     },
     "LOG_LEVEL": "INFO",
+    # a proxy resolves names itself and would bypass the resolved-address guard: connect directly,
+    # whatever http_proxy/https_proxy say
+    "HTTPPROXY_ENABLED": False,
     # every connection's resolved address is checked (crawlers/resolver.py)
     "TWISTED_DNS_RESOLVER": "crawlers.resolver.GuardedResolver",
 }

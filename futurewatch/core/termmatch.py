@@ -96,19 +96,18 @@ class MatchForm:
         self._gaps: tuple[list[int], list[int]] | None = None
 
     def gap_map(self) -> tuple[list[int], list[int]]:
-        """(starts of the kept pieces in `text`, where each starts in the source)."""
-        if self._gaps is None:
+        """(starts of the kept pieces in `text`, how far each lies further on in the source)."""
+        if self._gaps is None:   # a kept piece lies further on by the dropped spaces before it
             pieces = self._pieces or [self.text]
-            in_source = list(accumulate(map(len, pieces), initial=0))
-            self._gaps = list(accumulate(map(len, pieces[0::2]), initial=0)), in_source[0::2]
+            self._gaps = (list(accumulate(map(len, pieces[0::2]), initial=0)),
+                          list(accumulate(map(len, pieces[1::2]), initial=0)))
         return self._gaps
 
     def source_offset(self, pos: int) -> int:
         if len(self.text) == self.source_len:
             return pos
-        gap_norm, gap_src = self.gap_map()
-        i = bisect_right(gap_norm, pos) - 1
-        return gap_src[i] + pos - gap_norm[i]
+        starts, shifts = self.gap_map()
+        return pos + shifts[bisect_right(starts, pos) - 1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of text[start:end] (end > start)."""
@@ -120,12 +119,15 @@ class MatchForm:
         """span() of many (start, end) pairs at once."""
         if len(self.text) == self.source_len:
             return list(pairs)
-        gap_norm, gap_src = self.gap_map()
+        starts, shifts = self.gap_map()
+        last = len(starts) - 1
         out = []
         for start, end in pairs:
-            i = bisect_right(gap_norm, start) - 1
-            j = bisect_right(gap_norm, end - 1) - 1
-            out.append((gap_src[i] + start - gap_norm[i], gap_src[j] + end - gap_norm[j]))
+            i = bisect_right(starts, start) - 1
+            if i < last and starts[i + 1] < end:   # the end lies in a later piece
+                out.append((start + shifts[i], end + shifts[bisect_right(starts, end - 1) - 1]))
+            else:
+                out.append((start + shifts[i], end + shifts[i]))
         return out
 
 

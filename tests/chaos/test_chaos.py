@@ -276,6 +276,24 @@ def test_a_redirect_to_a_name_resolving_to_loopback_is_refused():
     assert "refused_redirect" in result["failed"][0] and "resolves to loopback" in result["failed"][0]
 
 
+def test_a_proxy_in_the_environment_cannot_carry_a_crawl_past_the_guard(monkeypatch):
+    """A proxy resolves names itself, so the crawl ignores the environment's proxy variables."""
+    internal, proxy = LoopbackServer(), LoopbackServer()
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.setenv(name, f"http://127.0.0.1:{proxy.port}")
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    try:
+        result = probe_crawl(f"http://intranet.c114.com.cn:{internal.port}/admin",
+                             {"intranet.c114.com.cn": "127.0.0.1"},
+                             mirror=f"http://127.0.0.1:{proxy.port}")  # the proxy is reachable, as a real one is
+    finally:
+        internal.close()
+        proxy.close()
+    assert proxy.hits == [] and internal.hits == [] and result["answered"] == []
+    assert "resolves to loopback address 127.0.0.1" in result["failed"][0]
+
+
 @pytest.mark.parametrize("host", ["127.1", "0x7f000001", "2130706433", "0177.0.0.1", "localhost.", "[::1]",
                                   "100.64.0.1", "169.254.169.254", "[::ffff:127.0.0.1]", "[fe80::1]", "224.0.0.1"])
 def test_every_numeric_form_of_a_private_address_is_blocked(host):

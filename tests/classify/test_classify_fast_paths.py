@@ -10,7 +10,8 @@ import ahocorasick_rs
 import pytest
 
 from classify.classifier import default_classifier
-from classify.entities import (_DOC_NUMBER, _MONEY_RUNS, _POLICY_TITLE, _TARGET_YEAR_RUNS, document_entities,
+from classify.entities import (_DOC_NUMBER, _DOC_NUMBER_RUNS, _MONEY_RUNS, _POLICY_TITLE, _TARGET_YEAR_RUNS,
+                               document_entities,
                                extract_pattern_entities, select_dictionary_hits)
 from classify.scan import SEPARATOR, scan_document
 from futurewatch.core import termmatch
@@ -61,6 +62,20 @@ def test_a_pattern_skipped_for_want_of_its_anchor_would_have_found_nothing():
                 skipped += 1
                 assert list(pattern.finditer(text)) == [], (pattern.pattern, text)
     assert skipped > 1000
+
+
+def test_patterns_run_by_anchored_runs_find_what_they_find_over_the_whole_text():
+    rng = random.Random(7)
+    alphabet = _ENTITY_CHARS + ["号", "〕", "千", "人民", "币", "港", "【", "〗", "截至", "以前", "1,000", ".5", "a"]
+    runs = [_MONEY_RUNS, _TARGET_YEAR_RUNS, _DOC_NUMBER_RUNS]
+    found = 0
+    for _ in range(5000):
+        text = match_form(random_text(rng, alphabet, 60)).text
+        for anchored in runs:
+            expected = [m.span() for m in anchored.pattern.finditer(text)]
+            assert [m.span() for m in anchored.finditer(text)] == expected, (anchored.pattern.pattern, text)
+            found += len(expected)
+    assert found > 1000
 
 
 def test_dictionary_hits_are_chosen_as_with_one_sort_by_start_then_length():
