@@ -11,6 +11,8 @@ phrases (docs/taxonomy.md, "Stage 2" lists them):
   candidates, a combined candidate that absorbs this one;
 - context: the share of the track's hits with a focus cue (industry, policy, market) nearby,
   and with an other-genre cue nearby (the hit's block of BLOCK characters and either side);
+- sentences (focus_signals.py): the share of sentences naming the track, whether it occurs only
+  inside the top candidate's sentences, relation words (相当于, 应用于, 搭载 …) before its hits;
 - the code itself (a learned prior per track).
 Inference is a dot product in plain Python over weights shipped in data/focus_model.json
 (trained by `futurewatch classify train`, classify/train.py); the logistic output is
@@ -32,6 +34,7 @@ from pathlib import Path
 
 import yaml
 
+from classify.focus_signals import SIGNAL_FEATURES, signal_rows
 from classify.scan import Scan
 from classify.tracks import Track, in_list
 from futurewatch.core.taxonomy import CONTRACT_CODES, WEAK_WEIGHT
@@ -52,7 +55,7 @@ TRACK_FEATURES = [
     "first_mentioned", "sibling_stronger", "near_focus", "near_other", "enum_share", "shared_clause", "other_in_title",
     "log_rank", "absorbed", "passing_mention",
 ]
-FEATURES = DOC_FEATURES + TRACK_FEATURES + [f"code_{c}" for c in CONTRACT_CODES]
+FEATURES = DOC_FEATURES + TRACK_FEATURES + SIGNAL_FEATURES + [f"code_{c}" for c in CONTRACT_CODES]
 
 
 @lru_cache(maxsize=1)
@@ -203,8 +206,10 @@ def feature_rows(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> lis
     if not tracks:
         return []
     doc_row, ctx = document_features(doc, tracks, parents)
+    signals = signal_rows(doc, tracks)
     zeros = [0.0] * len(CONTRACT_CODES)
-    return [doc_row + track_features(doc, t, rank, ctx) + _CODE_ROWS.get(t.code, zeros) for rank, t in enumerate(tracks)]
+    return [doc_row + track_features(doc, t, rank, ctx) + signals[rank] + _CODE_ROWS.get(t.code, zeros)
+            for rank, t in enumerate(tracks)]
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,7 @@ class FocusModel:
     version: str
     doc_weights: tuple[float, ...]
     track_weights: tuple[float, ...]
+    signal_weights: tuple[float, ...]
     code_weights: dict[str, float]
     bias: float
     threshold: float
@@ -224,16 +230,19 @@ class FocusModel:
         if not tracks:
             return []
         doc_row, ctx = document_features(doc, tracks, parents)
+        signals = signal_rows(doc, tracks)
         base = self.bias + sum(map(mul, self.doc_weights, doc_row))
         out = []
         for rank, t in enumerate(tracks):
             z = base + sum(map(mul, self.track_weights, track_features(doc, t, rank, ctx)))
+            z += sum(map(mul, self.signal_weights, signals[rank]))
             out.append(_sigmoid(z + self.code_weights.get(t.code, 0.0)))
         return out
 
     def probability(self, row: list[float]) -> float:
         """Of one full feature vector (FEATURES order)."""
-        weights = self.doc_weights + self.track_weights + tuple(self.code_weights[c] for c in CONTRACT_CODES)
+        weights = (self.doc_weights + self.track_weights + self.signal_weights
+                   + tuple(self.code_weights[c] for c in CONTRACT_CODES))
         return _sigmoid(self.bias + sum(map(mul, weights, row)))
 
 
@@ -275,7 +284,7 @@ def read_model(path: str | Path = MODEL_PATH) -> FocusModel:
     coef, mean, scale = data["coef"], data["mean"], data["scale"]
     weights = [c / s for c, s in zip(coef, scale)]
     bias = data["intercept"] - sum(w * m for w, m in zip(weights, mean))
-    nd, nt = len(DOC_FEATURES), len(TRACK_FEATURES)
-    codes = dict(zip(CONTRACT_CODES, weights[nd + nt:]))
-    return FocusModel(data["version"], tuple(weights[:nd]), tuple(weights[nd:nd + nt]), codes, bias,
-                      float(data["threshold"]))
+    nd, nt, ns = len(DOC_FEATURES), len(TRACK_FEATURES), len(SIGNAL_FEATURES)
+    codes = dict(zip(CONTRACT_CODES, weights[nd + nt + ns:]))
+    return FocusModel(data["version"], tuple(weights[:nd]), tuple(weights[nd:nd + nt]),
+                      tuple(weights[nd + nt:nd + nt + ns]), codes, bias, float(data["threshold"]))

@@ -1,0 +1,57 @@
+"""Stage-2 signals at sentence level: is a candidate a subject of the text or a track named
+in passing inside another track's story?
+
+Four features per candidate (SIGNAL_FEATURES), computed once per document with candidates:
+- sentence_share: share of the sentences (title and body) that hold a counted hit of the track;
+- sentence_ratio: its sentences / the sentences of the candidate named in most sentences;
+- inside_top: share of its sentences that also name the top candidate (0 for the top one):
+  a second track that only occurs inside the main track's sentences is an example, an enabler
+  or a comparison (AI in a fusion story, EVs in a robot story, a nuclear plant as a unit);
+- relation_share: share of its first hits preceded, in the same sentence and within
+  RELATION_REACH characters, by a word that relates a thing to another (相当于, 应用于, 搭载,
+  借助, 赋能 …: comparison, application, equipment, means). General vocabulary of that kind,
+  not phrases of any text; the words are in the matching form (folded to Simplified).
+Sentences end at 。!?; or a line break (the matching form folds full-width marks to ASCII); the
+title counts as one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from classify.scan import Scan
+from classify.tracks import Track
+
+SIGNAL_FEATURES = ["sentence_share", "sentence_ratio", "inside_top", "relation_share"]
+SENTENCE_END = re.compile(r"[。!?;\n]")
+RELATION_REACH = 12
+RELATION = ("相当于", "如同", "例如", "比如", "诸如", "包括", "涵盖", "应用于", "用于", "运用", "搭载", "配备",
+            "结合", "融合", "借助", "利用", "依托", "有助于", "助力", "赋能", "带动", "支撑", "驱动", "嵌入",
+            "集成", "引入", "加持", "采用", "基于")
+_RELATION = re.compile("|".join(RELATION))
+_MAX_HITS = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 counted hits
+_SENTENCE_HITS = 8   # the sentences named by a track are those of its first 8 counted hits
+
+
+def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
+    """SIGNAL_FEATURES per candidate, in the candidates' order (the top one first)."""
+    text, split = doc.form.text, doc.split
+    ends = [m.start() for m in SENTENCE_END.finditer(text, split)]
+    n_sentences = max((len(ends) + 1 if doc.text_len else 0) + (split > 1), 1)   # the title is one too
+    named, related = [], []
+    for t in tracks:
+        sentences, near = set(), 0
+        for i, (_, _, h) in enumerate(t.counted[:_SENTENCE_HITS]):
+            start = h[0]
+            k = bisect_left(ends, start) if start >= split else -1
+            sentences.add(k)   # -1: the title
+            if i < _MAX_HITS:   # a relation word in the hit's sentence, within RELATION_REACH before it
+                first = ends[k - 1] + 1 if k > 0 else (split if k == 0 else 0)
+                near += _RELATION.search(text, max(first, start - RELATION_REACH), start) is not None
+        named.append(sentences)
+        related.append(near / (min(len(t.counted), _MAX_HITS) or 1))
+    most = max(map(len, named)) or 1
+    top = named[0]
+    return [[len(mine) / n_sentences, len(mine) / most, len(mine & top) / len(mine) if rank and mine else 0.0,
+             related[rank]] for rank, mine in enumerate(named)]
