@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,10 +26,13 @@ ENTITY_TYPES = ("org", "place", "policy_title", "doc_number", "money", "target_y
 
 # The extractor's identity, recorded per version with its stored mentions (entity_extractions):
 # a reclassification extracts again only where the recorded one differs. Its digest covers the
-# dictionaries and this module (the patterns); bump EXTRACTOR_VERSION when a change elsewhere
-# (normaliser, scan, offset mapping) can change what is extracted.
+# dictionaries, this module (the patterns) and the modules it reads text through (scan, matcher,
+# matching form and offsets, normaliser); bump EXTRACTOR_VERSION when a change elsewhere (a
+# library's conversion tables, say) can change what is extracted.
 EXTRACTOR_VERSION = 1
-EXTRACTOR_FILES = (DATA_DIR / "orgs.yaml", DATA_DIR / "places.yaml", Path(__file__))
+EXTRACTOR_FILES = (DATA_DIR / "orgs.yaml", DATA_DIR / "places.yaml", Path(__file__),
+                   *(Path(sys.modules[name].__file__) for name in
+                     (Scan.__module__, Entry.__module__, MatchForm.__module__, nfkc.__module__)))
 
 
 @lru_cache(maxsize=1)

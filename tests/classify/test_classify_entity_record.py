@@ -89,6 +89,22 @@ def test_the_digest_follows_the_dictionaries(tmp_path, change_extractor):
     assert extractor_digest() != current
 
 
+def test_the_digest_follows_the_modules_entities_are_read_through(tmp_path, change_extractor):
+    """A change to the normaliser, the matching form, the scan or the matcher can move what is
+    extracted: each of their files is part of the digest."""
+    named = {path.name for path in entities.EXTRACTOR_FILES}
+    assert {"textnorm.py", "termmatch.py", "scan.py", "matcher.py"} <= named
+    extractor_digest.cache_clear()
+    current = extractor_digest()
+    copies = [tmp_path / path.name for path in entities.EXTRACTOR_FILES]
+    for path, copy in zip(entities.EXTRACTOR_FILES, copies):
+        copy.write_bytes(path.read_bytes())
+    normaliser = next(copy for copy in copies if copy.name == "textnorm.py")
+    normaliser.write_bytes(normaliser.read_bytes() + b"\n# a changed fold\n")
+    change_extractor("EXTRACTOR_FILES", tuple(copies))
+    assert extractor_digest() != current
+
+
 def test_skipping_stores_what_a_full_reclassification_stores(db_url, tmp_path):
     """Two workers skipping extraction, then every version extracted again (--entities): the same
     labels (codes, scores, evidence) and the same mentions."""
