@@ -6,7 +6,6 @@ the text as published."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 
 from classify.matcher import CUE, EXCLUSION, NAME, TERM, Hit, Matcher, matches_exact
@@ -34,18 +33,9 @@ class Scan:
 
     def source_spans(self, pairs: list[tuple[int, int]]) -> list[tuple[bool, int, int]]:
         """(in the title?, start, end) in that field's original text, per (start, end) pair."""
-        shift, split, form = len(self.title) + 1, self.split, self.form
-        if len(form.text) == form.source_len:
-            return [(False, s - shift, e - shift) if s >= split else (True, s, e) for s, e in pairs]
-        starts, shifts = form.gap_map()   # MatchForm.spans and the split into fields in one loop
-        last = len(starts) - 1
-        out = []
-        for s, e in pairs:
-            i = bisect_right(starts, s) - 1
-            a = s + shifts[i]
-            b = e + (shifts[bisect_right(starts, e - 1) - 1] if i < last and starts[i + 1] < e else shifts[i])
-            out.append((False, a - shift, b - shift) if s >= split else (True, a, b))
-        return out
+        shift, split = len(self.title) + 1, self.split
+        return [(False, a - shift, b - shift) if s >= split else (True, a, b)
+                for (s, _), (a, b) in zip(pairs, self.form.spans(pairs))]
 
 
 def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
