@@ -18,7 +18,7 @@ from typing import NamedTuple
 import msgspec
 
 from classify.entities import Entity, build_entity_entries, document_entities
-from classify.focus import FocusModel, feature_rows, listed, load_cues, read_model, subordinates
+from classify.focus import FocusModel, feature_rows, final_codes, listed, load_cues, read_model
 from classify.matcher import Matcher, build_entry
 from classify.scan import Scan, scan_document
 from classify.tracks import Track, Weights, select_tracks
@@ -98,13 +98,10 @@ class Classifier:
         probs = self.model.probabilities(doc, tracks, self.parents)
         threshold = self.threshold
         kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= threshold]
-        codes = {t.code for t, _ in kept}
-        kept = [k for k in kept if k[0].absorbed_by not in codes]   # a kept AI+生物医药 replaces the
-        # ai and biomedicine named only where they meet
-        dropped = subordinates({t.code: t.score for t, _ in kept})   # a general track or a component
-        if dropped:   # beside the specific track or the product, unless named in a list
-            dropped -= {t.code for t, _ in kept if t.code in dropped and listed(doc, t, tracks)}
-            kept = [k for k in kept if k[0].code not in dropped]
+        by_code = {t.code: t for t, _ in kept}
+        codes = final_codes({c: t.score for c, t in by_code.items()}, {c: t.absorbed_by for c, t in by_code.items()},
+                            lambda code: listed(doc, by_code[code], tracks))
+        kept = [k for k in kept if k[0].code in codes]
         kept.sort(key=lambda k: (-k[1], k[0].code))
         return self._labels(doc, kept)
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import mul
@@ -270,6 +271,16 @@ def subordinates(kept: dict[str, float], listed: set[str] | frozenset[str] = fro
     relations = load_relations()
     return {code for code, score in kept.items() if code in relations and code not in listed
             and any(kept.get(other, -1.0) >= score for other in relations[code])}
+
+
+def final_codes(kept: dict[str, float], absorbed_by: Mapping[str, str | None],
+                is_listed: Callable[[str], bool]) -> set[str]:
+    """Stage 2's last step, over the codes the threshold kept (code → stage-1 score): a kept
+    combined track replaces the parts it absorbed (a kept AI+生物医药 stands for the ai and
+    biomedicine named only where they meet), then a general track or a component beside the
+    specific track or the product is dropped (`subordinates`), unless `is_listed(code)`."""
+    codes = {code: score for code, score in kept.items() if absorbed_by.get(code) not in kept}
+    return set(codes) - {code for code in subordinates(codes) if not is_listed(code)}
 
 
 def _sigmoid(z: float) -> float:

@@ -20,7 +20,7 @@ from pathlib import Path
 from classify.classifier import Classifier, Options
 from classify.corpus import read_corpus
 from classify.evaluate import DEFAULT_GOLD, read_gold
-from classify.focus import FEATURES, MODEL_PATH, listed, subordinates
+from classify.focus import FEATURES, MODEL_PATH, final_codes, listed
 from futurewatch.core.taxonomy import read_taxonomy
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
@@ -74,18 +74,16 @@ def micro_scores(ex: Examples, probs: list[float], threshold: float, *, absorb: 
 
 
 def decide(ex: Examples, probs: list[float], threshold: float) -> list[set[str]]:
-    """Per item, the labels stage 2 gives (as Classifier._decide)."""
+    """Per item, the labels stage 2 gives (focus.final_codes, as Classifier._decide)."""
     kept: list[dict[str, float]] = [{} for _ in ex.gold]
+    absorbed: list[dict[str, str | None]] = [{} for _ in ex.gold]
     listed: list[set[str]] = [set() for _ in ex.gold]
-    for i, code, p, support, in_list in zip(ex.item_of, ex.codes, probs, ex.support, ex.listed):
+    for i, code, p, support, by, in_list in zip(ex.item_of, ex.codes, probs, ex.support, ex.absorbed, ex.listed):
         if p >= threshold:
-            kept[i][code] = support
+            kept[i][code], absorbed[i][code] = support, by
             if in_list:
                 listed[i].add(code)
-    for i, code, p, by in zip(ex.item_of, ex.codes, probs, ex.absorbed):
-        if by in kept[i] and p >= threshold:
-            kept[i].pop(code, None)
-    return [set(k) - subordinates(k, s) for k, s in zip(kept, listed)]
+    return [final_codes(k, a, s.__contains__) for k, a, s in zip(kept, absorbed, listed)]
 
 
 def reliability(ex: Examples, probs: list[float], bins: int = 5) -> list[dict]:
