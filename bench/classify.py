@@ -15,17 +15,17 @@ the resident memory of `--jsonl` after 1,000 and 10,000 lines.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import platform
 import resource
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
+
+from futurewatch.core.revisions import export_revision
 
 REPO = Path(__file__).resolve().parents[1]
 BASELINE = "bb898eb"   # the last commit before classification v2
@@ -81,14 +81,7 @@ CODE_PATHS = ("pyproject.toml", "futurewatch", "crawlers", "parsers", "classify"
 
 def old_tree(rev: str, tmp: Path) -> Path:
     """The repository at `rev` (code only, whatever its layout), for its own `futurewatch` command."""
-    present = set(subprocess.run(["git", "ls-tree", "--name-only", rev], cwd=REPO, capture_output=True, text=True,
-                                 check=True).stdout.split())
-    blob = subprocess.run(["git", "archive", rev, *[p for p in CODE_PATHS if p in present]],
-                          cwd=REPO, capture_output=True, check=True).stdout
-    root = tmp / f"old_{rev}"
-    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
-        tar.extractall(root, filter="data")
-    return root
+    return export_revision(rev, tmp / f"old_{rev}", CODE_PATHS)
 
 
 def entry_point_code(root: Path) -> str:

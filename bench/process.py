@@ -109,8 +109,9 @@ def run_side(code: Path, url: str, home: Path, pages: int) -> list[dict]:
 
 def checkout(ref: str, folder: Path, bench: str = "process") -> Path:
     """The tree of `ref`, with this benchmark (and what it needs) copied in: only the code measured is old."""
-    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    from futurewatch.core.revisions import export_revision   # not at the top: this file also runs in old trees
+
+    export_revision(ref, folder)
     for name in {"process", "load_search_run", bench}:
         shutil.copy(ROOT / "bench" / f"{name}.py", folder / "bench" / f"{name}.py")
     return folder

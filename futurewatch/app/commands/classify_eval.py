@@ -8,18 +8,16 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
-from io import BytesIO
 from pathlib import Path
 from typing import Callable
 
 from classify.classifier import Classifier, Options, default_classifier
 from classify.evaluate import EvalReport, Scores, compare, report_from_dict
+from futurewatch.core.revisions import export_revision
 
 STAGES = ("stage1", "stage2")
 STAGE_NAMES = {"stage1": "stage 1", "stage2": "stage 1+2", "before": "before"}
-REPO = Path(__file__).resolve().parents[3]
 
 
 def before_reports(rev: str, args: list[str]) -> dict[str, EvalReport]:
@@ -27,14 +25,11 @@ def before_reports(rev: str, args: list[str]) -> dict[str, EvalReport]:
     the revision is exported with `git archive` into a temporary folder and its own
     `futurewatch eval --json` runs there with `args` (which must name the gold file, corpus
     folder and split explicitly, so both sides read the same items)."""
-    try:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", rev],
-                                 capture_output=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        raise ValueError(f"--before {rev}: git archive failed: {getattr(exc, 'stderr', b'').decode().strip() or exc}")
     with tempfile.TemporaryDirectory(prefix="fw-before-") as tmp:
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
+        try:
+            export_revision(rev, Path(tmp))
+        except ValueError as exc:
+            raise ValueError(f"--before {rev}: {exc}") from None
         env = {**os.environ, "PYTHONPATH": tmp}
         proc = subprocess.run([sys.executable, "-c", "from futurewatch.app.cli import run_cli; run_cli()",
                                "eval", "--json", *args], cwd=tmp, env=env, capture_output=True, text=True)
