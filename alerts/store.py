@@ -175,7 +175,7 @@ def upsert_events(conn, events: list[Event]) -> int:
     if not events:
         return 0
     rows = ((e.rule_id, e.event_key, e.story_id, e.version_id, e.section, b"\x01" + e.payload_json(), e.occurred_at)
-            for e in sorted(events, key=lambda e: (e.rule_id, e.event_key)))  # one lock order (alerts.parallel)
+            for e in events)   # in any order: UPSERT_EVENTS_SQL sorts them (one lock order)
     copy_staged(conn, "alert_events", EVENT_COLUMNS, rows, raw=("payload",))  # jsonb's binary form: 1, text
     conn.execute(LOCK_WRITERS_SQL)
     missing = conn.execute(MISSING_PARENTS_SQL).fetchone()
