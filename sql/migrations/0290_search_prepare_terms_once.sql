@@ -180,7 +180,9 @@ BEGIN
 END
 $build$;
 
--- As 0210: the walk over the newest current documents.
+-- As 0210: the walk over the newest current documents. The texts are read after OFFSET (the
+-- inner query passes the stored value on unread), so walking on from $2 does not read the
+-- first $2 texts again; each text is still read once (`|| ''` in a fenced subquery).
 CREATE OR REPLACE FUNCTION fw_build_walk_sql(parsed jsonb) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 AS $build$
@@ -188,14 +190,17 @@ BEGIN
     parsed := fw_prepare_query(parsed);
     RETURN format(
         'SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
-         FROM (SELECT p.* FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
-                                       v.search_text || '''' AS search_text
-                                FROM document_versions v
-                                CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
-                                                    WHERE c.document_id = v.document_id
-                                                      AND c.current_version_id = v.version_id OFFSET 0) d
-                                ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
-                                OFFSET $2 LIMIT $3) p
+         FROM (SELECT p.* FROM (SELECT q.document_id, q.version_id, q.title, q.url, q.published_at,
+                                       q.stored_text || '''' AS search_text
+                                FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
+                                             v.search_text AS stored_text
+                                      FROM document_versions v
+                                      CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
+                                                          WHERE c.document_id = v.document_id
+                                                            AND c.current_version_id = v.version_id OFFSET 0) d
+                                      ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
+                                      OFFSET $2 LIMIT $3) q
+                                ORDER BY q.published_at DESC NULLS LAST, q.version_id DESC OFFSET 0) p
                WHERE %s
                ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
                LIMIT $1) h',
@@ -282,8 +287,8 @@ $build$;
 
 -- 0260's plan; walk_more: the matches fw_search's walk on found (it has walked on already), so
 -- that those texts are not read again; null walks on here when the walk calls for it.
-DROP FUNCTION fw_search_plan(jsonb, integer, integer);
-CREATE FUNCTION fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL,
+DROP FUNCTION IF EXISTS fw_search_plan(jsonb, integer, integer);
+CREATE OR REPLACE FUNCTION fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL,
                                walk_more integer DEFAULT NULL)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE

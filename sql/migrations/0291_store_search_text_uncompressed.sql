@@ -1,0 +1,13 @@
+-- search_text is stored uncompressed (out of line, STORAGE EXTERNAL), like search_keys (0220).
+--
+-- Every plan of fw_search checks candidates by reading their search_text (`strpos`), and at 20k
+-- versions that read is most of a search: pglz decompression of a ~5 KB text costs more than
+-- fetching its TOAST chunks. Side by side on the same 20,000 texts (docs/perf/search_prepare_0290.md):
+-- reading and checking 1,000 texts newest first took 11.0-12.0 ms compressed and 4.4-5.3 ms
+-- uncompressed (2.3x); TOAST grows from ~3.3 KB to ~5 KB per version (81 MB -> 110 MB for the
+-- column at 20k). search_text is derived (fw_search_text of title and text, which stay compressed),
+-- so the space buys search time only. The load skips compressing it, too.
+--
+-- A catalog change only: versions written from now on are stored uncompressed; versions already
+-- stored keep their compressed form (equal text, slower to read) until rewritten.
+ALTER TABLE document_versions ALTER COLUMN search_text SET STORAGE EXTERNAL;
