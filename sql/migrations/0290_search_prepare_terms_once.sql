@@ -285,6 +285,32 @@ BEGIN
 END
 $build$;
 
+-- The rank of one term (0011), counted in bytes: the occurrences are the bytes replace() removes
+-- over the term's bytes, the same number as in characters, and octet_length reads the stored
+-- size where length counts the characters of the whole text (twice per term, ~40 % of ranking
+-- a 5 KB text). Same values.
+CREATE OR REPLACE FUNCTION fw_rank_normalized(search_text text, t text) RETURNS real
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $rank$
+    SELECT CASE
+        WHEN length(t) = 0 OR strpos(search_text, t) = 0 THEN 0::real
+        ELSE (ln(1 + (octet_length(search_text) - octet_length(replace(search_text, t, ''))) / octet_length(t))
+              + CASE WHEN strpos(search_text, t) < strpos(search_text, E'\n') THEN 2 ELSE 0 END)::real
+    END
+$rank$;
+
+CREATE OR REPLACE FUNCTION fw_term_rank(search_text text, term text) RETURNS real
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $rank$
+    SELECT CASE
+        WHEN length(fw_normalize(term)) = 0 OR strpos(search_text, fw_normalize(term)) = 0 THEN 0::real
+        ELSE (ln(1 + (octet_length(search_text) - octet_length(replace(search_text, fw_normalize(term), '')))
+                     / octet_length(fw_normalize(term)))
+              + CASE WHEN strpos(search_text, fw_normalize(term)) < strpos(search_text, E'\n') THEN 2 ELSE 0 END
+             )::real
+    END
+$rank$;
+
 -- 0260's plan; walk_more: the matches fw_search's walk on found (it has walked on already), so
 -- that those texts are not read again; null walks on here when the walk calls for it.
 DROP FUNCTION IF EXISTS fw_search_plan(jsonb, integer, integer);
