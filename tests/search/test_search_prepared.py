@@ -127,3 +127,16 @@ def test_rank_equals_occurrences_and_title_in_characters(corpus_db, term):
                 count, title_end = s.count(term), s.find("\n")
                 expected = 0.0 if count == 0 else math.log(1 + count) + (2 if 0 <= s.find(term) < title_end else 0)
                 assert rank == pytest.approx(expected, rel=1e-6), (s[:40], term)
+
+
+def test_term_keys_equal_the_stored_keys_function(corpus_db):
+    """fw_term_keys (PL/pgSQL, for query terms) = fw_search_keys on random short strings of BMP,
+    astral, Latin, punctuation and newline characters."""
+    url, _ = corpus_db
+    rng = random.Random(17)
+    alphabet = "量子计算臺灣aZ0 ，。\n\u00e9\U00020000\U00020001\U0001f600\uffff"
+    strings = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(400)]
+    with psycopg.connect(url) as conn:
+        for s in strings:
+            stored, term = conn.execute("SELECT fw_search_keys(%s), fw_term_keys(%s)", [s, s]).fetchone()
+            assert stored == term, s
