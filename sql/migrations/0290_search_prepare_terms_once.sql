@@ -13,6 +13,10 @@
 --   * fw_search walked on to probe documents and then called fw_search_plan, which walked on
 --     again (the same texts read twice, ~900 at max_rows 20): fw_search_plan takes the matches
 --     the walk on found (walk_more);
+--   * the "recent" plan chosen after the count walked the newest probe documents from the first
+--     again (fw_build_topk_sql), though fw_search's walk had read the first W of them: it goes on
+--     from W with the walk's statement instead (the same rows: the k matches among the first W
+--     and the next max_rows - k);
 --   * the bounded "newest" pass (the newest 20 x max_rows candidates) ran before the unbounded
 --     one only when no excluded term is one key, where both read the same candidates in the same
 --     order and stop at max_rows matches: it could only add the same text reads again. It is gone.
@@ -436,7 +440,6 @@ DECLARE
     k integer;
     facts jsonb;
     plan text;
-    found_rows bigint;
 BEGIN
     IF max_rows IS NULL OR max_rows < 1 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
@@ -464,10 +467,13 @@ BEGIN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
         RETURN;
     END IF;
-    IF plan = 'recent' THEN
-        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, probe;
-        GET DIAGNOSTICS found_rows = ROW_COUNT;
-        IF found_rows > 0 THEN
+    IF plan = 'recent' THEN  -- the walk goes on from W to P (it did not yet: the plan says so)
+        EXECUTE walk_sql INTO more USING max_rows - k, walk, probe - walk;
+        hits := hits || more;
+        IF jsonb_array_length(hits) = max_rows THEN
+            RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
+                                                                       url text, published_at timestamptz, rank real)
+                         ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
             RETURN;
         END IF;
     END IF;
