@@ -17,6 +17,12 @@
 --     again (fw_build_topk_sql), though fw_search's walk had read the first W of them: it goes on
 --     from W with the walk's statement instead (the same rows: the k matches among the first W
 --     and the next max_rows - k);
+--   * with an excluded term of one key and many survivors (S), the "newest" plan read a heap tuple
+--     for every candidate holding it (C - S) to drop it through the index; now, when the texts of
+--     the newest candidates are expected to cost less (20 x max_rows x C / S < C - S: a text costs
+--     about 20 heap tuples), it reads them (at most twice the expected number), checking the
+--     excluded terms on the text, and drops through the index only if that falls short.
+--     fw_search_plan reports the holders it counted ("dropped");
 --   * the bounded "newest" pass (the newest 20 x max_rows candidates) ran before the unbounded
 --     one only when no excluded term is one key, where both read the same candidates in the same
 --     order and stop at max_rows matches: it could only add the same text reads again. It is gone.
@@ -390,7 +396,7 @@ BEGIN
     facts := jsonb_build_object('walk', walk, 'probe', probe, 'walk_hits', walk_hits,
                                 'walk_found', walk_hits + more = max_rows, 'cap', cap, 'rank_all', rank_all);
     IF walk_hits + more = max_rows THEN
-        RETURN facts || jsonb_build_object('candidates', NULL, 'survivors', NULL, 'plan', 'recent');
+        RETURN facts || jsonb_build_object('candidates', NULL, 'survivors', NULL, 'dropped', NULL, 'plan', 'recent');
     END IF;
     candidate_sql := fw_build_candidate_sql(parsed);
     IF cardinality(keys) = 0 THEN
@@ -409,7 +415,7 @@ BEGIN
             survivors := NULL;
         END IF;
     END IF;
-    RETURN facts || jsonb_build_object('candidates', candidates, 'survivors', survivors, 'plan',
+    RETURN facts || jsonb_build_object('candidates', candidates, 'survivors', survivors, 'dropped', dropped, 'plan',
         CASE WHEN candidates <= rank_all THEN 'ranked'
              WHEN candidates >= cap AND coalesce(survivors, cap) * probe >= max_rows * size
                   AND max_rows <= probe AND NOT walked_on THEN 'recent'
@@ -440,6 +446,9 @@ DECLARE
     k integer;
     facts jsonb;
     plan text;
+    survivors bigint;
+    dropped bigint;
+    found_rows bigint;
 BEGIN
     IF max_rows IS NULL OR max_rows < 1 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
@@ -474,6 +483,21 @@ BEGIN
             RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
                                                                        url text, published_at timestamptz, rank real)
                          ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
+            RETURN;
+        END IF;
+    END IF;
+    -- Many survivors: reading the texts of the newest candidates, holders included (the excluded
+    -- terms are checked on the text), costs less than dropping the holders through the index,
+    -- a heap tuple each. Expected texts: max_rows x C / S; a text (~5 KB, compressed) costs about
+    -- 20 heap tuples (docs/perf/search_prepare_0290.md). Bounded by twice the expected texts;
+    -- rows come back only when complete, otherwise the holders are dropped through the index.
+    survivors := (facts ->> 'survivors')::bigint;
+    dropped := (facts ->> 'dropped')::bigint;
+    IF survivors > 0 AND 20 * max_rows * (survivors + dropped) < dropped * survivors THEN
+        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true)
+            USING max_rows, ceil(2.0 * max_rows * (survivors + dropped) / survivors)::bigint;
+        GET DIAGNOSTICS found_rows = ROW_COUNT;
+        IF found_rows > 0 THEN
             RETURN;
         END IF;
     END IF;
