@@ -19,7 +19,6 @@ NFKC forms side by side. Chinese text nearly always is; any other text takes Pyt
 from __future__ import annotations
 
 import struct
-import sys
 import unicodedata
 from functools import lru_cache
 
@@ -29,13 +28,14 @@ from psycopg.rows import tuple_row
 INT4_OID = 23
 BMP = 0x10000
 HANGUL_SECOND = tuple(range(0x1161, 0x1176)) + tuple(range(0x11A8, 0x11C3))  # vowel and trailing jamo
+DECOMPOSING_PLANES = 3  # no character beyond plane 2 has a decomposition (tests/search/test_search_text_fast.py)
 
 
 @lru_cache(maxsize=1)
 def composition_seconds() -> frozenset[str]:
     """Every character that can end a canonical composition (so may merge with what precedes it)."""
     seconds = {chr(cp) for cp in HANGUL_SECOND}
-    for cp in range(sys.maxunicode + 1):
+    for cp in range(DECOMPOSING_PLANES * BMP):
         parts = unicodedata.decomposition(chr(cp)).split()
         if len(parts) == 2 and not parts[0].startswith("<"):
             seconds.add(chr(int(parts[1], 16)))
