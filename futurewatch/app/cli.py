@@ -41,3 +41,7 @@ def run_cli() -> None:
     except (ConfigError, DatabaseError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+
+
+if __name__ == "__main__":   # python -m futurewatch.app.cli, as the `futurewatch` script
+    run_cli()
