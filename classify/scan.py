@@ -27,7 +27,7 @@ class Scan:
         self.terms: dict[str, list[Hit]] = defaultdict(list)       # code → its term hits, by end
         self.exclusions: dict[str, list[Hit]] = defaultdict(list)
         self.contexts: set[str] = set()
-        self.cues: list[tuple[int, str]] = []              # (start, cue class)
+        self.cues: dict[str, list[int]] = defaultdict(list)        # cue class → starts, by end
         self.names: list[Hit] = []                         # org and place entries
         self.term_hits: list[Hit] = []
 
@@ -51,7 +51,7 @@ def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
     for idx, start, end in matcher.terms.scan(norm):
         slot = fast[idx]
         if slot == CUE:
-            cues.append((start, values[idx]))
+            cues[values[idx]].append(start)
         elif slot == TERM:
             hit = (start, end, values[idx])
             terms[hit[2].ref].append(hit)
@@ -71,7 +71,7 @@ def _route(doc: Scan, original: str, start: int, end: int, pairs) -> None:
         if entry.exact is not None and not matches_exact(doc.form, original, start, end, entry.exact):
             continue
         if slot == CUE:
-            doc.cues.append((start, entry.ref))
+            doc.cues[entry.ref].append(start)
         elif slot == TERM:
             hit = (start, end, entry)
             doc.terms[entry.ref].append(hit)

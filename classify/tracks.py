@@ -120,13 +120,13 @@ def _score(text: str, fields: tuple[int, int, int], code: str, kept: list[Hit], 
     return Track(code, round(score, 3), counted)
 
 
-_LIST_MARKS = "、/"
+LIST_MARKS = "、/"
 
 
 def in_list(text: str, h: Hit) -> bool:
     """A match that is an item of an enumeration (X、Y、Z): a list of industries counts in full."""
     start, end = h[0], h[1]
-    return (start > 0 and text[start - 1] in _LIST_MARKS) or (end < len(text) and text[end] in _LIST_MARKS)
+    return (start > 0 and text[start - 1] in LIST_MARKS) or (end < len(text) and text[end] in LIST_MARKS)
 
 
 def _listed_apart(text: str, a: Hit, b: Hit) -> bool:
