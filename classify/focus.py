@@ -240,11 +240,13 @@ class FocusModel:
         doc_row, ctx = document_features(doc, tracks, parents)
         signals = signal_rows(doc, tracks)
         base = self.bias + sum(map(mul, self.doc_weights, doc_row))
+        track_weights, signal_weights, code_weights = self.track_weights, self.signal_weights, self.code_weights
         out = []
         for rank, t in enumerate(tracks):
-            z = base + sum(map(mul, self.track_weights, track_features(doc, t, rank, ctx)))
-            z += sum(map(mul, self.signal_weights, signals[rank]))
-            out.append(_sigmoid(z + self.code_weights.get(t.code, 0.0)))
+            z = base + sum(map(mul, track_weights, track_features(doc, t, rank, ctx)))
+            z += sum(map(mul, signal_weights, signals[rank]))
+            z += code_weights.get(t.code, 0.0)
+            out.append(1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0)   # _sigmoid
         return out
 
     def probability(self, row: list[float]) -> float:
@@ -277,7 +279,7 @@ def subordinates(kept: dict[str, float], listed: set[str] | frozenset[str] = fro
     but lists count, so a track named as an item of a list (`listed`) is kept."""
     relations = load_relations()
     return {code for code, score in kept.items() if code in relations and code not in listed
-            and any(kept.get(other, -1.0) >= score for other in relations[code])}
+            and any(kept[other] >= score for other in relations[code].intersection(kept))}
 
 
 def final_codes(kept: dict[str, float], absorbed_by: Mapping[str, str | None],

@@ -6,6 +6,7 @@ the text as published."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from classify.matcher import CUE, EXCLUSION, NAME, TERM, Hit, Matcher, matches_exact
@@ -32,10 +33,20 @@ class Scan:
         self.term_hits: list[Hit] = []
 
     def source_spans(self, pairs: list[tuple[int, int]]) -> list[tuple[bool, int, int]]:
-        """(in the title?, start, end) in that field's original text, per (start, end) pair."""
-        shift, split = len(self.title) + 1, self.split
-        return [(False, a - shift, b - shift) if s >= split else (True, a, b)
-                for (s, _), (a, b) in zip(pairs, self.form.spans(pairs))]
+        """(in the title?, start, end) in that field's original text, per (start, end) pair
+        (MatchForm.spans and the split into title and text in one loop)."""
+        shift, split, form = len(self.title) + 1, self.split, self.form
+        if len(form.text) == form.source_len:
+            return [(False, a - shift, b - shift) if a >= split else (True, a, b) for a, b in pairs]
+        starts, shifts = form.gap_map()
+        last = len(starts) - 1
+        out = []
+        for start, end in pairs:
+            i = bisect_right(starts, start) - 1
+            a = start + shifts[i]
+            b = end + (shifts[bisect_right(starts, end - 1) - 1] if i < last and starts[i + 1] < end else shifts[i])
+            out.append((False, a - shift, b - shift) if start >= split else (True, a, b))
+        return out
 
 
 def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
