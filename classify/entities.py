@@ -255,9 +255,11 @@ def select_dictionary_hits(hits: list[Hit], norm: MatchForm) -> list[Hit]:
     chosen: list[Hit] = []
     last_end = -1
     text = norm.text
+    size = len(text)
     for hit in candidates:
         start, end, entry = hit
-        if start < last_end or (end - start <= 3 and entry.kind == "place" and _is_byline(text, hit)):
+        if start < last_end or (end - start <= 3 and entry.kind == "place" and start and end < size
+                                and text[start - 1] == "(" and text[end] == ")"):   # a byline
             continue
         chosen.append(hit)
         last_end = end
@@ -265,9 +267,3 @@ def select_dictionary_hits(hits: list[Hit], norm: MatchForm) -> list[Hit]:
 
 
 _START, _END = itemgetter(0), itemgetter(1)
-
-
-def _is_byline(text: str, hit: Hit) -> bool:
-    start, end = hit[0], hit[1]
-    return (end - start <= 3 and start > 0 and end < len(text)
-            and text[start - 1] == "(" and text[end] == ")")

@@ -83,6 +83,7 @@ class _Context:
     parents: dict[str, str]     # code → national parent
     best_by_parent: dict[str, float]
     in_title: int          # how many candidates occur in the title
+    enum_marks: bool       # does the text hold a 、 (else no hit is an item of an enumeration)
 
 
 def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> tuple[list[float], _Context]:
@@ -115,7 +116,7 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
         for _, _, h in t.counted[:MAX_HITS]:
             code_blocks[h[0] // BLOCK] |= 1 << rank
     ctx = _Context(text_len, focus, other, code_blocks, first_hit, tracks[0].score, total or 1.0, parents, best,
-                   titled)
+                   titled, "、" in doc.form.text)
     return row, ctx
 
 
@@ -124,7 +125,8 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
     hits = counted[:MAX_HITS]
     n = len(hits) or 1
     split, text, text_len, code_blocks = doc.split, doc.form.text, ctx.text_len, ctx.code_blocks
-    focus, other, size = ctx.focus_cues, ctx.other_cues, len(text)
+    focus, other, size, enum_marks = ctx.focus_cues, ctx.other_cues, len(text), ctx.enum_marks
+    n_focus_cues, n_other_cues = len(focus), len(other)
     others = ~(1 << rank)
     in_title = counted[0][1] == "title"
     in_lead = title_strong = False
@@ -150,14 +152,15 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
         b = start // BLOCK   # a cue near the hit: in its block of BLOCK characters or the blocks either side
         low, high = (b - 1) * BLOCK, (b + 2) * BLOCK
         i = bisect_left(focus, low)
-        if i < len(focus) and focus[i] < high:
+        if i < n_focus_cues and focus[i] < high:
             n_focus += 1
         i = bisect_left(other, low)
-        if i < len(other) and other[i] < high:
+        if i < n_other_cues and other[i] < high:
             n_other += 1
-        marks = text.count("、", start - ENUM_REACH if start > ENUM_REACH else 0, end + ENUM_REACH)
-        if marks >= 2 or (marks and text.find("等", end, end + ENUM_REACH) >= 0):   # _enumerated
-            n_enum += 1
+        if enum_marks:   # _enumerated
+            marks = text.count("、", start - ENUM_REACH if start > ENUM_REACH else 0, end + ENUM_REACH)
+            if marks >= 2 or (marks and text.find("等", end, end + ENUM_REACH) >= 0):
+                n_enum += 1
         if (code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others:   # code_blocks[-1] is a spare 0
             n_shared += 1
     longest = max(map(len, terms))

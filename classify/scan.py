@@ -64,8 +64,9 @@ def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
         if slot == CUE:
             cues[values[idx]].append(start)
         elif slot == TERM:
-            hit = (start, end, values[idx])
-            terms[hit[2].ref].append(hit)
+            entry = values[idx]
+            hit = (start, end, entry)
+            terms[entry.ref].append(hit)
             term_hits.append(hit)
         elif slot == NAME:
             names.append((start, end, values[idx]))

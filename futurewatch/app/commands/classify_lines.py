@@ -4,6 +4,8 @@ order, faster than dicts)."""
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import msgspec
 
 from classify.classifier import Evidence, Result
@@ -29,6 +31,9 @@ class OutputLine(msgspec.Struct):
 
 def render_result(doc_id, result: Result) -> OutputLine:
     """One result's line; an entity once, at its first occurrence."""
-    unique = dict.fromkeys(e[:3] for e in result.entities)   # (type, text, canonical), first occurrence order
+    unique = dict.fromkeys(map(_KEY, result.entities))   # (type, text, canonical), first occurrence order
     return OutputLine(doc_id, [OutputLabel(lb.code, lb.score, lb.evidence) for lb in result.labels],
                       [OutputEntity(*key) for key in unique])
+
+
+_KEY = itemgetter(0, 1, 2)   # an Entity's type, text and canonical
