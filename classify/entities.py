@@ -111,16 +111,17 @@ class _Anchored:
     anchors: str        # every match holds one of these characters
     char: re.Pattern    # one allowed character
     run: re.Pattern     # a run of allowed characters
+    plain: frozenset[str]   # allowed characters known without `char` (its listed ones, ASCII digits, space)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """pattern.finditer(text), run by run."""
         end = 0
-        is_inside = self.char.match
+        is_inside, plain = self.char.match, self.plain
         for at in _positions(text, self.anchors):
             if at < end:
                 continue
             start = at
-            while start > end and is_inside(text, start - 1):
+            while start > end and (text[start - 1] in plain or is_inside(text, start - 1)):
                 start -= 1
             end = self.run.match(text, at).end()
             yield from self.pattern.finditer(text, start, end)
@@ -141,7 +142,9 @@ def _positions(text: str, chars: str) -> list[int]:
 
 
 def _anchored(pattern: re.Pattern, anchors: str, chars: str) -> _Anchored:
-    return _Anchored(pattern, anchors, re.compile(chars), re.compile(chars + "*"))
+    char = re.compile(chars)
+    plain = frozenset(c for c in set(chars) | set("0123456789 ") if char.fullmatch(c))
+    return _Anchored(pattern, anchors, char, re.compile(chars + "*"), plain)
 
 
 _MONEY_RUNS = _anchored(_MONEY, "元币", _MONEY_CHARS)
