@@ -85,7 +85,8 @@ def candidates_cmd(
 
 def _run_pending(db_url: str, batch_size: int, workers: int = 1, stage: str = "classify",
                  force_entities: bool = False) -> None:
-    from classify.parallel import WorkerFailed, classify_parallel
+    from classify.parallel import classify_parallel
+    from futurewatch.core.forkpool import WorkerFailed
     from futurewatch.app.progress import open_progress
 
     with open_progress() as progress:
