@@ -38,7 +38,7 @@ class Scan:
         shift, split, form = len(self.title) + 1, self.split, self.form
         if len(form.text) == form.source_len:
             return [(False, a - shift, b - shift) if a >= split else (True, a, b) for a, b in pairs]
-        starts, shifts = form.gap_map()
+        starts, shifts = form._gaps or form.gap_map()
         last = len(starts) - 1
         out = []
         for start, end in pairs:
