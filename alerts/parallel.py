@@ -1,6 +1,7 @@
 """Alert batches on every core: batch i goes to worker process i mod N, each worker runs
 `run_one(chunk, known)` on its batches in order (its own connection, one transaction per batch,
-as in one process), and the parent adds up what they return and shows one progress count.
+as in one process), and the parent adds up what they return and shows one progress count
+(futurewatch.core.forkpool).
 
     run_batches(batches, run_one, workers, on_progress=None, at_exit=None) -> int
     default_workers(settings) -> int
@@ -15,14 +16,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 from typing import Callable, Sequence
 
 from futurewatch.core.config import Settings
-
-
-class WorkerFailed(RuntimeError):
-    """A worker process stopped with an error; its message is one line."""
+from futurewatch.core.forkpool import run_workers
 
 
 def default_workers(settings: Settings) -> int:
@@ -34,48 +31,23 @@ def default_workers(settings: Settings) -> int:
     return min(settings.alert_workers, os.cpu_count() or 1)
 
 
-def _work(run_one, batches, done, results, at_exit) -> None:
-    known: dict[int, set[int]] = {}  # first-seen rule → entities decided, per worker (see firstseen)
-    inserted = 0
-    try:
-        for chunk in batches:
-            inserted += run_one(chunk, known)
-            with done.get_lock():
-                done.value += len(chunk)
-        results.put(("ok", inserted))
-    except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
-        results.put(("error", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:300]))
-    finally:
-        if at_exit:
-            at_exit()
-
-
 def run_batches(batches: Sequence[list], run_one: Callable[[list, dict], int], workers: int,
                 on_progress: Callable[[int, int], None] | None = None,
                 at_exit: Callable[[], None] | None = None) -> int:
-    """Run every batch in `workers` processes; the sum of what run_one returned. Each worker calls
-    `at_exit` after its last batch (e.g. to close its connection)."""
-    context = multiprocessing.get_context("fork")
-    done, results = context.Value("q", 0), context.Queue()
-    total = sum(len(chunk) for chunk in batches)
-    procs = [context.Process(target=_work, args=(run_one, batches[k::workers], done, results, at_exit))
-             for k in range(workers)]
-    for proc in procs:
-        proc.start()
-    outcomes = []
-    while len(outcomes) < len(procs):
-        if on_progress:
-            on_progress(done.value, total)
+    """Run every batch in `workers` processes (forkpool.WorkerFailed if one fails); the sum of
+    what run_one returned. Each worker calls `at_exit` after its last batch (e.g. to close its
+    connection)."""
+
+    def work(k: int, advance: Callable[[int], None]) -> int:
+        known: dict[int, set[int]] = {}  # first-seen rule → entities decided, per worker (see firstseen)
+        inserted = 0
         try:
-            outcomes.append(results.get(timeout=0.5))
-        except queue.Empty:
-            if not any(proc.is_alive() for proc in procs) and results.empty():
-                outcomes += [("error", "a worker process ended without a result")] * (len(procs) - len(outcomes))
-    for proc in procs:
-        proc.join()
-    failed = [value for status, value in outcomes if status == "error"]
-    if failed:
-        raise WorkerFailed(failed[0])
-    if on_progress:
-        on_progress(done.value, total)
-    return sum(value for _, value in outcomes)
+            for chunk in batches[k::workers]:
+                inserted += run_one(chunk, known)
+                advance(len(chunk))
+        finally:
+            if at_exit:
+                at_exit()
+        return inserted
+
+    return sum(run_workers(work, workers, sum(len(chunk) for chunk in batches), on_progress))

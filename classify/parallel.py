@@ -1,7 +1,8 @@
 """Reclassification on every core: the pending versions split into contiguous version-id spans
 of about SPAN_BATCHES batches each, handed out from one queue to the worker processes, so every
 core stays busy until the last span (a slower worker simply takes fewer). Each worker keeps one
-database session and one classifier for all its spans; one progress count for all of them.
+database session and one classifier for all its spans; one progress count for all of them
+(futurewatch.core.forkpool, whose WorkerFailed a failed worker raises).
 
     classify_parallel(url, workers=2, batch_size=500, progress=None, force_entities=False) -> ClassifySummary
 
@@ -13,12 +14,12 @@ every worker classifies with the same version.
 from __future__ import annotations
 
 import multiprocessing
-import time
 from typing import Callable
 
 from classify.pipeline import GROWN_TABLES, ClassifySummary, PendingClassifier, classify_pending
 from classify.taxonomy import load_taxonomy, select_latest_taxonomy
 from futurewatch.core.db import connect
+from futurewatch.core.forkpool import run_workers
 from futurewatch.core.stats import analyze_grown
 
 SPAN_BATCHES = 8   # batches per span handed to a worker: small enough to balance, large to keep few
@@ -31,10 +32,6 @@ ORDER BY dv.version_id
 """
 
 
-class WorkerFailed(RuntimeError):
-    """A worker process stopped with an error; its message is one line."""
-
-
 def split_ranges(ids: list[int], parts: int) -> list[tuple[int, int]]:
     """(after, until] ranges holding about len(ids)/parts of the sorted ids each."""
     if not ids:
@@ -42,26 +39,6 @@ def split_ranges(ids: list[int], parts: int) -> list[tuple[int, int]]:
     step = -(-len(ids) // max(1, parts))
     bounds = [ids[min(i, len(ids)) - 1] for i in range(step, len(ids) + step, step)]
     return list(zip([ids[0] - 1] + bounds[:-1], bounds))
-
-
-def _work(db_url: str, tv: int, spans, batch_size: int, force_entities: bool, done, results) -> None:
-    """Take spans from the queue until its end mark (None); report the totals or one error line."""
-    counted = 0
-
-    def count(seen: int) -> None:
-        nonlocal counted
-        with done.get_lock():
-            done.value += seen - counted
-        counted = seen
-    try:
-        with PendingClassifier.open(db_url, tv, force_entities=force_entities) as job:
-            for span in iter(spans.get, None):
-                counted = 0
-                job.classify_span(span, batch_size=batch_size, progress=count)
-        s = job.summary
-        results.put(("ok", s.classified, s.labels, s.mentions, s.entities_kept))
-    except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
-        results.put(("error", f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:300], 0, 0, 0))
 
 
 def classify_parallel(db_url: str, *, workers: int = 2, batch_size: int = 500, limit: int | None = None,
@@ -85,45 +62,26 @@ def classify_parallel(db_url: str, *, workers: int = 2, batch_size: int = 500, l
 
 
 def _run_workers(url, tv, spans, workers, batch_size, total, progress, force_entities) -> ClassifySummary:
-    context = multiprocessing.get_context("fork")
-    done, queue, results = context.Value("q", 0), context.Queue(), context.Queue()
+    """The spans from one queue, each worker until its end mark (None); their totals added up."""
+    span_queue = multiprocessing.get_context("fork").Queue()
     for span in spans + [None] * workers:   # one end mark per worker
-        queue.put(span)
-    procs = [context.Process(target=_work, args=(url, tv, queue, batch_size, force_entities, done, results))
-             for _ in range(workers)]
-    for proc in procs:
-        proc.start()
-    outcomes = []
-    while len(outcomes) < workers:
-        if progress:
-            progress(done.value, total)
-        outcomes += _collect(results, procs, workers - len(outcomes))
-    for proc in procs:
-        proc.join()
-    failed = [message for status, message, *_ in outcomes if status == "error"]
-    if failed:
-        raise WorkerFailed(failed[0])
-    if progress:
-        progress(done.value, total)
-    return ClassifySummary(taxonomy_version_id=tv, pending=total, classified=sum(o[1] for o in outcomes),
-                           labels=sum(o[2] for o in outcomes), mentions=sum(o[3] for o in outcomes),
-                           entities_kept=sum(o[4] for o in outcomes))
+        span_queue.put(span)
 
+    def work(_k: int, advance: Callable[[int], None]) -> tuple[int, int, int, int]:
+        counted = 0
 
-def _collect(results, procs, missing: int) -> list[tuple]:
-    """The outcomes reported within half a second; a worker that died without one (killed) is an error."""
-    got = []
-    try:
-        got.append(results.get(timeout=0.5))
-        while len(got) < missing:
-            got.append(results.get_nowait())
-    except Exception:  # noqa: BLE001 - queue.Empty: nothing (more) for now
-        pass
-    if not got and not any(proc.is_alive() for proc in procs):
-        time.sleep(0.5)   # a last report may still be in the pipe
-        try:
-            got.append(results.get(timeout=1))
-        except Exception:  # noqa: BLE001
-            died = [proc.exitcode for proc in procs if proc.exitcode]
-            got = [("error", f"a worker stopped with exit code {died[0] if died else '?'}", 0, 0, 0)] * missing
-    return got
+        def count(seen: int) -> None:   # `seen` counts from 0 in each span
+            nonlocal counted
+            advance(seen - counted)
+            counted = seen
+        with PendingClassifier.open(url, tv, force_entities=force_entities) as job:
+            for span in iter(span_queue.get, None):
+                counted = 0
+                job.classify_span(span, batch_size=batch_size, progress=count)
+        done = job.summary
+        return done.classified, done.labels, done.mentions, done.entities_kept
+
+    per_worker = run_workers(work, workers, total, progress)
+    classified, labels, mentions, kept = (sum(column) for column in zip(*per_worker))
+    return ClassifySummary(taxonomy_version_id=tv, pending=total, classified=classified, labels=labels,
+                           mentions=mentions, entities_kept=kept)

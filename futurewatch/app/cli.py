@@ -10,6 +10,7 @@ from futurewatch.app import commands
 from futurewatch.app.commands import alerts, classify, crawl, db, process, run, search
 from futurewatch.core.config import ConfigError
 from futurewatch.core.db import DatabaseError
+from futurewatch.core.forkpool import WorkerFailed
 from futurewatch.app.helptext import quiet_help_types
 from futurewatch.app.logsetup import setup_cli_logging
 from futurewatch.core.private import use_private_umask
@@ -41,3 +42,10 @@ def run_cli() -> None:
     except (ConfigError, DatabaseError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except WorkerFailed as exc:   # a stage's worker process (alert matching, reclassification) failed
+        print(f"error: a worker process failed: {exc}; rerun to continue where it stopped", file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ == "__main__":   # python -m futurewatch.app.cli, as the `futurewatch` script
+    run_cli()

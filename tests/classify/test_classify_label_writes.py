@@ -12,9 +12,10 @@ import psycopg
 import pytest
 
 from classify import pipeline
-from classify.parallel import WorkerFailed, classify_parallel
+from classify.parallel import classify_parallel
 from classify.pipeline import classify_pending
 from futurewatch.core.db import connect
+from futurewatch.core.forkpool import WorkerFailed
 from tests.classify.test_classify_parallel import seed
 from tests.classify.test_classify_pipeline import seed_archive, store_renamed_taxonomy
 

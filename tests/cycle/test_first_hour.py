@@ -142,3 +142,15 @@ def test_help_has_no_type_noise():
     assert "<bool>" not in out.stdout and "<str>" not in out.stdout
     parse = futurewatch(dict(os.environ, PYTHONPATH=str(PROJECT)), "parse", "--help")
     assert "FILE" in parse.stdout and "stored page" not in parse.stdout
+
+
+def test_the_module_runs_the_command():
+    """`python -m futurewatch.app.cli` is the `futurewatch` command (run_cli: errors as one line)."""
+    env = dict(os.environ, PYTHONPATH=str(PROJECT), COLUMNS="80")
+    help_ = subprocess.run([sys.executable, "-m", "futurewatch.app.cli", "--help"], env=env, cwd=PROJECT,
+                           capture_output=True, text=True, timeout=120)
+    assert help_.returncode == 0, help_.stderr
+    assert "Watch Chinese news and policy" in help_.stdout and "classify" in help_.stdout
+    bad = subprocess.run([sys.executable, "-m", "futurewatch.app.cli", "db", "status"], cwd=PROJECT,
+                         env=env | {"FUTUREWATCH_ALERT_WORKERS": "two"}, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stderr.startswith("error: FUTUREWATCH_ALERT_WORKERS"), bad.stderr
