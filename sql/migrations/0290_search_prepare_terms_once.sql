@@ -20,7 +20,7 @@
 --   * with an excluded term of one key and many survivors (S), the "newest" plan read a heap tuple
 --     for every candidate holding it (C - S) to drop it through the index; now, when the texts of
 --     the newest candidates are expected to cost less (20 x max_rows x C / S < C - S: a text costs
---     about 20 heap tuples), it reads them (at most twice the expected number), checking the
+--     6-22 heap tuples), it reads them (at most twice the expected number), checking the
 --     excluded terms on the text, and drops through the index only if that falls short.
 --     fw_search_plan reports the holders it counted ("dropped");
 --   * the bounded "newest" pass (the newest 20 x max_rows candidates) ran before the unbounded
@@ -488,8 +488,9 @@ BEGIN
     END IF;
     -- Many survivors: reading the texts of the newest candidates, holders included (the excluded
     -- terms are checked on the text), costs less than dropping the holders through the index,
-    -- a heap tuple each. Expected texts: max_rows x C / S; a text (~5 KB, compressed) costs about
-    -- 20 heap tuples (docs/perf/search_prepare_0290.md). Bounded by twice the expected texts;
+    -- a heap tuple each. Expected texts: max_rows x C / S; a ~5 KB text costs 6 (stored
+    -- uncompressed, 0300) to 22 (compressed) heap tuples (docs/perf/search_prepare_0290.md): 20
+    -- keeps the route a gain for either. Bounded by twice the expected texts;
     -- rows come back only when complete, otherwise the holders are dropped through the index.
     survivors := (facts ->> 'survivors')::bigint;
     dropped := (facts ->> 'dropped')::bigint;
