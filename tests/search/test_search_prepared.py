@@ -113,12 +113,12 @@ def test_the_plan_given_the_walk_equals_the_plan_that_walks_and_the_walk_reads_o
     assert decided == {"recent", "ranked", "newest"}
 
 
-@pytest.mark.parametrize("term", ["ab", "aa", "量子", "\U00020000a", "臺"])
+@pytest.mark.parametrize("term", ["ab", "aa", "量子", "\U00020000a", "臺", "x\n量", "\n"])
 def test_rank_equals_occurrences_and_title_in_characters(corpus_db, term):
     url, docs = corpus_db
     texts = [f"{d.title}\n{d.text}" for d in random.Random(5).sample(docs, 40)]
     texts += ["aaaa\nxaa", "b\naaa aa", "no newline ab ab ab", "\U00020000a\U00020000a\nA\U00020000a", "量子\n量子量子",
-              "臺\n臺臺", ""]
+              "臺\n臺臺", "", "ax\n量 x\n量", "a\nb\nx\n量", "\n\n"]
     with psycopg.connect(url) as conn:
         for text in texts:
             with_term = text + term  # every text holds the term at least once
