@@ -1,5 +1,5 @@
--- fw_search: each term normalised and keyed once per search, the walk on not repeated, no second
--- "newest" pass (issue 17: rare AND and NOT at 50x a LIKE scan).
+-- fw_search: each term normalised and keyed once per search, no text read twice, fewer heap
+-- tuples and rank passes (issue 17: rare AND and NOT at 50x a LIKE scan).
 --
 -- Measured at 20k versions (EXPLAIN ANALYZE and timed steps, docs/perf/search_prepare_0290.md):
 --   * building the statements cost 5-8 ms of a 10-20 ms search. Every builder is a SQL function
@@ -26,7 +26,12 @@
 --   * the bounded "newest" pass (the newest 20 x max_rows candidates) ran before the unbounded
 --     one only when no excluded term is one key, where both read the same candidates in the same
 --     order and stop at max_rows matches: it could only add the same text reads again. It is gone.
--- What changes for a user: nothing in the rows.
+--   * the walk computed `search_text || ''` below its OFFSET, so walking on from W read the first
+--     W texts again: the text is now read after the OFFSET;
+--   * ranking counted the characters of the whole text twice per term and scanned it for the term
+--     three times: occurrences are counted in bytes, without a separate presence scan, and the
+--     title test looks at the title only (same values).
+-- What changes for a user: nothing in the rows. fw_search_plan's facts gain "dropped".
 
 -- The keys of a query term: fw_search_keys' keys (every pair of adjacent UTF-16 code units,
 -- sorted, distinct), computed in PL/pgSQL. fw_search_keys is a SQL query that a statement plans
