@@ -97,7 +97,8 @@ def test_the_plan_given_the_walk_equals_the_plan_that_walks_and_the_walk_reads_o
             matched = [m for _, m in order]
             walk, probe = walk_size(max_rows)
             k, found = walk_outcome(matched, max_rows)
-            more = min(max_rows - k, sum(matched[walk:probe])) if k * probe >= 2 * max_rows * walk and k < max_rows else 0
+            walks_on = k < max_rows and k * probe >= 2 * max_rows * walk
+            more = min(max_rows - k, sum(matched[walk:probe])) if walks_on else 0
             itself = conn.execute("SELECT fw_search_plan(%s::jsonb, %s)", [parsed, max_rows]).fetchone()[0]
             given = conn.execute("SELECT fw_search_plan(fw_prepare_query(%s::jsonb), %s, %s, %s)",
                                  [parsed, max_rows, k, more]).fetchone()[0]
