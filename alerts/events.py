@@ -19,12 +19,12 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from datetime import datetime
+from datetime import date, datetime
 from typing import Callable, Iterator
 
 import msgspec
 
-from alerts import deadlines, firstseen, spikes
+from alerts import deadlines, firstseen, spikes, validity
 from alerts.facts import VersionFacts, select_facts
 from alerts.parallel import default_workers, run_batches
 from alerts.policy_facts import attach_policy_facts
@@ -63,6 +63,7 @@ class MatchSummary:
     versions_new: int = 0
     events_new: int = 0
     spikes: int = 0
+    validity_changes: int = 0  # events for validity changed in place (alerts.validity)
     seconds: float = 0.0
     workers: int = 1
     errors: list[str] = field(default_factory=list)
@@ -203,7 +204,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
     batch_conn = BatchConnection(db_url)
     run_one = partial(run_batch, batch_conn, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
-                      baseline_end=baseline_end)
+                      baseline_end=baseline_end, today=validity.shanghai_day(now))
     workers = default_workers(settings) if workers is None else workers
     if workers > 1 and len(batches) >= 2 * workers:
         summary.workers = workers
@@ -219,6 +220,11 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
             batch_conn.close()
     summary.versions_scanned = len(candidates)
     summary.versions_new = sum(1 for _, p in candidates if p)
+    if rule_ids is None:  # a run of some rules only must not mark validity changes as told to all
+        with connect(db_url, autocommit=True) as conn:
+            summary.validity_changes = validity.raise_validity_events(conn, version_rules, index, catalog, now,
+                                                                      batch_size)
+        summary.events_new += summary.validity_changes
     with connect(db_url) as conn:
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
                                                                catalog, now)
@@ -254,7 +260,7 @@ class BatchConnection:
 
 def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known: dict[int, set[int]], *,
               rules: list[Rule], fresh: set[int], index: TermIndex, catalog: Catalog,
-              baseline_end: datetime | None) -> int:
+              baseline_end: datetime | None, today: date) -> int:
     """Match one batch and commit its events together with its progress (one transaction)."""
     pending = {v for v, p in chunk if p}
     conn = batch_conn.get()
@@ -270,5 +276,5 @@ def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known:
         first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog,
                                                   baseline_end, known, record=True)
         record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
-                               if f.version_id in pending])
+                               if f.version_id in pending], today)
         return upsert_events(conn, list(events.values()) + first)  # last: see upsert_events

@@ -7,7 +7,7 @@ import logging
 
 import msgspec
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from alerts.limits import LimitError, check_rule_params
 from alerts.rules import Catalog, Rule, RuleError, compile_rule
@@ -186,19 +186,35 @@ def upsert_events(conn, events: list[Event]) -> int:
     return sum(1 for r in conn.execute(UPSERT_EVENTS_SQL).fetchall() if r["inserted"])
 
 
-def record_versions(conn, states: list[tuple[int, int | None]]) -> None:
+def record_versions(conn, states: list[tuple[int, int | None]], today: date) -> None:
     """Mark versions as matched (one statement per batch); a version deleted meanwhile needs no mark.
+    A version marked the first time keeps its validity on `today` (alerts.validity announces later
+    changes; a rematch keeps the stored one, so it never swallows a change). Takes the writers'
+    lock (see upsert_events)."""
+    if not states:
+        return
+    conn.execute(LOCK_WRITERS_SQL)
+    conn.execute(
+        """INSERT INTO alert_version_state (version_id, taxonomy_version_id, validity)
+           SELECT s.v, s.t, alert_policy_validity(s.v, %(today)s)
+           FROM unnest(%(v)s::bigint[], %(t)s::integer[]) AS s(v, t)
+           WHERE EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = s.v OFFSET 0)
+           ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
+                                                   matched_at = now()""",
+        {"v": [v for v, _ in states], "t": [t for _, t in states], "today": today})
+
+
+def record_validity(conn, states: list[tuple[int, str | None]]) -> None:
+    """Store the validity the alert stage has now seen for matched versions (alerts.validity).
     Takes the writers' lock (see upsert_events)."""
     if not states:
         return
     conn.execute(LOCK_WRITERS_SQL)
     conn.execute(
-        """INSERT INTO alert_version_state (version_id, taxonomy_version_id)
-           SELECT s.v, s.t FROM unnest(%(v)s::bigint[], %(t)s::integer[]) AS s(v, t)
-           WHERE EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = s.v OFFSET 0)
-           ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
-                                                   matched_at = now()""",
-        {"v": [v for v, _ in states], "t": [t for _, t in states]})
+        """UPDATE alert_version_state st SET validity = s.validity
+           FROM unnest(%(v)s::bigint[], %(val)s::text[]) AS s(v, validity)
+           WHERE st.version_id = s.v""",
+        {"v": [v for v, _ in states], "val": [x for _, x in states]})
 
 
 def record_rules(conn, rules: list[Rule]) -> None:
