@@ -125,3 +125,29 @@ def test_the_validity_function_agrees_with_the_reader_view(db):
                     "FROM v_policy_documents")
     assert len(got) == 2 and all(r["validity"] == r["ours"] for r in got)
     assert {r["validity"] for r in got} == {"abolished", "in_force"}
+
+
+def test_a_run_failing_mid_write_changes_nothing_and_the_rerun_fires_once(db):
+    """The stored validity is committed with the events: a run that fails while writing them (here
+    the database refuses the insert) leaves the change to announce, and the next run announces it."""
+    url, tv, rules = db
+    store(url, CITY)
+    label_new(url, tv)
+    run_alerts(url, WHEN + timedelta(days=1))
+    store(url, CITY_NEW, days=1)
+    label_new(url, tv)
+    with connect(url) as conn:
+        conn.execute("""CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN RAISE EXCEPTION 'disk full'; END $$""")
+        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON alert_events FOR EACH ROW "
+                     "WHEN (NEW.event_key LIKE '%:abolished') EXECUTE FUNCTION refuse()")
+    with pytest.raises(Exception, match="disk full"):
+        run_alerts(url, WHEN + timedelta(days=2))
+    city_version = A.current_version(url, doc_id(url, CITY[0]))
+    stored = rows(url, "SELECT validity FROM alert_version_state WHERE version_id = %(v)s", {"v": city_version})
+    assert stored == [{"validity": "in_force"}] and A.events(url, rules["变更"]) == []
+    with connect(url) as conn:
+        conn.execute("DROP TRIGGER refuse ON alert_events")
+    assert run_alerts(url, WHEN + timedelta(days=2))["validity_changes"] == 1
+    assert len(validity_events(url, rules["变更"])) == 1
+    assert run_alerts(url, WHEN + timedelta(days=3))["events_new"] == 0
