@@ -31,7 +31,7 @@ from alerts.policy_facts import attach_policy_facts
 from alerts.plan import RulePlan
 from alerts.rules import Catalog, Match, Rule, change_of, match_version
 from alerts.store import (JSON, Event, record_rules, record_versions, resolve_entities, select_catalog,
-                          select_rules, upsert_events)
+                          select_rules, select_validity, upsert_events)
 from alerts.terms import TermIndex
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
@@ -268,6 +268,9 @@ def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known:
         # A crash may lose the last batches' commits, but then their progress with their events:
         # the next run matches them again. Nothing waits for the WAL flush of each batch.
         conn.execute("SET LOCAL synchronous_commit = off")
+        # The validity stored with the mark is read before the facts: a change made meanwhile is
+        # then announced by alerts.validity (at worst twice, never lost).
+        seen = select_validity(conn, sorted(pending), today)
         facts_list = select_facts(conn, [v for v, _ in chunk])
         attach_policy_facts(conn, facts_list)
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
@@ -275,6 +278,6 @@ def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known:
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]
         first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog,
                                                   baseline_end, known, record=True)
-        record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
-                               if f.version_id in pending], today)
+        record_versions(conn, [(f.version_id, f.taxonomy_version_id, seen.get(f.version_id)) for f in facts_list
+                               if f.version_id in pending])
         return upsert_events(conn, list(events.values()) + first)  # last: see upsert_events

@@ -186,22 +186,28 @@ def upsert_events(conn, events: list[Event]) -> int:
     return sum(1 for r in conn.execute(UPSERT_EVENTS_SQL).fetchall() if r["inserted"])
 
 
-def record_versions(conn, states: list[tuple[int, int | None]], today: date) -> None:
-    """Mark versions as matched (one statement per batch); a version deleted meanwhile needs no mark.
-    A version marked the first time keeps its validity on `today` (alerts.validity announces later
-    changes; a rematch keeps the stored one, so it never swallows a change). Takes the writers'
-    lock (see upsert_events)."""
+def select_validity(conn, version_ids: list[int], today: date) -> dict[int, str | None]:
+    """Each version's validity on `today` (alert_policy_validity; None: not a policy)."""
+    rows = conn.execute("SELECT v, alert_policy_validity(v, %(today)s) AS validity FROM unnest(%(v)s::bigint[]) AS v",
+                        {"v": version_ids, "today": today}).fetchall()
+    return {r["v"]: r["validity"] for r in rows}
+
+
+def record_versions(conn, states: list[tuple[int, int | None, str | None]]) -> None:
+    """Mark versions as matched (one statement per batch) with (version, taxonomy version, validity);
+    a version deleted meanwhile needs no mark. The validity is stored the first time only: a rematch
+    keeps the one stored, which alerts.validity compares with later values, so it never swallows a
+    change. Takes the writers' lock (see upsert_events)."""
     if not states:
         return
     conn.execute(LOCK_WRITERS_SQL)
     conn.execute(
         """INSERT INTO alert_version_state (version_id, taxonomy_version_id, validity)
-           SELECT s.v, s.t, alert_policy_validity(s.v, %(today)s)
-           FROM unnest(%(v)s::bigint[], %(t)s::integer[]) AS s(v, t)
+           SELECT s.v, s.t, s.validity FROM unnest(%(v)s::bigint[], %(t)s::integer[], %(val)s::text[]) AS s(v, t, validity)
            WHERE EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = s.v OFFSET 0)
            ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
                                                    matched_at = now()""",
-        {"v": [v for v, _ in states], "t": [t for _, t in states], "today": today})
+        {"v": [v for v, _, _ in states], "t": [t for _, t, _ in states], "val": [x for _, _, x in states]})
 
 
 def record_validity(conn, states: list[tuple[int, str | None]]) -> None:
