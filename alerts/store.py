@@ -187,10 +187,12 @@ def upsert_events(conn, events: list[Event]) -> int:
 
 
 def select_validity(conn, version_ids: list[int], today: date) -> dict[int, str | None]:
-    """Each version's validity on `today` (alert_policy_validity; None: not a policy)."""
-    rows = conn.execute("SELECT v, alert_policy_validity(v, %(today)s) AS validity FROM unnest(%(v)s::bigint[]) AS v",
+    """Each policy version's validity on `today` (alert_policy_validity); versions without policy
+    metadata are left out (their validity is None). One index probe per version."""
+    rows = conn.execute("SELECT pm.version_id, alert_policy_validity(pm.version_id, %(today)s) AS validity "
+                        "FROM policy_metadata pm WHERE pm.version_id = ANY(%(v)s::bigint[])",
                         {"v": version_ids, "today": today}).fetchall()
-    return {r["v"]: r["validity"] for r in rows}
+    return {r["version_id"]: r["validity"] for r in rows}
 
 
 def record_versions(conn, states: list[tuple[int, int | None, str | None]]) -> None:
