@@ -16,16 +16,14 @@ Other rule types never fire here: the text did not change.
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from alerts.facts import VersionFacts, select_facts
 from alerts.policy_facts import attach_policy_facts
 from alerts.rules import Catalog, Rule, match_version
 from alerts.store import Event, record_validity, upsert_events
 from alerts.terms import TermIndex
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")  # 有效期 dates are days in China
+from futurewatch.core.localtime import source_day
 ANNOUNCED = ("amended", "abolished", "expired")
 
 # Current policy versions already matched whose validity today differs from the one stored.
@@ -56,8 +54,9 @@ ORDER BY r.to_document_id, effect, fv.created_at DESC, f.document_id DESC
 EXPIRES_SQL = "SELECT version_id, expires_on FROM policy_metadata WHERE version_id = ANY(%(ids)s)"
 
 
-def shanghai_day(now: datetime):
-    return now.astimezone(SHANGHAI).date()
+def shanghai_day(now: datetime) -> date:
+    """有效期 dates are days in China: the run's `now` as one."""
+    return source_day(now)
 
 
 def select_changes(conn, now: datetime) -> list[dict]:
