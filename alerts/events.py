@@ -7,7 +7,8 @@ the same key and add their source to the event's list. Events are upserted on (r
 event_key), so reruns and backfills never duplicate. A version is matched once its labels exist
 (classification_runs), and again only when a newer taxonomy reclassifies it. Each batch commits
 its events with its progress, so a crash loses at most the batches whose commits were not yet
-flushed (run_batch), and the next run matches them again.
+flushed (run_batch), and the next run matches them again. A validity changed in place (a later
+document, a reparse, an ended 有效期) is announced to `changed` rules by alerts.validity.
 """
 
 from __future__ import annotations
