@@ -111,16 +111,17 @@ class _Anchored:
     anchors: str        # every match holds one of these characters
     char: re.Pattern    # one allowed character
     run: re.Pattern     # a run of allowed characters
+    plain: frozenset[str]   # allowed characters known without `char` (its listed ones, ASCII digits, space)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """pattern.finditer(text), run by run."""
         end = 0
-        is_inside = self.char.match
+        is_inside, plain = self.char.match, self.plain
         for at in _positions(text, self.anchors):
             if at < end:
                 continue
             start = at
-            while start > end and is_inside(text, start - 1):
+            while start > end and (text[start - 1] in plain or is_inside(text, start - 1)):
                 start -= 1
             end = self.run.match(text, at).end()
             yield from self.pattern.finditer(text, start, end)
@@ -141,7 +142,9 @@ def _positions(text: str, chars: str) -> list[int]:
 
 
 def _anchored(pattern: re.Pattern, anchors: str, chars: str) -> _Anchored:
-    return _Anchored(pattern, anchors, re.compile(chars), re.compile(chars + "*"))
+    char = re.compile(chars)
+    plain = frozenset(c for c in set(chars) | set("0123456789 ") if char.fullmatch(c))
+    return _Anchored(pattern, anchors, char, re.compile(chars + "*"), plain)
 
 
 _MONEY_RUNS = _anchored(_MONEY, "元币", _MONEY_CHARS)
@@ -255,9 +258,11 @@ def select_dictionary_hits(hits: list[Hit], norm: MatchForm) -> list[Hit]:
     chosen: list[Hit] = []
     last_end = -1
     text = norm.text
+    size = len(text)
     for hit in candidates:
         start, end, entry = hit
-        if start < last_end or (end - start <= 3 and entry.kind == "place" and _is_byline(text, hit)):
+        if start < last_end or (end - start <= 3 and entry.kind == "place" and start and end < size
+                                and text[start - 1] == "(" and text[end] == ")"):   # a byline
             continue
         chosen.append(hit)
         last_end = end
@@ -265,9 +270,3 @@ def select_dictionary_hits(hits: list[Hit], norm: MatchForm) -> list[Hit]:
 
 
 _START, _END = itemgetter(0), itemgetter(1)
-
-
-def _is_byline(text: str, hit: Hit) -> bool:
-    start, end = hit[0], hit[1]
-    return (end - start <= 3 and start > 0 and end < len(text)
-            and text[start - 1] == "(" and text[end] == ")")

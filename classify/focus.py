@@ -29,6 +29,7 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
 from operator import mul
 from pathlib import Path
@@ -37,7 +38,7 @@ import yaml
 
 from classify.focus_signals import SIGNAL_FEATURES, signal_rows
 from classify.scan import Scan
-from classify.tracks import Track, in_list
+from classify.tracks import LIST_MARKS, Track, in_list
 from futurewatch.core.taxonomy import CONTRACT_CODES, WEAK_WEIGHT
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -73,7 +74,8 @@ class _Context:
     """What every candidate of one document shares."""
 
     text_len: int          # characters of the text (at least _MIN_LEN)
-    blocks: list[int]      # per BLOCK characters: bit mask of the cue classes in it
+    focus_cues: list[int]  # sorted starts of the focus-class cues (industry, policy, market)
+    other_cues: list[int]  # sorted starts of the other-genre cues
     code_blocks: list[int]  # per BLOCK: bit mask of the candidates (by rank) with a counted hit in it
     first_hit: int         # earliest counted hit of any candidate
     top_score: float
@@ -81,27 +83,28 @@ class _Context:
     parents: dict[str, str]     # code → national parent
     best_by_parent: dict[str, float]
     in_title: int          # how many candidates occur in the title
+    enum_marks: bool       # does the text hold a 、 (else no hit is an item of an enumeration)
 
 
 def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -> tuple[list[float], _Context]:
     """The document part of the features, and the context shared by its candidates."""
     text_len = max(doc.text_len, _MIN_LEN)
-    counts = [0] * len(CUE_CLASSES)
-    in_title = [0.0] * len(CUE_CLASSES)
-    blocks = [0] * (len(doc.form.text) // BLOCK + 3)   # spare blocks: blocks[-1] and the last are empty
-    split, index = doc.split, _CLASS_INDEX
-    for start, cls in doc.cues:
-        k = index[cls]
-        blocks[start // BLOCK] |= 1 << k
-        if start < split:
-            in_title[k] = 1.0
-        else:
-            counts[k] += 1
+    split, cues = doc.split, doc.cues
+    counts, in_title, focus, other = [], [], [], []
+    for cls in CUE_CLASSES:   # a class's starts: the title's first (the scan reports by end), then the text's
+        starts = cues.get(cls, ())
+        in_title_n = bisect_left(starts, split) if starts else 0   # partitioned at `split`: bisect finds the border
+        counts.append(len(starts) - in_title_n)
+        in_title.append(in_title_n and 1.0 or 0.0)
+        if starts:
+            (focus if cls in _FOCUS else other).extend(starts)
+    focus.sort()
+    other.sort()
     row = [math.log1p(doc.text_len / 100), float(len(tracks)), _balance(counts)]
     row += [math.log1p(1000 * c / text_len) for c in counts]
     row += in_title
     best: dict[str, float] = {}
-    code_blocks = [0] * len(blocks)
+    code_blocks = [0] * (len(doc.form.text) // BLOCK + 3)   # spare blocks: code_blocks[-1] and the last are empty
     first_hit, total, titled = len(doc.form.text), 0.0, 0
     for rank, t in enumerate(tracks):
         parent = parents.get(t.code, t.code)
@@ -112,7 +115,8 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
         titled += name == "title"
         for _, _, h in t.counted[:MAX_HITS]:
             code_blocks[h[0] // BLOCK] |= 1 << rank
-    ctx = _Context(text_len, blocks, code_blocks, first_hit, tracks[0].score, total or 1.0, parents, best, titled)
+    ctx = _Context(text_len, focus, other, code_blocks, first_hit, tracks[0].score, total or 1.0, parents, best,
+                   titled, "、" in doc.form.text)
     return row, ctx
 
 
@@ -120,20 +124,23 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
     counted = track.counted
     hits = counted[:MAX_HITS]
     n = len(hits) or 1
-    split, text, blocks, text_len, code_blocks = doc.split, doc.form.text, ctx.blocks, ctx.text_len, ctx.code_blocks
+    split, text, text_len, code_blocks = doc.split, doc.form.text, ctx.text_len, ctx.code_blocks
+    focus, other, size, enum_marks = ctx.focus_cues, ctx.other_cues, len(text), ctx.enum_marks
+    n_focus_cues, n_other_cues = len(focus), len(other)
     others = ~(1 << rank)
     in_title = counted[0][1] == "title"
     in_lead = title_strong = False
     first, n_body, covered, n_strong, n_list, n_enum, n_shared = doc.text_len, 0, 0, 0, 0, 0, 0
     n_focus = n_other = 0
     terms = set()
-    for _, name, h in hits:   # counts kept with ifs: cheaper than adding bools
+    for _, name, h in hits:   # counts kept with ifs: cheaper than adding bools; in_list and _enumerated inlined
         start, end, entry = h
         if entry.weight > WEAK_WEIGHT:
             n_strong += 1
             if name == "title":
                 title_strong = True
-        n_list += in_list(text, h)
+        if (start and text[start - 1] in LIST_MARKS) or (end < size and text[end] in LIST_MARKS):
+            n_list += 1
         terms.add(entry.term)
         if name != "title":
             if name == "lead":
@@ -142,15 +149,19 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
                 first = start - split
             n_body += 1
             covered += end - start
-        b = start // BLOCK   # the hit's block and the blocks either side (blocks[-1] is a spare 0)
-        near = blocks[b - 1] | blocks[b] | blocks[b + 1]
-        if near & _FOCUS_BITS:
+        b = start // BLOCK   # a cue near the hit: in its block of BLOCK characters or the blocks either side
+        low, high = (b - 1) * BLOCK, (b + 2) * BLOCK
+        i = bisect_left(focus, low)
+        if i < n_focus_cues and focus[i] < high:
             n_focus += 1
-        if near & _OTHER_BITS:
+        i = bisect_left(other, low)
+        if i < n_other_cues and other[i] < high:
             n_other += 1
-        if _enumerated(text, start, end):
-            n_enum += 1
-        if (code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others:
+        if enum_marks:   # _enumerated
+            marks = text.count("、", start - ENUM_REACH if start > ENUM_REACH else 0, end + ENUM_REACH)
+            if marks >= 2 or (marks and text.find("等", end, end + ENUM_REACH) >= 0):
+                n_enum += 1
+        if (code_blocks[b - 1] | code_blocks[b] | code_blocks[b + 1]) & others:   # code_blocks[-1] is a spare 0
             n_shared += 1
     longest = max(map(len, terms))
     score = track.score
@@ -169,7 +180,7 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
 
 def _enumerated(text: str, start: int, end: int) -> bool:
     """Is the hit an item of an enumeration: 、 twice within ENUM_REACH characters, or once
-    with a following 等?"""
+    with a following 等? (track_features has it inlined.)"""
     marks = text.count("、", max(start - ENUM_REACH, 0), end + ENUM_REACH)
     return marks >= 2 or (marks > 0 and text.find("等", end, end + ENUM_REACH) >= 0)
 
@@ -187,9 +198,8 @@ def listed(doc: Scan, track: Track, tracks: list[Track]) -> bool:
     return False
 
 
-_CLASS_INDEX = {c: i for i, c in enumerate(CUE_CLASSES)}
-_FOCUS_BITS = sum(1 << _CLASS_INDEX[c] for c in ("industry", "policy", "market"))
-_OTHER_BITS = sum(1 << _CLASS_INDEX[c] for c in ("consumer", "entertainment", "education", "lifestyle", "background"))
+_FOCUS = frozenset(("industry", "policy", "market"))   # the other classes: consumer, entertainment, education,
+                                                         # lifestyle, background
 
 
 def _balance(amounts: list[float]) -> float:
@@ -233,11 +243,13 @@ class FocusModel:
         doc_row, ctx = document_features(doc, tracks, parents)
         signals = signal_rows(doc, tracks)
         base = self.bias + sum(map(mul, self.doc_weights, doc_row))
+        track_weights, signal_weights, code_weights = self.track_weights, self.signal_weights, self.code_weights
         out = []
         for rank, t in enumerate(tracks):
-            z = base + sum(map(mul, self.track_weights, track_features(doc, t, rank, ctx)))
-            z += sum(map(mul, self.signal_weights, signals[rank]))
-            out.append(_sigmoid(z + self.code_weights.get(t.code, 0.0)))
+            z = base + sum(map(mul, track_weights, track_features(doc, t, rank, ctx)))
+            z += sum(map(mul, signal_weights, signals[rank]))
+            z += code_weights.get(t.code, 0.0)
+            out.append(1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0)   # _sigmoid
         return out
 
     def probability(self, row: list[float]) -> float:
@@ -270,7 +282,7 @@ def subordinates(kept: dict[str, float], listed: set[str] | frozenset[str] = fro
     but lists count, so a track named as an item of a list (`listed`) is kept."""
     relations = load_relations()
     return {code for code, score in kept.items() if code in relations and code not in listed
-            and any(kept.get(other, -1.0) >= score for other in relations[code])}
+            and any(kept[other] >= score for other in relations[code].intersection(kept))}
 
 
 def final_codes(kept: dict[str, float], absorbed_by: Mapping[str, str | None],

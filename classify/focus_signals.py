@@ -51,22 +51,35 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     text, split = doc.form.text, doc.split
     ends = [m.start() for m in SENTENCE_END.finditer(text, split)]
     n_sentences = max((len(ends) + 1 if doc.text_len else 0) + (split > 1), 1)   # the title is one too
+    relation, head = _RELATION.search, _HEAD.match
     named, related, modifying = [], [], []
     for t in tracks:
+        counted = t.counted
         sentences, near, heads = set(), 0, 0
-        for i, (_, _, h) in enumerate(t.counted[:_SENTENCE_HITS]):
+        for _, _, h in counted[:_MAX_HITS]:   # their sentences, and a relation word in a hit's sentence
+            start = h[0]                       # within RELATION_REACH before it
+            if start >= split:
+                k = bisect_left(ends, start)
+                first = ends[k - 1] + 1 if k else split
+            else:
+                k, first = -1, 0   # -1: the title
+            sentences.add(k)
+            low = start - RELATION_REACH
+            if relation(text, first if first > low else low, start) is not None:
+                near += 1
+            if head(text, h[1], h[1] + _HEAD_SPAN) is not None:
+                heads += 1
+        for _, _, h in counted[_MAX_HITS:_SENTENCE_HITS]:
             start = h[0]
-            k = bisect_left(ends, start) if start >= split else -1
-            sentences.add(k)   # -1: the title
-            if i < _MAX_HITS:   # a relation word in the hit's sentence, within RELATION_REACH before it
-                first = ends[k - 1] + 1 if k > 0 else (split if k == 0 else 0)
-                near += _RELATION.search(text, max(first, start - RELATION_REACH), start) is not None
-                heads += _HEAD.match(text, h[1], h[1] + _HEAD_SPAN) is not None
+            sentences.add(bisect_left(ends, start) if start >= split else -1)
         named.append(sentences)
-        counted = min(len(t.counted), _MAX_HITS) or 1
-        related.append(near / counted)
-        modifying.append(heads / counted)
+        n_first = min(len(counted), _MAX_HITS) or 1
+        related.append(near / n_first)
+        modifying.append(heads / n_first)
     most = max(map(len, named)) or 1
     top = named[0]
-    return [[len(mine) / n_sentences, len(mine) / most, len(mine & top) / len(mine) if rank and mine else 0.0,
-             related[rank], modifying[rank]] for rank, mine in enumerate(named)]
+    rows = [[len(top) / n_sentences, len(top) / most, 0.0, related[0], modifying[0]]]
+    for mine, near, heads in zip(named[1:], related[1:], modifying[1:]):
+        n = len(mine)
+        rows.append([n / n_sentences, n / most, len(mine & top) / n if n else 0.0, near, heads])
+    return rows

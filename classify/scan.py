@@ -6,6 +6,7 @@ the text as published."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from classify.matcher import CUE, EXCLUSION, NAME, TERM, Hit, Matcher, matches_exact
@@ -27,15 +28,25 @@ class Scan:
         self.terms: dict[str, list[Hit]] = defaultdict(list)       # code → its term hits, by end
         self.exclusions: dict[str, list[Hit]] = defaultdict(list)
         self.contexts: set[str] = set()
-        self.cues: list[tuple[int, str]] = []              # (start, cue class)
+        self.cues: dict[str, list[int]] = defaultdict(list)        # cue class → starts, by end
         self.names: list[Hit] = []                         # org and place entries
         self.term_hits: list[Hit] = []
 
     def source_spans(self, pairs: list[tuple[int, int]]) -> list[tuple[bool, int, int]]:
-        """(in the title?, start, end) in that field's original text, per (start, end) pair."""
-        shift, split = len(self.title) + 1, self.split
-        return [(False, a - shift, b - shift) if s >= split else (True, a, b)
-                for (s, _), (a, b) in zip(pairs, self.form.spans(pairs))]
+        """(in the title?, start, end) in that field's original text, per (start, end) pair
+        (MatchForm.spans and the split into title and text in one loop)."""
+        shift, split, form = len(self.title) + 1, self.split, self.form
+        if len(form.text) == form.source_len:
+            return [(False, a - shift, b - shift) if a >= split else (True, a, b) for a, b in pairs]
+        starts, shifts = form._gaps or form.gap_map()
+        last = len(starts) - 1
+        out = []
+        for start, end in pairs:
+            i = bisect_right(starts, start) - 1
+            a = start + shifts[i]
+            b = end + (shifts[bisect_right(starts, end - 1) - 1] if i < last and starts[i + 1] < end else shifts[i])
+            out.append((False, a - shift, b - shift) if start >= split else (True, a, b))
+        return out
 
 
 def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
@@ -51,10 +62,11 @@ def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
     for idx, start, end in matcher.terms.scan(norm):
         slot = fast[idx]
         if slot == CUE:
-            cues.append((start, values[idx]))
+            cues[values[idx]].append(start)
         elif slot == TERM:
-            hit = (start, end, values[idx])
-            terms[hit[2].ref].append(hit)
+            entry = values[idx]
+            hit = (start, end, entry)
+            terms[entry.ref].append(hit)
             term_hits.append(hit)
         elif slot == NAME:
             names.append((start, end, values[idx]))
@@ -71,7 +83,7 @@ def _route(doc: Scan, original: str, start: int, end: int, pairs) -> None:
         if entry.exact is not None and not matches_exact(doc.form, original, start, end, entry.exact):
             continue
         if slot == CUE:
-            doc.cues.append((start, entry.ref))
+            doc.cues[entry.ref].append(start)
         elif slot == TERM:
             hit = (start, end, entry)
             doc.terms[entry.ref].append(hit)

@@ -12,7 +12,7 @@ reaches the threshold is a candidate; stage 2 (focus.py) decides whether it is a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from classify.matcher import Hit
 from classify.scan import Scan
@@ -54,8 +54,10 @@ def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float],
     fields = (split, split + w.lead_chars, split + w.deep_after)
     scored = {}
     for code, hits in doc.terms.items():
-        if dominated or code in exclusions or code in contexts:
+        if code in exclusions or code in contexts:
             hits = _surviving(hits, exclusions.get(code, ()), dominated, drop_weak=code in contexts)
+        elif dominated:
+            hits = [h for h in hits if id(h) not in dominated]
         scored[code] = _score(text, fields, code, hits, w)
     for code, parts in (compounds or {}).items():
         met = _meeting(doc.form.text, [scored.get(p) for p in parts], w.compound_reach)
@@ -69,8 +71,12 @@ def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float],
                 if 2 * sum(id(c) in inside for c in part.counted) >= len(part.counted):
                     part.absorbed_by = code
     out = [t for code, t in scored.items() if t.score + 1e-9 >= thresholds.get(code, w.threshold)]
-    out.sort(key=lambda t: (-t.score, t.code))
+    out.sort(key=_CODE)
+    out.sort(key=_SCORE, reverse=True)   # stable: by score, highest first, then code
     return out
+
+
+_CODE, _SCORE = attrgetter("code"), attrgetter("score")
 
 
 def _meeting(text: str, parts: list[Track | None], reach: int) -> tuple[float, list] | None:
@@ -120,13 +126,13 @@ def _score(text: str, fields: tuple[int, int, int], code: str, kept: list[Hit], 
     return Track(code, round(score, 3), counted)
 
 
-_LIST_MARKS = "、/"
+LIST_MARKS = "、/"
 
 
 def in_list(text: str, h: Hit) -> bool:
     """A match that is an item of an enumeration (X、Y、Z): a list of industries counts in full."""
     start, end = h[0], h[1]
-    return (start > 0 and text[start - 1] in _LIST_MARKS) or (end < len(text) and text[end] in _LIST_MARKS)
+    return (start > 0 and text[start - 1] in LIST_MARKS) or (end < len(text) and text[end] in LIST_MARKS)
 
 
 def _listed_apart(text: str, a: Hit, b: Hit) -> bool:

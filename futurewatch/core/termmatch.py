@@ -113,13 +113,14 @@ class MatchForm:
         """Source offsets of text[start:end] (end > start)."""
         if len(self.text) == self.source_len:
             return start, end
-        return self.source_offset(start), self.source_offset(end - 1) + 1
+        starts, shifts = self._gaps or self.gap_map()
+        return start + shifts[bisect_right(starts, start) - 1], end + shifts[bisect_right(starts, end - 1) - 1]
 
     def spans(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """span() of many (start, end) pairs at once."""
         if len(self.text) == self.source_len:
             return list(pairs)
-        starts, shifts = self.gap_map()
+        starts, shifts = self._gaps or self.gap_map()
         last = len(starts) - 1
         out = []
         for start, end in pairs:

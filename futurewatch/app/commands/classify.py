@@ -127,6 +127,7 @@ def run_jsonl(stdin, stdout, err, *, max_line_bytes: int = MAX_LINE_BYTES) -> in
     import msgspec
 
     from classify.classifier import default_classifier
+    from futurewatch.app.commands.classify_lines import render_result
 
     classifier = default_classifier()
     encode = msgspec.json.Encoder().encode
@@ -163,6 +164,21 @@ def parse_line(raw: bytes | None, n: int, size: int, limit: int) -> dict | None:
         raise ValueError(f"line of {size:,} bytes is over the {limit:,}-byte limit; skipped")
     if n == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark from Windows tools
         raw = raw[3:]
+    try:   # a line msgspec decodes is valid UTF-8 (it checks every string) and not blank
+        item = msgspec.json.decode(raw)
+    except (msgspec.DecodeError, UnicodeDecodeError):
+        item = _refused(raw)
+        if item is None:
+            return None
+    if not isinstance(item, dict):
+        raise ValueError("not a JSON object")
+    return item
+
+
+def _refused(raw: bytes) -> dict | None:
+    """The checks of a line msgspec refused, in order: ValueError with the reason; None for a blank line."""
+    import msgspec
+
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -170,25 +186,9 @@ def parse_line(raw: bytes | None, n: int, size: int, limit: int) -> dict | None:
     if not line.strip():
         return None
     try:
-        item = msgspec.json.decode(raw)
+        return msgspec.json.decode(raw)
     except msgspec.DecodeError as exc:
         raise ValueError(f"invalid JSON: {exc}") from None
-    if not isinstance(item, dict):
-        raise ValueError("not a JSON object")
-    return item
-
-
-def render_result(doc_id, result) -> dict:
-    unique = dict.fromkeys(e[:3] for e in result.entities)   # (type, text, canonical), first occurrence order
-    entities = [{"type": t, "text": text, "canonical": c} for t, text, c in unique]
-    return {
-        "id": doc_id,
-        "categories": [
-            {"code": lb.code, "score": lb.score, "evidence": lb.evidence}  # Evidence encodes as {term, field, start, end}
-            for lb in result.labels
-        ],
-        "entities": entities,
-    }
 
 
 classify_app = typer.Typer(help="Classify the archive or a JSON-lines stream; retrain stage 2.",
