@@ -3,7 +3,7 @@
 Run: .venv/bin/python -m bench.load_search [--docs 20000] [--workers 2] [--write]
 
 1. Load: --docs document versions of ~5 KB (seed sentences, 15 % written in Traditional) in two
-   halves, through the batch writer (parsers/batch_write.py: COPY with search_text computed in
+   halves, through the batch writer (parsers/batch_write.py: COPY straight in, search_text computed in
    Python, one GIN merge per batch, ANALYZE after growth), --workers connections in parallel.
    Rates in MB/s of UTF-8 title+text, wall clock and per CPU second (server backends + Python),
    because the machine is shared. Each half ends with VACUUM ANALYZE, included in the time.

@@ -1,21 +1,24 @@
-"""Where a bulk load's CPU goes, step by step: the expression index (0210) against stored keys (0220).
+"""Where a bulk load's CPU goes, step by step: main's batch writer (before 0300) against this one.
 
 Run: .venv/bin/python -m bench.load_steps [--docs 8000] [--write]
 
-One embedded server, two databases: `before` migrated up to 0210 (GIN over
-`fw_bigrams(search_text) COLLATE "C"`), `after` to head (GIN over `search_keys`, keys from Python).
-Both load the same ~5 KB versions (bench.load_search's texts) in batches of 2,000 through the
-batch writer's steps, one connection, alternating before/after batch by batch (so both see the
-same machine load), in two halves (--docs/2, then --docs) to show growth. CPU seconds per step:
+One embedded server, two databases: `staged` migrated up to 0280 and loaded the way the batch
+writer did before 0300 (search_text by unicodedata NFKC + str.translate, COPY into a staging
+table, INSERT … ON CONFLICT DO NOTHING, the trigger called for every row, search_text
+compressed); `direct` migrated to head and loaded by parsers/batch_write.py as it is (inert
+characters through one table, versions COPied straight in, the trigger skipped for trusted
+rows, search_text uncompressed). Both load the same ~5 KB versions (bench.load_search's texts)
+in batches of 2,000, one connection each, alternating batch by batch (so both see the same
+machine load), in two halves (--docs/2, then --docs) to show growth. CPU seconds per step:
 
-- `search_text` (Python): fw_search_text in Python (SearchTextFolder), client CPU;
-- `keys` (Python, after only): search_keys() in int4[]'s binary form (keys_binary), client CPU;
-- `COPY`: rows into the staging table (binary after, text before), client + server CPU;
-- `INSERT`: staging into document_versions (trigger, TOAST, GIN pending list), server CPU;
+- `search_text + keys` (Python): search_text and its keys in int4[]'s binary form, client CPU;
+- `COPY`: the rows into the staging table (staged) or straight into document_versions (direct:
+  with the trigger, TOAST, b-trees and the GIN pending list), client + server CPU;
+- `INSERT` (staged only): staging into document_versions (trigger, TOAST, GIN pending list);
 - `GIN merge`: gin_clean_pending_list(), server CPU;
 - `VACUUM ANALYZE`: at the end of each half, server CPU.
 
-Ends with `RESULT docs=… mb=… before_cpu_s_per_mb=… after_cpu_s_per_mb=… cpu_ratio=…`.
+Ends with `RESULT docs=… mb=… staged_cpu_s_per_mb=… direct_cpu_s_per_mb=… cpu_ratio=… wall_ratio=…`.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
+import unicodedata
 import sys
 import tempfile
 import time
@@ -36,15 +40,14 @@ from bench.load_search_run import backend_cpu, load_average, machine, open_datab
 from futurewatch.core import migrate
 from futurewatch.core.db import with_database
 from futurewatch.core.searchtext import SearchTextFolder, keys_binary
-from futurewatch.core.staging import copy_staged
+from futurewatch.core.staging import copy_new, copy_staged
+from parsers.batch_write import SEARCH_INDEX, VERSION_COLUMNS, VersionRow, unstored
 from tests.search.corpus import build_doc, ensure_source
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "load_steps.md"
 BATCH = 2000
-STEPS = ("search_text", "keys", "COPY", "INSERT", "GIN merge", "VACUUM ANALYZE")
-COLUMNS = ("version_id", "document_id", "version_no", "title", "text", "published_at", "content_hash", "parser",
-           "search_text")
-SCHEMAS = {"before": ("0220", "document_versions_search_idx"), "after": (None, "document_versions_search_keys_idx")}
+STEPS = ("search_text + keys", "COPY", "INSERT", "GIN merge", "VACUUM ANALYZE")
+SCHEMAS = {"staged": "0300", "direct": None}  # below which migration each database stops
 
 
 def create(admin_url: str, below: str | None) -> str:
@@ -74,25 +77,37 @@ class Meter:
         return result
 
 
-def load_batch(meter: Meter, folder: SearchTextFolder, docs, keyed: bool, index: str) -> None:
+def load_batch(meter: Meter, folder: SearchTextFolder, docs, direct: bool) -> None:
     conn = meter.conn
-    texts = meter.run("search_text", lambda: [folder.search_text(d.title, d.text) for d in docs])
-    keys = meter.run("keys", lambda: [keys_binary(t) for t in texts]) if keyed else None
-    rows = [(d.document_id, d.document_id, 1, d.title, d.text, d.published_at,
-             hashlib.sha256(d.text.encode()).hexdigest(), "sample.V1", t) + ((keys[i],) if keyed else ())
-            for i, (d, t) in enumerate(zip(docs, texts))]
-    columns = COLUMNS + (("search_keys",) if keyed else ())
+    rows = [VersionRow(d.document_id, d.document_id, 1, d.title, d.text, d.published_at,
+                       hashlib.sha256(d.text.encode()).hexdigest(), "sample.V1") for d in docs]
     with conn.transaction():
         conn.execute("SET LOCAL gin_pending_list_limit = '64MB'")
         conn.execute("SET LOCAL maintenance_work_mem = '64MB'")
         conn.execute("INSERT INTO documents (document_id, doc_key, source_id, canonical_url)"
                      " SELECT i, 'sample:' || i, 'sample', 'https://example.cn/' || i FROM unnest(%s::bigint[]) i",
                      [[d.document_id for d in docs]])
-        staging = meter.run("COPY", lambda: copy_staged(conn, "document_versions", columns, rows,
-                                                           ("search_keys",) if keyed else ()))
-        names = ", ".join(columns)
-        meter.run("INSERT", lambda: conn.execute(f"INSERT INTO document_versions ({names}) SELECT {names} FROM {staging.as_string(conn)}"))
-        meter.run("GIN merge", lambda: conn.execute("SELECT gin_clean_pending_list(%s::regclass)", [index]))
+        if direct:
+            values = meter.run("search_text + keys", lambda: [
+                (r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash, r.parser,
+                 *folder.search_columns(r.title, r.text)) for r in unstored(conn, rows)])
+            meter.run("COPY", lambda: copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",)))
+        else:
+            values = meter.run("search_text + keys", lambda: [
+                (r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash, r.parser,
+                 *general_columns(folder, r.title, r.text)) for r in rows])
+            staging = meter.run("COPY", lambda: copy_staged(conn, "document_versions", VERSION_COLUMNS, values,
+                                                               ("search_keys",)))
+            names = ", ".join(VERSION_COLUMNS)
+            meter.run("INSERT", lambda: conn.execute(f"INSERT INTO document_versions ({names}) SELECT {names}"
+                                                     f" FROM {staging.as_string(conn)} ON CONFLICT DO NOTHING"))
+        meter.run("GIN merge", lambda: conn.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX]))
+
+
+def general_columns(folder: SearchTextFolder, title: str, text: str) -> tuple[str, bytes]:
+    """search_text and keys the way main computed them (NFKC, then the fold, then the keys)."""
+    search_text = unicodedata.normalize("NFKC", title.replace("\n", " ") + "\n" + text).translate(folder.table)
+    return search_text, keys_binary(search_text)
 
 
 def vacuum(url: str) -> float:
@@ -112,7 +127,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="fw-bench-") as home:
         admin, server = open_database(None, Path(home))
         try:
-            urls = {name: create(admin, below) for name, (below, _) in SCHEMAS.items()}
+            urls = {name: create(admin, below) for name, below in SCHEMAS.items()}
             conns = {name: psycopg.connect(url) for name, url in urls.items()}
             meters = {name: Meter(conn) for name, conn in conns.items()}
             folders = {name: SearchTextFolder.from_database(conn) for name, conn in conns.items()}
@@ -124,9 +139,9 @@ def main() -> int:
                 for start in range(first, last + 1, BATCH):
                     docs = [build_doc(i, rng, 1700, mixed=False) for i in range(start, min(start + BATCH, last + 1))]
                     mb += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs) / 2**20
-                    for name, (_, index) in SCHEMAS.items():
+                    for name in SCHEMAS:
                         t0 = time.perf_counter()
-                        load_batch(meters[name], folders[name], docs, name == "after", index)
+                        load_batch(meters[name], folders[name], docs, name == "direct")
                         walls[name] += time.perf_counter() - t0
                 for name in SCHEMAS:
                     t0 = time.perf_counter()
@@ -148,22 +163,23 @@ def main() -> int:
 
 
 def render(rows: list[dict], args, seconds: float) -> tuple[str, str]:
-    head = "| schema | versions (cumulative) | MB | " + " | ".join(STEPS) + " | CPU s | CPU s per MB | MB per CPU-second | wall s | load average |"
-    lines = ["# bench.load_steps: a bulk load's CPU per step, expression index (0210) vs stored keys (0220)", "",
+    head = "| writer | versions (cumulative) | MB | " + " | ".join(STEPS) + " | CPU s | CPU s per MB | MB per CPU-second | wall s | MB/s wall | load average |"
+    lines = ["# bench.load_steps: a bulk load's CPU per step, main's batch writer (staged) against direct COPY (0300)", "",
              f"Machine: {machine()}, shared (load average per row). Embedded PostgreSQL 16. {args.note}", "",
              f"Command: `.venv/bin/python -m bench.load_steps {' '.join(sys.argv[1:])}` ({seconds:.0f} s)", "",
-             "CPU seconds (client + server), cumulative over the load:", "", head,
-             "|---|---:|---:|" + "---:|" * len(STEPS) + "---:|---:|---:|---:|---|"]
+             "CPU seconds (client + server), cumulative over the load; one connection per writer, batches alternating:",
+             "", head, "|---|---:|---:|" + "---:|" * len(STEPS) + "---:|---:|---:|---:|---:|---|"]
     for r in rows:
         cpu = sum(r[s] for s in STEPS)
         lines.append(f"| {r['schema']} | {r['docs']:,} | {r['mb']:.1f} | " + " | ".join(f"{r[s]:.2f}" for s in STEPS)
-                     + f" | {cpu:.2f} | {cpu / r['mb']:.3f} | {r['mb'] / cpu:.2f} | {r['wall']:.1f} | {r['load']} |")
+                     + f" | {cpu:.2f} | {cpu / r['mb']:.3f} | {r['mb'] / cpu:.2f} | {r['wall']:.1f}"
+                     + f" | {r['mb'] / r['wall']:.2f} | {r['load']} |")
     last = {r["schema"]: r for r in rows if r["docs"] == args.docs}
     per_mb = {k: sum(r[s] for s in STEPS) / r["mb"] for k, r in last.items()}
-    ratio = per_mb["before"] / per_mb["after"]
-    lines += ["", f"CPU per MB, before / after, at {args.docs:,} versions: **{ratio:.2f}×**.", ""]
-    result = (f"RESULT docs={args.docs} mb={last['after']['mb']:.1f} before_cpu_s_per_mb={per_mb['before']:.3f}"
-              f" after_cpu_s_per_mb={per_mb['after']:.3f} cpu_ratio={ratio:.2f}")
+    ratio, wall = per_mb["staged"] / per_mb["direct"], last["staged"]["wall"] / last["direct"]["wall"]
+    lines += ["", f"CPU per MB, staged / direct, at {args.docs:,} versions: **{ratio:.2f}×**; wall time: {wall:.2f}×.", ""]
+    result = (f"RESULT docs={args.docs} mb={last['direct']['mb']:.1f} staged_cpu_s_per_mb={per_mb['staged']:.3f}"
+              f" direct_cpu_s_per_mb={per_mb['direct']:.3f} cpu_ratio={ratio:.2f} wall_ratio={wall:.2f}")
     return "\n".join(lines), result
 
 

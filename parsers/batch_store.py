@@ -4,8 +4,9 @@
 
 A page is *new* when nothing stored shares its URLs, its doc_key or (for a site without ids)
 its content, and no earlier page of the batch does either. New pages are written together:
-documents and URLs by one `unnest` upsert each, versions by COPY into a staging table (with
-the search text and its index keys computed in Python), current versions and stories by one UPDATE each. Every
+documents and URLs by one `unnest` upsert each, versions by COPY (straight in; through a staging
+table only on a conflict), with the search text and its index keys computed in Python, current
+versions and stories by one UPDATE each. Every
 other page (a new version of a stored document, a refetch, a reprint inside the batch) is left
 to the page-by-page path of parsers/store.py, after the new ones, so it sees them.
 
@@ -21,8 +22,8 @@ import re
 from dataclasses import dataclass, field
 
 from futurewatch.core.searchtext import SearchTextFolder
+from futurewatch.core.staging import copy_new
 from parsers import dedup, policy_store, store
-from parsers.batch_write import upsert_staged
 from parsers.document import Document
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -146,10 +147,10 @@ def next_ids(conn, table: str, column: str, n: int) -> list[int]:
 def _insert_versions(conn, folder: SearchTextFolder, pages: list[Page]) -> None:
     for page, version_id in zip(pages, next_ids(conn, "document_versions", "version_id", len(pages))):
         page.version_id = version_id
-    values = ((p.version_id, p.document_id, 1, p.row["raw_fetch_id"], p.doc.title, p.doc.subtitle, p.doc.text,
+    values = [(p.version_id, p.document_id, 1, p.row["raw_fetch_id"], p.doc.title, p.doc.subtitle, p.doc.text,
                p.doc.published_at, p.doc.author, p.doc.origin, p.doc.editor, p.doc.lang, p.doc.content_hash,
-               p.doc.parser, p.doc.is_empty, *folder.search_columns(p.doc.title, p.doc.text)) for p in pages)
-    stored = upsert_staged(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",))
+               p.doc.parser, p.doc.is_empty, *folder.search_columns(p.doc.title, p.doc.text)) for p in pages]
+    stored = copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",))
     if stored != len(pages):  # only a concurrent writer of the same documents could cause this
         raise RuntimeError(f"{len(pages) - stored} of {len(pages)} new versions already existed")
     conn.execute(_SET_CURRENT, {"documents": [p.document_id for p in pages],

@@ -4,9 +4,12 @@ batch instead of per row.
     with indexed_batch(conn):        # one transaction per batch
         copy_versions(conn, rows, folder)
 
-Rows are COPied into a temporary staging table and moved with one INSERT … ON CONFLICT DO
-NOTHING, so a batch can be rerun as it is (rows already stored are skipped), and a crash inside
-a batch rolls all of it back: nothing half-written, nothing lost, rerun the batch.
+Versions already stored (by id, by document and content hash, or by document and version
+number) are left out first; the rest are COPied straight into document_versions under a
+savepoint, and should one conflict all the same (a concurrent writer), they go through a
+temporary staging table and one INSERT … ON CONFLICT DO NOTHING (futurewatch/core/staging.py,
+`copy_new`). Either way a batch can be rerun as it is (rows already stored are skipped), and a
+crash inside a batch rolls all of it back: nothing half-written, nothing lost, rerun the batch.
 
 Per-row maintenance of the search index (~1,200 distinct keys per 5 KB text) was 55–70 % of
 load time; the keys come from Python (search_keys, migration 0220). Inside `indexed_batch` new index entries go to the GIN pending list (a large
@@ -28,13 +31,15 @@ from typing import Iterable, Iterator
 from psycopg.rows import tuple_row
 
 from futurewatch.core.searchtext import SearchTextFolder
-from futurewatch.core.staging import upsert_staged
+from futurewatch.core.staging import copy_new, upsert_staged
 from futurewatch.core.stats import analyze_table
 
 SEARCH_INDEX = "document_versions_search_keys_idx"
 PENDING_LIMIT = "64MB"      # at most one merge per 64 MB of new keys within a batch
 MERGE_MEMORY = "64MB"       # maintenance_work_mem of the merges (larger was not faster)
 ANALYZE_GROWTH = 0.1       # ANALYZE after a batch that adds more than this share of rows
+STORED_KEYS = ("SELECT version_id, document_id, version_no, content_hash FROM document_versions"
+               " WHERE version_id = ANY(%s) OR document_id = ANY(%s)")
 VERSION_COLUMNS = ("version_id", "document_id", "version_no", "title", "text", "published_at",
                    "content_hash", "parser", "search_text", "search_keys")
 
@@ -84,6 +89,22 @@ def scalar(conn, statement: str):
 
 def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
     """Store new versions (explicit ids) with their search_text and keys; returns how many were new."""
-    values = ((r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
-               r.parser, *folder.search_columns(r.title, r.text)) for r in rows)
-    return upsert_staged(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",))
+    values = [(r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
+               r.parser, *folder.search_columns(r.title, r.text)) for r in unstored(conn, list(rows))]
+    return copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",)) if values else 0
+
+
+def unstored(conn, rows: list[VersionRow]) -> list[VersionRow]:
+    """The rows that ON CONFLICT DO NOTHING would insert, as the database stands: none of their
+    unique keys is stored or taken by an earlier row of the list."""
+    with conn.cursor(row_factory=tuple_row) as cur:
+        stored = cur.execute(STORED_KEYS, [[r.version_id for r in rows], list({r.document_id for r in rows})]).fetchall()
+    taken = {k for version_id, document, number, digest in stored
+             for k in (version_id, (document, "no", number), (document, "hash", digest))}
+    new = []
+    for r in rows:
+        keys = (r.version_id, (r.document_id, "no", r.version_no), (r.document_id, "hash", r.content_hash))
+        if taken.isdisjoint(keys):
+            new.append(r)
+            taken.update(keys)
+    return new

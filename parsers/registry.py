@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from futurewatch.core.sources import SourceConfig, load_registry
 from parsers.base import SiteParser
+from parsers.dates import SHANGHAI
 
 
 class RegistryError(RuntimeError):
@@ -33,9 +34,10 @@ class Publisher:
     versions: tuple[type[SiteParser], ...]  # oldest first; the last has VALID_UNTIL None
 
     def parser_for(self, fetched_at: datetime | None) -> type[SiteParser]:
-        """The version whose rules were valid when the page was fetched (newest if unknown)."""
+        """The version whose rules were valid when the page was fetched (newest if unknown); the
+        fetch day is the Asia/Shanghai day, whatever zone fetched_at carries (crawlers stamp UTC)."""
         if fetched_at is not None:
-            day = fetched_at.date()
+            day = fetched_at.astimezone(SHANGHAI).date() if fetched_at.tzinfo else fetched_at.date()
             for cls in self.versions:
                 if cls.VALID_UNTIL is not None and day <= cls.VALID_UNTIL:
                     return cls

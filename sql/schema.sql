@@ -784,6 +784,7 @@ CREATE TABLE public.document_versions (
     search_keys integer[],
     CONSTRAINT document_versions_lang_check CHECK ((lang = ANY (ARRAY['zh-Hans'::text, 'zh-Hant'::text, 'und'::text])))
 );
+ALTER TABLE ONLY public.document_versions ALTER COLUMN search_text SET STORAGE EXTERNAL;
 ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STATISTICS 0;
 ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STORAGE EXTERNAL;
 COMMENT ON COLUMN public.document_versions.search_text IS 'fw_search_text(title, text), computed once per version (by the writer or the trigger): what search matches against.';
@@ -1503,7 +1504,8 @@ CREATE TRIGGER alert_events_keep_key BEFORE UPDATE OF story_id ON public.stories
 CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.alert_rules FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_refuse_truncate();
 CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.document_versions FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_refuse_truncate();
 CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.stories FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_refuse_truncate();
-CREATE TRIGGER document_versions_search_text BEFORE INSERT OR UPDATE OF title, text, search_text, search_keys ON public.document_versions FOR EACH ROW EXECUTE FUNCTION public.fw_fill_search_text();
+CREATE TRIGGER document_versions_search_text BEFORE UPDATE OF title, text, search_text, search_keys ON public.document_versions FOR EACH ROW EXECUTE FUNCTION public.fw_fill_search_text();
+CREATE TRIGGER document_versions_search_text_insert BEFORE INSERT ON public.document_versions FOR EACH ROW WHEN (((new.search_text IS NULL) OR (new.search_keys IS NULL) OR ((new.version_id % (64)::bigint) = 0))) EXECUTE FUNCTION public.fw_fill_search_text();
 ALTER TABLE ONLY public.alert_first_seen_baseline
     ADD CONSTRAINT alert_first_seen_baseline_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_first_seen_baseline

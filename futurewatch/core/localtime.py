@@ -14,6 +14,12 @@ from futurewatch.core.config import SOURCE_TIMEZONE, ConfigError, Settings
 DEFAULT_ZONE = SOURCE_TIMEZONE
 
 
+def source_day(moment: datetime) -> date:
+    """The calendar day of `moment` where the sources publish (Asia/Shanghai): "today" for every
+    window counted in source days, whatever the zone of the machine (CI runs in UTC)."""
+    return _local(moment, ZoneInfo(SOURCE_TIMEZONE)).date()
+
+
 def display_zone(settings: Settings) -> ZoneInfo:
     """The configured display zone; ConfigError on an unknown name."""
     name = settings.extra.get("FUTUREWATCH_TIMEZONE") or DEFAULT_ZONE

@@ -7,17 +7,70 @@ unicodedata: under Unicode's normalization stability policy the NFKC form of an 
 character never changes between Unicode versions, so for text whose characters are all assigned
 in Python's Unicode version the result equals PostgreSQL's `normalize(x, NFKC)`. For any other
 text `search_text()` returns None and the database computes the value (the trigger of 0170).
+
+Fast path: NFKC then the fold, one character at a time, through one table of the Basic
+Multilingual Plane. That is exact for a text made of *inert* characters: assigned, whose NFKD form
+is one character of combining class 0 that never ends a canonical composition (see
+`inert_map`): such a text has nothing to reorder or compose, so its NFKC form is its characters'
+NFKC forms side by side. Chinese text nearly always is; any other text takes Python's
+`unicodedata.normalize` and `str.translate`.
 """
 
 from __future__ import annotations
 
 import struct
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 from psycopg.rows import tuple_row
 
 INT4_OID = 23
+BMP = 0x10000
+HANGUL_SECOND = tuple(range(0x1161, 0x1176)) + tuple(range(0x11A8, 0x11C3))  # vowel and trailing jamo
+DECOMPOSING_PLANES = 3  # no character beyond plane 2 has a decomposition (tests/search/test_search_text_fast.py)
+
+
+@lru_cache(maxsize=1)
+def composition_seconds() -> frozenset[str]:
+    """Every character that can end a canonical composition (so may merge with what precedes it)."""
+    seconds = {chr(cp) for cp in HANGUL_SECOND}
+    for cp in range(DECOMPOSING_PLANES * BMP):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(chr(int(parts[1], 16)))
+    return frozenset(seconds)
+
+
+EXPANDS, NOT_INERT = -1, -2  # inert_map: inert but folded to another length or plane; not inert
+
+
+@lru_cache(maxsize=4)
+def inert_map(fold: tuple[tuple[int, str], ...]) -> tuple[np.ndarray, dict[str, str]]:
+    """For each BMP code point: its NFKC form folded, when the character is inert and both are one
+    BMP character; EXPANDS when it is inert with another folded form (given in the dict, e.g.
+    '…' → '...'); otherwise NOT_INERT (the text takes the general path)."""
+    table, seconds = dict(fold), composition_seconds()
+    out, expansions = np.full(BMP, NOT_INERT, dtype=np.int32), {}
+    for cp in range(BMP):
+        ch = chr(cp)
+        if unicodedata.category(ch) in ("Cn", "Cs"):
+            continue
+        nfkd = unicodedata.normalize("NFKD", ch)
+        if any(unicodedata.combining(c) or c in seconds for c in nfkd) or unicodedata.normalize("NFKC", ch) != nfkd:
+            continue
+        folded = nfkd.translate(table)
+        if len(folded) == 1 and ord(folded) < BMP:
+            out[cp] = ord(folded)
+        else:
+            out[cp], expansions[ch] = EXPANDS, folded
+    # fold_inert expands by str.replace on the mapped text: no mapped or expanded character may be
+    # one that expands, else it would be replaced too
+    produced = set(np.unique(out[out >= 0]).astype("<u4").tobytes().decode("utf-32-le")).union(*expansions.values())
+    for ch in produced & expansions.keys():
+        out[ord(ch)] = NOT_INERT
+        del expansions[ch]
+    return out, expansions
 
 
 class SearchTextFolder:
@@ -26,6 +79,7 @@ class SearchTextFolder:
     def __init__(self, fold_map: dict[str, str]):
         self.table = str.maketrans(fold_map)
         self.known: set[str] = set()  # characters already checked as assigned
+        self.inert, self.expansions = inert_map(tuple(sorted(self.table.items())))
 
     @classmethod
     def from_database(cls, conn) -> "SearchTextFolder":
@@ -43,6 +97,11 @@ class SearchTextFolder:
 
     def normalize(self, text: str) -> str | None:
         """fw_normalize(text), or None when only the database can be sure of the answer."""
+        units = self.fold_inert(text)
+        if isinstance(units, np.ndarray):
+            return units.astype("<u4").tobytes().decode("utf-32-le")
+        if units is not None:
+            return units
         if not self.assigned(text):
             return None
         return unicodedata.normalize("NFKC", text).translate(self.table)
@@ -52,8 +111,29 @@ class SearchTextFolder:
 
     def search_columns(self, title: str, text: str) -> tuple[str | None, bytes | None]:
         """(search_text, its keys in binary form) of a version, for the batch writers' COPY."""
-        search_text = self.search_text(title, text)
+        joined = title.replace("\n", " ") + "\n" + text
+        units = self.fold_inert(joined)
+        if isinstance(units, np.ndarray):
+            return units.astype("<u4").tobytes().decode("utf-32-le"), keys_binary_of_units(units)
+        search_text = self.normalize(joined) if units is None else units
         return search_text, keys_binary(search_text)
+
+    def fold_inert(self, text: str) -> np.ndarray | str | None:
+        """fw_normalize(text) when every character is inert: as BMP code points (= its UTF-16
+        units), or as a string when a character expands; None for any other text."""
+        points = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+        if not len(points) or points.max() >= BMP:
+            return None
+        folded = self.inert[points]
+        if folded.min() >= 0:
+            return folded.astype(np.uint32)
+        if folded.min() < EXPANDS:
+            return None
+        expands = folded == EXPANDS
+        kept = np.where(expands, points, folded).astype("<u4").tobytes().decode("utf-32-le")
+        for ch in set(np.unique(points[expands]).astype("<u4").tobytes().decode("utf-32-le")):
+            kept = kept.replace(ch, self.expansions[ch])
+        return kept
 
 
 def search_keys(search_text: str) -> np.ndarray:
@@ -64,7 +144,11 @@ def search_keys(search_text: str) -> np.ndarray:
     units (a surrogate pair), so it adds its own key and touches its neighbours with its halves:
     every text containing a term holds all of the term's keys, which is what the index needs.
     """
-    units = np.frombuffer(search_text.encode("utf-16-be"), dtype=">u2").astype(np.uint32)
+    return keys_of_units(np.frombuffer(search_text.encode("utf-16-be"), dtype=">u2").astype(np.uint32))
+
+
+def keys_of_units(units: np.ndarray) -> np.ndarray:
+    """The sorted distinct keys of UTF-16 code units (uint32)."""
     keys = np.sort(((units[:-1] << 16) | units[1:]).view(np.int32))
     return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
@@ -74,7 +158,12 @@ def keys_binary(search_text: str | None) -> bytes | None:
     computes them): no number is formatted as text on either side."""
     if search_text is None:
         return None
-    keys = search_keys(search_text)
+    return keys_binary_of_units(np.frombuffer(search_text.encode("utf-16-be"), dtype=">u2").astype(np.uint32))
+
+
+def keys_binary_of_units(units: np.ndarray) -> bytes:
+    """The keys of UTF-16 code units in int4[]'s binary form."""
+    keys = keys_of_units(units)
     if not len(keys):
         return struct.pack(">iiI", 0, 0, INT4_OID)
     items = np.empty((len(keys), 2), dtype=">i4")

@@ -4,19 +4,27 @@ the table with one INSERT … SELECT … ON CONFLICT, so the write stays an upse
     upsert_staged(conn, "entity_mentions", columns, rows)                      # ON CONFLICT DO NOTHING
     upsert_staged(conn, "classifications", columns, rows, conflict=LABEL_UPDATE)
     copy_rows(conn, "classifications", columns, rows)   # straight in: rows the caller knows are new
+    copy_new(conn, "document_versions", columns, rows)  # straight in, or staged when one is stored
+
 
 COPY sends the rows in the table's own text format: no per-value parameter or array
 adaptation on the client (adapting text arrays cost about as much as the database's insert).
 The staging table lives for the session (ON COMMIT nothing: it is truncated before each use).
 A caller with values already in binary form (the search index keys) names them `raw`: that COPY
 is binary.
+
+`copy_new` is for rows that are new unless someone else stored them meanwhile: it COPYs them
+straight into the table under a savepoint (no staging table: large values are written and
+TOAST-compressed once, not twice) and, if any of them conflicts with a stored row, rolls back to
+the savepoint and upserts them through staging like `upsert_staged`: the result is the same
+either way.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from psycopg import sql
+from psycopg import errors, sql
 from psycopg.rows import tuple_row
 
 
@@ -36,10 +44,24 @@ def copy_staged(conn, table: str, columns: tuple[str, ...], values: Iterable[tup
     return staging
 
 
-def copy_rows(conn, table: str, columns: tuple[str, ...], values: Iterable[tuple]) -> None:
+def copy_rows(conn, table: str, columns: tuple[str, ...], values: Iterable[tuple], raw: tuple[str, ...] = ()) -> None:
     """COPY rows straight into `table`: no staging and no conflict handling, for rows that cannot
     be there yet (a duplicate key fails the transaction)."""
-    _copy(conn, sql.Identifier(table), columns, values)
+    types = [("bytea" if c in raw else t) for c, t in column_types(conn, table, columns)] if raw else None
+    _copy(conn, sql.Identifier(table), columns, values, types)
+
+
+def copy_new(conn, table: str, columns: tuple[str, ...], rows: list[tuple], raw: tuple[str, ...] = ()) -> int:
+    """Insert rows expected to be new, ON CONFLICT DO NOTHING; returns rows written.
+
+    Straight in by COPY under a savepoint; if a row conflicts (a concurrent writer or a rerun
+    stored it), everything after the savepoint is undone and the rows go through staging."""
+    try:
+        with conn.transaction():
+            copy_rows(conn, table, columns, rows, raw)
+        return len(rows)
+    except errors.UniqueViolation:
+        return upsert_staged(conn, table, columns, rows, raw=raw)
 
 
 def _copy(conn, target: sql.Identifier, columns: tuple[str, ...], values: Iterable[tuple],

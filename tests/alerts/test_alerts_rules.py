@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -223,8 +222,9 @@ def test_changed_amended_abolished(db):
 
 
 def test_spike_against_trailing_baseline(db):
-    # spike events are keyed by Shanghai day: keep now + 1 h on now's day whatever the hour the test runs at
-    now = NOW - timedelta(hours=2) if NOW.astimezone(ZoneInfo("Asia/Shanghai")).hour >= 22 else NOW
+    # spike windows count back from `now` and events are keyed by Shanghai day: `now` is pinned at
+    # 23:30 Shanghai time (15:30 UTC), so the test means the same at whatever hour it runs
+    now = datetime(2026, 11, 30, 15, 30, tzinfo=timezone.utc)
     tv = A.add_taxonomy(db)
     ids = A.add_subscriber(db, "i@example.com", [
         ("quantum spike", "spike", {"categories": ["quantum"], "threshold": 3, "min_count": 3}),
@@ -247,7 +247,10 @@ def test_spike_against_trailing_baseline(db):
     payload = spike[0]["payload"]
     assert payload["count"] == 4 and payload["baseline"] == 0.5 and payload["ratio"] == 8.0
     assert sum(payload["series"]) == 11 and len(payload["series"]) == 15
-    assert match_events(db, now=now + timedelta(hours=1), settings=load_settings()).spikes == 0  # same day: same event key
+    assert match_events(db, now=now + timedelta(minutes=20), settings=load_settings()).spikes == 0  # same day: same key
+    summary = match_events(db, now=now + timedelta(hours=1), settings=load_settings())  # 00:30 the next Shanghai day
+    assert summary.spikes == 1 and sorted(e["event_key"].rsplit(":", 1)[1] for e in A.events(db, ids["quantum spike"])) \
+        == ["2026-11-30", "2026-12-01"]
 
 
 def test_query_errors_are_one_line_and_levels():

@@ -64,6 +64,13 @@ def test_version_is_chosen_by_fetch_date():
     assert pub.parser_for(None).__name__ == "V1_1"
 
 
+def test_the_fetch_day_is_the_shanghai_day_whatever_zone_the_time_carries():
+    pub = next(p for p in PUBLISHERS if p.source_id == "takungpao")  # V1 until 2020-12-31
+    last_v1 = datetime.fromisoformat("2020-12-31T15:59:59+00:00")  # 23:59:59 in Shanghai
+    first_v1_1 = datetime.fromisoformat("2020-12-31T16:00:00+00:00")  # 2021-01-01 00:00 in Shanghai: still the 31st in UTC
+    assert pub.parser_for(last_v1).__name__ == "V1" and pub.parser_for(first_v1_1).__name__ == "V1_1"
+
+
 def test_capture_tool_turns_an_article_capture_into_a_real_fixture(tmp_path):
     """scripts/capture_fixtures.py's offline half: a stored capture → page, provenance, expected JSON."""
     import importlib.util

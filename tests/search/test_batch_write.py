@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import psycopg
 import pytest
@@ -83,3 +86,65 @@ def test_trigger_computes_once_and_checks_supplied_values(db_url):
         assert conn.execute("SELECT search_text FROM document_versions WHERE version_id = 63").fetchone()[0] == "新标题\n正文"
         with pytest.raises(psycopg.errors.InvalidParameterValue, match="differs from fw_search_text"):
             conn.execute("UPDATE document_versions SET search_text = 'wrong' WHERE version_id = 64")
+
+
+def test_versions_go_straight_in_and_stored_ones_are_left_out(db_url, docs):
+    rows = rows_for(docs[:40])
+    with psycopg.connect(db_url) as conn:
+        folder = SearchTextFolder.from_database(conn)
+        with indexed_batch(conn):
+            ensure_source(conn, "sample")
+            upsert_staged(conn, "documents", ("document_id", "doc_key", "source_id", "canonical_url"),
+                          [(d.document_id, f"s:{d.document_id}", "sample", f"https://e.cn/{d.document_id}") for d in docs])
+            assert copy_versions(conn, rows[:10], folder) == 10
+            same_content = replace(rows[12], version_id=900, version_no=2, document_id=rows[3].document_id,
+                                   content_hash=rows[3].content_hash)  # a stored (document, content hash)
+            same_number = replace(rows[13], version_id=901, document_id=rows[4].document_id)  # a stored (document, no)
+            # stored ids, a repeated row, two rows that only clash with stored ones by their other keys
+            assert copy_versions(conn, rows[5:20] + rows[15:16] + [same_content, same_number], folder) == 10
+        stored = conn.execute("SELECT array_agg(version_id ORDER BY version_id) FROM document_versions").fetchone()[0]
+        assert stored == [r.version_id for r in rows[:20]]
+
+
+def test_a_concurrent_writer_of_the_same_versions_sends_the_batch_through_staging(db_url, docs):
+    rows = rows_for(docs[:30])
+    with psycopg.connect(db_url) as setup:
+        ensure_source(setup, "sample")
+        upsert_staged(setup, "documents", ("document_id", "doc_key", "source_id", "canonical_url"),
+                      [(d.document_id, f"s:{d.document_id}", "sample", f"https://e.cn/{d.document_id}") for d in docs])
+    with psycopg.connect(db_url) as other, psycopg.connect(db_url) as conn, ThreadPoolExecutor(1) as pool:
+        folder = SearchTextFolder.from_database(conn)
+        with other.transaction():
+            copy_versions(other, rows[10:20], folder)  # not committed: invisible to conn's check
+            written = pool.submit(write_versions, conn, rows, folder)
+            time.sleep(0.5)  # conn's COPY now waits on the uncommitted rows
+        assert written.result(timeout=60) == 20  # the direct COPY hit a duplicate; staging skipped those 10
+        assert conn.execute("SELECT count(*), count(DISTINCT version_id) FROM document_versions").fetchone() == (30, 30)
+        hit = conn.execute("SELECT count(*) FROM document_versions WHERE fw_contains(search_keys, search_text, %s)",
+                           [docs[25].text[5:9]]).fetchone()[0]
+        like = conn.execute("SELECT count(*) FROM document_versions WHERE strpos(search_text, fw_normalize(%s)) > 0",
+                            [docs[25].text[5:9]]).fetchone()[0]
+        assert hit == like >= 1
+
+
+def write_versions(conn, rows, folder) -> int:
+    with indexed_batch(conn):
+        return copy_versions(conn, rows, folder)
+
+
+def test_insert_trigger_skips_only_rows_it_would_leave_unchanged(db_url):
+    """Supplied values are trusted, except one version in 64 (checked) and missing ones (computed)."""
+    with psycopg.connect(db_url) as conn:
+        ensure_source(conn, "sample")
+        conn.execute("INSERT INTO documents (document_id, doc_key, source_id, canonical_url) VALUES"
+                     " (1, 's:1', 'sample', 'https://e.cn/1')")
+        insert = ("INSERT INTO document_versions (version_id, document_id, version_no, title, text, content_hash, parser,"
+                  " search_text, search_keys) VALUES (%s, 1, %s, '标题', '正文', %s, 'p', %s, %s)")
+        conn.execute(insert, (1, 1, "h1", "trusted as sent", [7]))
+        conn.execute(insert, (2, 2, "h2", None, None))
+        conn.execute(insert, (3, 3, "h3", "标题\n正文", None))
+        stored = conn.execute("SELECT version_id, search_text, search_keys = fw_search_keys(search_text)"
+                              " FROM document_versions ORDER BY 1").fetchall()
+        assert stored == [(1, "trusted as sent", False), (2, "标题\n正文", True), (3, "标题\n正文", True)]
+        with pytest.raises(psycopg.errors.InvalidParameterValue, match="differs from fw_search_text"):
+            conn.execute(insert, (64, 64, "h64", "wrong", [7]))

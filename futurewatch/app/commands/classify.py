@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from futurewatch.app.commands import current_db_url
+from futurewatch.core.localtime import source_day
 
 taxonomy_app = typer.Typer(help="The future-industry taxonomy: load versions, reclassify, emerging terms.",
                            no_args_is_help=True)
@@ -61,7 +62,7 @@ def candidates_cmd(
     days: int = typer.Option(30, min=1, help="Window of recent days."),
     min_docs: int = typer.Option(3, min=1, help="Least number of recent documents a term must occur in."),
     top: int = typer.Option(50, min=1),
-    until: Optional[str] = typer.Option(None, help="Last day of the window (YYYY-MM-DD; default today)."),
+    until: Optional[str] = typer.Option(None, help="Last day of the window (YYYY-MM-DD; default today in Asia/Shanghai)."),
     store: bool = typer.Option(True, help="Upsert the list into term_candidates."),
 ) -> None:
     """List frequent new terms that the taxonomy does not know yet."""
@@ -70,7 +71,7 @@ def candidates_cmd(
 
     db_url = current_db_url()
     try:
-        end = date.fromisoformat(until) if until else date.today()
+        end = date.fromisoformat(until) if until else source_day(datetime.now(timezone.utc))
     except ValueError:
         _fail(f"--until must be YYYY-MM-DD, got {until!r}")
     latest = select_latest_taxonomy(db_url) or select_latest_taxonomy(db_url, load_taxonomy(db_url))
