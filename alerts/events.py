@@ -7,7 +7,8 @@ the same key and add their source to the event's list. Events are upserted on (r
 event_key), so reruns and backfills never duplicate. A version is matched once its labels exist
 (classification_runs), and again only when a newer taxonomy reclassifies it. Each batch commits
 its events with its progress, so a crash loses at most the batches whose commits were not yet
-flushed (run_batch), and the next run matches them again.
+flushed (run_batch), and the next run matches them again. A validity changed in place (a later
+document, a reparse, an ended 有效期) is announced to `changed` rules by alerts.validity.
 """
 
 from __future__ import annotations
@@ -19,19 +20,19 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from datetime import datetime
+from datetime import date, datetime
 from typing import Callable, Iterator
 
 import msgspec
 
-from alerts import deadlines, firstseen, spikes
+from alerts import deadlines, firstseen, spikes, validity
 from alerts.facts import VersionFacts, select_facts
 from alerts.parallel import default_workers, run_batches
 from alerts.policy_facts import attach_policy_facts
 from alerts.plan import RulePlan
 from alerts.rules import Catalog, Match, Rule, change_of, match_version
 from alerts.store import (JSON, Event, record_rules, record_versions, resolve_entities, select_catalog,
-                          select_rules, upsert_events)
+                          select_rules, select_validity, upsert_events)
 from alerts.terms import TermIndex
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
@@ -63,6 +64,7 @@ class MatchSummary:
     versions_new: int = 0
     events_new: int = 0
     spikes: int = 0
+    validity_changes: int = 0  # events for validity changed in place (alerts.validity)
     seconds: float = 0.0
     workers: int = 1
     errors: list[str] = field(default_factory=list)
@@ -203,7 +205,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
     batch_conn = BatchConnection(db_url)
     run_one = partial(run_batch, batch_conn, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
-                      baseline_end=baseline_end)
+                      baseline_end=baseline_end, today=validity.shanghai_day(now))
     workers = default_workers(settings) if workers is None else workers
     if workers > 1 and len(batches) >= 2 * workers:
         summary.workers = workers
@@ -219,6 +221,11 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
             batch_conn.close()
     summary.versions_scanned = len(candidates)
     summary.versions_new = sum(1 for _, p in candidates if p)
+    if rule_ids is None:  # a run of some rules only must not mark validity changes as told to all
+        with connect(db_url, autocommit=True) as conn:
+            summary.validity_changes = validity.raise_validity_events(conn, version_rules, index, catalog, now,
+                                                                      batch_size)
+        summary.events_new += summary.validity_changes
     with connect(db_url) as conn:
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],
                                                                catalog, now)
@@ -254,7 +261,7 @@ class BatchConnection:
 
 def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known: dict[int, set[int]], *,
               rules: list[Rule], fresh: set[int], index: TermIndex, catalog: Catalog,
-              baseline_end: datetime | None) -> int:
+              baseline_end: datetime | None, today: date) -> int:
     """Match one batch and commit its events together with its progress (one transaction)."""
     pending = {v for v, p in chunk if p}
     conn = batch_conn.get()
@@ -262,6 +269,9 @@ def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known:
         # A crash may lose the last batches' commits, but then their progress with their events:
         # the next run matches them again. Nothing waits for the WAL flush of each batch.
         conn.execute("SET LOCAL synchronous_commit = off")
+        # The validity stored with the mark is read before the facts: a change made meanwhile is
+        # then announced by alerts.validity (at worst twice, never lost).
+        seen = select_validity(conn, sorted(pending), today)
         facts_list = select_facts(conn, [v for v, _ in chunk])
         attach_policy_facts(conn, facts_list)
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
@@ -269,6 +279,6 @@ def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known:
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]
         first = firstseen.build_first_seen_events(conn, facts_list, seen_rules, pending, fresh, catalog,
                                                   baseline_end, known, record=True)
-        record_versions(conn, [(f.version_id, f.taxonomy_version_id) for f in facts_list
+        record_versions(conn, [(f.version_id, f.taxonomy_version_id, seen.get(f.version_id)) for f in facts_list
                                if f.version_id in pending])
         return upsert_events(conn, list(events.values()) + first)  # last: see upsert_events

@@ -7,7 +7,7 @@ import logging
 
 import msgspec
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from alerts.limits import LimitError, check_rule_params
 from alerts.rules import Catalog, Rule, RuleError, compile_rule
@@ -186,19 +186,43 @@ def upsert_events(conn, events: list[Event]) -> int:
     return sum(1 for r in conn.execute(UPSERT_EVENTS_SQL).fetchall() if r["inserted"])
 
 
-def record_versions(conn, states: list[tuple[int, int | None]]) -> None:
-    """Mark versions as matched (one statement per batch); a version deleted meanwhile needs no mark.
+def select_validity(conn, version_ids: list[int], today: date) -> dict[int, str | None]:
+    """Each policy version's validity on `today` (alert_policy_validity); versions without policy
+    metadata are left out (their validity is None). One index probe per version."""
+    rows = conn.execute("SELECT pm.version_id, alert_policy_validity(pm.version_id, %(today)s) AS validity "
+                        "FROM policy_metadata pm WHERE pm.version_id = ANY(%(v)s::bigint[])",
+                        {"v": version_ids, "today": today}).fetchall()
+    return {r["version_id"]: r["validity"] for r in rows}
+
+
+def record_versions(conn, states: list[tuple[int, int | None, str | None]]) -> None:
+    """Mark versions as matched (one statement per batch) with (version, taxonomy version, validity);
+    a version deleted meanwhile needs no mark. The validity is stored the first time only: a rematch
+    keeps the one stored, which alerts.validity compares with later values, so it never swallows a
+    change. Takes the writers' lock (see upsert_events)."""
+    if not states:
+        return
+    conn.execute(LOCK_WRITERS_SQL)
+    conn.execute(
+        """INSERT INTO alert_version_state (version_id, taxonomy_version_id, validity)
+           SELECT s.v, s.t, s.validity FROM unnest(%(v)s::bigint[], %(t)s::integer[], %(val)s::text[]) AS s(v, t, validity)
+           WHERE EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = s.v OFFSET 0)
+           ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
+                                                   matched_at = now()""",
+        {"v": [v for v, _, _ in states], "t": [t for _, t, _ in states], "val": [x for _, _, x in states]})
+
+
+def record_validity(conn, states: list[tuple[int, str | None]]) -> None:
+    """Store the validity the alert stage has now seen for matched versions (alerts.validity).
     Takes the writers' lock (see upsert_events)."""
     if not states:
         return
     conn.execute(LOCK_WRITERS_SQL)
     conn.execute(
-        """INSERT INTO alert_version_state (version_id, taxonomy_version_id)
-           SELECT s.v, s.t FROM unnest(%(v)s::bigint[], %(t)s::integer[]) AS s(v, t)
-           WHERE EXISTS (SELECT 1 FROM document_versions x WHERE x.version_id = s.v OFFSET 0)
-           ON CONFLICT (version_id) DO UPDATE SET taxonomy_version_id = EXCLUDED.taxonomy_version_id,
-                                                   matched_at = now()""",
-        {"v": [v for v, _ in states], "t": [t for _, t in states]})
+        """UPDATE alert_version_state st SET validity = s.validity
+           FROM unnest(%(v)s::bigint[], %(val)s::text[]) AS s(v, validity)
+           WHERE st.version_id = s.v""",
+        {"v": [v for v, _ in states], "val": [x for _, x in states]})
 
 
 def record_rules(conn, rules: list[Rule]) -> None:

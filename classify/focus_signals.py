@@ -11,6 +11,11 @@ Four features per candidate (SIGNAL_FEATURES), computed once per document with c
   RELATION_REACH characters, by a word that relates a thing to another (相当于, 应用于, 搭载,
   借助, 赋能 …: comparison, application, equipment, means). General vocabulary of that kind,
   not phrases of any text; the words are in the matching form (folded to Simplified).
+- modifier_share: share of its first hits followed, within MODIFIER_REACH characters and in
+  the same clause, by a head noun of a person, a place or an incident (工程师, 车主, 附近, 门口,
+  事故, 自燃, 被判 …): Chinese puts the modifier before its head, so a track word there names
+  whose employee, which plant's surroundings or whose accident the story is about, a
+  backdrop rather than the subject (general vocabulary of those three kinds, matching form).
 Sentences end at 。!?; or a line break (the matching form folds full-width marks to ASCII); the
 title counts as one sentence.
 """
@@ -23,13 +28,20 @@ from bisect import bisect_left
 from classify.scan import Scan
 from classify.tracks import Track
 
-SIGNAL_FEATURES = ["sentence_share", "sentence_ratio", "inside_top", "relation_share"]
+SIGNAL_FEATURES = ["sentence_share", "sentence_ratio", "inside_top", "relation_share", "modifier_share"]
 SENTENCE_END = re.compile(r"[。!?;\n]")
 RELATION_REACH = 12
 RELATION = ("相当于", "如同", "例如", "比如", "诸如", "包括", "涵盖", "应用于", "用于", "运用", "搭载", "配备",
             "结合", "融合", "借助", "利用", "依托", "有助于", "助力", "赋能", "带动", "支撑", "驱动", "嵌入",
             "集成", "引入", "加持", "采用", "基于")
 _RELATION = re.compile("|".join(RELATION))
+MODIFIER_REACH = 2   # characters allowed between a hit and the head noun it modifies (a surname: 施姓工程师)
+HEADS = ("员工", "工程师", "工人", "职员", "女工", "车主", "司机", "乘客", "游客", "家属", "保安", "男子", "女子",
+         "附近", "门口", "旁边", "周边", "对面", "隔壁", "宿舍", "小区", "食堂", "停车场", "路段", "路口",
+         "事故", "爆炸", "起火", "失火", "自燃", "泄漏", "火灾", "命案", "案件", "遇难", "身亡", "坠毁", "坠落",
+         "被撞", "被判", "被告", "起诉")
+_HEAD = re.compile("[^。!?;,、\\s]{0,%d}(?:%s)" % (MODIFIER_REACH, "|".join(HEADS)))
+_HEAD_SPAN = MODIFIER_REACH + max(map(len, HEADS))
 _MAX_HITS = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 counted hits
 _SENTENCE_HITS = 8   # the sentences named by a track are those of its first 8 counted hits
 
@@ -39,11 +51,11 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     text, split = doc.form.text, doc.split
     ends = [m.start() for m in SENTENCE_END.finditer(text, split)]
     n_sentences = max((len(ends) + 1 if doc.text_len else 0) + (split > 1), 1)   # the title is one too
-    relation = _RELATION.search
-    named, related = [], []
+    relation, head = _RELATION.search, _HEAD.match
+    named, related, modifying = [], [], []
     for t in tracks:
         counted = t.counted
-        sentences, near = set(), 0
+        sentences, near, heads = set(), 0, 0
         for _, _, h in counted[:_MAX_HITS]:   # their sentences, and a relation word in a hit's sentence
             start = h[0]                       # within RELATION_REACH before it
             if start >= split:
@@ -55,15 +67,19 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
             low = start - RELATION_REACH
             if relation(text, first if first > low else low, start) is not None:
                 near += 1
+            if head(text, h[1], h[1] + _HEAD_SPAN) is not None:
+                heads += 1
         for _, _, h in counted[_MAX_HITS:_SENTENCE_HITS]:
             start = h[0]
             sentences.add(bisect_left(ends, start) if start >= split else -1)
         named.append(sentences)
-        related.append(near / (min(len(counted), _MAX_HITS) or 1))
+        n_first = min(len(counted), _MAX_HITS) or 1
+        related.append(near / n_first)
+        modifying.append(heads / n_first)
     most = max(map(len, named)) or 1
     top = named[0]
-    rows = [[len(top) / n_sentences, len(top) / most, 0.0, related[0]]]
-    for mine, near in zip(named[1:], related[1:]):
+    rows = [[len(top) / n_sentences, len(top) / most, 0.0, related[0], modifying[0]]]
+    for mine, near, heads in zip(named[1:], related[1:], modifying[1:]):
         n = len(mine)
-        rows.append([n / n_sentences, n / most, len(mine & top) / n if n else 0.0, near])
+        rows.append([n / n_sentences, n / most, len(mine & top) / n if n else 0.0, near, heads])
     return rows

@@ -42,3 +42,16 @@ def test_a_track_with_sentences_of_its_own_is_not_inside(stage1):
 def test_the_signals_are_part_of_the_feature_vector():
     start = FEATURES.index(SIGNAL_FEATURES[0])
     assert FEATURES[start:start + len(SIGNAL_FEATURES)] == SIGNAL_FEATURES
+
+
+def test_a_track_word_before_a_person_place_or_incident_head_is_a_modifier(stage1):
+    # 台積電 names the victim's employer and the plant's surroundings, not the story's subject
+    accident = _signals(stage1, "工程師下班途中遭撞", "台積電施姓工程師騎機車返家，在台積電廠區附近被貨車撞傷，法院判賠。")
+    industry = _signals(stage1, "", "台積電宣布擴大先進製程產能，台積電今年資本支出再創新高。")
+    assert accident["integrated_circuits"]["modifier_share"] == 1.0
+    assert industry["integrated_circuits"]["modifier_share"] == 0.0
+
+
+def test_a_head_noun_beyond_the_clause_does_not_count(stage1):
+    s = _signals(stage1, "", "量子计算机今年交付，员工数量翻倍。量子计算，事故率为零。")
+    assert s["quantum"]["modifier_share"] == 0.0

@@ -1,0 +1,130 @@
+"""Validity changed in place: `changed` events for policies whose 有效性 moved without a new version.
+
+    raise_validity_events(conn, rules, index, catalog, now, batch_size) -> int   (events new)
+
+A later document that amends, abolishes or supersedes a policy, a reparse that rewrites its
+有效性, or its 有效期 ending all change a version's validity in place; the version matcher reads
+only pending versions and never sees them. alert_version_state.validity keeps what the alert
+stage last saw (migration 0310, stored when a version is first matched); each run compares it
+with alert_policy_validity on the run's Shanghai day. A version whose validity became amended,
+abolished or expired raises one event per `changed` rule that matches it, keyed
+`<story key>:<validity>` (once per rule, story and state: reprints add their source), with the
+reason in `payload.validity`; then the new value is stored, in the transaction of the events. A
+rerun finds nothing to do; a crash loses only uncommitted chunks, found again by the next run.
+Other rule types never fire here: the text did not change.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from alerts.facts import VersionFacts, select_facts
+from alerts.policy_facts import attach_policy_facts
+from alerts.rules import Catalog, Rule, match_version
+from alerts.store import Event, record_validity, upsert_events
+from alerts.terms import TermIndex
+from futurewatch.core.localtime import source_day
+ANNOUNCED = ("amended", "abolished", "expired")
+
+# Current policy versions already matched whose validity today differs from the one stored.
+CHANGES_SQL = """
+SELECT s.version_id, s.validity AS was, x.validity
+FROM policy_metadata pm
+JOIN alert_version_state s ON s.version_id = pm.version_id
+JOIN document_versions v ON v.version_id = pm.version_id
+JOIN documents d ON d.document_id = v.document_id AND d.current_version_id = v.version_id
+CROSS JOIN LATERAL (SELECT alert_policy_validity(pm.version_id, %(today)s) AS validity) x
+WHERE x.validity IS DISTINCT FROM s.validity
+ORDER BY s.version_id
+"""
+
+# The newest current document that amends (or abolishes/supersedes) each document, for the reason.
+LINKS_SQL = """
+SELECT DISTINCT ON (r.to_document_id, effect) r.to_document_id AS document_id,
+       CASE WHEN r.relation = 'amends' THEN 'amended' ELSE 'abolished' END AS effect,
+       f.document_id AS by_document_id, fv.title, fpm.doc_number, f.canonical_url AS url
+FROM policy_references r
+JOIN documents f ON f.current_version_id = r.version_id
+JOIN document_versions fv ON fv.version_id = r.version_id
+LEFT JOIN policy_metadata fpm ON fpm.version_id = r.version_id
+WHERE r.to_document_id = ANY(%(docs)s) AND r.relation IN ('amends', 'abolishes', 'supersedes')
+ORDER BY r.to_document_id, effect, fv.created_at DESC, f.document_id DESC
+"""
+
+EXPIRES_SQL = "SELECT version_id, expires_on FROM policy_metadata WHERE version_id = ANY(%(ids)s)"
+
+
+def shanghai_day(now: datetime) -> date:
+    """有效期 dates are days in China: the run's `now` as one."""
+    return source_day(now)
+
+
+def select_changes(conn, now: datetime) -> list[dict]:
+    return conn.execute(CHANGES_SQL, {"today": shanghai_day(now)}).fetchall()
+
+
+def reasons_of(conn, changes: list[dict], facts: dict[int, VersionFacts]) -> dict[int, dict]:
+    """payload.validity per version: the state, the one before, and what caused it when known (the
+    later document that amends or abolishes it; the 有效期 end); else the source's own field."""
+    docs = [facts[c["version_id"]].document_id for c in changes if c["version_id"] in facts]
+    links = {(r["document_id"], r["effect"]): r for r in conn.execute(LINKS_SQL, {"docs": docs}).fetchall()}
+    expires = {r["version_id"]: r["expires_on"]
+               for r in conn.execute(EXPIRES_SQL, {"ids": [c["version_id"] for c in changes]}).fetchall()}
+    reasons = {}
+    for change in changes:
+        version = facts.get(change["version_id"])
+        if version is None:
+            continue
+        reason = {"state": change["validity"], "was": change["was"]}
+        link = links.get((version.document_id, change["validity"]))
+        if link:
+            reason["by"] = {"document_id": link["by_document_id"], "title": link["title"],
+                            "doc_number": link["doc_number"], "url": link["url"]}
+        elif change["validity"] == "expired" and expires.get(change["version_id"]):
+            reason["expires_on"] = expires[change["version_id"]].isoformat()
+        reasons[change["version_id"]] = reason
+    return reasons
+
+
+def build_events(facts_list: list[VersionFacts], reasons: dict[int, dict], rules: list[Rule], index: TermIndex,
+                 catalog: Catalog, now: datetime) -> list[Event]:
+    from alerts.events import build_payload, source_of, version_payload_json
+
+    events: dict[tuple[int, str], Event] = {}
+    labels: dict = {}
+    for facts in facts_list:
+        reason = reasons.get(facts.version_id)
+        if reason is None or reason["state"] not in ANNOUNCED:
+            continue
+        facts.validity = reason["state"]  # the rule sees the validity of today, not the stored field
+        key = f"{facts.story_key}:{reason['state']}"
+        for rule in rules:
+            match = match_version(rule, facts, index)
+            if match is None:
+                continue
+            event = events.get((rule.rule_id, key))
+            if event is None:
+                payload = build_payload(rule, facts, match, catalog, labels) | {"validity": reason}
+                event = events[(rule.rule_id, key)] = Event(
+                    rule.rule_id, key, "changed", payload, now, facts.story_id, facts.version_id,
+                    shared=version_payload_json(facts))
+            event.merge_source(source_of(facts))
+    return list(events.values())
+
+
+def raise_validity_events(conn, rules: list[Rule], index: TermIndex, catalog: Catalog, now: datetime,
+                          batch_size: int = 500) -> int:
+    """See the module docstring. One transaction per chunk of changed versions; the number of new events."""
+    changed_rules = [r for r in rules if r.rule_type == "changed"]
+    created = 0
+    changes = select_changes(conn, now)
+    for start in range(0, len(changes), batch_size):
+        chunk = changes[start:start + batch_size]
+        with conn.transaction():
+            facts_list = select_facts(conn, [c["version_id"] for c in chunk])
+            attach_policy_facts(conn, facts_list)
+            reasons = reasons_of(conn, chunk, {f.version_id: f for f in facts_list})
+            events = build_events(facts_list, reasons, changed_rules, index, catalog, now)
+            record_validity(conn, [(c["version_id"], c["validity"]) for c in chunk])
+            created += upsert_events(conn, events)  # last: see upsert_events
+    return created
