@@ -138,41 +138,72 @@ CREATE FUNCTION public.fw_bigrams(x text) RETURNS text[]
 $$;
 COMMENT ON FUNCTION public.fw_bigrams(x text) IS 'Adjacent character pairs of a text: the keys of the search index.';
 CREATE FUNCTION public.fw_build_candidate_sql(parsed jsonb, exclude boolean DEFAULT false) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-    SELECT fw_build_index_sql(parsed, 'v')
-        || CASE WHEN exclude THEN coalesce(
-               (SELECT string_agg(format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
-                                         ' WHERE %s AND x.search_keys @> %L::int4[])',
-                                         fw_build_index_sql(parsed, 'x'), fw_search_keys(n)), '')
-                FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
-                WHERE fw_is_one_key(n)), '') ELSE '' END
+DECLARE
+    statement text;
+    t text;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    statement := fw_build_index_sql(parsed, 'v');
+    IF exclude THEN
+        FOREACH t IN ARRAY fw_one_key_exclusions(parsed) LOOP
+            statement := statement || format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
+                                             ' WHERE %s AND x.search_keys @> %L::int4[])',
+                                             fw_build_index_sql(parsed, 'x'), parsed -> 'keys' ->> t);
+        END LOOP;
+    END IF;
+    RETURN statement;
+END
 $$;
 CREATE FUNCTION public.fw_build_exact_sql(parsed jsonb, a text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-    SELECT coalesce((SELECT string_agg('(' || alts || ')', ' AND ')
-                     FROM (SELECT string_agg(format('strpos(%I.search_text, %L) > 0', a, fw_normalize(t)), ' OR ') AS alts
-                           FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
-                                jsonb_array_elements_text(g.alts) AS t
-                           GROUP BY g.ord) AS groups), 'true')
-        || ' AND ' ||
-        coalesce((SELECT string_agg(format('strpos(%I.search_text, %L) = 0', a, fw_normalize(t)), ' AND ')
-                  FROM jsonb_array_elements_text(parsed -> 'none') AS t), 'true')
+DECLARE
+    alts text;
+    groups text;
+    nones text;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
+        alts := NULL;
+        FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
+            alts := concat_ws(' OR ', alts, format('strpos(%I.search_text, %L) > 0', a, parsed -> 'all' -> g ->> i));
+        END LOOP;
+        groups := concat_ws(' AND ', groups, '(' || alts || ')');
+    END LOOP;
+    FOR i IN 0 .. jsonb_array_length(parsed -> 'none') - 1 LOOP
+        nones := concat_ws(' AND ', nones, format('strpos(%I.search_text, %L) = 0', a, parsed -> 'none' ->> i));
+    END LOOP;
+    RETURN coalesce(groups, 'true') || ' AND ' || coalesce(nones, 'true');
+END
 $$;
 CREATE FUNCTION public.fw_build_index_sql(parsed jsonb, a text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-    SELECT string_agg('(' || alts || ')', ' AND ')
-    FROM (SELECT string_agg(format('%I.search_keys @> %L::int4[]', a, fw_search_keys(fw_normalize(t))), ' OR ') AS alts
-          FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS g(alts, ord),
-               jsonb_array_elements_text(g.alts) AS t
-          GROUP BY g.ord) AS groups
+DECLARE
+    alts text;
+    groups text;
+    t text;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
+        alts := NULL;
+        FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
+            t := parsed -> 'all' -> g ->> i;
+            alts := concat_ws(' OR ', alts, format('%I.search_keys @> %L::int4[]', a, parsed -> 'keys' ->> t));
+        END LOOP;
+        groups := concat_ws(' AND ', groups, '(' || alts || ')');
+    END LOOP;
+    RETURN groups;
+END
 $$;
 CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
-    SELECT format(
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    RETURN format(
         'WITH candidates AS MATERIALIZED (
              SELECT v.version_id, v.document_id, v.published_at FROM document_versions v WHERE %s),
          hits AS MATERIALIZED (
@@ -193,18 +224,30 @@ CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean) RETURN
         fw_build_candidate_sql(parsed, NOT bounded), CASE WHEN bounded THEN 'LIMIT $2' ELSE '' END,
         fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'),
         CASE WHEN bounded THEN '(SELECT count(*) FROM hits) = $1 OR (SELECT count(*) FROM candidates) <= $2'
-             ELSE 'true' END)
+             ELSE 'true' END);
+END
 $_$;
 CREATE FUNCTION public.fw_build_rank_sql(parsed jsonb, a text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-    SELECT string_agg(format('fw_rank_normalized(%I.search_text, %L)', a, fw_normalize(t)), ' + ')
-    FROM jsonb_array_elements(parsed -> 'all') AS g(alts), jsonb_array_elements_text(g.alts) AS t
+DECLARE
+    terms text;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
+        FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
+            terms := concat_ws(' + ', terms, format('fw_rank_normalized(%I.search_text, %L)', a, parsed -> 'all' -> g ->> i));
+        END LOOP;
+    END LOOP;
+    RETURN terms;
+END
 $$;
 CREATE FUNCTION public.fw_build_search_sql(parsed jsonb) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
-    SELECT format(
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    RETURN format(
         'SELECT d.document_id, t.version_id, t.title, d.canonical_url AS url, t.published_at, (%s)::real AS rank
          FROM (SELECT v.version_id, v.title, v.published_at, v.search_text || '''' AS search_text
                FROM document_versions v WHERE %s OFFSET 0) t
@@ -212,12 +255,15 @@ CREATE FUNCTION public.fw_build_search_sql(parsed jsonb) RETURNS text
          WHERE %s
          ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
-        fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed, true), fw_build_exact_sql(parsed, 't'))
+        fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed, true), fw_build_exact_sql(parsed, 't'));
+END
 $_$;
 CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
-    SELECT format(
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    RETURN format(
         'WITH hits AS MATERIALIZED (
              SELECT p.document_id, p.version_id, p.title, p.url, p.published_at, p.search_text
              FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
@@ -235,25 +281,32 @@ CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
          FROM hits h
          WHERE (SELECT count(*) FROM hits) = $1
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        fw_build_exact_sql(parsed, 'p'), fw_build_rank_sql(parsed, 'h'))
+        fw_build_exact_sql(parsed, 'p'), fw_build_rank_sql(parsed, 'h'));
+END
 $_$;
 CREATE FUNCTION public.fw_build_walk_sql(parsed jsonb) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
-    SELECT format(
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    RETURN format(
         'SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
-         FROM (SELECT p.* FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
-                                       v.search_text || '''' AS search_text
-                                FROM document_versions v
-                                CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
-                                                    WHERE c.document_id = v.document_id
-                                                      AND c.current_version_id = v.version_id OFFSET 0) d
-                                ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
-                                OFFSET $2 LIMIT $3) p
+         FROM (SELECT p.* FROM (SELECT q.document_id, q.version_id, q.title, q.url, q.published_at,
+                                       q.stored_text || '''' AS search_text
+                                FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
+                                             v.search_text AS stored_text
+                                      FROM document_versions v
+                                      CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
+                                                          WHERE c.document_id = v.document_id
+                                                            AND c.current_version_id = v.version_id OFFSET 0) d
+                                      ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
+                                      OFFSET $2 LIMIT $3) q
+                                ORDER BY q.published_at DESC NULLS LAST, q.version_id DESC OFFSET 0) p
                WHERE %s
                ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
                LIMIT $1) h',
-        fw_build_rank_sql(parsed, 'h'), fw_build_exact_sql(parsed, 'p'))
+        fw_build_rank_sql(parsed, 'h'), fw_build_exact_sql(parsed, 'p'));
+END
 $_$;
 CREATE FUNCTION public.fw_contains(search_keys integer[], search_text text, term text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -263,11 +316,18 @@ CREATE FUNCTION public.fw_contains(search_keys integer[], search_text text, term
 $$;
 COMMENT ON FUNCTION public.fw_contains(search_keys integer[], search_text text, term text) IS 'True when the text contains the normalised term: fw_contains(search_keys, search_text, term), index-served for terms of 2+ characters.';
 CREATE FUNCTION public.fw_exclusion_keys(parsed jsonb) RETURNS integer[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-    SELECT ARRAY(SELECT DISTINCT (fw_search_keys(n))[1]
-                 FROM (SELECT fw_normalize(t) AS n FROM jsonb_array_elements_text(parsed -> 'none') AS t) AS ex
-                 WHERE fw_is_one_key(n) ORDER BY 1)
+DECLARE
+    keys int4[] := '{}';
+    t text;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    FOREACH t IN ARRAY fw_one_key_exclusions(parsed) LOOP
+        keys := keys || (parsed -> 'keys' ->> t)::int4[];
+    END LOOP;
+    RETURN ARRAY(SELECT DISTINCT k FROM unnest(keys) AS k ORDER BY 1);
+END
 $$;
 CREATE FUNCTION public.fw_fill_search_text() RETURNS trigger
     LANGUAGE plpgsql
@@ -361,6 +421,23 @@ CREATE FUNCTION public.fw_normalize(x text) RETURNS text
                 ELSE fw_fold(normalize(x, NFKC)) END
 $$;
 COMMENT ON FUNCTION public.fw_normalize(x text) IS 'Searchable form of text: NFKC, Traditional to Simplified by character (OpenCC TSCharacters), lower case.';
+CREATE FUNCTION public.fw_one_key_exclusions(parsed jsonb) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    found text[] := '{}';
+    t text;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    FOR i IN 0 .. jsonb_array_length(parsed -> 'none') - 1 LOOP
+        t := parsed -> 'none' ->> i;
+        IF length(t) = 2 AND cardinality((parsed -> 'keys' ->> t)::int4[]) = 1 THEN
+            found := found || t;
+        END IF;
+    END LOOP;
+    RETURN found;
+END
+$$;
 CREATE FUNCTION public.fw_parse_query(query text) RETURNS jsonb
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -478,13 +555,56 @@ BEGIN
     RETURN term;
 END
 $$;
+CREATE FUNCTION public.fw_prepare_query(parsed jsonb) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    terms text[] := '{}';
+    norms text[];
+    keys jsonb := '{}';
+    groups jsonb := '[]';
+    alts jsonb;
+    at integer := 0;
+BEGIN
+    IF parsed ? 'keys' THEN
+        RETURN parsed;
+    END IF;
+    FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
+        FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
+            terms := terms || (parsed -> 'all' -> g ->> i);
+        END LOOP;
+    END LOOP;
+    FOR i IN 0 .. jsonb_array_length(parsed -> 'none') - 1 LOOP
+        terms := terms || (parsed -> 'none' ->> i);
+    END LOOP;
+    norms := ARRAY(SELECT fw_normalize(t) FROM unnest(terms) WITH ORDINALITY AS u(t, o) ORDER BY o);
+    FOR i IN 1 .. cardinality(norms) LOOP
+        keys := keys || jsonb_build_object(norms[i], fw_term_keys(norms[i])::text);
+    END LOOP;
+    FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
+        alts := '[]';
+        FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
+            at := at + 1;
+            alts := alts || to_jsonb(norms[at]);
+        END LOOP;
+        groups := groups || jsonb_build_array(alts);
+    END LOOP;
+    RETURN jsonb_build_object('all', groups, 'none', to_jsonb(norms[at + 1:]), 'keys', keys);
+END
+$$;
+COMMENT ON FUNCTION public.fw_prepare_query(parsed jsonb) IS 'A parsed query (fw_parse_query) with its terms normalised and keyed once; the statement builders accept either form.';
 CREATE FUNCTION public.fw_rank_normalized(search_text text, t text) RETURNS real
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
     SELECT CASE
-        WHEN length(t) = 0 OR strpos(search_text, t) = 0 THEN 0::real
-        ELSE (ln(1 + (length(search_text) - length(replace(search_text, t, ''))) / length(t))
-              + CASE WHEN strpos(search_text, t) < strpos(search_text, E'\n') THEN 2 ELSE 0 END)::real
+        WHEN octet_length(t) = 0 THEN 0::real
+        ELSE (ln(1 + (octet_length(search_text) - octet_length(replace(search_text, t, ''))) / octet_length(t))
+              + CASE WHEN strpos(t, E'\n') = 0
+                     THEN CASE WHEN strpos(search_text, E'\n') > 0
+                                    AND strpos(left(search_text, strpos(search_text, E'\n') - 1), t) > 0
+                               THEN 2 ELSE 0 END
+                     WHEN strpos(search_text, t) > 0 AND strpos(search_text, t) < strpos(search_text, E'\n') THEN 2
+                     ELSE 0 END)::real
     END
 $$;
 CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURNS TABLE(document_id bigint, version_id bigint, title text, url text, published_at timestamp with time zone, rank real)
@@ -504,12 +624,14 @@ DECLARE
     k integer;
     facts jsonb;
     plan text;
+    survivors bigint;
+    dropped bigint;
     found_rows bigint;
 BEGIN
     IF max_rows IS NULL OR max_rows < 1 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
     END IF;
-    parsed := fw_parse_query(query);
+    parsed := fw_prepare_query(fw_parse_query(query));
     walk_sql := format('SELECT coalesce(jsonb_agg(to_jsonb(w)), ''[]'') FROM (%s) w', fw_build_walk_sql(parsed));
     EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
     k := jsonb_array_length(hits);
@@ -523,7 +645,7 @@ BEGIN
                      ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
         RETURN;
     END IF;
-    facts := fw_search_plan(parsed, max_rows, k);
+    facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k);
     plan := facts ->> 'plan';
     IF (facts ->> 'survivors')::bigint = 0 THEN  -- every candidate holds an excluded term
         RETURN;
@@ -532,25 +654,38 @@ BEGIN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
         RETURN;
     END IF;
-    IF plan = 'recent' THEN
-        RETURN QUERY EXECUTE fw_build_topk_sql(parsed) USING max_rows, probe;
+    IF plan = 'recent' THEN  -- the walk goes on from W to P (it did not yet: the plan says so)
+        EXECUTE walk_sql INTO more USING max_rows - k, walk, probe - walk;
+        hits := hits || more;
+        IF jsonb_array_length(hits) = max_rows THEN
+            RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
+                                                                       url text, published_at timestamptz, rank real)
+                         ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
+            RETURN;
+        END IF;
+    END IF;
+    -- Many survivors: reading the texts of the newest candidates, holders included (the excluded
+    -- terms are checked on the text), costs less than dropping the holders through the index,
+    -- a heap tuple each. Expected texts: max_rows x C / S; a ~5 KB text costs 6 (stored
+    -- uncompressed, 0300) to 22 (compressed) heap tuples (docs/perf/search_prepare_0290.md): 20
+    -- keeps the route a gain for either. Bounded by twice the expected texts;
+    -- rows come back only when complete, otherwise the holders are dropped through the index.
+    survivors := (facts ->> 'survivors')::bigint;
+    dropped := (facts ->> 'dropped')::bigint;
+    IF survivors > 0 AND 20 * max_rows * (survivors + dropped) < dropped * survivors THEN
+        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true)
+            USING max_rows, ceil(2.0 * max_rows * (survivors + dropped) / survivors)::bigint;
         GET DIAGNOSTICS found_rows = ROW_COUNT;
         IF found_rows > 0 THEN
             RETURN;
         END IF;
     END IF;
-    IF facts ->> 'survivors' IS NULL THEN  -- otherwise the index drops the excluded term's holders first
-        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true) USING max_rows, 20 * max_rows::bigint;
-        GET DIAGNOSTICS found_rows = ROW_COUNT;
-        IF found_rows > 0 THEN
-            RETURN;
-        END IF;
-    END IF;
+    -- the candidates newest first, without those holding an excluded term of one key
     RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
 END
 $$;
 COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". When the newest documents hold max_rows matches, or the query has more than 200 index candidates: the max_rows newest matches, in rank order; otherwise the top max_rows of all matches by rank. See docs/search.md.';
-CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL::integer) RETURNS jsonb
+CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL::integer, walk_more integer DEFAULT NULL::integer) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET enable_seqscan TO 'off'
     SET work_mem TO '64MB'
@@ -568,23 +703,27 @@ DECLARE
     survivors bigint;
     dropped bigint;
     candidate_sql text;
-    keys int4[] := CASE WHEN parsed -> 'none' <> '[]' THEN fw_exclusion_keys(parsed) ELSE '{}' END;
+    keys int4[];
     facts jsonb;
 BEGIN
+    parsed := fw_prepare_query(parsed);
+    keys := CASE WHEN parsed -> 'none' <> '[]' THEN fw_exclusion_keys(parsed) ELSE '{}' END;
     cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
     IF walk_hits IS NULL THEN
         EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO walk_hits
             USING max_rows, 0, walk;
     END IF;
     walked_on := walk_hits < max_rows AND walk_hits * probe >= 2 * max_rows * walk;
-    IF walked_on THEN
+    IF walked_on AND walk_more IS NOT NULL THEN
+        more := walk_more;
+    ELSIF walked_on THEN
         EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO more
             USING max_rows - walk_hits, walk, probe - walk;
     END IF;
     facts := jsonb_build_object('walk', walk, 'probe', probe, 'walk_hits', walk_hits,
                                 'walk_found', walk_hits + more = max_rows, 'cap', cap, 'rank_all', rank_all);
     IF walk_hits + more = max_rows THEN
-        RETURN facts || jsonb_build_object('candidates', NULL, 'survivors', NULL, 'plan', 'recent');
+        RETURN facts || jsonb_build_object('candidates', NULL, 'survivors', NULL, 'dropped', NULL, 'plan', 'recent');
     END IF;
     candidate_sql := fw_build_candidate_sql(parsed);
     IF cardinality(keys) = 0 THEN
@@ -603,31 +742,44 @@ BEGIN
             survivors := NULL;
         END IF;
     END IF;
-    RETURN facts || jsonb_build_object('candidates', candidates, 'survivors', survivors, 'plan',
+    RETURN facts || jsonb_build_object('candidates', candidates, 'survivors', survivors, 'dropped', dropped, 'plan',
         CASE WHEN candidates <= rank_all THEN 'ranked'
              WHEN candidates >= cap AND coalesce(survivors, cap) * probe >= max_rows * size
                   AND max_rows <= probe AND NOT walked_on THEN 'recent'
              ELSE 'newest' END);
 END
 $_$;
-COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; see 0210, 0260.';
+COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; see 0210, 0260, 0290.';
 CREATE FUNCTION public.fw_search_text(title text, body text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_normalize(((replace(title, '
 '::text, ' '::text) || '
 '::text) || body));
 COMMENT ON FUNCTION public.fw_search_text(title text, body text) IS 'The search_text of a version: fw_normalize(title with newlines as spaces || newline || text).';
+CREATE FUNCTION public.fw_term_keys(n text) RETURNS integer[]
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    units int4[] := '{}';
+    keys int4[] := '{}';
+    cp int4;
+BEGIN
+    FOREACH cp IN ARRAY ARRAY(SELECT ascii(ch) FROM unnest(string_to_array(n, NULL)) AS ch) LOOP
+        IF cp < 65536 THEN
+            units := units || cp;
+        ELSE  -- a surrogate pair
+            units := units || (55296 + ((cp - 65536) >> 10)) || (56320 + ((cp - 65536) & 1023));
+        END IF;
+    END LOOP;
+    FOR i IN 1 .. cardinality(units) - 1 LOOP
+        keys := keys || (units[i] << 16 | units[i + 1]);
+    END LOOP;
+    RETURN ARRAY(SELECT DISTINCT k FROM unnest(keys) AS k ORDER BY 1);
+END
+$$;
 CREATE FUNCTION public.fw_term_rank(search_text text, term text) RETURNS real
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-    SELECT CASE
-        WHEN length(fw_normalize(term)) = 0 OR strpos(search_text, fw_normalize(term)) = 0 THEN 0::real
-        ELSE (ln(1 + (length(search_text) - length(replace(search_text, fw_normalize(term), '')))
-                     / length(fw_normalize(term)))
-              + CASE WHEN strpos(search_text, fw_normalize(term)) < strpos(search_text, E'\n') THEN 2 ELSE 0 END
-             )::real
-    END
-$$;
+    RETURN public.fw_rank_normalized(search_text, public.fw_normalize(term));
 COMMENT ON FUNCTION public.fw_term_rank(search_text text, term text) IS 'Rank of one term in search_text: ln(1 + occurrences) plus 2 when the title contains it.';
 CREATE FUNCTION public.fw_word_class() RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -1592,7 +1744,7 @@ GRANT ALL ON FUNCTION public.fw_parse_query(query text) TO futurewatch_reader;
 GRANT ALL ON FUNCTION public.fw_rank_normalized(search_text text, t text) TO futurewatch_reader;
 REVOKE ALL ON FUNCTION public.fw_search(query text, max_rows integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_search(query text, max_rows integer) TO futurewatch_reader;
-REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_term_rank(search_text text, term text) TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_document_categories TO futurewatch_reader;

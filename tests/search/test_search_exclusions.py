@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from tests.search.corpus import SampleDoc, copy_docs
-from tests.search.test_search_topk import bigrams, fw_search, normalized, oracle_at, search_plan
+from tests.search.test_search_topk import bigrams, candidate_count, fw_search, normalized, oracle_at, search_plan
 
 WANTED = "鼹鼱"  # in no seed sentence
 OLD = datetime(1990, 1, 1, tzinfo=timezone.utc)
@@ -42,12 +42,13 @@ CASES = {  # excluded term → what each holder gets besides WANTED
     "everywhere": ("鼬獾", lambda i: "鼬獾"),
     "nowhere": ("貘犰", lambda i: ""),
     "all but seven": ("鼬獾", lambda i: "" if i % 200 == 0 else "鼬獾"),
+    "every other": ("鼬獾", lambda i: "" if i % 2 == 0 else "鼬獾"),  # many survivors: read on the text (0290)
     "keys but not the string": ("狨猴狐", lambda i: "狨猴，猴狐"),
     "astral keys but not the string": ("\U00020000猴", lambda i: "\U00020000狐\U00020400猴"),
 }
 
 
-PLANS = {"everywhere": "newest", "nowhere": "recent", "all but seven": "newest",  # from the rule above
+PLANS = {"everywhere": "newest", "nowhere": "recent", "all but seven": "newest", "every other": "recent",
          "keys but not the string": "recent", "astral keys but not the string": "recent"}
 
 
@@ -67,6 +68,7 @@ def test_exclusion_rows_equal_like_and_the_plan_follows_the_survivors(corpus_db,
             one_key = conn.execute("SELECT fw_is_one_key(fw_normalize(%s))", [excluded]).fetchone()[0]
             if one_key:
                 assert plan["survivors"] == survivors(conn, excluded), plan
+                assert plan["dropped"] == candidate_count(conn, [[WANTED]]) - plan["survivors"], plan
                 size = conn.execute("SELECT max(version_id) FROM document_versions").fetchone()[0]
                 walk_expected = plan["survivors"] * plan["probe"] >= MAX_ROWS * size  # C is at the cap here
                 assert plan["plan"] == ("recent" if walk_expected else "newest"), plan
