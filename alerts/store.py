@@ -186,12 +186,31 @@ def upsert_events(conn, events: list[Event]) -> int:
     return sum(1 for r in conn.execute(UPSERT_EVENTS_SQL).fetchall() if r["inserted"])
 
 
+# A new version of a document already matched keeps what the alert stage told of the document:
+# the matcher announces only the source's own amended/abolished/expired (rules.change_of), so a
+# change made by a later document or the 有效期 meanwhile is left to alerts.validity.
+SELECT_VALIDITY_SQL = """
+SELECT pm.version_id,
+       CASE WHEN told.version_id IS NULL THEN alert_policy_validity(pm.version_id, %(today)s)
+            ELSE coalesce(CASE WHEN pm.validity IN ('amended', 'abolished', 'expired') THEN pm.validity
+                               ELSE told.validity END,
+                          alert_policy_validity(pm.version_id, %(today)s)) END AS validity
+FROM policy_metadata pm
+JOIN document_versions v ON v.version_id = pm.version_id
+LEFT JOIN LATERAL (SELECT s.version_id, s.validity FROM document_versions e
+                   JOIN alert_version_state s ON s.version_id = e.version_id
+                   WHERE e.document_id = v.document_id AND e.version_id < v.version_id
+                   ORDER BY e.version_id DESC LIMIT 1) told ON true
+WHERE pm.version_id = ANY(%(v)s::bigint[])
+"""
+
+
 def select_validity(conn, version_ids: list[int], today: date) -> dict[int, str | None]:
-    """Each policy version's validity on `today` (alert_policy_validity); versions without policy
-    metadata are left out (their validity is None). One index probe per version."""
-    rows = conn.execute("SELECT pm.version_id, alert_policy_validity(pm.version_id, %(today)s) AS validity "
-                        "FROM policy_metadata pm WHERE pm.version_id = ANY(%(v)s::bigint[])",
-                        {"v": version_ids, "today": today}).fetchall()
+    """The validity to store with each policy version's first match: for a new document its
+    validity on `today` (alert_policy_validity: what changed before is not news), for a new version
+    of a matched document what was told of the document (SELECT_VALIDITY_SQL). Versions without
+    policy metadata are left out (their validity is None)."""
+    rows = conn.execute(SELECT_VALIDITY_SQL, {"v": version_ids, "today": today}).fetchall()
     return {r["version_id"]: r["validity"] for r in rows}
 
 

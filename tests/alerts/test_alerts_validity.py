@@ -151,3 +151,27 @@ def test_a_run_failing_mid_write_changes_nothing_and_the_rerun_fires_once(db):
     assert run_alerts(url, WHEN + timedelta(days=2))["validity_changes"] == 1
     assert len(validity_events(url, rules["变更"])) == 1
     assert run_alerts(url, WHEN + timedelta(days=3))["events_new"] == 0
+
+
+def test_an_abolishment_arriving_with_a_new_version_of_the_page_is_announced(db):
+    """The abolished page is re-crawled with new text in the same cycle as the document abolishing it:
+    its new version is matched first after the change, and the abolishment must still be told."""
+    url, tv, rules = db
+    store(url, CITY)
+    label_new(url, tv)
+    run_alerts(url, WHEN + timedelta(days=1))
+    assert validity_events(url, rules["变更"]) == []
+    page, markup = CITY
+    edited = markup.replace("申报截止时间为2024年3月20日。", "申报截止时间为2024年3月20日。咨询电话：020-12345678。")
+    assert edited != markup
+    store(url, CITY_NEW, (page, edited), days=1)
+    label_new(url, tv)
+    city = doc_id(url, page)
+    assert rows(url, "SELECT version_no FROM document_versions WHERE version_id = %(v)s",
+                {"v": A.current_version(url, city)}) == [{"version_no": 2}]
+    summary = run_alerts(url, WHEN + timedelta(days=2))
+    [event] = validity_events(url, rules["变更"])
+    assert summary["validity_changes"] == 1 and event["event_key"].endswith(":abolished")
+    assert event["payload"]["validity"]["was"] == "in_force"
+    assert event["payload"]["validity"]["by"]["document_id"] == doc_id(url, CITY_NEW[0])
+    assert run_alerts(url, WHEN + timedelta(days=3))["events_new"] == 0
