@@ -66,7 +66,7 @@ def inert_map(fold: tuple[tuple[int, str], ...]) -> tuple[np.ndarray, dict[str, 
             out[cp], expansions[ch] = EXPANDS, folded
     # fold_inert expands by str.replace on the mapped text: no mapped or expanded character may be
     # one that expands, else it would be replaced too
-    produced = set(np.unique(out[out >= 0]).astype("<u4").tobytes().decode("utf-32-le")).union(*expansions.values())
+    produced = set(text_of(np.unique(out[out >= 0]))).union(*expansions.values())
     for ch in produced & expansions.keys():
         out[ord(ch)] = NOT_INERT
         del expansions[ch]
@@ -97,11 +97,13 @@ class SearchTextFolder:
 
     def normalize(self, text: str) -> str | None:
         """fw_normalize(text), or None when only the database can be sure of the answer."""
-        units = self.fold_inert(text)
-        if isinstance(units, np.ndarray):
-            return units.astype("<u4").tobytes().decode("utf-32-le")
-        if units is not None:
-            return units
+        folded = self.fold_inert(text)
+        if isinstance(folded, np.ndarray):
+            return text_of(folded)
+        return self.normalize_general(text) if folded is None else folded
+
+    def normalize_general(self, text: str) -> str | None:
+        """fw_normalize(text) by unicodedata, for a text the inert table does not cover."""
         if not self.assigned(text):
             return None
         return unicodedata.normalize("NFKC", text).translate(self.table)
@@ -112,10 +114,10 @@ class SearchTextFolder:
     def search_columns(self, title: str, text: str) -> tuple[str | None, bytes | None]:
         """(search_text, its keys in binary form) of a version, for the batch writers' COPY."""
         joined = title.replace("\n", " ") + "\n" + text
-        units = self.fold_inert(joined)
-        if isinstance(units, np.ndarray):
-            return units.astype("<u4").tobytes().decode("utf-32-le"), keys_binary_of_units(units)
-        search_text = self.normalize(joined) if units is None else units
+        folded = self.fold_inert(joined)
+        if isinstance(folded, np.ndarray):
+            return text_of(folded), keys_binary_of_units(folded)
+        search_text = self.normalize_general(joined) if folded is None else folded  # not folded twice
         return search_text, keys_binary(search_text)
 
     def fold_inert(self, text: str) -> np.ndarray | str | None:
@@ -130,8 +132,8 @@ class SearchTextFolder:
         if folded.min() < EXPANDS:
             return None
         expands = folded == EXPANDS
-        kept = np.where(expands, points, folded).astype("<u4").tobytes().decode("utf-32-le")
-        for ch in set(np.unique(points[expands]).astype("<u4").tobytes().decode("utf-32-le")):
+        kept = text_of(np.where(expands, points, folded))
+        for ch in set(text_of(np.unique(points[expands]))):
             kept = kept.replace(ch, self.expansions[ch])
         return kept
 
@@ -144,7 +146,17 @@ def search_keys(search_text: str) -> np.ndarray:
     units (a surrogate pair), so it adds its own key and touches its neighbours with its halves:
     every text containing a term holds all of the term's keys, which is what the index needs.
     """
-    return keys_of_units(np.frombuffer(search_text.encode("utf-16-be"), dtype=">u2").astype(np.uint32))
+    return keys_of_units(utf16_units(search_text))
+
+
+def text_of(points: np.ndarray) -> str:
+    """The string of an array of code points."""
+    return points.astype("<u4").tobytes().decode("utf-32-le")
+
+
+def utf16_units(text: str) -> np.ndarray:
+    """A string's UTF-16 code units (uint32): the units the index keys pair up."""
+    return np.frombuffer(text.encode("utf-16-be"), dtype=">u2").astype(np.uint32)
 
 
 def keys_of_units(units: np.ndarray) -> np.ndarray:
@@ -158,7 +170,7 @@ def keys_binary(search_text: str | None) -> bytes | None:
     computes them): no number is formatted as text on either side."""
     if search_text is None:
         return None
-    return keys_binary_of_units(np.frombuffer(search_text.encode("utf-16-be"), dtype=">u2").astype(np.uint32))
+    return keys_binary_of_units(utf16_units(search_text))
 
 
 def keys_binary_of_units(units: np.ndarray) -> bytes:
