@@ -36,6 +36,7 @@ from alerts.store import (JSON, Event, record_rules, record_versions, resolve_en
 from alerts.terms import TermIndex
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
+from futurewatch.core.localtime import source_day
 from futurewatch.core.stats import analyze_grown
 
 log = logging.getLogger(__name__)
@@ -205,7 +206,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
     batch_conn = BatchConnection(db_url)
     run_one = partial(run_batch, batch_conn, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
-                      baseline_end=baseline_end, today=validity.shanghai_day(now))
+                      baseline_end=baseline_end, today=source_day(now))
     workers = default_workers(settings) if workers is None else workers
     if workers > 1 and len(batches) >= 2 * workers:
         summary.workers = workers

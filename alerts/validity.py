@@ -16,7 +16,7 @@ Other rule types never fire here: the text did not change.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from alerts.facts import VersionFacts, select_facts
 from alerts.policy_facts import attach_policy_facts
@@ -24,11 +24,12 @@ from alerts.rules import Catalog, Rule, match_version
 from alerts.store import Event, record_validity, upsert_events
 from alerts.terms import TermIndex
 from futurewatch.core.localtime import source_day
+
 ANNOUNCED = ("amended", "abolished", "expired")
 
 # Current policy versions already matched whose validity today differs from the one stored.
 CHANGES_SQL = """
-SELECT s.version_id, s.validity AS was, x.validity
+SELECT s.version_id, s.validity AS was, x.validity, pm.expires_on
 FROM policy_metadata pm
 JOIN alert_version_state s ON s.version_id = pm.version_id
 JOIN document_versions v ON v.version_id = pm.version_id
@@ -51,16 +52,10 @@ WHERE r.to_document_id = ANY(%(docs)s) AND r.relation IN ('amends', 'abolishes',
 ORDER BY r.to_document_id, effect, fv.created_at DESC, f.document_id DESC
 """
 
-EXPIRES_SQL = "SELECT version_id, expires_on FROM policy_metadata WHERE version_id = ANY(%(ids)s)"
-
-
-def shanghai_day(now: datetime) -> date:
-    """有效期 dates are days in China: the run's `now` as one."""
-    return source_day(now)
-
 
 def select_changes(conn, now: datetime) -> list[dict]:
-    return conn.execute(CHANGES_SQL, {"today": shanghai_day(now)}).fetchall()
+    """有效期 dates are days in China: compared on the run's Shanghai day."""
+    return conn.execute(CHANGES_SQL, {"today": source_day(now)}).fetchall()
 
 
 def reasons_of(conn, changes: list[dict], facts: dict[int, VersionFacts]) -> dict[int, dict]:
@@ -68,8 +63,6 @@ def reasons_of(conn, changes: list[dict], facts: dict[int, VersionFacts]) -> dic
     later document that amends or abolishes it; the 有效期 end); else the source's own field."""
     docs = [facts[c["version_id"]].document_id for c in changes if c["version_id"] in facts]
     links = {(r["document_id"], r["effect"]): r for r in conn.execute(LINKS_SQL, {"docs": docs}).fetchall()}
-    expires = {r["version_id"]: r["expires_on"]
-               for r in conn.execute(EXPIRES_SQL, {"ids": [c["version_id"] for c in changes]}).fetchall()}
     reasons = {}
     for change in changes:
         version = facts.get(change["version_id"])
@@ -80,8 +73,8 @@ def reasons_of(conn, changes: list[dict], facts: dict[int, VersionFacts]) -> dic
         if link:
             reason["by"] = {"document_id": link["by_document_id"], "title": link["title"],
                             "doc_number": link["doc_number"], "url": link["url"]}
-        elif change["validity"] == "expired" and expires.get(change["version_id"]):
-            reason["expires_on"] = expires[change["version_id"]].isoformat()
+        elif change["validity"] == "expired" and change["expires_on"]:
+            reason["expires_on"] = change["expires_on"].isoformat()
         reasons[change["version_id"]] = reason
     return reasons
 
