@@ -94,7 +94,8 @@ def _fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(chars), where
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """A text NFKC-folded and without whitespace: the view anchors are searched in."""
     return _fold_with_map(text)[0]
 
 
@@ -123,7 +124,7 @@ def rebuild_text(item: Mapping, page_text: str) -> str | None:
 
     Locates by the anchors in a width- and whitespace-insensitive view of the page, restores the
     excerpt's own whitespace layout, and accepts only a candidate of the stored length and hash."""
-    head, tail = _fold(item["anchor_head"]), _fold(item["anchor_tail"])
+    head, tail = fold(item["anchor_head"]), fold(item["anchor_tail"])
     if not head or not tail or not page_text:
         return None
     folded, where = _fold_with_map(page_text)

@@ -16,6 +16,9 @@ Usage:
                                                 committed files and the cache accordingly
   build_classify_corpus.py --counts | --readme  print the count tables | refresh them in README.md
   build_classify_corpus.py --fetch [--ids …]    networked: rebuild missing texts into the cache
+  build_classify_corpus.py --from-pages FILE …  offline: try page texts found elsewhere (plain UTF-8
+                                                files, or .jsonl with a "text" field per line)
+                                                against every missing item; matches go to the cache
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import hashlib
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -247,6 +251,35 @@ def fetch_missing(items: list[dict], texts_path: Path | None, ids: list[str] | N
     return len(todo) - outcomes["rebuilt"]
 
 
+def page_texts(paths: list[Path]) -> Iterator[str]:
+    """Page texts from plain files (one page each) or .jsonl files ({"text": …} per line)."""
+    for path in paths:
+        if path.suffix == ".jsonl":
+            yield from (str(row["text"]) for row in fc.read_jsonl(path) if row.get("text"))
+        else:
+            yield path.read_text(encoding="utf-8")
+
+
+def rebuild_from_pages(items: list[dict], texts_path: Path | None, pages: list[Path]) -> int:
+    """Rebuild missing texts from page texts on disk; returns how many were rebuilt."""
+    cached = fc.read_texts(texts_path)
+    todo = [i for i in items if "text" not in i and fc.text_sha256(cached.get(i["id"], "")) != i["sha256"]]
+    found: dict[str, str] = {}
+    for page in page_texts(pages):
+        folded = fc.fold(page)  # cheap pre-check: both anchors must occur before the full match
+        for item in todo:
+            if item["id"] in found or fc.fold(item["anchor_head"]) not in folded:
+                continue
+            if fc.fold(item["anchor_tail"]) in folded and (text := fc.rebuild_text(item, page)):
+                found[item["id"]] = text
+    if found:
+        fc.write_texts(found, texts_path)
+    print(f"{len(found)} of {len(todo)} missing texts rebuilt from {len(pages)} files", file=sys.stderr)
+    for item_id in sorted(found):
+        print(item_id)
+    return len(found)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, default=fc.CORPUS_DIR, help="corpus folder")
@@ -258,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fetch", action="store_true", help="rebuild missing texts from their URLs")
     parser.add_argument("--ids", nargs="+", default=None, help="limit --fetch to these ids")
     parser.add_argument("--delay", type=float, default=1.0, help="seconds between fetches")
+    parser.add_argument("--from-pages", type=Path, nargs="+", default=[],
+                        help="page text files to rebuild missing texts from (offline)")
     args = parser.parse_args(argv)
     try:
         return run(args)
@@ -281,6 +316,8 @@ def run(args: argparse.Namespace) -> int:
         print(count_tables(items, codes))
     if args.readme:
         write_readme_counts(count_tables(items, codes), args.folder / "README.md")
+    if args.from_pages:
+        rebuild_from_pages(items, args.texts, args.from_pages)
     still_missing = fetch_missing(items, args.texts, args.ids, args.delay) if args.fetch else 0
     print(f"{len(items)} items in {len(fc.corpus_files(args.folder))} files; {len(problems)} problems",
           file=sys.stderr)

@@ -144,3 +144,28 @@ def test_fetch_rebuilds_texts_over_http_into_the_cache(tmp_path, site, capsys):
     pages["/gone.html"] = article_page("散步", NEGATIVE)
     assert script.main(["--folder", str(folder), "--texts", str(cache), "--fetch", "--delay", "0"]) == 0
     assert all(i.text for i in fc.load_corpus(folder, texts=cache))
+
+
+def test_from_pages_rebuilds_texts_offline_from_page_text_files(tmp_path, capsys):
+    folder, cache = tmp_path / "corpus", tmp_path / "texts.jsonl"
+    folder.mkdir()
+    (folder / "licences.yaml").write_text((CORPUS / "licences.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    full = [full_item("tc-9101", SYNTHETIC, "https://example.invalid/a", ["quantum"]),
+            full_item("tc-9102", NEGATIVE, "https://example.invalid/b", [])]
+    scratch = tmp_path / "items_tc.jsonl"
+    scratch.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in full), encoding="utf-8")
+    script = load_script()
+    assert script.main(["--folder", str(folder), "--texts", str(tmp_path / "scratch.jsonl"),
+                        "--import", str(scratch)]) == 0
+    plain = tmp_path / "page.txt"
+    plain.write_text("選單 首頁\n" + to_page_style(SYNTHETIC) + "\n版權所有", encoding="utf-8")
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(json.dumps({"text": "無關頁面"}, ensure_ascii=False) + "\n"
+                     + json.dumps({"text": NEGATIVE.replace("散步", "跑步")}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    capsys.readouterr()
+
+    assert script.main(["--folder", str(folder), "--texts", str(cache), "--from-pages", str(plain), str(pages)]) == 0
+    out, err = capsys.readouterr()
+    assert out.split() == ["tc-9101"] and "1 of 2 missing texts rebuilt from 2 files" in err
+    assert {i.id: i.text for i in fc.load_corpus(folder, texts=cache)} == {"tc-9101": SYNTHETIC, "tc-9102": None}
