@@ -31,6 +31,7 @@ from alerts.facts import VersionFacts
 from alerts.levels import LEVEL_WORDS
 from alerts.query import KeywordQuery, QueryError, parse_query
 from alerts.terms import TermIndex, normalize_term
+from futurewatch.core.entities import ENTITY_TYPES
 
 RULE_TYPES = ("keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike", "policy_deadline")
 CHANGES = ("revised", "amended", "abolished", "expired")
@@ -168,6 +169,8 @@ def _check_keyword(rule: Rule) -> None:
 
 def _check_needs(key: str) -> Callable[[Rule], None]:
     def check(rule: Rule) -> None:
+        if set(_as_list(rule.params.get("types"), "types", rule.name)) - set(ENTITY_TYPES):
+            raise RuleError(f"rule {rule.name!r}: types must be among {', '.join(ENTITY_TYPES)}")
         if key == "categories" and not rule.selectors:
             raise RuleError(f"rule {rule.name!r}: {rule.rule_type} needs categories")
         if key == "names" and not rule.names:
