@@ -27,6 +27,7 @@ from psycopg.types.json import Jsonb
 
 from alerts.channels import ChannelError, webhook_from
 from alerts.chat_formats import build_messages
+from alerts import retry
 from alerts.send import file_stem
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
@@ -79,7 +80,7 @@ def queue_chat_messages(conn, digest_id: int, draft, settings: Settings) -> int:
 
 
 def backoff(attempts: int) -> timedelta:
-    return min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, attempts - 1)))
+    return retry.backoff(attempts, BACKOFF_BASE, BACKOFF_CAP)
 
 
 RECOVER_SQL = """
@@ -112,7 +113,7 @@ def recover_stale(db_url: str, at: datetime, lease: timedelta) -> tuple[int, int
     for row in rows:
         log.warning("chat outbox: digest_id=%s %s was stuck in 'sending' → %s", row["digest_id"], row["channel"],
                     row["status"])
-    return sum(r["status"] == "pending" for r in rows), sum(r["status"] == "in_doubt" for r in rows)
+    return retry.recovered(rows)
 
 
 def claim_next(db_url: str, at: datetime, skip: set[str]) -> ChatClaim | None:
@@ -168,8 +169,7 @@ def resolve(claim: ChatClaim) -> tuple[str, str | None]:
 def _record(db_url: str, claim: ChatClaim, sql_set: str, params: dict, summary: ChatSummary, outcome: str) -> None:
     log.warning("chat outbox: digest_id=%s %s: %s (%s)", claim.digest_id, claim.channel, params["error"], outcome)
     update_claimed(db_url, claim, sql_set, params)
-    setattr(summary, outcome, getattr(summary, outcome) + 1)
-    summary.errors.append(f"digest_id={claim.digest_id} {claim.channel}: {params['error']}")
+    retry.tally(summary, outcome, f"digest_id={claim.digest_id} {claim.channel}: {params['error']}")
 
 
 def _refused(db_url: str, claim: ChatClaim, exc: Exception, at: datetime, summary: ChatSummary) -> None:

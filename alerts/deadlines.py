@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from alerts.levels import LEVEL_WORDS
-from alerts.rules import Rule
+from alerts.rules import Rule, policy_filter_terms
 from alerts.store import Event
 from alerts.terms import normalize_term
 
@@ -40,12 +40,8 @@ def _wanted(rule: Rule, row: dict) -> bool:
         return False
     if p.get("kinds") and row["kind"] not in p["kinds"]:
         return False
-    issuers = [normalize_term(i) for i in p.get("issuers") or []]
-    have = [normalize_term(i) for i in row["issuers"] or []]
-    if issuers and not any(i in h for i in issuers for h in have):
-        return False
-    prefixes = p.get("doc_number_prefixes") or []
-    return not prefixes or (row["doc_number"] or "").startswith(tuple(prefixes))
+    return policy_filter_terms(rule, lambda: [normalize_term(i) for i in row["issuers"] or []],
+                               lambda: row["level"], row["doc_number"]) is not None
 
 
 def build_deadline_events(conn, rules: list[Rule], now: datetime) -> list[Event]:

@@ -31,6 +31,7 @@ from alerts.facts import VersionFacts
 from alerts.levels import LEVEL_WORDS
 from alerts.query import KeywordQuery, QueryError, parse_query
 from alerts.terms import TermIndex, normalize_term
+from futurewatch.core.entities import ENTITY_TYPES
 
 RULE_TYPES = ("keyword", "category", "entity", "first_seen_entity", "new_policy", "changed", "spike", "policy_deadline")
 CHANGES = ("revised", "amended", "abolished", "expired")
@@ -168,6 +169,8 @@ def _check_keyword(rule: Rule) -> None:
 
 def _check_needs(key: str) -> Callable[[Rule], None]:
     def check(rule: Rule) -> None:
+        if set(_as_list(rule.params.get("types"), "types", rule.name)) - set(ENTITY_TYPES):
+            raise RuleError(f"rule {rule.name!r}: types must be among {', '.join(ENTITY_TYPES)}")
         if key == "categories" and not rule.selectors:
             raise RuleError(f"rule {rule.name!r}: {rule.rule_type} needs categories")
         if key == "names" and not rule.names:
@@ -269,19 +272,26 @@ def match_new_policy(rule: Rule, facts: VersionFacts, index: TermIndex) -> Match
 
 
 def _policy_terms(rule: Rule, facts: VersionFacts) -> list[str] | None:
-    """Issuer / level / number-prefix filters: each one given must hold; the hits, or None."""
+    return policy_filter_terms(rule, lambda: facts.remember("issuers", lambda: [normalize_term(i) for i in facts.issuers]),
+                               facts.level, facts.doc_number)
+
+
+def policy_filter_terms(rule: Rule, issuers: Callable[[], list[str]], level: Callable[[], str | None],
+                        doc_number: str | None) -> list[str] | None:
+    """The rule's issuer / level / number-prefix filters (each one given must hold) on a policy
+    whose issuers (in matching form) and level are read only when asked: the hits, or None."""
     terms: list[str] = []
-    issuers, levels, prefixes = rule.policy_filters
-    if issuers:
-        have = facts.remember("issuers", lambda: [normalize_term(i) for i in facts.issuers])
-        hits = [i for i in issuers if any(i in h for h in have)]
+    wanted, levels, prefixes = rule.policy_filters
+    if wanted:
+        have = issuers()
+        hits = [i for i in wanted if any(i in h for h in have)]
         if not hits:
             return None
         terms += hits
-    if levels and facts.level() not in levels:
+    if levels and level() not in levels:
         return None
     if prefixes:
-        number = (facts.doc_number or "").strip()
+        number = (doc_number or "").strip()
         hits = [x for x in prefixes if number.startswith(x)]
         if not hits:
             return None

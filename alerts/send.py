@@ -26,6 +26,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from alerts.limits import check_email
+from alerts import retry
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
 from futurewatch.core.private import make_private_dir, write_private
@@ -68,7 +69,7 @@ class DeliverySummary:
 
 
 def backoff(attempts: int) -> timedelta:
-    return min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, attempts - 1)))
+    return retry.backoff(attempts, BACKOFF_BASE, BACKOFF_CAP)
 
 
 RECOVER_SQL = """
@@ -100,7 +101,7 @@ def recover_stale(db_url: str, at: datetime, lease: timedelta) -> tuple[int, int
         rows = conn.execute(RECOVER_SQL, {"at": at, "stale": at - lease}).fetchall()
     for row in rows:
         log.warning("alerts outbox: digest_id=%s was stuck in 'sending' → %s", row["digest_id"], row["status"])
-    return sum(r["status"] == "pending" for r in rows), sum(r["status"] == "in_doubt" for r in rows)
+    return retry.recovered(rows)
 
 
 def claim_next(db_url: str, at: datetime, channel: str) -> Claim | None:
@@ -215,8 +216,7 @@ def _record(db_url: str, claim: Claim, sql_set: str, params: dict, summary: Deli
             exc: Exception) -> None:
     log.warning("alerts outbox: digest_id=%s to %s: %s (%s)", claim.digest_id, claim.recipient, exc, outcome)
     _update_claimed(db_url, claim, sql_set, params)
-    setattr(summary, outcome, getattr(summary, outcome) + 1)
-    summary.errors.append(f"digest_id={claim.digest_id}: {params['error']}")
+    retry.tally(summary, outcome, f"digest_id={claim.digest_id}: {params['error']}")
 
 
 def default_lease(config: SmtpConfig | None) -> timedelta:

@@ -191,10 +191,10 @@ def upsert_events(conn, events: list[Event]) -> int:
 # change made by a later document or the 有效期 meanwhile is left to alerts.validity.
 SELECT_VALIDITY_SQL = """
 SELECT pm.version_id,
-       CASE WHEN told.version_id IS NULL THEN alert_policy_validity(pm.version_id, %(today)s)
+       CASE WHEN told.version_id IS NULL THEN policy_validity(v.document_id, pm.validity, pm.expires_on, %(today)s)
             ELSE coalesce(CASE WHEN pm.validity IN ('amended', 'abolished', 'expired') THEN pm.validity
                                ELSE told.validity END,
-                          alert_policy_validity(pm.version_id, %(today)s)) END AS validity
+                          policy_validity(v.document_id, pm.validity, pm.expires_on, %(today)s)) END AS validity
 FROM policy_metadata pm
 JOIN document_versions v ON v.version_id = pm.version_id
 LEFT JOIN LATERAL (SELECT s.version_id, s.validity FROM document_versions e
@@ -207,7 +207,7 @@ WHERE pm.version_id = ANY(%(v)s::bigint[])
 
 def select_validity(conn, version_ids: list[int], today: date) -> dict[int, str | None]:
     """The validity to store with each policy version's first match: for a new document its
-    validity on `today` (alert_policy_validity: what changed before is not news), for a new version
+    validity on `today` (policy_validity: what changed before is not news), for a new version
     of a matched document what was told of the document (SELECT_VALIDITY_SQL). Versions without
     policy metadata are left out (their validity is None)."""
     rows = conn.execute(SELECT_VALIDITY_SQL, {"v": version_ids, "today": today}).fetchall()

@@ -6,7 +6,7 @@ A later document that amends, abolishes or supersedes a policy, a reparse that r
 有效性, or its 有效期 ending all change a version's validity in place; the version matcher reads
 only pending versions and never sees them. alert_version_state.validity keeps what the alert
 stage last saw (migration 0310, stored when a version is first matched); each run compares it
-with alert_policy_validity on the run's Shanghai day. A version whose validity became amended,
+with policy_validity on the run's Shanghai day. A version whose validity became amended,
 abolished or expired raises one event per `changed` rule that matches it, keyed
 `<story key>:<validity>` (once per rule, story and state: reprints add their source), with the
 reason in `payload.validity`; then the new value is stored, in the transaction of the events. A
@@ -34,7 +34,7 @@ FROM policy_metadata pm
 JOIN alert_version_state s ON s.version_id = pm.version_id
 JOIN document_versions v ON v.version_id = pm.version_id
 JOIN documents d ON d.document_id = v.document_id AND d.current_version_id = v.version_id
-CROSS JOIN LATERAL (SELECT alert_policy_validity(pm.version_id, %(today)s) AS validity) x
+CROSS JOIN LATERAL (SELECT policy_validity(d.document_id, pm.validity, pm.expires_on, %(today)s) AS validity) x
 WHERE x.validity IS DISTINCT FROM s.validity
 ORDER BY s.version_id
 """

@@ -22,7 +22,6 @@ from futurewatch.core.termmatch import MatchForm
 from futurewatch.core.textnorm import nfkc, to_simplified
 
 DATA_DIR = Path(__file__).with_name("data")
-ENTITY_TYPES = ("org", "place", "policy_title", "doc_number", "money", "target_year")
 
 # The extractor's identity, recorded per version with its stored mentions (entity_extractions):
 # a reclassification extracts again only where the recorded one differs. Its digest covers the

@@ -1,7 +1,7 @@
 """The crawl stage entry point: each source crawled in its own subprocess, one after another.
 
     crawl_sources(db_url, source_ids=None, *, settings, since=None, mirror=None, run_key=None,
-                  on_progress=None) -> list[CrawlSummary]
+                  on_progress=None, now=None) -> list[CrawlSummary]
 
 A fresh process per source keeps Scrapy's Twisted reactor new and isolates failures: one
 source crashing, hanging (killed after its max_runtime_minutes) or unreachable never stops the
@@ -66,12 +66,15 @@ def to_date(since: date | datetime | str | None) -> date | None:
     return date.fromisoformat(str(since)[:10])
 
 
-def build_command(source_id: str, crawl_run_id: int, since: date | None, mirror: str | None) -> list[str]:
+def build_command(source_id: str, crawl_run_id: int, since: date | None, mirror: str | None,
+                  now: datetime | None = None) -> list[str]:
     cmd = [sys.executable, "-m", "crawlers.crawl_one", source_id, "--crawl-run-id", str(crawl_run_id)]
     if since:
         cmd += ["--since", since.isoformat()]
     if mirror:
         cmd += ["--mirror", mirror]
+    if now:
+        cmd += ["--now", now.isoformat()]
     return cmd
 
 
@@ -104,7 +107,8 @@ def run_subprocess(cmd: list[str], env: dict, log_file: Path, timeout_s: float,
 
 
 def crawl_source(db_url: str, config: SourceConfig, *, settings: Settings, run_key: str, since: date | None,
-                 mirror: str | None, on_progress: ProgressFn | None = None) -> CrawlSummary:
+                 mirror: str | None, on_progress: ProgressFn | None = None,
+                 now: datetime | None = None) -> CrawlSummary:
     """Crawl one source in a subprocess and return its closed run."""
     with connect(db_url, autocommit=True) as conn:
         store.upsert_source(conn, config)
@@ -113,7 +117,7 @@ def crawl_source(db_url: str, config: SourceConfig, *, settings: Settings, run_k
     env = dict(os.environ, **{"DATABASE_URL": db_url, "FUTUREWATCH_HOME": str(settings.home),
                               PARENT_ENV: str(os.getpid()), "PYTHONPATH": os.pathsep.join(
         filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))})
-    cmd = build_command(config.source_id, crawl_run_id, since, mirror)
+    cmd = build_command(config.source_id, crawl_run_id, since, mirror, now)
     report = (lambda counts: on_progress(config.source_id, counts)) if on_progress else (lambda counts: None)
     code, tail = run_subprocess(cmd, env, log_path(settings, config.source_id, run_key),
                                 config.max_runtime_minutes * 60, report)
@@ -134,11 +138,12 @@ def crawl_source(db_url: str, config: SourceConfig, *, settings: Settings, run_k
 
 def crawl_sources(db_url: str, source_ids: list[str] | None = None, *, settings: Settings,
                   since: date | datetime | str | None = None, mirror: str | None = None, run_key: str | None = None,
-                  on_progress: ProgressFn | None = None) -> list[CrawlSummary]:
+                  on_progress: ProgressFn | None = None, now: datetime | None = None) -> list[CrawlSummary]:
     """Crawl the named sources (default: every enabled one); one CrawlSummary per source.
 
     since bounds a backfill (daily archives from that day, list pages until older items);
-    mirror is the offline mirror's base URL; run_key names the run (default: a new uuid).
+    mirror is the offline mirror's base URL; run_key names the run (default: a new uuid);
+    now is the crawl's clock (its "today" for daily archives; default: the wall clock).
     Unknown source ids raise crawlers.registry.RegistryError before anything runs.
     """
     sources = select_sources(list(source_ids) if source_ids else None)
@@ -147,5 +152,5 @@ def crawl_sources(db_url: str, source_ids: list[str] | None = None, *, settings:
     run_key = run_key or f"cli-{uuid.uuid4().hex[:12]}"
     day = to_date(since)
     return [crawl_source(db_url, config, settings=settings, run_key=run_key, since=day, mirror=mirror,
-                         on_progress=on_progress)
+                         on_progress=on_progress, now=now)
             for config in sources]

@@ -56,77 +56,6 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
-CREATE TABLE public.document_versions (
-    version_id bigint NOT NULL,
-    document_id bigint NOT NULL,
-    version_no integer NOT NULL,
-    raw_fetch_id bigint,
-    title text DEFAULT ''::text NOT NULL,
-    subtitle text,
-    text text DEFAULT ''::text NOT NULL,
-    published_at timestamp with time zone,
-    author text,
-    origin text,
-    editor text,
-    lang text DEFAULT 'zh-Hans'::text NOT NULL,
-    content_hash text NOT NULL,
-    parser text NOT NULL,
-    is_empty boolean DEFAULT false NOT NULL,
-    replaces_version_id bigint,
-    change_summary jsonb,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    search_text text,
-    search_keys integer[],
-    CONSTRAINT document_versions_lang_check CHECK ((lang = ANY (ARRAY['zh-Hans'::text, 'zh-Hant'::text, 'und'::text])))
-);
-ALTER TABLE ONLY public.document_versions ALTER COLUMN search_text SET STORAGE EXTERNAL;
-ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STATISTICS 0;
-ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STORAGE EXTERNAL;
-COMMENT ON COLUMN public.document_versions.search_text IS 'fw_search_text(title, text), computed once per version (by the writer or the trigger): what search matches against.';
-COMMENT ON COLUMN public.document_versions.search_keys IS 'fw_search_keys(search_text), stored once per version (by the writer or the trigger): the keys of the search index.';
-CREATE TABLE public.documents (
-    document_id bigint NOT NULL,
-    doc_key text NOT NULL,
-    source_id text NOT NULL,
-    kind text DEFAULT 'news'::text NOT NULL,
-    canonical_url text NOT NULL,
-    story_id bigint,
-    current_version_id bigint,
-    first_seen_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT documents_kind_check CHECK ((kind = ANY (ARRAY['news'::text, 'policy'::text, 'interpretation'::text])))
-);
-CREATE TABLE public.policy_metadata (
-    version_id bigint NOT NULL,
-    index_no text,
-    issuers text[] DEFAULT '{}'::text[] NOT NULL,
-    doc_number text,
-    written_at date,
-    published_on date,
-    effective_on date,
-    subject text,
-    validity text,
-    interprets_document_id bigint,
-    interprets_url text,
-    expires_on date,
-    region text,
-    CONSTRAINT policy_metadata_validity_check CHECK ((validity = ANY (ARRAY['in_force'::text, 'amended'::text, 'abolished'::text, 'expired'::text])))
-);
-CREATE TABLE public.policy_references (
-    version_id bigint NOT NULL,
-    target_key text NOT NULL,
-    relation text NOT NULL,
-    target_keys text[] NOT NULL,
-    target_title text,
-    target_doc_number text,
-    target_url text,
-    evidence text NOT NULL,
-    to_document_id bigint,
-    CONSTRAINT policy_references_relation_check CHECK ((relation = ANY (ARRAY['implements'::text, 'cites'::text, 'interprets'::text, 'interpreted_by'::text, 'amends'::text, 'abolishes'::text, 'supersedes'::text])))
-);
-CREATE FUNCTION public.alert_policy_validity(p_version_id bigint, as_of date) RETURNS text
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN (SELECT CASE WHEN (pm.validity IS NULL) THEN NULL::text WHEN (EXISTS (SELECT 1 FROM (public.policy_references r JOIN public.documents f ON ((f.current_version_id = r.version_id))) WHERE ((r.to_document_id = v.document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text WHEN (pm.validity = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN pm.validity WHEN (pm.expires_on < alert_policy_validity.as_of) THEN 'expired'::text WHEN (EXISTS (SELECT 1 FROM (public.policy_references r JOIN public.documents f ON ((f.current_version_id = r.version_id))) WHERE ((r.to_document_id = v.document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text ELSE pm.validity END AS validity FROM (public.policy_metadata pm JOIN public.document_versions v ON ((v.version_id = pm.version_id))) WHERE (pm.version_id = alert_policy_validity.p_version_id));
 CREATE FUNCTION public.fw_bigrams(x text) RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT COST 10000 PARALLEL SAFE
     AS $$
@@ -784,6 +713,34 @@ COMMENT ON FUNCTION public.fw_term_rank(search_text text, term text) IS 'Rank of
 CREATE FUNCTION public.fw_word_class() RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN '[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0003FFFF]'::text;
+CREATE TABLE public.documents (
+    document_id bigint NOT NULL,
+    doc_key text NOT NULL,
+    source_id text NOT NULL,
+    kind text DEFAULT 'news'::text NOT NULL,
+    canonical_url text NOT NULL,
+    story_id bigint,
+    current_version_id bigint,
+    first_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT documents_kind_check CHECK ((kind = ANY (ARRAY['news'::text, 'policy'::text, 'interpretation'::text])))
+);
+CREATE TABLE public.policy_references (
+    version_id bigint NOT NULL,
+    target_key text NOT NULL,
+    relation text NOT NULL,
+    target_keys text[] NOT NULL,
+    target_title text,
+    target_doc_number text,
+    target_url text,
+    evidence text NOT NULL,
+    to_document_id bigint,
+    CONSTRAINT policy_references_relation_check CHECK ((relation = ANY (ARRAY['implements'::text, 'cites'::text, 'interprets'::text, 'interpreted_by'::text, 'amends'::text, 'abolishes'::text, 'supersedes'::text])))
+);
+CREATE FUNCTION public.policy_validity(p_document_id bigint, stored text, expires_on date, as_of date) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path TO 'public', 'pg_temp'
+    RETURN CASE WHEN (stored IS NULL) THEN NULL::text WHEN (EXISTS (SELECT 1 FROM (public.policy_references r JOIN public.documents f ON ((f.current_version_id = r.version_id))) WHERE ((r.to_document_id = policy_validity.p_document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text WHEN (stored = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN stored WHEN (expires_on < as_of) THEN 'expired'::text WHEN (EXISTS (SELECT 1 FROM (public.policy_references r JOIN public.documents f ON ((f.current_version_id = r.version_id))) WHERE ((r.to_document_id = policy_validity.p_document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text ELSE stored END;
 CREATE FUNCTION public.wait_for_alert_event_writers() RETURNS void
     LANGUAGE plpgsql
     AS $$
@@ -985,6 +942,34 @@ CREATE TABLE public.document_urls (
     url text NOT NULL,
     document_id bigint NOT NULL
 );
+CREATE TABLE public.document_versions (
+    version_id bigint NOT NULL,
+    document_id bigint NOT NULL,
+    version_no integer NOT NULL,
+    raw_fetch_id bigint,
+    title text DEFAULT ''::text NOT NULL,
+    subtitle text,
+    text text DEFAULT ''::text NOT NULL,
+    published_at timestamp with time zone,
+    author text,
+    origin text,
+    editor text,
+    lang text DEFAULT 'zh-Hans'::text NOT NULL,
+    content_hash text NOT NULL,
+    parser text NOT NULL,
+    is_empty boolean DEFAULT false NOT NULL,
+    replaces_version_id bigint,
+    change_summary jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    search_text text,
+    search_keys integer[],
+    CONSTRAINT document_versions_lang_check CHECK ((lang = ANY (ARRAY['zh-Hans'::text, 'zh-Hant'::text, 'und'::text])))
+);
+ALTER TABLE ONLY public.document_versions ALTER COLUMN search_text SET STORAGE EXTERNAL;
+ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STATISTICS 0;
+ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STORAGE EXTERNAL;
+COMMENT ON COLUMN public.document_versions.search_text IS 'fw_search_text(title, text), computed once per version (by the writer or the trigger): what search matches against.';
+COMMENT ON COLUMN public.document_versions.search_keys IS 'fw_search_keys(search_text), stored once per version (by the writer or the trigger): the keys of the search index.';
 CREATE SEQUENCE public.document_versions_version_id_seq
     START WITH 1
     INCREMENT BY 1
@@ -1048,6 +1033,22 @@ CREATE TABLE public.policy_measures (
     due_on date,
     text text NOT NULL,
     CONSTRAINT policy_measures_kind_check CHECK ((kind = ANY (ARRAY['funding'::text, 'target'::text, 'deadline'::text])))
+);
+CREATE TABLE public.policy_metadata (
+    version_id bigint NOT NULL,
+    index_no text,
+    issuers text[] DEFAULT '{}'::text[] NOT NULL,
+    doc_number text,
+    written_at date,
+    published_on date,
+    effective_on date,
+    subject text,
+    validity text,
+    interprets_document_id bigint,
+    interprets_url text,
+    expires_on date,
+    region text,
+    CONSTRAINT policy_metadata_validity_check CHECK ((validity = ANY (ARRAY['in_force'::text, 'amended'::text, 'abolished'::text, 'expired'::text])))
 );
 CREATE TABLE public.policy_names (
     name_key text NOT NULL,
@@ -1351,20 +1352,7 @@ CREATE VIEW public.v_policy_documents AS
     pm.published_on,
     pm.effective_on,
     pm.subject,
-        CASE
-            WHEN (pm.validity IS NULL) THEN NULL::text
-            WHEN (EXISTS ( SELECT 1
-               FROM (public.policy_references r
-                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
-              WHERE ((r.to_document_id = d.document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text
-            WHEN (pm.validity = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN pm.validity
-            WHEN (pm.expires_on < CURRENT_DATE) THEN 'expired'::text
-            WHEN (EXISTS ( SELECT 1
-               FROM (public.policy_references r
-                 JOIN public.documents f ON ((f.current_version_id = r.version_id)))
-              WHERE ((r.to_document_id = d.document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text
-            ELSE pm.validity
-        END AS validity,
+    public.policy_validity(d.document_id, pm.validity, pm.expires_on, CURRENT_DATE) AS validity,
     pm.interprets_document_id,
     pm.expires_on,
     pm.region,

@@ -66,19 +66,17 @@ def refuse_plaintext_auth(server: str, user: str | None, security: str, allowed:
                           "starttls or ssl (or SMTP_ALLOW_PLAINTEXT_AUTH=1 for a test relay)")
 
 
-def _number(env: dict[str, str], name: str, default: float, kind: type) -> float:
-    raw = env.get(name) or ""
+def _number(env: dict[str, str], name: str, default: float, kind: type, least: float | None = None) -> float:
+    """`env[name]` read as `kind` (default when unset or blank); ConfigError when malformed or below `least`."""
+    raw = (env.get(name) or "").strip()
+    what = (f"a whole number from {least:g}" if least is not None else "an integer") if kind is int else "a number"
     try:
-        return kind(raw) if raw else default
+        value = kind(raw) if raw else default
     except ValueError:
-        raise ConfigError(f"{name} must be a{'n integer' if kind is int else ' number'}, got {raw!r}") from None
-
-
-def _alert_workers(env: dict[str, str]) -> int:
-    raw = (env.get("FUTUREWATCH_ALERT_WORKERS") or "1").strip() or "1"
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigError(f"FUTUREWATCH_ALERT_WORKERS must be a whole number from 1, got {raw!r}")
-    return int(raw)
+        value = None
+    if value is None or (least is not None and value < least):
+        raise ConfigError(f"{name} must be {what}, got {raw!r}")
+    return value
 
 
 def default_home() -> Path:
@@ -104,6 +102,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         smtp_timeout=_number(env, "SMTP_TIMEOUT", 30.0, float),
         smtp_allow_plaintext_auth=env.get("SMTP_ALLOW_PLAINTEXT_AUTH", "") in {"1", "true", "yes"},
         offline=env.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"},
-        alert_workers=_alert_workers(env),
+        alert_workers=int(_number(env, "FUTUREWATCH_ALERT_WORKERS", 1, int, least=1)),
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )

@@ -70,6 +70,6 @@ def test_alert_workers_setting():
 
     assert default_workers(load_settings({})) == 1  # an Airflow task process should not fork unless asked to
     assert default_workers(load_settings({"FUTUREWATCH_ALERT_WORKERS": "2"})) == min(2, os.cpu_count() or 1)
-    for bad in ("two", "0"):
+    for bad in ("two", "0", "-1", "1.5"):
         with pytest.raises(ConfigError, match="FUTUREWATCH_ALERT_WORKERS must be a whole number from 1"):
             load_settings({"FUTUREWATCH_ALERT_WORKERS": bad})

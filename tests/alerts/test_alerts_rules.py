@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -12,6 +14,8 @@ from alerts.levels import infer_admin_level
 from alerts.rules import Catalog, RuleError, compile_rule
 from tests.alerts import archive as A
 from futurewatch.core.config import load_settings
+from futurewatch.core.db import connect
+from futurewatch.core.entities import ENTITY_TYPES
 
 NOW = datetime.now(timezone.utc)
 
@@ -92,6 +96,21 @@ def test_min_score_outside_zero_to_one_is_a_rule_error():
         with pytest.raises(RuleError, match="min_score"):
             compile_rule({"rule_id": 1, "subscriber_id": 1, "name": "x", "rule_type": "category",
                           "params": {"categories": ["quantum"], "min_score": bad}}, Catalog(names={"quantum": "量子"}))
+
+
+def test_entity_types_are_the_archive_types(db):
+    """A misspelt type would match nothing, silently: it is a rule error; the list is the table's CHECK."""
+    catalog = Catalog(names={"quantum": "量子"})
+    for rtype, params in (("entity", {"names": ["华为"]}), ("first_seen_entity", {"categories": ["quantum"]})):
+        compile_rule({"rule_id": 1, "subscriber_id": 1, "name": "x", "rule_type": rtype,
+                      "params": params | {"types": list(ENTITY_TYPES)}}, catalog)
+        with pytest.raises(RuleError, match="types must be among org, place"):
+            compile_rule({"rule_id": 1, "subscriber_id": 1, "name": "x", "rule_type": rtype,
+                          "params": params | {"types": ["orgs"]}}, catalog)
+    with connect(db) as conn:
+        check = conn.execute("SELECT pg_get_constraintdef(oid) AS d FROM pg_constraint "
+                             "WHERE conname = 'entities_type_check'").fetchone()["d"]
+    assert re.findall(r"'(\w+)'::text", check) == list(ENTITY_TYPES)
 
 
 def test_rerun_and_backfill_never_duplicate_and_late_reprint_joins_event(db):

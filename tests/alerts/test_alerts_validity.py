@@ -121,8 +121,9 @@ def test_the_validity_function_agrees_with_the_reader_view(db):
     url, tv, _ = db
     store(url, CITY)
     store(url, CITY_NEW, days=1)
-    got = rows(url, "SELECT document_id, validity, alert_policy_validity(version_id, current_date) AS ours "
-                    "FROM v_policy_documents")
+    got = rows(url, "SELECT v.document_id, v.validity, "
+                    "policy_validity(v.document_id, pm.validity, pm.expires_on, current_date) AS ours "
+                    "FROM v_policy_documents v JOIN policy_metadata pm USING (version_id)")
     assert len(got) == 2 and all(r["validity"] == r["ours"] for r in got)
     assert {r["validity"] for r in got} == {"abolished", "in_force"}
 

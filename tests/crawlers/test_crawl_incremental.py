@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from crawlers.runner import crawl_sources
+from crawlers.spiders.base import TZ
 from tests.crawlers.conftest import c114_roll, query
 from futurewatch.core.config import load_settings
 
@@ -43,13 +44,17 @@ def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_e
 
 def test_since_bounds_a_backfill(fw_env, db_url, mirror):
     today = mirror.site.today
-    [c114] = crawl_sources(db_url, ["c114"], since=today - timedelta(days=4), mirror=mirror.url, run_key="b", settings=load_settings())
+    # the crawl's clock is noon of the mirror's day: its "today" is the mirror's across 00:00 Shanghai
+    noon = datetime.combine(today, time(12), tzinfo=TZ)
+    [c114] = crawl_sources(db_url, ["c114"], since=today - timedelta(days=4), mirror=mirror.url, run_key="b",
+                           settings=load_settings(), now=noon)
     rolls = sorted(p for _, p, _ in mirror.hits if "roll.asp" in p)
     expected = sorted(f"/news/roll.asp?y={d.year}&m={d.month}&d={d.day}"
                       for d in (today - timedelta(days=i) for i in range(5)))
     assert rolls == expected and c114.status == "succeeded"
 
-    [govcn] = crawl_sources(db_url, ["govcn"], since=today.isoformat(), mirror=mirror.url, run_key="b", settings=load_settings())
+    [govcn] = crawl_sources(db_url, ["govcn"], since=today.isoformat(), mirror=mirror.url, run_key="b",
+                            settings=load_settings(), now=noon)
     rows = json.loads(mirror.site.page("https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json").body)
     fresh = [row["URL"] for row in rows if row["DOCRELPUBTIME"] == today.isoformat()]
     assert 0 < len(fresh) < len(rows)

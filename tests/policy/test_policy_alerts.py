@@ -115,6 +115,21 @@ def test_deadline_rule_refuses_bad_days(days):
                       "params": {"days": days}}, Catalog())
 
 
+def test_deadline_rule_filters_issuers_and_number_prefixes_as_new_policy_does():
+    from alerts.deadlines import _wanted
+
+    def rule(**params):
+        return compile_rule({"rule_id": 1, "subscriber_id": 1, "name": "x", "rule_type": "policy_deadline",
+                             "params": params}, Catalog())
+    row = {"source_id": "gd_gov", "kind": "policy", "issuers": ["广州市人民政府办公厅"], "level": "city",
+           "doc_number": " 穗府办规〔2024〕3号"}
+    assert _wanted(rule(), row)
+    assert _wanted(rule(issuers=["广州市人民政府"], doc_number_prefixes=["穗府"]), row)  # the number's space: trimmed
+    assert not _wanted(rule(issuers=["深圳市"]), row)
+    assert not _wanted(rule(doc_number_prefixes=["粤府"]), row)
+    assert not _wanted(rule(sources=["govcn"]), row)
+
+
 def draft_with_deadline_and_policy(settings):
     """One digest holding both the new Guangzhou policy and its deadline reminder."""
     url = settings.db_url
