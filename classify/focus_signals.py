@@ -42,6 +42,11 @@ HEADS = ("员工", "工程师", "工人", "职员", "女工", "车主", "司机"
          "被撞", "被判", "被告", "起诉")
 _HEAD = re.compile("[^。!?;,、\\s]{0,%d}(?:%s)" % (MODIFIER_REACH, "|".join(HEADS)))
 _HEAD_SPAN = MODIFIER_REACH + max(map(len, HEADS))
+# The relation and head words are keys of the classifier's automaton too (cue classes of these
+# names): the scan lists where they start, so a hit with none of them in reach skips the regex,
+# which stays the judge where one is (a relation word ending before the hit, a head after a
+# clause mark: the regex tells).
+SIGNAL_CUES = {"relation": RELATION, "head": HEADS}
 _MAX_HITS = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 counted hits
 _SENTENCE_HITS = 8   # the sentences named by a track are those of its first 8 counted hits
 
@@ -52,6 +57,9 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     ends = [m.start() for m in SENTENCE_END.finditer(text, split)]
     n_sentences = max((len(ends) + 1 if doc.text_len else 0) + (split > 1), 1)   # the title is one too
     relation, head = _RELATION.search, _HEAD.match
+    relation_starts = sorted(doc.cues.get("relation", ()))   # the scan lists them by end
+    head_starts = sorted(doc.cues.get("head", ()))
+    n_relations, n_heads = len(relation_starts), len(head_starts)
     named, related, modifying = [], [], []
     for t in tracks:
         counted = t.counted
@@ -64,11 +72,17 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
             else:
                 k, first = -1, 0   # -1: the title
             sentences.add(k)
-            low = start - RELATION_REACH
-            if relation(text, first if first > low else low, start) is not None:
-                near += 1
-            if head(text, h[1], h[1] + _HEAD_SPAN) is not None:
-                heads += 1
+            if n_relations:
+                low = start - RELATION_REACH
+                low = first if first > low else low
+                i = bisect_left(relation_starts, low)
+                if i < n_relations and relation_starts[i] < start and relation(text, low, start) is not None:
+                    near += 1
+            if n_heads:   # a head word starting at most MODIFIER_REACH characters after the hit
+                end = h[1]
+                i = bisect_left(head_starts, end)
+                if i < n_heads and head_starts[i] <= end + MODIFIER_REACH and head(text, end, end + _HEAD_SPAN):
+                    heads += 1
         for _, _, h in counted[_MAX_HITS:_SENTENCE_HITS]:
             start = h[0]
             sentences.add(bisect_left(ends, start) if start >= split else -1)
