@@ -29,7 +29,7 @@ from classify.scan import Scan
 from classify.tracks import Track
 
 SIGNAL_FEATURES = ["sentence_share", "sentence_ratio", "inside_top", "relation_share", "modifier_share"]
-SENTENCE_END = re.compile(r"[。!?;\n]")
+SENTENCE_MARKS = "。!?;\n"
 RELATION_REACH = 12
 RELATION = ("相当于", "如同", "例如", "比如", "诸如", "包括", "涵盖", "应用于", "用于", "运用", "搭载", "配备",
             "结合", "融合", "借助", "利用", "依托", "有助于", "助力", "赋能", "带动", "支撑", "驱动", "嵌入",
@@ -51,10 +51,23 @@ _MAX_HITS = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 c
 _SENTENCE_HITS = 8   # the sentences named by a track are those of its first 8 counted hits
 
 
+def sentence_ends(text: str, start: int) -> list[int]:
+    """Where a sentence mark occurs from `start` on, in order (str.find per mark: twice as fast as
+    a character class in `re`, which tries every position)."""
+    out = []
+    for mark in SENTENCE_MARKS:
+        at = text.find(mark, start)
+        while at >= 0:
+            out.append(at)
+            at = text.find(mark, at + 1)
+    out.sort()
+    return out
+
+
 def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     """SIGNAL_FEATURES per candidate, in the candidates' order (the top one first)."""
     text, split = doc.form.text, doc.split
-    ends = [m.start() for m in SENTENCE_END.finditer(text, split)]
+    ends = sentence_ends(text, split)
     n_sentences = max((len(ends) + 1 if doc.text_len else 0) + (split > 1), 1)   # the title is one too
     relation, head = _RELATION.search, _HEAD.match
     relation_starts = sorted(doc.cues.get("relation", ()))   # the scan lists them by end
