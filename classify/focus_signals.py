@@ -42,10 +42,9 @@ HEADS = ("员工", "工程师", "工人", "职员", "女工", "车主", "司机"
          "被撞", "被判", "被告", "起诉")
 _HEAD = re.compile("[^。!?;,、\\s]{0,%d}(?:%s)" % (MODIFIER_REACH, "|".join(HEADS)))
 _HEAD_SPAN = MODIFIER_REACH + max(map(len, HEADS))
-# The relation and head words are keys of the classifier's automaton too (cue classes of these
-# names): the scan lists where they start, so a hit with none of them in reach skips the regex,
-# which stays the judge where one is (a relation word ending before the hit, a head after a
-# clause mark: the regex tells).
+# The relation and head words (all in the matching form already) are keys of the classifier's
+# automaton too, as cue classes of these names: the scan lists where they start, so a hit with
+# none in reach skips the regexes, which stay the judge where one is.
 SIGNAL_CUES = {"relation": RELATION, "head": HEADS}
 _MAX_HITS = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 counted hits
 _SENTENCE_HITS = 8   # the sentences named by a track are those of its first 8 counted hits

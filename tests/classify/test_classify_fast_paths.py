@@ -19,7 +19,7 @@ from classify.focus_signals import sentence_ends, signal_rows
 from classify.scan import SEPARATOR, scan_document
 from classify.tracks import select_tracks
 from futurewatch.core import termmatch
-from futurewatch.core.termmatch import TermMatcher, fold, match_form
+from futurewatch.core.termmatch import TermMatcher, fold, match_form, normalize_term
 
 _CJK = termmatch._CJK
 # the space rule as first written: two top-level branches
@@ -157,6 +157,13 @@ def _reference_shares(doc, tracks):
         n = len(first_hits) or 1
         out.append([near / n, heads / n])
     return out
+
+
+def test_relation_and_head_words_are_in_the_matching_form():
+    """The automaton finds a word's matching form; the regexes look for the word as written: the
+    scan can stand in front of the regexes only when the two are the same."""
+    words = focus_signals.RELATION + focus_signals.HEADS
+    assert [w for w in words if normalize_term(w) != w] == []
 
 
 def test_relation_and_head_words_found_by_the_scan_give_the_regex_answer():
