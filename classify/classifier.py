@@ -18,6 +18,7 @@ from typing import NamedTuple
 import msgspec
 
 from classify.entities import Entity, build_entity_entries, document_entities
+from classify.focus_signals import SIGNAL_CUES
 from classify.focus import FocusModel, feature_rows, final_codes, listed, load_cues, read_model
 from classify.matcher import Matcher, build_entry
 from classify.scan import Scan, scan_document
@@ -67,7 +68,7 @@ class Classifier:
             entries += [build_entry("term", cat.code, t, w) for t, w in cat.terms]
             entries += [build_entry("exclusion", cat.code, t) for t in cat.exclusions]
             entries += [build_entry("context", cat.code, t) for t in cat.contexts]
-        for cls, words in load_cues().items():
+        for cls, words in (load_cues() | SIGNAL_CUES).items():
             entries += [build_entry("cue", cls, w) for w in words]
         self.matcher = Matcher(entries)
         self.parents = {c.code: c.views.get("national", c.code) for c in taxonomy.categories}

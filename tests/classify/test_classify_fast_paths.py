@@ -5,17 +5,21 @@ characters that path looks at. (bench.classify_same compares whole results with 
 
 import random
 import re
+from bisect import bisect_left
 
 import ahocorasick_rs
 import pytest
 
+from classify import focus_signals
 from classify.classifier import default_classifier
 from classify.entities import (_DOC_NUMBER, _DOC_NUMBER_RUNS, _MONEY_RUNS, _POLICY_TITLE, _TARGET_YEAR_RUNS,
                                document_entities,
                                extract_pattern_entities, select_dictionary_hits)
+from classify.focus_signals import sentence_ends, signal_rows
 from classify.scan import SEPARATOR, scan_document
+from classify.tracks import select_tracks
 from futurewatch.core import termmatch
-from futurewatch.core.termmatch import TermMatcher, fold, match_form
+from futurewatch.core.termmatch import TermMatcher, fold, match_form, normalize_term
 
 _CJK = termmatch._CJK
 # the space rule as first written: two top-level branches
@@ -126,3 +130,62 @@ def test_entities_and_offsets_equal_the_general_path(seed):
                 a, b = a - len(title) - 1, b - len(title) - 1
                 expected.append((etype, text[a:b], canonical, "lead" if a < 300 else "body", a, b))
         assert [tuple(x) for x in document_entities(doc, 300)] == expected
+
+
+def test_sentence_ends_are_where_the_sentence_marks_are():
+    rng = random.Random(13)
+    alphabet = ["。", "!", "?", ";", "\n", "中", "a", " ", "的", ",", "、"]
+    for _ in range(5000):
+        text = random_text(rng, alphabet)
+        start = rng.randrange(0, len(text) + 1)
+        assert sentence_ends(text, start) == [m.start() for m in re.compile(r"[。!?;\n]").finditer(text, start)]
+
+
+def _reference_shares(doc, tracks):
+    """relation_share and modifier_share with the regex tried at every one of the first hits."""
+    text, split = doc.form.text, doc.split
+    ends = [m.start() for m in re.finditer(r"[。!?;\n]", text) if m.start() >= split]
+    out = []
+    for t in tracks:
+        first_hits = [h for _, _, h in t.counted[:4]]
+        near = heads = 0
+        for start, end, _ in first_hits:
+            k = bisect_left(ends, start)
+            first = (ends[k - 1] + 1 if k else split) if start >= split else 0
+            near += focus_signals._RELATION.search(text, max(first, start - focus_signals.RELATION_REACH), start) is not None
+            heads += focus_signals._HEAD.match(text, end, end + focus_signals._HEAD_SPAN) is not None
+        n = len(first_hits) or 1
+        out.append([near / n, heads / n])
+    return out
+
+
+def test_relation_and_head_words_are_in_the_matching_form():
+    """The automaton finds a word's matching form; the regexes look for the word as written: the
+    scan can stand in front of the regexes only when the two are the same."""
+    words = focus_signals.RELATION + focus_signals.HEADS
+    assert [w for w in words if normalize_term(w) != w] == []
+
+
+def test_relation_and_head_words_found_by_the_scan_give_the_regex_answer():
+    """signal_rows tries the relation and head regexes only where the scan found such a word in
+    reach; the shares equal trying them at every hit."""
+    classifier = default_classifier()
+    terms = sorted({e.term for routes in classifier.matcher.routes for _, e in routes if e.kind == "term"})[::5]
+    words = list(focus_signals.RELATION + focus_signals.HEADS)
+    glue = ["", "", " ", "的", "。", ",", "、", ";", "施姓", "a", "\n"]
+    rng = random.Random(17)
+    compared = related = modified = 0
+    for _ in range(1500):
+        parts = [rng.choice(terms if rng.random() < 0.4 else words) + rng.choice(glue) for _ in range(24)]
+        cut = rng.randrange(0, 6)
+        doc = scan_document(classifier.matcher, "".join(parts[:cut]), "".join(parts[cut:]))
+        tracks = select_tracks(doc, classifier.options.weights, {}, classifier.compounds)
+        if not tracks:
+            continue
+        rows = signal_rows(doc, tracks)
+        reference = _reference_shares(doc, tracks)
+        assert [row[3:5] for row in rows] == reference
+        compared += len(tracks)
+        related += sum(r[0] > 0 for r in reference)
+        modified += sum(r[1] > 0 for r in reference)
+    assert compared > 1000 and related > 100 and modified > 100
