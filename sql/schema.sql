@@ -174,17 +174,41 @@ $$;
 CREATE FUNCTION public.fw_build_search_sql(parsed jsonb) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
+DECLARE
+    counts text;
+    ranks text;
+    alts text;
+    groups text;
+    nones text;
+    t text;
+    at integer := 0;
 BEGIN
     parsed := fw_prepare_query(parsed);
+    FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
+        alts := NULL;
+        FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
+            at := at + 1;
+            t := parsed -> 'all' -> g ->> i;
+            counts := concat_ws(', ', counts, format('fw_term_count(c.search_text, %L) AS n%s', t, at));
+            ranks := concat_ws(' + ', ranks, format('fw_rank_counted(t.search_text, %L, t.n%s)', t, at));
+            alts := concat_ws(' OR ', alts, format('t.n%s > 0', at));
+        END LOOP;
+        groups := concat_ws(' AND ', groups, '(' || alts || ')');
+    END LOOP;
+    FOR i IN 0 .. jsonb_array_length(parsed -> 'none') - 1 LOOP
+        nones := concat_ws(' AND ', nones, format('strpos(t.search_text, %L) = 0', parsed -> 'none' ->> i));
+    END LOOP;
     RETURN format(
         'SELECT d.document_id, t.version_id, t.title, d.canonical_url AS url, t.published_at, (%s)::real AS rank
-         FROM (SELECT v.version_id, v.title, v.published_at, v.search_text || '''' AS search_text
-               FROM document_versions v WHERE %s OFFSET 0) t
+         FROM (SELECT c.*, %s
+               FROM (SELECT v.version_id, v.title, v.published_at, v.search_text || '''' AS search_text
+                     FROM document_versions v WHERE %s OFFSET 0) c
+               OFFSET 0) t
          JOIN documents d ON d.current_version_id = t.version_id
-         WHERE %s
+         WHERE %s AND %s
          ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
-        fw_build_rank_sql(parsed, 't'), fw_build_candidate_sql(parsed, true), fw_build_exact_sql(parsed, 't'));
+        ranks, counts, fw_build_candidate_sql(parsed, true), groups, coalesce(nones, 'true'));
 END
 $_$;
 CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
@@ -522,20 +546,21 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION public.fw_prepare_query(parsed jsonb) IS 'A parsed query (fw_parse_query) with its terms normalised and keyed once; the statement builders accept either form.';
+CREATE FUNCTION public.fw_rank_counted(search_text text, t text, n integer) RETURNS real
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((ln(((1 + n))::double precision) + (CASE WHEN (strpos(t, '
+'::text) = 0) THEN CASE WHEN ((strpos(search_text, '
+'::text) > 0) AND (strpos(split_part(search_text, '
+'::text, 1), t) > 0)) THEN 2 ELSE 0 END WHEN ((strpos(search_text, t) > 0) AND (strpos(search_text, t) < strpos(search_text, '
+'::text))) THEN 2 ELSE 0 END)::double precision))::real;
+COMMENT ON FUNCTION public.fw_rank_counted(search_text text, t text, n integer) IS 'The rank of a term occurring n times in search_text: ln(1 + n) + 2 when its first occurrence is in the title.';
+CREATE FUNCTION public.fw_term_count(search_text text, t text) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN (octet_length(t) = 0) THEN 0 ELSE ((octet_length(search_text) - octet_length(replace(search_text, t, ''::text))) / octet_length(t)) END;
+COMMENT ON FUNCTION public.fw_term_count(search_text text, t text) IS 'Non-overlapping occurrences of t in search_text (0 for an empty t).';
 CREATE FUNCTION public.fw_rank_normalized(search_text text, t text) RETURNS real
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$
-    SELECT CASE
-        WHEN octet_length(t) = 0 THEN 0::real
-        ELSE (ln(1 + (octet_length(search_text) - octet_length(replace(search_text, t, ''))) / octet_length(t))
-              + CASE WHEN strpos(t, E'\n') = 0
-                     THEN CASE WHEN strpos(search_text, E'\n') > 0
-                                    AND strpos(left(search_text, strpos(search_text, E'\n') - 1), t) > 0
-                               THEN 2 ELSE 0 END
-                     WHEN strpos(search_text, t) > 0 AND strpos(search_text, t) < strpos(search_text, E'\n') THEN 2
-                     ELSE 0 END)::real
-    END
-$$;
+    RETURN CASE WHEN (octet_length(t) = 0) THEN (0)::real ELSE public.fw_rank_counted(search_text, t, public.fw_term_count(search_text, t)) END;
 CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURNS TABLE(document_id bigint, version_id bigint, title text, url text, published_at timestamp with time zone, rank real)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET work_mem TO '64MB'

@@ -116,6 +116,7 @@ def test_the_plan_given_the_walk_equals_the_plan_that_walks_and_the_walk_reads_o
 
 @pytest.mark.parametrize("term", ["ab", "aa", "量子", "\U00020000a", "臺", "x\n量", "\n"])
 def test_rank_equals_occurrences_and_title_in_characters(corpus_db, term):
+    """fw_rank_normalized (fw_rank_counted over fw_term_count, 0320) against Python's str.count and find."""
     url, docs = corpus_db
     texts = [f"{d.title}\n{d.text}" for d in random.Random(5).sample(docs, 40)]
     texts += ["aaaa\nxaa", "b\naaa aa", "no newline ab ab ab", "\U00020000a\U00020000a\nA\U00020000a", "量子\n量子量子",
@@ -124,8 +125,10 @@ def test_rank_equals_occurrences_and_title_in_characters(corpus_db, term):
         for text in texts:
             with_term = text + term  # every text holds the term at least once
             for s in (text, with_term):
-                rank = conn.execute("SELECT fw_rank_normalized(%s, %s)", [s, term]).fetchone()[0]
+                rank, counted = conn.execute("SELECT fw_rank_normalized(%s, %s), fw_term_count(%s, %s)",
+                                             [s, term, s, term]).fetchone()
                 count, title_end = s.count(term), s.find("\n")
+                assert counted == count, (s[:40], term)
                 expected = 0.0 if count == 0 else math.log(1 + count) + (2 if 0 <= s.find(term) < title_end else 0)
                 assert rank == pytest.approx(expected, rel=1e-6), (s[:40], term)
 
