@@ -94,6 +94,47 @@ def merge_pending(conn) -> int:
     return scalar(conn, f"SELECT gin_clean_pending_list('{SEARCH_INDEX}'::regclass)") or 0
 
 
+def planner_rows(conn) -> float:
+    """The row count the planner believes in (pg_class.reltuples; -1 before the first ANALYZE)."""
+    return max(0.0, scalar(conn, "SELECT reltuples FROM pg_class WHERE oid = 'document_versions'::regclass"))
+
+
+def rows_added(conn) -> int:
+    """Versions inserted by the current transaction."""
+    return scalar(conn, "SELECT n_tup_ins FROM pg_stat_xact_user_tables"
+                        " WHERE relid = 'document_versions'::regclass") or 0
+
+
+def scalar(conn, statement: str):
+    """The first column of the first row (None without rows), whatever the connection's row factory."""
+    with conn.cursor(row_factory=tuple_row) as cur:
+        row = cur.execute(statement).fetchone()
+    return row[0] if row else None
+
+
+def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
+    """Store new versions (explicit ids) with their search_text and keys; returns how many were new."""
+    values = [(r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
+               r.parser, *folder.search_columns(r.title, r.text)) for r in unstored(conn, list(rows))]
+    return copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",)) if values else 0
+
+
+def unstored(conn, rows: list[VersionRow]) -> list[VersionRow]:
+    """The rows that ON CONFLICT DO NOTHING would insert, as the database stands: none of their
+    unique keys is stored or taken by an earlier row of the list."""
+    with conn.cursor(row_factory=tuple_row) as cur:
+        stored = cur.execute(STORED_KEYS, [[r.version_id for r in rows], list({r.document_id for r in rows})]).fetchall()
+    taken = {k for version_id, document, number, digest in stored
+             for k in (version_id, (document, "no", number), (document, "hash", digest))}
+    new = []
+    for r in rows:
+        keys = (r.version_id, (r.document_id, "no", r.version_no), (r.document_id, "hash", r.content_hash))
+        if taken.isdisjoint(keys):
+            new.append(r)
+            taken.update(keys)
+    return new
+
+
 @contextmanager
 def pending_merger(db_url: str, on_close: Callable[[psycopg.Connection], None] | None = None) -> Iterator[None]:
     """Merge the search index's pending list on a connection of its own while the block runs,
