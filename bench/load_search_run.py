@@ -89,7 +89,7 @@ def write_batch(db_url: str, docs: list[SampleDoc], merge: bool) -> float:
     with psycopg.connect(db_url) as conn:
         pid, cpu = conn.info.backend_pid, backend_cpu(conn.info.backend_pid)
         folder = SearchTextFolder.from_database(conn)
-        with indexed_batch(conn, merge):
+        with indexed_batch(conn, merge, durable=False):
             ensure_source(conn, "sample")
             upsert_staged(conn, "documents", ("document_id", "doc_key", "source_id", "canonical_url", "current_version_id"),
                           ((d.document_id, f"sample:{d.document_id}", "sample", f"https://example.cn/{d.document_id}",

@@ -30,9 +30,10 @@ use both cores, and once more when the load ends; the writers commit with `merge
 Nothing is less safe: pending entries are part of the index, written and committed with their
 batch, and every search reads them; a killed merge rolls back and the next one does its work.
 
-A batch commits with `synchronous_commit = off` (this transaction only): a crash can lose the
-last batches committed in the ~0.2 s before it, wholly, never in part, and the load reruns them
-(every write here is an upsert; rows already stored are skipped).
+A bulk load's batches may commit with `durable=False` (`synchronous_commit = off`, that
+transaction only): a server crash can lose the batches committed in the ~0.2 s before it, each
+wholly, never in part, and rerunning the load stores them (every write here is an upsert; rows
+already stored are skipped). `process` keeps durable commits.
 """
 
 from __future__ import annotations
@@ -74,14 +75,15 @@ class VersionRow:
 
 
 @contextmanager
-def indexed_batch(conn, merge: bool = True) -> Iterator[None]:
+def indexed_batch(conn, merge: bool = True, durable: bool = True) -> Iterator[None]:
     """One transaction whose search-index entries are merged in bulk, and once more at its end
-    (`merge=False`: left to a `pending_merger`)."""
+    (`merge=False`: left to a `pending_merger`; `durable=False`: a bulk load's commit, below)."""
     with conn.transaction():
         before = planner_rows(conn)
         conn.execute(f"SET LOCAL gin_pending_list_limit = '{PENDING_LIMIT}'")
         conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEMORY}'")
-        conn.execute("SET LOCAL synchronous_commit = off")
+        if not durable:
+            conn.execute("SET LOCAL synchronous_commit = off")
         yield
         if merge:
             merge_pending(conn)
