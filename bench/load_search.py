@@ -4,7 +4,9 @@ Run: .venv/bin/python -m bench.load_search [--docs 20000] [--workers 2] [--write
 
 1. Load: --docs document versions of ~5 KB (seed sentences, 15 % written in Traditional) in two
    halves, through the batch writer (parsers/batch_write.py: COPY straight in, search_text computed in
-   Python, one GIN merge per batch, ANALYZE after growth), --workers connections in parallel.
+   Python, ANALYZE after growth), --workers connections in parallel; with more than one, the GIN
+   merges run on a connection of their own meanwhile (batch_write.pending_merger, its CPU counted);
+   batches commit with synchronous_commit off (durable=False: a bulk load reruns what a crash lost).
    Rates in MB/s of UTF-8 title+text, wall clock and per CPU second (server backends + Python),
    because the machine is shared. Each half ends with VACUUM ANALYZE, included in the time.
 2. Search, after each half: eight query classes (docs/search.md syntax, search_classes.py).

@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from bench.search_classes import Query, build_classes
 from futurewatch.core.config import load_settings
 from futurewatch.core.db import embedded_server, with_database
 from futurewatch.core.searchtext import SearchTextFolder
-from parsers.batch_write import VersionRow, copy_versions, indexed_batch, upsert_staged
+from parsers.batch_write import VersionRow, copy_versions, indexed_batch, pending_merger, upsert_staged
 from tests.search.corpus import SampleDoc, build_doc, ensure_source
 
 BATCH, CHUNK = 2000, 20_000
@@ -82,13 +83,13 @@ def version_row(doc: SampleDoc) -> VersionRow:
     return VersionRow(doc.document_id, doc.document_id, 1, doc.title, doc.text, doc.published_at, digest, "sample.V1")
 
 
-def write_batch(db_url: str, docs: list[SampleDoc]) -> float:
+def write_batch(db_url: str, docs: list[SampleDoc], merge: bool) -> float:
     """One transaction: documents and versions by COPY; returns CPU seconds (backend + thread)."""
     started = time.thread_time()
     with psycopg.connect(db_url) as conn:
         pid, cpu = conn.info.backend_pid, backend_cpu(conn.info.backend_pid)
         folder = SearchTextFolder.from_database(conn)
-        with indexed_batch(conn):
+        with indexed_batch(conn, merge, durable=False):
             ensure_source(conn, "sample")
             upsert_staged(conn, "documents", ("document_id", "doc_key", "source_id", "canonical_url", "current_version_id"),
                           ((d.document_id, f"sample:{d.document_id}", "sample", f"https://example.cn/{d.document_id}",
@@ -114,10 +115,13 @@ def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str])
         kept.extend(d.text for d in docs[::keep_every])
         text_bytes += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs)
         batches = [docs[i : i + BATCH] for i in range(0, len(docs), BATCH)]
+        merger_cpu: list[float] = []
+        merger = pending_merger(db_url, lambda conn: merger_cpu.append(backend_cpu(conn.info.backend_pid)))
         began = time.perf_counter()
-        with ThreadPoolExecutor(workers) as pool:
-            cpu += sum(pool.map(lambda batch: write_batch(db_url, batch), batches))
+        with merger if workers > 1 else nullcontext(), ThreadPoolExecutor(workers) as pool:
+            cpu += sum(pool.map(lambda batch: write_batch(db_url, batch, workers == 1), batches))
         seconds += time.perf_counter() - began
+        cpu += sum(merger_cpu)
         print(f"  loaded {start + len(docs) - 1}/{last} ({text_bytes / 2**20 / seconds:.1f} MB/s)", flush=True)
     began = time.perf_counter()
     cpu += vacuum(db_url)

@@ -4,6 +4,9 @@ batch instead of per row.
     with indexed_batch(conn):        # one transaction per batch
         copy_versions(conn, rows, folder)
 
+    with pending_merger(db_url):     # several writers in parallel: one connection merges for all
+        ... indexed_batch(conn, merge=False) in each writer ...
+
 Versions already stored (by id, by document and content hash, or by document and version
 number) are left out first; the rest are COPied straight into document_versions under a
 savepoint, and should one conflict all the same (a concurrent writer), they go through a
@@ -19,15 +22,29 @@ merge instead of one tree insert per key. Search is never wrong meanwhile: the p
 part of the index and every search reads it; other sessions do not see the batch before commit.
 After a batch that grew the table by more than a tenth, the table is ANALYZEd, so that no plan
 runs on statistics of a much smaller table.
+
+Several writers in parallel (bench.load_search) would each wait for the other's merge (one
+cleanup of a GIN pending list at a time, the index's metapage lock): `pending_merger` runs the
+merges on a connection of its own, over and over while the writers COPY, so merging and COPY
+use both cores, and once more when the load ends; the writers commit with `merge=False`.
+Nothing is less safe: pending entries are part of the index, written and committed with their
+batch, and every search reads them; a killed merge rolls back and the next one does its work.
+
+A bulk load's batches may commit with `durable=False` (`synchronous_commit = off`, that
+transaction only): a server crash can lose the batches committed in the ~0.2 s before it, each
+wholly, never in part, and rerunning the load stores them (every write here is an upsert; rows
+already stored are skipped). `process` keeps durable commits.
 """
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+import psycopg
 from psycopg.rows import tuple_row
 
 from futurewatch.core.searchtext import SearchTextFolder
@@ -37,6 +54,7 @@ from futurewatch.core.stats import analyze_table
 SEARCH_INDEX = "document_versions_search_keys_idx"
 PENDING_LIMIT = "64MB"      # at most one merge per 64 MB of new keys within a batch
 MERGE_MEMORY = "64MB"       # maintenance_work_mem of the merges (larger was not faster)
+MERGER_IDLE = 0.05          # seconds the merger waits when the pending list was empty
 ANALYZE_GROWTH = 0.1       # ANALYZE after a batch that adds more than this share of rows
 STORED_KEYS = ("SELECT version_id, document_id, version_no, content_hash FROM document_versions"
                " WHERE version_id = ANY(%s) OR document_id = ANY(%s)")
@@ -57,16 +75,25 @@ class VersionRow:
 
 
 @contextmanager
-def indexed_batch(conn) -> Iterator[None]:
-    """One transaction whose search-index entries are merged in bulk, and once more at its end."""
+def indexed_batch(conn, merge: bool = True, durable: bool = True) -> Iterator[None]:
+    """One transaction whose search-index entries are merged in bulk, and once more at its end
+    (`merge=False`: left to a `pending_merger`; `durable=False`: a bulk load's commit, below)."""
     with conn.transaction():
         before = planner_rows(conn)
         conn.execute(f"SET LOCAL gin_pending_list_limit = '{PENDING_LIMIT}'")
         conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEMORY}'")
+        if not durable:
+            conn.execute("SET LOCAL synchronous_commit = off")
         yield
-        conn.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX])
+        if merge:
+            merge_pending(conn)
         if rows_added(conn) > before * ANALYZE_GROWTH:
             analyze_table(conn, "document_versions")
+
+
+def merge_pending(conn) -> int:
+    """Merge the search index's pending list into the index now; returns the pages merged."""
+    return scalar(conn, f"SELECT gin_clean_pending_list('{SEARCH_INDEX}'::regclass)") or 0
 
 
 def planner_rows(conn) -> float:
@@ -108,3 +135,35 @@ def unstored(conn, rows: list[VersionRow]) -> list[VersionRow]:
             new.append(r)
             taken.update(keys)
     return new
+
+
+@contextmanager
+def pending_merger(db_url: str, on_close: Callable[[psycopg.Connection], None] | None = None) -> Iterator[None]:
+    """Merge the search index's pending list on a connection of its own while the block runs,
+    and once more at its end (writers inside use `indexed_batch(conn, merge=False)`).
+    `on_close(conn)` is called before that connection closes (a benchmark reads its CPU)."""
+    done = threading.Event()
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with psycopg.connect(db_url, autocommit=True) as conn:
+                conn.execute(f"SET maintenance_work_mem = '{MERGE_MEMORY}'")
+                while not done.is_set():
+                    if not merge_pending(conn):
+                        done.wait(MERGER_IDLE)
+                merge_pending(conn)
+                if on_close:
+                    on_close(conn)
+        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+            failed.append(error)
+
+    merger = threading.Thread(target=run, name="pending-merger", daemon=True)
+    merger.start()
+    try:
+        yield
+    finally:
+        done.set()
+        merger.join()
+    if failed:
+        raise failed[0]

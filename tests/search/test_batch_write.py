@@ -13,7 +13,7 @@ import psycopg
 import pytest
 
 from futurewatch.core.searchtext import SearchTextFolder
-from parsers.batch_write import VersionRow, copy_versions, indexed_batch, upsert_staged
+from parsers.batch_write import VersionRow, copy_versions, indexed_batch, merge_pending, pending_merger, upsert_staged
 from tests.search.corpus import build_doc, ensure_source
 
 ODD_TEXTS = [("ＡＢＣ Ⅻ ﬁ ㍿", "İstanbul ΣΑΣ ß ẞ 臺灣 ①② 量子計算"), ("a\nb", "c\r\nd\u00a0e"), ("", ""),
@@ -25,8 +25,8 @@ def rows_for(docs) -> list[VersionRow]:
                        hashlib.sha256((d.title + d.text).encode()).hexdigest(), "sample.V1") for d in docs]
 
 
-def write(conn, docs, folder, fail_after_copy: bool = False) -> int:
-    with indexed_batch(conn):
+def write(conn, docs, folder, fail_after_copy: bool = False, merge: bool = True) -> int:
+    with indexed_batch(conn, merge):
         ensure_source(conn, "sample")
         upsert_staged(conn, "documents", ("document_id", "doc_key", "source_id", "canonical_url", "current_version_id"),
                       [(d.document_id, f"s:{d.document_id}", "sample", f"https://e.cn/{d.document_id}", d.document_id)
@@ -148,3 +148,29 @@ def test_insert_trigger_skips_only_rows_it_would_leave_unchanged(db_url):
         assert stored == [(1, "trusted as sent", False), (2, "标题\n正文", True), (3, "标题\n正文", True)]
         with pytest.raises(psycopg.errors.InvalidParameterValue, match="differs from fw_search_text"):
             conn.execute(insert, (64, 64, "h64", "wrong", [7]))
+
+
+def test_parallel_writers_leave_their_merges_to_the_merger(db_url, docs):
+    """Writers with merge=False leave entries pending (searched all the same); pending_merger merges
+    them while the writers run and once more at its end; a crashed batch leaves nothing."""
+    def load(batch, crash=False):
+        with psycopg.connect(db_url) as conn:
+            return write(conn, batch, SearchTextFolder.from_database(conn), fail_after_copy=crash, merge=False)
+
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        assert load(docs[:20]) == 20
+        assert merge_pending(conn) > 0  # left pending by the writer
+        with pending_merger(db_url), ThreadPoolExecutor(2) as pool:
+            written = list(pool.map(load, [docs[20:50], docs[50:80], docs[80:120]]))
+            with pytest.raises(RuntimeError):
+                load([replace(d, document_id=d.document_id + 1000) for d in docs[:10]], crash=True)
+        assert written == [30, 30, 40]
+        assert merge_pending(conn) == 0  # nothing left pending
+        assert conn.execute("SELECT count(*) FROM document_versions").fetchone()[0] == 120
+        for doc in docs[::17]:
+            term = doc.text[20:23]
+            hit = conn.execute("SELECT count(*) FROM document_versions WHERE fw_contains(search_keys, search_text, %s)",
+                               [term]).fetchone()[0]
+            like = conn.execute("SELECT count(*) FROM document_versions WHERE strpos(search_text, fw_normalize(%s)) > 0",
+                                [term]).fetchone()[0]
+            assert hit == like >= 1, term
