@@ -233,14 +233,19 @@ def write_readme_counts(tables: str, readme: Path) -> None:
 
 # ---- fetch ---------------------------------------------------------------------------------
 
+def missing_items(items: list[dict], texts_path: Path | None, ids: list[str] | None = None) -> list[dict]:
+    """Items whose text is neither committed nor cached with a matching hash (only `ids`, if given)."""
+    cached = fc.read_texts(texts_path)
+    return [i for i in items if "text" not in i and (not ids or i["id"] in ids)
+            and fc.text_sha256(cached.get(i["id"], "")) != i["sha256"]]
+
+
 def fetch_missing(items: list[dict], texts_path: Path | None, ids: list[str] | None, delay: float) -> int:
     """Rebuild texts that are neither stored nor cached; returns how many are still missing."""
     from rich.progress import track
 
     from futurewatch.app.corpus_fetch import rebuild_items
-    cached = fc.read_texts(texts_path)
-    todo = [i for i in items if "text" not in i and (not ids or i["id"] in ids)
-            and fc.text_sha256(cached.get(i["id"], "")) != i["sha256"]]
+    todo = missing_items(items, texts_path, ids)
     texts, outcomes, failures = rebuild_items(
         todo, delay=delay, progress=lambda seq: track(seq, description="fetching", transient=True))
     path = fc.write_texts(texts, texts_path) if texts else (texts_path or fc.default_texts_path())
@@ -262,15 +267,14 @@ def page_texts(paths: list[Path]) -> Iterator[str]:
 
 def rebuild_from_pages(items: list[dict], texts_path: Path | None, pages: list[Path]) -> int:
     """Rebuild missing texts from page texts on disk; returns how many were rebuilt."""
-    cached = fc.read_texts(texts_path)
-    todo = [i for i in items if "text" not in i and fc.text_sha256(cached.get(i["id"], "")) != i["sha256"]]
+    todo = missing_items(items, texts_path)
+    anchors = [(fc.fold(i["anchor_head"]), fc.fold(i["anchor_tail"])) for i in todo]
     found: dict[str, str] = {}
     for page in page_texts(pages):
         folded = fc.fold(page)  # cheap pre-check: both anchors must occur before the full match
-        for item in todo:
-            if item["id"] in found or fc.fold(item["anchor_head"]) not in folded:
-                continue
-            if fc.fold(item["anchor_tail"]) in folded and (text := fc.rebuild_text(item, page)):
+        for item, (head, tail) in zip(todo, anchors):
+            if item["id"] not in found and head in folded and tail in folded \
+                    and (text := fc.rebuild_text(item, page)):
                 found[item["id"]] = text
     if found:
         fc.write_texts(found, texts_path)
