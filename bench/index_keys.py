@@ -33,6 +33,7 @@ from pathlib import Path
 import psycopg
 
 from bench.load_search_run import backend_cpu, load_average, machine, open_database
+from bench.publish import publish
 from futurewatch.core.migrate import apply_migrations
 from futurewatch.core.searchtext import SearchTextFolder, search_keys
 from tests.search.corpus import build_doc
@@ -110,12 +111,7 @@ def main() -> int:
                         print(f"  {last} {name}: {cpu:.2f} CPU s", flush=True)
         finally:
             server.cleanup()
-    report, result = render(rows, args)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result)
-    return 0
+    return publish(*render(rows, args), DOC, args.write)
 
 
 def render(rows: list[dict], args) -> tuple[str, str]:

@@ -29,6 +29,7 @@ import psycopg
 
 from bench.load_search_report import render
 from bench.load_search_run import load_average, load_half, open_database, run_classes, sizes
+from bench.publish import publish
 from futurewatch.core.migrate import apply_migrations
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "load_search.md"
@@ -76,12 +77,7 @@ def main() -> int:
         finally:
             if server is not None:
                 server.cleanup()
-    report, result_line = render(stages, args)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result_line)
-    return 0
+    return publish(*render(stages, args), DOC, args.write)
 
 
 if __name__ == "__main__":

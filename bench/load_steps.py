@@ -37,6 +37,7 @@ import psycopg
 from yoyo import read_migrations
 
 from bench.load_search_run import backend_cpu, load_average, machine, open_database
+from bench.publish import publish
 from futurewatch.core import migrate
 from futurewatch.core.db import with_database
 from futurewatch.core.searchtext import SearchTextFolder, keys_binary
@@ -154,12 +155,7 @@ def main() -> int:
                 conn.close()
         finally:
             server.cleanup()
-    report, result = render(rows, args, time.perf_counter() - began)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result)
-    return 0
+    return publish(*render(rows, args, time.perf_counter() - began), DOC, args.write)
 
 
 def render(rows: list[dict], args, seconds: float) -> tuple[str, str]:

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import psycopg
 
+from bench.publish import publish
+
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "perf" / "process.md"
 SOURCE = "sample"
@@ -112,7 +114,7 @@ def checkout(ref: str, folder: Path, bench: str = "process") -> Path:
     from futurewatch.core.revisions import export_revision   # not at the top: this file also runs in old trees
 
     export_revision(ref, folder)
-    for name in {"process", "load_search_run", bench}:
+    for name in {"process", "load_search_run", "publish", bench}:
         shutil.copy(ROOT / "bench" / f"{name}.py", folder / "bench" / f"{name}.py")
     return folder
 
@@ -172,12 +174,7 @@ def main() -> int:
             after = run_side(ROOT, url, Path(tmp) / "home-after", args.pages)
         finally:
             server.cleanup()
-    report, result = render(after, before, args)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result)
-    return 0
+    return publish(*render(after, before, args), DOC, args.write)
 
 
 if __name__ == "__main__":

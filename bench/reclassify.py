@@ -39,6 +39,7 @@ import yaml
 
 from bench.load_search_run import load_average, load_half, machine, open_database, server_cpu
 from bench.process import checkout
+from bench.publish import publish
 from classify.parallel import classify_parallel
 from futurewatch.core.migrate import apply_migrations
 from classify.taxonomy import load_taxonomy
@@ -167,12 +168,7 @@ def main() -> int:
         finally:
             if server is not None:
                 server.cleanup()
-    report, result = render(stages, args)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result)
-    return 0
+    return publish(*render(stages, args), DOC, args.write)
 
 
 if __name__ == "__main__":
