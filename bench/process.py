@@ -159,21 +159,17 @@ def main() -> int:
     if args.side:
         print(json.dumps(one_side(args.side, args.pages)))
         return 0
-    from bench.load_search_run import open_database
+    from bench.load_search_run import scratch_database
     from futurewatch.core.db import with_database
 
-    with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
-        url, server = open_database(None, Path(tmp) / "db")
-        try:
-            with psycopg.connect(url, autocommit=True) as conn:
-                conn.execute("CREATE DATABASE fw_before")
-            before = None
-            if args.before:
-                code = checkout(args.before, Path(tempfile.mkdtemp(dir=tmp)))
-                before = run_side(code, with_database(url, "fw_before"), Path(tmp) / "home-before", args.pages)
-            after = run_side(ROOT, url, Path(tmp) / "home-after", args.pages)
-        finally:
-            server.cleanup()
+    with scratch_database() as (url, tmp):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE DATABASE fw_before")
+        before = None
+        if args.before:
+            code = checkout(args.before, Path(tempfile.mkdtemp(dir=tmp)))
+            before = run_side(code, with_database(url, "fw_before"), tmp / "home-before", args.pages)
+        after = run_side(ROOT, url, tmp / "home-after", args.pages)
     return publish(*render(after, before, args), DOC, args.write)
 
 
