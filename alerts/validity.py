@@ -7,10 +7,11 @@ A later document that amends, abolishes or supersedes a policy, a reparse that r
 only pending versions and never sees them. alert_version_state.validity keeps what the alert
 stage last saw (migration 0310, stored when a version is first matched); each run compares it
 with policy_validity on the run's Shanghai day, in one statement that calls the rule only for the
-versions whose validity can have moved (CHANGES_SQL): a rerun with nothing new checks none of the
-others. A version whose validity became amended, abolished or expired raises one event per `changed` rule that matches it, keyed
-`<story key>:<validity>` (once per rule, story and state: reprints add their source), with the
-reason in `payload.validity`; then the new value is stored, in the transaction of the events. A
+versions whose validity can have moved (CHANGES_SQL): a rerun with nothing new computes none. A
+version whose validity became amended, abolished or expired raises one event per `changed` rule
+that matches it, keyed `<story key>:<validity>` (once per rule, story and state: reprints add
+their source), with the reason in `payload.validity`; then the new value is stored, in the
+transaction of the events. A
 rerun finds nothing to do; a crash loses only uncommitted chunks, found again by the next run.
 Other rule types never fire here: the text did not change.
 """
@@ -31,7 +32,7 @@ ANNOUNCED = ("amended", "abolished", "expired")
 # Current policy versions already matched whose validity may differ today from the one stored, with
 # today's. policy_validity (migration 0360) is the stored 有效性 unless a current later document
 # amends, abolishes or supersedes the document, or the 有效期 ended before as_of; so only these can
-# have moved, and the rule is called for them alone (a call costs ~25 µs; the join is set-based):
+# have moved, and the rule is called for them alone (~12 µs a call; the join ~1.5 µs a version):
 # a document some reference names; a stored field that is not what was told, unless the 有效期
 # explains it (told expired, in force or amended at the source, the end date passed); an end date
 # passed but not told.
