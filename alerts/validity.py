@@ -11,9 +11,8 @@ versions whose validity can have moved (CHANGES_SQL): a rerun with nothing new c
 version whose validity became amended, abolished or expired raises one event per `changed` rule
 that matches it, keyed `<story key>:<validity>` (once per rule, story and state: reprints add
 their source), with the reason in `payload.validity`; then the new value is stored, in the
-transaction of the events. A
-rerun finds nothing to do; a crash loses only uncommitted chunks, found again by the next run.
-Other rule types never fire here: the text did not change.
+transaction of the events. A rerun finds nothing to do; a crash loses only uncommitted chunks,
+found again by the next run. Other rule types never fire here: the text did not change.
 """
 
 from __future__ import annotations
