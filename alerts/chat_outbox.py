@@ -1,7 +1,7 @@
 """The chat outbox: one row per digest and webhook, sent once, retried with backoff, never lost.
 
     queue_chat_messages(conn, digest_id, draft, settings)      with the digest, in its transaction
-    deliver_chat_pending(url, *, settings, at=None, lease=None) -> ChatSummary
+    deliver_chat_pending(url, *, settings, at=None, lease=None) -> OutboxSummary
 
 A row goes pending → sending → sent, each step committed on its own:
 1. claim: 'sending', a fresh claim token, attempts + 1 (FOR UPDATE SKIP LOCKED);
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from psycopg.types.json import Jsonb
@@ -28,6 +28,7 @@ from psycopg.types.json import Jsonb
 from alerts.channels import ChannelError, webhook_from
 from alerts.chat_formats import build_messages
 from alerts import retry
+from alerts.retry import OutboxSummary
 from alerts.send import file_stem
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
@@ -51,17 +52,6 @@ class ChatClaim:
     parts_sent: int
     attempts: int
     webhooks: list[dict]
-
-
-@dataclass
-class ChatSummary:
-    recovered: int = 0
-    in_doubt: int = 0
-    sent: int = 0
-    deferred: int = 0
-    retrying: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def queue_chat_messages(conn, digest_id: int, draft, settings: Settings) -> int:
@@ -166,13 +156,13 @@ def resolve(claim: ChatClaim) -> tuple[str, str | None]:
     raise ChannelError(f"{claim.channel}: the subscriber no longer lists this webhook")
 
 
-def _record(db_url: str, claim: ChatClaim, sql_set: str, params: dict, summary: ChatSummary, outcome: str) -> None:
+def _record(db_url: str, claim: ChatClaim, sql_set: str, params: dict, summary: OutboxSummary, outcome: str) -> None:
     log.warning("chat outbox: digest_id=%s %s: %s (%s)", claim.digest_id, claim.channel, params["error"], outcome)
     update_claimed(db_url, claim, sql_set, params)
     retry.tally(summary, outcome, f"digest_id={claim.digest_id} {claim.channel}: {params['error']}")
 
 
-def _refused(db_url: str, claim: ChatClaim, exc: Exception, at: datetime, summary: ChatSummary) -> None:
+def _refused(db_url: str, claim: ChatClaim, exc: Exception, at: datetime, summary: OutboxSummary) -> None:
     """A message the robot did not post: retried with backoff (longer after a rate limit), then failed."""
     error = f"attempt {claim.attempts}, part {claim.parts_sent + 1}/{len(claim.messages)}: {exc}"
     if claim.attempts >= MAX_ATTEMPTS:
@@ -184,7 +174,7 @@ def _refused(db_url: str, claim: ChatClaim, exc: Exception, at: datetime, summar
     _record(db_url, claim, MARK_RETRY, {"error": error, "next": at + pause}, summary, "retrying")
 
 
-def deliver_one(db_url: str, claim: ChatClaim, at: datetime, summary: ChatSummary) -> str:
+def deliver_one(db_url: str, claim: ChatClaim, at: datetime, summary: OutboxSummary) -> str:
     """Post the claimed row's remaining parts in order; the outcome ('sent', 'deferred', …)."""
     try:
         target, secret = resolve(claim)
@@ -220,10 +210,10 @@ DEFAULT_LEASE = timedelta(seconds=sender.TIMEOUT * 8 + 60)
 
 
 def deliver_chat_pending(db_url: str, *, settings: Settings, at: datetime | None = None,
-                         lease: timedelta | None = None) -> ChatSummary:
+                         lease: timedelta | None = None) -> OutboxSummary:
     """Post every due chat message. `at` is the outbox clock (default: the wall clock)."""
     at = at or datetime.now(timezone.utc)
-    summary = ChatSummary()
+    summary = OutboxSummary()
     summary.recovered, summary.in_doubt = recover_stale(db_url, at, lease or DEFAULT_LEASE)
     deferred: set[str] = set()  # robots at their rate limit: their other rows wait too
     while (claim := claim_next(db_url, at, deferred)) is not None:

@@ -65,6 +65,7 @@ class MatchSummary:
     versions_new: int = 0
     events_new: int = 0
     spikes: int = 0
+    validity_checked: int = 0  # versions whose validity today was computed (alerts.validity)
     validity_changes: int = 0  # events for validity changed in place (alerts.validity)
     seconds: float = 0.0
     workers: int = 1
@@ -224,8 +225,8 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     summary.versions_new = sum(1 for _, p in candidates if p)
     if rule_ids is None:  # a run of some rules only must not mark validity changes as told to all
         with connect(db_url, autocommit=True) as conn:
-            summary.validity_changes = validity.raise_validity_events(conn, version_rules, index, catalog, now,
-                                                                      batch_size)
+            summary.validity_checked, summary.validity_changes = validity.raise_validity_events(
+                conn, version_rules, index, catalog, now, batch_size)
         summary.events_new += summary.validity_changes
     with connect(db_url) as conn:
         spike_events, spike_errors = spikes.build_spike_events(conn, [r for r in rules if r.rule_type == "spike"],

@@ -1,6 +1,6 @@
 """The outbox: deliveries of built digests, each sent once, retried with backoff, never lost.
 
-    deliver_pending(url, *, settings, at=None, lease=None) -> DeliverySummary
+    deliver_pending(url, *, settings, at=None, lease=None) -> OutboxSummary
 
 A delivery goes pending → sending → sent. Each step commits on its own:
 1. claim: status 'sending', a fresh claim_token and claimed_at, attempts + 1;
@@ -21,12 +21,13 @@ import logging
 import re
 import smtplib
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from alerts.limits import check_email
 from alerts import retry
+from alerts.retry import OutboxSummary
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
 from futurewatch.core.private import make_private_dir, write_private
@@ -55,17 +56,6 @@ class Claim:
     mime: bytes
     html: str
     attempts: int
-
-
-@dataclass
-class DeliverySummary:
-    recovered: int = 0
-    in_doubt: int = 0
-    sent: int = 0
-    files: list[str] = field(default_factory=list)
-    retrying: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -183,7 +173,7 @@ def _check(reply: tuple[int, bytes | str], step: str) -> None:
 
 
 def deliver_one(db_url: str, claim: Claim, config: SmtpConfig | None, settings: Settings, at: datetime,
-                summary: DeliverySummary) -> None:
+                summary: OutboxSummary) -> None:
     """Send one claimed digest and record the outcome (the documented policy for each failure)."""
     try:
         if config is None:
@@ -212,7 +202,7 @@ def deliver_one(db_url: str, claim: Claim, config: SmtpConfig | None, settings: 
             summary.errors.append(f"digest_id={claim.digest_id}: sent, but the claim had been taken away")
 
 
-def _record(db_url: str, claim: Claim, sql_set: str, params: dict, summary: DeliverySummary, outcome: str,
+def _record(db_url: str, claim: Claim, sql_set: str, params: dict, summary: OutboxSummary, outcome: str,
             exc: Exception) -> None:
     log.warning("alerts outbox: digest_id=%s to %s: %s (%s)", claim.digest_id, claim.recipient, exc, outcome)
     _update_claimed(db_url, claim, sql_set, params)
@@ -225,11 +215,11 @@ def default_lease(config: SmtpConfig | None) -> timedelta:
 
 
 def deliver_pending(db_url: str, *, settings: Settings, at: datetime | None = None,
-                    lease: timedelta | None = None, limit: int | None = None) -> DeliverySummary:
+                    lease: timedelta | None = None, limit: int | None = None) -> OutboxSummary:
     """Send every due delivery. `at` is the outbox clock (default: the wall clock)."""
     at = at or datetime.now(timezone.utc)
     config = smtp_config(settings)
-    summary = DeliverySummary()
+    summary = OutboxSummary()
     summary.recovered, summary.in_doubt = recover_stale(db_url, at, lease or default_lease(config))
     channel = "file" if config is None else "smtp"
     done = 0

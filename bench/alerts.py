@@ -26,6 +26,7 @@ import os
 import platform
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -233,7 +234,23 @@ def side_run(url: str, workers: int, now: str) -> None:
     cpu, began = own_cpu(), time.perf_counter()
     summary = match_events(url, now=datetime.fromisoformat(now), settings=load_settings(), workers=workers)
     print(json.dumps({"seconds": time.perf_counter() - began, "client_cpu": own_cpu() - cpu,
-                      "events": summary.events_new, "versions": summary.versions_scanned, "workers": summary.workers}))
+                      "events": summary.events_new, "versions": summary.versions_scanned, "workers": summary.workers,
+                      "validity_ms": time_validity_check(url, datetime.fromisoformat(now))}))
+
+
+def time_validity_check(url: str, now: datetime, repeats: int = 5) -> float:
+    """Milliseconds (median of `repeats`, after the run) of the statement that finds validity changed in
+    place (alerts.validity.select_changes), which every run pays once whatever is new."""
+    from alerts.validity import select_changes
+    from futurewatch.core.db import connect
+
+    with connect(url) as conn:
+        times = []
+        for _ in range(repeats):
+            began = time.perf_counter()
+            select_changes(conn, now)
+            times.append(time.perf_counter() - began)
+    return 1000 * statistics.median(times)
 
 
 def timed_run(url: str, pgdata: Path, now: datetime, workers: int, code: Path | None) -> dict:
@@ -322,6 +339,11 @@ def bench_matching(server, url: str, n_docs: int, n_rules: int, pgdata: Path, be
         lines.append(f"\n{name}: growth {runs[name, 'full']['cpu'] / runs[name, 'half']['cpu'] / 2:.2f}× CPU per "
                      f"document ({runs[name, 'full']['seconds'] / runs[name, 'half']['seconds'] / 2:.2f}× seconds) "
                      f"from {half:,} to {n_docs:,} documents (1.00 = linear).")
+    policies = round(n_docs * 0.2)
+    lines.append(f"\nValidity check (alerts.validity.select_changes after the rerun, median of 5; ~{policies:,} policy "
+                 "versions, none with an 有效期 or named by another document): "
+                 + ", ".join(f"{name} {runs[name, 'rerun']['validity_ms']:.1f} ms" for name in codes) + ".")
+    FIGURES.update(validity_check_ms=round(after["rerun"]["validity_ms"], 1))
     lines.append(f"\nProjection (not a measurement): {after['full']['cpu'] * 100_000 / n_docs:.0f} CPU-seconds for "
                  f"100 rules × 100,000 documents, ≈ {after['full']['cpu'] * 100_000 / n_docs / 2:.0f} s on two free "
                  "cores if the two workers cost no more CPU than one process.")

@@ -26,13 +26,13 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import psycopg
 
-from bench.load_search_run import backend_cpu, load_average, machine, open_database
+from bench.load_search_run import backend_cpu, load_average, machine, scratch_database
+from bench.publish import publish
 from futurewatch.core.migrate import apply_migrations
 from futurewatch.core.searchtext import SearchTextFolder, search_keys
 from tests.search.corpus import build_doc
@@ -92,30 +92,21 @@ def main() -> int:
     parser.add_argument("--note", default="")
     args = parser.parse_args()
     rows = []
-    with tempfile.TemporaryDirectory(prefix="fw-bench-") as home:
-        url, server = open_database(None, Path(home))
-        try:
-            apply_migrations(url)
-            with psycopg.connect(url) as conn:
-                conn.execute("CREATE TABLE keys_bench (id int PRIMARY KEY, search_text text, text_keys text[]"
-                             " COLLATE \"C\", int_keys int8[], search_keys int4[] STORAGE EXTERNAL)")
-                conn.commit()
-                size = 0
-                for first, last in ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)):
-                    size += fill(conn, first, last)
-                    for name, statement in VARIANTS.items():
-                        wall, cpu = measure(url, statement)
-                        rows.append({"docs": last, "mb": size / 2**20, "variant": name, "wall": wall, "cpu": cpu,
-                                     "load": load_average()})
-                        print(f"  {last} {name}: {cpu:.2f} CPU s", flush=True)
-        finally:
-            server.cleanup()
-    report, result = render(rows, args)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result)
-    return 0
+    with scratch_database() as (url, _):
+        apply_migrations(url)
+        with psycopg.connect(url) as conn:
+            conn.execute("CREATE TABLE keys_bench (id int PRIMARY KEY, search_text text, text_keys text[]"
+                         " COLLATE \"C\", int_keys int8[], search_keys int4[] STORAGE EXTERNAL)")
+            conn.commit()
+            size = 0
+            for first, last in ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)):
+                size += fill(conn, first, last)
+                for name, statement in VARIANTS.items():
+                    wall, cpu = measure(url, statement)
+                    rows.append({"docs": last, "mb": size / 2**20, "variant": name, "wall": wall, "cpu": cpu,
+                                 "load": load_average()})
+                    print(f"  {last} {name}: {cpu:.2f} CPU s", flush=True)
+    return publish(*render(rows, args), DOC, args.write)
 
 
 def render(rows: list[dict], args) -> tuple[str, str]:

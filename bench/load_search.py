@@ -22,13 +22,13 @@ class median speed-up at full size). Runs on a private embedded server unless --
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
 import psycopg
 
 from bench.load_search_report import render
-from bench.load_search_run import load_average, load_half, open_database, run_classes, sizes
+from bench.load_search_run import load_average, load_half, run_classes, scratch_database, sizes
+from bench.publish import publish
 from futurewatch.core.migrate import apply_migrations
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "load_search.md"
@@ -60,28 +60,18 @@ def search_existing(db_url: str, args) -> dict:
 def main() -> int:
     args = parse_args()
     stages = []
-    with tempfile.TemporaryDirectory(prefix="fw-bench-") as home:
-        url, server = open_database(args.url, Path(home))
-        try:
-            apply_migrations(url)
-            kept: list[str] = []
-            halves = ((1, args.docs // 2), (args.docs // 2 + 1, args.docs))
-            for first, last in halves if not args.search_only else ():
-                load = load_half(url, first, last, args.workers, kept)
-                with psycopg.connect(url) as conn:
-                    results = run_classes(conn, kept, args.queries, args.like)
-                    stages.append({"load": load, "results": results, "size": sizes(conn)})
-            if args.search_only:
-                stages.append(search_existing(url, args))
-        finally:
-            if server is not None:
-                server.cleanup()
-    report, result_line = render(stages, args)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result_line)
-    return 0
+    with scratch_database(args.url) as (url, _):
+        apply_migrations(url)
+        kept: list[str] = []
+        halves = ((1, args.docs // 2), (args.docs // 2 + 1, args.docs))
+        for first, last in halves if not args.search_only else ():
+            load = load_half(url, first, last, args.workers, kept)
+            with psycopg.connect(url) as conn:
+                results = run_classes(conn, kept, args.queries, args.like)
+                stages.append({"load": load, "results": results, "size": sizes(conn)})
+        if args.search_only:
+            stages.append(search_existing(url, args))
+    return publish(*render(stages, args), DOC, args.write)
 
 
 if __name__ == "__main__":

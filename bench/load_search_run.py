@@ -8,9 +8,11 @@ import platform
 import random
 import statistics
 import subprocess
+import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,13 +41,22 @@ def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def open_database(db_url: str | None, home: Path):
-    if db_url:
-        return db_url, None
-    server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home)}), cleanup_mode="delete")
-    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
-        conn.execute("CREATE DATABASE fw_bench")
-    return with_database(server.get_uri(), "fw_bench"), server
+@contextmanager
+def scratch_database(db_url: str | None = None) -> Iterator[tuple[str, Path]]:
+    """(database URL, scratch folder) for one benchmark: db_url as given, else a database fw_bench on
+    a fresh embedded server in the folder; server and folder are removed at the end."""
+    with tempfile.TemporaryDirectory(prefix="fw-bench-") as name:
+        home, server = Path(name), None
+        if not db_url:
+            server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home / "db")}), cleanup_mode="delete")
+            with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+                conn.execute("CREATE DATABASE fw_bench")
+            db_url = with_database(server.get_uri(), "fw_bench")
+        try:
+            yield db_url, home
+        finally:
+            if server is not None:
+                server.cleanup()
 
 
 def backend_cpu(pid: int) -> float:

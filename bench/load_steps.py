@@ -28,7 +28,6 @@ import hashlib
 import random
 import unicodedata
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -36,7 +35,8 @@ from pathlib import Path
 import psycopg
 from yoyo import read_migrations
 
-from bench.load_search_run import backend_cpu, load_average, machine, open_database
+from bench.load_search_run import backend_cpu, load_average, machine, scratch_database
+from bench.publish import publish
 from futurewatch.core import migrate
 from futurewatch.core.db import with_database
 from futurewatch.core.searchtext import SearchTextFolder, keys_binary
@@ -124,42 +124,33 @@ def main() -> int:
     parser.add_argument("--note", default="")
     args = parser.parse_args()
     rows, began = [], time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="fw-bench-") as home:
-        admin, server = open_database(None, Path(home))
-        try:
-            urls = {name: create(admin, below) for name, below in SCHEMAS.items()}
-            conns = {name: psycopg.connect(url) for name, url in urls.items()}
-            meters = {name: Meter(conn) for name, conn in conns.items()}
-            folders = {name: SearchTextFolder.from_database(conn) for name, conn in conns.items()}
-            for conn in conns.values():
-                ensure_source(conn, "sample")
-                conn.commit()
-            rng, mb, walls = random.Random(1), 0.0, dict.fromkeys(SCHEMAS, 0.0)
-            for first, last in ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)):
-                for start in range(first, last + 1, BATCH):
-                    docs = [build_doc(i, rng, 1700, mixed=False) for i in range(start, min(start + BATCH, last + 1))]
-                    mb += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs) / 2**20
-                    for name in SCHEMAS:
-                        t0 = time.perf_counter()
-                        load_batch(meters[name], folders[name], docs, name == "direct")
-                        walls[name] += time.perf_counter() - t0
+    with scratch_database() as (admin, _):
+        urls = {name: create(admin, below) for name, below in SCHEMAS.items()}
+        conns = {name: psycopg.connect(url) for name, url in urls.items()}
+        meters = {name: Meter(conn) for name, conn in conns.items()}
+        folders = {name: SearchTextFolder.from_database(conn) for name, conn in conns.items()}
+        for conn in conns.values():
+            ensure_source(conn, "sample")
+            conn.commit()
+        rng, mb, walls = random.Random(1), 0.0, dict.fromkeys(SCHEMAS, 0.0)
+        for first, last in ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)):
+            for start in range(first, last + 1, BATCH):
+                docs = [build_doc(i, rng, 1700, mixed=False) for i in range(start, min(start + BATCH, last + 1))]
+                mb += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs) / 2**20
                 for name in SCHEMAS:
                     t0 = time.perf_counter()
-                    meters[name].cpu["VACUUM ANALYZE"] += vacuum(urls[name])
+                    load_batch(meters[name], folders[name], docs, name == "direct")
                     walls[name] += time.perf_counter() - t0
-                    rows.append({"schema": name, "docs": last, "mb": mb, "wall": walls[name], **meters[name].cpu,
-                                 "load": load_average()})
-                    print(f"  {name} {last}: {sum(meters[name].cpu.values()):.1f} CPU s, {mb:.1f} MB", flush=True)
-            for conn in conns.values():
-                conn.close()
-        finally:
-            server.cleanup()
-    report, result = render(rows, args, time.perf_counter() - began)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result)
-    return 0
+            for name in SCHEMAS:
+                t0 = time.perf_counter()
+                meters[name].cpu["VACUUM ANALYZE"] += vacuum(urls[name])
+                walls[name] += time.perf_counter() - t0
+                rows.append({"schema": name, "docs": last, "mb": mb, "wall": walls[name], **meters[name].cpu,
+                             "load": load_average()})
+                print(f"  {name} {last}: {sum(meters[name].cpu.values()):.1f} CPU s, {mb:.1f} MB", flush=True)
+        for conn in conns.values():
+            conn.close()
+    return publish(*render(rows, args, time.perf_counter() - began), DOC, args.write)
 
 
 def render(rows: list[dict], args, seconds: float) -> tuple[str, str]:

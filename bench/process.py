@@ -30,6 +30,8 @@ from pathlib import Path
 
 import psycopg
 
+from bench.publish import publish
+
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "perf" / "process.md"
 SOURCE = "sample"
@@ -112,7 +114,7 @@ def checkout(ref: str, folder: Path, bench: str = "process") -> Path:
     from futurewatch.core.revisions import export_revision   # not at the top: this file also runs in old trees
 
     export_revision(ref, folder)
-    for name in {"process", "load_search_run", bench}:
+    for name in {"process", "load_search_run", "publish", bench}:
         shutil.copy(ROOT / "bench" / f"{name}.py", folder / "bench" / f"{name}.py")
     return folder
 
@@ -157,27 +159,18 @@ def main() -> int:
     if args.side:
         print(json.dumps(one_side(args.side, args.pages)))
         return 0
-    from bench.load_search_run import open_database
+    from bench.load_search_run import scratch_database
     from futurewatch.core.db import with_database
 
-    with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
-        url, server = open_database(None, Path(tmp) / "db")
-        try:
-            with psycopg.connect(url, autocommit=True) as conn:
-                conn.execute("CREATE DATABASE fw_before")
-            before = None
-            if args.before:
-                code = checkout(args.before, Path(tempfile.mkdtemp(dir=tmp)))
-                before = run_side(code, with_database(url, "fw_before"), Path(tmp) / "home-before", args.pages)
-            after = run_side(ROOT, url, Path(tmp) / "home-after", args.pages)
-        finally:
-            server.cleanup()
-    report, result = render(after, before, args)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result)
-    return 0
+    with scratch_database() as (url, tmp):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE DATABASE fw_before")
+        before = None
+        if args.before:
+            code = checkout(args.before, Path(tempfile.mkdtemp(dir=tmp)))
+            before = run_side(code, with_database(url, "fw_before"), tmp / "home-before", args.pages)
+        after = run_side(ROOT, url, tmp / "home-after", args.pages)
+    return publish(*render(after, before, args), DOC, args.write)
 
 
 if __name__ == "__main__":

@@ -37,8 +37,9 @@ from pathlib import Path
 import psycopg
 import yaml
 
-from bench.load_search_run import load_average, load_half, machine, open_database, server_cpu
+from bench.load_search_run import load_average, load_half, machine, scratch_database, server_cpu
 from bench.process import checkout
+from bench.publish import publish
 from classify.parallel import classify_parallel
 from futurewatch.core.migrate import apply_migrations
 from classify.taxonomy import load_taxonomy
@@ -145,34 +146,24 @@ def main() -> int:
         print(json.dumps(run_here(args.side, args.tag, args.workers, args.limit)))
         return 0
     stages = []
-    with tempfile.TemporaryDirectory(prefix="fw-bench-") as home:
-        url, server = open_database(args.url, Path(home))
+    with scratch_database(args.url) as (url, home):
         code = checkout(args.before, Path(tempfile.mkdtemp(dir=home)), "reclassify") if args.before else None
-        try:
-            sizes = ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)) if not args.url else ((0, 0),)
+        sizes = ((1, args.docs // 2), (args.docs // 2 + 1, args.docs)) if not args.url else ((0, 0),)
+        if not args.url:
+            apply_migrations(url)
+        for first, last in sizes:
             if not args.url:
-                apply_migrations(url)
-            for first, last in sizes:
-                if not args.url:
-                    load_half(url, first, last, args.workers, [])
-                    classify_parallel(url, workers=args.workers)   # untimed: the archive as it is
-                    # before a taxonomy change (labelled, its entity mentions stored), so every timed
-                    # run below is a reclassification, the first one included
-                order = ["before", "after"] if len(stages) % 2 == 0 else ["after", "before"]   # neither
-                stage = {}   # always runs second (after the other's inserts, and its autovacuum)
-                for name in order if code else ["after"]:
-                    stage[name] = time_reclassify(url, f"{last}-{name}-{time.time_ns()}", args.workers, args.limit,
-                                                  code if name == "before" else None)
-                stages.append(stage)
-        finally:
-            if server is not None:
-                server.cleanup()
-    report, result = render(stages, args)
-    print(report)
-    if args.write:
-        DOC.write_text(report, encoding="utf-8")
-    print(result)
-    return 0
+                load_half(url, first, last, args.workers, [])
+                classify_parallel(url, workers=args.workers)   # untimed: the archive as it is
+                # before a taxonomy change (labelled, its entity mentions stored), so every timed
+                # run below is a reclassification, the first one included
+            order = ["before", "after"] if len(stages) % 2 == 0 else ["after", "before"]   # neither
+            stage = {}   # always runs second (after the other's inserts, and its autovacuum)
+            for name in order if code else ["after"]:
+                stage[name] = time_reclassify(url, f"{last}-{name}-{time.time_ns()}", args.workers, args.limit,
+                                              code if name == "before" else None)
+            stages.append(stage)
+    return publish(*render(stages, args), DOC, args.write)
 
 
 if __name__ == "__main__":

@@ -217,8 +217,12 @@ class SourceSpider(scrapy.Spider):
     def selector(self, response) -> Selector:
         return Selector(text=self.decode(response))
 
-    def select_rows(self, response, sel: Selector, selectors: tuple[str, ...]) -> list:
-        """Rows by the first selector of the cascade that finds any; a fallback hit is noted as drift."""
+    def listing_rows(self, response, item: FetchItem, selectors: tuple[str, ...]) -> list | None:
+        """A usable listing's rows by the first selector of the cascade that finds any (a fallback hit is
+        noted as drift); None for a listing not worth reading."""
+        if not self.usable(item):
+            return None
+        sel = self.selector(response)
         for i, css in enumerate(selectors):
             rows = sel.css(css)
             if rows:

@@ -28,10 +28,9 @@ class Spider(SourceSpider):
     def parse_roll(self, response, day: date):
         item = self.listing_item(response)
         yield item
-        if not self.usable(item):
+        rows = self.listing_rows(response, item, ROW_SELECTORS)
+        if rows is None:
             return
-        sel = self.selector(response)
-        rows = self.select_rows(response, sel, ROW_SELECTORS)
         links = 0
         for row in rows:
             href = row.css("h6 a::attr(href), a::attr(href)").get()

@@ -23,10 +23,9 @@ class Spider(SourceSpider):
     def parse_column(self, response, base: str, page: int):
         item = self.listing_item(response)
         yield item
-        if not self.usable(item):
+        rows = self.listing_rows(response, item, ROW_SELECTORS)
+        if rows is None:
             return
-        sel = self.selector(response)
-        rows = self.select_rows(response, sel, ROW_SELECTORS)
         links, fresh = 0, 0
         for row in rows:
             href = row.css("dd.intro a::attr(href), a::attr(href)").get()

@@ -14,7 +14,8 @@ from futurewatch.core.db import connect
 from parsers.process import process_pending
 from tests.alerts import archive as A
 from tests.parsers.test_parsers_process import add_sources, rows
-from tests.policy.test_policy_store import CITY, CITY_NEW, WHEN, doc_id, store
+from alerts.validity import select_changes
+from tests.policy.test_policy_store import CITY, CITY_NEW, NATIONAL, PROVINCIAL, WHEN, doc_id, store
 
 EMAIL = "policy@example.cn"
 
@@ -176,3 +177,57 @@ def test_an_abolishment_arriving_with_a_new_version_of_the_page_is_announced(db)
     assert event["payload"]["validity"]["was"] == "in_force"
     assert event["payload"]["validity"]["by"]["document_id"] == doc_id(url, CITY_NEW[0])
     assert run_alerts(url, WHEN + timedelta(days=3))["events_new"] == 0
+
+
+def test_a_rerun_checks_only_what_can_have_moved_and_still_catches_an_expiry(db):
+    """Nothing new: no policy's validity is computed again, until the run's day passes an 有效期."""
+    url, tv, rules = db
+    store(url, NATIONAL, PROVINCIAL, CITY_NEW)
+    label_new(url, tv)
+    expires = {r["version_id"]: r["expires_on"] for r in rows(url, "SELECT version_id, expires_on FROM policy_metadata")}
+    [ends] = [d for d in expires.values() if d is not None]   # CITY_NEW's 有效期3年; the others have none
+    assert len(expires) == 3
+    day_after = datetime.combine(ends + timedelta(days=1), datetime.min.time(), timezone(timedelta(hours=8)))
+
+    first = run_alerts(url, WHEN + timedelta(days=1))
+    assert first["versions_scanned"] == 3 and first["validity_checked"] == 0
+    rerun = run_alerts(url, day_after - timedelta(days=1))
+    assert (rerun["validity_checked"], rerun["events_new"]) == (0, 0)
+
+    expired = run_alerts(url, day_after + timedelta(hours=1))   # as_of moved past the end date
+    [event] = validity_events(url, rules["变更"])
+    assert (expired["validity_checked"], expired["validity_changes"]) == (1, 1)
+    assert event["payload"]["validity"] == {"state": "expired", "was": "in_force", "expires_on": ends.isoformat()}
+    later = run_alerts(url, day_after + timedelta(days=3))
+    assert (later["validity_checked"], later["events_new"]) == (0, 0)
+
+
+ALL_CHANGES_SQL = """
+SELECT s.version_id, x.validity FROM policy_metadata pm
+JOIN alert_version_state s ON s.version_id = pm.version_id
+JOIN documents d ON d.current_version_id = pm.version_id
+CROSS JOIN LATERAL (SELECT policy_validity(d.document_id, pm.validity, pm.expires_on, %(today)s) AS validity) x
+WHERE x.validity IS DISTINCT FROM s.validity
+"""
+
+
+def test_the_changes_found_are_those_of_the_rule_called_on_every_version(db):
+    """Every stored field, told value and end date, on a document a later one abolishes and on one
+    that no document names: the narrowed statement finds exactly what policy_validity on all finds."""
+    url, tv, _ = db
+    store(url, CITY)
+    store(url, CITY_NEW, days=1)
+    label_new(url, tv)
+    now = WHEN + timedelta(days=2)
+    run_alerts(url, now)
+    values = [None, "in_force", "amended", "abolished", "expired"]
+    today = now.date()
+    with connect(url) as conn:
+        for stored in values:
+            for told in values:
+                for ends in (None, today - timedelta(days=1), today, today + timedelta(days=1)):
+                    conn.execute("UPDATE policy_metadata SET validity = %(v)s, expires_on = %(e)s", {"v": stored, "e": ends})
+                    conn.execute("UPDATE alert_version_state SET validity = %(t)s", {"t": told})
+                    expected = {(r["version_id"], r["validity"]) for r in conn.execute(ALL_CHANGES_SQL, {"today": today})}
+                    _, found = select_changes(conn, now)
+                    assert {(c["version_id"], c["validity"]) for c in found} == expected, (stored, told, ends)

@@ -19,20 +19,26 @@ def fetches(db_url: str, url: str) -> list[dict]:
                  {"u": url})
 
 
+def mirror_noon(mirror) -> datetime:
+    """The crawl's clock: noon of the mirror's day, so its "today" is the mirror's across 00:00 Shanghai."""
+    return datetime.combine(mirror.site.today, time(12), tzinfo=TZ)
+
+
 def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_env, db_url, mirror):
-    crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r1", settings=load_settings())
+    noon = mirror_noon(mirror)  # revisits compare this clock with last_fetched_at (wall clock, minus 4 days below)
+    crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r1", settings=load_settings(), now=noon)
     mirror.site.edit(A1, "</p></div>", "</p><p>补充：广东新增两个未来产业先导区。</p></div>")  # body only
     for url in (A2, c114_roll(mirror.site.today - timedelta(days=1))):  # a new title, on the page and in the list
         mirror.site.edit(url, "量子通信试验网<", "量子通信试验网（更新）<")
 
-    [r2] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r2", settings=load_settings())
+    [r2] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r2", settings=load_settings(), now=noon)
     assert (r2.new, r2.changed, r2.unchanged) == (0, 1, 1)
     assert len(fetches(db_url, A2)) == 2 and len(fetches(db_url, A1)) == 1  # A1 is not due for a recheck yet
 
     query_sql = "UPDATE seen_urls SET last_fetched_at = last_fetched_at - interval '4 days' RETURNING url"
     assert len(query(db_url, query_sql)) == 2  # past revisit_hours (72 h): both are rechecked
     start = len(mirror.hits)
-    [r3] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r3", settings=load_settings())
+    [r3] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r3", settings=load_settings(), now=noon)
     assert (r3.new, r3.changed, r3.unchanged) == (0, 1, 1)
     statuses = {path: status for _, path, status in mirror.hits[start:]}
     assert statuses["/news/118/a1299441.html"] == 304 and statuses["/4app/3542/a1283251.html"] == 200
@@ -43,9 +49,7 @@ def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_e
 
 
 def test_since_bounds_a_backfill(fw_env, db_url, mirror):
-    today = mirror.site.today
-    # the crawl's clock is noon of the mirror's day: its "today" is the mirror's across 00:00 Shanghai
-    noon = datetime.combine(today, time(12), tzinfo=TZ)
+    today, noon = mirror.site.today, mirror_noon(mirror)
     [c114] = crawl_sources(db_url, ["c114"], since=today - timedelta(days=4), mirror=mirror.url, run_key="b",
                            settings=load_settings(), now=noon)
     rolls = sorted(p for _, p, _ in mirror.hits if "roll.asp" in p)

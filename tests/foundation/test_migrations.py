@@ -31,32 +31,30 @@ def test_unreachable_server_is_one_line_error():
     assert "\n" not in message and "127.0.0.1:1" in message and "pw" not in message
 
 
-def test_failing_migration_leaves_nothing_half_applied(db_url, tmp_path, monkeypatch):
+def only_migration(tmp_path, monkeypatch, name: str, sql: str) -> None:
+    """The migrations runner reads a folder holding this one migration."""
     import futurewatch.core.migrate as migrate
 
-    bad = tmp_path / "migrations"
-    bad.mkdir()
-    (bad / "9999_break_things.sql").write_text(
-        "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n"
-    )
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", bad)
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / name).write_text(sql)
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+
+
+def test_failing_migration_leaves_nothing_half_applied(db_url, tmp_path, monkeypatch):
+    only_migration(tmp_path, monkeypatch, "9999_break_things.sql",
+                   "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n")
     with pytest.raises(DatabaseError, match="rolled back"):
-        migrate.apply_migrations(db_url)
+        apply_migrations(db_url)
     with psycopg.connect(db_url) as conn:
         assert conn.execute("SELECT to_regclass('half_done')").fetchone()[0] is None
 
 
 def test_failing_batched_migration_says_it_resumes(db_url, tmp_path, monkeypatch):
-    import futurewatch.core.migrate as migrate
-
-    bad = tmp_path / "migrations"
-    bad.mkdir()
-    (bad / "9998_batched.sql").write_text(
-        "-- transactional: false\nCREATE TABLE kept_batch (id int);\nSELECT no_such_function();\n"
-    )
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", bad)
+    only_migration(tmp_path, monkeypatch, "9998_batched.sql",
+                   "-- transactional: false\nCREATE TABLE kept_batch (id int);\nSELECT no_such_function();\n")
     with pytest.raises(DatabaseError, match="9998_batched failed: .*resumes where it stopped") as info:
-        migrate.apply_migrations(db_url)
+        apply_migrations(db_url)
     assert "\n" not in str(info.value) and "rolled back" not in str(info.value)
     with psycopg.connect(db_url) as conn:   # what it committed before the failure stays
         assert conn.execute("SELECT to_regclass('kept_batch')").fetchone()[0] is not None
