@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 import pytest
 
 from crawlers.mirror import start_mirror
+from crawlers.spiders.base import TZ
 from futurewatch.core.db import connect
 
 
@@ -25,6 +28,11 @@ def fault_mirror():
 def query(db_url: str, sql: str, params: dict | None = None) -> list[dict]:
     with connect(db_url) as conn:
         return conn.execute(sql, params or {}).fetchall()
+
+
+def mirror_noon(mirror) -> datetime:
+    """A crawl's clock: noon of the mirror's day, so its "today" is the mirror's across 00:00 Shanghai."""
+    return datetime.combine(mirror.site.today, time(12), tzinfo=TZ)
 
 
 def c114_roll(day) -> str:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from crawlers.runner import crawl_sources
-from crawlers.spiders.base import TZ
-from tests.crawlers.conftest import c114_roll, query
+from tests.crawlers.conftest import c114_roll, mirror_noon, query
 from futurewatch.core.config import load_settings
 
 A1 = "https://www.c114.com.cn/4app/3542/a1283251.html"
@@ -17,11 +16,6 @@ A2 = "https://www.c114.com.cn/news/118/a1299441.html"
 def fetches(db_url: str, url: str) -> list[dict]:
     return query(db_url, "SELECT sha256, crawl_run_id FROM raw_fetches WHERE url = %(u)s ORDER BY raw_fetch_id",
                  {"u": url})
-
-
-def mirror_noon(mirror) -> datetime:
-    """The crawl's clock: noon of the mirror's day, so its "today" is the mirror's across 00:00 Shanghai."""
-    return datetime.combine(mirror.site.today, time(12), tzinfo=TZ)
 
 
 def test_changed_pages_become_new_raw_fetches_via_hints_and_conditional_get(fw_env, db_url, mirror):

@@ -17,7 +17,7 @@ from futurewatch.app.health.thresholds import HealthThresholds
 from crawlers.registry import RegistryError
 from crawlers.runner import crawl_sources
 from futurewatch.app.cli import app
-from tests.crawlers.conftest import c114_roll, query
+from tests.crawlers.conftest import c114_roll, mirror_noon, query
 from futurewatch.core.config import load_settings
 
 
@@ -68,7 +68,8 @@ def test_markup_change_is_visible_not_silent(fw_env, db_url, mirror):
         mirror.site.edit(c114_roll(mirror.site.today - timedelta(days=age)), 'class="new_list_c"', 'class="feed-card"')
     [api] = [u for u in mirror.site.urls("nanfang", kind="listing") if "article/list" in u]
     mirror.site.edit(api, '"data": {"list":', '"result": {"items":')  # the API's rows moved
-    c114, nanfang = crawl_sources(db_url, ["c114", "nanfang"], mirror=mirror.url, run_key="drift", settings=load_settings())
+    c114, nanfang = crawl_sources(db_url, ["c114", "nanfang"], mirror=mirror.url, run_key="drift", settings=load_settings(),
+                                  now=mirror_noon(mirror))
     assert c114.status == "partial" and c114.listed == 0 and c114.details["shape_changed"]
     assert "markup changed" in c114.error and len(c114.details["empty_listings"]) == 2
     assert "nfplus-manuscript-web" in " ".join(nanfang.details["empty_listings"])  # the API changed shape too
