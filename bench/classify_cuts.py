@@ -6,8 +6,8 @@ round in docs/performance.md, on bench.classify's articles, in process (CPU time
     a kept label's score is printed, so its features are all needed);
   - stage 1: term hits per article and those beyond `max_per_term` (what deduplicating per term
     before routing could drop);
-  - one `classify` call per article against the same steps run stage by stage over batches of
-    articles (would batching amortise the interpreter's and the caches' cost?);
+  - one `classify` call per article against `classify_batch` over batches of 8, 32 and 128
+    articles (each step over the batch in turn: what `classify --jsonl` does with 8 waiting lines);
   - the scan and the automaton pass alone, and each right after a whole `classify` call of
     another article (what the other steps cost them in the caches).
 
@@ -54,18 +54,6 @@ def _clock_cost() -> float:
     return (time.perf_counter() - start) * 1e6 / 10000
 
 
-def stage_by_stage(clf, docs):
-    """The steps of `Classifier.classify` over a batch, each step over every article in turn."""
-    from classify.classifier import Result
-    from classify.scan import scan_document
-    from classify.tracks import select_tracks
-
-    scans = [scan_document(clf.matcher, t, x) for t, x in docs]
-    tracks = [select_tracks(s, clf.options.weights, clf.options.thresholds, clf.compounds) for s in scans]
-    labels = [clf._decide(s, t) for s, t in zip(scans, tracks)]
-    return [Result(tuple(lb), tuple(clf._entities(s))) for lb, s in zip(labels, scans)]
-
-
 def main(argv: list[str]) -> int:
     from classify.classifier import default_classifier
     from classify.scan import scan_document
@@ -95,7 +83,7 @@ def main(argv: list[str]) -> int:
     print(f"| one call per article | {best_us(lambda d: clf.classify(*d), docs):.0f} |")
     for size in (8, 32, 128):
         batches = [docs[k:k + size] for k in range(0, n, size)]
-        print(f"| stage by stage, batches of {size} | {best_us(lambda b: stage_by_stage(clf, b), batches) / size:.0f} |")
+        print(f"| classify_batch, batches of {size} | {best_us(clf.classify_batch, batches) / size:.0f} |")
     forms = [match_form(t + "\0" + x).text for t, x in docs]
     scan_alone = best_us(lambda d: scan_document(clf.matcher, *d), docs)
     automaton_alone = best_us(clf.matcher.terms.scan, forms)
