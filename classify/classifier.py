@@ -80,10 +80,18 @@ class Classifier:
 
     def classify(self, title: str, text: str, entities: bool = True) -> Result:
         """Labels and (unless `entities` is False: a reclassification that keeps the stored ones) entities."""
-        doc = scan_document(self.matcher, title or "", text or "")
-        tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
-        labels = self._decide(doc, tracks)
-        return Result(tuple(labels), tuple(self._entities(doc)) if entities else ())
+        return self.classify_batch([(title, text)], entities)[0]
+
+    def classify_batch(self, docs: list[tuple[str, str]], entities: bool = True) -> list[Result]:
+        """classify() of each (title, text), each step over the whole batch in turn: its code and
+        tables stay in the caches from one document to the next (batches of about 8: larger
+        batches' own data no longer fit them)."""
+        o = self.options
+        scans = [scan_document(self.matcher, title or "", text or "") for title, text in docs]
+        tracks = [select_tracks(doc, o.weights, o.thresholds, self.compounds) for doc in scans]
+        labels = [self._decide(doc, found) for doc, found in zip(scans, tracks)]
+        return [_new(Result, (tuple(lb), tuple(self._entities(doc)) if entities else ()))
+                for lb, doc in zip(labels, scans)]
 
     def candidates(self, title: str, text: str) -> tuple[Scan, list[Track], list[list[float]]]:
         """Stage 1 alone: the scan, the candidates and each one's stage-2 feature vector (for training)."""

@@ -1,12 +1,16 @@
 """The CLI contract: `futurewatch classify --jsonl`, `taxonomy load`, `eval`."""
 
+import io
 import json
+import select
 import subprocess
 import sys
 
 from typer.testing import CliRunner
 
+from classify.classifier import default_classifier
 from futurewatch.app.cli import app
+from futurewatch.app.commands.classify import ready_batches
 from tests.classify.corpus_rows import corpus_rows
 
 
@@ -41,6 +45,33 @@ def test_classify_jsonl_streams_through_the_real_command():
     out = proc.stdout.decode().splitlines()
     assert len(out) == n and json.loads(out[-1])["id"] == n - 1
     assert json.loads(out[0])["categories"][0]["code"] == "low_altitude"
+
+
+def test_classify_jsonl_answers_each_line_before_the_next_is_sent():
+    """A caller that waits for each answer gets it: a batch never waits for more input."""
+    proc = subprocess.Popen([sys.executable, "-c", "from futurewatch.app.cli import run_cli; run_cli()", "classify",
+                             "--jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        for i in range(3):
+            proc.stdin.write((json.dumps({"id": i, "title": "低空经济", "text": "无人机物流。"}) + "\n").encode())
+            proc.stdin.flush()
+            assert select.select([proc.stdout], [], [], 120)[0], f"no answer to line {i + 1}"   # a hang guard
+            assert json.loads(proc.stdout.readline())["id"] == i
+        proc.stdin.close()
+        assert proc.wait(timeout=120) == 0 and proc.stdout.read() == b""
+    finally:
+        proc.kill()
+
+
+def test_lines_waiting_are_batched_and_a_batch_classifies_as_one_call_each():
+    lines = list(enumerate("abcdefghijklmnopqrst", 1))
+    batches = list(ready_batches(iter(lines), io.BytesIO(b"in memory: always waiting"), size=8))
+    assert [len(b) for b in batches] == [8, 8, 4] and [x for b in batches for x in b] == lines
+    clf = default_classifier()
+    docs = [("廣東加快發展量子科技", "省工信厅表示，到2030年投入1500亿元。"), ("", ""), ("月饼", "中秋月饼礼盒价格回落。"),
+            ("人形机器人", "宇树科技发布新品。\x00低空经济")]
+    assert clf.classify_batch(docs) == [clf.classify(t, x) for t, x in docs]
+    assert clf.classify_batch(docs, entities=False) == [clf.classify(t, x, entities=False) for t, x in docs]
 
 
 def test_taxonomy_load_and_eval_commands(fw_env):
