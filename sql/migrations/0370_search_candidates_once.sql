@@ -14,6 +14,10 @@
 -- ids are not used: recent walks on, newest builds its candidates from the index as before.
 -- The plan is decided by the same rule on the same number: fw_search_plan without the count
 -- counts it itself (LIMIT cap over the same index condition), as before.
+-- Not for a query that excludes a term of one key: its plan counts every candidate and the
+-- holders from the index alone (S needs them all, not only up to the cap), and its statements
+-- drop the holders through the index; collecting ids there would add heap tuples, not save a
+-- bitmap. The builders take `ids` for any query (tested), fw_search uses them only then.
 -- What changes for a user: nothing in the rows or the plan.
 
 -- The cap on counting candidates (0260): the larger of rank_all + 1, size x 2 x max_rows / probe
