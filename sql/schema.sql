@@ -66,23 +66,22 @@ CREATE FUNCTION public.fw_bigrams(x text) RETURNS text[]
     )
 $$;
 COMMENT ON FUNCTION public.fw_bigrams(x text) IS 'Adjacent character pairs of a text: the keys of the search index.';
+CREATE FUNCTION public.fw_build_candidate_ids_sql(parsed jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+BEGIN
+    RETURN format(
+        'SELECT coalesce(array_agg(c.version_id ORDER BY c.published_at DESC NULLS LAST, c.version_id DESC), ''{}'')
+         FROM (SELECT v.version_id, v.published_at FROM document_versions v WHERE %s LIMIT $1) c',
+        fw_build_index_sql(fw_prepare_query(parsed), 'v'));
+END
+$_$;
 CREATE FUNCTION public.fw_build_candidate_sql(parsed jsonb, exclude boolean DEFAULT false) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
-DECLARE
-    statement text;
-    t text;
 BEGIN
     parsed := fw_prepare_query(parsed);
-    statement := fw_build_index_sql(parsed, 'v');
-    IF exclude THEN
-        FOREACH t IN ARRAY fw_one_key_exclusions(parsed) LOOP
-            statement := statement || format(' AND v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
-                                             ' WHERE %s AND x.search_keys @> %L::int4[])',
-                                             fw_build_index_sql(parsed, 'x'), parsed -> 'keys' ->> t);
-        END LOOP;
-    END IF;
-    RETURN statement;
+    RETURN concat_ws(' AND ', fw_build_index_sql(parsed, 'v'), CASE WHEN exclude THEN fw_build_exclusion_sql(parsed) END);
 END
 $$;
 CREATE FUNCTION public.fw_build_exact_sql(parsed jsonb, a text) RETURNS text
@@ -107,6 +106,23 @@ BEGIN
     RETURN coalesce(groups, 'true') || ' AND ' || coalesce(nones, 'true');
 END
 $$;
+CREATE FUNCTION public.fw_build_exclusion_sql(parsed jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    statement text;
+    t text;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    FOREACH t IN ARRAY fw_one_key_exclusions(parsed) LOOP
+        statement := concat_ws(' AND ', statement,
+                               format('v.version_id NOT IN (SELECT x.version_id FROM document_versions x'
+                                      ' WHERE %s AND x.search_keys @> %L::int4[])',
+                                      fw_build_index_sql(parsed, 'x'), parsed -> 'keys' ->> t));
+    END LOOP;
+    RETURN statement;
+END
+$$;
 CREATE FUNCTION public.fw_build_index_sql(parsed jsonb, a text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
@@ -127,32 +143,38 @@ BEGIN
     RETURN groups;
 END
 $$;
-CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean) RETURNS text
+CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean, ids boolean DEFAULT false) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
+DECLARE
+    bound text := CASE WHEN ids THEN '$3' ELSE '$2' END;
+    candidates text;
 BEGIN
     parsed := fw_prepare_query(parsed);
+    candidates := CASE
+        WHEN ids THEN format('SELECT v.version_id, v.at FROM unnest($2::bigint[]) WITH ORDINALITY AS v(version_id, at)'
+                             ' WHERE %s', coalesce(CASE WHEN NOT bounded THEN fw_build_exclusion_sql(parsed) END, 'true'))
+        ELSE format('SELECT v.version_id, v.published_at FROM document_versions v WHERE %s',
+                    fw_build_candidate_sql(parsed, NOT bounded)) END;
     RETURN format(
-        'WITH candidates AS MATERIALIZED (
-             SELECT v.version_id, v.document_id, v.published_at FROM document_versions v WHERE %s),
+        'WITH candidates AS MATERIALIZED (%s),
          hits AS MATERIALIZED (
-             SELECT d.document_id, c.version_id, t.title, d.url, c.published_at, t.search_text
-             FROM (SELECT * FROM candidates
-                   ORDER BY published_at DESC NULLS LAST, version_id DESC %s OFFSET 0) c
+             SELECT d.document_id, c.version_id, t.title, d.url, t.published_at, t.search_text
+             FROM (SELECT * FROM candidates ORDER BY %s %s OFFSET 0) c
              CROSS JOIN LATERAL (SELECT k.document_id, k.canonical_url AS url FROM documents k
-                                 WHERE k.document_id = c.document_id AND k.current_version_id = c.version_id
-                                 OFFSET 0) d
-             CROSS JOIN LATERAL (SELECT x.title, x.search_text || '''' AS search_text FROM document_versions x
-                                 WHERE x.version_id = c.version_id OFFSET 0) t
+                                 WHERE k.current_version_id = c.version_id OFFSET 0) d
+             CROSS JOIN LATERAL (SELECT x.title, x.published_at, x.search_text || '''' AS search_text
+                                 FROM document_versions x WHERE x.version_id = c.version_id OFFSET 0) t
              WHERE %s
              LIMIT $1)
          SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
          FROM hits h
          WHERE %s
          ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
-        fw_build_candidate_sql(parsed, NOT bounded), CASE WHEN bounded THEN 'LIMIT $2' ELSE '' END,
+        candidates, CASE WHEN ids THEN 'at' ELSE 'published_at DESC NULLS LAST, version_id DESC' END,
+        CASE WHEN bounded THEN 'LIMIT ' || bound ELSE '' END,
         fw_build_exact_sql(parsed, 't'), fw_build_rank_sql(parsed, 'h'),
-        CASE WHEN bounded THEN '(SELECT count(*) FROM hits) = $1 OR (SELECT count(*) FROM candidates) <= $2'
+        CASE WHEN bounded THEN format('(SELECT count(*) FROM hits) = $1 OR (SELECT count(*) FROM candidates) <= %s', bound)
              ELSE 'true' END);
 END
 $_$;
@@ -171,7 +193,7 @@ BEGIN
     RETURN terms;
 END
 $$;
-CREATE FUNCTION public.fw_build_search_sql(parsed jsonb) RETURNS text
+CREATE FUNCTION public.fw_build_search_sql(parsed jsonb, ids boolean DEFAULT false) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
 DECLARE
@@ -208,7 +230,10 @@ BEGIN
          WHERE %s AND %s
          ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
-        ranks, counts, fw_build_candidate_sql(parsed, true), groups, coalesce(nones, 'true'));
+        ranks, counts,
+        CASE WHEN ids THEN concat_ws(' AND ', 'v.version_id = ANY($2)', fw_build_exclusion_sql(parsed))
+             ELSE fw_build_candidate_sql(parsed, true) END,
+        groups, coalesce(nones, 'true'));
 END
 $_$;
 CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
@@ -571,11 +596,14 @@ CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURN
 DECLARE
     walk bigint := least(5 * max_rows::bigint, 1000);
     probe bigint := least(50 * max_rows::bigint, 20000);
+    cap bigint;
     parsed jsonb;
     walk_sql text;
     hits jsonb;
     more jsonb;
     k integer;
+    ids bigint[];
+    every_id boolean;
     facts jsonb;
     plan text;
     survivors bigint;
@@ -599,12 +627,25 @@ BEGIN
                      ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
         RETURN;
     END IF;
-    facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k);
+    -- The candidates, newest first, up to the cap: their number is the plan's count, and when
+    -- it is below the cap they are every candidate, which the ranked and newest plans go
+    -- through. Not with an excluded term of one key: the plan then counts every candidate and
+    -- the holders from the index alone, and the statements drop the holders by the index.
+    every_id := false;
+    IF fw_exclusion_keys(parsed) = '{}' THEN
+        cap := fw_search_cap(max_rows);
+        EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING cap;
+        every_id := cardinality(ids) < cap;
+    END IF;
+    facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, cardinality(ids));
     plan := facts ->> 'plan';
     IF (facts ->> 'survivors')::bigint = 0 THEN  -- every candidate holds an excluded term
         RETURN;
     END IF;
-    IF plan = 'ranked' THEN
+    IF plan = 'ranked' AND every_id THEN
+        RETURN QUERY EXECUTE fw_build_search_sql(parsed, true) USING max_rows, ids;
+        RETURN;
+    ELSIF plan = 'ranked' THEN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;
         RETURN;
     END IF;
@@ -620,10 +661,8 @@ BEGIN
     END IF;
     -- Many survivors: reading the texts of the newest candidates, holders included (the excluded
     -- terms are checked on the text), costs less than dropping the holders through the index,
-    -- a heap tuple each. Expected texts: max_rows x C / S; a ~5 KB text costs 6 (stored
-    -- uncompressed, 0300) to 22 (compressed) heap tuples (docs/perf/search_prepare_0290.md): 20
-    -- keeps the route a gain for either. Bounded by twice the expected texts;
-    -- rows come back only when complete, otherwise the holders are dropped through the index.
+    -- a heap tuple each (0290). Bounded by twice the expected texts; rows come back only when
+    -- complete, otherwise the holders are dropped through the index.
     survivors := (facts ->> 'survivors')::bigint;
     dropped := (facts ->> 'dropped')::bigint;
     IF survivors > 0 AND 20 * max_rows * (survivors + dropped) < dropped * survivors THEN
@@ -635,11 +674,46 @@ BEGIN
         END IF;
     END IF;
     -- the candidates newest first, without those holding an excluded term of one key
-    RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
+    IF every_id THEN
+        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false, true) USING max_rows, ids;
+    ELSE
+        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
+    END IF;
 END
 $$;
 COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". When the newest documents hold max_rows matches, or the query has more than 200 index candidates: the max_rows newest matches, in rank order; otherwise the top max_rows of all matches by rank. See docs/search.md.';
-CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL::integer, walk_more integer DEFAULT NULL::integer) RETURNS jsonb
+CREATE TABLE public.document_versions (
+    version_id bigint NOT NULL,
+    document_id bigint NOT NULL,
+    version_no integer NOT NULL,
+    raw_fetch_id bigint,
+    title text DEFAULT ''::text NOT NULL,
+    subtitle text,
+    text text DEFAULT ''::text NOT NULL,
+    published_at timestamp with time zone,
+    author text,
+    origin text,
+    editor text,
+    lang text DEFAULT 'zh-Hans'::text NOT NULL,
+    content_hash text NOT NULL,
+    parser text NOT NULL,
+    is_empty boolean DEFAULT false NOT NULL,
+    replaces_version_id bigint,
+    change_summary jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    search_text text,
+    search_keys integer[],
+    CONSTRAINT document_versions_lang_check CHECK ((lang = ANY (ARRAY['zh-Hans'::text, 'zh-Hant'::text, 'und'::text])))
+);
+ALTER TABLE ONLY public.document_versions ALTER COLUMN search_text SET STORAGE EXTERNAL;
+ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STATISTICS 0;
+ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STORAGE EXTERNAL;
+COMMENT ON COLUMN public.document_versions.search_text IS 'fw_search_text(title, text), computed once per version (by the writer or the trigger): what search matches against.';
+COMMENT ON COLUMN public.document_versions.search_keys IS 'fw_search_keys(search_text), stored once per version (by the writer or the trigger): the keys of the search index.';
+CREATE FUNCTION public.fw_search_cap(max_rows integer) RETURNS bigint
+    LANGUAGE sql STABLE
+    RETURN (SELECT GREATEST((COALESCE((NULLIF(current_setting('futurewatch.search_rank_all'::text, true), ''::text))::bigint, (200)::bigint) + 1), (ceil(((((s.size)::numeric * 2.0) * (fw_search_cap.max_rows)::numeric) / (LEAST((50 * (fw_search_cap.max_rows)::bigint), (20000)::bigint))::numeric)))::bigint, (ceil(sqrt(((30.0 * (fw_search_cap.max_rows)::numeric) * (s.size)::numeric))))::bigint) AS "greatest" FROM (SELECT COALESCE(max(document_versions.version_id), (0)::bigint) AS size FROM public.document_versions) s);
+CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL::integer, walk_more integer DEFAULT NULL::integer, candidates bigint DEFAULT NULL::bigint) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET enable_seqscan TO 'off'
     SET work_mem TO '64MB'
@@ -650,10 +724,9 @@ DECLARE
     walk bigint := least(5 * max_rows::bigint, 1000);
     probe bigint := least(50 * max_rows::bigint, 20000);
     size bigint := coalesce((SELECT max(version_id) FROM document_versions), 0);
+    cap bigint := fw_search_cap(max_rows);
     walked_on boolean;
     more bigint := 0;
-    cap bigint;
-    candidates bigint;
     survivors bigint;
     dropped bigint;
     candidate_sql text;
@@ -662,7 +735,6 @@ DECLARE
 BEGIN
     parsed := fw_prepare_query(parsed);
     keys := CASE WHEN parsed -> 'none' <> '[]' THEN fw_exclusion_keys(parsed) ELSE '{}' END;
-    cap := greatest(rank_all + 1, ceil(size * 2.0 * max_rows / probe)::bigint, ceil(sqrt(30.0 * max_rows * size))::bigint);
     IF walk_hits IS NULL THEN
         EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO walk_hits
             USING max_rows, 0, walk;
@@ -681,12 +753,19 @@ BEGIN
     END IF;
     candidate_sql := fw_build_candidate_sql(parsed);
     IF cardinality(keys) = 0 THEN
-        EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s', candidate_sql)
-            INTO candidates USING cap;
+        IF candidates IS NULL THEN
+            EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s', candidate_sql)
+                INTO candidates USING cap;
+        END IF;
     ELSE
         -- counts from the index alone (no heap tuple is read for an all-visible page): every
-        -- candidate, then those holding an excluded key
-        EXECUTE format('SELECT count(*) FROM document_versions v WHERE %s', candidate_sql) INTO survivors;
+        -- candidate (unless fewer than the cap were given: those are all), then those holding an
+        -- excluded key
+        IF candidates IS NULL OR candidates >= cap THEN
+            EXECUTE format('SELECT count(*) FROM document_versions v WHERE %s', candidate_sql) INTO survivors;
+        ELSE
+            survivors := candidates;
+        END IF;
         candidates := least(survivors, cap);
         IF candidates > rank_all THEN
             EXECUTE format('SELECT count(*) FROM document_versions v WHERE %s AND v.search_keys && $1', candidate_sql)
@@ -703,7 +782,7 @@ BEGIN
              ELSE 'newest' END);
 END
 $_$;
-COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; see 0210, 0260, 0290.';
+COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; see 0210, 0260, 0290, 0370.';
 CREATE FUNCTION public.fw_search_text(title text, body text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_normalize(((replace(title, '
@@ -967,34 +1046,6 @@ CREATE TABLE public.document_urls (
     url text NOT NULL,
     document_id bigint NOT NULL
 );
-CREATE TABLE public.document_versions (
-    version_id bigint NOT NULL,
-    document_id bigint NOT NULL,
-    version_no integer NOT NULL,
-    raw_fetch_id bigint,
-    title text DEFAULT ''::text NOT NULL,
-    subtitle text,
-    text text DEFAULT ''::text NOT NULL,
-    published_at timestamp with time zone,
-    author text,
-    origin text,
-    editor text,
-    lang text DEFAULT 'zh-Hans'::text NOT NULL,
-    content_hash text NOT NULL,
-    parser text NOT NULL,
-    is_empty boolean DEFAULT false NOT NULL,
-    replaces_version_id bigint,
-    change_summary jsonb,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    search_text text,
-    search_keys integer[],
-    CONSTRAINT document_versions_lang_check CHECK ((lang = ANY (ARRAY['zh-Hans'::text, 'zh-Hant'::text, 'und'::text])))
-);
-ALTER TABLE ONLY public.document_versions ALTER COLUMN search_text SET STORAGE EXTERNAL;
-ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STATISTICS 0;
-ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STORAGE EXTERNAL;
-COMMENT ON COLUMN public.document_versions.search_text IS 'fw_search_text(title, text), computed once per version (by the writer or the trigger): what search matches against.';
-COMMENT ON COLUMN public.document_versions.search_keys IS 'fw_search_keys(search_text), stored once per version (by the writer or the trigger): the keys of the search index.';
 CREATE SEQUENCE public.document_versions_version_id_seq
     START WITH 1
     INCREMENT BY 1
@@ -1757,7 +1808,7 @@ GRANT ALL ON FUNCTION public.fw_parse_query(query text) TO futurewatch_reader;
 GRANT ALL ON FUNCTION public.fw_rank_normalized(search_text text, t text) TO futurewatch_reader;
 REVOKE ALL ON FUNCTION public.fw_search(query text, max_rows integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_search(query text, max_rows integer) TO futurewatch_reader;
-REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_term_rank(search_text text, term text) TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_document_categories TO futurewatch_reader;

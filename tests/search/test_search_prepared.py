@@ -30,6 +30,8 @@ BUILDERS = [
     "fw_build_newest_sql({p}, false)", "fw_build_newest_sql({p}, true)", "fw_build_topk_sql({p})",
     "fw_build_search_sql({p})", "fw_exclusion_keys({p})::text", "fw_build_index_sql({p}, 'x')",
     "fw_build_exact_sql({p}, 'x')", "fw_build_rank_sql({p}, 'x')",
+    "fw_build_candidate_ids_sql({p})", "fw_build_newest_sql({p}, false, true)", "fw_build_newest_sql({p}, true, true)",
+    "fw_build_search_sql({p}, true)", "coalesce(fw_build_exclusion_sql({p}), '')",
 ]
 
 
