@@ -80,16 +80,22 @@ def main(argv: list[str]) -> int:
           f"({clf.threshold}), median |logit - threshold's| {statistics.median(margins):.1f}; "
           f"{sum(len(s.term_hits) for s in scans) / n:.1f} term hits, {beyond / n:.1f} beyond max_per_term")
     print("\n| classify | µs per article |\n|---|---:|")
-    print(f"| one call per article | {best_us(lambda d: clf.classify(*d), docs):.0f} |")
+    one_call = best_us(lambda d: clf.classify(*d), docs)
+    print(f"| one call per article | {one_call:.0f} |")
+    batched = {}
     for size in (8, 32, 128):
         batches = [docs[k:k + size] for k in range(0, n, size)]
-        print(f"| classify_batch, batches of {size} | {best_us(clf.classify_batch, batches) / size:.0f} |")
+        batched[size] = best_us(clf.classify_batch, batches) / size
+        print(f"| classify_batch, batches of {size} | {batched[size]:.0f} |")
     forms = [match_form(t + "\0" + x).text for t, x in docs]
     scan_alone = best_us(lambda d: scan_document(clf.matcher, *d), docs)
     automaton_alone = best_us(clf.matcher.terms.scan, forms)
     print("\n| step | alone | after a classify call |\n|---|---:|---:|")
     print(f"| scan | {scan_alone:.0f} | {after_classify_us(clf, lambda d: scan_document(clf.matcher, *d), docs, docs):.0f} |")
     print(f"| automaton pass | {automaton_alone:.0f} | {after_classify_us(clf, clf.matcher.terms.scan, docs, forms):.0f} |")
+    print(f"RESULT articles={n} one_call_us={one_call:.0f} "
+          + " ".join(f"batch{size}_us={us:.0f}" for size, us in batched.items())
+          + f" scan_us={scan_alone:.0f} automaton_us={automaton_alone:.0f}")
     return 0
 
 
