@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -171,8 +172,6 @@ def ready_batches(lines, stream, size: int = BATCH_LINES):
 
 def input_waiting(stream) -> bool:
     """Can the stream be read without waiting? (One without a file descriptor is in memory: yes.)"""
-    import select
-
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
