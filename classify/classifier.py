@@ -21,7 +21,7 @@ from classify.entities import Entity, build_entity_entries, document_entities
 from classify.focus_signals import SIGNAL_CUES
 from classify.focus import FocusModel, feature_rows, final_codes, listed, load_cues, read_model
 from classify.matcher import Matcher, build_entry
-from classify.scan import Scan, scan_document
+from classify.scan import Scan, scan_document, scan_documents
 from classify.tracks import Track, Weights, select_tracks
 from futurewatch.core.taxonomy import Taxonomy, read_taxonomy
 
@@ -87,7 +87,7 @@ class Classifier:
         tables stay in the caches from one document to the next (batches of about 8: larger
         batches' own data no longer fit them)."""
         o = self.options
-        scans = [scan_document(self.matcher, title or "", text or "") for title, text in docs]
+        scans = scan_documents(self.matcher, [(title or "", text or "") for title, text in docs])
         tracks = [select_tracks(doc, o.weights, o.thresholds, self.compounds) for doc in scans]
         labels = [self._decide(doc, found) for doc, found in zip(scans, tracks)]
         return [_new(Result, (tuple(lb), tuple(self._entities(doc)) if entities else ()))
