@@ -89,7 +89,11 @@ class Classifier:
         o = self.options
         scans = scan_documents(self.matcher, [(title or "", text or "") for title, text in docs])
         tracks = [select_tracks(doc, o.weights, o.thresholds, self.compounds) for doc in scans]
-        labels = [self._decide(doc, found) for doc, found in zip(scans, tracks)]
+        if self.model is None:
+            labels = [self._labels(doc, [(t, t.score) for t in found]) for doc, found in zip(scans, tracks)]
+        else:
+            probs = self.model.probabilities_batch(list(zip(scans, tracks)), self.parents)
+            labels = [self._decide(doc, found, p) for doc, found, p in zip(scans, tracks, probs)]
         return [_new(Result, (tuple(lb), tuple(self._entities(doc)) if entities else ()))
                 for lb, doc in zip(labels, scans)]
 
@@ -99,12 +103,10 @@ class Classifier:
         tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
         return doc, tracks, feature_rows(doc, tracks, self.parents)
 
-    def _decide(self, doc: Scan, tracks: list[Track]) -> list[Label]:
+    def _decide(self, doc: Scan, tracks: list[Track], probs: list[float]) -> list[Label]:
+        """Stage 2's labels from the candidates' focus probabilities."""
         if not tracks:
             return []
-        if self.model is None:
-            return self._labels(doc, [(t, t.score) for t in tracks])
-        probs = self.model.probabilities(doc, tracks, self.parents)
         threshold = self.threshold
         kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= threshold]
         by_code = {t.code: t for t, _ in kept}
