@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -122,7 +121,7 @@ class Classifier:
         matches first, then the earliest (title, lead, body order follows position)."""
         n = self.options.max_evidence
         best = [sorted(t.counted, key=_WEIGHT, reverse=True)[:n] for t, _ in kept]   # stable: by position
-        spans = iter(doc.source_spans(list(map(_SPAN, map(_HIT, chain.from_iterable(best))))))
+        spans = iter(doc.source_spans([(h[0], h[1]) for hits in best for _, _, h in hits]))
         return [_new(Label, (t.code, score, tuple([Evidence(h[2].term, name, a, b)
                                                    for (_, name, h), (_, a, b) in zip(hits, spans)]), t.score))
                 for (t, score), hits in zip(kept, best)]
@@ -132,8 +131,7 @@ class Classifier:
 
 
 _new = tuple.__new__   # a NamedTuple without its Python-level __new__
-_WEIGHT, _HIT = itemgetter(0), itemgetter(2)   # of a counted (weight, field, hit); a track's counted hits are in
-_SPAN = itemgetter(0, 1)                       # position order; a hit's (start, end)
+_WEIGHT = itemgetter(0)   # of a counted (weight, field, hit); a track's counted hits are in position order
 
 
 @lru_cache(maxsize=1)

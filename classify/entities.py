@@ -199,7 +199,7 @@ def document_entities(doc: Scan, lead_chars: int) -> list[Entity]:
         return []
     title, text = doc.title, doc.text
     out = []
-    for (etype, _, _, canonical), (in_title, a, b) in zip(found, doc.source_spans(list(map(_SPAN, found)))):
+    for (etype, _, _, canonical), (in_title, a, b) in zip(found, doc.source_spans([(x[1], x[2]) for x in found])):
         if in_title:
             out.append(_new(Entity, (etype, title[a:b], canonical, "title", a, b)))
         else:
@@ -208,7 +208,7 @@ def document_entities(doc: Scan, lead_chars: int) -> list[Entity]:
 
 
 _new = tuple.__new__   # a NamedTuple without its Python-level __new__
-_POSITION_TYPE, _SPAN = itemgetter(1, 0), itemgetter(1, 2)
+_POSITION_TYPE = itemgetter(1, 0)
 
 
 def _covered_test(spans: list[tuple[int, int]]):

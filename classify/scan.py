@@ -39,10 +39,12 @@ class Scan:
         if len(form.text) == form.source_len:
             return [(False, a - shift, b - shift) if a >= split else (True, a, b) for a, b in pairs]
         starts, shifts = form._gaps or form.gap_map()
+        last = len(starts) - 1
         out = []
-        for start, end in pairs:   # the end by its last character's piece
-            a = start + shifts[bisect_right(starts, start) - 1]
-            b = end + shifts[bisect_right(starts, end - 1) - 1]
+        for start, end in pairs:
+            i = bisect_right(starts, start) - 1
+            a = start + shifts[i]
+            b = end + (shifts[bisect_right(starts, end - 1) - 1] if i < last and starts[i + 1] < end else shifts[i])
             out.append((False, a - shift, b - shift) if start >= split else (True, a, b))
         return out
 
