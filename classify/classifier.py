@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import msgspec
 
-from classify.entities import Entity, build_entity_entries, document_entities
+from classify.entities import Entity, batch_entities, build_entity_entries, document_entities
 from classify.focus_signals import SIGNAL_CUES
 from classify.focus import FocusModel, feature_rows, final_codes, listed, load_cues, read_model
 from classify.matcher import Matcher, build_entry
@@ -94,8 +94,8 @@ class Classifier:
         else:
             probs = self.model.probabilities_batch(list(zip(scans, tracks)), self.parents)
             labels = [self._decide(doc, found, p) for doc, found, p in zip(scans, tracks, probs)]
-        return [_new(Result, (tuple(lb), tuple(self._entities(doc)) if entities else ()))
-                for lb, doc in zip(labels, scans)]
+        found = batch_entities(scans, o.weights.lead_chars) if entities else [()] * len(scans)
+        return [_new(Result, (tuple(lb), tuple(ents))) for lb, ents in zip(labels, found)]
 
     def candidates(self, title: str, text: str) -> tuple[Scan, list[Track], list[list[float]]]:
         """Stage 1 alone: the scan, the candidates and each one's stage-2 feature vector (for training)."""
