@@ -17,11 +17,11 @@ from typing import NamedTuple
 
 import msgspec
 
-from classify.entities import Entity, build_entity_entries, document_entities
+from classify.entities import Entity, batch_entities, build_entity_entries, document_entities
 from classify.focus_signals import SIGNAL_CUES
 from classify.focus import FocusModel, feature_rows, final_codes, listed, load_cues, read_model
 from classify.matcher import Matcher, build_entry
-from classify.scan import Scan, scan_document
+from classify.scan import Scan, scan_document, scan_documents
 from classify.tracks import Track, Weights, select_tracks
 from futurewatch.core.taxonomy import Taxonomy, read_taxonomy
 
@@ -87,11 +87,15 @@ class Classifier:
         tables stay in the caches from one document to the next (batches of about 8: larger
         batches' own data no longer fit them)."""
         o = self.options
-        scans = [scan_document(self.matcher, title or "", text or "") for title, text in docs]
+        scans = scan_documents(self.matcher, [(title or "", text or "") for title, text in docs])
         tracks = [select_tracks(doc, o.weights, o.thresholds, self.compounds) for doc in scans]
-        labels = [self._decide(doc, found) for doc, found in zip(scans, tracks)]
-        return [_new(Result, (tuple(lb), tuple(self._entities(doc)) if entities else ()))
-                for lb, doc in zip(labels, scans)]
+        if self.model is None:
+            labels = [self._labels(doc, [(t, t.score) for t in found]) for doc, found in zip(scans, tracks)]
+        else:
+            probs = self.model.probabilities_batch(list(zip(scans, tracks)), self.parents)
+            labels = [self._decide(doc, found, p) for doc, found, p in zip(scans, tracks, probs)]
+        found = batch_entities(scans, o.weights.lead_chars) if entities else [()] * len(scans)
+        return [_new(Result, (tuple(lb), tuple(ents))) for lb, ents in zip(labels, found)]
 
     def candidates(self, title: str, text: str) -> tuple[Scan, list[Track], list[list[float]]]:
         """Stage 1 alone: the scan, the candidates and each one's stage-2 feature vector (for training)."""
@@ -99,12 +103,10 @@ class Classifier:
         tracks = select_tracks(doc, self.options.weights, self.options.thresholds, self.compounds)
         return doc, tracks, feature_rows(doc, tracks, self.parents)
 
-    def _decide(self, doc: Scan, tracks: list[Track]) -> list[Label]:
+    def _decide(self, doc: Scan, tracks: list[Track], probs: list[float]) -> list[Label]:
+        """Stage 2's labels from the candidates' focus probabilities."""
         if not tracks:
             return []
-        if self.model is None:
-            return self._labels(doc, [(t, t.score) for t in tracks])
-        probs = self.model.probabilities(doc, tracks, self.parents)
         threshold = self.threshold
         kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= threshold]
         by_code = {t.code: t for t, _ in kept}

@@ -238,19 +238,28 @@ class FocusModel:
 
     def probabilities(self, doc: Scan, tracks: list[Track], parents: dict[str, str]) -> list[float]:
         """The focus probability of every candidate (same as probability() of feature_rows)."""
-        if not tracks:
-            return []
-        doc_row, ctx = document_features(doc, tracks, parents)
-        signals = signal_rows(doc, tracks)
-        base = self.bias + sum(map(mul, self.doc_weights, doc_row))
+        return self.probabilities_batch([(doc, tracks)], parents)[0]
+
+    def probabilities_batch(self, docs: list[tuple[Scan, list[Track]]], parents: dict[str, str]) -> list[list[float]]:
+        """probabilities() of each (scan, candidates), each step over the batch in turn (document
+        features, sentence signals, then the candidates): its code and data stay in the caches."""
+        found = [(doc, tracks) for doc, tracks in docs if tracks]
+        firsts = [document_features(doc, tracks, parents) for doc, tracks in found]
+        signals = [signal_rows(doc, tracks) for doc, tracks in found]
+        bias, doc_weights = self.bias, self.doc_weights
         track_weights, signal_weights, code_weights = self.track_weights, self.signal_weights, self.code_weights
-        out = []
-        for rank, t in enumerate(tracks):
-            z = base + sum(map(mul, track_weights, track_features(doc, t, rank, ctx)))
-            z += sum(map(mul, signal_weights, signals[rank]))
-            z += code_weights.get(t.code, 0.0)
-            out.append(1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0)   # _sigmoid
-        return out
+        results = []
+        for (doc, tracks), (doc_row, ctx), rows in zip(found, firsts, signals):
+            base = bias + sum(map(mul, doc_weights, doc_row))
+            out = []
+            for rank, t in enumerate(tracks):
+                z = base + sum(map(mul, track_weights, track_features(doc, t, rank, ctx)))
+                z += sum(map(mul, signal_weights, rows[rank]))
+                z += code_weights.get(t.code, 0.0)
+                out.append(1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0)   # _sigmoid
+            results.append(out)
+        done = iter(results)
+        return [next(done) if tracks else [] for _, tracks in docs]
 
     def probability(self, row: list[float]) -> float:
         """Of one full feature vector (FEATURES order)."""

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from classify.matcher import CUE, EXCLUSION, NAME, TERM, Hit, Matcher, matches_exact
-from futurewatch.core.termmatch import MatchForm, at_boundary, match_form
+from futurewatch.core.termmatch import MatchForm, at_boundary, match_forms
 
 SEPARATOR = "\x00"
 
@@ -51,15 +51,32 @@ class Scan:
 
 def scan_document(matcher: Matcher, title: str, text: str) -> Scan:
     """Match title and text in one pass and sort the hits by what they stand for."""
-    if SEPARATOR in title or SEPARATOR in text:
-        title, text = title.replace(SEPARATOR, " "), text.replace(SEPARATOR, " ")
-    original = title + SEPARATOR + text
-    form = match_form(original)
+    return scan_documents(matcher, [(title, text)])[0]
+
+
+def scan_documents(matcher: Matcher, docs: list[tuple[str, str]]) -> list[Scan]:
+    """scan_document() of each (title, text), each step over all of them in turn: one fold for
+    them all, then the automaton passes, then the routing (the fold table and the automaton's
+    tables stay in the caches from one document to the next)."""
+    originals = []
+    for title, text in docs:
+        if SEPARATOR in title or SEPARATOR in text:
+            title, text = title.replace(SEPARATOR, " "), text.replace(SEPARATOR, " ")
+        originals.append((title, text, title + SEPARATOR + text))
+    forms = match_forms([original for _, _, original in originals])
+    scan = matcher.terms.scan
+    found = [scan(form.text) for form in forms]
+    return [_routed(matcher, title, text, original, form, matches)
+            for (title, text, original), form, matches in zip(originals, forms, found)]
+
+
+def _routed(matcher: Matcher, title: str, text: str, original: str, form: MatchForm, matches) -> Scan:
+    """The document's Scan with the automaton's matches filed by what their keys stand for."""
     norm = form.text
     doc = Scan(title, text, form, norm.index(SEPARATOR) + 1)
     fast, values = matcher.fast, matcher.values
     terms, term_hits, cues, names = doc.terms, doc.term_hits, doc.cues, doc.names
-    for idx, start, end in matcher.terms.scan(norm):
+    for idx, start, end in matches:
         slot = fast[idx]
         if slot == CUE:
             cues[values[idx]].append(start)

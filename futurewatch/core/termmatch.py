@@ -134,11 +134,29 @@ class MatchForm:
 
 def match_form(text: str) -> MatchForm:
     """The matching form of `text` with its offset map."""
-    folded = fold(text)
+    return _spaced(fold(text), len(text))
+
+
+def match_forms(texts: list[str]) -> list[MatchForm]:
+    """match_form() of each text, folded in one call over them all (the fold keeps every offset,
+    so each text's folded form is its slice of the whole)."""
+    if len(texts) < 2:
+        return [match_form(text) for text in texts]
+    folded = fold("".join(texts))
+    out, at = [], 0
+    for text in texts:
+        size = len(text)
+        out.append(_spaced(folded[at:at + size], size))
+        at += size
+    return out
+
+
+def _spaced(folded: str, size: int) -> MatchForm:
+    """The matching form of a folded text of `size` characters: spaces dropped or joined."""
     if " " not in folded:
-        return MatchForm(folded, len(text))
+        return MatchForm(folded, size)
     pieces = _SPACE_SPLIT.split(folded)
-    return MatchForm("".join(pieces[0::2]), len(text), pieces)
+    return MatchForm("".join(pieces[0::2]), size, pieces)
 
 
 def normalize_term(term: str) -> str:

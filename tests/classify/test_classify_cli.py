@@ -2,6 +2,8 @@
 
 import io
 import json
+import os
+import random
 import select
 import subprocess
 import sys
@@ -10,7 +12,8 @@ from typer.testing import CliRunner
 
 from classify.classifier import default_classifier
 from futurewatch.app.cli import app
-from futurewatch.app.commands.classify import ready_batches
+from futurewatch.app.commands import classify as classify_cmd
+from futurewatch.app.commands.classify import InputLines, ready_batches
 from tests.classify.corpus_rows import corpus_rows
 
 
@@ -65,13 +68,48 @@ def test_classify_jsonl_answers_each_line_before_the_next_is_sent():
 
 def test_lines_waiting_are_batched_and_a_batch_classifies_as_one_call_each():
     lines = list(enumerate("abcdefghijklmnopqrst", 1))
-    batches = list(ready_batches(iter(lines), io.BytesIO(b"in memory: always waiting"), size=8))
+    batches = list(ready_batches(iter(lines), lambda: True, size=8))
     assert [len(b) for b in batches] == [8, 8, 4] and [x for b in batches for x in b] == lines
     clf = default_classifier()
     docs = [("廣東加快發展量子科技", "省工信厅表示，到2030年投入1500亿元。"), ("", ""), ("月饼", "中秋月饼礼盒价格回落。"),
             ("人形机器人", "宇树科技发布新品。\x00低空经济")]
     assert clf.classify_batch(docs) == [clf.classify(t, x) for t, x in docs]
     assert clf.classify_batch(docs, entities=False) == [clf.classify(t, x, entities=False) for t, x in docs]
+
+
+def test_lines_already_read_ahead_are_batched_though_the_pipe_is_empty():
+    """Three lines sent in one write: the first read takes them all, so they are one batch, and
+    the batch ends there (the pipe is open but has nothing more)."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"".join(b'{"id": %d}\n' % i for i in range(3)))
+        with os.fdopen(read_end, "rb") as stream:
+            lines = InputLines(stream, 1000)
+            batches = ready_batches(enumerate(lines, 1), lines.waiting, size=8)
+            first = next(batches)
+            assert [n for n, _ in first] == [1, 2, 3] and first[2][1] == (b'{"id": 2}\n', 10)
+            assert not lines.waiting()
+            os.write(write_end, b'{"id": 3}\n')
+            assert lines.waiting() and [n for n, _ in next(batches)] == [4]
+    finally:
+        os.close(write_end)
+
+
+def test_input_lines_keep_the_line_limit_across_reads(monkeypatch):
+    """Random lines around the limit, read in pieces of several sizes: each line as it is, or
+    None and its length when it is over the limit (its newline aside), the last one with or
+    without a newline."""
+    rng = random.Random(7)
+    limit = 12
+    for read_bytes in (1, 5, 13, 64):
+        monkeypatch.setattr(classify_cmd, "READ_BYTES", read_bytes)
+        for _ in range(50):
+            lines = [bytes(rng.choice(b"ab{}") for _ in range(rng.choice([0, 1, 11, 12, 13, 14, 40]))) + b"\n"
+                     for _ in range(rng.randint(0, 6))]
+            if lines and rng.random() < 0.5:
+                lines[-1] = lines[-1][:-1] or b"x"
+            expected = [(line if len(line.rstrip(b"\n")) <= limit else None, len(line)) for line in lines]
+            assert list(InputLines(io.BytesIO(b"".join(lines)), limit)) == expected, (read_bytes, lines)
 
 
 def test_taxonomy_load_and_eval_commands(fw_env):

@@ -8,7 +8,7 @@ from alerts.terms import TermIndex, normalize_term as rule_term, normalize_text 
 from classify.classifier import Classifier, Options
 from classify.matcher import Matcher, build_entry
 from futurewatch.core.taxonomy import read_taxonomy
-from futurewatch.core.termmatch import fold, fold_table, match_form, normalize_term
+from futurewatch.core.termmatch import fold, fold_table, match_form, match_forms, normalize_term
 
 
 @pytest.mark.parametrize("variant,canonical", [
@@ -52,6 +52,24 @@ def test_offsets_map_back_for_random_spacing_and_folding():
             assert (a, b) == form.span(s, e)
             assert 0 <= a < b <= len(text)
             assert match_form(text[a:b]).text.strip() == form.text[s:e].strip(), (text, s, e)
+
+
+def test_a_batch_of_matching_forms_equals_each_text_on_its_own():
+    """match_forms folds the texts joined: each form and its offset map as match_form gives it,
+    whether the batch mixes ASCII, Chinese, spaces at the joins, characters outside the BMP or not."""
+    rng = random.Random(11)
+    alphabet = ["量", "子", "計", "Ａ", "I", "a", " ", "  ", "\n", "\u3000", "㎡", "\x00", "\U00020000", "é"]
+    for _ in range(500):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(rng.randint(0, 5))]
+        if rng.random() < 0.3:
+            texts = [t.encode("ascii", "ignore").decode() for t in texts]
+        forms = match_forms(texts)
+        assert len(forms) == len(texts)
+        for text, form in zip(texts, forms):
+            alone = match_form(text)
+            assert (form.text, form.source_len) == (alone.text, alone.source_len), texts
+            pairs = [(s, e) for s in range(len(form.text)) for e in range(s + 1, len(form.text) + 1)]
+            assert form.spans(pairs) == alone.spans(pairs), texts
 
 
 def test_the_numpy_fold_equals_the_table_applied_by_translate():

@@ -105,65 +105,111 @@ def _run_pending(db_url: str, batch_size: int, workers: int = 1, stage: str = "c
 MAX_LINE_BYTES = 1 << 20  # one JSON line of `classify --jsonl` (1 MiB); documented in docs/taxonomy.md
 
 
-def read_lines(stream, limit: int):
-    """(line bytes | None, length) per input line, reading at most `limit` + 1 bytes at a time:
-    a longer line is skipped to its end and yields None, so memory stays bounded."""
-    while True:
-        chunk = stream.readline(limit + 1)
-        if not chunk:
-            return
-        if len(chunk) <= limit or chunk.endswith(b"\n"):
-            yield chunk, len(chunk)
-            continue
-        size = len(chunk)
-        while chunk and not chunk.endswith(b"\n"):
-            chunk = stream.readline(limit + 1)
+READ_BYTES = 1 << 16   # what `--jsonl` reads at a time
+
+
+class InputLines:
+    """The lines of a binary stream as (line bytes | None, length), read READ_BYTES at a time: a
+    line over `limit` bytes (its newline aside) is skipped to its end and stands as None, so
+    memory stays bounded. `waiting()`: can the next line be had without waiting for input (a
+    whole line already read, the end of the stream reached, or the stream readable now)?"""
+
+    def __init__(self, stream, limit: int):
+        self.stream, self.limit = stream, limit
+        self._read = getattr(stream, "read1", None) or stream.read   # read1: at most one read of the OS
+        self._buffer, self._at, self._ended = b"", 0, False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> tuple[bytes | None, int]:
+        buffer, at, limit = self._buffer, self._at, self.limit
+        while True:
+            end = buffer.find(b"\n", at, at + limit + 1)
+            if end >= 0:
+                self._at = end + 1
+                return buffer[at:end + 1], end + 1 - at
+            if len(buffer) - at > limit:
+                end = buffer.find(b"\n", at)
+                if end >= 0:
+                    self._at = end + 1
+                    return None, end + 1 - at
+                return None, self._skip(len(buffer) - at)
+            if self._ended:
+                if at == len(buffer):
+                    raise StopIteration
+                self._at = len(buffer)
+                return buffer[at:], len(buffer) - at
+            chunk = self._read(READ_BYTES)
+            self._ended = not chunk
+            buffer, at = buffer[at:] + chunk, 0
+            self._buffer, self._at = buffer, at
+
+    def _skip(self, size: int) -> int:
+        """Read on to the end of an over-long line; its length."""
+        self._buffer, self._at = b"", 0
+        while True:
+            chunk = self._read(READ_BYTES)
+            if not chunk:
+                self._ended = True
+                return size
+            end = chunk.find(b"\n")
+            if end >= 0:
+                self._buffer, self._at = chunk, end + 1
+                return size + end + 1
             size += len(chunk)
-        yield None, size
+
+    def waiting(self) -> bool:
+        return self._ended or self._buffer.find(b"\n", self._at) >= 0 or input_waiting(self.stream)
 
 
 def run_jsonl(stdin, stdout, err, *, max_line_bytes: int = MAX_LINE_BYTES) -> int:
     """The contract: one JSON line in → one JSON line out, same order, bounded memory.
 
     `stdin` is a binary stream (or a text stream with a binary `.buffer`). Lines already waiting
-    are classified BATCH_LINES at a time (Classifier.classify_batch); a caller sending one line
-    at a time gets each answer before sending the next."""
+    (read ahead, or readable at once) are classified BATCH_LINES at a time
+    (Classifier.classify_batch) and their answers written together; a caller sending one line at
+    a time gets each answer before sending the next."""
     import msgspec
 
     from classify.classifier import default_classifier
 
     classifier = default_classifier()
     encode = msgspec.json.Encoder().encode
-    stream = getattr(stdin, "buffer", stdin)
+    lines = InputLines(getattr(stdin, "buffer", stdin), max_line_bytes)
     out_bytes = getattr(stdout, "buffer", None)   # write the encoded bytes as they are
     if out_bytes is not None:
         stdout.flush()
     bad = 0
-    for batch in ready_batches(enumerate(read_lines(stream, max_line_bytes), 1), stream):
+    for batch in ready_batches(enumerate(lines, 1), lines.waiting):
+        answers = []
         for n, out in answer_lines(classifier, batch, max_line_bytes):
             if isinstance(out, ValueError):
                 bad += 1
                 print(f"line {n}: {out}", file=err)
                 out = {"id": None, "error": f"line {n}: {out}", "categories": [], "entities": []}
-            if out_bytes is None:
-                stdout.write(encode(out).decode("utf-8") + "\n")
-                stdout.flush()
-            else:
-                out_bytes.write(encode(out) + b"\n")
-                out_bytes.flush()
+            answers.append(encode(out))
+        if not answers:
+            continue
+        if out_bytes is None:
+            stdout.write("".join(a.decode("utf-8") + "\n" for a in answers))
+            stdout.flush()
+        else:
+            out_bytes.write(b"\n".join(answers) + b"\n")
+            out_bytes.flush()
     return bad
 
 
 BATCH_LINES = 8   # more lines per batch make each step's data leave the caches
 
 
-def ready_batches(lines, stream, size: int = BATCH_LINES):
-    """Lists of up to `size` of `lines`; a batch takes one more only when input is waiting on
-    `stream` (a file, a pipe with data), never waiting for it."""
+def ready_batches(lines, waiting, size: int = BATCH_LINES):
+    """Lists of up to `size` of `lines`; a batch takes one more only when `waiting()` says the
+    next line can be had without waiting for input."""
     batch = []
     for line in lines:
         batch.append(line)
-        if len(batch) >= size or not input_waiting(stream):
+        if len(batch) >= size or not waiting():
             yield batch
             batch = []
     if batch:

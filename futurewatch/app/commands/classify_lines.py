@@ -4,6 +4,7 @@ order, faster than dicts)."""
 
 from __future__ import annotations
 
+from itertools import starmap
 from operator import itemgetter
 
 import msgspec
@@ -32,8 +33,8 @@ class OutputLine(msgspec.Struct):
 def render_result(doc_id, result: Result) -> OutputLine:
     """One result's line; an entity once, at its first occurrence."""
     unique = dict.fromkeys(map(_KEY, result.entities))   # (type, text, canonical), first occurrence order
-    return OutputLine(doc_id, [OutputLabel(lb.code, lb.score, lb.evidence) for lb in result.labels],
-                      [OutputEntity(*key) for key in unique])
+    return OutputLine(doc_id, list(starmap(OutputLabel, map(_KEY, result.labels))),
+                      list(starmap(OutputEntity, unique)))
 
 
-_KEY = itemgetter(0, 1, 2)   # an Entity's type, text and canonical
+_KEY = itemgetter(0, 1, 2)   # an Entity's type, text and canonical; a Label's code, score and evidence
