@@ -1,0 +1,120 @@
+"""Migration 0380: when the walk calls for the walk on and the index's candidates are few,
+fw_search goes through the candidates instead of reading the next documents' texts; query terms
+are normalised by fw_normalize_term. Checked against the LIKE oracle of the documented rule
+(tests/search/test_search_topk.py), positions computed in Python, and fw_normalize."""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import datetime, timezone
+
+import psycopg
+
+from tests.search.test_search_topk import (  # noqa: F401 (fixture)
+    LIKE,
+    RANK_ALL,
+    candidate_count,
+    cut_terms,
+    fw_search,
+    normalized,
+    oracle,
+    topk_db,
+    walk_outcome,
+    walk_size,
+)
+
+NEVER = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def recency_matches(conn, groups, none) -> list[bool]:
+    """Whether each current document matches, newest first (a sequential LIKE scan)."""
+    groups = [normalized(conn, g) for g in groups]
+    none = normalized(conn, none)
+    where = [" OR ".join([LIKE] * len(g)) for g in groups] + [f"NOT ({LIKE})"] * len(none)
+    conn.execute("SET enable_bitmapscan = off")
+    conn.execute("SET enable_indexscan = off")
+    rows = conn.execute(
+        f"SELECT v.version_id, v.published_at, ({' AND '.join('(' + w + ')' for w in where)})"
+        " FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id",
+        [t for g in groups for t in g] + none,
+    ).fetchall()
+    conn.execute("RESET ALL")
+    rows.sort(key=lambda r: (r[1] is not None, r[1] or NEVER, r[0]), reverse=True)
+    return [bool(r[2]) for r in rows]
+
+
+def through_candidates(conn, k: int, count: int, max_rows: int) -> bool:
+    """0380's rule: the walk goes on (4 <= k < max_rows at these sizes) and the candidates, fewer
+    than the bound, are expected to cost less than the texts of the walk on."""
+    walk, probe = walk_size(max_rows)
+    if not (k < max_rows and k * probe >= 2 * max_rows * walk):
+        return False
+    size = conn.execute("SELECT max(version_id) FROM document_versions").fetchone()[0]
+    cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
+    bound = min(cap, 20 * (math.ceil((max_rows - k) * walk / k) - 100))
+    return 1.5 * k * size / walk < bound and count < bound
+
+
+def test_walk_on_through_candidates_returns_the_documented_rows(topk_db):
+    url, docs = topk_db
+    rng = random.Random(23)
+    shapes = [(2,), (3,), (4,), (2, 3), (3, -2), (4, -2), (2, 2), (6,)]
+    taken = set()
+    with psycopg.connect(url) as conn:
+        for n in range(150):
+            shape = shapes[n % len(shapes)]
+            terms = cut_terms(docs, rng, [abs(x) for x in shape])
+            groups = [[t] for t, x in zip(terms, shape) if x > 0]
+            none = [t for t, x in zip(terms, shape) if x < 0]
+            max_rows = (20, 50, 5, 100, 20)[n % 5]
+            matched = recency_matches(conn, groups, none)
+            k, found = walk_outcome(matched, max_rows)
+            count = candidate_count(conn, groups)
+            query = " ".join(f'"{g[0]}"' for g in groups) + "".join(f' -"{t}"' for t in none)
+            strategy, expected = oracle(conn, groups, none, max_rows)
+            assert fw_search(conn, query, max_rows) == expected, (query, max_rows, k, count)
+            if through_candidates(conn, k, count, max_rows):
+                taken.add((count <= RANK_ALL, found, sum(matched) >= max_rows))
+    # every branch of the route: newest through the ids (more than rank_all candidates), and with
+    # at most rank_all: the newest within P (recent), beyond P (ranked), fewer matches than max_rows
+    assert (False, True, True) in taken or (False, False, True) in taken, taken
+    assert {(True, True, True), (True, False, True), (True, False, False)} <= taken, taken
+
+
+def test_within_counts_current_documents_before_a_version(topk_db):
+    """fw_search_within(at, id, probe): the current document of version id is among the newest
+    probe current documents. The fixture's newest rows are versions that are no longer current,
+    and some documents have no date."""
+    url, _ = topk_db
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("SELECT v.version_id, v.published_at FROM document_versions v"
+                            " JOIN documents d ON d.current_version_id = v.version_id").fetchall()
+        rows.sort(key=lambda r: (r[1] is not None, r[1] or NEVER, r[0]), reverse=True)
+        rng = random.Random(5)
+        picks = rng.sample(range(len(rows)), 40) + [0, len(rows) - 1, len(rows) - 2]
+        picks += [i for i, r in enumerate(rows) if r[1] is None][:3]
+        outcomes = set()
+        for position in picks:
+            version_id, published_at = rows[position]
+            for probe in (position, position + 1, position + 30, max(1, position - 30)):
+                within = conn.execute("SELECT fw_search_within(%s, %s, %s)",
+                                      [published_at, version_id, probe]).fetchone()[0]
+                assert within == (position + 1 <= probe), (position, probe, published_at)
+                outcomes.add(within)
+        assert outcomes == {True, False}
+
+
+def test_normalize_term_equals_fw_normalize(topk_db):
+    url, docs = topk_db
+    rng = random.Random(9)
+    with psycopg.connect(url) as conn:
+        fold = conn.execute("SELECT array_agg(k) FROM jsonb_object_keys(fw_fold_map()) AS k").fetchone()[0]
+        pool = "".join(fold) + "ＡＢＣａｂｃ１２３ABCxyzÀÉǅﬁ①㍻，。！？ \t" + "".join(docs[0].text[:200])
+        pool += "𠀀𠁞𡃕𪚥😀"
+        samples = ["".join(rng.choice(pool) for _ in range(rng.choice([1, 2, 3, 8, 64, 65, 90]))) for _ in range(300)]
+        samples += fold[:200] + ["", "量子", "廣州", "İstanbul", "ß", "ﬀ"]
+        got = conn.execute("SELECT array_agg(fw_normalize_term(s) ORDER BY o), array_agg(fw_normalize(s) ORDER BY o)"
+                           " FROM unnest(%s::text[]) WITH ORDINALITY AS u(s, o)", [samples]).fetchone()
+        assert got[0] == got[1]
+        assert sum(a != s for a, s in zip(got[0], samples)) > 100  # the samples do get folded
