@@ -1,35 +1,33 @@
--- fw_search walks on through the index's candidates when they are few (issue 17: rare AND and
--- NOT at 50x a LIKE scan).
+-- fw_search walks on through the index's candidates when they are few; query terms are
+-- normalised without re-planning fw_fold_short (issue 17: rare AND and NOT at 50x a LIKE scan).
 --
 -- Measured at 20k versions (docs/performance.md): when the walk over the newest W documents finds
--- k matches, 4 <= k < max_rows, fw_search walks on over the next documents up to P, reading every
--- text (~10 us each with its documents row), until max_rows - k more match. A query whose matches
--- thin out after the newest W documents reads hundreds of texts there: "类芯片 -中国" read 518 (5.7
--- ms of an 8 ms search), a rare AND 900 (9.5 ms of 16). The candidates' ids, newest first, cost a
--- bitmap and a heap tuple each (~0.45 us, 0370) and lead straight to the matches.
--- Now, when the walk calls for the walk on and the candidates are expected to cost less than the
--- texts it would read (below), fw_search first collects the candidates' ids, newest first, up to
--- a bound (the texts the walk on is expected to read, times 8: fewer candidates cost less than
--- those texts); if there are fewer than the bound, they are every candidate (excluded terms do not
--- count, as in the plan's count) and:
---   * the newest max_rows matches are found through them (excluded terms checked on the text);
---     the walk's k matches are the newest k of them (the walk covers the newest W documents);
---   * max_rows found, and at most P versions are at or before the last of them in recency order
---     (an index-only count): that document is within the newest P current documents, so these
---     are exactly the matches of the walk and the walk on: plan `recent`, the same rows;
---   * fewer than max_rows found: they are every match, the walk on would have fallen short, and
---     the plan is decided by the count, which is the ids' number: at most rank_all -> `ranked`
---     over the ids; otherwise `newest` (the walk went on, so not `recent`), whose rows are the
---     newest max_rows matches: the ones found;
---   * max_rows found but more than P versions before the last (the walk on may fall short, or
---     not, when versions that are not current stand between): the walk on runs as before.
---   With more candidates than the bound, or an expected count above it, the walk on runs as
---   before. Expected count: k x size / W (the walk's match rate; candidates are at least the
---   matches); attempted when 1.5 x that is below the bound, i.e. 1.5 k^2 size < 8 (max_rows - k) W^2:
---   k <= 6 at 20k versions, never from ~200k on (the walk on does not grow with the archive).
--- fw_search_cap is PL/pgSQL (its statement planned once per session, ~0.15 ms less per call than
--- the SQL function, which was planned at every call, twice per search).
--- What changes for a user: nothing in the rows or the plan.
+-- k matches, k x P >= 2 x max_rows x W and k < max_rows, fw_search walks on over the next
+-- documents up to P, reading every text (~10 us with its documents row) until max_rows - k more
+-- match: E = (max_rows - k) x W / k texts at the walk's rate, many more when the matches thin out
+-- after the newest W ("类芯片 -中国" read 518, 5.7 ms of an 8 ms search; a rare AND query 900,
+-- 9.5 ms of 16). A candidate's id costs a bitmap entry and a heap tuple (~0.45 us, 0370).
+-- Now, when the walk calls for the walk on, fw_search first collects the candidates' ids, newest
+-- first, up to the bound min(cap, 20 x (E - 100)) (an id ~1/20 of a text, the extra statements
+-- ~100 texts), if the candidates expected at the walk's rate with a margin, 1.5 x k x size / W,
+-- are below it (k <= 6 at 20k versions and max_rows 20; never from 100k on). With fewer ids than
+-- the bound they are every candidate (excluded terms do not count, as in the plan's count), and:
+--   * more than rank_all: the newest max_rows matches through the ids (excluded terms checked on
+--     the text). The walk's k matches are the newest k of them, and recent and newest return the
+--     same rows (the newest max_rows matches), so which of the two the walk on would give does
+--     not matter;
+--   * at most rank_all: every match, ranked over the ids (fw_build_search_sql with LIMIT = their
+--     number). When the max_rows-th newest match is among the newest P current documents
+--     (fw_search_within), the walk and the walk on find exactly the newest max_rows: those rows
+--     (recent); otherwise the walk on falls short and the plan is ranked: the top max_rows by
+--     rank. Fewer than max_rows matches: all of them (what both plans return).
+-- With more ids than the bound the walk on runs as before.
+-- fw_prepare_query normalises each term by fw_normalize_term: fw_normalize's fw_fold_short is a
+-- SQL function whose body (three ~4,300-character strings) is parsed and planned again in every
+-- transaction that calls it (~0.2 ms per search); fw_fold_term is the same body, taken from
+-- fw_fold_short's source, in PL/pgSQL, planned once per session. fw_search_cap is PL/pgSQL for the
+-- same reason (it is called twice per search).
+-- What changes for a user: nothing in the rows.
 
 CREATE OR REPLACE FUNCTION fw_search_cap(max_rows integer) RETURNS bigint
 LANGUAGE plpgsql STABLE
