@@ -143,6 +143,39 @@ BEGIN
     RETURN groups;
 END
 $$;
+CREATE FUNCTION public.fw_build_newest_resumed_sql(parsed jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+DECLARE
+    fetched text := 'CROSS JOIN LATERAL (SELECT k.document_id, k.canonical_url AS url FROM documents k
+                                         WHERE k.current_version_id = c.version_id OFFSET 0) d
+                     CROSS JOIN LATERAL (SELECT x.title, x.published_at, x.search_text || '''' AS search_text
+                                         FROM document_versions x WHERE x.version_id = c.version_id OFFSET 0) t';
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    RETURN format(
+        'WITH candidates AS MATERIALIZED (SELECT v.version_id, v.published_at FROM document_versions v WHERE %s),
+         newest AS MATERIALIZED (SELECT * FROM candidates ORDER BY published_at DESC NULLS LAST, version_id DESC LIMIT $2),
+         first AS MATERIALIZED (
+             SELECT d.document_id, c.version_id, t.title, d.url, t.published_at, t.search_text
+             FROM (SELECT * FROM newest ORDER BY published_at DESC NULLS LAST, version_id DESC OFFSET 0) c %s
+             WHERE %s
+             LIMIT $1),
+         rest AS MATERIALIZED (
+             SELECT d.document_id, c.version_id, t.title, d.url, t.published_at, t.search_text
+             FROM (SELECT v.* FROM candidates v
+                   WHERE v.version_id NOT IN (SELECT n.version_id FROM newest n) AND %s
+                   ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC OFFSET 0) c %s
+             WHERE %s
+             LIMIT $1 - (SELECT count(*) FROM first))
+         SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM (SELECT * FROM first UNION ALL SELECT * FROM rest) h
+         ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
+        fw_build_candidate_sql(parsed), fetched, fw_build_exact_sql(parsed, 't'),
+        coalesce(fw_build_exclusion_sql(parsed), 'true'), fetched, fw_build_exact_sql(parsed, 't'),
+        fw_build_rank_sql(parsed, 'h'));
+END
+$_$;
 CREATE FUNCTION public.fw_build_newest_sql(parsed jsonb, bounded boolean, ids boolean DEFAULT false) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
@@ -626,6 +659,7 @@ DECLARE
     last_id bigint;
     k integer;
     expected bigint;
+    seen integer;
     ids bigint[];
     every_id boolean := false;
     facts jsonb;
@@ -642,51 +676,59 @@ BEGIN
     EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
     k := jsonb_array_length(hits);
     IF k < max_rows AND k * probe >= 2 * max_rows * walk THEN
-        -- The walk goes on: through the candidates when they are expected to cost less (0380).
-        SELECT coalesce(max(v.version_id), 0) INTO size FROM document_versions v;
-        cap := fw_search_cap(max_rows);
-        expected := ceil((max_rows - k) * walk / k::numeric);
-        bound := least(cap, 20 * (expected - 100));
-        IF 1.5 * k * size / walk < bound THEN
-            EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING bound;
-        END IF;
-        IF cardinality(ids) < bound THEN  -- every candidate
-            IF cardinality(ids) > rank_all THEN  -- recent or newest: the newest max_rows matches
-                EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(r)), ''[]'') FROM (%s) r',
-                               fw_build_newest_sql(parsed, true, true))
-                    INTO hits USING max_rows, ids, cardinality(ids);
-            ELSE  -- every match, ranked: recent when the newest max_rows are within P, else ranked
-                EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(r)), ''[]'') FROM (%s) r',
-                               fw_build_search_sql(parsed, true))
-                    INTO hits USING cardinality(ids), ids;
-                IF jsonb_array_length(hits) > max_rows THEN
-                    SELECT r.published_at, r.version_id INTO last_at, last_id
-                    FROM jsonb_to_recordset(hits) AS r(version_id bigint, published_at timestamptz)
-                    ORDER BY r.published_at DESC NULLS LAST, r.version_id DESC
-                    OFFSET max_rows - 1 LIMIT 1;
-                    IF fw_search_within(last_at, last_id, probe) THEN
-                        SELECT jsonb_agg(h) INTO hits
-                        FROM (SELECT h FROM jsonb_array_elements(hits) AS h
-                              ORDER BY (h ->> 'published_at')::timestamptz DESC NULLS LAST, (h ->> 'version_id')::bigint DESC
-                              LIMIT max_rows) x;
-                    ELSE
-                        SELECT jsonb_agg(h) INTO hits
-                        FROM (SELECT h FROM jsonb_array_elements(hits) AS h
-                              ORDER BY (h ->> 'rank')::real DESC, (h ->> 'published_at')::timestamptz DESC NULLS LAST,
-                                       (h ->> 'document_id')::bigint
-                              LIMIT max_rows) x;
+        -- The walk goes on: over the documents expected to hold the rest at the walk's rate; if
+        -- they do not, through the candidates when those are expected to cost less than the
+        -- texts still to read (0380), else on up to P as before.
+        expected := least(probe - walk, ceil((max_rows - k) * walk / k::numeric)::bigint);
+        EXECUTE walk_sql INTO more USING max_rows - k, walk, expected;
+        hits := hits || more;
+        seen := jsonb_array_length(hits);
+        IF seen < max_rows AND walk + expected < probe THEN
+            SELECT coalesce(max(v.version_id), 0) INTO size FROM document_versions v;
+            cap := fw_search_cap(max_rows);
+            bound := least(cap, 8 * (least(probe - walk - expected,
+                                            ceil((max_rows - seen) * (walk + expected) / greatest(seen, 1)::numeric)) - 140));
+            IF 1.5 * seen * size / (walk + expected) < bound THEN
+                EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING bound;
+            END IF;
+            IF cardinality(ids) < bound THEN  -- every candidate
+                IF cardinality(ids) > rank_all THEN  -- recent or newest: the newest max_rows matches
+                    EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(r)), ''[]'') FROM (%s) r',
+                                   fw_build_newest_sql(parsed, true, true))
+                        INTO hits USING max_rows, ids, cardinality(ids);
+                ELSE  -- every match, ranked: recent when the newest max_rows are within P, else ranked
+                    EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(r)), ''[]'') FROM (%s) r',
+                                   fw_build_search_sql(parsed, true))
+                        INTO hits USING cardinality(ids), ids;
+                    IF jsonb_array_length(hits) > max_rows THEN
+                        SELECT r.published_at, r.version_id INTO last_at, last_id
+                        FROM jsonb_to_recordset(hits) AS r(version_id bigint, published_at timestamptz)
+                        ORDER BY r.published_at DESC NULLS LAST, r.version_id DESC
+                        OFFSET max_rows - 1 LIMIT 1;
+                        IF fw_search_within(last_at, last_id, probe) THEN
+                            SELECT jsonb_agg(h) INTO hits
+                            FROM (SELECT h FROM jsonb_array_elements(hits) AS h
+                                  ORDER BY (h ->> 'published_at')::timestamptz DESC NULLS LAST, (h ->> 'version_id')::bigint DESC
+                                  LIMIT max_rows) x;
+                        ELSE
+                            SELECT jsonb_agg(h) INTO hits
+                            FROM (SELECT h FROM jsonb_array_elements(hits) AS h
+                                  ORDER BY (h ->> 'rank')::real DESC, (h ->> 'published_at')::timestamptz DESC NULLS LAST,
+                                           (h ->> 'document_id')::bigint
+                                  LIMIT max_rows) x;
+                        END IF;
                     END IF;
                 END IF;
+                RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint,
+                                                                           title text, url text,
+                                                                           published_at timestamptz, rank real)
+                             ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
+                RETURN;
             END IF;
-            RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint,
-                                                                       title text, url text,
-                                                                       published_at timestamptz, rank real)
-                         ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
-            RETURN;
+            ids := NULL;
+            EXECUTE walk_sql INTO more USING max_rows - seen, walk + expected, probe - walk - expected;
+            hits := hits || more;
         END IF;
-        ids := NULL;
-        EXECUTE walk_sql INTO more USING max_rows - k, walk, probe - walk;
-        hits := hits || more;
     END IF;
     IF jsonb_array_length(hits) = max_rows THEN
         RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
@@ -727,12 +769,9 @@ BEGIN
     survivors := (facts ->> 'survivors')::bigint;
     dropped := (facts ->> 'dropped')::bigint;
     IF survivors > 0 AND 20 * max_rows * (survivors + dropped) < dropped * survivors THEN
-        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true)
+        RETURN QUERY EXECUTE fw_build_newest_resumed_sql(parsed)
             USING max_rows, ceil(2.0 * max_rows * (survivors + dropped) / survivors)::bigint;
-        GET DIAGNOSTICS found_rows = ROW_COUNT;
-        IF found_rows > 0 THEN
-            RETURN;
-        END IF;
+        RETURN;
     END IF;
     -- the candidates newest first, without those holding an excluded term of one key
     IF every_id THEN

@@ -6,27 +6,37 @@
 -- documents up to P, reading every text (~10 us with its documents row) until max_rows - k more
 -- match: E = (max_rows - k) x W / k texts at the walk's rate, many more when the matches thin out
 -- after the newest W ("类芯片 -中国" read 518, 5.7 ms of an 8 ms search; a rare AND query 900,
--- 9.5 ms of 16). A candidate's id costs a bitmap entry and a heap tuple (~0.45 us, 0370).
--- Now, when the walk calls for the walk on, fw_search first collects the candidates' ids, newest
--- first, up to the bound min(cap, 20 x (E - 100)) (an id ~1/20 of a text, the extra statements
--- ~100 texts), if the candidates expected at the walk's rate with a margin, 1.5 x k x size / W,
--- are below it (k <= 6 at 20k versions and max_rows 20; never from 100k on). With fewer ids than
--- the bound they are every candidate (excluded terms do not count, as in the plan's count), and:
+-- 9.5 ms of 16). A candidate's id costs a bitmap entry, a heap tuple and its share of the sort
+-- (~0.9 us measured, about 1/8 of a text), the extra statements ~140 texts.
+-- Now the walk on first reads the E documents expected to hold the rest at the walk's rate. When
+-- they do not, the texts still to read are estimated again at the rate seen so far (s matches in
+-- W + E documents; R texts, at most P - W - E), and fw_search collects the candidates' ids, newest
+-- first, up to the bound min(cap, 8 x (R - 140)), if the candidates expected at that rate with a
+-- margin, 1.5 x s x size / (W + E), are below it; otherwise the walk on goes on up to P as before.
+-- (Collecting the ids in place of the first E texts as well was tried: it lost 1-1.8 ms on walks
+-- on that end early, phrase and NOT queries with ~1,800 candidates; docs/performance.md.)
+-- With fewer ids than the bound they are every candidate (excluded terms do not count, as in the
+-- plan's count), and:
 --   * more than rank_all: the newest max_rows matches through the ids (excluded terms checked on
---     the text). The walk's k matches are the newest k of them, and recent and newest return the
---     same rows (the newest max_rows matches), so which of the two the walk on would give does
---     not matter;
+--     the text). The matches the walk has found are the newest of them, and recent and newest
+--     return the same rows (the newest max_rows matches), so which of the two the walk on would
+--     give does not matter;
 --   * at most rank_all: every match, ranked over the ids (fw_build_search_sql with LIMIT = their
 --     number). When the max_rows-th newest match is among the newest P current documents
 --     (fw_search_within), the walk and the walk on find exactly the newest max_rows: those rows
 --     (recent); otherwise the walk on falls short and the plan is ranked: the top max_rows by
 --     rank. Fewer than max_rows matches: all of them (what both plans return).
--- With more ids than the bound the walk on runs as before.
+-- With more ids than the bound the walk on goes on up to P as before.
 -- fw_prepare_query normalises each term by fw_normalize_term: fw_normalize's fw_fold_short is a
 -- SQL function whose body (three ~4,300-character strings) is parsed and planned again in every
 -- transaction that calls it (~0.2 ms per search); fw_fold_term is the same body, taken from
 -- fw_fold_short's source, in PL/pgSQL, planned once per session. fw_search_cap is PL/pgSQL for the
 -- same reason (it is called twice per search).
+-- The many-survivors newest pass of 0290 (the newest 2 x max_rows x C / S candidates' texts first,
+-- the excluded terms checked on the text) returned rows only when complete; when it fell short,
+-- the holders were dropped through the index and the candidates read again from the first. Now
+-- one statement (fw_build_newest_resumed_sql) goes on after those candidates: the same candidate
+-- bitmap and heap tuples, and no text read twice.
 -- What changes for a user: nothing in the rows.
 
 CREATE OR REPLACE FUNCTION fw_search_cap(max_rows integer) RETURNS bigint
@@ -148,6 +158,45 @@ END
 $prepare$;
 
 
+-- The "many survivors" newest pass in one statement (0290's bounded pass, resumed): the newest
+-- $2 candidates' texts are read first, the excluded terms checked on the text; only if they hold
+-- fewer than max_rows ($1) matches, the candidates after them are read without the holders of an
+-- excluded term of one key (dropped through the index), going on from the first pass's position
+-- instead of starting over.
+CREATE OR REPLACE FUNCTION fw_build_newest_resumed_sql(parsed jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+DECLARE
+    fetched text := 'CROSS JOIN LATERAL (SELECT k.document_id, k.canonical_url AS url FROM documents k
+                                         WHERE k.current_version_id = c.version_id OFFSET 0) d
+                     CROSS JOIN LATERAL (SELECT x.title, x.published_at, x.search_text || '''' AS search_text
+                                         FROM document_versions x WHERE x.version_id = c.version_id OFFSET 0) t';
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    RETURN format(
+        'WITH candidates AS MATERIALIZED (SELECT v.version_id, v.published_at FROM document_versions v WHERE %s),
+         newest AS MATERIALIZED (SELECT * FROM candidates ORDER BY published_at DESC NULLS LAST, version_id DESC LIMIT $2),
+         first AS MATERIALIZED (
+             SELECT d.document_id, c.version_id, t.title, d.url, t.published_at, t.search_text
+             FROM (SELECT * FROM newest ORDER BY published_at DESC NULLS LAST, version_id DESC OFFSET 0) c %s
+             WHERE %s
+             LIMIT $1),
+         rest AS MATERIALIZED (
+             SELECT d.document_id, c.version_id, t.title, d.url, t.published_at, t.search_text
+             FROM (SELECT v.* FROM candidates v
+                   WHERE v.version_id NOT IN (SELECT n.version_id FROM newest n) AND %s
+                   ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC OFFSET 0) c %s
+             WHERE %s
+             LIMIT $1 - (SELECT count(*) FROM first))
+         SELECT h.document_id, h.version_id, h.title, h.url, h.published_at, (%s)::real AS rank
+         FROM (SELECT * FROM first UNION ALL SELECT * FROM rest) h
+         ORDER BY rank DESC, h.published_at DESC NULLS LAST, h.document_id',
+        fw_build_candidate_sql(parsed), fetched, fw_build_exact_sql(parsed, 't'),
+        coalesce(fw_build_exclusion_sql(parsed), 'true'), fetched, fw_build_exact_sql(parsed, 't'),
+        fw_build_rank_sql(parsed, 'h'));
+END
+$build$;
+
 CREATE OR REPLACE FUNCTION fw_search(query text, max_rows integer DEFAULT 20)
 RETURNS TABLE (document_id bigint, version_id bigint, title text, url text,
                published_at timestamptz, rank real)
@@ -171,6 +220,7 @@ DECLARE
     last_id bigint;
     k integer;
     expected bigint;
+    seen integer;
     ids bigint[];
     every_id boolean := false;
     facts jsonb;
@@ -187,51 +237,59 @@ BEGIN
     EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
     k := jsonb_array_length(hits);
     IF k < max_rows AND k * probe >= 2 * max_rows * walk THEN
-        -- The walk goes on: through the candidates when they are expected to cost less (0380).
-        SELECT coalesce(max(v.version_id), 0) INTO size FROM document_versions v;
-        cap := fw_search_cap(max_rows);
-        expected := ceil((max_rows - k) * walk / k::numeric);
-        bound := least(cap, 20 * (expected - 100));
-        IF 1.5 * k * size / walk < bound THEN
-            EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING bound;
-        END IF;
-        IF cardinality(ids) < bound THEN  -- every candidate
-            IF cardinality(ids) > rank_all THEN  -- recent or newest: the newest max_rows matches
-                EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(r)), ''[]'') FROM (%s) r',
-                               fw_build_newest_sql(parsed, true, true))
-                    INTO hits USING max_rows, ids, cardinality(ids);
-            ELSE  -- every match, ranked: recent when the newest max_rows are within P, else ranked
-                EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(r)), ''[]'') FROM (%s) r',
-                               fw_build_search_sql(parsed, true))
-                    INTO hits USING cardinality(ids), ids;
-                IF jsonb_array_length(hits) > max_rows THEN
-                    SELECT r.published_at, r.version_id INTO last_at, last_id
-                    FROM jsonb_to_recordset(hits) AS r(version_id bigint, published_at timestamptz)
-                    ORDER BY r.published_at DESC NULLS LAST, r.version_id DESC
-                    OFFSET max_rows - 1 LIMIT 1;
-                    IF fw_search_within(last_at, last_id, probe) THEN
-                        SELECT jsonb_agg(h) INTO hits
-                        FROM (SELECT h FROM jsonb_array_elements(hits) AS h
-                              ORDER BY (h ->> 'published_at')::timestamptz DESC NULLS LAST, (h ->> 'version_id')::bigint DESC
-                              LIMIT max_rows) x;
-                    ELSE
-                        SELECT jsonb_agg(h) INTO hits
-                        FROM (SELECT h FROM jsonb_array_elements(hits) AS h
-                              ORDER BY (h ->> 'rank')::real DESC, (h ->> 'published_at')::timestamptz DESC NULLS LAST,
-                                       (h ->> 'document_id')::bigint
-                              LIMIT max_rows) x;
+        -- The walk goes on: over the documents expected to hold the rest at the walk's rate; if
+        -- they do not, through the candidates when those are expected to cost less than the
+        -- texts still to read (0380), else on up to P as before.
+        expected := least(probe - walk, ceil((max_rows - k) * walk / k::numeric)::bigint);
+        EXECUTE walk_sql INTO more USING max_rows - k, walk, expected;
+        hits := hits || more;
+        seen := jsonb_array_length(hits);
+        IF seen < max_rows AND walk + expected < probe THEN
+            SELECT coalesce(max(v.version_id), 0) INTO size FROM document_versions v;
+            cap := fw_search_cap(max_rows);
+            bound := least(cap, 8 * (least(probe - walk - expected,
+                                            ceil((max_rows - seen) * (walk + expected) / greatest(seen, 1)::numeric)) - 140));
+            IF 1.5 * seen * size / (walk + expected) < bound THEN
+                EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING bound;
+            END IF;
+            IF cardinality(ids) < bound THEN  -- every candidate
+                IF cardinality(ids) > rank_all THEN  -- recent or newest: the newest max_rows matches
+                    EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(r)), ''[]'') FROM (%s) r',
+                                   fw_build_newest_sql(parsed, true, true))
+                        INTO hits USING max_rows, ids, cardinality(ids);
+                ELSE  -- every match, ranked: recent when the newest max_rows are within P, else ranked
+                    EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(r)), ''[]'') FROM (%s) r',
+                                   fw_build_search_sql(parsed, true))
+                        INTO hits USING cardinality(ids), ids;
+                    IF jsonb_array_length(hits) > max_rows THEN
+                        SELECT r.published_at, r.version_id INTO last_at, last_id
+                        FROM jsonb_to_recordset(hits) AS r(version_id bigint, published_at timestamptz)
+                        ORDER BY r.published_at DESC NULLS LAST, r.version_id DESC
+                        OFFSET max_rows - 1 LIMIT 1;
+                        IF fw_search_within(last_at, last_id, probe) THEN
+                            SELECT jsonb_agg(h) INTO hits
+                            FROM (SELECT h FROM jsonb_array_elements(hits) AS h
+                                  ORDER BY (h ->> 'published_at')::timestamptz DESC NULLS LAST, (h ->> 'version_id')::bigint DESC
+                                  LIMIT max_rows) x;
+                        ELSE
+                            SELECT jsonb_agg(h) INTO hits
+                            FROM (SELECT h FROM jsonb_array_elements(hits) AS h
+                                  ORDER BY (h ->> 'rank')::real DESC, (h ->> 'published_at')::timestamptz DESC NULLS LAST,
+                                           (h ->> 'document_id')::bigint
+                                  LIMIT max_rows) x;
+                        END IF;
                     END IF;
                 END IF;
+                RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint,
+                                                                           title text, url text,
+                                                                           published_at timestamptz, rank real)
+                             ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
+                RETURN;
             END IF;
-            RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint,
-                                                                       title text, url text,
-                                                                       published_at timestamptz, rank real)
-                         ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
-            RETURN;
+            ids := NULL;
+            EXECUTE walk_sql INTO more USING max_rows - seen, walk + expected, probe - walk - expected;
+            hits := hits || more;
         END IF;
-        ids := NULL;
-        EXECUTE walk_sql INTO more USING max_rows - k, walk, probe - walk;
-        hits := hits || more;
     END IF;
     IF jsonb_array_length(hits) = max_rows THEN
         RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
@@ -272,12 +330,9 @@ BEGIN
     survivors := (facts ->> 'survivors')::bigint;
     dropped := (facts ->> 'dropped')::bigint;
     IF survivors > 0 AND 20 * max_rows * (survivors + dropped) < dropped * survivors THEN
-        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true)
+        RETURN QUERY EXECUTE fw_build_newest_resumed_sql(parsed)
             USING max_rows, ceil(2.0 * max_rows * (survivors + dropped) / survivors)::bigint;
-        GET DIAGNOSTICS found_rows = ROW_COUNT;
-        IF found_rows > 0 THEN
-            RETURN;
-        END IF;
+        RETURN;
     END IF;
     -- the candidates newest first, without those holding an excluded term of one key
     IF every_id THEN
