@@ -676,10 +676,10 @@ BEGIN
     EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
     k := jsonb_array_length(hits);
     IF k < max_rows AND k * probe >= 2 * max_rows * walk THEN
-        -- The walk goes on: over the documents expected to hold the rest at the walk's rate; if
+        -- The walk goes on: over twice the documents expected to hold the rest at the walk's rate; if
         -- they do not, through the candidates when those are expected to cost less than the
         -- texts still to read (0380), else on up to P as before.
-        expected := least(probe - walk, ceil((max_rows - k) * walk / k::numeric)::bigint);
+        expected := least(probe - walk, ceil(2.0 * (max_rows - k) * walk / k)::bigint);
         EXECUTE walk_sql INTO more USING max_rows - k, walk, expected;
         hits := hits || more;
         seen := jsonb_array_length(hits);

@@ -8,8 +8,9 @@
 -- after the newest W ("类芯片 -中国" read 518, 5.7 ms of an 8 ms search; a rare AND query 900,
 -- 9.5 ms of 16). A candidate's id costs a bitmap entry, a heap tuple and its share of the sort
 -- (~0.9 us measured, about 1/8 of a text), the extra statements ~140 texts.
--- Now the walk on first reads the E documents expected to hold the rest at the walk's rate. When
--- they do not, the texts still to read are estimated again at the rate seen so far (s matches in
+-- Now the walk on first reads E = twice the documents expected to hold the rest at the walk's
+-- rate (reading only the expected number fell short for half the walks on, whose second statement
+-- cost phrase and 4-character queries 6-8 %). When they do not, the texts still to read are estimated again at the rate seen so far (s matches in
 -- W + E documents; R texts, at most P - W - E), and fw_search collects the candidates' ids, newest
 -- first, up to the bound min(cap, 8 x (R - 140)), if the candidates expected at that rate with a
 -- margin, 1.5 x s x size / (W + E), are below it; otherwise the walk on goes on up to P as before.
@@ -237,10 +238,10 @@ BEGIN
     EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
     k := jsonb_array_length(hits);
     IF k < max_rows AND k * probe >= 2 * max_rows * walk THEN
-        -- The walk goes on: over the documents expected to hold the rest at the walk's rate; if
+        -- The walk goes on: over twice the documents expected to hold the rest at the walk's rate; if
         -- they do not, through the candidates when those are expected to cost less than the
         -- texts still to read (0380), else on up to P as before.
-        expected := least(probe - walk, ceil((max_rows - k) * walk / k::numeric)::bigint);
+        expected := least(probe - walk, ceil(2.0 * (max_rows - k) * walk / k)::bigint);
         EXECUTE walk_sql INTO more USING max_rows - k, walk, expected;
         hits := hits || more;
         seen := jsonb_array_length(hits);

@@ -11,6 +11,7 @@ import random
 from datetime import datetime, timedelta, timezone
 
 import psycopg
+import pytest
 from psycopg.types.json import Jsonb
 
 from tests.search.corpus import SampleDoc, copy_docs
@@ -48,14 +49,14 @@ def recency_matches(conn, groups, none) -> list[bool]:
 
 
 def through_candidates(conn, matched: list[bool], count: int, max_rows: int) -> bool:
-    """0380's rule: the walk goes on, the first E documents (the walk's rate) do not hold the rest,
+    """0380's rule: the walk goes on, the first E documents (twice the walk's rate) do not hold the rest,
     and the candidates, fewer than the bound, are expected to cost less than the texts still to
     read at the rate seen so far."""
     walk, probe = walk_size(max_rows)
     k = min(max_rows, sum(matched[:walk]))
     if not (k < max_rows and k * probe >= 2 * max_rows * walk):
         return False
-    expected = min(probe - walk, math.ceil((max_rows - k) * walk / k))
+    expected = min(probe - walk, math.ceil(2 * (max_rows - k) * walk / k))
     seen = min(max_rows, sum(matched[: walk + expected]))
     if seen == max_rows or walk + expected >= probe:
         return False
@@ -86,31 +87,33 @@ def test_walk_on_through_candidates_returns_the_documented_rows(topk_db):
             assert fw_search(conn, query, max_rows) == expected, (query, max_rows, k, count)
             if through_candidates(conn, matched, count, max_rows):
                 taken.add((count <= RANK_ALL, found, sum(matched) >= max_rows))
-    # the branches with at most rank_all candidates: the newest within P (recent), beyond P (ranked),
-    # fewer matches than max_rows (more than rank_all: the next test)
-    assert {(True, True, True), (True, False, True), (True, False, False)} <= taken, taken
+    # with at most rank_all candidates: the newest within P (recent), fewer matches than max_rows
+    # (more than rank_all, and beyond P: the next test)
+    assert {(True, True, True), (True, False, False)} <= taken, taken
 
 
-def test_walk_on_through_more_than_rank_all_candidates_returns_the_newest_matches(topk_db):
-    """Four of the newest documents hold a term, then none up to P, then 300 old ones: the walk
-    goes on, falls short, and the candidates (more than rank_all) give the newest 20 matches."""
+@pytest.mark.parametrize("old_count, strategy", [(300, "newest"), (150, "ranked")])
+def test_walk_on_through_candidates_when_the_matches_stop(topk_db, old_count, strategy):
+    """Five of the newest documents hold a term, then none up to P, then old ones: the walk goes
+    on, falls short, and the candidates give the newest 20 matches (more than rank_all of them) or
+    the top 20 by rank (at most rank_all: the 20th newest match is beyond P)."""
     url, docs = topk_db
     wanted, max_rows = "鼹鼱", 20
     with psycopg.connect(url) as conn:
         base = conn.execute("SELECT greatest(max(document_id), (SELECT max(version_id) FROM document_versions))"
                             " FROM documents").fetchone()[0]
-        chosen = random.Random(53).choices(docs, k=304)
+        chosen = random.Random(53).choices(docs, k=old_count + 5)
         new = datetime(2031, 1, 1, tzinfo=timezone.utc)
         old = datetime(1990, 1, 1, tzinfo=timezone.utc)
-        copy_docs(conn, [SampleDoc(base + i, f"新闻{i}", f"{d.text[:100]}{wanted}{d.text[100:300]}",
-                                   new + timedelta(days=i * 20) if i <= 4 else old + timedelta(hours=i))
+        copy_docs(conn, [SampleDoc(base + i, f"新闻{i}", f"{d.text[:100]}{wanted * (1 + i % 3)}{d.text[100:300]}",
+                                   new + timedelta(days=i * 20) if i <= 5 else old + timedelta(hours=i))
                          for i, d in enumerate(chosen, 1)])
         matched = recency_matches(conn, [[wanted]], [])
         count = candidate_count(conn, [[wanted]])
-        assert matched[:100].count(True) == 4 and count == 304
+        assert matched[:100].count(True) == 5 and count == old_count + 5
         assert through_candidates(conn, matched, count, max_rows)
-        strategy, expected = oracle(conn, [[wanted]], [], max_rows)
-        assert strategy == "newest" and len(expected) == max_rows
+        got_strategy, expected = oracle(conn, [[wanted]], [], max_rows)
+        assert got_strategy == strategy and len(expected) == max_rows
         assert fw_search(conn, f'"{wanted}"', max_rows) == expected
         conn.rollback()
 
