@@ -228,7 +228,6 @@ DECLARE
     plan text;
     survivors bigint;
     dropped bigint;
-    found_rows bigint;
 BEGIN
     IF max_rows IS NULL OR max_rows < 1 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
