@@ -148,11 +148,11 @@ def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str])
 
 
 def split(docs: list, workers: int) -> list[list]:
-    """Batches of about BATCH documents, their number a multiple of workers."""
+    """Batches of at most BATCH documents, as even as can be, their number a multiple of workers."""
     count = -(-len(docs) // BATCH)
     count = -(-count // workers) * workers
-    size = -(-len(docs) // count)
-    return [docs[i : i + size] for i in range(0, len(docs), size)]
+    bounds = [len(docs) * i // count for i in range(count + 1)]
+    return [docs[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def timed(conn, statement: str, params) -> tuple[float, list]:
