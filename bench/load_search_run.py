@@ -26,7 +26,7 @@ from futurewatch.core.searchtext import SearchTextFolder
 from parsers.batch_write import VersionRow, copy_versions, indexed_batch, pending_merger, upsert_staged
 from tests.search.corpus import SampleDoc, build_doc, ensure_source
 
-BATCH, CHUNK = 2000, 20_000
+BATCH, CHUNK = 1000, 20_000
 MATCH_SQL = ("SELECT count(*), md5(coalesce(string_agg(v.version_id::text, ',' ORDER BY v.version_id), ''))"
              " FROM document_versions v WHERE ")
 
@@ -101,7 +101,6 @@ def write_batch(db_url: str, docs: list[SampleDoc], merge: bool) -> float:
         pid, cpu = conn.info.backend_pid, backend_cpu(conn.info.backend_pid)
         folder = SearchTextFolder.from_database(conn)
         with indexed_batch(conn, merge, durable=False):
-            ensure_source(conn, "sample")
             upsert_staged(conn, "documents", ("document_id", "doc_key", "source_id", "canonical_url", "current_version_id"),
                           ((d.document_id, f"sample:{d.document_id}", "sample", f"https://example.cn/{d.document_id}",
                             d.document_id) for d in docs))
@@ -118,28 +117,42 @@ def vacuum(db_url: str) -> float:
 
 
 def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str]) -> dict:
-    """Load versions first..last in chunks (documents built untimed), workers batches at a time."""
+    """Load versions first..last in chunks (documents built untimed), workers batches at a time,
+    in batches of about BATCH split evenly among the workers (none left to run alone at the end).
+    VACUUM ANALYZE runs beside the merger's last merges (its index step waits for them)."""
     rng, seconds, cpu, text_bytes = random.Random(first), 0.0, 0.0, 0
     keep_every = max(1, last // 4000)
-    for start in range(first, last + 1, CHUNK):
-        docs = [build_doc(i, rng, 1700, mixed=False) for i in range(start, min(start + CHUNK, last + 1))]
-        kept.extend(d.text for d in docs[::keep_every])
-        text_bytes += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs)
-        batches = [docs[i : i + BATCH] for i in range(0, len(docs), BATCH)]
-        merger_cpu: list[float] = []
-        merger = pending_merger(db_url, lambda conn: merger_cpu.append(backend_cpu(conn.info.backend_pid)))
-        began = time.perf_counter()
-        with merger if workers > 1 else nullcontext(), ThreadPoolExecutor(workers) as pool:
-            cpu += sum(pool.map(lambda batch: write_batch(db_url, batch, workers == 1), batches))
-        seconds += time.perf_counter() - began
-        cpu += sum(merger_cpu)
-        print(f"  loaded {start + len(docs) - 1}/{last} ({text_bytes / 2**20 / seconds:.1f} MB/s)", flush=True)
-    began = time.perf_counter()
-    cpu += vacuum(db_url)
-    seconds += time.perf_counter() - began
+    with psycopg.connect(db_url) as conn:  # committed before the writers start: inserting it in each
+        ensure_source(conn, "sample")       # batch made every writer wait for the first one's commit
+    with ThreadPoolExecutor(1) as vacuums:
+        for start in range(first, last + 1, CHUNK):
+            docs = [build_doc(i, rng, 1700, mixed=False) for i in range(start, min(start + CHUNK, last + 1))]
+            kept.extend(d.text for d in docs[::keep_every])
+            text_bytes += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs)
+            batches = split(docs, workers)
+            merger_cpu: list[float] = []
+            merging = pending_merger(db_url, lambda conn: merger_cpu.append(backend_cpu(conn.info.backend_pid)))
+            began = time.perf_counter()
+            with merging if workers > 1 else nullcontext():
+                with ThreadPoolExecutor(workers) as pool:
+                    cpu += sum(pool.map(lambda batch: write_batch(db_url, batch, workers == 1), batches))
+                vacuumed = vacuums.submit(vacuum, db_url) if start + CHUNK > last else None
+            if vacuumed:
+                cpu += vacuumed.result()
+            seconds += time.perf_counter() - began
+            cpu += sum(merger_cpu)
+            print(f"  loaded {start + len(docs) - 1}/{last} ({text_bytes / 2**20 / seconds:.1f} MB/s)", flush=True)
     mb = text_bytes / 2**20
     return {"first": first, "last": last, "mb": mb, "seconds": seconds, "mb_s": mb / seconds,
             "cpu_mb_s": mb / cpu if cpu else 0.0, "load": load_average()}
+
+
+def split(docs: list, workers: int) -> list[list]:
+    """Batches of at most BATCH documents, as even as can be, their number a multiple of workers."""
+    count = -(-len(docs) // BATCH)
+    count = -(-count // workers) * workers
+    bounds = [len(docs) * i // count for i in range(count + 1)]
+    return [docs[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def timed(conn, statement: str, params) -> tuple[float, list]:
