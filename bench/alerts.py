@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import resource
 import statistics
@@ -35,6 +34,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from psycopg.types.json import Jsonb
+
+from bench.machine import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "perf" / "alerts.md"
@@ -51,12 +52,6 @@ FILLER = ["会议指出，要加快推进产业高质量发展。", "相关负�
 PREFIXES = ["粤府", "粤府办", "粤工信", "国发", "国办发", "工信部联科", "深府", "穗府"]
 ISSUERS = {"粤府": "广东省人民政府", "粤府办": "广东省人民政府办公厅", "粤工信": "广东省工业和信息化厅", "国发": "国务院",
            "国办发": "国务院办公厅", "工信部联科": "工业和信息化部", "深府": "深圳市人民政府", "穗府": "广州市人民政府"}
-
-
-def machine() -> str:
-    model = subprocess.run("lscpu | grep 'Model name'", shell=True, capture_output=True, text=True).stdout.strip()
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    return f"nproc {nproc}; {model or platform.processor()}; Python {platform.python_version()}"
 
 
 def start_database(home: Path) -> tuple[object, str]:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import resource
-import subprocess
 import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import psycopg
+
+from bench.machine import machine
 
 
 def cpu_seconds(who: int) -> float:
@@ -53,12 +53,6 @@ def timed_crawl(db_url: str, settings, mirror, since) -> dict:
     articles = [h for h in hits if "roll.asp" not in h[1] and "robots" not in h[1]]
     return {"summary": summary, "wall": wall, "crawl_cpu": cpu_seconds(resource.RUSAGE_CHILDREN) - child,
             "mirror_cpu": cpu_seconds(resource.RUSAGE_SELF) - own, "article_requests": len(articles)}
-
-
-def machine() -> str:
-    cpu = subprocess.run(["bash", "-c", "lscpu | grep 'Model name' | sed 's/Model name:\\s*//'"],
-                         capture_output=True, text=True).stdout.strip()
-    return f"{os.cpu_count()} cores ({cpu or platform.processor()}), Python {platform.python_version()}"
 
 
 def render(first: dict, second: dict, pages: int) -> str:

@@ -31,7 +31,8 @@ from pathlib import Path
 
 import psycopg
 
-from bench.load_search_run import backend_cpu, load_average, machine, scratch_database
+from bench.machine import load_average, machine
+from bench.load_search_run import backend_cpu, scratch_database
 from bench.publish import publish
 from futurewatch.core.migrate import apply_migrations
 from futurewatch.core.searchtext import SearchTextFolder, search_keys

@@ -29,7 +29,8 @@ from pathlib import Path
 import psycopg
 
 from bench.load_search_report import render
-from bench.load_search_run import load_average, load_half, run_classes, scratch_database, sizes
+from bench.machine import load_average
+from bench.load_search_run import load_half, run_classes, scratch_database, sizes
 from bench.publish import publish
 from futurewatch.core.migrate import apply_migrations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.load_search_run import machine
+from bench.machine import machine
 
 
 def load_rows(stages: list[dict]) -> list[str]:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import platform
 import random
 import statistics
-import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
@@ -17,8 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import psycopg
-from psycopg.types.json import Jsonb
 
+from bench.machine import load_average
 from bench.search_classes import Query, build_classes
 from futurewatch.core.config import load_settings
 from futurewatch.core.db import embedded_server, with_database
@@ -29,16 +27,6 @@ from tests.search.corpus import SampleDoc, build_doc, ensure_source
 BATCH, CHUNK = 1000, 20_000
 MATCH_SQL = ("SELECT count(*), md5(coalesce(string_agg(v.version_id::text, ',' ORDER BY v.version_id), ''))"
              " FROM document_versions v WHERE ")
-
-
-def machine() -> str:
-    model = subprocess.run("lscpu | grep 'Model name'", shell=True, capture_output=True, text=True).stdout
-    model = " ".join(model.split(":", 1)[-1].split()) or platform.processor()
-    return f"nproc {os.cpu_count()}; {model}; Python {platform.python_version()}"
-
-
-def load_average() -> str:
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 @contextmanager

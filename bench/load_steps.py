@@ -35,7 +35,8 @@ from pathlib import Path
 import psycopg
 from yoyo import read_migrations
 
-from bench.load_search_run import backend_cpu, load_average, machine, scratch_database
+from bench.machine import load_average, machine
+from bench.load_search_run import backend_cpu, scratch_database
 from bench.publish import publish
 from futurewatch.core import migrate
 from futurewatch.core.db import with_database

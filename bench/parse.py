@@ -7,14 +7,13 @@ one core. --write puts the results in docs/perf/parsers.md.
 
 from __future__ import annotations
 
-import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import lxml.html
 
+from bench.machine import machine
 from futurewatch.core.textnorm import normalize_for_match
 from parsers.api import parse_page
 from parsers.evaluate import load_gold
@@ -48,12 +47,6 @@ def trafilatura_default(page) -> None:
     import trafilatura
 
     trafilatura.extract(page.body)
-
-
-def machine() -> str:
-    model = subprocess.run("lscpu | grep 'Model name'", shell=True, capture_output=True, text=True).stdout.strip()
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    return f"nproc {nproc}; {model or platform.processor()}; Python {platform.python_version()}"
 
 
 def padded(page):

@@ -120,7 +120,7 @@ def checkout(ref: str, folder: Path, bench: str = "process") -> Path:
 
 
 def render(after: list[dict], before: list[dict] | None, args) -> tuple[str, str]:
-    from bench.load_search_run import machine
+    from bench.machine import machine
 
     rate = lambda s: s["pages"] / s["seconds"]  # noqa: E731
     lines = ["# bench.process: raw pages → documents (the process stage)", "",

@@ -37,7 +37,8 @@ from pathlib import Path
 import psycopg
 import yaml
 
-from bench.load_search_run import load_average, load_half, machine, scratch_database, server_cpu
+from bench.machine import load_average, machine
+from bench.load_search_run import load_half, scratch_database, server_cpu
 from bench.process import checkout
 from bench.publish import publish
 from classify.parallel import classify_parallel

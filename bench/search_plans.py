@@ -21,7 +21,8 @@ from pathlib import Path
 
 import psycopg
 
-from bench.load_search_run import load_average, machine, pct
+from bench.machine import load_average, machine
+from bench.load_search_run import pct
 from bench.search_classes import build_classes
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "sql" / "migrations"
