@@ -5,7 +5,9 @@
 Run 1 backfills every day of the mirror's archive (pages/s, CPU ms per page of the crawl
 process, and of the mirror serving it); run 2 goes over the unchanged mirror and must fetch no
 article. Both runs' request counts are reported, side by side, with their ratio. Uses an
-embedded PostgreSQL in a temporary folder; nothing touches the network beyond 127.0.0.1.
+embedded PostgreSQL in a temporary folder (removed at the end); nothing touches the network beyond
+127.0.0.1. Ends with `RESULT pages=… pages_s=… crawl_cpu_ms_page=… rerun_request_ratio=…
+rerun_article_refetches=…`.
 """
 
 from __future__ import annotations
@@ -13,12 +15,8 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
-
-import psycopg
 
 from bench.machine import machine
 
@@ -26,20 +24,6 @@ from bench.machine import machine
 def cpu_seconds(who: int) -> float:
     usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
-
-
-def prepare_database(home: Path) -> str:
-    from futurewatch.core.config import load_settings
-    from futurewatch.core.db import embedded_server, with_database
-    from futurewatch.core.migrate import apply_migrations
-
-    server = embedded_server(load_settings({"FUTUREWATCH_HOME": str(home / "pg")}), cleanup_mode="delete")
-    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
-        conn.execute('DROP DATABASE IF EXISTS "fw_bench_crawl"')
-        conn.execute('CREATE DATABASE "fw_bench_crawl"')
-    url = with_database(server.get_uri(), "fw_bench_crawl")
-    apply_migrations(url)
-    return url
 
 
 def timed_crawl(db_url: str, settings, mirror, since) -> dict:
@@ -73,18 +57,29 @@ def render(first: dict, second: dict, pages: int) -> str:
     return "\n".join(lines)
 
 
+def result_line(first: dict, second: dict) -> str:
+    """The machine-readable summary: run 1's rate and CPU per page, run 2's requests against run 1's."""
+    s1, s2 = first["summary"], second["summary"]
+    pages = max(s1.new + s1.changed, 1)
+    return (f"RESULT pages={s1.new + s1.changed} pages_s={pages / first['wall']:.1f}"
+            f" crawl_cpu_ms_page={1000 * first['crawl_cpu'] / pages:.2f}"
+            f" rerun_request_ratio={s2.requests / max(s1.requests, 1):.3f}"
+            f" rerun_article_refetches={second['article_requests']}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench.crawl")
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--days", type=int, default=50)
     args = parser.parse_args()
+    from bench.load_search_run import scratch_database
     from crawlers.mirror import start_mirror
     from futurewatch.core.config import load_settings
+    from futurewatch.core.migrate import apply_migrations
 
-    with tempfile.TemporaryDirectory(prefix="fw-bench-crawl-") as tmp:
-        home = Path(tmp)
+    with scratch_database() as (url, home):
         os.environ["FUTUREWATCH_HOME"] = str(home / "home")
-        url = prepare_database(home)
+        apply_migrations(url)
         mirror = start_mirror(bench_articles=args.pages, bench_days=args.days)
         try:
             since = mirror.site.today - timedelta(days=args.days - 1)
@@ -94,6 +89,7 @@ def main() -> int:
         finally:
             mirror.stop()
     print(render(first, second, args.pages))
+    print(result_line(first, second))
     ok = second["article_requests"] == 0 and first["summary"].status == "succeeded"
     if not ok:
         print("FAILED: the second run refetched articles or the first run did not succeed")

@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python -m bench.parse [--rounds N] [--write]
 Pages: our sources' fixtures (site parsers) and the gold pages (generic path). One process,
-one core. --write puts the results in docs/perf/parsers.md.
+one core. --write puts the results in docs/perf/parsers.md. Ends with `RESULT site_pages_s=…
+generic_pages_s=… portal_site_pages_s=… portal_generic_pages_s=… page_4mb_s=…` (parse+normalise).
 """
 
 from __future__ import annotations
@@ -67,11 +68,12 @@ def big_page_seconds(size_mb: int) -> tuple[float, str]:
     return time.perf_counter() - start, doc.error or f"{len(doc.text)} chars"
 
 
-def run(rounds: int) -> str:
+def run(rounds: int) -> tuple[str, str]:
+    """The report's table and the RESULT line (parse+normalise pages/s per row, the 4 MB page's seconds)."""
     pages = load_gold()
     sources = [p for p in pages if p.group == "our sources"]
     other = [p for p in pages if p.group == "other layouts"]
-    rows = []
+    rows, rates = [], []
     for label, items, fn in (("our sources (site parsers)", sources, parse_and_normalise),
                              ("other layouts (generic path)", other, generic_only),
                              ("our sources, padded to portal size", [padded(p) for p in sources], parse_and_normalise),
@@ -81,18 +83,21 @@ def run(rounds: int) -> str:
         traf = timed(trafilatura_default, items, rounds)
         kb = sum(len(p.body) for p in items) / len(items) / 1024
         rows.append(f"| {label} | {len(items)} | {kb:.0f} | {floor:.0f} | {ours:.0f} | {traf:.0f} | {ours / floor:.3f} |")
+        rates.append(ours)
     big = [big_page_seconds(mb) for mb in (4, 50)]
+    result = (f"RESULT site_pages_s={rates[0]:.0f} generic_pages_s={rates[1]:.0f} portal_site_pages_s={rates[2]:.0f}"
+              f" portal_generic_pages_s={rates[3]:.0f} page_4mb_s={big[0][0]:.2f}")
     return "\n".join([
         f"Machine: {machine()}. Best of {rounds} rounds, one process.", "",
         "| pages | n | avg KiB | lxml parse once (pages/s, floor) | parse+normalise (pages/s) | trafilatura.extract (pages/s) | ours / lxml |",
         "|---|---|---|---|---|---|---|", *rows, "",
         f"Large input: a 4 MB page parses in {big[0][0]:.2f}s ({big[0][1]}); a 50 MB page is refused in {big[1][0]:.3f}s ({big[1][1]}).",
-    ])
+    ]), result
 
 
 def main(argv: list[str]) -> None:
     rounds = int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 3
-    table = run(rounds)
+    table, result = run(rounds)
     print(table)
     if "--write" in argv:
         DOC.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +106,7 @@ def main(argv: list[str]) -> None:
                        "the language, build the NFKC + Simplified shadow and the content hash. The floor is lxml\n"
                        "parsing the same bytes once; the ratio says how many floor-parses one of ours costs.\n\n"
                        + table + "\n", "utf-8")
+    print(result)
 
 
 if __name__ == "__main__":
