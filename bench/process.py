@@ -114,7 +114,7 @@ def checkout(ref: str, folder: Path, bench: str = "process") -> Path:
     from futurewatch.core.revisions import export_revision   # not at the top: this file also runs in old trees
 
     export_revision(ref, folder)
-    for name in {"process", "load_search_run", "publish", bench}:
+    for name in {"process", "load_search_run", "publish", "machine", bench}:
         shutil.copy(ROOT / "bench" / f"{name}.py", folder / "bench" / f"{name}.py")
     return folder
 
