@@ -189,3 +189,18 @@ def test_relation_and_head_words_found_by_the_scan_give_the_regex_answer():
         related += sum(r[0] > 0 for r in reference)
         modified += sum(r[1] > 0 for r in reference)
     assert compared > 1000 and related > 100 and modified > 100
+
+
+def test_round3_is_round_to_three_places():
+    """round3 gives round(x, 3)'s float (repr: the sign of a zero too) on scores and
+    probabilities, values just off a half, negative, huge and special values."""
+    from classify.tracks import round3
+
+    rng = random.Random(23)
+    values = [0.0, -0.0, 0.0005, -0.0005, 0.0015, 2.5e-4, -1e-9, 1e12, -3e15, float("inf"), float("-inf"), float("nan")]
+    for _ in range(200000):
+        x = rng.random() * rng.choice([1.0, 10.0, 100.0, -10.0, 1e6])
+        values.append(x)
+        half = round(x, 3) + 0.0005   # about halfway to the next rounded value, and just either side
+        values += [half, half * (1 + 1e-15), half * (1 - 1e-15), -half]
+    assert [repr(round3(x)) for x in values] == [repr(round(x, 3)) for x in values]
