@@ -7,8 +7,8 @@ Hits are plain tuples (start, end, entry): ≈260 per article, so no object per 
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterable
 
 from futurewatch.core.termmatch import MatchForm, TermMatcher, key_edges, normalize_term
