@@ -22,7 +22,7 @@ from classify.focus_signals import SIGNAL_CUES
 from classify.focus import FocusModel, feature_rows, final_codes, listed, load_cues, read_model
 from classify.matcher import Matcher, build_entry
 from classify.scan import Scan, scan_document, scan_documents
-from classify.tracks import Track, Weights, select_tracks
+from classify.tracks import Track, Weights, round3, select_tracks
 from futurewatch.core.taxonomy import Taxonomy, read_taxonomy
 
 
@@ -108,7 +108,7 @@ class Classifier:
         if not tracks:
             return []
         threshold = self.threshold
-        kept = [(t, round(p, 3)) for t, p in zip(tracks, probs) if p >= threshold]
+        kept = [(t, round3(p)) for t, p in zip(tracks, probs) if p >= threshold]
         by_code = {t.code: t for t, _ in kept}
         codes = final_codes({c: t.score for c, t in by_code.items()}, {c: t.absorbed_by for c, t in by_code.items()},
                             lambda code: listed(doc, by_code[code], tracks))

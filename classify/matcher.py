@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterable
 
-from futurewatch.core.termmatch import MatchForm, TermMatcher, normalize_term
+from futurewatch.core.termmatch import MatchForm, TermMatcher, key_edges, normalize_term
 from futurewatch.core.textnorm import nfkc
 
 
@@ -44,13 +45,18 @@ def _exact_form(term: str) -> str | None:
 
 TERM, EXCLUSION, CONTEXT, CUE, NAME = range(5)
 _SLOTS = {"term": TERM, "exclusion": EXCLUSION, "context": CONTEXT, "cue": CUE}
-_FAST = (TERM, CUE, NAME)
+_FAST = (CUE, TERM, NAME)   # the order of the keys that take the scan's fast path
 
 
 class Matcher:
     """Every dictionary entry of the classifier on the shared TermMatcher. `routes[i]` lists
     what key i stands for as (slot, entry) pairs; slot is TERM, EXCLUSION, CONTEXT, CUE or
-    NAME (org and place); `simple[i]` is its one pair when nothing else needs checking."""
+    NAME (org and place).
+
+    The scan's fast path: a key that stands for one cue, term or name and needs no boundary or
+    case check. Such keys come first, the cues, then the terms, then the names, so the scan
+    tells a key's slot by comparing its index with `fast_ends` (where each of the three groups
+    ends); `values[i]` is what it files for key i (a cue's class, a term's or name's entry)."""
 
     def __init__(self, entries: Iterable[Entry]):
         grouped: dict[str, list[Entry]] = defaultdict(list)
@@ -58,14 +64,12 @@ class Matcher:
             key = normalize_term(entry.term)
             if key:
                 grouped[key].append(entry)
-        self.keys = list(grouped)
+        slots = {key: _fast_slot(key, found) for key, found in grouped.items()}
+        self.keys = sorted(grouped, key=lambda key: _FAST.index(slots[key]) if slots[key] in _FAST else len(_FAST))
+        counts = [sum(slot == fast for slot in slots.values()) for fast in _FAST]
+        self.fast_ends = tuple(accumulate(counts))
         self.routes = [tuple((_SLOTS.get(e.kind, NAME), e) for e in grouped[k]) for k in self.keys]
         self.terms = TermMatcher(self.keys)
-        # the slot of a key that stands for one term, cue or name and needs no boundary or case
-        # check (the scan's fast path), else -1; values[i]: what the scan files for it (a cue's
-        # class, a term's or name's entry)
-        self.fast = [r[0][0] if len(r) == 1 and r[0][1].exact is None and edge is None and r[0][0] in _FAST else -1
-                     for r, edge in zip(self.routes, self.terms.edges)]
         self.values = [r[0][1].ref if r[0][0] == CUE else r[0][1] for r in self.routes]
         self._automaton = self.terms._automaton
         self.size = len(self.keys)
@@ -82,6 +86,14 @@ def matches_exact(form: MatchForm, original: str, start: int, end: int, exact: s
     a, b = form.span(start, end)
     found = original[a:b]
     return found == exact or "".join(nfkc(found).split()) == exact
+
+
+def _fast_slot(key: str, entries: list[Entry]) -> int | None:
+    """The slot of a key on the scan's fast path (see Matcher), else None."""
+    slot = _SLOTS.get(entries[0].kind, NAME)
+    if len(entries) == 1 and entries[0].exact is None and key_edges(key) is None and slot in _FAST:
+        return slot
+    return None
 
 
 def build_entry(kind: str, ref: str, term: str, weight: float = 1.0) -> Entry:

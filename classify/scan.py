@@ -74,18 +74,18 @@ def _routed(matcher: Matcher, title: str, text: str, original: str, form: MatchF
     """The document's Scan with the automaton's matches filed by what their keys stand for."""
     norm = form.text
     doc = Scan(title, text, form, norm.index(SEPARATOR) + 1)
-    fast, values = matcher.fast, matcher.values
+    cues_end, terms_end, names_end = matcher.fast_ends   # the key groups of the fast path
+    values = matcher.values
     terms, term_hits, cues, names = doc.terms, doc.term_hits, doc.cues, doc.names
     for idx, start, end in matches:
-        slot = fast[idx]
-        if slot == CUE:
+        if idx < cues_end:
             cues[values[idx]].append(start)
-        elif slot == TERM:
+        elif idx < terms_end:
             entry = values[idx]
             hit = (start, end, entry)
             terms[entry.ref].append(hit)
             term_hits.append(hit)
-        elif slot == NAME:
+        elif idx < names_end:
             names.append((start, end, values[idx]))
         else:
             edge = matcher.terms.edges[idx]

@@ -12,6 +12,7 @@ reaches the threshold is a candidate; stage 2 (focus.py) decides whether it is a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import floor
 from operator import attrgetter, itemgetter
 
 from classify.matcher import Hit
@@ -63,7 +64,7 @@ def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float],
         met = _meeting(doc.form.text, [scored.get(p) for p in parts], w.compound_reach)
         if met:
             own = scored.get(code)
-            scored[code] = Track(code, round((own.score if own else 0.0) + met[0], 3),
+            scored[code] = Track(code, round3((own.score if own else 0.0) + met[0]),
                                  sorted((own.counted if own else []) + met[1], key=lambda c: c[2][0]))
             inside = set(map(id, met[1]))
             for p in parts:   # a part named mostly where it meets the others is absorbed
@@ -123,7 +124,20 @@ def _score(text: str, fields: tuple[int, int, int], code: str, kept: list[Hit], 
         weight = entry.weight * fw
         score += weight
         counted.append((weight, name, h))
-    return Track(code, round(score, 3), counted)
+    return Track(code, round3(score), counted)
+
+
+def round3(x: float) -> float:
+    """round(x, 3), the same float, without round()'s trip through a decimal string (≈ 0.7 µs a
+    call, a dozen calls per document) where x × 1000 is clearly not halfway between two
+    integers: its nearest integer n is then the rounding's, and n / 1000, correctly rounded, is
+    the float that round() returns too."""
+    y = x * 1000.0
+    if -1e10 < y < 1e10:   # y's own rounding error is then far below the margin (and NaN is out)
+        n = floor(y + 0.5)
+        if n and -0.4999 < y - n < 0.4999:   # n == 0: round() keeps the sign of a negative zero
+            return n / 1000.0
+    return round(x, 3)
 
 
 LIST_MARKS = "、/"

@@ -174,10 +174,7 @@ class TermMatcher:
 
     def __init__(self, keys: Sequence[str]):
         self.keys = list(keys)
-        self.edges: list[tuple[bool, bool] | None] = []
-        for k in self.keys:
-            edge = (k[0] in WORD_CHARS, k[-1] in WORD_CHARS)
-            self.edges.append(edge if edge[0] or edge[1] else None)
+        self.edges = [key_edges(k) for k in self.keys]
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA) if self.keys else None
 
@@ -189,6 +186,12 @@ class TermMatcher:
     def find(self, text: str) -> list[tuple[int, int, int]]:
         edges = self.edges
         return [m for m in self.scan(text) if edges[m[0]] is None or at_boundary(text, m[1], m[2], edges[m[0]])]
+
+
+def key_edges(key: str) -> tuple[bool, bool] | None:
+    """Which edges of a key need a word boundary (an ASCII letter or digit there); None: neither."""
+    edge = (key[0] in WORD_CHARS, key[-1] in WORD_CHARS)
+    return edge if edge[0] or edge[1] else None
 
 
 def at_boundary(text: str, start: int, end: int, edge: tuple[bool, bool]) -> bool:

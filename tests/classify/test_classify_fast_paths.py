@@ -16,6 +16,7 @@ from classify.entities import (_DOC_NUMBER, _DOC_NUMBER_RUNS, _MONEY_RUNS, _POLI
                                document_entities,
                                extract_pattern_entities, select_dictionary_hits)
 from classify.focus_signals import sentence_ends, signal_rows
+from classify.matcher import CUE, EXCLUSION, NAME, TERM, matches_exact
 from classify.scan import SEPARATOR, scan_document
 from classify.tracks import select_tracks
 from futurewatch.core import termmatch
@@ -47,6 +48,50 @@ def test_the_contiguous_automaton_finds_what_the_default_one_finds():
     for _ in range(300):
         text = match_form("".join(rng.choice(words) + rng.choice(["", " ", "的", "a"]) for _ in range(30))).text
         assert matcher.scan(text) == default.find_matches_as_indexes(text, overlapping=True)
+
+
+def _reference_scan(matcher, title, text):
+    """Every match filed through `routes`, with the boundary and case checks for every key."""
+    original = title + SEPARATOR + text
+    form = match_form(original)
+    terms, term_hits, cues, names, exclusions, contexts = {}, [], {}, [], {}, set()
+    for idx, start, end in matcher.terms.find(form.text):
+        for slot, entry in matcher.routes[idx]:
+            if entry.exact is not None and not matches_exact(form, original, start, end, entry.exact):
+                continue
+            hit = (start, end, entry)
+            if slot == CUE:
+                cues.setdefault(entry.ref, []).append(start)
+            elif slot == TERM:
+                terms.setdefault(entry.ref, []).append(hit)
+                term_hits.append(hit)
+            elif slot == NAME:
+                names.append(hit)
+            elif slot == EXCLUSION:
+                exclusions.setdefault(entry.ref, []).append(hit)
+            else:
+                contexts.add(entry.ref)
+    return terms, term_hits, cues, names, exclusions, contexts
+
+
+def test_the_scans_fast_path_files_every_match_as_the_general_path():
+    """The scan tells the slot of a fast-path key by its index (Matcher.fast_ends); on texts of
+    every kind of key it files exactly what routing every match through `routes` files."""
+    matcher = default_classifier().matcher
+    keys = sorted({e.term for routes in matcher.routes for _, e in routes})[::3]
+    glue = ["", "", " ", "的", "。", "a", "A", "1", "\n", "、"]
+    rng = random.Random(19)
+    kinds = set()
+    for _ in range(600):
+        parts = [rng.choice(keys) + rng.choice(glue) for _ in range(30)]
+        cut = rng.randrange(0, 8)
+        title, text = "".join(parts[:cut]), "".join(parts[cut:])
+        doc = scan_document(matcher, title, text)
+        expected = _reference_scan(matcher, title, text)
+        assert (doc.terms, doc.term_hits, doc.cues, doc.names, doc.exclusions, doc.contexts) == expected
+        kinds.update(kind for kind, found in zip(("terms", "term hits", "cues", "names", "exclusions", "contexts"),
+                                                 expected) if found)
+    assert kinds == {"terms", "term hits", "cues", "names", "exclusions", "contexts"}
 
 
 _ENTITY_CHARS = ["《", "》", "〔", "〕", "[", "]", "(", ")", "2024", "2030", "第", "12", "号", "元", "亿元", "美元",
@@ -189,3 +234,18 @@ def test_relation_and_head_words_found_by_the_scan_give_the_regex_answer():
         related += sum(r[0] > 0 for r in reference)
         modified += sum(r[1] > 0 for r in reference)
     assert compared > 1000 and related > 100 and modified > 100
+
+
+def test_round3_is_round_to_three_places():
+    """round3 gives round(x, 3)'s float (repr: the sign of a zero too) on scores and
+    probabilities, values just off a half, negative, huge and special values."""
+    from classify.tracks import round3
+
+    rng = random.Random(23)
+    values = [0.0, -0.0, 0.0005, -0.0005, 0.0015, 2.5e-4, -1e-9, 1e12, -3e15, float("inf"), float("-inf"), float("nan")]
+    for _ in range(200000):
+        x = rng.random() * rng.choice([1.0, 10.0, 100.0, -10.0, 1e6])
+        values.append(x)
+        half = round(x, 3) + 0.0005   # about halfway to the next rounded value, and just either side
+        values += [half, half * (1 + 1e-15), half * (1 - 1e-15), -half]
+    assert [repr(round3(x)) for x in values] == [repr(round(x, 3)) for x in values]
