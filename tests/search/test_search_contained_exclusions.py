@@ -10,7 +10,7 @@ import random
 import psycopg
 
 from tests.search.corpus import converter
-from tests.search.test_search_topk import cut_terms, fw_search, normalized, oracle, search_plan, topk_db  # noqa: F401 (fixture)
+from tests.search.test_search_topk import candidate_count, cut_terms, fw_search, normalized, oracle, search_plan, topk_db  # noqa: F401 (fixture)
 
 ALL_ROWS = 100_000
 
@@ -69,7 +69,7 @@ def test_or_groups_and_phrases_keep_what_can_match(topk_db):
     url, docs = topk_db
     rng = random.Random(67)
     traditional = converter("s2t")
-    checked = 0
+    checked = counted = 0
     with psycopg.connect(url) as conn:
         for _ in range(16):
             a, b, c = cut_terms(docs, rng, [4, rng.choice([2, 3]), 2])
@@ -84,5 +84,9 @@ def test_or_groups_and_phrases_keep_what_can_match(topk_db):
             for max_rows in (3, 20):
                 _, want = oracle(conn, reachable(conn, groups, none), none, max_rows)
                 assert fw_search(conn, query, max_rows) == want, (query, max_rows)
+                plan = search_plan(conn, query, max_rows)
+                if not plan["walk_found"]:  # the index counts the candidates of what can match
+                    assert plan["candidates"] == min(candidate_count(conn, [[phrase], [c]]), plan["cap"]), plan
+                    counted += 1
             checked += 1
-    assert checked >= 8
+    assert checked >= 8 and counted >= 4
