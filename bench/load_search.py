@@ -53,7 +53,8 @@ def parse_args():
 def search_existing(db_url: str, args) -> dict:
     """One stage over an archive already loaded (queries cut from every 50th text)."""
     with psycopg.connect(db_url) as conn:
-        texts = [r[0] for r in conn.execute("SELECT text FROM document_versions WHERE mod(version_id, 50) = 0")]
+        texts = [r[0] for r in conn.execute("SELECT text FROM document_versions WHERE mod(version_id, 50) = 0"
+                                            " ORDER BY version_id")]  # the same queries every run
         versions = conn.execute("SELECT count(*) FROM document_versions").fetchone()[0]
         results = run_classes(conn, texts, args.queries, args.like)
         return {"load": {"first": 1, "last": versions, "mb": 0.0, "seconds": 1.0, "mb_s": 0.0, "cpu_mb_s": 0.0,
