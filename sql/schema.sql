@@ -588,9 +588,13 @@ CREATE FUNCTION public.fw_prepare_query(parsed jsonb) RETURNS jsonb
 DECLARE
     terms text[] := '{}';
     norms text[] := '{}';
+    nones text[];
     keys jsonb := '{}';
     groups jsonb := '[]';
+    kept jsonb := '[]';
     alts jsonb;
+    left_alts jsonb;
+    nothing boolean := false;
     at integer := 0;
 BEGIN
     IF parsed ? 'keys' THEN
@@ -610,15 +614,25 @@ BEGIN
     FOR i IN 1 .. cardinality(norms) LOOP
         keys := keys || jsonb_build_object(norms[i], fw_term_keys(norms[i])::text);
     END LOOP;
+    nones := norms[cardinality(terms) - jsonb_array_length(parsed -> 'none') + 1:];
     FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
         alts := '[]';
+        left_alts := '[]';
         FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
             at := at + 1;
             alts := alts || to_jsonb(norms[at]);
+            IF NOT EXISTS (SELECT 1 FROM unnest(nones) AS x WHERE strpos(norms[at], x) > 0) THEN
+                left_alts := left_alts || to_jsonb(norms[at]);
+            END IF;
         END LOOP;
         groups := groups || jsonb_build_array(alts);
+        kept := kept || jsonb_build_array(left_alts);
+        nothing := nothing OR left_alts = '[]';
     END LOOP;
-    RETURN jsonb_build_object('all', groups, 'none', to_jsonb(norms[at + 1:]), 'keys', keys);
+    IF nothing THEN
+        RETURN jsonb_build_object('all', groups, 'none', to_jsonb(nones), 'keys', keys, 'nothing', true);
+    END IF;
+    RETURN jsonb_build_object('all', kept, 'none', to_jsonb(nones), 'keys', keys);
 END
 $$;
 COMMENT ON FUNCTION public.fw_prepare_query(parsed jsonb) IS 'A parsed query (fw_parse_query) with its terms normalised and keyed once; the statement builders accept either form.';
@@ -671,6 +685,9 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'max_rows must be a positive number';
     END IF;
     parsed := fw_prepare_query(fw_parse_query(query));
+    IF parsed ? 'nothing' THEN  -- a group's every alternative holds an excluded term
+        RETURN;
+    END IF;
     walk_sql := format('SELECT coalesce(jsonb_agg(to_jsonb(w)), ''[]'') FROM (%s) w', fw_build_walk_sql(parsed));
     EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
     k := jsonb_array_length(hits);
@@ -814,6 +831,11 @@ DECLARE
     facts jsonb;
 BEGIN
     parsed := fw_prepare_query(parsed);
+    IF parsed ? 'nothing' THEN  -- a group's every alternative holds an excluded term (0390)
+        RETURN jsonb_build_object('walk', walk, 'probe', probe, 'walk_hits', 0, 'walk_found', false, 'cap', cap,
+                                  'rank_all', rank_all, 'candidates', 0, 'survivors', 0, 'dropped', 0,
+                                  'plan', 'nothing');
+    END IF;
     keys := CASE WHEN parsed -> 'none' <> '[]' THEN fw_exclusion_keys(parsed) ELSE '{}' END;
     IF walk_hits IS NULL THEN
         EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO walk_hits
@@ -862,7 +884,7 @@ BEGIN
              ELSE 'newest' END);
 END
 $_$;
-COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint) IS 'How fw_search answers a parsed query: recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; see 0210, 0260, 0290, 0370.';
+COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint) IS 'How fw_search answers a parsed query: nothing (a group whose every term holds an excluded term), else recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; see 0210, 0260, 0290, 0370, 0390.';
 CREATE FUNCTION public.fw_search_text(title text, body text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_normalize(((replace(title, '
