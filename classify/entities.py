@@ -4,8 +4,10 @@ policy_title, doc_number, money and target_year from patterns on the normalised 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import re
 import sys
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,9 +28,11 @@ DATA_DIR = Path(__file__).with_name("data")
 # The extractor's identity, recorded per version with its stored mentions (entity_extractions):
 # a reclassification extracts again only where the recorded one differs. Its digest covers the
 # dictionaries, this module (the patterns) and the modules it reads text through (scan, matcher,
-# matching form and offsets, normaliser); bump EXTRACTOR_VERSION when a change elsewhere (a
-# library's conversion tables, say) can change what is extracted.
+# matching form and offsets, normaliser) and the versions of the conversion tables the
+# normaliser reads (OpenCC's Traditional → Simplified, Python's Unicode data for NFKC); bump
+# EXTRACTOR_VERSION when any other change can change what is extracted.
 EXTRACTOR_VERSION = 1
+EXTRACTOR_TABLES = (("OpenCC", importlib.metadata.version("OpenCC")), ("unicodedata", unicodedata.unidata_version))
 EXTRACTOR_FILES = (DATA_DIR / "orgs.yaml", DATA_DIR / "places.yaml", Path(__file__),
                    *(Path(sys.modules[name].__file__) for name in
                      (Scan.__module__, Entry.__module__, MatchForm.__module__, nfkc.__module__)))
@@ -36,8 +40,8 @@ EXTRACTOR_FILES = (DATA_DIR / "orgs.yaml", DATA_DIR / "places.yaml", Path(__file
 
 @lru_cache(maxsize=1)
 def extractor_digest() -> str:
-    """The current entity extractor: EXTRACTOR_VERSION and a hash of EXTRACTOR_FILES."""
-    digest = hashlib.sha256(str(EXTRACTOR_VERSION).encode())
+    """The current entity extractor: EXTRACTOR_VERSION and a hash of EXTRACTOR_FILES and EXTRACTOR_TABLES."""
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION} {EXTRACTOR_TABLES}".encode())
     for path in EXTRACTOR_FILES:
         digest.update(path.read_bytes())
     return f"v{EXTRACTOR_VERSION}-{digest.hexdigest()[:16]}"

@@ -125,3 +125,14 @@ def test_skipping_stores_what_a_full_reclassification_stores(db_url, tmp_path):
         full_labels = [(r["version_id"], r["code"], r["score"], r["evidence"])
                        for r in conn.execute(LABELS, {"tv": full_tv})]
     assert skip_labels == full_labels and skip_labels
+
+
+def test_the_digest_follows_the_conversion_tables(change_extractor):
+    """Another OpenCC release or Unicode version can fold text differently: another digest."""
+    assert {name for name, _ in entities.EXTRACTOR_TABLES} == {"OpenCC", "unicodedata"}
+    extractor_digest.cache_clear()
+    current = extractor_digest()
+    opencc_version = dict(entities.EXTRACTOR_TABLES)["OpenCC"]
+    change_extractor("EXTRACTOR_TABLES", (("OpenCC", opencc_version + ".post1"),
+                                          ("unicodedata", dict(entities.EXTRACTOR_TABLES)["unicodedata"])))
+    assert extractor_digest() != current
