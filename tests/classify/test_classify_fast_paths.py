@@ -50,6 +50,23 @@ def test_the_contiguous_automaton_finds_what_the_default_one_finds():
         assert matcher.scan(text) == default.find_matches_as_indexes(text, overlapping=True)
 
 
+def test_the_automaton_reports_the_same_matches_whatever_the_key_order():
+    """The scan's fast path relies on it (Matcher.fast_ends puts cue, term and name keys first):
+    matches come by end, then longest first, from the trie, not from the keys' order."""
+    keys = default_classifier().matcher.keys
+    words = keys[::7]
+    rng = random.Random(5)
+    for _ in range(3):
+        shuffled = keys[:]
+        rng.shuffle(shuffled)
+        ordered, reordered = TermMatcher(keys), TermMatcher(shuffled)
+        for _ in range(100):
+            text = match_form("".join(rng.choice(words) + rng.choice(["", " ", "的", "a"]) for _ in range(30))).text
+            found = [(keys[k], s, e) for k, s, e in ordered.scan(text)]
+            assert found, text
+            assert [(shuffled[k], s, e) for k, s, e in reordered.scan(text)] == found, text
+
+
 def _reference_scan(matcher, title, text):
     """Every match filed through `routes`, with the boundary and case checks for every key."""
     original = title + SEPARATOR + text

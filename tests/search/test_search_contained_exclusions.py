@@ -59,8 +59,9 @@ def test_width_and_case_are_folded_before_the_containment(topk_db):
         for query in ['"ＡＩ芯片" -"ai"', '"AI芯片" -"ａｉ"', '"量子計算" -"计算"', '"量子计算" -"計算"']:
             assert search_plan(conn, query, 20)["plan"] == "nothing", query
             assert fw_search(conn, query, 20) == [], query
-        plan = search_plan(conn, '"ＡＩ芯片" -"ai芯片x"', 20)  # the excluded term is the longer one
-        assert plan["plan"] != "nothing", plan
+        query = '"ＡＩ芯片" -"ai芯片x"'  # the excluded term is the longer one: nothing dropped
+        assert search_plan(conn, query, 20)["plan"] != "nothing", query
+        assert sorted(fw_search(conn, query, ALL_ROWS)) == like_matches(conn, [["ＡＩ芯片"]], ["ai芯片x"]), query
 
 
 def test_or_groups_and_phrases_keep_what_can_match(topk_db):
@@ -90,3 +91,26 @@ def test_or_groups_and_phrases_keep_what_can_match(topk_db):
                     counted += 1
             checked += 1
     assert checked >= 8 and counted >= 4
+
+
+def test_a_group_whose_every_alternative_holds_an_excluded_term_matches_nothing(topk_db):
+    """Every alternative of an OR group dropped, or the one term of one group among others: no
+    document can match, and neither the LIKE oracle nor fw_search finds one."""
+    url, docs = topk_db
+    rng = random.Random(71)
+    with psycopg.connect(url) as conn:
+        tried = 0
+        for _ in range(12):
+            a, c = cut_terms(docs, rng, [4, 2])
+            x, b = a[1:3], a[:3]           # both a and b hold x
+            if any(t in normalized(conn, [c])[0] for t in normalized(conn, [x])):
+                continue
+            for query, groups in ((f'"{a}" -"{x}" OR "{b}" -"{x}"', [[a, b]]),
+                                  (f'"{a}" "{c}" -"{x}"', [[a], [c]]),
+                                  (f'"{a}" "{c}" -"{x}" OR "{b}" "{c}" -"{x}"', [[a, b], [c]])):
+                assert reachable(conn, groups, [x])[0] == [], query
+                assert like_matches(conn, groups, [x]) == [], query
+                assert search_plan(conn, query, 20)["plan"] == "nothing", query
+                assert fw_search(conn, query, ALL_ROWS) == [], query
+            tried += 1
+    assert tried >= 6
