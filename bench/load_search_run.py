@@ -119,8 +119,8 @@ def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str])
             kept.extend(d.text for d in docs[::keep_every])
             text_bytes += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs)
             batches = split(docs, workers)
-            merger_cpu: list[float] = []
-            merging = parallel_writers(db_url, lambda conn: merger_cpu.append(backend_cpu(conn.info.backend_pid)))
+            last_merge_cpu: list[float] = []
+            merging = parallel_writers(db_url, lambda conn: last_merge_cpu.append(backend_cpu(conn.info.backend_pid)))
             began = time.perf_counter()
             with merging if workers > 1 else nullcontext():
                 with ThreadPoolExecutor(workers) as pool:
@@ -129,7 +129,7 @@ def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str])
             if vacuumed:
                 cpu += vacuumed.result()
             seconds += time.perf_counter() - began
-            cpu += sum(merger_cpu)
+            cpu += sum(last_merge_cpu)
             print(f"  loaded {start + len(docs) - 1}/{last} ({text_bytes / 2**20 / seconds:.1f} MB/s)", flush=True)
     mb = text_bytes / 2**20
     return {"first": first, "last": last, "mb": mb, "seconds": seconds, "mb_s": mb / seconds,
