@@ -4,13 +4,13 @@ Run: .venv/bin/python -m bench.load_search [--docs 20000] [--workers 2] [--write
 
 1. Load: --docs document versions of ~5 KB (seed sentences, 15 % written in Traditional) in two
    halves, through the batch writer (parsers/batch_write.py: COPY straight in, search_text computed in
-   Python, ANALYZE after growth), --workers connections in parallel; with more than one, the GIN
-   merges run on a connection of their own meanwhile (batch_write.pending_merger, its CPU counted);
+   Python, ANALYZE after growth), --workers connections in parallel; with more than one, they
+   merge the GIN pending list in turn and what is left is merged at the end
+   (batch_write.parallel_writers, its CPU counted);
    batches commit with synchronous_commit off (durable=False: a bulk load reruns what a crash lost);
    batches of about 1,000, their number a multiple of --workers, so no writer runs alone at the end.
    Rates in MB/s of UTF-8 title+text, wall clock and per CPU second (server backends + Python),
-   because the machine is shared. Each half ends with VACUUM ANALYZE, included in the time; it
-   starts once the writers are done, beside the merger's last merges.
+   because the machine is shared. Each half ends with its last merge and VACUUM ANALYZE, included in the time.
 2. Search, after each half: eight query classes (docs/search.md syntax, search_classes.py).
    *ranked* = fw_search(q, 20), the user's search, p50/p95; for --like queries per class, the
    index-served set of every match is asserted equal to a sequential LIKE scan (count + md5 of

@@ -21,7 +21,7 @@ from bench.search_classes import Query, build_classes
 from futurewatch.core.config import load_settings
 from futurewatch.core.db import embedded_server, with_database
 from futurewatch.core.searchtext import SearchTextFolder
-from parsers.batch_write import VersionRow, copy_versions, indexed_batch, pending_merger, upsert_staged
+from parsers.batch_write import VersionRow, copy_versions, indexed_batch, parallel_writers, upsert_staged
 from tests.search.corpus import SampleDoc, build_doc, ensure_source
 
 BATCH, CHUNK = 1000, 20_000
@@ -107,7 +107,8 @@ def vacuum(db_url: str) -> float:
 def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str]) -> dict:
     """Load versions first..last in chunks (documents built untimed), workers batches at a time,
     in batches of about BATCH split evenly among the workers (none left to run alone at the end).
-    VACUUM ANALYZE runs beside the merger's last merges (its index step waits for them)."""
+    With several workers they merge in turn, and what they left is merged once they are done
+    (batch_write.parallel_writers); VACUUM ANALYZE starts beside that last merge."""
     rng, seconds, cpu, text_bytes = random.Random(first), 0.0, 0.0, 0
     keep_every = max(1, last // 4000)
     with psycopg.connect(db_url) as conn:  # committed before the writers start: inserting it in each
@@ -118,8 +119,8 @@ def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str])
             kept.extend(d.text for d in docs[::keep_every])
             text_bytes += sum(len(d.title.encode()) + len(d.text.encode()) for d in docs)
             batches = split(docs, workers)
-            merger_cpu: list[float] = []
-            merging = pending_merger(db_url, lambda conn: merger_cpu.append(backend_cpu(conn.info.backend_pid)))
+            last_merge_cpu: list[float] = []
+            merging = parallel_writers(db_url, lambda conn: last_merge_cpu.append(backend_cpu(conn.info.backend_pid)))
             began = time.perf_counter()
             with merging if workers > 1 else nullcontext():
                 with ThreadPoolExecutor(workers) as pool:
@@ -128,7 +129,7 @@ def load_half(db_url: str, first: int, last: int, workers: int, kept: list[str])
             if vacuumed:
                 cpu += vacuumed.result()
             seconds += time.perf_counter() - began
-            cpu += sum(merger_cpu)
+            cpu += sum(last_merge_cpu)
             print(f"  loaded {start + len(docs) - 1}/{last} ({text_bytes / 2**20 / seconds:.1f} MB/s)", flush=True)
     mb = text_bytes / 2**20
     return {"first": first, "last": last, "mb": mb, "seconds": seconds, "mb_s": mb / seconds,

@@ -4,7 +4,7 @@ batch instead of per row.
     with indexed_batch(conn):        # one transaction per batch
         copy_versions(conn, rows, folder)
 
-    with pending_merger(db_url):     # several writers in parallel: one connection merges for all
+    with parallel_writers(db_url):   # several writers in parallel, merging in turn
         ... indexed_batch(conn, merge=False) in each writer ...
 
 Versions already stored (by id, by document and content hash, or by document and version
@@ -23,12 +23,19 @@ part of the index and every search reads it; other sessions do not see the batch
 After a batch that grew the table by more than a tenth, the table is ANALYZEd, so that no plan
 runs on statistics of a much smaller table.
 
-Several writers in parallel (bench.load_search) would each wait for the other's merge (one
-cleanup of a GIN pending list at a time, the index's metapage lock): `pending_merger` runs the
-merges on a connection of its own, over and over while the writers COPY, so merging and COPY
-use both cores, and once more when the load ends; the writers commit with `merge=False`.
-Nothing is less safe: pending entries are part of the index, written and committed with their
-batch, and every search reads them; a killed merge rolls back and the next one does its work.
+Several writers in parallel (bench.load_search) cannot merge at once: the index lets one backend
+clean its pending list at a time (the metapage lock). With `merge=False` a writer's transaction
+sets a small `gin_pending_list_limit` (SHARED_PENDING_LIMIT): once the list passes it, the writer
+whose insert finds it so merges it, up to the tail it saw, with PostgreSQL's own cleanup at
+insert, while the other writers go on COPYing (they skip the cleanup while one runs). Each merge
+is short, so the pages it frees are reused soon after. `parallel_writers` merges what is left
+when the writers are done. (One connection merging over and over for all writers, wip/load3,
+fell ~150–200 MB behind them and merged that backlog in one cleanup that reached the tail only
+when they stopped, no page reusable until then: a 3.2× larger index and 1.04–1.11× more CPU per
+MB; the wall rate under shared load was mixed, docs/performance.md, wip/load6.) Nothing is less safe:
+pending entries are part of the index, written and committed with their batch, and every
+search reads them; a merge inside a batch that rolls back leaves index entries of rolled-back
+rows, which no search returns and VACUUM removes, as after any rolled-back insert.
 
 A bulk load's batches may commit with `durable=False` (`synchronous_commit = off`, that
 transaction only): a server crash can lose the batches committed in the ~0.2 s before it, each
@@ -38,7 +45,6 @@ already stored are skipped). `process` keeps durable commits.
 
 from __future__ import annotations
 
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,8 +59,9 @@ from futurewatch.core.stats import analyze_table
 
 SEARCH_INDEX = "document_versions_search_keys_idx"
 PENDING_LIMIT = "64MB"      # at most one merge per 64 MB of new keys within a batch
-MERGE_MEMORY = "64MB"       # maintenance_work_mem of the merges (larger was not faster)
-MERGER_IDLE = 0.05          # seconds the merger waits when the pending list was empty
+SHARED_PENDING_LIMIT = "16MB"  # parallel writers: merge in turn past 16 MB (4 and 8 MB merged
+                               # more often and wrote more WAL, 32 MB left a larger index)
+MERGE_MEMORY = "64MB"       # memory of the merges (larger was not faster)
 ANALYZE_GROWTH = 0.1       # ANALYZE after a batch that adds more than this share of rows
 STORED_KEYS = ("SELECT version_id, document_id, version_no, content_hash FROM document_versions"
                " WHERE version_id = ANY(%s) OR document_id = ANY(%s)")
@@ -77,11 +84,13 @@ class VersionRow:
 @contextmanager
 def indexed_batch(conn, merge: bool = True, durable: bool = True) -> Iterator[None]:
     """One transaction whose search-index entries are merged in bulk, and once more at its end
-    (`merge=False`: left to a `pending_merger`; `durable=False`: a bulk load's commit, below)."""
+    (`merge=False`: parallel writers', merged in turn past a smaller limit, see `parallel_writers`;
+    `durable=False`: a bulk load's commit, below)."""
     with conn.transaction():
         before = planner_rows(conn)
-        conn.execute(f"SET LOCAL gin_pending_list_limit = '{PENDING_LIMIT}'")
-        conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEMORY}'")
+        conn.execute(f"SET LOCAL gin_pending_list_limit = '{PENDING_LIMIT if merge else SHARED_PENDING_LIMIT}'")
+        conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEMORY}'")  # merge_pending's memory
+        conn.execute(f"SET LOCAL work_mem = '{MERGE_MEMORY}'")  # the memory of a merge at insert
         if not durable:
             conn.execute("SET LOCAL synchronous_commit = off")
         yield
@@ -138,32 +147,14 @@ def unstored(conn, rows: list[VersionRow]) -> list[VersionRow]:
 
 
 @contextmanager
-def pending_merger(db_url: str, on_close: Callable[[psycopg.Connection], None] | None = None) -> Iterator[None]:
-    """Merge the search index's pending list on a connection of its own while the block runs,
-    and once more at its end (writers inside use `indexed_batch(conn, merge=False)`).
+def parallel_writers(db_url: str, on_close: Callable[[psycopg.Connection], None] | None = None) -> Iterator[None]:
+    """A block of writers in parallel, each `indexed_batch(conn, merge=False)`: they merge in turn
+    while they write; what they left pending is merged on a connection of its own when the block
+    ends (not after an error: pending entries are searched all the same, the next merge takes them).
     `on_close(conn)` is called before that connection closes (a benchmark reads its CPU)."""
-    done = threading.Event()
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            with psycopg.connect(db_url, autocommit=True) as conn:
-                conn.execute(f"SET maintenance_work_mem = '{MERGE_MEMORY}'")
-                while not done.is_set():
-                    if not merge_pending(conn):
-                        done.wait(MERGER_IDLE)
-                merge_pending(conn)
-                if on_close:
-                    on_close(conn)
-        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
-            failed.append(error)
-
-    merger = threading.Thread(target=run, name="pending-merger", daemon=True)
-    merger.start()
-    try:
-        yield
-    finally:
-        done.set()
-        merger.join()
-    if failed:
-        raise failed[0]
+    yield
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute(f"SET maintenance_work_mem = '{MERGE_MEMORY}'")
+        merge_pending(conn)
+        if on_close:
+            on_close(conn)

@@ -13,7 +13,8 @@ import psycopg
 import pytest
 
 from futurewatch.core.searchtext import SearchTextFolder
-from parsers.batch_write import VersionRow, copy_versions, indexed_batch, merge_pending, pending_merger, upsert_staged
+from parsers import batch_write
+from parsers.batch_write import VersionRow, copy_versions, indexed_batch, merge_pending, parallel_writers, upsert_staged
 from tests.search.corpus import build_doc, ensure_source
 
 ODD_TEXTS = [("ＡＢＣ Ⅻ ﬁ ㍿", "İstanbul ΣΑΣ ß ẞ 臺灣 ①② 量子計算"), ("a\nb", "c\r\nd\u00a0e"), ("", ""),
@@ -150,9 +151,9 @@ def test_insert_trigger_skips_only_rows_it_would_leave_unchanged(db_url):
             conn.execute(insert, (64, 64, "h64", "wrong", [7]))
 
 
-def test_parallel_writers_leave_their_merges_to_the_merger(db_url, docs):
-    """Writers with merge=False leave entries pending (searched all the same); pending_merger merges
-    them while the writers run and once more at its end; a crashed batch leaves nothing."""
+def test_parallel_writers_merge_in_turn_and_at_the_end(db_url, docs):
+    """Writers with merge=False leave entries pending (searched all the same); parallel_writers
+    merges what is left at its end; a crashed batch leaves nothing."""
     def load(batch, crash=False):
         with psycopg.connect(db_url) as conn:
             return write(conn, batch, SearchTextFolder.from_database(conn), fail_after_copy=crash, merge=False)
@@ -160,7 +161,7 @@ def test_parallel_writers_leave_their_merges_to_the_merger(db_url, docs):
     with psycopg.connect(db_url, autocommit=True) as conn:
         assert load(docs[:20]) == 20
         assert merge_pending(conn) > 0  # left pending by the writer
-        with pending_merger(db_url), ThreadPoolExecutor(2) as pool:
+        with parallel_writers(db_url), ThreadPoolExecutor(2) as pool:
             written = list(pool.map(load, [docs[20:50], docs[50:80], docs[80:120]]))
             with pytest.raises(RuntimeError):
                 load([replace(d, document_id=d.document_id + 1000) for d in docs[:10]], crash=True)
@@ -174,3 +175,15 @@ def test_parallel_writers_leave_their_merges_to_the_merger(db_url, docs):
             like = conn.execute("SELECT count(*) FROM document_versions WHERE strpos(search_text, fw_normalize(%s)) > 0",
                                 [term]).fetchone()[0]
             assert hit == like >= 1, term
+
+
+def test_a_writer_merges_once_the_shared_pending_limit_is_passed(db_url, docs, monkeypatch):
+    """With merge=False the pending list is merged by the writer whose insert passes
+    SHARED_PENDING_LIMIT: far less is left pending than the batch wrote."""
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        folder = SearchTextFolder.from_database(conn)
+        write(conn, docs[:60], folder, merge=False)
+        unlimited = merge_pending(conn)  # 60 versions' entries, well under 16 MB: all still pending
+        monkeypatch.setattr(batch_write, "SHARED_PENDING_LIMIT", "64kB")  # the smallest limit allowed
+        write(conn, docs[60:], folder, merge=False)
+        assert 0 < merge_pending(conn) < unlimited / 2

@@ -1,5 +1,5 @@
 """bench.load_search's load schedule (bench/load_search_run.py): batches split evenly among the
-writers, the source row committed first, VACUUM ANALYZE beside the merger's last merges; search
+writers, the source row committed first, VACUUM ANALYZE beside the last merge; search
 stays right after it and a rerun of the same half adds nothing."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def test_a_parallel_load_is_searchable_merged_vacuumed_and_reruns_as_an_upsert(d
     again = load_half(db_url, 1, 200, 2, [])
     with psycopg.connect(db_url, autocommit=True) as conn:
         assert conn.execute("SELECT count(*), count(DISTINCT version_id) FROM document_versions").fetchone() == (200, 200)
-        assert merge_pending(conn) == 0  # the merger left nothing pending
+        assert merge_pending(conn) == 0  # the writers and the last merge left nothing pending
         vacuumed = conn.execute("SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables"
                                 " WHERE relname = 'document_versions'").fetchone()
         assert vacuumed == (True, True)
