@@ -635,7 +635,7 @@ BEGIN
     RETURN jsonb_build_object('all', kept, 'none', to_jsonb(nones), 'keys', keys);
 END
 $$;
-COMMENT ON FUNCTION public.fw_prepare_query(parsed jsonb) IS 'A parsed query (fw_parse_query) with its terms normalised and keyed once; the statement builders accept either form.';
+COMMENT ON FUNCTION public.fw_prepare_query(parsed jsonb) IS 'A parsed query (fw_parse_query) with its terms normalised and keyed once; an alternative that contains an excluded term is dropped (0390), and a group left empty marks the query "nothing" (no document can match). The statement builders accept either form.';
 CREATE FUNCTION public.fw_rank_counted(search_text text, t text, n integer) RETURNS real
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN ((ln(((1 + n))::double precision) + (CASE WHEN (strpos(t, '
