@@ -21,8 +21,13 @@ from bench.search_classes import Query, build_classes
 from futurewatch.core.config import load_settings
 from futurewatch.core.db import embedded_server, with_database
 from futurewatch.core.searchtext import SearchTextFolder
-from parsers.batch_write import VersionRow, copy_versions, indexed_batch, parallel_writers, upsert_staged
+from parsers.batch_write import VersionRow, copy_versions, indexed_batch, upsert_staged
 from tests.search.corpus import SampleDoc, build_doc, ensure_source
+
+try:
+    from parsers.batch_write import parallel_writers
+except ImportError:  # a tree from before the writers merged in turn (bench.process.checkout, --before)
+    from parsers.batch_write import pending_merger as parallel_writers
 
 BATCH, CHUNK = 1000, 20_000
 MATCH_SQL = ("SELECT count(*), md5(coalesce(string_agg(v.version_id::text, ',' ORDER BY v.version_id), ''))"
