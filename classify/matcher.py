@@ -64,10 +64,11 @@ class Matcher:
             key = normalize_term(entry.term)
             if key:
                 grouped[key].append(entry)
-        slots = {key: _fast_slot(key, found) for key, found in grouped.items()}
-        self.keys = sorted(grouped, key=lambda key: _FAST.index(slots[key]) if slots[key] in _FAST else len(_FAST))
-        counts = [sum(slot == fast for slot in slots.values()) for fast in _FAST]
-        self.fast_ends = tuple(accumulate(counts))
+        fast, other = {slot: [] for slot in _FAST}, []
+        for key, found in grouped.items():
+            fast.get(_fast_slot(key, found), other).append(key)
+        self.keys = [key for slot in _FAST for key in fast[slot]] + other
+        self.fast_ends = tuple(accumulate(len(fast[slot]) for slot in _FAST))
         self.routes = [tuple((_SLOTS.get(e.kind, NAME), e) for e in grouped[k]) for k in self.keys]
         self.terms = TermMatcher(self.keys)
         self.values = [r[0][1].ref if r[0][0] == CUE else r[0][1] for r in self.routes]
