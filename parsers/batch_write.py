@@ -29,10 +29,9 @@ sets a small `gin_pending_list_limit` (SHARED_PENDING_LIMIT): once the list pass
 whose insert finds it so merges it, up to the tail it saw, with PostgreSQL's own cleanup at
 insert, while the other writers go on COPYing (they skip the cleanup while one runs). Each merge
 is short, so the pages it frees are reused soon after. `parallel_writers` merges what is left
-when the writers are done. (One connection merging over and over for all writers, wip/load3,
-fell ~150–200 MB behind them and merged that backlog in one cleanup that reached the tail only
-when they stopped, no page reusable until then: a 3.2× larger index and 1.04–1.11× more CPU per
-MB; the wall rate under shared load was mixed, docs/performance.md, wip/load6.) Nothing is less safe:
+when the writers are done. (A connection merging for all writers instead chased their tail in
+one cleanup that freed no page until they stopped: a 3× larger index; docs/performance.md,
+wip/load6.) Nothing is less safe:
 pending entries are part of the index, written and committed with their batch, and every
 search reads them; a merge inside a batch that rolls back leaves index entries of rolled-back
 rows, which no search returns and VACUUM removes, as after any rolled-back insert.
