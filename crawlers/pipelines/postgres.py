@@ -3,6 +3,9 @@
 new / changed / unchanged are decided here, against the seen_urls row loaded at start:
 a page never fetched before is new; a page whose bytes hash differently is changed (a new
 raw_fetch, which the parser turns into a new version); the same hash or a 304 is unchanged.
+A page counts as new or changed only when this run stored its raw_fetch: when another run
+(a backfill beside a manual run) stored the same bytes first, it is unchanged here, so the
+run's tallies always agree with the raw_fetches range its asset event names.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ class PostgresPipeline:
 
     def record_fetched(self, item: FetchItem, run) -> None:
         with self.conn.transaction():
-            raw_fetch_id = self.insert_raw_fetch(item)
+            raw_fetch_id, stored = self.insert_raw_fetch(item)
             if item.kind == "listing":
                 return
             self.upsert_seen(item)
@@ -78,7 +81,9 @@ class PostgresPipeline:
                 self.upsert_attachment(item, "stored", raw_fetch_id, item.sha256, item.storage_key, len(item.body))
                 return
         seen = self.crawler.spider.seen.get(item.url)
-        if seen is None or not seen.last_sha256:
+        if not stored:
+            run.unchanged += 1
+        elif seen is None or not seen.last_sha256:
             run.new += 1
         elif seen.last_sha256 != item.sha256:
             run.changed += 1
@@ -106,16 +111,18 @@ class PostgresPipeline:
 
     # --- rows -------------------------------------------------------------------------------
 
-    def insert_raw_fetch(self, item: FetchItem) -> int:
+    def insert_raw_fetch(self, item: FetchItem) -> tuple[int, bool]:
+        """The raw_fetch_id of these bytes at this URL, and whether this call stored them."""
         params = {"source_id": item.source_id, "crawl_run_id": self.crawl_run_id, "url": item.url,
                   "final_url": item.final_url or item.url, "status": item.status, "headers": Jsonb(item.headers),
                   "fetched_at": item.fetched_at, "sha256": item.sha256, "size_bytes": len(item.body),
                   "storage_key": item.storage_key, "content_type": item.content_type, "kind": item.kind,
                   "blocked_reason": item.blocked_reason, "hints": Jsonb(item.hints), "parent_url": item.parent_url}
         row = self.conn.execute(store.INSERT_RAW_FETCH, params).fetchone()
-        if row is None:  # these exact bytes at this URL are already kept
-            row = self.conn.execute(store.SELECT_RAW_FETCH, params).fetchone()
-        return row["raw_fetch_id"]
+        if row is not None:
+            return row["raw_fetch_id"], True
+        row = self.conn.execute(store.SELECT_RAW_FETCH, params).fetchone()  # already kept
+        return row["raw_fetch_id"], False
 
     def upsert_seen(self, item: FetchItem, sha256: str | None = None) -> None:
         self.conn.execute(store.UPSERT_SEEN_FETCHED, {

@@ -59,3 +59,23 @@ def test_since_bounds_a_backfill(fw_env, db_url, mirror):
     assert govcn.listed == govcn.new == len(fresh)
     assert {r["url"] for r in query(db_url, "SELECT url FROM raw_fetches WHERE source_id = 'govcn' AND kind = 'page'")} \
         == set(fresh)
+
+
+def test_bytes_another_run_stored_first_count_as_unchanged(fw_env, db_url, mirror):
+    """A backfill beside a manual run: the run whose insert finds the bytes already kept stored nothing new,
+    so its tallies and its asset event's raw_fetches range must both say so."""
+    from futurewatch.app.crawl_task import describe_crawl
+
+    noon = mirror_noon(mirror)
+    [first] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r1", settings=load_settings(), now=noon)
+    assert first.new > 0
+    stored = query(db_url, "SELECT count(*) AS n FROM raw_fetches WHERE kind = 'page'")[0]["n"]
+    query(db_url, "DELETE FROM seen_urls RETURNING url")  # as if loaded before the other run wrote its pages
+
+    [second] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key="r2", settings=load_settings(), now=noon)
+    assert (second.new, second.changed, second.unchanged) == (0, 0, first.new)
+    assert query(db_url, "SELECT count(*) AS n FROM raw_fetches WHERE kind = 'page'")[0]["n"] == stored
+    event = describe_crawl(db_url, second, None)
+    assert event["new"] == 0 and event["changed"] == 0
+    assert {r["kind"] for r in query(db_url, "SELECT kind FROM raw_fetches WHERE crawl_run_id = %(r)s",
+                                     {"r": second.crawl_run_id})} <= {"listing"}
