@@ -109,11 +109,14 @@ class Classifier:
             return []
         threshold = self.threshold
         kept = [(t, round3(p)) for t, p in zip(tracks, probs) if p >= threshold]
-        by_code = {t.code: t for t, _ in kept}
-        codes = final_codes({c: t.score for c, t in by_code.items()}, {c: t.absorbed_by for c, t in by_code.items()},
-                            lambda code: listed(doc, by_code[code], tracks))
-        kept = [k for k in kept if k[0].code in codes]
-        kept.sort(key=lambda k: (-k[1], k[0].code))
+        if len(kept) > 1:   # one label alone is neither absorbed nor subordinate
+            by_code = {t.code: t for t, _ in kept}
+            codes = final_codes({c: t.score for c, t in by_code.items()},
+                                {c: t.absorbed_by for c, t in by_code.items() if t.absorbed_by is not None},
+                                lambda code: listed(doc, by_code[code], tracks))
+            if len(codes) < len(kept):
+                kept = [k for k in kept if k[0].code in codes]
+            kept.sort(key=_LABEL_ORDER)
         return self._labels(doc, kept)
 
     def _labels(self, doc: Scan, kept: list[tuple[Track, float]]) -> list[Label]:
@@ -131,6 +134,7 @@ class Classifier:
 
 
 _new = tuple.__new__   # a NamedTuple without its Python-level __new__
+_LABEL_ORDER = lambda k: (-k[1], k[0].code)   # of a kept (track, score): by score, then code
 _WEIGHT = itemgetter(0)   # of a counted (weight, field, hit); a track's counted hits are in position order
 
 

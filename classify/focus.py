@@ -191,10 +191,15 @@ def listed(doc: Scan, track: Track, tracks: list[Track]) -> bool:
     characters (人工智能、集成电路、生物医药 …)? Lists count: such a track is a label of its own."""
     text = doc.form.text
     near = 2 * ENUM_REACH
+    others = None   # the other candidates' counted hits' starts, sorted once the first item is found
     for _, _, h in track.counted[:MAX_HITS]:
-        if (in_list(text, h) or _enumerated(text, h[0], h[1])) and any(
-                abs(o[2][0] - h[0]) <= near for t in tracks if t is not track for o in t.counted):
-            return True
+        start = h[0]
+        if in_list(text, h) or _enumerated(text, start, h[1]):
+            if others is None:
+                others = sorted([o[2][0] for t in tracks if t is not track for o in t.counted])
+            i = bisect_left(others, start - near)   # the first at or after start - near: is it in reach?
+            if i < len(others) and others[i] <= start + near:
+                return True
     return False
 
 
@@ -290,8 +295,15 @@ def subordinates(kept: dict[str, float], listed: set[str] | frozenset[str] = fro
     circuits beside nev). The corpus guideline labels the specific track or the product only;
     but lists count, so a track named as an item of a list (`listed`) is kept."""
     relations = load_relations()
-    return {code for code, score in kept.items() if code in relations and code not in listed
-            and any(kept[other] >= score for other in relations[code].intersection(kept))}
+    out = set()
+    for code, score in kept.items():
+        over = relations.get(code)
+        if over is not None and code not in listed:
+            for other in over:
+                if other in kept and kept[other] >= score:
+                    out.add(code)
+                    break
+    return out
 
 
 def final_codes(kept: dict[str, float], absorbed_by: Mapping[str, str | None],

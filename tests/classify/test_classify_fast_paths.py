@@ -10,7 +10,7 @@ from bisect import bisect_left
 import ahocorasick_rs
 import pytest
 
-from classify import focus_signals
+from classify import focus, focus_signals
 from classify.classifier import default_classifier
 from classify.entities import (_DOC_NUMBER, _DOC_NUMBER_RUNS, _MONEY_RUNS, _POLICY_TITLE, _TARGET_YEAR_RUNS,
                                document_entities,
@@ -266,3 +266,65 @@ def test_round3_is_round_to_three_places():
         half = round(x, 3) + 0.0005   # about halfway to the next rounded value, and just either side
         values += [half, half * (1 + 1e-15), half * (1 - 1e-15), -half]
     assert [repr(round3(x)) for x in values] == [repr(round(x, 3)) for x in values]
+
+
+def _reference_listed(doc, track, tracks):
+    """focus.listed as first written: every other candidate's counted hits tried in turn."""
+    from classify.focus import ENUM_REACH, MAX_HITS, _enumerated
+    from classify.tracks import in_list
+
+    text = doc.form.text
+    return any((in_list(text, h) or _enumerated(text, h[0], h[1]))
+               and any(abs(o[2][0] - h[0]) <= 2 * ENUM_REACH for t in tracks if t is not track for o in t.counted)
+               for _, _, h in track.counted[:4])
+
+
+def _reference_decide(classifier, doc, tracks, probs):
+    """Classifier._decide as first written: final_codes over every kept set, one label too."""
+    from classify.classifier import round3
+    from classify.focus import final_codes, subordinates
+
+    relations = __import__("classify.focus", fromlist=["load_relations"]).load_relations()
+
+    def plain_subordinates(kept, listed=frozenset()):
+        return {code for code, score in kept.items() if code in relations and code not in listed
+                and any(kept[other] >= score for other in relations[code].intersection(kept))}
+
+    kept = [(t, round3(p)) for t, p in zip(tracks, probs) if p >= classifier.threshold]
+    by_code = {t.code: t for t, _ in kept}
+    scores = {c: t.score for c, t in by_code.items()}
+    codes = {c for c in scores if by_code[c].absorbed_by not in scores}
+    codes -= {c for c in plain_subordinates({c: scores[c] for c in codes})
+              if not _reference_listed(doc, by_code[c], tracks)}
+    assert codes == final_codes(scores, {c: t.absorbed_by for c, t in by_code.items()},
+                                lambda c: _reference_listed(doc, by_code[c], tracks))
+    assert subordinates(scores) == plain_subordinates(scores)
+    kept = sorted((k for k in kept if k[0].code in codes), key=lambda k: (-k[1], k[0].code))
+    return classifier._labels(doc, kept)
+
+
+def test_lists_and_the_kept_labels_are_decided_as_by_the_plain_rules():
+    """focus.listed looks the other candidates' hits up in one sorted list, subordinates walks
+    the relations without sets, and Classifier._decide skips final_codes for one label: the
+    same answers as the plain rules, on texts of terms in enumerations, with random probabilities."""
+    classifier = default_classifier()
+    terms = sorted({e.term for routes in classifier.matcher.routes for _, e in routes if e.kind == "term"})[::3]
+    glue = ["、", "、", "/", "等", "", "的", "。", "和"] + ["以及相关的产业发展情况。"] * 2
+    rng = random.Random(29)
+    decided = listed = several = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(terms) + rng.choice(glue) + "的" * rng.choice([0, 0, rng.randrange(8, 32)])
+                       for _ in range(rng.randrange(2, 16)))   # filler: hits near 2 × ENUM_REACH apart
+        doc = scan_document(classifier.matcher, "", text)
+        tracks = select_tracks(doc, classifier.options.weights, {}, classifier.compounds)
+        if not tracks:
+            continue
+        for track in tracks:
+            found = focus.listed(doc, track, tracks)
+            assert found == _reference_listed(doc, track, tracks)
+            listed += found
+        probs = [rng.random() for _ in tracks]
+        assert classifier._decide(doc, tracks, probs) == _reference_decide(classifier, doc, tracks, probs)
+        decided += 1
+        several += sum(p >= classifier.threshold for p in probs) > 1
+    assert decided > 1000 and listed > 300 and several > 300
