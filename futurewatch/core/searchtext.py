@@ -163,12 +163,13 @@ class CommonKeys:
 
     def document_keys(self, keys: np.ndarray) -> np.ndarray:
         """A text's sorted distinct keys with the absence keys of the listed keys it lacks (sorted)."""
-        if not len(self.sorted):
-            return keys
-        at = np.searchsorted(keys, self.sorted)
-        held = keys[np.minimum(at, len(keys) - 1)] == self.sorted if len(keys) else np.zeros(len(self.sorted), bool)
-        lacked = np.sort(self.absence[~held])
-        return np.insert(keys, np.searchsorted(keys, 0), lacked)  # the only keys in 1..65535
+        if not len(keys):
+            return np.sort(self.absence)
+        held = keys.take(np.searchsorted(keys, self.sorted), mode="clip") == self.sorted
+        lacked = self.absence[~held]
+        lacked.sort()
+        split = np.searchsorted(keys, 0)  # absence keys are the only keys in 1..65535
+        return np.concatenate((keys[:split], lacked, keys[split:]))
 
 
 NO_COMMON_KEYS = CommonKeys([])
