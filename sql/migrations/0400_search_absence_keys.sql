@@ -17,7 +17,8 @@
 -- The list (docs/performance.md, 0400 section): two-Han-character keys held by at least 40 % of
 -- the 33 real texts of at least 300 Han characters the project holds (the 26 real pages of
 -- /work/shared/real-pages, the five seed documents, the constructed fixtures' expected texts),
--- normalised by fw_search_text, most frequent first. A text holding a key costs nothing; one
+-- normalised by fw_search_text, most frequent first (scripts/common_keys.py prints it again). A
+-- text holding a key costs nothing; one
 -- lacking it costs one index entry (~2.5 % more entries on the sample, ~0 on the bench's corpus).
 --
 -- Writers: the batch writers compute the keys in Python (futurewatch/core/searchtext.py reads
