@@ -3,10 +3,11 @@ its index keys, equal to SQL's fw_search_keys(search_text) (migration 0220), wit
 of the common keys it lacks: a version's stored keys, equal to SQL's fw_document_keys (0400).
 
 The fold map (Traditional → Simplified, upper → lower case) and the common keys are read from the
-database itself (`fw_fold_map()`, `fw_common_keys()`), so Python and SQL always use the same ones. NFKC comes from Python's
-unicodedata: under Unicode's normalization stability policy the NFKC form of an assigned
-character never changes between Unicode versions, so for text whose characters are all assigned
-in Python's Unicode version the result equals PostgreSQL's `normalize(x, NFKC)`. For any other
+database itself (`fw_fold_map()`, `fw_common_keys()`), so Python and SQL always use the same ones.
+NFKC comes from Python's unicodedata: under Unicode's normalization stability policy the NFKC
+form of an assigned character never changes between Unicode versions, so for text whose
+characters are all assigned in Python's Unicode version the result equals PostgreSQL's
+`normalize(x, NFKC)`. For any other
 text `search_text()` returns None and the database computes the value (the trigger of 0170).
 
 Fast path: NFKC then the fold, one character at a time, through one table of the Basic
