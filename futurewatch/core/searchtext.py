@@ -1,11 +1,13 @@
 """search_text computed in Python, equal to SQL's fw_search_text(title, text) (migration 0170), and
-its index keys, equal to SQL's fw_search_keys(search_text) (migration 0220).
+its index keys, equal to SQL's fw_search_keys(search_text) (migration 0220), with the absence keys
+of the common keys it lacks: a version's stored keys, equal to SQL's fw_document_keys (0400).
 
-The fold map (Traditional → Simplified, upper → lower case) is read from the database itself
-(`fw_fold_map()`), so Python and SQL always fold with the same table. NFKC comes from Python's
-unicodedata: under Unicode's normalization stability policy the NFKC form of an assigned
-character never changes between Unicode versions, so for text whose characters are all assigned
-in Python's Unicode version the result equals PostgreSQL's `normalize(x, NFKC)`. For any other
+The fold map (Traditional → Simplified, upper → lower case) and the common keys are read from the
+database itself (`fw_fold_map()`, `fw_common_keys()`), so Python and SQL always use the same ones.
+NFKC comes from Python's unicodedata: under Unicode's normalization stability policy the NFKC
+form of an assigned character never changes between Unicode versions, so for text whose
+characters are all assigned in Python's Unicode version the result equals PostgreSQL's
+`normalize(x, NFKC)`. For any other
 text `search_text()` returns None and the database computes the value (the trigger of 0170).
 
 Fast path: NFKC then the fold, one character at a time, through one table of the Basic
@@ -74,17 +76,18 @@ def inert_map(fold: tuple[tuple[int, str], ...]) -> tuple[np.ndarray, dict[str, 
 
 
 class SearchTextFolder:
-    """`search_text(title, text)` for one database's fold map."""
+    """`search_text(title, text)` and its stored keys for one database's fold map and common keys."""
 
-    def __init__(self, fold_map: dict[str, str]):
+    def __init__(self, fold_map: dict[str, str], common_keys: list[int] | None = None):
         self.table = str.maketrans(fold_map)
         self.known: set[str] = set()  # characters already checked as assigned
         self.inert, self.expansions = inert_map(tuple(sorted(self.table.items())))
+        self.common = CommonKeys(common_keys or [])
 
     @classmethod
     def from_database(cls, conn) -> "SearchTextFolder":
         with conn.cursor(row_factory=tuple_row) as cur:  # whatever the connection's row factory
-            return cls(cur.execute("SELECT fw_fold_map()").fetchone()[0])
+            return cls(*cur.execute("SELECT fw_fold_map(), fw_common_keys()").fetchone())
 
     def assigned(self, text: str) -> bool:
         if text.replace("\n", "").isprintable():  # the common case, in C: no character is unassigned (Cn)
@@ -116,9 +119,9 @@ class SearchTextFolder:
         joined = title.replace("\n", " ") + "\n" + text
         folded = self.fold_inert(joined)
         if isinstance(folded, np.ndarray):
-            return text_of(folded), keys_binary_of_units(folded)
+            return text_of(folded), keys_binary_of_units(folded, self.common)
         search_text = self.normalize_general(joined) if folded is None else folded  # not folded twice
-        return search_text, keys_binary(search_text)
+        return search_text, keys_binary(search_text, self.common)
 
     def fold_inert(self, text: str) -> np.ndarray | str | None:
         """fw_normalize(text) when every character is inert: as BMP code points (= its UTF-16
@@ -149,6 +152,30 @@ def search_keys(search_text: str) -> np.ndarray:
     return keys_of_units(utf16_units(search_text))
 
 
+class CommonKeys:
+    """fw_common_keys(): keys most articles hold. A version lacking the i-th (from 1) holds the
+    absence key i, a key no text holds (its first UTF-16 unit would be U+0000)."""
+
+    def __init__(self, keys: list[int]):
+        keys = np.asarray(keys, dtype=np.int32)
+        self.order = np.argsort(keys, kind="stable")
+        self.sorted = keys[self.order]
+        self.absence = (self.order + 1).astype(np.int32)  # the absence key of each sorted key
+
+    def document_keys(self, keys: np.ndarray) -> np.ndarray:
+        """A text's sorted distinct keys with the absence keys of the listed keys it lacks (sorted)."""
+        if not len(keys):
+            return np.sort(self.absence)
+        held = keys.take(np.searchsorted(keys, self.sorted), mode="clip") == self.sorted
+        lacked = self.absence[~held]
+        lacked.sort()
+        split = np.searchsorted(keys, 0)  # absence keys are the only keys in 1..65535
+        return np.concatenate((keys[:split], lacked, keys[split:]))
+
+
+NO_COMMON_KEYS = CommonKeys([])
+
+
 def text_of(points: np.ndarray) -> str:
     """The string of an array of code points."""
     return points.astype("<u4").tobytes().decode("utf-32-le")
@@ -165,17 +192,23 @@ def keys_of_units(units: np.ndarray) -> np.ndarray:
     return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
 
-def keys_binary(search_text: str | None) -> bytes | None:
-    """search_keys(search_text) in int4[]'s binary form, for a binary COPY (None: the database
-    computes them): no number is formatted as text on either side."""
+def document_keys(search_text: str, common: CommonKeys) -> np.ndarray:
+    """A version's stored keys: search_keys(search_text) and the absence keys of `common`, equal to
+    SQL's fw_document_keys() when `common` is the database's fw_common_keys() (migration 0400)."""
+    return common.document_keys(search_keys(search_text))
+
+
+def keys_binary(search_text: str | None, common: CommonKeys = NO_COMMON_KEYS) -> bytes | None:
+    """document_keys(search_text, common) in int4[]'s binary form, for a binary COPY (None: the
+    database computes them): no number is formatted as text on either side."""
     if search_text is None:
         return None
-    return keys_binary_of_units(utf16_units(search_text))
+    return keys_binary_of_units(utf16_units(search_text), common)
 
 
-def keys_binary_of_units(units: np.ndarray) -> bytes:
-    """The keys of UTF-16 code units in int4[]'s binary form."""
-    keys = keys_of_units(units)
+def keys_binary_of_units(units: np.ndarray, common: CommonKeys = NO_COMMON_KEYS) -> bytes:
+    """The stored keys of UTF-16 code units in int4[]'s binary form."""
+    keys = common.document_keys(keys_of_units(units))
     if not len(keys):
         return struct.pack(">iiI", 0, 0, INT4_OID)
     items = np.empty((len(keys), 2), dtype=">i4")

@@ -144,7 +144,7 @@ def test_insert_trigger_skips_only_rows_it_would_leave_unchanged(db_url):
         conn.execute(insert, (1, 1, "h1", "trusted as sent", [7]))
         conn.execute(insert, (2, 2, "h2", None, None))
         conn.execute(insert, (3, 3, "h3", "标题\n正文", None))
-        stored = conn.execute("SELECT version_id, search_text, search_keys = fw_search_keys(search_text)"
+        stored = conn.execute("SELECT version_id, search_text, search_keys = fw_document_keys(search_text)"
                               " FROM document_versions ORDER BY 1").fetchall()
         assert stored == [(1, "trusted as sent", False), (2, "标题\n正文", True), (3, "标题\n正文", True)]
         with pytest.raises(psycopg.errors.InvalidParameterValue, match="differs from fw_search_text"):

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 
 import psycopg
 
-from tests.search.test_search_topk import bigrams, cut_terms, normalized, topk_db  # noqa: F401 (fixture)
+from tests.search.test_search_topk import bigrams, common_terms, cut_terms, normalized, topk_db  # noqa: F401 (fixture)
 
 SHAPES = [(2,), (3,), (4,), (2, 3), (4, 4), (3, -2), (2, -2), (4, -3)]
 
@@ -28,11 +29,17 @@ def queries(docs, count: int, seed: int):
         yield " ".join(f'"{g[0]}"' for g in groups) + "".join(f' -"{t}"' for t in none), groups, (5, 20)[n % 2]
 
 
-def python_candidates(conn, groups) -> list[int]:
-    """Versions whose bigrams hold every group's term (excluded terms do not count), newest first."""
+def excluded(query: str) -> list[str]:
+    return re.findall(r'-"([^"]+)"', query)
+
+
+def python_candidates(conn, groups, none=()) -> list[int]:
+    """Versions whose bigrams hold every group's term and no excluded common key (other excluded
+    terms do not count), newest first."""
     wanted = [bigrams(t) for g in groups for t in normalized(conn, g)]
+    absent = common_terms(conn).intersection(normalized(conn, none))
     rows = conn.execute("SELECT version_id, published_at, search_text FROM document_versions").fetchall()
-    held = [(v, p) for v, p, text in rows if all(w <= bigrams(text) for w in wanted)]
+    held = [(v, p) for v, p, text in rows if all(w <= bigrams(text) for w in wanted) and not absent & bigrams(text)]
     dated = sorted((r for r in held if r[1] is not None), key=lambda r: (r[1], r[0]), reverse=True)
     return [v for v, _ in dated] + sorted((v for v, p in held if p is None), reverse=True)
 
@@ -54,7 +61,7 @@ def test_candidate_ids_are_every_candidate_newest_first_up_to_the_cap(topk_db):
         for query, groups, _ in queries(docs, 12, 41):
             parsed = json.dumps(conn.execute("SELECT fw_parse_query(%s)", [query]).fetchone()[0])
             statement = conn.execute("SELECT fw_build_candidate_ids_sql(%s::jsonb)", [parsed]).fetchone()[0]
-            expected = python_candidates(conn, groups)
+            expected = python_candidates(conn, groups, excluded(query))
             assert run(conn, statement, 10**6)[0][0] == expected, query
             assert len(run(conn, statement, 7)[0][0]) == min(7, len(expected)), query
 
@@ -89,7 +96,7 @@ def test_the_plan_given_the_candidates_equals_the_plan_that_counts_them(topk_db)
         for query, groups, max_rows in queries(docs, 48, 29):
             parsed = json.dumps(conn.execute("SELECT fw_parse_query(%s)", [query]).fetchone()[0])
             cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
-            count = min(len(python_candidates(conn, groups)), cap)
+            count = min(len(python_candidates(conn, groups, excluded(query))), cap)
             itself = conn.execute("SELECT fw_search_plan(%s::jsonb, %s)", [parsed, max_rows]).fetchone()[0]
             given = conn.execute("SELECT fw_search_plan(%s::jsonb, %s, NULL, NULL, %s)",
                                  [parsed, max_rows, count]).fetchone()[0]

@@ -51,18 +51,27 @@ def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def candidate_count(conn, groups: list[list[str]]) -> int:
-    """Versions (current or not) whose bigrams contain some alternative of every group (excluded
-    terms do not count): the index's candidate count, computed without the index."""
+def common_terms(conn) -> set[str]:
+    """The common keys (0400) search excludes through their absence keys, as two-character terms."""
+    return set(conn.execute("SELECT ARRAY(SELECT chr(k >> 16 & 65535) || chr(k & 65535)"
+                            " FROM unnest((fw_common_keys())[1:fw_common_keys_searchable()]) AS k)").fetchone()[0])
+
+
+def candidate_count(conn, groups: list[list[str]], none: list[str] = ()) -> int:
+    """Versions (current or not) whose bigrams contain some alternative of every group and no
+    excluded term that is a common key (other excluded terms do not count): the index's candidate
+    count, computed without the index."""
     wanted = [[bigrams(t) for t in normalized(conn, g)] for g in groups]
+    absent = common_terms(conn).intersection(normalized(conn, none))
     texts = conn.execute("SELECT search_text FROM document_versions").fetchall()
-    return sum(all(any(w <= have for w in alts) for alts in wanted) for have in (bigrams(t) for (t,) in texts))
+    return sum(all(any(w <= have for w in alts) for alts in wanted) and not absent & have
+               for have in (bigrams(t) for (t,) in texts))
 
 
 def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tuple[str, list[tuple]]:
     """(strategy, expected (document_id, version_id) in order): a sequential LIKE scan finds the
     matches, Python applies the documented strategy choice and order."""
-    count = candidate_count(conn, groups)
+    count = candidate_count(conn, groups, none)
     groups = [normalized(conn, g) for g in groups]
     none = normalized(conn, none)
     where = [" OR ".join([LIKE] * len(g)) for g in groups] + [f"NOT ({LIKE})"] * len(none)

@@ -81,7 +81,7 @@ def test_walk_on_through_candidates_returns_the_documented_rows(topk_db):
             max_rows = (20, 50, 5, 100, 20)[n % 5]
             matched = recency_matches(conn, groups, none)
             k, found = walk_outcome(matched, max_rows)
-            count = candidate_count(conn, groups)
+            count = candidate_count(conn, groups, none)
             query = " ".join(f'"{g[0]}"' for g in groups) + "".join(f' -"{t}"' for t in none)
             strategy, expected = oracle(conn, groups, none, max_rows)
             assert fw_search(conn, query, max_rows) == expected, (query, max_rows, k, count)
