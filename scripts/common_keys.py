@@ -2,7 +2,7 @@
 by at least 40 % of the real texts of at least 300 Han characters the project holds, most
 frequent first (ties by key). Normalised as search_text is, so it needs a migrated database.
 
-Run: .venv/bin/python scripts/common_keys.py [DATABASE_URL] [--pages /work/shared/real-pages]
+Run: .venv/bin/python scripts/common_keys.py [DATABASE_URL] [--pages ../shared/real-pages]
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def pair(key: int) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("url", nargs="?")
-    ap.add_argument("--pages", type=Path, default=Path("/work/shared/real-pages"))
+    ap.add_argument("--pages", type=Path, default=REPO.parent / "shared" / "real-pages")
     args = ap.parse_args()
     with psycopg.connect(args.url or resolve_db_url(load_settings())) as conn:
         folder = SearchTextFolder.from_database(conn)

@@ -16,7 +16,7 @@
 --
 -- The list (docs/performance.md, 0400 section): two-Han-character keys held by at least 40 % of
 -- the 33 real texts of at least 300 Han characters the project holds (the 26 real pages of
--- /work/shared/real-pages, the five seed documents, the constructed fixtures' expected texts),
+-- ../shared/real-pages, the five seed documents, the constructed fixtures' expected texts),
 -- normalised by fw_search_text, most frequent first (scripts/common_keys.py prints it again). A
 -- text holding a key costs nothing, one lacking it one index entry: 30 per text on that sample
 -- (2.0 % more entries), 16 of ~1,190 on the bench's corpus (1.4 %).
