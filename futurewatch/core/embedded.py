@@ -5,9 +5,11 @@
   needs a scram-sha-256 password. Rewritten (and reloaded) whenever it differs.
 - FUTUREWATCH_DB_LISTEN=host:port (opt-in) also listens on TCP there, e.g. 0.0.0.0:5433, so
   analysts' reader logins work from other machines. Changing it restarts the server once.
-- Memory and WAL settings are ours too (SERVER_SETTINGS, in postgresql.auto.conf): shared_buffers a
-  quarter of the machine's memory up to 4 GB, room for the WAL of bulk loads, fewer checkpoints.
-  Written whenever they differ; a change that needs it restarts the server once.
+- Memory and WAL settings for bulk loads (server_settings): shared_buffers a quarter of the
+  machine's memory up to 4 GB, 64 MB of WAL buffers, fewer checkpoints. Each is written to
+  postgresql.auto.conf once, when the file has no value for it (a new server, or one from before
+  them), and the server restarts once if one needs it; a value there (an operator's ALTER SYSTEM)
+  is kept, so processes that see different memory limits never undo each other's.
 - stop_embedded() stops the server unless a live process still uses it, clears the handles of
   dead processes from pgserver's list, and says which it was.
 """
@@ -107,14 +109,14 @@ def machine_memory() -> int:
 
 
 def _write_settings(uri: str, wanted: dict[str, str]) -> None:
-    """ALTER SYSTEM the settings whose value in postgresql.auto.conf differs, then reload."""
+    """ALTER SYSTEM the settings postgresql.auto.conf has no value for, then reload."""
     with psycopg.connect(uri, autocommit=True) as conn:
-        written = dict(conn.execute("SELECT name, setting FROM pg_file_settings"
-                                    " WHERE sourcefile LIKE '%/postgresql.auto.conf'").fetchall())
-        changed = {name: value for name, value in wanted.items() if written.get(name) != value}
-        for name, value in changed.items():
+        written = {row[0] for row in conn.execute("SELECT name FROM pg_file_settings"
+                                                  " WHERE sourcefile LIKE '%/postgresql.auto.conf'")}
+        missing = {name: value for name, value in wanted.items() if name not in written}
+        for name, value in missing.items():
             conn.execute(sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value)))
-    if changed:
+    if missing:
         _reload(uri)
 
 

@@ -42,4 +42,13 @@ def test_a_new_server_runs_with_them_and_an_old_one_is_restarted_once(own_home):
     assert again == values and restarted > started
     url = cli("db", "url", **env).stdout.strip()
     assert running(url) == (values, restarted)  # nothing left to change: no restart
+
+
+def test_an_operators_own_value_is_kept(own_home):
+    env = {"FUTUREWATCH_HOME": str(own_home), "DATABASE_URL": ""}
+    url = cli("db", "url", **env).stdout.strip()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("ALTER SYSTEM SET wal_buffers = '8MB'")
     assert cli("db", "stop", **env).returncode == 0
+    values, _ = running(cli("db", "url", **env).stdout.strip())
+    assert values["wal_buffers"] == 8 * MB and values["max_wal_size"] == 4 * GB
