@@ -146,11 +146,13 @@ def _reload(uri: str) -> None:
 
 
 def _runs_as_wanted(uri: str, listen: tuple[str, int] | None) -> bool:
-    """Listening as wanted, and no written setting waits for a restart."""
+    """Listening as wanted, and none of our settings waits for a restart (an operator's other
+    pending changes are left to the operator)."""
     with psycopg.connect(uri, autocommit=True) as conn:
         host = conn.execute("SHOW listen_addresses").fetchone()[0]
         port = int(conn.execute("SHOW port").fetchone()[0])
-        pending = conn.execute("SELECT count(*) FROM pg_settings WHERE pending_restart").fetchone()[0]
+        pending = conn.execute("SELECT count(*) FROM pg_settings WHERE pending_restart AND name = ANY(%s)",
+                               [["shared_buffers", *WAL_SETTINGS]]).fetchone()[0]
     return not pending and ((host, port) == listen if listen else host == "")
 
 

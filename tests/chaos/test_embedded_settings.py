@@ -6,7 +6,7 @@ from __future__ import annotations
 import psycopg
 
 from futurewatch.core.embedded import MB, WAL_SETTINGS, machine_memory, server_settings
-from tests.chaos.helpers import cli
+from tests.chaos.helpers import cli, wait_until
 
 GB = 1024 * MB
 SETTINGS = ("shared_buffers", "wal_buffers", "max_wal_size", "checkpoint_timeout")
@@ -50,5 +50,16 @@ def test_an_operators_own_value_is_kept(own_home):
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("ALTER SYSTEM SET wal_buffers = '8MB'")
     assert cli("db", "stop", **env).returncode == 0
-    values, _ = running(cli("db", "url", **env).stdout.strip())
+    url = cli("db", "url", **env).stdout.strip()
+    values, started = running(url)
     assert values["wal_buffers"] == 8 * MB and values["max_wal_size"] == 4 * GB
+    with psycopg.connect(url, autocommit=True) as conn:  # a change of the operator's own, for a restart of theirs
+        conn.execute("ALTER SYSTEM SET max_connections = 50")
+        conn.execute("SELECT pg_reload_conf()")
+    assert wait_until(lambda: pending_restart(url, "max_connections"), timeout=10)
+    assert running(cli("db", "url", **env).stdout.strip()) == (values, started)  # not restarted for it
+
+
+def pending_restart(url: str, name: str) -> bool:
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT pending_restart FROM pg_settings WHERE name = %s", [name]).fetchone()[0]
