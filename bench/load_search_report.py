@@ -46,7 +46,7 @@ def render(stages: list[dict], args) -> tuple[str, str]:
     worst = max(r["p95"] for r in final["results"].values())
     ratio = min(r["speedup"] for r in final["results"].values())
     lines = ["# bench.load_search: bulk load and Chinese search at two sizes", "",
-             f"Machine: {machine()}. Embedded PostgreSQL 16, default settings. {args.note}", "",
+             f"Machine: {machine()}. PostgreSQL 16: {final['size'].get('settings', '')}. {args.note}", "",
              f"Command: `.venv/bin/python -m bench.load_search --docs {args.docs} --workers {args.workers}"
              f" --queries {args.queries} --like {args.like}{' --write' if args.write else ''}`", "",
              "## Load (batch writer, index and VACUUM ANALYZE included)", "", *load_rows(stages), "",

@@ -30,6 +30,7 @@ except ImportError:  # a tree from before the writers merged in turn (bench.proc
     from parsers.batch_write import pending_merger as parallel_writers
 
 BATCH, CHUNK = 1000, 20_000
+SERVER_SETTINGS = ("shared_buffers", "wal_buffers", "max_wal_size", "checkpoint_timeout")  # named in the report
 MATCH_SQL = ("SELECT count(*), md5(coalesce(string_agg(v.version_id::text, ',' ORDER BY v.version_id), ''))"
              " FROM document_versions v WHERE ")
 
@@ -227,4 +228,5 @@ def pct(values: list[float], q: float) -> float:
 def sizes(conn) -> dict:
     row = conn.execute("SELECT pg_total_relation_size('document_versions') - pg_indexes_size('document_versions'),"
                        " pg_relation_size('document_versions_search_keys_idx')").fetchone()
-    return {"table_mb": row[0] / 2**20, "index_mb": row[1] / 2**20}
+    settings = ", ".join(f"{name} {conn.execute(f'SHOW {name}').fetchone()[0]}" for name in SERVER_SETTINGS)
+    return {"table_mb": row[0] / 2**20, "index_mb": row[1] / 2**20, "settings": settings}

@@ -5,6 +5,11 @@
   needs a scram-sha-256 password. Rewritten (and reloaded) whenever it differs.
 - FUTUREWATCH_DB_LISTEN=host:port (opt-in) also listens on TCP there, e.g. 0.0.0.0:5433, so
   analysts' reader logins work from other machines. Changing it restarts the server once.
+- Memory and WAL settings for bulk loads (server_settings): shared_buffers a quarter of the
+  machine's memory up to 4 GB, 64 MB of WAL buffers, fewer checkpoints. Each is written to
+  postgresql.auto.conf once, when the file has no value for it (a new server, or one from before
+  them), and the server restarts once if one needs it; a value there (an operator's ALTER SYSTEM)
+  is kept, so processes that see different memory limits never undo each other's.
 - stop_embedded() stops the server unless a live process still uses it, clears the handles of
   dead processes from pgserver's list, and says which it was.
 """
@@ -20,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 
 HBA_RULES = """\
 # Written by futurewatch (futurewatch/core/embedded.py); edits here are replaced.
@@ -30,6 +36,13 @@ host    all       postgres  all         reject
 host    all       all       all         scram-sha-256
 """
 LISTEN_ENV = "FUTUREWATCH_DB_LISTEN"
+MB = 2**20
+SHARED_BUFFERS_MIN, SHARED_BUFFERS_MAX = 128 * MB, 4096 * MB  # PostgreSQL's default; 4 GB holds the hot index at 200k
+WAL_SETTINGS = {
+    "wal_buffers": "64MB",         # a bulk load writes ~9 MB of WAL per MB: 4 MB buffers left writers waiting on WAL writes
+    "max_wal_size": "4GB",         # a checkpoint per ~2 GB of WAL, not per ~0.5 GB (fewer full-page images)
+    "checkpoint_timeout": "15min",
+}
 
 
 class ListenError(ValueError):
@@ -60,18 +73,51 @@ def admin_uri(info, database: str = "postgres") -> str:
 
 
 def secure_server(server, listen: tuple[str, int] | None) -> None:
-    """Apply our pg_hba.conf and the listen address to a running pgserver server."""
+    """Apply our pg_hba.conf, settings and listen address to a running pgserver server."""
     from pgserver.utils import PostmasterInfo
 
     info = PostmasterInfo.read_from_pgdata(server.pgdata)
     if _write_hba(server.pgdata):
         _reload(admin_uri(info))
-    if not _listens_as_wanted(admin_uri(info), listen):
+    _write_settings(admin_uri(info), server_settings(machine_memory()))
+    if not _runs_as_wanted(admin_uri(info), listen):
         with server._lock:  # pgserver's inter-process start-up lock
             info = PostmasterInfo.read_from_pgdata(server.pgdata)
-            if not _listens_as_wanted(admin_uri(info), listen):  # not just restarted by another process
+            if not _runs_as_wanted(admin_uri(info), listen):  # not just restarted by another process
                 _restart(server, info, listen)
     server._postmaster_info = PostmasterInfo.read_from_pgdata(server.pgdata)
+
+
+def server_settings(memory: int) -> dict[str, str]:
+    """The embedded server's memory and WAL settings on a machine with `memory` bytes: shared_buffers
+    a quarter of it (PostgreSQL's manual's starting point) within [128 MB, 4 GB]."""
+    shared = min(max(memory // 4, SHARED_BUFFERS_MIN), SHARED_BUFFERS_MAX)
+    return {"shared_buffers": f"{shared // MB}MB", **WAL_SETTINGS}
+
+
+def machine_memory() -> int:
+    """Bytes of memory this process may use: the machine's, or its control group's limit if lower."""
+    memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    for limit in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            value = Path(limit).read_text().strip()
+        except OSError:
+            continue
+        if value.isdigit():
+            memory = min(memory, int(value))
+    return memory
+
+
+def _write_settings(uri: str, wanted: dict[str, str]) -> None:
+    """ALTER SYSTEM the settings postgresql.auto.conf has no value for, then reload."""
+    with psycopg.connect(uri, autocommit=True) as conn:
+        written = {row[0] for row in conn.execute("SELECT name FROM pg_file_settings"
+                                                  " WHERE sourcefile LIKE '%/postgresql.auto.conf'")}
+        missing = {name: value for name, value in wanted.items() if name not in written}
+        for name, value in missing.items():
+            conn.execute(sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value)))
+    if missing:
+        _reload(uri)
 
 
 def _write_hba(pgdata: Path) -> bool:
@@ -99,11 +145,15 @@ def _reload(uri: str) -> None:
             time.sleep(0.05)
 
 
-def _listens_as_wanted(uri: str, listen: tuple[str, int] | None) -> bool:
+def _runs_as_wanted(uri: str, listen: tuple[str, int] | None) -> bool:
+    """Listening as wanted, and none of our settings waits for a restart (an operator's other
+    pending changes are left to the operator)."""
     with psycopg.connect(uri, autocommit=True) as conn:
         host = conn.execute("SHOW listen_addresses").fetchone()[0]
         port = int(conn.execute("SHOW port").fetchone()[0])
-    return (host, port) == listen if listen else host == ""
+        pending = conn.execute("SELECT count(*) FROM pg_settings WHERE pending_restart AND name = ANY(%s)",
+                               [["shared_buffers", *WAL_SETTINGS]]).fetchone()[0]
+    return not pending and ((host, port) == listen if listen else host == "")
 
 
 def _restart(server, info, listen: tuple[str, int] | None) -> None:
