@@ -60,6 +60,10 @@ ORDER BY xact_start LIMIT 1
 Progress = Callable[[int, int], None]
 
 
+class TooFewDocuments(DatabaseError):
+    """Fewer than MIN_SAMPLE current documents: too few to say which words are common."""
+
+
 def pair(key: int) -> str:
     """The two characters of a key (a pair of UTF-16 units, hi << 16 | lo, as int4)."""
     key &= 0xFFFFFFFF
@@ -148,7 +152,7 @@ def add_common_keys(db_url: str, *, sample: int = SAMPLE, share: float = SHARE, 
         found = survey(conn, sample, share)
         added = found.new[:max_new] if found.sampled >= MIN_SAMPLE else []
         if found.sampled < MIN_SAMPLE and len(keys) == searchable:
-            raise DatabaseError(f"only {found.sampled} current documents: at least {MIN_SAMPLE} are needed to "
+            raise TooFewDocuments(f"only {found.sampled} current documents: at least {MIN_SAMPLE} are needed to "
                                 "say which words are common")
         if added:
             keys += [k.key for k in added]

@@ -32,10 +32,10 @@ def wide_terminal(monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
 
 
-def load_archive(url: str, count: int, holding: float, seed: int = 5) -> None:
+def load_archive(url: str, count: int, holding: float, seed: int = 5, first_id: int = 1) -> None:
     """count documents, the share `holding` of them with WORD in a sentence of their own."""
     rng = random.Random(seed)
-    docs = build_corpus(count, seed=seed, target_chars=300)
+    docs = build_corpus(count, seed=seed, target_chars=300, first_id=first_id)
     docs = [d if rng.random() >= holding else type(d)(d.document_id, d.title, d.text + f"\n{WORD}两岸新项目落地。",
                                                         d.published_at) for d in docs]
     with psycopg.connect(url) as conn:
