@@ -10,9 +10,9 @@ DOC = """
 ### update_common_words
 Weekly, Sunday 03:00 Asia/Shanghai (and on demand): `futurewatch db common-keys --add`
 (`search.common_keys.add_common_keys`). A search excluding a word most documents hold
-(`X -广东`) is answered by the index only when that word is listed; this appends the words held by
-at least 40 % of a sample of 2,000 current documents (at most 64 per run), waits for older
-transactions, rewrites the versions lacking one (committed batches: about the cost of a bulk load
+(`X -广东`) is answered by the index only when that word is listed; this appends the words a
+sample of 2,000 current documents shows to be held by at least 40 % of them (at most 64 per run,
+256 in all), waits for older transactions, rewrites the versions lacking one (committed batches: about the cost of a bulk load
 the first time, nothing when no word is new) and then lets search use them.
 *Skipped* while the archive has fewer than 200 current documents. A failed or killed run is
 finished by the next (or by a retry). Runbook: docs/search.md, "Common words".

@@ -2,39 +2,47 @@
 documents hold is answered from the index only when that term is a listed common key (migration
 0400). 0400's list came from the project's own real texts; an archive has its own near-universal
 words (广东 in a Guangdong archive), and a NOT excluding one of those reads a heap tuple per
-candidate. This module lists the two-Han-character keys held by at least SHARE of a random sample
-of current documents and appends the unlisted ones to fw_common_keys().
+candidate. This module lists the two-Han-character keys that a random sample of current documents
+shows, with 99 % confidence, to be held by at least SHARE of them, and appends the unlisted ones
+to fw_common_keys().
 
-Appending is safe while writers run, in four steps, each rerunnable:
-1. fw_common_keys() is redefined with the new keys at its end (positions never change);
-   search still uses only the first fw_common_keys_searchable() of them.
-2. Wait until every transaction that began before that commit has ended: later ones read the
-   new list (the batch writers check it once per transaction: SearchTextFolder.current).
-3. Backfill every version lacking a new absence key, in committed batches of BATCH ids. That
-   rewrites nearly every version (each row's keys enter the index again: about the cost of a bulk
-   load of the archive, 112 s for 20,000 versions of ~5 KB here under load); VACUUM follows.
-4. Check that no version lacks one, then raise fw_common_keys_searchable() to the whole list.
-A run that stops anywhere is finished by the next (`pending()` > 0 means steps 2–4 are due).
+Appending is safe while writers and readers run, in five steps, each rerunnable:
+1. fw_common_keys() is redefined with the new keys at its end (positions never change); search
+   still uses only the first fw_common_keys_searchable() of them.
+2. Wait until every transaction running at that commit has ended: later ones read the new list
+   (the batch writers check it once per transaction: SearchTextFolder.current).
+3. Backfill every version lacking a new absence key, in committed batches of BATCH ids (nearly
+   every version: each row's keys enter the index again, about the cost of a bulk load); VACUUM.
+4. Check that no version lacks one.
+5. Wait again for every transaction running then (a REPEATABLE READ reader's snapshot from before
+   the backfill would otherwise meet the raised count), then raise fw_common_keys_searchable().
+A run that stops anywhere is finished by the next (`pending` entries are backfilled first).
+Transactions are waited for by their virtual transaction id locks (visible whatever the role, as
+CREATE INDEX CONCURRENTLY waits), and prepared transactions by pg_prepared_xacts.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+import psycopg
 from psycopg.rows import tuple_row
 
 from futurewatch.core.db import DatabaseError, connect
 from futurewatch.core.locks import COMMON_KEYS_LOCK, exclusive_lock
 
-SHARE = 0.4           # held by at least this share of the sampled documents (0400's rule)
+SHARE = 0.4           # held by at least this share of current documents (0400's rule) …
+CONFIDENCE_Z = 2.33   # … shown with 99 % confidence by the sample (one-sided), so noise adds no word
 SAMPLE = 2000         # current documents sampled
-MIN_SAMPLE = 200      # fewer current documents than this: too few to say what is common
-MAX_NEW = 64          # keys appended per run at most (each costs the texts lacking it one index entry)
+MIN_SAMPLE = 200      # fewer than this: too few to say what is common
+MAX_NEW = 64          # keys appended per run at most
+MAX_LISTED = 256      # the list's length at most (each entry costs the texts lacking it one index entry)
 BATCH = 2000          # version ids per committed backfill batch
-WAIT_SECONDS = 600.0  # longest wait for older transactions (step 2)
+WAIT_SECONDS = 600.0  # longest wait for older transactions
 
 SHARES_SQL = """
 WITH sample AS (
@@ -45,19 +53,28 @@ FROM sample, unnest(search_keys) AS k
 GROUP BY k HAVING count(*) >= %(share)s * (SELECT count(*) FROM sample)
 ORDER BY held DESC, k
 """
-LACKING_SQL = ("SELECT count(*) FROM document_versions WHERE version_id >= %(first)s AND version_id < %(end)s"
-               " AND search_keys IS DISTINCT FROM fw_with_absence_keys(search_keys)")
-BACKFILL_SQL = ("UPDATE document_versions SET search_keys = search_keys"  # the trigger adds absence keys
-                " WHERE version_id >= %(first)s AND version_id < %(end)s"
-                " AND search_keys IS DISTINCT FROM fw_with_absence_keys(search_keys)")
-OLDER_SQL = """
-SELECT pid, coalesce(nullif(application_name, ''), 'unnamed') AS name, xact_start
-FROM pg_stat_activity
-WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()
-  AND xact_start < %(since)s
-ORDER BY xact_start LIMIT 1
+# A version carries, for each list entry i (key k), either k or the absence key i, never both: it
+# lacks one when fewer than n of `probe` (the n entries' keys and absence keys) are among its keys.
+LACKING = ("version_id >= %(first)s AND version_id < %(end)s"
+           " AND (SELECT count(*) FROM unnest(search_keys) AS k WHERE k = ANY(%(probe)s::int4[])) < %(n)s")
+BACKFILL_SQL = "UPDATE document_versions SET search_keys = search_keys WHERE " + LACKING  # the trigger adds them
+COUNT_LACKING_SQL = "SELECT count(*) FROM document_versions WHERE " + LACKING
+RUNNING_SQL = """
+SELECT l.virtualxid FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'virtualxid' AND l.granted AND l.pid <> pg_backend_pid()
+  AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
+"""
+STILL_RUNNING_SQL = """
+SELECT l.pid, coalesce(nullif(a.application_name, ''), a.usename, 'another role') AS name
+FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'virtualxid' AND l.granted AND l.virtualxid = ANY(%(running)s)
+UNION ALL
+SELECT NULL, 'prepared transaction ' || gid FROM pg_prepared_xacts
+WHERE database = current_database() AND prepared < %(since)s
+LIMIT 1
 """
 Progress = Callable[[int, int], None]
+Notice = Callable[[str], None]
 
 
 class TooFewDocuments(DatabaseError):
@@ -71,6 +88,7 @@ def pair(key: int) -> str:
 
 
 def is_han_pair(key: int) -> bool:
+    """Both units in CJK Unified Ideographs (U+4E00–U+9FFF), as 0400's list."""
     return all("\u4e00" <= ch <= "\u9fff" for ch in pair(key))
 
 
@@ -90,17 +108,30 @@ class Survey:
     listed: int        # cardinality(fw_common_keys())
     searchable: int    # fw_common_keys_searchable()
     sampled: int       # current documents sampled
-    common: list[KeyShare]  # two-Han-character keys held by >= share of them, most held first
+    share: float
+    common: list[KeyShare]  # two-Han-character keys held by >= share of the sample, most held first
 
     @property
     def new(self) -> list[KeyShare]:
-        return [k for k in self.common if not k.listed]
+        """Unlisted keys whose share is above `share` with 99 % confidence, at most MAX_NEW and
+        what MAX_LISTED leaves."""
+        margin = CONFIDENCE_Z * math.sqrt(self.share * (1 - self.share) / max(self.sampled, 1))
+        room = max(0, min(MAX_NEW, MAX_LISTED - self.listed))
+        return [k for k in self.common if not k.listed and k.share >= self.share + margin][:room]
+
+    @property
+    def borderline(self) -> int:
+        """Unlisted keys at the share but not shown above it (or beyond this run's room)."""
+        return sum(not k.listed for k in self.common) - len(self.new)
 
 
 def listed_keys(conn) -> tuple[list[int], int]:
     """(fw_common_keys(), fw_common_keys_searchable())."""
-    with conn.cursor(row_factory=tuple_row) as cur:
-        keys, searchable = cur.execute("SELECT fw_common_keys(), fw_common_keys_searchable()").fetchone()
+    try:
+        with conn.cursor(row_factory=tuple_row) as cur:
+            keys, searchable = cur.execute("SELECT fw_common_keys(), fw_common_keys_searchable()").fetchone()
+    except psycopg.errors.UndefinedFunction as exc:
+        raise DatabaseError("the search index has no common keys yet; run `futurewatch db migrate` first") from exc
     return list(keys), searchable
 
 
@@ -112,7 +143,7 @@ def survey(conn, sample: int = SAMPLE, share: float = SHARE) -> Survey:
     size = rows[0][2] if rows else 0
     known = set(keys)
     common = [KeyShare(k, held / size, k in known) for k, held, _ in rows if k >= 65536 or k < 0]
-    return Survey(len(keys), searchable, size, [k for k in common if is_han_pair(k.key)])
+    return Survey(len(keys), searchable, size, share, [k for k in common if is_han_pair(k.key)])
 
 
 def append_sql(keys: list[int], sampled: int) -> str:
@@ -142,43 +173,54 @@ class Outcome:
     seconds: float = 0.0
 
 
-def add_common_keys(db_url: str, *, sample: int = SAMPLE, share: float = SHARE, max_new: int = MAX_NEW,
-                    on_progress: Progress | None = None, wait_seconds: float = WAIT_SECONDS) -> Outcome:
-    """Finish an earlier run's backfill, append the sample's unlisted common keys, backfill, and make
-    them searchable (module docstring). One run at a time (an advisory lock)."""
+def add_common_keys(db_url: str, *, found: Survey | None = None, sample: int = SAMPLE, share: float = SHARE,
+                    on_progress: Progress | None = None, on_wait: Notice | None = None,
+                    wait_seconds: float = WAIT_SECONDS) -> Outcome:
+    """Finish an earlier run's backfill, append `found.new` (a new survey when not given), backfill,
+    and make them searchable (module docstring). One run at a time (an advisory lock)."""
     started = time.monotonic()
     with exclusive_lock(db_url, COMMON_KEYS_LOCK, "common keys"), connect(db_url, autocommit=True) as conn:
         keys, searchable = listed_keys(conn)
-        found = survey(conn, sample, share)
-        added = found.new[:max_new] if found.sampled >= MIN_SAMPLE else []
+        found = found or survey(conn, sample, share)
         if found.sampled < MIN_SAMPLE and len(keys) == searchable:
-            raise TooFewDocuments(f"only {found.sampled} current documents: at least {MIN_SAMPLE} are needed to "
-                                "say which words are common")
+            raise TooFewDocuments(f"a sample of {found.sampled} current documents is too small to say which words "
+                                  f"are common: at least {MIN_SAMPLE} are needed")
+        added = [k for k in found.new if k.key not in keys] if found.sampled >= MIN_SAMPLE else []
         if added:
             keys += [k.key for k in added]
             conn.execute(append_sql(keys, found.sampled))
         outcome = Outcome(added, len(keys), searchable)
         if len(keys) > searchable:
-            wait_for_older_transactions(conn, wait_seconds)
-            outcome.rewritten = backfill(conn, on_progress)
-            if lacking(conn):
-                raise DatabaseError("some versions still lack absence keys after the backfill; run it again")
-            conn.execute(searchable_sql(len(keys)))
-            outcome.searchable = len(keys)
+            wait_for_running_transactions(conn, wait_seconds, on_wait)
+            entries = (keys[searchable:], list(range(searchable + 1, len(keys) + 1)))
+            outcome.rewritten = backfill(conn, *entries, on_progress)
+            if lacking(conn, *entries):
+                raise DatabaseError("some versions still lack absence keys after the backfill; run "
+                                    "`futurewatch db common-keys --add` again")
             if outcome.rewritten:
                 conn.execute("VACUUM (ANALYZE) document_versions")  # the old row versions' space, reusable
+            wait_for_running_transactions(conn, wait_seconds, on_wait)
+            conn.execute(searchable_sql(len(keys)))
+            outcome.searchable = len(keys)
     outcome.seconds = time.monotonic() - started
     return outcome
 
 
-def wait_for_older_transactions(conn, wait_seconds: float, poll: float = 0.2) -> None:
-    """Return once every transaction that began before now has ended (DatabaseError after wait_seconds)."""
+def wait_for_running_transactions(conn, wait_seconds: float, on_wait: Notice | None = None,
+                                  poll: float = 0.2) -> None:
+    """Return once every transaction running now (any role, any database of the server; prepared
+    ones of this database) has ended; DatabaseError naming one after wait_seconds."""
     since = conn.execute("SELECT clock_timestamp() AS t").fetchone()["t"]
-    deadline = time.monotonic() + wait_seconds
-    while (older := conn.execute(OLDER_SQL, {"since": since}).fetchone()) is not None:
+    running = [r["virtualxid"] for r in conn.execute(RUNNING_SQL)]
+    deadline, told = time.monotonic() + wait_seconds, False
+    while (holder := conn.execute(STILL_RUNNING_SQL, {"running": running, "since": since}).fetchone()) is not None:
+        who = f"pid {holder['pid']} ({holder['name']})" if holder["pid"] else holder["name"]
         if time.monotonic() > deadline:
-            raise DatabaseError(f"a transaction open since {older['xact_start']:%Y-%m-%d %H:%M:%S %Z} "
-                                f"(pid {older['pid']}, {older['name']}) is still running; run again once it ends")
+            raise DatabaseError(f"a transaction that began before {since:%Y-%m-%d %H:%M:%S %Z} is still running: "
+                                f"{who}; run `futurewatch db common-keys --add` again once it ends")
+        if on_wait and not told:
+            on_wait(f"waiting for older transactions to end: {who}")
+            told = True
         time.sleep(poll)
 
 
@@ -188,18 +230,21 @@ def id_range(conn) -> tuple[int, int]:
     return row["a"], row["b"]
 
 
-def backfill(conn, on_progress: Progress | None = None) -> int:
-    """Add the missing absence keys, BATCH ids per committed statement; returns versions rewritten."""
+def backfill(conn, keys: list[int], absences: list[int], on_progress: Progress | None = None) -> int:
+    """Add the missing absence keys of these list entries, BATCH ids per committed statement;
+    returns versions rewritten."""
     first, last = id_range(conn)
-    rewritten = 0
+    probe, rewritten = keys + absences, 0
     for start in range(first, last + 1, BATCH):
-        rewritten += conn.execute(BACKFILL_SQL, {"first": start, "end": start + BATCH}).rowcount
+        rewritten += conn.execute(BACKFILL_SQL, {"first": start, "end": start + BATCH, "probe": probe,
+                                                 "n": len(keys)}).rowcount
         if on_progress:
             on_progress(min(start + BATCH, last + 1) - first, last + 1 - first)
     return rewritten
 
 
-def lacking(conn) -> int:
-    """Versions whose keys lack an absence key of the list as it stands."""
+def lacking(conn, keys: list[int], absences: list[int]) -> int:
+    """Versions lacking an absence key of these list entries."""
     first, last = id_range(conn)
-    return conn.execute(LACKING_SQL, {"first": first, "end": last + 1}).fetchone()["count"]
+    return conn.execute(COUNT_LACKING_SQL, {"first": first, "end": last + 1, "probe": keys + absences,
+                                            "n": len(keys)}).fetchone()["count"]

@@ -20,8 +20,8 @@ NFKC forms side by side. Chinese text nearly always is; any other text takes Pyt
 
 from __future__ import annotations
 
-import struct
 import copy
+import struct
 import unicodedata
 from functools import lru_cache
 

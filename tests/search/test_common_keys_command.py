@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+import threading
+import time
 
 import psycopg
 import pytest
@@ -105,7 +107,7 @@ def test_an_older_transaction_is_waited_for_and_a_rerun_finishes(fw_env, db_url)
         before, searchable = listed(conn)
     with psycopg.connect(db_url) as older:
         older.execute("SELECT 1")  # a transaction open since before the change
-        with pytest.raises(DatabaseError, match="still running"):
+        with pytest.raises(DatabaseError, match="still running: pid"):
             common_keys.add_common_keys(db_url, wait_seconds=0.5)
         with psycopg.connect(db_url) as conn:  # appended, not yet searchable
             after, searchable_now = listed(conn)
@@ -119,11 +121,45 @@ def test_an_older_transaction_is_waited_for_and_a_rerun_finishes(fw_env, db_url)
         assert stale_versions(conn) == 0
 
 
+def test_a_repeatable_read_snapshot_from_before_the_backfill_is_waited_for(fw_env, db_url):
+    """A reader whose snapshot predates the backfill must not meet the raised searchable count:
+    it would exclude, by absence keys its snapshot's rows do not carry yet, rows that match."""
+    load_archive(db_url, 240, holding=0.6, seed=9)
+    query = f'"{INCLUDED}" -"{WORD}"'
+    waits: list[str] = []
+    with psycopg.connect(db_url) as older, psycopg.connect(db_url) as reader:
+        older.execute("SELECT 1")  # holds the run in its first wait
+        run = threading.Thread(target=lambda: waits.append(
+            common_keys.add_common_keys(db_url, on_wait=waits.append)))
+        run.start()
+        deadline = time.monotonic() + 60
+        while not waits and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert waits and "pid" in waits[0]
+        reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        want = like_ids(reader, WORD)  # the snapshot: taken after the change, before the backfill
+        older.commit()                 # the run goes on: backfill, check, then waits for the reader
+        while len(waits) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(waits) == 2 and run.is_alive(), waits
+        assert search_ids(reader, query) == want != []
+        reader.commit()
+    run.join(60)
+    outcome = waits[-1]
+    assert not run.is_alive() and outcome.searchable == outcome.listed and WORD in [k.word for k in outcome.added]
+    with psycopg.connect(db_url) as conn:
+        assert search_ids(conn, query) == like_ids(conn, WORD)
+
+
 def test_one_run_at_a_time(fw_env, db_url):
     load_archive(db_url, 240, holding=0.9)
+    with psycopg.connect(db_url) as conn:
+        before = listed(conn)
     with exclusive_lock(db_url, COMMON_KEYS_LOCK, "common keys"):
         with pytest.raises(DatabaseError, match="already running"):
             common_keys.add_common_keys(db_url)
+    with psycopg.connect(db_url) as conn:
+        assert listed(conn) == before
 
 
 def test_too_small_an_archive_is_a_one_line_error(fw_env, db_url):
@@ -136,3 +172,14 @@ def test_too_small_an_archive_is_a_one_line_error(fw_env, db_url):
     assert done.stderr.strip().count("\n") == 0 and "at least 200" in done.stderr, done.stderr
     with psycopg.connect(db_url) as conn:
         assert listed(conn) == before
+
+
+def test_no_migration_after_0400_restates_the_list():
+    """The list is the archive's own once `--add` has run: a migration restating fw_common_keys()
+    would drop its words (or give their positions to others), and one restating
+    fw_common_keys_searchable() could count entries not backfilled. New words go through the command."""
+    from futurewatch.core.migrate import MIGRATIONS_DIR
+
+    later = [p for p in sorted(MIGRATIONS_DIR.glob("*.sql")) if p.name > "0400_search_absence_keys.sql"]
+    restating = [p.name for p in later if "function fw_common_keys" in p.read_text(encoding="utf-8").lower()]
+    assert restating == []

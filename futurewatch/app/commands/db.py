@@ -97,17 +97,20 @@ def common_keys_cmd(
     console.print(f"{found.sampled:,} current documents sampled; {found.listed} words listed, {found.searchable} "
                   f"searchable; of the {len(found.common)} held by ≥ {share:.0%} of the sample, {held} are listed")
     if found.new:
-        table = Table("word", "share of the sample", title="common words not listed")
+        table = Table("word", "share of the sample", title="common words to list")
         for key in found.new:
             table.add_row(key.word, f"{key.share:.0%}")
         console.print(table)
+    if found.borderline:
+        console.print(f"{found.borderline} more not listed: too close to {share:.0%} to be sure, or beyond this "
+                      f"run's {common_keys.MAX_NEW} (at most {common_keys.MAX_LISTED} in all)")
     if not add:
         if found.new:
-            console.print(f"{len(found.new)} common word(s) not listed: `futurewatch db common-keys --add` lists them")
+            console.print(f"`futurewatch db common-keys --add` lists these {len(found.new)}")
         return
     with open_progress() as progress:
-        outcome = common_keys.add_common_keys(db_url, sample=sample, share=share,
-                                              on_progress=progress.step("backfill", "version ids"))
+        outcome = common_keys.add_common_keys(db_url, found=found, on_progress=progress.step("backfill", "version ids"),
+                                              on_wait=console.print)
     words = ", ".join(k.word for k in outcome.added) or "none"
     console.print(f"added {len(outcome.added)} word(s) ({words}); {outcome.listed} listed, {outcome.searchable} "
                   f"searchable; {outcome.rewritten:,} versions rewritten in {outcome.seconds:.1f} s")
