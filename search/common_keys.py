@@ -63,6 +63,7 @@ RUNNING_SQL = """
 SELECT l.virtualxid FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
 WHERE l.locktype = 'virtualxid' AND l.granted AND l.pid <> pg_backend_pid()
   AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
+  AND (a.datname = current_database() OR a.datname IS NULL)  -- not another database's (NULL: unknown)
 """
 STILL_RUNNING_SQL = """
 SELECT l.pid, coalesce(nullif(a.application_name, ''), a.usename, 'another role') AS name
@@ -208,8 +209,8 @@ def add_common_keys(db_url: str, *, found: Survey | None = None, sample: int = S
 
 def wait_for_running_transactions(conn, wait_seconds: float, on_wait: Notice | None = None,
                                   poll: float = 0.2) -> None:
-    """Return once every transaction running now (any role, any database of the server; prepared
-    ones of this database) has ended; DatabaseError naming one after wait_seconds."""
+    """Return once every transaction running now in this database (any role; prepared ones too)
+    has ended; DatabaseError naming one after wait_seconds."""
     since = conn.execute("SELECT clock_timestamp() AS t").fetchone()["t"]
     running = [r["virtualxid"] for r in conn.execute(RUNNING_SQL)]
     deadline, told = time.monotonic() + wait_seconds, False
