@@ -222,6 +222,7 @@ def keys_and_signature_binary(units: np.ndarray, common: CommonKeys = NO_COMMON_
 
 
 SIGNATURE_BITS = 4096  # search_sig is bit(4096): a position is the top 12 bits of a 32-bit hash
+SIGNATURE_SHIFT = 33 - SIGNATURE_BITS.bit_length()  # 32 - log2(SIGNATURE_BITS)
 SIGNATURE_MULTIPLIERS = (1540483477, 739982445)  # odd, below 2**31 (so SQL multiplies in int8)
 
 
@@ -229,7 +230,7 @@ def signature_positions(keys: np.ndarray) -> list[np.ndarray]:
     """The signature's bit positions of keys, equal to SQL's fw_signature_bits (0410): for each
     multiplier M, each key read as 32 bits unsigned, (key x M mod 2**32) >> 20."""
     unsigned = np.asarray(keys, dtype=np.int32).view(np.uint32).astype(np.int64)
-    return [((unsigned * m) & 0xFFFFFFFF) >> 20 for m in SIGNATURE_MULTIPLIERS]
+    return [((unsigned * m) & 0xFFFFFFFF) >> SIGNATURE_SHIFT for m in SIGNATURE_MULTIPLIERS]
 
 
 def signature_binary(keys: np.ndarray) -> bytes:
