@@ -21,7 +21,8 @@
 --
 -- Not one transaction: existing versions get their signature in committed batches of 2,000 ids; a
 -- rerun goes on where it stopped (only null signatures are written). Until then a null signature
--- means "read the text": search is never wrong meanwhile.
+-- means "read the text": search is never wrong meanwhile. Each version is rewritten once (its
+-- index entries too, as 0400's backfill did).
 
 ALTER TABLE document_versions ADD COLUMN IF NOT EXISTS search_sig bit(4096);
 ALTER TABLE document_versions ALTER COLUMN search_sig SET STORAGE PLAIN;
