@@ -145,6 +145,7 @@ def next_ids(conn, table: str, column: str, n: int) -> list[int]:
 
 
 def _insert_versions(conn, folder: SearchTextFolder, pages: list[Page]) -> None:
+    folder = folder.current(conn)
     for page, version_id in zip(pages, next_ids(conn, "document_versions", "version_id", len(pages))):
         page.version_id = version_id
     values = [(p.version_id, p.document_id, 1, p.row["raw_fetch_id"], p.doc.title, p.doc.subtitle, p.doc.text,

@@ -126,6 +126,7 @@ def scalar(conn, statement: str):
 def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
     """Store new versions (explicit ids) with their search_text, keys and key signature; returns how many
     were new."""
+    folder = folder.current(conn)
     values = [(r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
                r.parser, *folder.search_columns(r.title, r.text)) for r in unstored(conn, list(rows))]
     return copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=BINARY_COLUMNS) if values else 0

@@ -2,6 +2,7 @@
 
     migration_lock(url)          held while migrations run (every `db migrate`, `run`, DAG task)
     run_lock(url, wait=False)    held for a whole `futurewatch run`; a second run waits or stops
+    exclusive_lock(url, id, …)   one holder at a time or a one-line error (`db common-keys`)
 
 A session advisory lock belongs to one database connection: when its process dies (kill -9
 included) the server ends the session and the lock is gone. Nothing is left to clean up by hand.
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 LOCK_NAMESPACE = 0x6677  # classid of every futurewatch advisory lock ("fw")
 MIGRATION_LOCK = 1
 RUN_LOCK = 2
-LOCK_NAMES = {MIGRATION_LOCK: "migration", RUN_LOCK: "run"}
+COMMON_KEYS_LOCK = 3
+LOCK_NAMES = {MIGRATION_LOCK: "migration", RUN_LOCK: "run", COMMON_KEYS_LOCK: "common keys"}
 APP_PREFIX = "futurewatch"
 
 HOLDERS_SQL = """
@@ -111,6 +113,19 @@ def run_lock(db_url: str, *, wait: bool = False, poll_seconds: float = 1.0) -> I
             yield
         finally:
             _unlock(conn, RUN_LOCK)
+
+
+@contextmanager
+def exclusive_lock(db_url: str, lock_id: int, purpose: str) -> Iterator[None]:
+    """Hold a lock that allows one holder; DatabaseError naming the holder if another has it."""
+    with _lock_connection(db_url, purpose) as conn:
+        if not _try_lock(conn, lock_id):
+            holder = _holder_of(conn, LOCK_NAMES.get(lock_id, str(lock_id)))
+            raise DatabaseError(f"{purpose}: already running " + (holder.describe() if holder else "(just finished)"))
+        try:
+            yield
+        finally:
+            _unlock(conn, lock_id)
 
 
 def _try_lock(conn, lock_id: int) -> bool:

@@ -21,6 +21,7 @@ NFKC forms side by side. Chinese text nearly always is; any other text takes Pyt
 
 from __future__ import annotations
 
+import copy
 import struct
 import unicodedata
 from functools import lru_cache
@@ -89,6 +90,18 @@ class SearchTextFolder:
     def from_database(cls, conn) -> "SearchTextFolder":
         with conn.cursor(row_factory=tuple_row) as cur:  # whatever the connection's row factory
             return cls(*cur.execute("SELECT fw_fold_map(), fw_common_keys()").fetchone())
+
+    def current(self, conn) -> "SearchTextFolder":
+        """This folder, or a copy with the database's common keys when the list has grown since it was
+        read (`futurewatch db common-keys`, search/common_keys.py). Writers call it in the transaction
+        that stores the keys, before computing them: the list only grows, so its length tells."""
+        with conn.cursor(row_factory=tuple_row) as cur:
+            keys = cur.execute("SELECT fw_common_keys()").fetchone()[0]
+        if len(keys) == len(self.common.sorted):
+            return self
+        fresh = copy.copy(self)
+        fresh.common = CommonKeys(keys)
+        return fresh
 
     def assigned(self, text: str) -> bool:
         if text.replace("\n", "").isprintable():  # the common case, in C: no character is unassigned (Cn)

@@ -13,7 +13,7 @@ import pytest
 from tests.dags.conftest import DAGS_FOLDER, airflow_env
 
 EXPECTED = {"crawl_sources", "process_documents", "match_alerts", "send_digests", "load_taxonomy",
-            "reclassify_documents", "check_source_health"}
+            "reclassify_documents", "check_source_health", "update_common_words"}
 HEAVY = ["jieba", "rjieba", "trafilatura", "scrapy", "psycopg", "pgserver", "crawlers", "parsers", "alerts",
          "futurewatch.core.db", "futurewatch.app.cycle", "futurewatch.app.health"]
 

@@ -1,4 +1,4 @@
-"""`futurewatch db …`: migrate, status, url, stop, unlock."""
+"""`futurewatch db …`: migrate, status, url, stop, unlock, common-keys."""
 
 from __future__ import annotations
 
@@ -77,6 +77,43 @@ def unlock_cmd(terminate: bool = typer.Option(False, "--terminate",
     with migration_lock(db_url):
         removed = break_stale_yoyo_lock(db_url)
     console.print(f"removed {len(removed)} stale yoyo lock row(s)" if removed else "no stale lock rows")
+
+
+@db_app.command("common-keys")
+def common_keys_cmd(
+    add: bool = typer.Option(False, "--add", help="Append the unlisted ones to the list, backfill, make them searchable."),
+    sample: int = typer.Option(2000, "--sample", min=1, max=100_000, help="Current documents sampled."),
+    share: float = typer.Option(0.4, "--share", min=0.05, max=1.0, help="Least share of the sample holding a word."),
+) -> None:
+    """Words most documents hold (from a sample): a search excluding a listed one is answered by the index."""
+    from futurewatch.app.progress import open_progress
+    from futurewatch.core.db import connect
+    from search import common_keys
+
+    db_url = current_db_url()
+    with connect(db_url) as conn:
+        found = common_keys.survey(conn, sample, share)
+    held = sum(k.listed for k in found.common)
+    console.print(f"{found.sampled:,} current documents sampled; {found.listed} words listed, {found.searchable} "
+                  f"searchable; of the {len(found.common)} held by ≥ {share:.0%} of the sample, {held} are listed")
+    if found.new:
+        table = Table("word", "share of the sample", title="common words to list")
+        for key in found.new:
+            table.add_row(key.word, f"{key.share:.0%}")
+        console.print(table)
+    if found.borderline:
+        console.print(f"{found.borderline} more not listed: too close to {share:.0%} to be sure, or beyond this "
+                      f"run's {common_keys.MAX_NEW} (at most {common_keys.MAX_LISTED} in all)")
+    if not add:
+        if found.new:
+            console.print(f"`futurewatch db common-keys --add` lists these {len(found.new)}")
+        return
+    with open_progress() as progress:
+        outcome = common_keys.add_common_keys(db_url, found=found, on_progress=progress.step("backfill", "version ids"),
+                                              on_wait=console.print)
+    words = ", ".join(k.word for k in outcome.added) or "none"
+    console.print(f"added {len(outcome.added)} word(s) ({words}); {outcome.listed} listed, {outcome.searchable} "
+                  f"searchable; {outcome.rewritten:,} versions rewritten in {outcome.seconds:.1f} s")
 
 
 def register(app: typer.Typer) -> None:
