@@ -42,11 +42,12 @@ from futurewatch.core import migrate
 from futurewatch.core.db import with_database
 from futurewatch.core.searchtext import SearchTextFolder, keys_binary
 from futurewatch.core.staging import copy_new, copy_staged
-from parsers.batch_write import SEARCH_INDEX, VERSION_COLUMNS, VersionRow, unstored
+from parsers.batch_write import BINARY_COLUMNS, SEARCH_INDEX, VERSION_COLUMNS, VersionRow, unstored
 from tests.search.corpus import build_doc, ensure_source
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "load_steps.md"
 BATCH = 2000
+STAGED_COLUMNS = VERSION_COLUMNS[:VERSION_COLUMNS.index("search_keys") + 1]  # before 0300: no search_sig (0410)
 STEPS = ("search_text + keys", "COPY", "INSERT", "GIN merge", "VACUUM ANALYZE")
 SCHEMAS = {"staged": "0300", "direct": None}  # below which migration each database stops
 
@@ -92,14 +93,14 @@ def load_batch(meter: Meter, folder: SearchTextFolder, docs, direct: bool) -> No
             values = meter.run("search_text + keys", lambda: [
                 (r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash, r.parser,
                  *folder.search_columns(r.title, r.text)) for r in unstored(conn, rows)])
-            meter.run("COPY", lambda: copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",)))
+            meter.run("COPY", lambda: copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=BINARY_COLUMNS))
         else:
             values = meter.run("search_text + keys", lambda: [
                 (r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash, r.parser,
                  *general_columns(folder, r.title, r.text)) for r in rows])
-            staging = meter.run("COPY", lambda: copy_staged(conn, "document_versions", VERSION_COLUMNS, values,
+            staging = meter.run("COPY", lambda: copy_staged(conn, "document_versions", STAGED_COLUMNS, values,
                                                                ("search_keys",)))
-            names = ", ".join(VERSION_COLUMNS)
+            names = ", ".join(STAGED_COLUMNS)
             meter.run("INSERT", lambda: conn.execute(f"INSERT INTO document_versions ({names}) SELECT {names}"
                                                      f" FROM {staging.as_string(conn)} ON CONFLICT DO NOTHING"))
         meter.run("GIN merge", lambda: conn.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX]))

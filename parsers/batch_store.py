@@ -58,7 +58,7 @@ WHERE d.document_id = x.document_id
 """
 VERSION_COLUMNS = ("version_id", "document_id", "version_no", "raw_fetch_id", "title", "subtitle", "text",
                    "published_at", "author", "origin", "editor", "lang", "content_hash", "parser", "is_empty",
-                   "search_text", "search_keys")
+                   "search_text", "search_keys", "search_sig")
 
 
 @dataclass
@@ -151,7 +151,7 @@ def _insert_versions(conn, folder: SearchTextFolder, pages: list[Page]) -> None:
     values = [(p.version_id, p.document_id, 1, p.row["raw_fetch_id"], p.doc.title, p.doc.subtitle, p.doc.text,
                p.doc.published_at, p.doc.author, p.doc.origin, p.doc.editor, p.doc.lang, p.doc.content_hash,
                p.doc.parser, p.doc.is_empty, *folder.search_columns(p.doc.title, p.doc.text)) for p in pages]
-    stored = copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",))
+    stored = copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys", "search_sig"))
     if stored != len(pages):  # only a concurrent writer of the same documents could cause this
         raise RuntimeError(f"{len(pages) - stored} of {len(pages)} new versions already existed")
     conn.execute(_SET_CURRENT, {"documents": [p.document_id for p in pages],

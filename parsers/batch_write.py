@@ -73,7 +73,8 @@ MERGING = ("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'page' AND pa
 STORED_KEYS = ("SELECT version_id, document_id, version_no, content_hash FROM document_versions"
                " WHERE version_id = ANY(%s) OR document_id = ANY(%s)")
 VERSION_COLUMNS = ("version_id", "document_id", "version_no", "title", "text", "published_at",
-                   "content_hash", "parser", "search_text", "search_keys")
+                   "content_hash", "parser", "search_text", "search_keys", "search_sig")
+BINARY_COLUMNS = ("search_keys", "search_sig")  # sent in their types' binary form (searchtext.search_columns)
 
 
 @dataclass(frozen=True)
@@ -146,11 +147,12 @@ def scalar(conn, statement: str):
 
 
 def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) -> int:
-    """Store new versions (explicit ids) with their search_text and keys; returns how many were new."""
+    """Store new versions (explicit ids) with their search_text, keys and key signature; returns how many
+    were new."""
     folder = folder.current(conn)
     values = [(r.version_id, r.document_id, r.version_no, r.title, r.text, r.published_at, r.content_hash,
                r.parser, *folder.search_columns(r.title, r.text)) for r in unstored(conn, list(rows))]
-    return copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=("search_keys",)) if values else 0
+    return copy_new(conn, "document_versions", VERSION_COLUMNS, values, raw=BINARY_COLUMNS) if values else 0
 
 
 def unstored(conn, rows: list[VersionRow]) -> list[VersionRow]:

@@ -73,11 +73,14 @@ SELECT 1 FROM documents WHERE document_id = %(document_id)s FOR UPDATE
 """
 INSERT_VERSION = """
 INSERT INTO document_versions (document_id, version_no, raw_fetch_id, title, subtitle, text, published_at, author,
-    origin, editor, lang, content_hash, parser, is_empty, replaces_version_id, change_summary, search_text, search_keys)
-SELECT %(document_id)s, COALESCE(max(version_no), 0) + 1, %(raw_fetch_id)s, %(title)s, %(subtitle)s, %(text)s,
+    origin, editor, lang, content_hash, parser, is_empty, replaces_version_id, change_summary, search_text, search_keys,
+    search_sig)
+SELECT %(document_id)s, n.version_no, %(raw_fetch_id)s, %(title)s, %(subtitle)s, %(text)s,
     %(published_at)s, %(author)s, %(origin)s, %(editor)s, %(lang)s, %(content_hash)s, %(parser)s, %(is_empty)s,
-    %(replaces_version_id)s, %(change_summary)s, %(search_text)s, fw_with_absence_keys(%(search_keys)s::int4[])
-FROM document_versions WHERE document_id = %(document_id)s
+    %(replaces_version_id)s, %(change_summary)s, %(search_text)s, k.keys, fw_key_signature(k.keys)
+FROM (SELECT COALESCE(max(version_no), 0) + 1 AS version_no FROM document_versions
+      WHERE document_id = %(document_id)s) n,
+     (SELECT fw_with_absence_keys(%(search_keys)s::int4[]) AS keys) k
 ON CONFLICT (document_id, content_hash) DO NOTHING
 RETURNING version_id
 """
@@ -85,7 +88,8 @@ UPDATE_VERSION_CONTENT = """
 UPDATE document_versions SET title = %(title)s, subtitle = %(subtitle)s, text = %(text)s,
     published_at = %(published_at)s, author = %(author)s, origin = %(origin)s, editor = %(editor)s, lang = %(lang)s,
     content_hash = %(content_hash)s, parser = %(parser)s, is_empty = %(is_empty)s,
-    search_text = COALESCE(%(search_text)s, search_text), search_keys = fw_with_absence_keys(%(search_keys)s::int4[])
+    search_text = COALESCE(%(search_text)s, search_text), search_keys = k.keys, search_sig = fw_key_signature(k.keys)
+FROM (SELECT fw_with_absence_keys(%(search_keys)s::int4[]) AS keys) k
 WHERE version_id = %(version_id)s
 AND NOT EXISTS (SELECT 1 FROM document_versions o WHERE o.document_id = %(document_id)s
                 AND o.content_hash = %(content_hash)s AND o.version_id <> %(version_id)s)

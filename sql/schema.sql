@@ -86,6 +86,22 @@ CREATE FUNCTION public.fw_bigrams(x text) RETURNS text[]
     )
 $$;
 COMMENT ON FUNCTION public.fw_bigrams(x text) IS 'Adjacent character pairs of a text: the keys of the search index.';
+CREATE FUNCTION public.fw_build_bits_sql(keys integer[], a text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    tests text;
+    k int4;
+    m int8;
+BEGIN
+    FOREACH k IN ARRAY keys LOOP
+        FOREACH m IN ARRAY fw_signature_multipliers() LOOP
+            tests := concat_ws(' AND ', tests, format('get_bit(%I.search_sig, %s) = 1', a, fw_signature_bit(k, m)));
+        END LOOP;
+    END LOOP;
+    RETURN '(' || coalesce(tests, 'true') || ')';
+END
+$$;
 CREATE FUNCTION public.fw_build_candidate_ids_sql(parsed jsonb) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
@@ -292,6 +308,27 @@ BEGIN
         groups, coalesce(nones, 'true'));
 END
 $_$;
+CREATE FUNCTION public.fw_build_signature_sql(parsed jsonb, a text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    alts text;
+    groups text;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
+        alts := NULL;
+        FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
+            alts := concat_ws(' OR ', alts, fw_build_bits_sql((parsed -> 'keys' ->> (parsed -> 'all' -> g ->> i))::int4[], a));
+        END LOOP;
+        groups := concat_ws(' AND ', groups, '(' || alts || ')');
+    END LOOP;
+    IF parsed ? 'absent' THEN
+        groups := groups || ' AND ' || fw_build_bits_sql((parsed ->> 'absent')::int4[], a);
+    END IF;
+    RETURN format('(%I.search_sig IS NULL OR %s)', a, groups);
+END
+$$;
 CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
@@ -328,18 +365,19 @@ BEGIN
          FROM (SELECT p.* FROM (SELECT q.document_id, q.version_id, q.title, q.url, q.published_at,
                                        q.stored_text || '''' AS search_text
                                 FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
-                                             v.search_text AS stored_text
+                                             v.search_text AS stored_text, v.search_sig
                                       FROM document_versions v
                                       CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
                                                           WHERE c.document_id = v.document_id
                                                             AND c.current_version_id = v.version_id OFFSET 0) d
                                       ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
                                       OFFSET $2 LIMIT $3) q
+                                WHERE %s
                                 ORDER BY q.published_at DESC NULLS LAST, q.version_id DESC OFFSET 0) p
                WHERE %s
                ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
                LIMIT $1) h',
-        fw_build_rank_sql(parsed, 'h'), fw_build_exact_sql(parsed, 'p'));
+        fw_build_rank_sql(parsed, 'h'), fw_build_signature_sql(parsed, 'q'), fw_build_exact_sql(parsed, 'p'));
 END
 $_$;
 CREATE FUNCTION public.fw_common_keys() RETURNS integer[]
@@ -412,6 +450,8 @@ DECLARE
         AND (TG_OP = 'INSERT' OR NEW.search_text IS DISTINCT FROM OLD.search_text);
     keys_supplied boolean := NEW.search_keys IS NOT NULL
         AND (TG_OP = 'INSERT' OR NEW.search_keys IS DISTINCT FROM OLD.search_keys);
+    sig_supplied boolean := NEW.search_sig IS NOT NULL
+        AND (TG_OP = 'INSERT' OR NEW.search_sig IS DISTINCT FROM OLD.search_sig);
 BEGIN
     IF changed AND NOT supplied THEN
         NEW.search_text := fw_search_text(NEW.title, NEW.text);
@@ -429,8 +469,20 @@ BEGIN
         END IF;
     ELSIF TG_OP = 'INSERT' OR NEW.search_text IS DISTINCT FROM OLD.search_text OR OLD.search_keys IS NULL THEN
         NEW.search_keys := fw_document_keys(NEW.search_text);
+        keys_supplied := false;
     ELSE
         NEW.search_keys := fw_with_absence_keys(OLD.search_keys);  -- only search_text decides them
+        keys_supplied := false;
+    END IF;
+    IF sig_supplied AND keys_supplied AND supplied THEN
+        IF NEW.version_id % 64 = 0 AND NEW.search_sig IS DISTINCT FROM fw_key_signature(NEW.search_keys) THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = format('version %s: the supplied search_sig differs from fw_key_signature()', NEW.version_id);
+        END IF;
+    ELSIF TG_OP = 'UPDATE' AND OLD.search_sig IS NOT NULL AND NEW.search_keys IS NOT DISTINCT FROM OLD.search_keys THEN
+        NEW.search_sig := OLD.search_sig;  -- only the keys decide it
+    ELSE
+        NEW.search_sig := fw_key_signature(NEW.search_keys);
     END IF;
     RETURN NEW;
 END
@@ -470,6 +522,14 @@ CREATE FUNCTION public.fw_fold_term(x text) RETURNS text
 CREATE FUNCTION public.fw_is_one_key(t text) RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ((length(t) = 2) AND (cardinality(public.fw_search_keys(t)) = 1));
+CREATE FUNCTION public.fw_key_signature(keys integer[]) RETURNS bit
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT ('x' || string_agg(lpad(to_hex(coalesce(w.word, 0)), 16, '0'), '' ORDER BY i))::bit(4096)
+    FROM generate_series(0, 63) AS i
+    LEFT JOIN (SELECT p >> 6 AS at, bit_or(1::int8 << (63 - (p & 63))) AS word
+               FROM fw_signature_bits(keys) AS p GROUP BY 1) w ON w.at = i
+$$;
 CREATE FUNCTION public.fw_lacks(search_text text, term text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -973,6 +1033,17 @@ BEGIN
     RETURN before <= probe;
 END
 $$;
+CREATE FUNCTION public.fw_signature_bit(k integer, m bigint) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN ((((((k)::bigint & '4294967295'::bigint) * m) & '4294967295'::bigint) >> 20))::integer;
+CREATE FUNCTION public.fw_signature_bits(keys integer[]) RETURNS SETOF integer
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT fw_signature_bit(k, m) FROM unnest(keys) AS k, unnest(fw_signature_multipliers()) AS m
+$$;
+CREATE FUNCTION public.fw_signature_multipliers() RETURNS bigint[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN '{1540483477,739982445}'::bigint[];
 CREATE FUNCTION public.fw_term_keys(n text) RETURNS integer[]
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
@@ -1251,13 +1322,16 @@ CREATE TABLE public.document_versions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     search_text text,
     search_keys integer[],
+    search_sig bit(4096),
     CONSTRAINT document_versions_lang_check CHECK ((lang = ANY (ARRAY['zh-Hans'::text, 'zh-Hant'::text, 'und'::text])))
 );
 ALTER TABLE ONLY public.document_versions ALTER COLUMN search_text SET STORAGE EXTERNAL;
 ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STATISTICS 0;
 ALTER TABLE ONLY public.document_versions ALTER COLUMN search_keys SET STORAGE EXTERNAL;
+ALTER TABLE ONLY public.document_versions ALTER COLUMN search_sig SET STORAGE PLAIN;
 COMMENT ON COLUMN public.document_versions.search_text IS 'fw_search_text(title, text), computed once per version (by the writer or the trigger): what search matches against.';
 COMMENT ON COLUMN public.document_versions.search_keys IS 'fw_document_keys(search_text), stored once per version (by the writer or the trigger): the keys of the search index, with the absence keys of fw_common_keys() (0400).';
+COMMENT ON COLUMN public.document_versions.search_sig IS 'fw_key_signature(search_keys), stored once per version: a Bloom filter of the keys that lets the walk skip texts without reading them (0410); null: read the text.';
 CREATE SEQUENCE public.document_versions_version_id_seq
     START WITH 1
     INCREMENT BY 1
@@ -1937,7 +2011,7 @@ CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.alert_rules
 CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.document_versions FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_refuse_truncate();
 CREATE TRIGGER alert_events_refuse_truncate AFTER TRUNCATE ON public.stories FOR EACH STATEMENT EXECUTE FUNCTION public.alert_events_refuse_truncate();
 CREATE TRIGGER document_versions_search_text BEFORE UPDATE OF title, text, search_text, search_keys ON public.document_versions FOR EACH ROW EXECUTE FUNCTION public.fw_fill_search_text();
-CREATE TRIGGER document_versions_search_text_insert BEFORE INSERT ON public.document_versions FOR EACH ROW WHEN (((new.search_text IS NULL) OR (new.search_keys IS NULL) OR ((new.version_id % (64)::bigint) = 0))) EXECUTE FUNCTION public.fw_fill_search_text();
+CREATE TRIGGER document_versions_search_text_insert BEFORE INSERT ON public.document_versions FOR EACH ROW WHEN (((new.search_text IS NULL) OR (new.search_keys IS NULL) OR (new.search_sig IS NULL) OR ((new.version_id % (64)::bigint) = 0))) EXECUTE FUNCTION public.fw_fill_search_text();
 ALTER TABLE ONLY public.alert_first_seen_baseline
     ADD CONSTRAINT alert_first_seen_baseline_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES public.entities(entity_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.alert_first_seen_baseline

@@ -1,6 +1,7 @@
 """search_text computed in Python, equal to SQL's fw_search_text(title, text) (migration 0170), and
 its index keys, equal to SQL's fw_search_keys(search_text) (migration 0220), with the absence keys
-of the common keys it lacks: a version's stored keys, equal to SQL's fw_document_keys (0400).
+of the common keys it lacks: a version's stored keys, equal to SQL's fw_document_keys (0400), and
+their signature, equal to SQL's fw_key_signature (0410).
 
 The fold map (Traditional → Simplified, upper → lower case) and the common keys are read from the
 database itself (`fw_fold_map()`, `fw_common_keys()`), so Python and SQL always use the same ones.
@@ -127,14 +128,17 @@ class SearchTextFolder:
     def search_text(self, title: str, text: str) -> str | None:
         return self.normalize(title.replace("\n", " ") + "\n" + text)
 
-    def search_columns(self, title: str, text: str) -> tuple[str | None, bytes | None]:
-        """(search_text, its keys in binary form) of a version, for the batch writers' COPY."""
+    def search_columns(self, title: str, text: str) -> tuple[str | None, bytes | None, bytes | None]:
+        """(search_text, its keys, their signature) of a version, the last two in binary form, for the
+        batch writers' COPY (None: the database computes them)."""
         joined = title.replace("\n", " ") + "\n" + text
         folded = self.fold_inert(joined)
         if isinstance(folded, np.ndarray):
-            return text_of(folded), keys_binary_of_units(folded, self.common)
+            return text_of(folded), *keys_and_signature_binary(folded, self.common)
         search_text = self.normalize_general(joined) if folded is None else folded  # not folded twice
-        return search_text, keys_binary(search_text, self.common)
+        if search_text is None:
+            return None, None, None
+        return search_text, *keys_and_signature_binary(utf16_units(search_text), self.common)
 
     def fold_inert(self, text: str) -> np.ndarray | str | None:
         """fw_normalize(text) when every character is inert: as BMP code points (= its UTF-16
@@ -221,7 +225,41 @@ def keys_binary(search_text: str | None, common: CommonKeys = NO_COMMON_KEYS) ->
 
 def keys_binary_of_units(units: np.ndarray, common: CommonKeys = NO_COMMON_KEYS) -> bytes:
     """The stored keys of UTF-16 code units in int4[]'s binary form."""
+    return int4_array_binary(common.document_keys(keys_of_units(units)))
+
+
+def keys_and_signature_binary(units: np.ndarray, common: CommonKeys = NO_COMMON_KEYS) -> tuple[bytes, bytes]:
+    """The stored keys of UTF-16 code units and their signature, in int4[]'s and bit's binary forms."""
     keys = common.document_keys(keys_of_units(units))
+    return int4_array_binary(keys), signature_binary(keys)
+
+
+SIGNATURE_BITS = 4096  # search_sig is bit(4096): a position is the top 12 bits of a 32-bit hash
+SIGNATURE_SHIFT = 33 - SIGNATURE_BITS.bit_length()  # 32 - log2(SIGNATURE_BITS)
+SIGNATURE_MULTIPLIERS = (1540483477, 739982445)  # odd, below 2**31 (so SQL multiplies in int8)
+
+
+def signature_positions(keys: np.ndarray) -> list[np.ndarray]:
+    """The signature's bit positions of keys, equal to SQL's fw_signature_bits (0410): for each
+    multiplier M, each key read as 32 bits unsigned, (key x M mod 2**32) >> 20."""
+    unsigned = np.asarray(keys, dtype=np.int32).view(np.uint32).astype(np.int64)
+    return [((unsigned * m) & 0xFFFFFFFF) >> SIGNATURE_SHIFT for m in SIGNATURE_MULTIPLIERS]
+
+
+def signature_binary(keys: np.ndarray) -> bytes:
+    """fw_key_signature(keys), the Bloom filter search_sig (0410), in bit's binary form: its length,
+    then its bits from the first, eight to a byte, the first in the byte's highest bit."""
+    bits = np.zeros(SIGNATURE_BITS, dtype=np.bool_)
+    for positions in signature_positions(keys):
+        bits[positions] = True
+    return SIGNATURE_LENGTH + np.packbits(bits).tobytes()
+
+
+SIGNATURE_LENGTH = struct.pack(">i", SIGNATURE_BITS)
+
+
+def int4_array_binary(keys: np.ndarray) -> bytes:
+    """A one-dimensional int4[] in its binary form."""
     if not len(keys):
         return struct.pack(">iiI", 0, 0, INT4_OID)
     items = np.empty((len(keys), 2), dtype=">i4")

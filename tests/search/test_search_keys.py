@@ -13,7 +13,7 @@ from yoyo import read_migrations
 
 from futurewatch.core import migrate
 from futurewatch.core.db import with_database
-from futurewatch.core.searchtext import SearchTextFolder, document_keys, keys_binary, search_keys
+from futurewatch.core.searchtext import SearchTextFolder, document_keys, keys_binary, search_keys, signature_binary
 from tests.search.corpus import build_doc, ensure_source
 
 ASTRAL = "\U00020000\U0002A6D6\U0001F600\U0001D400"  # CJK Extension B, an emoji, a mathematical letter
@@ -75,8 +75,9 @@ def test_python_document_keys_equal_sql(db_url):
         assert conn.execute("SELECT count(*) FILTER (WHERE k = fw_document_keys((%s::text[])[i])), count(*) FROM sent",
                             [samples]).fetchone() == (len(samples), len(samples))
         for doc in (build_doc(i, rng, 800) for i in range(5)):  # the batch writers' call
-            search_text, keys = folder.search_columns(doc.title, doc.text)
+            search_text, keys, signature = folder.search_columns(doc.title, doc.text)
             assert keys == keys_binary(search_text, folder.common) != keys_binary(search_text)
+            assert signature == signature_binary(document_keys(search_text, folder.common))
 
 
 def test_one_key_only_for_two_bmp_characters(db_url):

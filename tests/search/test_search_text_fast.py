@@ -13,7 +13,7 @@ import psycopg
 import pytest
 
 from futurewatch.core import searchtext
-from futurewatch.core.searchtext import NOT_INERT, SearchTextFolder, keys_binary
+from futurewatch.core.searchtext import NOT_INERT, SearchTextFolder, keys_binary, search_keys, signature_binary
 from tests.search.corpus import build_doc
 
 ASSIGNED_BMP = [chr(cp) for cp in range(searchtext.BMP) if unicodedata.category(chr(cp)) not in ("Cn", "Cs")]
@@ -72,13 +72,15 @@ def test_texts_that_compose_or_leave_the_bmp_take_the_general_path(fold_map, tex
     folder = SearchTextFolder(fold_map)
     assert folder.fold_inert(text) is None
     title, body = text, "正文"
-    search_text, keys = folder.search_columns(title, body)
+    search_text, keys, signature = folder.search_columns(title, body)
     assert search_text == folder.search_text(title, body)
     assert keys == keys_binary(search_text)
+    assert signature == (None if search_text is None else signature_binary(search_keys(search_text)))
 
 
 def test_search_columns_of_an_inert_text_are_the_general_ones(fold_map):
     folder, rng = SearchTextFolder(fold_map), random.Random(31)
     for doc in (build_doc(i, rng, 1200, mixed=True) for i in range(40)):
         expected = general(folder, doc.title.replace("\n", " ") + "\n" + doc.text)
-        assert folder.search_columns(doc.title, doc.text) == (expected, keys_binary(expected))
+        assert folder.search_columns(doc.title, doc.text) == (expected, keys_binary(expected),
+                                                              signature_binary(search_keys(expected)))
