@@ -28,11 +28,8 @@ clean its pending list at a time (the metapage lock). With `merge=False` a write
 sets a small `gin_pending_list_limit` (SHARED_PENDING_LIMIT): once the list passes it, the writer
 whose insert finds it so merges it, up to the tail it saw, with PostgreSQL's own cleanup at
 insert, while the other writers go on COPYing (they skip the cleanup while one runs). Each merge
-is short, so the pages it frees are reused soon after. A writer starts no batch while another
-backend merges (`wait_for_merge`): the pages a merge frees become reusable only when it ends, so
-a writer COPYing on beside one long merge extended the index by all it appended (a 20k load's
-index 240–265 MB instead of ~95; docs/performance.md, wip/load8). `parallel_writers` merges
-what is left when the writers are done. (A connection merging for all writers instead chased their tail in
+is short, so the pages it frees are reused soon after. `parallel_writers` merges what is left
+when the writers are done. (A connection merging for all writers instead chased their tail in
 one cleanup that freed no page until they stopped: a 3× larger index; docs/performance.md,
 wip/load6.) Nothing is less safe:
 pending entries are part of the index, written and committed with their batch, and every
@@ -47,7 +44,6 @@ already stored are skipped). `process` keeps durable commits.
 
 from __future__ import annotations
 
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,10 +62,6 @@ SHARED_PENDING_LIMIT = "16MB"  # parallel writers: merge in turn past 16 MB (4 a
                                # more often and wrote more WAL, 32 MB left a larger index)
 MERGE_MEMORY = "64MB"       # memory of the merges (larger was not faster)
 ANALYZE_GROWTH = 0.1       # ANALYZE after a batch that adds more than this share of rows
-MERGE_POLL = 0.02          # seconds between looks while another writer merges (wait_for_merge)
-MERGE_WAIT_MAX = 600.0     # a writer waits at most this long for one merge, then writes all the same
-MERGING = ("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'page' AND page = 0 AND granted"
-           f" AND relation = '{SEARCH_INDEX}'::regclass AND pid <> pg_backend_pid())")
 STORED_KEYS = ("SELECT version_id, document_id, version_no, content_hash FROM document_versions"
                " WHERE version_id = ANY(%s) OR document_id = ANY(%s)")
 VERSION_COLUMNS = ("version_id", "document_id", "version_no", "title", "text", "published_at",
@@ -101,8 +93,6 @@ def indexed_batch(conn, merge: bool = True, durable: bool = True) -> Iterator[No
         conn.execute(f"SET LOCAL work_mem = '{MERGE_MEMORY}'")  # the memory of a merge at insert
         if not durable:
             conn.execute("SET LOCAL synchronous_commit = off")
-        if not merge:
-            wait_for_merge(conn)
         yield
         if merge:
             merge_pending(conn)
@@ -113,19 +103,6 @@ def indexed_batch(conn, merge: bool = True, durable: bool = True) -> Iterator[No
 def merge_pending(conn) -> int:
     """Merge the search index's pending list into the index now; returns the pages merged."""
     return scalar(conn, f"SELECT gin_clean_pending_list('{SEARCH_INDEX}'::regclass)") or 0
-
-
-def wait_for_merge(conn) -> float:
-    """Wait while another backend merges the pending list (it holds the index's metapage lock, as
-    every merge does); returns the seconds waited. A parallel writer starts no batch meanwhile:
-    pages a merge frees are reused only once it ends, so every page appended during a merge
-    extends the index, and a writer COPYing on while the other merges can append more than a
-    merge takes (the backlog, docs/performance.md wip/load8). Waiting bounds what is appended
-    during one merge to the rest of each other writer's current batch."""
-    started = time.monotonic()
-    while scalar(conn, MERGING) and time.monotonic() - started < MERGE_WAIT_MAX:
-        time.sleep(MERGE_POLL)
-    return time.monotonic() - started
 
 
 def planner_rows(conn) -> float:

@@ -187,30 +187,3 @@ def test_a_writer_merges_once_the_shared_pending_limit_is_passed(db_url, docs, m
         monkeypatch.setattr(batch_write, "SHARED_PENDING_LIMIT", "64kB")  # the smallest limit allowed
         write(conn, docs[60:], folder, merge=False)
         assert 0 < merge_pending(conn) < unlimited / 2
-
-
-def test_a_parallel_writer_starts_no_batch_while_another_backend_merges(db_url, monkeypatch):
-    """A merge frees its pages only when it ends, so pages appended meanwhile extend the index:
-    a writer with merge=False waits for another backend's merge before its batch (wait_for_merge)."""
-    rng = random.Random(8)
-    docs = [build_doc(i, rng, 1700) for i in range(1, 301)]
-    monkeypatch.setattr(batch_write, "SHARED_PENDING_LIMIT", "1GB")  # everything stays pending
-    with psycopg.connect(db_url, autocommit=True) as conn:
-        write(conn, docs[:280], SearchTextFolder.from_database(conn), merge=False)
-    merged_at = []
-
-    def merge():
-        with psycopg.connect(db_url, autocommit=True) as conn:
-            merge_pending(conn)
-            merged_at.append(time.monotonic())
-
-    with psycopg.connect(db_url, autocommit=True) as writer, ThreadPoolExecutor(1) as pool:
-        merging = pool.submit(merge)
-        while not batch_write.scalar(writer, batch_write.MERGING):  # the merge has begun
-            assert not merging.done(), "the merge ended before it was seen: make the pending list longer"
-        with indexed_batch(writer, merge=False):
-            began = time.monotonic()
-        merging.result()
-        assert began >= merged_at[0]
-        assert not batch_write.scalar(writer, batch_write.MERGING)
-        assert batch_write.wait_for_merge(writer) < 0.01  # nobody merging: no wait
