@@ -77,13 +77,17 @@ def secure_server(server, listen: tuple[str, int] | None) -> None:
     from pgserver.utils import PostmasterInfo
 
     info = PostmasterInfo.read_from_pgdata(server.pgdata)
-    if _write_hba(server.pgdata):
-        _reload(admin_uri(info))
-    _write_settings(admin_uri(info), server_settings(machine_memory()))
-    if not _runs_as_wanted(admin_uri(info), listen):
+    with psycopg.connect(admin_uri(info), autocommit=True) as conn:  # one connection for every check
+        hba_written = _write_hba(server.pgdata)
+        if _write_settings(conn, server_settings(machine_memory())) or hba_written:
+            _reload(conn)
+        as_wanted = _runs_as_wanted(conn, listen)
+    if not as_wanted:
         with server._lock:  # pgserver's inter-process start-up lock
             info = PostmasterInfo.read_from_pgdata(server.pgdata)
-            if not _runs_as_wanted(admin_uri(info), listen):  # not just restarted by another process
+            with psycopg.connect(admin_uri(info), autocommit=True) as conn:
+                as_wanted = _runs_as_wanted(conn, listen)  # another process may have just restarted it
+            if not as_wanted:
                 _restart(server, info, listen)
     server._postmaster_info = PostmasterInfo.read_from_pgdata(server.pgdata)
 
@@ -108,16 +112,15 @@ def machine_memory() -> int:
     return memory
 
 
-def _write_settings(uri: str, wanted: dict[str, str]) -> None:
-    """ALTER SYSTEM the settings postgresql.auto.conf has no value for, then reload."""
-    with psycopg.connect(uri, autocommit=True) as conn:
-        written = {row[0] for row in conn.execute("SELECT name FROM pg_file_settings"
-                                                  " WHERE sourcefile LIKE '%/postgresql.auto.conf'")}
-        missing = {name: value for name, value in wanted.items() if name not in written}
-        for name, value in missing.items():
-            conn.execute(sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value)))
-    if missing:
-        _reload(uri)
+def _write_settings(conn, wanted: dict[str, str]) -> bool:
+    """ALTER SYSTEM the settings postgresql.auto.conf has no value for; True if any was written
+    (the caller reloads)."""
+    written = {row[0] for row in conn.execute("SELECT name FROM pg_file_settings"
+                                              " WHERE sourcefile LIKE '%/postgresql.auto.conf'")}
+    missing = {name: value for name, value in wanted.items() if name not in written}
+    for name, value in missing.items():
+        conn.execute(sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value)))
+    return bool(missing)
 
 
 def _write_hba(pgdata: Path) -> bool:
@@ -134,25 +137,24 @@ def _write_hba(pgdata: Path) -> bool:
     return True
 
 
-def _reload(uri: str) -> None:
-    """Reload the configuration and wait until the server has read it."""
-    with psycopg.connect(uri, autocommit=True) as conn:
-        before = conn.execute("SELECT pg_conf_load_time()").fetchone()[0]
-        conn.execute("SELECT pg_reload_conf()")
-        for _ in range(100):
-            if conn.execute("SELECT pg_conf_load_time()").fetchone()[0] > before:
-                return
-            time.sleep(0.05)
+def _reload(conn) -> None:
+    """Reload the configuration and wait until this session has read it (so what it shows next,
+    pending_restart included, is the new configuration's)."""
+    before = conn.execute("SELECT pg_conf_load_time()").fetchone()[0]
+    conn.execute("SELECT pg_reload_conf()")
+    for _ in range(100):
+        if conn.execute("SELECT pg_conf_load_time()").fetchone()[0] > before:
+            return
+        time.sleep(0.05)
 
 
-def _runs_as_wanted(uri: str, listen: tuple[str, int] | None) -> bool:
+def _runs_as_wanted(conn, listen: tuple[str, int] | None) -> bool:
     """Listening as wanted, and none of our settings waits for a restart (an operator's other
     pending changes are left to the operator)."""
-    with psycopg.connect(uri, autocommit=True) as conn:
-        host = conn.execute("SHOW listen_addresses").fetchone()[0]
-        port = int(conn.execute("SHOW port").fetchone()[0])
-        pending = conn.execute("SELECT count(*) FROM pg_settings WHERE pending_restart AND name = ANY(%s)",
-                               [["shared_buffers", *WAL_SETTINGS]]).fetchone()[0]
+    host = conn.execute("SHOW listen_addresses").fetchone()[0]
+    port = int(conn.execute("SHOW port").fetchone()[0])
+    pending = conn.execute("SELECT count(*) FROM pg_settings WHERE pending_restart AND name = ANY(%s)",
+                           [["shared_buffers", *WAL_SETTINGS]]).fetchone()[0]
     return not pending and ((host, port) == listen if listen else host == "")
 
 
