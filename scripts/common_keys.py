@@ -18,10 +18,11 @@ import psycopg
 from futurewatch.core.config import load_settings
 from futurewatch.core.db import resolve_db_url
 from futurewatch.core.searchtext import SearchTextFolder, search_keys
+from search.common_keys import SHARE, is_han_pair, pair
 
 REPO = Path(__file__).resolve().parents[1]
 HAN = re.compile(r"[\u4e00-\u9fff]")
-MIN_HAN, SHARE = 300, 0.4
+MIN_HAN = 300
 
 
 def real_texts(pages: Path) -> list[tuple[str, str]]:
@@ -39,11 +40,6 @@ def real_texts(pages: Path) -> list[tuple[str, str]]:
     return list(distinct)
 
 
-def pair(key: int) -> str:
-    key &= 0xFFFFFFFF
-    return chr(key >> 16) + chr(key & 0xFFFF)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("url", nargs="?")
@@ -53,7 +49,7 @@ def main() -> None:
         folder = SearchTextFolder.from_database(conn)
     texts = [folder.search_text(title, text) for title, text in real_texts(args.pages)]
     held = Counter(k for t in texts for k in set(search_keys(t).tolist()))
-    common = sorted((k for k, n in held.items() if n >= SHARE * len(texts) and all(HAN.match(c) for c in pair(k))),
+    common = sorted((k for k, n in held.items() if n >= SHARE * len(texts) and is_han_pair(k)),
                     key=lambda k: (-held[k], k))
     print(f"{len(texts)} texts, {len(common)} keys:")
     print(",".join(pair(k) for k in common))
