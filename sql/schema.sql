@@ -329,6 +329,18 @@ BEGIN
     RETURN format('(%I.search_sig IS NULL OR %s)', a, groups);
 END
 $$;
+CREATE FUNCTION public.fw_build_survivor_ids_sql(parsed jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    RETURN format(
+        'SELECT coalesce(array_agg(c.version_id ORDER BY c.at), ''{}'')
+         FROM unnest($1::bigint[]) WITH ORDINALITY AS c(version_id, at)
+         WHERE c.version_id NOT IN (SELECT v.version_id FROM document_versions v WHERE %s AND v.search_keys && %L::int4[])',
+        fw_build_index_sql(parsed, 'v'), fw_exclusion_keys(parsed)::text);
+END
+$_$;
 CREATE FUNCTION public.fw_build_topk_sql(parsed jsonb) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
@@ -784,6 +796,8 @@ DECLARE
     seen integer;
     ids bigint[];
     every_id boolean := false;
+    survivor_ids boolean := false;
+    counted bigint;
     facts jsonb;
     plan text;
     survivors bigint;
@@ -860,19 +874,29 @@ BEGIN
                      ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
         RETURN;
     END IF;
-    -- As 0370 from here: the candidates, newest first, up to the cap (not with an excluded term of
-    -- one key: the plan then counts every candidate and the holders from the index alone).
+    -- As 0370 from here: the candidates, newest first, up to the cap; with an excluded term of one
+    -- key too (0420): when they are fewer than the cap, the holders are dropped from the ids and the
+    -- plan takes both numbers instead of counting them again.
+    cap := coalesce(cap, fw_search_cap(max_rows));
+    EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING cap;
+    every_id := cardinality(ids) < cap;
     IF fw_exclusion_keys(parsed) = '{}' THEN
-        cap := coalesce(cap, fw_search_cap(max_rows));
-        EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING cap;
-        every_id := cardinality(ids) < cap;
+        facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, cardinality(ids));
+    ELSIF every_id THEN  -- every candidate: the holders dropped from their ids (0420)
+        counted := cardinality(ids);
+        EXECUTE fw_build_survivor_ids_sql(parsed) INTO ids USING ids;
+        every_id := false;
+        survivor_ids := true;
+        facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, counted, counted - cardinality(ids));
+    ELSE  -- at least the cap: the plan counts them and the holders from the index alone
+        ids := NULL;
+        facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k);
     END IF;
-    facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, cardinality(ids));
     plan := facts ->> 'plan';
     IF (facts ->> 'survivors')::bigint = 0 THEN  -- every candidate holds an excluded term
         RETURN;
     END IF;
-    IF plan = 'ranked' AND every_id THEN
+    IF plan = 'ranked' AND (every_id OR survivor_ids) THEN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed, true) USING max_rows, ids;
         RETURN;
     ELSIF plan = 'ranked' THEN
@@ -888,6 +912,12 @@ BEGIN
                          ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.document_id;
             RETURN;
         END IF;
+    END IF;
+    -- The survivors' ids, newest first (0420): their texts in that order, the excluded terms
+    -- checked on the text.
+    IF survivor_ids THEN
+        RETURN QUERY EXECUTE fw_build_newest_sql(parsed, true, true) USING max_rows, ids, cardinality(ids);
+        RETURN;
     END IF;
     -- Many survivors: the newest candidates' texts first (0290); rows only when complete.
     survivors := (facts ->> 'survivors')::bigint;
@@ -918,7 +948,7 @@ BEGIN
                     ceil(sqrt(30.0 * max_rows * size))::bigint);
 END
 $$;
-CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL::integer, walk_more integer DEFAULT NULL::integer, candidates bigint DEFAULT NULL::bigint) RETURNS jsonb
+CREATE FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer DEFAULT NULL::integer, walk_more integer DEFAULT NULL::integer, candidates bigint DEFAULT NULL::bigint, dropped bigint DEFAULT NULL::bigint) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET enable_seqscan TO 'off'
     SET work_mem TO '64MB'
@@ -933,7 +963,6 @@ DECLARE
     walked_on boolean;
     more bigint := 0;
     survivors bigint;
-    dropped bigint;
     candidate_sql text;
     keys int4[];
     facts jsonb;
@@ -963,6 +992,7 @@ BEGIN
     END IF;
     candidate_sql := fw_build_candidate_sql(parsed);
     IF cardinality(keys) = 0 THEN
+        dropped := NULL;  -- no holders to drop through the index
         IF candidates IS NULL THEN
             EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s', candidate_sql)
                 INTO candidates USING cap;
@@ -970,19 +1000,23 @@ BEGIN
     ELSE
         -- counts from the index alone (no heap tuple is read for an all-visible page): every
         -- candidate (unless fewer than the cap were given: those are all), then those holding an
-        -- excluded key
+        -- excluded key (given with fewer candidates than the cap, 0420: the holders among them)
         IF candidates IS NULL OR candidates >= cap THEN
             EXECUTE format('SELECT count(*) FROM document_versions v WHERE %s', candidate_sql) INTO survivors;
+            dropped := NULL;
         ELSE
             survivors := candidates;
         END IF;
         candidates := least(survivors, cap);
         IF candidates > rank_all THEN
-            EXECUTE format('SELECT count(*) FROM document_versions v WHERE %s AND v.search_keys && $1', candidate_sql)
-                INTO dropped USING keys;
+            IF dropped IS NULL THEN
+                EXECUTE format('SELECT count(*) FROM document_versions v WHERE %s AND v.search_keys && $1', candidate_sql)
+                    INTO dropped USING keys;
+            END IF;
             survivors := survivors - dropped;
         ELSE
             survivors := NULL;
+            dropped := NULL;
         END IF;
     END IF;
     RETURN facts || jsonb_build_object('candidates', candidates, 'survivors', survivors, 'dropped', dropped, 'plan',
@@ -992,7 +1026,7 @@ BEGIN
              ELSE 'newest' END);
 END
 $_$;
-COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint) IS 'How fw_search answers a parsed query: nothing (a group whose every term holds an excluded term), else recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; see 0210, 0260, 0290, 0370, 0390.';
+COMMENT ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint, dropped bigint) IS 'How fw_search answers a parsed query: nothing (a group whose every term holds an excluded term), else recent (the newest documents hold max_rows matches), else ranked (<= rank_all candidates), recent or newest by the candidates left after excluding through the index; fw_search gives the numbers it found (candidates; dropped, the holders among fewer candidates than the cap); see 0210, 0260, 0290, 0370, 0390, 0420.';
 CREATE FUNCTION public.fw_search_text(title text, body text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_normalize(((replace(title, '
@@ -2094,7 +2128,7 @@ GRANT ALL ON FUNCTION public.fw_parse_query(query text) TO futurewatch_reader;
 GRANT ALL ON FUNCTION public.fw_rank_normalized(search_text text, t text) TO futurewatch_reader;
 REVOKE ALL ON FUNCTION public.fw_search(query text, max_rows integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_search(query text, max_rows integer) TO futurewatch_reader;
-REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint, dropped bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.fw_search_within(at timestamp with time zone, id bigint, probe bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_term_rank(search_text text, term text) TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_categories TO futurewatch_reader;

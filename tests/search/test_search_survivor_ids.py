@@ -1,0 +1,107 @@
+"""Migration 0420: a query excluding a term of one key collects the candidates' ids as every other
+query does (0370); when they are fewer than the cap, one index scan drops the holders of the
+excluded keys from them, fw_search_plan takes both numbers instead of counting, and the newest pass
+reads the survivors' texts. Checked against Python key sets, the plan that counts for itself and
+the LIKE oracle of tests/search/test_search_topk.py."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import psycopg
+
+from tests.search.test_search_candidate_ids import python_candidates, run
+from tests.search.test_search_topk import bigrams, common_terms, cut_terms, fw_search, normalized, oracle, topk_db  # noqa: F401 (fixture)
+
+# positive term lengths, then excluded ones: two characters are one key each
+SHAPES = [((3,), (2,)), ((2,), (2,)), ((4,), (2,)), ((3, 3), (2,)), ((2,), (2, 2)), ((3,), (2, 3))]
+
+
+def exclusion_queries(docs, count: int, seed: int):
+    """(query, groups, none, max_rows), excluded terms cut from the same documents."""
+    rng = random.Random(seed)
+    for n in range(count):
+        positive, negative = SHAPES[n % len(SHAPES)]
+        terms = cut_terms(docs, rng, positive + negative)
+        groups = [[t] for t in terms[: len(positive)]]
+        none = terms[len(positive):]
+        query = " ".join(f'"{g[0]}"' for g in groups) + "".join(f' -"{t}"' for t in none)
+        yield query, groups, none, (5, 20)[n % 2]
+
+
+def holders(conn, none: list[str]) -> set[int]:
+    """Versions holding an excluded two-character term that the index drops by its key (a listed
+    common key is excluded through its absence key before, among the candidates)."""
+    keys = {t for t in normalized(conn, none) if len(t) == 2} - common_terms(conn)
+    rows = conn.execute("SELECT version_id, search_text FROM document_versions").fetchall()
+    return {v for v, text in rows if keys & bigrams(text)}
+
+
+def parsed_of(conn, query: str) -> str:
+    return json.dumps(conn.execute("SELECT fw_prepare_query(fw_parse_query(%s))", [query]).fetchone()[0])
+
+
+def test_survivor_ids_are_the_candidates_without_the_holders_in_their_order(topk_db):
+    url, docs = topk_db
+    dropped_some = 0
+    with psycopg.connect(url) as conn:
+        for query, groups, none, _ in exclusion_queries(docs, 18, 53):
+            parsed = parsed_of(conn, query)
+            ids_sql, survivors_sql = conn.execute(
+                "SELECT fw_build_candidate_ids_sql(%(p)s::jsonb), fw_build_survivor_ids_sql(%(p)s::jsonb)",
+                {"p": parsed}).fetchone()
+            candidates = python_candidates(conn, groups, none)
+            assert run(conn, ids_sql, 10**6)[0][0] == candidates, query
+            ids = "'{" + ",".join(map(str, candidates)) + "}'::bigint[]"
+            held = holders(conn, none)
+            assert run(conn, survivors_sql, ids)[0][0] == [v for v in candidates if v not in held], query
+            dropped_some += any(v in held for v in candidates)
+    assert dropped_some >= 3  # the holders were there to drop
+
+
+def test_the_plan_given_candidates_and_holders_equals_the_plan_that_counts_them(topk_db):
+    """Below the cap the plan takes both numbers; at the cap or more it counts for itself (the
+    holders given are then ignored), as fw_search_plan(parsed, max_rows) does."""
+    url, docs = topk_db
+    below = at_cap = 0
+    with psycopg.connect(url) as conn:
+        for query, groups, none, max_rows in exclusion_queries(docs, 36, 59):
+            parsed = parsed_of(conn, query)
+            cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
+            candidates = python_candidates(conn, groups, none)
+            held = holders(conn, none)
+            count, dropped = min(len(candidates), cap), sum(v in held for v in candidates)
+            itself = conn.execute("SELECT fw_search_plan(%s::jsonb, %s)", [parsed, max_rows]).fetchone()[0]
+            given = conn.execute("SELECT fw_search_plan(%s::jsonb, %s, NULL, NULL, %s, %s)",
+                                 [parsed, max_rows, count, dropped]).fetchone()[0]
+            assert given == itself, query
+            below += count < cap and itself["candidates"] is not None
+            at_cap += count == cap
+        for max_rows in (1, 2):  # small caps: the given holders are ignored at the cap
+            query = next(q for q, g, n, _ in exclusion_queries(docs, 50, 61)
+                         if len(python_candidates(conn, g, n)) >= conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0])
+            parsed = parsed_of(conn, query)
+            cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
+            itself = conn.execute("SELECT fw_search_plan(%s::jsonb, %s)", [parsed, max_rows]).fetchone()[0]
+            given = conn.execute("SELECT fw_search_plan(%s::jsonb, %s, NULL, NULL, %s, 0)",
+                                 [parsed, max_rows, cap]).fetchone()[0]
+            assert given == itself, query
+            at_cap += 1
+    assert below >= 5 and at_cap >= 2
+
+
+def test_search_through_the_survivors_equals_the_like_oracle(topk_db):
+    """fw_search's rows for exclusion queries, the ones that take the survivors' ids (the walk short,
+    fewer candidates than the cap) among them, equal the LIKE oracle's."""
+    url, docs = topk_db
+    through_survivors = 0
+    with psycopg.connect(url) as conn:
+        for query, groups, none, max_rows in exclusion_queries(docs, 48, 67):
+            _, expected = oracle(conn, groups, none, max_rows)
+            assert fw_search(conn, query, max_rows) == expected, query
+            facts = conn.execute("SELECT fw_search_plan(fw_parse_query(%s), %s)", [query, max_rows]).fetchone()[0]
+            cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
+            through_survivors += not facts["walk_found"] and facts["plan"] != "nothing" \
+                and facts["candidates"] is not None and facts["candidates"] < cap
+    assert through_survivors >= 5
