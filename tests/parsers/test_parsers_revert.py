@@ -19,12 +19,13 @@ STEM = "chinanews_2024_03_01"
 A_ONLY, B_ONLY = "领跑全球", "鸿蒙更正"  # B replaces every A_ONLY with B_ONLY
 
 
-def record_fetch(db_url: str, page_url: str, body: bytes, fetched_at: datetime) -> tuple[int, bool]:
+def record_fetch(db_url: str, page_url: str, body: bytes, fetched_at: datetime,
+                 source_id: str = "chinanews") -> tuple[int, bool]:
     """The crawl store's write of one fetched page: (raw_fetch_id, whether a row was stored)."""
     sha, key = open_raw_store(load_settings()).put(body)
     with connect(db_url) as conn:
         return crawl_store.insert_raw_fetch(conn, {
-            "source_id": "chinanews", "crawl_run_id": None, "url": page_url, "final_url": page_url, "status": 200,
+            "source_id": source_id, "crawl_run_id": None, "url": page_url, "final_url": page_url, "status": 200,
             "headers": Jsonb({}), "fetched_at": fetched_at, "sha256": sha, "size_bytes": len(body), "storage_key": key,
             "content_type": None, "kind": "page", "blocked_reason": None, "hints": Jsonb({}), "parent_url": None})
 
