@@ -41,16 +41,25 @@ SELECT_SEEN = """
 SELECT url, etag, last_modified, last_sha256, last_status, last_fetched_at, hints
 FROM seen_urls WHERE source_id = %(source_id)s
 """
+# A fetch is stored unless it has the bytes of the URL's latest (unblocked) fetch; it names the fetch it
+# follows, so bytes coming back (A → B → A) are a row of their own and a rerun finds its row (0430).
 INSERT_RAW_FETCH = """
 INSERT INTO raw_fetches (source_id, crawl_run_id, url, final_url, status, headers, fetched_at, sha256,
-    size_bytes, storage_key, content_type, kind, blocked_reason, hints, parent_url)
-VALUES (%(source_id)s, %(crawl_run_id)s, %(url)s, %(final_url)s, %(status)s, %(headers)s, %(fetched_at)s,
+    size_bytes, storage_key, content_type, kind, blocked_reason, hints, parent_url, follows_raw_fetch_id)
+SELECT %(source_id)s, %(crawl_run_id)s, %(url)s, %(final_url)s, %(status)s, %(headers)s, %(fetched_at)s,
     %(sha256)s, %(size_bytes)s, %(storage_key)s, %(content_type)s, %(kind)s, %(blocked_reason)s, %(hints)s,
-    %(parent_url)s)
-ON CONFLICT (url, sha256) DO NOTHING
+    %(parent_url)s, latest.raw_fetch_id
+FROM (SELECT 1) one
+LEFT JOIN LATERAL (SELECT raw_fetch_id, sha256 FROM raw_fetches WHERE url = %(url)s AND blocked_reason IS NULL
+                   ORDER BY fetched_at DESC, raw_fetch_id DESC LIMIT 1) latest ON true
+WHERE latest.sha256 IS DISTINCT FROM %(sha256)s
+ON CONFLICT (url, sha256, follows_raw_fetch_id) DO NOTHING
 RETURNING raw_fetch_id
 """
-SELECT_RAW_FETCH = "SELECT raw_fetch_id FROM raw_fetches WHERE url = %(url)s AND sha256 = %(sha256)s"
+SELECT_RAW_FETCH = """
+SELECT raw_fetch_id FROM raw_fetches WHERE url = %(url)s AND sha256 = %(sha256)s
+ORDER BY fetched_at DESC, raw_fetch_id DESC LIMIT 1
+"""
 SELECT_LATEST_FETCH = """
 SELECT raw_fetch_id, sha256, storage_key, size_bytes FROM raw_fetches
 WHERE url = %(url)s AND blocked_reason IS NULL ORDER BY fetched_at DESC LIMIT 1
@@ -122,6 +131,14 @@ def select_crawl_run(conn, crawl_run_id: int) -> dict:
 def select_seen(conn, source_id: str) -> dict[str, SeenUrl]:
     rows = conn.execute(SELECT_SEEN, {"source_id": source_id}).fetchall()
     return {r["url"]: SeenUrl(**r) for r in rows}
+
+
+def insert_raw_fetch(conn, params: dict) -> tuple[int, bool]:
+    """The raw_fetch_id of these bytes at this URL, and whether this call stored them (INSERT_RAW_FETCH)."""
+    row = conn.execute(INSERT_RAW_FETCH, params).fetchone()
+    if row is not None:
+        return row["raw_fetch_id"], True
+    return conn.execute(SELECT_RAW_FETCH, params).fetchone()["raw_fetch_id"], False  # already kept
 
 
 def touch_seen(conn, urls: list[str]) -> None:

@@ -60,10 +60,15 @@ ON CONFLICT (url) DO NOTHING
 """
 SELECT_VERSION_BY_HASH = """
 SELECT version_id FROM document_versions WHERE document_id = %(document_id)s AND content_hash = %(content_hash)s
+ORDER BY version_no DESC LIMIT 1
 """
+# fetched_later: this raw fetch is a later fetch than the one behind the current version (NULL: unknown)
 SELECT_CURRENT_VERSION = """
-SELECT v.version_id, v.version_no, v.text, v.is_empty FROM documents d
-JOIN document_versions v ON v.version_id = d.current_version_id WHERE d.document_id = %(document_id)s
+SELECT v.version_id, v.version_no, v.text, v.is_empty, v.content_hash,
+       (SELECT f.fetched_at FROM raw_fetches f WHERE f.raw_fetch_id = %(raw_fetch_id)s) > cf.fetched_at AS fetched_later
+FROM documents d JOIN document_versions v ON v.version_id = d.current_version_id
+LEFT JOIN raw_fetches cf ON cf.raw_fetch_id = v.raw_fetch_id
+WHERE d.document_id = %(document_id)s
 """
 SELECT_VERSION_BY_FETCH = """
 SELECT version_id, document_id FROM document_versions WHERE raw_fetch_id = %(raw_fetch_id)s
@@ -81,18 +86,22 @@ SELECT %(document_id)s, n.version_no, %(raw_fetch_id)s, %(title)s, %(subtitle)s,
 FROM (SELECT COALESCE(max(version_no), 0) + 1 AS version_no FROM document_versions
       WHERE document_id = %(document_id)s) n,
      (SELECT fw_with_absence_keys(%(search_keys)s::int4[]) AS keys) k
-ON CONFLICT (document_id, content_hash) DO NOTHING
+ON CONFLICT (document_id, content_hash, replaces_version_id) DO NOTHING
 RETURNING version_id
 """
+# A reparse never gives a version the content of the version it replaces or of the one replacing it
+# (nor breaks the key of 0430); the same content elsewhere in the history (a reverted page) is fine.
 UPDATE_VERSION_CONTENT = """
-UPDATE document_versions SET title = %(title)s, subtitle = %(subtitle)s, text = %(text)s,
+UPDATE document_versions v SET title = %(title)s, subtitle = %(subtitle)s, text = %(text)s,
     published_at = %(published_at)s, author = %(author)s, origin = %(origin)s, editor = %(editor)s, lang = %(lang)s,
     content_hash = %(content_hash)s, parser = %(parser)s, is_empty = %(is_empty)s,
     search_text = COALESCE(%(search_text)s, search_text), search_keys = k.keys, search_sig = fw_key_signature(k.keys)
 FROM (SELECT fw_with_absence_keys(%(search_keys)s::int4[]) AS keys) k
-WHERE version_id = %(version_id)s
+WHERE v.version_id = %(version_id)s
 AND NOT EXISTS (SELECT 1 FROM document_versions o WHERE o.document_id = %(document_id)s
-                AND o.content_hash = %(content_hash)s AND o.version_id <> %(version_id)s)
+                AND o.content_hash = %(content_hash)s AND o.version_id <> %(version_id)s
+                AND (o.replaces_version_id IS NOT DISTINCT FROM v.replaces_version_id
+                     OR o.version_id = v.replaces_version_id OR o.replaces_version_id = v.version_id))
 """
 SET_CURRENT_VERSION = """
 UPDATE documents SET current_version_id = %(version_id)s, updated_at = now() WHERE document_id = %(document_id)s

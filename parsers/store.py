@@ -62,12 +62,18 @@ def version_params(doc: Document, document_id: int, raw_fetch_id: int | None, se
 
 def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | None,
                    search_text: str | None = None) -> tuple[int | None, bool]:
-    """A new version when the content changed; (version_id, created). Empty pages never replace text."""
+    """A new version when the content differs from the current version's; (version_id, created).
+
+    Content an earlier version holds becomes a new version only from a later fetch than the current
+    version's (a page reverted A → B → A); an older fetch processed late changes nothing. Empty pages
+    never replace text."""
     conn.execute(q.LOCK_DOCUMENT, {"document_id": document_id})  # concurrent runs number versions one at a time
+    current = conn.execute(q.SELECT_CURRENT_VERSION, {"document_id": document_id, "raw_fetch_id": raw_fetch_id}).fetchone()
+    if current is not None and current["content_hash"] == doc.content_hash:
+        return current["version_id"], False
     same = conn.execute(q.SELECT_VERSION_BY_HASH, {"document_id": document_id, "content_hash": doc.content_hash}).fetchone()
-    if same:
+    if same and not (current and current["fetched_later"]):
         return same["version_id"], False
-    current = conn.execute(q.SELECT_CURRENT_VERSION, {"document_id": document_id}).fetchone()
     if doc.is_empty and current is not None:
         return current["version_id"], False
     params = version_params(doc, document_id, raw_fetch_id, search_text)

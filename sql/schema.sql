@@ -1471,6 +1471,7 @@ CREATE TABLE public.raw_fetches (
     process_error text,
     not_article text,
     parse_drift text[] DEFAULT '{}'::text[] NOT NULL,
+    follows_raw_fetch_id bigint,
     CONSTRAINT raw_fetches_kind_check CHECK ((kind = ANY (ARRAY['page'::text, 'attachment'::text, 'listing'::text])))
 );
 CREATE SEQUENCE public.raw_fetches_raw_fetch_id_seq
@@ -1947,7 +1948,7 @@ ALTER TABLE ONLY public.digests
 ALTER TABLE ONLY public.document_urls
     ADD CONSTRAINT document_urls_pkey PRIMARY KEY (url);
 ALTER TABLE ONLY public.document_versions
-    ADD CONSTRAINT document_versions_document_id_content_hash_key UNIQUE (document_id, content_hash);
+    ADD CONSTRAINT document_versions_content_after_key UNIQUE NULLS NOT DISTINCT (document_id, content_hash, replaces_version_id);
 ALTER TABLE ONLY public.document_versions
     ADD CONSTRAINT document_versions_document_id_version_no_key UNIQUE (document_id, version_no);
 ALTER TABLE ONLY public.document_versions
@@ -1979,7 +1980,7 @@ ALTER TABLE ONLY public.policy_references
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_pkey PRIMARY KEY (raw_fetch_id);
 ALTER TABLE ONLY public.raw_fetches
-    ADD CONSTRAINT raw_fetches_url_sha256_key UNIQUE (url, sha256);
+    ADD CONSTRAINT raw_fetches_url_sha256_follows_key UNIQUE NULLS NOT DISTINCT (url, sha256, follows_raw_fetch_id);
 ALTER TABLE ONLY public.seen_urls
     ADD CONSTRAINT seen_urls_pkey PRIMARY KEY (url);
 ALTER TABLE ONLY public.sources
@@ -2114,6 +2115,8 @@ ALTER TABLE ONLY public.policy_references
     ADD CONSTRAINT policy_references_version_id_fkey FOREIGN KEY (version_id) REFERENCES public.document_versions(version_id) ON DELETE CASCADE;
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_crawl_run_id_fkey FOREIGN KEY (crawl_run_id) REFERENCES public.crawl_runs(crawl_run_id);
+ALTER TABLE ONLY public.raw_fetches
+    ADD CONSTRAINT raw_fetches_follows_raw_fetch_id_fkey FOREIGN KEY (follows_raw_fetch_id) REFERENCES public.raw_fetches(raw_fetch_id);
 ALTER TABLE ONLY public.raw_fetches
     ADD CONSTRAINT raw_fetches_source_id_fkey FOREIGN KEY (source_id) REFERENCES public.sources(source_id);
 ALTER TABLE ONLY public.seen_urls

@@ -2,7 +2,8 @@
 
 new / changed / unchanged are decided here, against the seen_urls row loaded at start:
 a page never fetched before is new; a page whose bytes hash differently is changed (a new
-raw_fetch, which the parser turns into a new version); the same hash or a 304 is unchanged.
+raw_fetch, which the parser turns into a new version), also when they are bytes it had before
+(A → B → A: a raw_fetch of its own, migration 0430); the same hash or a 304 is unchanged.
 A page counts as new or changed only when this run stored its raw_fetch: when another run
 (a backfill beside a manual run) stored the same bytes first, it is unchanged here, so the
 run's tallies always agree with the raw_fetches range its asset event names.
@@ -118,11 +119,7 @@ class PostgresPipeline:
                   "fetched_at": item.fetched_at, "sha256": item.sha256, "size_bytes": len(item.body),
                   "storage_key": item.storage_key, "content_type": item.content_type, "kind": item.kind,
                   "blocked_reason": item.blocked_reason, "hints": Jsonb(item.hints), "parent_url": item.parent_url}
-        row = self.conn.execute(store.INSERT_RAW_FETCH, params).fetchone()
-        if row is not None:
-            return row["raw_fetch_id"], True
-        row = self.conn.execute(store.SELECT_RAW_FETCH, params).fetchone()  # already kept
-        return row["raw_fetch_id"], False
+        return store.insert_raw_fetch(self.conn, params)
 
     def upsert_seen(self, item: FetchItem, sha256: str | None = None) -> None:
         self.conn.execute(store.UPSERT_SEEN_FETCHED, {

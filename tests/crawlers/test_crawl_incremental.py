@@ -79,3 +79,40 @@ def test_bytes_another_run_stored_first_count_as_unchanged(fw_env, db_url, mirro
     assert event["new"] == 0 and event["changed"] == 0
     assert {r["kind"] for r in query(db_url, "SELECT kind FROM raw_fetches WHERE crawl_run_id = %(r)s",
                                      {"r": second.crawl_run_id})} <= {"listing"}
+
+
+def test_page_reverted_to_earlier_bytes_is_changed_and_current_again(fw_env, db_url, mirror):
+    """A → B → A at one URL through Scrapy: the return of A is a raw fetch of its own, counted changed,
+    and `process` makes A's text current (and searchable) again; a later A → A stays unchanged."""
+    from parsers.process import process_pending
+
+    noon = mirror_noon(mirror)
+    current = ("SELECT d.current_version_id AS v, cv.text FROM document_urls u JOIN documents d USING (document_id)"
+               " JOIN document_versions cv ON cv.version_id = d.current_version_id WHERE u.url = %(u)s")
+    found = ("SELECT s.version_id AS v FROM fw_search(%(q)s, 10) s JOIN document_urls u USING (document_id)"
+             " WHERE u.url = %(u)s")  # the other article may hold the words too
+
+    def crawl_and_process(run_key):
+        query(db_url, "UPDATE seen_urls SET last_fetched_at = last_fetched_at - interval '4 days' RETURNING url")
+        [run] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key=run_key, settings=load_settings(), now=noon)
+        return run, process_pending(db_url, settings=load_settings())
+
+    crawl_and_process("a")
+    mirror.site.edit(A1, "商业航天", "鸿蒙星链")
+    b, _ = crawl_and_process("b")
+    [v2] = query(db_url, current, {"u": A1})
+    assert b.changed == 1 and "鸿蒙星链" in v2["text"] and query(db_url, found, {"q": "商业航天", "u": A1}) == []
+    mirror.site.edit(A1, "鸿蒙星链", "商业航天")  # back to the first bytes
+    reverted, processed = crawl_and_process("a-again")
+    assert (reverted.new, reverted.changed, reverted.unchanged) == (0, 1, 1)
+    shas = [f["sha256"] for f in fetches(db_url, A1)]
+    assert len(shas) == 3 and shas[0] == shas[2] != shas[1]
+    assert processed.pages == 1 and processed.versions_new == 1
+    [v3] = query(db_url, current, {"u": A1})
+    assert v3["v"] != v2["v"] and "商业航天" in v3["text"] and "鸿蒙星链" not in v3["text"]
+    assert query(db_url, found, {"q": "商业航天", "u": A1}) == [{"v": v3["v"]}]
+    assert query(db_url, found, {"q": "鸿蒙星链", "u": A1}) == []
+
+    same, processed = crawl_and_process("a-same")
+    assert (same.new, same.changed, same.unchanged) == (0, 0, 2) and processed.pages == 0
+    assert len(fetches(db_url, A1)) == 3 and query(db_url, current, {"u": A1}) == [v3]
