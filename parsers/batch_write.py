@@ -134,7 +134,9 @@ def copy_versions(conn, rows: Iterable[VersionRow], folder: SearchTextFolder) ->
 
 def unstored(conn, rows: list[VersionRow]) -> list[VersionRow]:
     """The rows that ON CONFLICT DO NOTHING would insert, as the database stands: none of their
-    unique keys is stored or taken by an earlier row of the list."""
+    unique keys is stored or taken by an earlier row of the list. Stricter than the table since 0430
+    for content: a row whose content its document already holds is left out (bulk loads add
+    documents; a page reverted to earlier content gets its version from `process`)."""
     with conn.cursor(row_factory=tuple_row) as cur:
         stored = cur.execute(STORED_KEYS, [[r.version_id for r in rows], list({r.document_id for r in rows})]).fetchall()
     taken = {k for version_id, document, number, digest in stored
