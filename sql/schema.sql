@@ -786,7 +786,6 @@ DECLARE
     bound bigint;
     size bigint;
     parsed jsonb;
-    walk_sql text;
     hits jsonb;
     more jsonb;
     last_at timestamptz;
@@ -810,15 +809,14 @@ BEGIN
     IF parsed ? 'nothing' THEN  -- a group's every alternative holds an excluded term
         RETURN;
     END IF;
-    walk_sql := format('SELECT coalesce(jsonb_agg(to_jsonb(w)), ''[]'') FROM (%s) w', fw_build_walk_sql(parsed));
-    EXECUTE walk_sql INTO hits USING max_rows, 0, walk;
+    hits := fw_walk(parsed, max_rows, 0, walk);
     k := jsonb_array_length(hits);
     IF k < max_rows AND k * probe >= 2 * max_rows * walk THEN
         -- The walk goes on: over twice the documents expected to hold the rest at the walk's rate; if
         -- they do not, through the candidates when those are expected to cost less than the
         -- texts still to read (0380), else on up to P as before.
         expected := least(probe - walk, ceil(2.0 * (max_rows - k) * walk / k)::bigint);
-        EXECUTE walk_sql INTO more USING max_rows - k, walk, expected;
+        more := fw_walk(parsed, max_rows - k, walk, expected);
         hits := hits || more;
         seen := jsonb_array_length(hits);
         IF seen < max_rows AND walk + expected < probe THEN
@@ -864,7 +862,7 @@ BEGIN
                 RETURN;
             END IF;
             ids := NULL;
-            EXECUTE walk_sql INTO more USING max_rows - seen, walk + expected, probe - walk - expected;
+            more := fw_walk(parsed, max_rows - seen, walk + expected, probe - walk - expected);
             hits := hits || more;
         END IF;
     END IF;
@@ -904,7 +902,7 @@ BEGIN
         RETURN;
     END IF;
     IF plan = 'recent' THEN  -- the walk goes on from W to P (it did not yet: the plan says so)
-        EXECUTE walk_sql INTO more USING max_rows - k, walk, probe - walk;
+        more := fw_walk(parsed, max_rows - k, walk, probe - walk);
         hits := hits || more;
         IF jsonb_array_length(hits) = max_rows THEN
             RETURN QUERY SELECT r.* FROM jsonb_to_recordset(hits) AS r(document_id bigint, version_id bigint, title text,
@@ -975,15 +973,13 @@ BEGIN
     END IF;
     keys := CASE WHEN parsed -> 'none' <> '[]' THEN fw_exclusion_keys(parsed) ELSE '{}' END;
     IF walk_hits IS NULL THEN
-        EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO walk_hits
-            USING max_rows, 0, walk;
+        walk_hits := jsonb_array_length(fw_walk(parsed, max_rows, 0, walk));
     END IF;
     walked_on := walk_hits < max_rows AND walk_hits * probe >= 2 * max_rows * walk;
     IF walked_on AND walk_more IS NOT NULL THEN
         more := walk_more;
     ELSIF walked_on THEN
-        EXECUTE format('SELECT count(*) FROM (%s) w', fw_build_walk_sql(parsed)) INTO more
-            USING max_rows - walk_hits, walk, probe - walk;
+        more := jsonb_array_length(fw_walk(parsed, max_rows - walk_hits, walk, probe - walk));
     END IF;
     facts := jsonb_build_object('walk', walk, 'probe', probe, 'walk_hits', walk_hits,
                                 'walk_found', walk_hits + more = max_rows, 'cap', cap, 'rank_all', rank_all);
@@ -1075,6 +1071,19 @@ CREATE FUNCTION public.fw_signature_bits(keys integer[]) RETURNS SETOF integer
     AS $$
     SELECT fw_signature_bit(k, m) FROM unnest(keys) AS k, unnest(fw_signature_multipliers()) AS m
 $$;
+CREATE FUNCTION public.fw_signature_mask(keys integer[]) RETURNS bit
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    mask bit(4096) := B'0'::bit(4096);
+    p integer;
+BEGIN
+    FOR p IN SELECT fw_signature_bits(keys) LOOP
+        mask := set_bit(mask, p, 1);
+    END LOOP;
+    RETURN mask;
+END
+$$;
 CREATE FUNCTION public.fw_signature_multipliers() RETURNS bigint[]
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN '{1540483477,739982445}'::bigint[];
@@ -1103,6 +1112,48 @@ CREATE FUNCTION public.fw_term_rank(search_text text, term text) RETURNS real
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_rank_normalized(search_text, public.fw_normalize(term));
 COMMENT ON FUNCTION public.fw_term_rank(search_text text, term text) IS 'Rank of one term in search_text: ln(1 + occurrences) plus 2 when the title contains it.';
+CREATE FUNCTION public.fw_walk(parsed jsonb, max_rows integer, skip bigint, count bigint) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET plan_cache_mode TO 'force_generic_plan'
+    AS $$
+DECLARE
+    terms text[];
+    nones text[];
+    mask bit(4096);
+    hits jsonb;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(parsed -> 'all') AS g WHERE jsonb_array_length(g) <> 1) THEN
+        EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(w)), ''[]'') FROM (%s) w', fw_build_walk_sql(parsed))
+            INTO hits USING max_rows, skip, count;
+        RETURN hits;
+    END IF;
+    terms := ARRAY(SELECT g ->> 0 FROM jsonb_array_elements(parsed -> 'all') WITH ORDINALITY AS a(g, n) ORDER BY n);
+    nones := ARRAY(SELECT t FROM jsonb_array_elements_text(parsed -> 'none') WITH ORDINALITY AS a(t, n) ORDER BY n);
+    mask := fw_signature_mask(ARRAY(SELECT k FROM unnest(terms) AS t, unnest((parsed -> 'keys' ->> t)::int4[]) AS k)
+                              || coalesce((parsed ->> 'absent')::int4[], '{}'));
+    SELECT coalesce(jsonb_agg(to_jsonb(w)), '[]') INTO hits
+    FROM (SELECT h.document_id, h.version_id, h.title, h.url, h.published_at,
+                 (SELECT sum(fw_rank_normalized(h.search_text, t)) FROM unnest(terms) AS t)::real AS rank
+          FROM (SELECT p.* FROM (SELECT q.document_id, q.version_id, q.title, q.url, q.published_at,
+                                        q.stored_text || '' AS search_text
+                                 FROM (SELECT v.document_id, v.version_id, v.title, d.url, v.published_at,
+                                              v.search_text AS stored_text, v.search_sig
+                                       FROM document_versions v
+                                       CROSS JOIN LATERAL (SELECT c.canonical_url AS url FROM documents c
+                                                           WHERE c.document_id = v.document_id
+                                                             AND c.current_version_id = v.version_id OFFSET 0) d
+                                       ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC
+                                       OFFSET skip LIMIT count) q
+                                 WHERE q.search_sig IS NULL OR q.search_sig & mask = mask
+                                 ORDER BY q.published_at DESC NULLS LAST, q.version_id DESC OFFSET 0) p
+                WHERE NOT EXISTS (SELECT 1 FROM unnest(terms) AS t WHERE strpos(p.search_text, t) = 0)
+                  AND NOT EXISTS (SELECT 1 FROM unnest(nones) AS t WHERE strpos(p.search_text, t) > 0)
+                ORDER BY p.published_at DESC NULLS LAST, p.version_id DESC
+                LIMIT max_rows) h) w;
+    RETURN hits;
+END
+$$;
 CREATE FUNCTION public.fw_word_class() RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN '[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\U00020000-\U0003FFFF]'::text;
@@ -2134,6 +2185,7 @@ GRANT ALL ON FUNCTION public.fw_search(query text, max_rows integer) TO futurewa
 REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint, dropped bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.fw_search_within(at timestamp with time zone, id bigint, probe bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_term_rank(search_text text, term text) TO futurewatch_reader;
+REVOKE ALL ON FUNCTION public.fw_walk(parsed jsonb, max_rows integer, skip bigint, count bigint) FROM PUBLIC;
 GRANT SELECT ON TABLE public.v_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_document_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_documents TO futurewatch_reader;
