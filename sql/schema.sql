@@ -265,7 +265,7 @@ BEGIN
     RETURN terms;
 END
 $$;
-CREATE FUNCTION public.fw_build_search_sql(parsed jsonb, ids boolean DEFAULT false) RETURNS text
+CREATE FUNCTION public.fw_build_search_sql(parsed jsonb, ids boolean DEFAULT false, survivors boolean DEFAULT false) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $_$
 DECLARE
@@ -303,7 +303,7 @@ BEGIN
          ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
          LIMIT $1',
         ranks, counts,
-        CASE WHEN ids THEN concat_ws(' AND ', 'v.version_id = ANY($2)', fw_build_exclusion_sql(parsed))
+        CASE WHEN ids THEN concat_ws(' AND ', 'v.version_id = ANY($2)', CASE WHEN NOT survivors THEN fw_build_exclusion_sql(parsed) END)
              ELSE fw_build_candidate_sql(parsed, true) END,
         groups, coalesce(nones, 'true'));
 END
@@ -895,7 +895,7 @@ BEGIN
         RETURN;
     END IF;
     IF plan = 'ranked' AND (every_id OR survivor_ids) THEN
-        RETURN QUERY EXECUTE fw_build_search_sql(parsed, true) USING max_rows, ids;
+        RETURN QUERY EXECUTE fw_build_search_sql(parsed, true, survivor_ids) USING max_rows, ids;
         RETURN;
     ELSIF plan = 'ranked' THEN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;

@@ -14,9 +14,10 @@
 --    the cap (every candidate), one more bitmap scan drops the holders from them
 --    (fw_build_survivor_ids_sql), fw_search_plan takes both numbers (a new argument, `dropped`: the
 --    plan is the one it finds by counting), and the survivors' texts are read newest first through
---    their ids (fw_build_newest_sql's bounded pass, the excluded terms checked on the text). Two
---    index scans instead of four; the rows are the same. At the cap or more, as before (the plan
---    counts).
+--    their ids (fw_build_newest_sql's bounded pass, the excluded terms checked on the text), or
+--    ranked through them (fw_build_search_sql's new `survivors`: the holders are not dropped a second
+--    time). Two index scans instead of four; the rows are the same. At the cap or more, as before
+--    (the plan counts), after collecting up to the cap's ids for nothing, as other queries do (0370).
 
 -- The signature bits of keys, as a mask: what fw_key_signature(keys) is, built by setting bits
 -- (~20 us for a query's keys, where fw_key_signature's 64 words cost ~0.2 ms).
@@ -98,6 +99,54 @@ BEGIN
          FROM unnest($1::bigint[]) WITH ORDINALITY AS c(version_id, at)
          WHERE c.version_id NOT IN (SELECT v.version_id FROM document_versions v WHERE %s AND v.search_keys && %L::int4[])',
         fw_build_index_sql(parsed, 'v'), fw_exclusion_keys(parsed)::text);
+END
+$build$;
+
+-- As 0370, and `survivors`: the ids ($2) hold no excluded term of one key already (fw_search drops the
+-- holders from them, 0420), so they are not dropped through the index a second time.
+DROP FUNCTION IF EXISTS fw_build_search_sql(jsonb, boolean);
+CREATE OR REPLACE FUNCTION fw_build_search_sql(parsed jsonb, ids boolean DEFAULT false,
+                                               survivors boolean DEFAULT false) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $build$
+DECLARE
+    counts text;
+    ranks text;
+    alts text;
+    groups text;
+    nones text;
+    t text;
+    at integer := 0;
+BEGIN
+    parsed := fw_prepare_query(parsed);
+    FOR g IN 0 .. jsonb_array_length(parsed -> 'all') - 1 LOOP
+        alts := NULL;
+        FOR i IN 0 .. jsonb_array_length(parsed -> 'all' -> g) - 1 LOOP
+            at := at + 1;
+            t := parsed -> 'all' -> g ->> i;
+            counts := concat_ws(', ', counts, format('fw_term_count(c.search_text, %L) AS n%s', t, at));
+            ranks := concat_ws(' + ', ranks, format('fw_rank_counted(t.search_text, %L, t.n%s)', t, at));
+            alts := concat_ws(' OR ', alts, format('t.n%s > 0', at));
+        END LOOP;
+        groups := concat_ws(' AND ', groups, '(' || alts || ')');
+    END LOOP;
+    FOR i IN 0 .. jsonb_array_length(parsed -> 'none') - 1 LOOP
+        nones := concat_ws(' AND ', nones, format('strpos(t.search_text, %L) = 0', parsed -> 'none' ->> i));
+    END LOOP;
+    RETURN format(
+        'SELECT d.document_id, t.version_id, t.title, d.canonical_url AS url, t.published_at, (%s)::real AS rank
+         FROM (SELECT c.*, %s
+               FROM (SELECT v.version_id, v.title, v.published_at, v.search_text || '''' AS search_text
+                     FROM document_versions v WHERE %s OFFSET 0) c
+               OFFSET 0) t
+         JOIN documents d ON d.current_version_id = t.version_id
+         WHERE %s AND %s
+         ORDER BY rank DESC, t.published_at DESC NULLS LAST, d.document_id
+         LIMIT $1',
+        ranks, counts,
+        CASE WHEN ids THEN concat_ws(' AND ', 'v.version_id = ANY($2)', CASE WHEN NOT survivors THEN fw_build_exclusion_sql(parsed) END)
+             ELSE fw_build_candidate_sql(parsed, true) END,
+        groups, coalesce(nones, 'true'));
 END
 $build$;
 
@@ -316,7 +365,7 @@ BEGIN
         RETURN;
     END IF;
     IF plan = 'ranked' AND (every_id OR survivor_ids) THEN
-        RETURN QUERY EXECUTE fw_build_search_sql(parsed, true) USING max_rows, ids;
+        RETURN QUERY EXECUTE fw_build_search_sql(parsed, true, survivor_ids) USING max_rows, ids;
         RETURN;
     ELSIF plan = 'ranked' THEN
         RETURN QUERY EXECUTE fw_build_search_sql(parsed) USING max_rows;

@@ -12,7 +12,7 @@ import random
 import psycopg
 
 from tests.search.test_search_candidate_ids import python_candidates, run
-from tests.search.test_search_topk import bigrams, common_terms, cut_terms, fw_search, normalized, oracle, topk_db  # noqa: F401 (fixture)
+from tests.search.test_search_topk import bigrams, common_terms, cut_terms, fw_search, normalized, oracle_at, topk_db  # noqa: F401 (fixture)
 
 # positive term lengths, then excluded ones: two characters are one key each
 SHAPES = [((3,), (2,)), ((2,), (2,)), ((4,), (2,)), ((3, 3), (2,)), ((2,), (2, 2)), ((3,), (2, 3))]
@@ -61,47 +61,70 @@ def test_survivor_ids_are_the_candidates_without_the_holders_in_their_order(topk
 
 
 def test_the_plan_given_candidates_and_holders_equals_the_plan_that_counts_them(topk_db):
-    """Below the cap the plan takes both numbers; at the cap or more it counts for itself (the
-    holders given are then ignored), as fw_search_plan(parsed, max_rows) does."""
+    """Below the cap the plan takes both numbers (used when there are more than rank_all candidates);
+    at the cap or more it counts for itself (the holders given are then ignored), as
+    fw_search_plan(parsed, max_rows) does."""
     url, docs = topk_db
-    below = at_cap = 0
+    used = at_cap = 0
     with psycopg.connect(url) as conn:
-        for query, groups, none, max_rows in exclusion_queries(docs, 36, 59):
-            parsed = parsed_of(conn, query)
-            cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
-            candidates = python_candidates(conn, groups, none)
-            held = holders(conn, none)
-            count, dropped = min(len(candidates), cap), sum(v in held for v in candidates)
-            itself = conn.execute("SELECT fw_search_plan(%s::jsonb, %s)", [parsed, max_rows]).fetchone()[0]
-            given = conn.execute("SELECT fw_search_plan(%s::jsonb, %s, NULL, NULL, %s, %s)",
-                                 [parsed, max_rows, count, dropped]).fetchone()[0]
-            assert given == itself, query
-            below += count < cap and itself["candidates"] is not None
-            at_cap += count == cap
+        for rank_all in (200, 20):
+            conn.execute(f"SET futurewatch.search_rank_all = '{rank_all}'")
+            for query, groups, none, max_rows in exclusion_queries(docs, 36, 59):
+                parsed = parsed_of(conn, query)
+                cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
+                candidates = python_candidates(conn, groups, none)
+                held = holders(conn, none)
+                count, dropped = min(len(candidates), cap), sum(v in held for v in candidates)
+                itself = conn.execute("SELECT fw_search_plan(%s::jsonb, %s)", [parsed, max_rows]).fetchone()[0]
+                given = conn.execute("SELECT fw_search_plan(%s::jsonb, %s, NULL, NULL, %s, %s)",
+                                     [parsed, max_rows, count, dropped]).fetchone()[0]
+                assert given == itself, (query, rank_all)
+                used += rank_all < count < cap and itself["dropped"] is not None
+                at_cap += count == cap
+        conn.execute("RESET futurewatch.search_rank_all")
         for max_rows in (1, 2):  # small caps: the given holders are ignored at the cap
-            query = next(q for q, g, n, _ in exclusion_queries(docs, 50, 61)
-                         if len(python_candidates(conn, g, n)) >= conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0])
-            parsed = parsed_of(conn, query)
             cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
+            query = next(q for q, g, n, _ in exclusion_queries(docs, 50, 61) if len(python_candidates(conn, g, n)) >= cap)
+            parsed = parsed_of(conn, query)
             itself = conn.execute("SELECT fw_search_plan(%s::jsonb, %s)", [parsed, max_rows]).fetchone()[0]
             given = conn.execute("SELECT fw_search_plan(%s::jsonb, %s, NULL, NULL, %s, 0)",
                                  [parsed, max_rows, cap]).fetchone()[0]
             assert given == itself, query
             at_cap += 1
-    assert below >= 5 and at_cap >= 2
+    assert used >= 5 and at_cap >= 2
+
+
+def test_ranked_over_the_survivors_equals_ranked_over_the_index(topk_db):
+    """fw_build_search_sql(…, true, true) over the survivors' ids (the holders not dropped again)
+    returns the rows of the ranked statement over the index."""
+    url, docs = topk_db
+    with psycopg.connect(url) as conn:
+        for query, _, _, max_rows in exclusion_queries(docs, 18, 71):
+            parsed = parsed_of(conn, query)
+            ids_sql, survivors_sql, over_index, over_survivors = conn.execute(
+                "SELECT fw_build_candidate_ids_sql(%(p)s::jsonb), fw_build_survivor_ids_sql(%(p)s::jsonb),"
+                " fw_build_search_sql(%(p)s::jsonb), fw_build_search_sql(%(p)s::jsonb, true, true)",
+                {"p": parsed}).fetchone()
+            assert "NOT IN" not in over_survivors, query
+            ids = "'{" + ",".join(map(str, run(conn, ids_sql, 10**6)[0][0])) + "}'::bigint[]"
+            survivors = "'{" + ",".join(map(str, run(conn, survivors_sql, ids)[0][0])) + "}'::bigint[]"
+            assert run(conn, over_survivors, max_rows, survivors) == run(conn, over_index, max_rows), query
 
 
 def test_search_through_the_survivors_equals_the_like_oracle(topk_db):
-    """fw_search's rows for exclusion queries, the ones that take the survivors' ids (the walk short,
-    fewer candidates than the cap) among them, equal the LIKE oracle's."""
+    """fw_search's rows for exclusion queries equal the LIKE oracle's, with rank_all at its default
+    and lowered so that the survivors' ids are read newest first (more than rank_all candidates,
+    fewer than the cap) as well as ranked."""
     url, docs = topk_db
-    through_survivors = 0
+    paths = {"newest": 0, "ranked": 0}
     with psycopg.connect(url) as conn:
-        for query, groups, none, max_rows in exclusion_queries(docs, 48, 67):
-            _, expected = oracle(conn, groups, none, max_rows)
-            assert fw_search(conn, query, max_rows) == expected, query
-            facts = conn.execute("SELECT fw_search_plan(fw_parse_query(%s), %s)", [query, max_rows]).fetchone()[0]
-            cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
-            through_survivors += not facts["walk_found"] and facts["plan"] != "nothing" \
-                and facts["candidates"] is not None and facts["candidates"] < cap
-    assert through_survivors >= 5
+        for rank_all in (200, 20, 3):
+            for query, groups, none, max_rows in exclusion_queries(docs, 30, 67):
+                _, expected = oracle_at(conn, rank_all, groups, none=none, max_rows=max_rows)  # resets settings
+                conn.execute(f"SET futurewatch.search_rank_all = '{rank_all}'")
+                assert fw_search(conn, query, max_rows) == expected, (query, rank_all)
+                facts = conn.execute("SELECT fw_search_plan(fw_parse_query(%s), %s)", [query, max_rows]).fetchone()[0]
+                cap = conn.execute("SELECT fw_search_cap(%s)", [max_rows]).fetchone()[0]
+                if not facts["walk_found"] and facts["plan"] in paths and facts["candidates"] < cap:
+                    paths[facts["plan"]] += 1
+    assert paths["newest"] >= 5 and paths["ranked"] >= 5, paths
