@@ -81,9 +81,9 @@ $document_versions_key$;
 -- URLs that reverted before 0430: seen_urls.last_sha256 (and its ETag / Last-Modified) are A's while
 -- the URL's latest stored fetch is B's, and a conditional recheck answered 304 would leave the archive
 -- on B. Their validators are cleared: the next recheck is a full GET, whose A is stored (following B)
--- and counted changed. Touches only those rows; rerunnable (a second run finds none with validators).
+-- and counted changed. One index lookup per URL with validators (no sort of raw_fetches); only
+-- those rows are written; rerunnable (a second run finds none).
 UPDATE seen_urls s SET etag = NULL, last_modified = NULL
-FROM (SELECT DISTINCT ON (url) url, sha256 FROM raw_fetches WHERE blocked_reason IS NULL
-      ORDER BY url, raw_fetch_id DESC) latest
-WHERE latest.url = s.url AND s.last_sha256 <> latest.sha256
-  AND (s.etag IS NOT NULL OR s.last_modified IS NOT NULL);
+WHERE (s.etag IS NOT NULL OR s.last_modified IS NOT NULL)
+  AND s.last_sha256 <> (SELECT f.sha256 FROM raw_fetches f WHERE f.url = s.url AND f.blocked_reason IS NULL
+                        ORDER BY f.raw_fetch_id DESC LIMIT 1);

@@ -40,28 +40,30 @@ BEFORE_0430 = [
 ]
 FETCH = """
 INSERT INTO raw_fetches (source_id, url, final_url, status, fetched_at, sha256, size_bytes, storage_key)
-VALUES ('s', 'https://x.example/p', 'https://x.example/p', 200, now(), %(sha)s, 1, %(sha)s)
+VALUES ('s', %(url)s, %(url)s, 200, now(), %(sha)s, 1, %(sha)s)
 """
 
 
 @pytest.fixture
 def archive_before_0430(pg_admin_url):
-    """A database before 0430 holding a URL reverted A → B → A then (seen_urls on A, latest fetch B)."""
+    """A database before 0430 holding a URL reverted A → B → A then (seen_urls on A, latest fetch B) and
+    one that did not (seen_urls and latest fetch on C)."""
     for url in database_before(pg_admin_url, MIGRATION[:4]):
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("INSERT INTO sources (source_id, name, kind) VALUES ('s', 's', 'news')")
-            for sha in ("a", "b"):
-                conn.execute(FETCH, {"sha": sha})
-            conn.execute("INSERT INTO seen_urls (url, source_id, last_sha256, etag)"
-                         " VALUES ('https://x.example/p', 's', 'a', '\"a\"')")
+            for url_, sha in (("https://x.example/p", "a"), ("https://x.example/p", "b"), ("https://x.example/q", "c")):
+                conn.execute(FETCH, {"url": url_, "sha": sha})
+            conn.execute("INSERT INTO seen_urls (url, source_id, last_sha256, etag) VALUES"
+                         " ('https://x.example/p', 's', 'a', '\"a\"'), ('https://x.example/q', 's', 'c', '\"c\"')")
         yield url
 
 
 def migrate_0430(url: str) -> list[tuple]:
     assert MIGRATION in migrate.apply_migrations(url)
     with psycopg.connect(url) as conn:
-        assert conn.execute("SELECT etag FROM seen_urls").fetchall() == [(None,)]  # rechecked by a full GET
-        assert conn.execute("SELECT count(*) FROM raw_fetches").fetchone() == (2,)
+        assert conn.execute("SELECT url, etag FROM seen_urls ORDER BY url").fetchall() == [
+            ("https://x.example/p", None), ("https://x.example/q", '"c"')]  # p: rechecked by a full GET
+        assert conn.execute("SELECT count(*) FROM raw_fetches").fetchone() == (3,)
         return conn.execute(SHAPE).fetchall()
 
 
@@ -76,7 +78,8 @@ def test_migration_is_not_one_transaction():
     [m] = read_migrations(str(migrate.MIGRATIONS_DIR)).filter(lambda m: m.id == MIGRATION)
     m.load()
     assert not m.use_transactions
-    creates = [s for s in (sqlparse.format(s, strip_comments=True).strip() for s in STATEMENTS) if s.startswith("CREATE")]
+    bare = (sqlparse.format(s, strip_comments=True).strip() for s in STATEMENTS)
+    creates = [s for s in bare if s.startswith("CREATE")]
     assert len(creates) == 3 and all(" INDEX CONCURRENTLY IF NOT EXISTS " in s for s in creates)
 
 

@@ -29,7 +29,8 @@ def process(db_url: str):
 
 
 def current_text(db_url: str) -> str:
-    return rows(db_url, "SELECT v.text FROM documents d JOIN document_versions v ON v.version_id = d.current_version_id")[0]["text"]
+    [row] = rows(db_url, "SELECT v.text FROM documents d JOIN document_versions v ON v.version_id = d.current_version_id")
+    return row["text"]
 
 
 def test_concurrent_runs_make_versions_in_fetch_order(page):
