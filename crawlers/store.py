@@ -41,7 +41,9 @@ SELECT_SEEN = """
 SELECT url, etag, last_modified, last_sha256, last_status, last_fetched_at, hints
 FROM seen_urls WHERE source_id = %(source_id)s
 """
-# A fetch is stored unless it has the bytes of the URL's latest (unblocked) fetch; it names the fetch it
+# A fetch is stored unless it has the bytes of the URL's latest (unblocked) fetch, the one stored last
+# (highest raw_fetch_id: the order `process` reads them in), or it is older than that fetch and has bytes
+# the URL already has (a run committing after a newer one: history already kept). It names the fetch it
 # follows, so bytes coming back (A → B → A) are a row of their own and a rerun finds its row (0430).
 INSERT_RAW_FETCH = """
 INSERT INTO raw_fetches (source_id, crawl_run_id, url, final_url, status, headers, fetched_at, sha256,
@@ -50,19 +52,21 @@ SELECT %(source_id)s, %(crawl_run_id)s, %(url)s, %(final_url)s, %(status)s, %(he
     %(sha256)s, %(size_bytes)s, %(storage_key)s, %(content_type)s, %(kind)s, %(blocked_reason)s, %(hints)s,
     %(parent_url)s, latest.raw_fetch_id
 FROM (SELECT 1) one
-LEFT JOIN LATERAL (SELECT raw_fetch_id, sha256 FROM raw_fetches WHERE url = %(url)s AND blocked_reason IS NULL
-                   ORDER BY fetched_at DESC, raw_fetch_id DESC LIMIT 1) latest ON true
+LEFT JOIN LATERAL (SELECT raw_fetch_id, sha256, fetched_at FROM raw_fetches WHERE url = %(url)s
+                   AND blocked_reason IS NULL ORDER BY raw_fetch_id DESC LIMIT 1) latest ON true
 WHERE latest.sha256 IS DISTINCT FROM %(sha256)s
+AND NOT (%(fetched_at)s < latest.fetched_at
+         AND EXISTS (SELECT 1 FROM raw_fetches k WHERE k.url = %(url)s AND k.sha256 = %(sha256)s))
 ON CONFLICT (url, sha256, follows_raw_fetch_id) DO NOTHING
 RETURNING raw_fetch_id
 """
 SELECT_RAW_FETCH = """
 SELECT raw_fetch_id FROM raw_fetches WHERE url = %(url)s AND sha256 = %(sha256)s
-ORDER BY fetched_at DESC, raw_fetch_id DESC LIMIT 1
+ORDER BY raw_fetch_id DESC LIMIT 1
 """
 SELECT_LATEST_FETCH = """
 SELECT raw_fetch_id, sha256, storage_key, size_bytes FROM raw_fetches
-WHERE url = %(url)s AND blocked_reason IS NULL ORDER BY fetched_at DESC LIMIT 1
+WHERE url = %(url)s AND blocked_reason IS NULL ORDER BY raw_fetch_id DESC LIMIT 1
 """
 UPSERT_SEEN_FETCHED = """
 INSERT INTO seen_urls (url, source_id, last_fetched_at, etag, last_modified, last_sha256, last_status, hints)

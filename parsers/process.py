@@ -9,7 +9,10 @@ statements and one COPY) and the other pages one by one, each in a savepoint; se
 entries are merged once per batch (parsers/batch_write.indexed_batch). A page that fails
 gets raw_fetches.process_error (one line) and processed_at, and never stops the run.
 `reparse=True` walks every stored page again (through futurewatch.core.rawstore, no crawling) and
-rewrites the versions in place with the current parsers.
+rewrites the versions in place with the current parsers; it adds a version only for a fetch that has
+none and whose content no version of the document holds (never one through the revert rule).
+A URL's fetches become versions in the order they were stored: a fetch whose URL has an older one
+pending in another run's batch waits for a later run (`waiting`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class ProcessSummary:
     failed: int = 0
     stories_new: int = 0
     reparsed: int = 0
+    waiting: int = 0  # left for a later run: an older fetch of the same URL is still pending (another run's)
     min_version_id: int | None = None
     max_version_id: int | None = None
     seconds: float = 0.0
@@ -63,7 +67,7 @@ class ProcessSummary:
         return (f"{self.pages} pages: {self.documents_new} new documents, {self.versions_new} new versions, "
                 f"{self.unchanged} unchanged, {self.reparsed} reparsed, {self.empty} empty, "
                 f"{self.not_articles} not articles, {self.drifted} with parser drift, {self.failed} failed, "
-                f"{self.stories_new} new stories in {self.seconds:.1f}s")
+                f"{self.waiting} waiting, {self.stories_new} new stories in {self.seconds:.1f}s")
 
 
 def _content_charset(content_type: str | None) -> str | None:
@@ -109,7 +113,8 @@ def store_document(conn, folder, index, page: Page, summary: ProcessSummary, rep
         return
     doc_row, new_doc = store.upsert_document(conn, doc, urls)
     document_id = doc_row["document_id"]
-    version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"], search_text)
+    version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"], search_text,
+                                                   may_revert=not reparse)
     summary.documents_new += new_doc
     summary.versions_new += new_version
     summary.unchanged += not new_version
@@ -180,8 +185,10 @@ def process_batch(db_url: str, raw_store, index, folder, after: int, batch_size:
                   summary: ProcessSummary) -> int | None:
     """One transaction over up to batch_size pages; returns the last raw_fetch_id seen (None when done)."""
     with connect(db_url) as conn, indexed_batch(conn):
-        rows = conn.execute(q.SELECT_ALL_PAGES if reparse else q.SELECT_PENDING,
-                            {"after": after, "limit": batch_size}).fetchall()
+        claimed = conn.execute(q.SELECT_ALL_PAGES if reparse else q.SELECT_PENDING,
+                               {"after": after, "limit": batch_size}).fetchall()
+        rows = [row for row in claimed if not row.get("waits")]
+        summary.waiting += len(claimed) - len(rows)
         outcomes: dict[int, tuple] = {}
         pages = parse_batch(conn, raw_store, rows, summary, outcomes)
         store_batch(conn, folder, index, pages, summary, reparse, outcomes)
@@ -190,7 +197,7 @@ def process_batch(db_url: str, raw_store, index, folder, after: int, batch_size:
             "ids": ids, "errors": [outcomes[i][0] for i in ids], "not_articles": [outcomes[i][1] for i in ids],
             "drifts": [json.dumps(outcomes[i][2]) for i in ids]})
         summary.pages += len(rows)
-    return rows[-1]["raw_fetch_id"] if rows else None
+    return claimed[-1]["raw_fetch_id"] if claimed else None
 
 
 def process_pending(db_url: str, *, settings: Settings, reparse: bool = False, batch_size: int = 200,

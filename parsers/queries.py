@@ -1,11 +1,22 @@
 """Every SQL statement of the process stage, named, with %(name)s parameters."""
 
+# Pending pages in raw_fetch_id order; `waits`: an older pending page fetch of the same URL is not in
+# this batch (another run holds it, or it waits itself), so this one is left for a later run: a URL's
+# fetches become versions in the order they were stored. Failed and not-article fetches are processed
+# (processed_at set with process_error / not_article), so they never hold a URL back.
 SELECT_PENDING = """
-SELECT raw_fetch_id, source_id, url, final_url, fetched_at, storage_key, content_type, hints, headers
-FROM raw_fetches
-WHERE kind = 'page' AND processed_at IS NULL AND blocked_reason IS NULL AND raw_fetch_id > %(after)s
-ORDER BY raw_fetch_id LIMIT %(limit)s
-FOR UPDATE SKIP LOCKED
+WITH batch AS (
+    SELECT raw_fetch_id, source_id, url, final_url, fetched_at, storage_key, content_type, hints, headers
+    FROM raw_fetches
+    WHERE kind = 'page' AND processed_at IS NULL AND blocked_reason IS NULL AND raw_fetch_id > %(after)s
+    ORDER BY raw_fetch_id LIMIT %(limit)s
+    FOR UPDATE SKIP LOCKED
+)
+SELECT b.*, EXISTS (SELECT 1 FROM raw_fetches o
+                    WHERE o.url = b.url AND o.raw_fetch_id < b.raw_fetch_id AND o.kind = 'page'
+                      AND o.processed_at IS NULL AND o.blocked_reason IS NULL
+                      AND o.raw_fetch_id NOT IN (SELECT raw_fetch_id FROM batch)) AS waits
+FROM batch b ORDER BY b.raw_fetch_id
 """
 SELECT_ALL_PAGES = """
 SELECT raw_fetch_id, source_id, url, final_url, fetched_at, storage_key, content_type, hints, headers
@@ -62,12 +73,12 @@ SELECT_VERSION_BY_HASH = """
 SELECT version_id FROM document_versions WHERE document_id = %(document_id)s AND content_hash = %(content_hash)s
 ORDER BY version_no DESC LIMIT 1
 """
-# fetched_later: this raw fetch is a later fetch than the one behind the current version (NULL: unknown)
+# stored_later: this raw fetch was stored after the one behind the current version (NULL: unknown).
+# raw_fetch_id order is the order the crawl store decides "latest" in (crawlers/store.py), not fetched_at.
 SELECT_CURRENT_VERSION = """
 SELECT v.version_id, v.version_no, v.text, v.is_empty, v.content_hash,
-       (SELECT f.fetched_at FROM raw_fetches f WHERE f.raw_fetch_id = %(raw_fetch_id)s) > cf.fetched_at AS fetched_later
+       %(raw_fetch_id)s::bigint > v.raw_fetch_id AS stored_later
 FROM documents d JOIN document_versions v ON v.version_id = d.current_version_id
-LEFT JOIN raw_fetches cf ON cf.raw_fetch_id = v.raw_fetch_id
 WHERE d.document_id = %(document_id)s
 """
 SELECT_VERSION_BY_FETCH = """

@@ -61,18 +61,18 @@ def version_params(doc: Document, document_id: int, raw_fetch_id: int | None, se
 
 
 def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | None,
-                   search_text: str | None = None) -> tuple[int | None, bool]:
+                   search_text: str | None = None, may_revert: bool = True) -> tuple[int | None, bool]:
     """A new version when the content differs from the current version's; (version_id, created).
 
-    Content an earlier version holds becomes a new version only from a later fetch than the current
-    version's (a page reverted A → B → A); an older fetch processed late changes nothing. Empty pages
-    never replace text."""
+    Content an earlier version holds becomes a new version only from a fetch stored after the current
+    version's (a page reverted A → B → A) and when may_revert (not for --reparse, which rewrites in
+    place); an older fetch processed late changes nothing. Empty pages never replace text."""
     conn.execute(q.LOCK_DOCUMENT, {"document_id": document_id})  # concurrent runs number versions one at a time
     current = conn.execute(q.SELECT_CURRENT_VERSION, {"document_id": document_id, "raw_fetch_id": raw_fetch_id}).fetchone()
     if current is not None and current["content_hash"] == doc.content_hash:
         return current["version_id"], False
     same = conn.execute(q.SELECT_VERSION_BY_HASH, {"document_id": document_id, "content_hash": doc.content_hash}).fetchone()
-    if same and not (current and current["fetched_later"]):
+    if same and not (may_revert and current and current["stored_later"]):
         return same["version_id"], False
     if doc.is_empty and current is not None:
         return current["version_id"], False

@@ -2081,6 +2081,7 @@ CREATE INDEX policy_names_document_idx ON public.policy_names USING btree (docum
 CREATE INDEX policy_references_to_idx ON public.policy_references USING btree (to_document_id);
 CREATE INDEX policy_references_waiting_idx ON public.policy_references USING gin (target_keys) WHERE (to_document_id IS NULL);
 CREATE INDEX raw_fetches_fetched_at_idx ON public.raw_fetches USING btree (fetched_at);
+CREATE INDEX raw_fetches_follows_raw_fetch_id_idx ON public.raw_fetches USING btree (follows_raw_fetch_id) WHERE (follows_raw_fetch_id IS NOT NULL);
 CREATE INDEX raw_fetches_parse_drift_idx ON public.raw_fetches USING btree (source_id, fetched_at) WHERE ((cardinality(parse_drift) > 0) OR (not_article IS NOT NULL));
 CREATE INDEX raw_fetches_source_idx ON public.raw_fetches USING btree (source_id, fetched_at);
 CREATE INDEX raw_fetches_unprocessed_idx ON public.raw_fetches USING btree (raw_fetch_id) WHERE (processed_at IS NULL);

@@ -4,9 +4,11 @@ new / changed / unchanged are decided here, against the seen_urls row loaded at 
 a page never fetched before is new; a page whose bytes hash differently is changed (a new
 raw_fetch, which the parser turns into a new version), also when they are bytes it had before
 (A → B → A: a raw_fetch of its own, migration 0430); the same hash or a 304 is unchanged.
-A page counts as new or changed only when this run stored its raw_fetch: when another run
-(a backfill beside a manual run) stored the same bytes first, it is unchanged here, so the
-run's tallies always agree with the raw_fetches range its asset event names.
+A page counts as new or changed exactly when this run stored its raw_fetch: when another run
+(a backfill beside a manual run) stored the same bytes first, it is unchanged here; when the
+store kept bytes seen_urls already had (they differ from the URL's latest stored fetch: a URL
+reverted before 0430), it is changed. So the run's tallies always agree with the raw_fetches
+range its asset event names.
 """
 
 from __future__ import annotations
@@ -86,10 +88,8 @@ class PostgresPipeline:
             run.unchanged += 1
         elif seen is None or not seen.last_sha256:
             run.new += 1
-        elif seen.last_sha256 != item.sha256:
-            run.changed += 1
-        else:
-            run.unchanged += 1
+        else:  # stored: other bytes than the URL's latest fetch, even when seen_urls had these (a URL
+            run.changed += 1  # reverted before 0430, or another run's fetch in between)
 
     def record_not_modified(self, item: FetchItem, run) -> None:
         if item.kind == "attachment":  # an already stored file linked from (another) page

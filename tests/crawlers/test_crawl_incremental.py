@@ -116,3 +116,33 @@ def test_page_reverted_to_earlier_bytes_is_changed_and_current_again(fw_env, db_
     same, processed = crawl_and_process("a-same")
     assert (same.new, same.changed, same.unchanged) == (0, 0, 2) and processed.pages == 0
     assert len(fetches(db_url, A1)) == 3 and query(db_url, current, {"u": A1}) == [v3]
+
+
+def test_url_reverted_before_0430_is_stored_and_counted_changed(fw_env, db_url, mirror):
+    """Before 0430 the return of A stored no row but moved seen_urls to A: the archive's latest fetch
+    is B's. The first full recheck after the upgrade stores A (following B) and counts it changed, so
+    the run's tallies agree with the fetches it stored."""
+    noon = mirror_noon(mirror)
+
+    def crawl(run_key):
+        query(db_url, "UPDATE seen_urls SET last_fetched_at = last_fetched_at - interval '4 days' RETURNING url")
+        [run] = crawl_sources(db_url, ["c114"], mirror=mirror.url, run_key=run_key, settings=load_settings(), now=noon)
+        return run
+
+    crawl("a")
+    mirror.site.edit(A1, "商业航天", "鸿蒙星链")
+    crawl("b")
+    mirror.site.edit(A1, "鸿蒙星链", "商业航天")
+    crawl("a-again")
+    [a_again] = query(db_url, "SELECT raw_fetch_id AS r FROM raw_fetches WHERE url = %(u)s ORDER BY 1 DESC LIMIT 1",
+                      {"u": A1})
+    query(db_url, "DELETE FROM raw_fetches WHERE raw_fetch_id = %(r)s RETURNING 1", a_again)  # as before 0430
+    query(db_url, "UPDATE seen_urls SET etag = NULL, last_modified = NULL WHERE url = %(u)s RETURNING 1",
+          {"u": A1})  # as 0430 leaves such a URL
+    shas = [f["sha256"] for f in fetches(db_url, A1)]
+    assert query(db_url, "SELECT last_sha256 FROM seen_urls WHERE url = %(u)s", {"u": A1}) == [{"last_sha256": shas[0]}]
+
+    upgraded = crawl("after-0430")
+    assert (upgraded.new, upgraded.changed, upgraded.unchanged) == (0, 1, 1)
+    assert [f["sha256"] for f in fetches(db_url, A1)] == [shas[0], shas[1], shas[0]]
+    assert fetches(db_url, A1)[2]["crawl_run_id"] == upgraded.crawl_run_id
