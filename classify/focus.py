@@ -90,7 +90,10 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
     """The document part of the features, and the context shared by its candidates."""
     text_len = max(doc.text_len, _MIN_LEN)
     split, cues = doc.split, doc.cues
-    counts, in_title, focus, other = [], [], [], []
+    counts: list[int] = []
+    in_title: list[float] = []
+    focus: list[int] = []
+    other: list[int] = []
     for cls in CUE_CLASSES:   # a class's starts: the title's first (the scan reports by end), then the text's
         starts = cues.get(cls, ())
         in_title_n = bisect_left(starts, split) if starts else 0   # partitioned at `split`: bisect finds the border
@@ -207,7 +210,7 @@ _FOCUS = frozenset(("industry", "policy", "market"))   # the other classes: cons
                                                          # lifestyle, background
 
 
-def _balance(amounts: list[float]) -> float:
+def _balance(amounts: list[int]) -> float:
     """log of (focus cues + 1) / (other-genre cues + 1), amounts in CUE_CLASSES order:
     industry and policy against consumer, entertainment, education, lifestyle and background."""
     return math.log((amounts[0] + amounts[1] + 1) / (amounts[2] + amounts[3] + amounts[4] + amounts[5] + amounts[6] + 1))

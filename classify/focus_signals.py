@@ -105,7 +105,7 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     most = max(map(len, named)) or 1
     top = named[0]
     rows = [[len(top) / n_sentences, len(top) / most, 0.0, related[0], modifying[0]]]
-    for mine, near, heads in zip(named[1:], related[1:], modifying[1:]):
+    for mine, near_share, head_share in zip(named[1:], related[1:], modifying[1:]):
         n = len(mine)
-        rows.append([n / n_sentences, n / most, len(mine & top) / n if n else 0.0, near, heads])
+        rows.append([n / n_sentences, n / most, len(mine & top) / n if n else 0.0, near_share, head_share])
     return rows

@@ -82,7 +82,7 @@ def _routed(matcher: Matcher, title: str, text: str, original: str, form: MatchF
             cues[values[idx]].append(start)
         elif idx < terms_end:
             entry = values[idx]
-            hit = (start, end, entry)
+            hit: Hit = (start, end, entry)   # one object in both lists
             terms[entry.ref].append(hit)
             term_hits.append(hit)
         elif idx < names_end:
@@ -102,7 +102,7 @@ def _route(doc: Scan, original: str, start: int, end: int, pairs) -> None:
         if slot == CUE:
             doc.cues[entry.ref].append(start)
         elif slot == TERM:
-            hit = (start, end, entry)
+            hit: Hit = (start, end, entry)
             doc.terms[entry.ref].append(hit)
             doc.term_hits.append(hit)
         elif slot == NAME:

@@ -39,7 +39,7 @@ class Track:
 
     code: str
     score: float
-    counted: list[tuple[float, str, Hit]]
+    counted: list[tuple]   # (weight, field, hit); a plain tuple for the reason Hit is one
     absorbed_by: str | None = None   # a combined track that holds most of this track's hits
 
 
@@ -80,11 +80,12 @@ def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float],
 _CODE, _SCORE = attrgetter("code"), attrgetter("score")
 
 
-def _meeting(text: str, parts: list[Track | None], reach: int) -> tuple[float, list] | None:
+def _meeting(text: str, named: list[Track | None], reach: int) -> tuple[float, list] | None:
     """Where every part has a counted hit within `reach` characters of one of the first part's,
     not as separate items of one enumeration (人工智能、生物医药): (the smallest part's weight over
     those hits, the hits), else None."""
-    if not all(parts) or not all(p.counted for p in parts):
+    parts = [p for p in named if p is not None and p.counted]
+    if len(parts) < len(named):
         return None
     first = parts[0].counted
     involved: list[list] = [[] for _ in parts]
@@ -106,7 +107,7 @@ def _score(text: str, fields: tuple[int, int, int], code: str, kept: list[Hit], 
     most = w.max_per_term
     counts: dict[str, int] | None = {} if len(kept) > most else None   # None: no term can pass `most`
     score = 0.0
-    counted = []
+    counted: list[tuple] = []
     for h in kept:
         start, _, entry = h
         if counts is not None:
