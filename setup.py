@@ -16,7 +16,7 @@ def extensions():
     from mypyc.build import mypycify
 
     paths = [name.replace(".", "/") + ".py" for name in native["COMPILED"]]
-    return mypycify(["--ignore-missing-imports", "--follow-imports=silent", *paths], opt_level="3",
+    return mypycify(["--no-site-packages", "--ignore-missing-imports", "--follow-imports=silent", *paths], opt_level="3",
                     group_name="classify_native")
 
 

@@ -36,7 +36,7 @@ class Options:
     max_evidence: int = 5
 
 
-class Evidence(msgspec.Struct, frozen=True):
+class Evidence(msgspec.Struct, frozen=True):   # type: ignore[call-arg]  # (to mypy without msgspec)
     """One evidence span; a msgspec Struct, so it encodes as a JSON object without a dict."""
 
     term: str
