@@ -17,7 +17,7 @@ def extensions():
 
     paths = [name.replace(".", "/") + ".py" for name in native["COMPILED"]]
     return mypycify(["--no-site-packages", "--ignore-missing-imports", "--follow-imports=silent", *paths], opt_level="3",
-                    group_name="classify_native")
+                    group_name=native["GROUP"])
 
 
 setup(ext_modules=extensions())

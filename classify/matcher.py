@@ -76,7 +76,7 @@ class Matcher:
         self.fast_ends = tuple(accumulate(len(fast[slot]) for slot in _FAST))
         self.routes = [tuple((_SLOTS.get(e.kind, NAME), e) for e in grouped[k]) for k in self.keys]
         self.terms = TermMatcher(self.keys)
-        self.values = [r[0][1].ref if r[0][0] == CUE else r[0][1] for r in self.routes]
+        self.values: list = [r[0][1].ref if r[0][0] == CUE else r[0][1] for r in self.routes]   # str | Entry
         self._automaton = self.terms._automaton
         self.size = len(self.keys)
 

@@ -28,15 +28,16 @@ COMPILED = ("classify.scan", "classify.matcher", "classify.tracks", "classify.fo
             "classify.entities", "classify.classifier")
 ROOT = Path(__file__).resolve().parents[1]
 PURE_ENV = "FUTUREWATCH_PURE_PYTHON"
+GROUP = "classify_native"   # the compiled code is in one shared library, ROOT/classify_native__mypyc*.so;
+                            # each module's own extension is a small stub that loads its part of it
 
 
 def source_path(name: str) -> Path:
     return ROOT.joinpath(*name.split(".")).with_suffix(".py")
 
 
-def extension_path(name: str) -> Path | None:
-    """The module's compiled extension beside its source, if there is one."""
-    source = source_path(name)
+def extension_path(source: Path) -> Path | None:
+    """The compiled extension of the module whose source is `source`, if there is one."""
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
         path = source.with_suffix(suffix)
         if path.exists():
@@ -47,10 +48,11 @@ def extension_path(name: str) -> Path | None:
 def _choose() -> str:
     if os.environ.get(PURE_ENV, "") not in ("", "0"):
         return "pure"
-    built = {name: extension_path(name) for name in COMPILED}
-    if not all(built.values()):
+    library = extension_path(ROOT / f"{GROUP}__mypyc.py")
+    if library is None or not all(extension_path(source_path(name)) for name in COMPILED):
         return "pure"
-    stale = [name for name, path in built.items() if path.stat().st_mtime < source_path(name).stat().st_mtime]
+    built = library.stat().st_mtime
+    stale = [name for name in COMPILED if source_path(name).stat().st_mtime > built]
     if stale:
         warnings.warn(f"{', '.join(stale)}: source newer than its compiled extension, using the sources "
                       f"(run `make install` to compile them again)", stacklevel=3)

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import floor
 from operator import attrgetter, itemgetter
+from typing import Final
 
-from classify.matcher import Hit
+from classify.matcher import Entry, Hit
 from classify.scan import Scan
 from futurewatch.core.taxonomy import WEAK_WEIGHT
 
@@ -108,6 +109,8 @@ def _score(text: str, fields: tuple[int, int, int], code: str, kept: list[Hit], 
     counts: dict[str, int] | None = {} if len(kept) > most else None   # None: no term can pass `most`
     score = 0.0
     counted: list[tuple] = []
+    start: int   # the loop's types, for the compiled module (classify/native.py)
+    entry: Entry
     for h in kept:
         start, _, entry = h
         if counts is not None:
@@ -141,7 +144,7 @@ def round3(x: float) -> float:
     return round(x, 3)
 
 
-LIST_MARKS = "、/"
+LIST_MARKS: Final = "、/"
 
 
 def in_list(text: str, h: Hit) -> bool:
@@ -164,6 +167,8 @@ def _dominated(terms: list[Hit]) -> set[int]:
     AI+生物医药, 机器人 inside 手术机器人. A code that owns the longer term keeps that hit."""
     out: set[int] = set()
     max_end, max_start = -1, -1
+    start: int   # the loop's types, for the compiled module (classify/native.py)
+    end: int
     for h in sorted(reversed(terms), key=_START):   # by start, then longest first (the scan is by end)
         start, end, _ = h
         if max_end >= end and (max_start != start or max_end != end):
