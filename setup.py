@@ -11,7 +11,7 @@ native = runpy.run_path(os.path.join("classify", "native.py"))
 
 
 def extensions():
-    if os.environ.get(native["PURE_ENV"], "") not in ("", "0"):
+    if native["pure_requested"]():
         return []
     from mypyc.build import mypycify
 

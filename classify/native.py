@@ -45,8 +45,13 @@ def extension_path(source: Path) -> Path | None:
     return None
 
 
+def pure_requested() -> bool:
+    """Is FUTUREWATCH_PURE_PYTHON set (to anything but "" or "0")?"""
+    return os.environ.get(PURE_ENV, "") not in ("", "0")
+
+
 def _choose() -> str:
-    if os.environ.get(PURE_ENV, "") not in ("", "0"):
+    if pure_requested():
         return "pure"
     library = extension_path(ROOT / f"{GROUP}__mypyc.py")
     if library is None or not all(extension_path(source_path(name)) for name in COMPILED):
