@@ -24,7 +24,12 @@ COPY --chown=50000:0 futurewatch/__init__.py futurewatch/__init__.py
 RUN pip install -c constraints.txt -e '.[airflow,deploy]'
 
 COPY --chown=50000:0 . .
-RUN pip install -c constraints.txt --no-deps -e .
+# The install compiles the classifier's hot modules (mypyc, setup.py): a C compiler for this step only.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends gcc libc6-dev \
+ && pip install -c constraints.txt --no-deps -e . \
+ && apt-get purge -y --auto-remove gcc libc6-dev \
+ && rm -rf /var/lib/apt/lists/*
 
 USER 50000
 ENTRYPOINT ["/usr/bin/tini", "--"]

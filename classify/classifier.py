@@ -15,9 +15,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-import msgspec
-
 from classify.entities import Entity, batch_entities, build_entity_entries, document_entities
+from classify.evidence import Evidence
 from classify.focus_signals import SIGNAL_CUES
 from classify.focus import FocusModel, feature_rows, final_codes, listed, load_cues, read_model
 from classify.matcher import Matcher, build_entry
@@ -34,15 +33,6 @@ class Options:
     focus_threshold: float | None = None  # None: the model's own
     model_path: Path | None = None        # None: the shipped weights
     max_evidence: int = 5
-
-
-class Evidence(msgspec.Struct, frozen=True):
-    """One evidence span; a msgspec Struct, so it encodes as a JSON object without a dict."""
-
-    term: str
-    field: str     # title | lead | body
-    start: int     # character offsets into that field's original text (title or text)
-    end: int
 
 
 class Label(NamedTuple):

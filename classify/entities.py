@@ -33,9 +33,17 @@ DATA_DIR = Path(__file__).with_name("data")
 # EXTRACTOR_VERSION when any other change can change what is extracted.
 EXTRACTOR_VERSION = 1
 EXTRACTOR_TABLES = (("OpenCC", importlib.metadata.version("OpenCC")), ("unicodedata", unicodedata.unidata_version))
-EXTRACTOR_FILES = (DATA_DIR / "orgs.yaml", DATA_DIR / "places.yaml", Path(__file__),
-                   *(Path(sys.modules[name].__file__) for name in
-                     (Scan.__module__, Entry.__module__, MatchForm.__module__, nfkc.__module__)))
+
+
+def _source(name: str) -> Path:
+    """The source file of a loaded module (of a compiled one: the .py beside its extension)."""
+    path = Path(str(sys.modules[name].__file__))
+    return path if path.suffix == ".py" else path.with_name(name.rpartition(".")[2] + ".py")
+
+
+EXTRACTOR_FILES = (DATA_DIR / "orgs.yaml", DATA_DIR / "places.yaml",
+                   *(_source(name) for name in
+                     (__name__, "classify.scan", "classify.matcher", MatchForm.__module__, nfkc.__module__)))
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +134,7 @@ class _Anchored:
             start = at
             while start > end and (text[start - 1] in plain or is_inside(text, start - 1)):
                 start -= 1
-            end = self.run.match(text, at).end()
+            end = self.run.match(text, at).end()   # type: ignore[union-attr]  # `*`: always a match
             yield from self.pattern.finditer(text, start, end)
 
 

@@ -33,21 +33,23 @@ from bisect import bisect_left
 from functools import lru_cache
 from operator import mul
 from pathlib import Path
+from typing import Final
 
 import yaml
 
 from classify.focus_signals import SIGNAL_FEATURES, signal_rows
 from classify.scan import Scan
+from classify.matcher import Entry
 from classify.tracks import LIST_MARKS, Track, in_list
 from futurewatch.core.taxonomy import CONTRACT_CODES, WEAK_WEIGHT
 
 DATA_DIR = Path(__file__).with_name("data")
 MODEL_PATH = DATA_DIR / "focus_model.json"
 CUE_CLASSES = ("industry", "policy", "consumer", "entertainment", "education", "lifestyle", "background", "market")
-BLOCK = 32      # context = cues in a hit's block of 32 characters and the blocks either side
-MAX_HITS = 4    # per-hit features look at a track's first 4 counted hits
-ENUM_REACH = 16  # a hit is an item of an enumeration when 、 occurs twice within 16 characters
-_MIN_LEN = 200  # densities of very short texts are taken over at least this many characters
+BLOCK: Final = 32      # context = cues in a hit's block of 32 characters and the blocks either side
+MAX_HITS: Final = 4    # per-hit features look at a track's first 4 counted hits
+ENUM_REACH: Final = 16  # a hit is an item of an enumeration when 、 occurs twice within 16 characters
+_MIN_LEN: Final = 200  # densities of very short texts are taken over at least this many characters
 
 DOC_FEATURES = (["log_text_len", "n_tracks", "genre_balance"] + [f"genre_{c}" for c in CUE_CLASSES]
                 + [f"title_{c}" for c in CUE_CLASSES])
@@ -90,7 +92,10 @@ def document_features(doc: Scan, tracks: list[Track], parents: dict[str, str]) -
     """The document part of the features, and the context shared by its candidates."""
     text_len = max(doc.text_len, _MIN_LEN)
     split, cues = doc.split, doc.cues
-    counts, in_title, focus, other = [], [], [], []
+    counts: list[int] = []
+    in_title: list[float] = []
+    focus: list[int] = []
+    other: list[int] = []
     for cls in CUE_CLASSES:   # a class's starts: the title's first (the scan reports by end), then the text's
         starts = cues.get(cls, ())
         in_title_n = bisect_left(starts, split) if starts else 0   # partitioned at `split`: bisect finds the border
@@ -133,6 +138,10 @@ def track_features(doc: Scan, track: Track, rank: int, ctx: _Context) -> list[fl
     first, n_body, covered, n_strong, n_list, n_enum, n_shared = doc.text_len, 0, 0, 0, 0, 0, 0
     n_focus = n_other = 0
     terms = set()
+    name: str   # the loop's types, for the compiled module (classify/native.py)
+    start: int
+    end: int
+    entry: Entry
     for _, name, h in hits:   # counts kept with ifs: cheaper than adding bools; in_list and _enumerated inlined
         start, end, entry = h
         if entry.weight > WEAK_WEIGHT:
@@ -207,7 +216,7 @@ _FOCUS = frozenset(("industry", "policy", "market"))   # the other classes: cons
                                                          # lifestyle, background
 
 
-def _balance(amounts: list[float]) -> float:
+def _balance(amounts: list[int]) -> float:
     """log of (focus cues + 1) / (other-genre cues + 1), amounts in CUE_CLASSES order:
     industry and policy against consumer, entertainment, education, lifestyle and background."""
     return math.log((amounts[0] + amounts[1] + 1) / (amounts[2] + amounts[3] + amounts[4] + amounts[5] + amounts[6] + 1))

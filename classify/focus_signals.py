@@ -24,30 +24,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Final
 
 from classify.scan import Scan
 from classify.tracks import Track
 
 SIGNAL_FEATURES = ["sentence_share", "sentence_ratio", "inside_top", "relation_share", "modifier_share"]
-SENTENCE_MARKS = "。!?;\n"
-RELATION_REACH = 12
+SENTENCE_MARKS: Final = "。!?;\n"
+RELATION_REACH: Final = 12
 RELATION = ("相当于", "如同", "例如", "比如", "诸如", "包括", "涵盖", "应用于", "用于", "运用", "搭载", "配备",
             "结合", "融合", "借助", "利用", "依托", "有助于", "助力", "赋能", "带动", "支撑", "驱动", "嵌入",
             "集成", "引入", "加持", "采用", "基于")
 _RELATION = re.compile("|".join(RELATION))
-MODIFIER_REACH = 2   # characters allowed between a hit and the head noun it modifies (a surname: 施姓工程师)
+MODIFIER_REACH: Final = 2   # characters allowed between a hit and the head noun it modifies (a surname: 施姓工程师)
 HEADS = ("员工", "工程师", "工人", "职员", "女工", "车主", "司机", "乘客", "游客", "家属", "保安", "男子", "女子",
          "附近", "门口", "旁边", "周边", "对面", "隔壁", "宿舍", "小区", "食堂", "停车场", "路段", "路口",
          "事故", "爆炸", "起火", "失火", "自燃", "泄漏", "火灾", "命案", "案件", "遇难", "身亡", "坠毁", "坠落",
          "被撞", "被判", "被告", "起诉")
 _HEAD = re.compile("[^。!?;,、\\s]{0,%d}(?:%s)" % (MODIFIER_REACH, "|".join(HEADS)))
-_HEAD_SPAN = MODIFIER_REACH + max(map(len, HEADS))
+_HEAD_SPAN: Final = MODIFIER_REACH + max(map(len, HEADS))
 # The relation and head words (all in the matching form already) are keys of the classifier's
 # automaton too, as cue classes of these names: the scan lists where they start, so a hit with
 # none in reach skips the regexes, which stay the judge where one is.
 SIGNAL_CUES = {"relation": RELATION, "head": HEADS}
-_MAX_HITS = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 counted hits
-_SENTENCE_HITS = 8   # the sentences named by a track are those of its first 8 counted hits
+_MAX_HITS: Final = 4   # as focus.MAX_HITS: relation_share looks at a track's first 4 counted hits
+_SENTENCE_HITS: Final = 8   # the sentences named by a track are those of its first 8 counted hits
 
 
 def sentence_ends(text: str, start: int) -> list[int]:
@@ -73,6 +74,8 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     head_starts = sorted(doc.cues.get("head", ()))
     n_relations, n_heads = len(relation_starts), len(head_starts)
     named, related, modifying = [], [], []
+    start: int   # the loops' types, for the compiled module (classify/native.py)
+    end: int
     for t in tracks:
         counted = t.counted
         sentences, near, heads = set(), 0, 0
@@ -105,7 +108,7 @@ def signal_rows(doc: Scan, tracks: list[Track]) -> list[list[float]]:
     most = max(map(len, named)) or 1
     top = named[0]
     rows = [[len(top) / n_sentences, len(top) / most, 0.0, related[0], modifying[0]]]
-    for mine, near, heads in zip(named[1:], related[1:], modifying[1:]):
+    for mine, near_share, head_share in zip(named[1:], related[1:], modifying[1:]):
         n = len(mine)
-        rows.append([n / n_sentences, n / most, len(mine & top) / n if n else 0.0, near, heads])
+        rows.append([n / n_sentences, n / most, len(mine & top) / n if n else 0.0, near_share, head_share])
     return rows

@@ -31,7 +31,10 @@ class Entry:
     exact: str | None = None
 
 
-Hit = tuple[int, int, Entry]  # (start, end, entry), offsets in the matching form
+# (start, end, entry), offsets in the matching form. A plain `tuple` to the type checker, not
+# tuple[int, int, Entry]: compiled (mypyc) code would keep that as a C struct and box it anew at
+# every store, and stage 1 tells a document's hits apart by identity.
+Hit = tuple
 
 
 def _exact_form(term: str) -> str | None:
@@ -64,14 +67,16 @@ class Matcher:
             key = normalize_term(entry.term)
             if key:
                 grouped[key].append(entry)
-        fast, other = {slot: [] for slot in _FAST}, []
+        fast: dict[int, list[str]] = {slot: [] for slot in _FAST}
+        other: list[str] = []
         for key, found in grouped.items():
-            fast.get(_fast_slot(key, found), other).append(key)
+            slot = _fast_slot(key, found)
+            (other if slot is None else fast[slot]).append(key)
         self.keys = [key for slot in _FAST for key in fast[slot]] + other
         self.fast_ends = tuple(accumulate(len(fast[slot]) for slot in _FAST))
         self.routes = [tuple((_SLOTS.get(e.kind, NAME), e) for e in grouped[k]) for k in self.keys]
         self.terms = TermMatcher(self.keys)
-        self.values = [r[0][1].ref if r[0][0] == CUE else r[0][1] for r in self.routes]
+        self.values: list = [r[0][1].ref if r[0][0] == CUE else r[0][1] for r in self.routes]   # str | Entry
         self._automaton = self.terms._automaton
         self.size = len(self.keys)
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from typing import Final
 
-from classify.matcher import CUE, EXCLUSION, NAME, TERM, Hit, Matcher, matches_exact
+from classify.matcher import CUE, EXCLUSION, NAME, TERM, Entry, Hit, Matcher, matches_exact
 from futurewatch.core.termmatch import MatchForm, at_boundary, match_forms
 
-SEPARATOR = "\x00"
+SEPARATOR: Final = "\x00"
 
 
 class Scan:
@@ -70,19 +71,23 @@ def scan_documents(matcher: Matcher, docs: list[tuple[str, str]]) -> list[Scan]:
             for (title, text, original), form, matches in zip(originals, forms, found)]
 
 
-def _routed(matcher: Matcher, title: str, text: str, original: str, form: MatchForm, matches) -> Scan:
-    """The document's Scan with the automaton's matches filed by what their keys stand for."""
+def _routed(matcher: Matcher, title: str, text: str, original: str, form: MatchForm, matches: list[tuple]) -> Scan:
+    """The document's Scan with the automaton's matches filed by what their keys stand for
+    (`matches`: the automaton's (key index, start, end); start and end are passed on as the
+    int objects they are, so compiled code does not box them anew)."""
     norm = form.text
     doc = Scan(title, text, form, norm.index(SEPARATOR) + 1)
     cues_end, terms_end, names_end = matcher.fast_ends   # the key groups of the fast path
     values = matcher.values
     terms, term_hits, cues, names = doc.terms, doc.term_hits, doc.cues, doc.names
+    idx: int   # the loop's types, for the compiled module (classify/native.py)
+    entry: Entry
     for idx, start, end in matches:
         if idx < cues_end:
             cues[values[idx]].append(start)
         elif idx < terms_end:
             entry = values[idx]
-            hit = (start, end, entry)
+            hit: Hit = (start, end, entry)   # one object in both lists
             terms[entry.ref].append(hit)
             term_hits.append(hit)
         elif idx < names_end:
@@ -102,7 +107,7 @@ def _route(doc: Scan, original: str, start: int, end: int, pairs) -> None:
         if slot == CUE:
             doc.cues[entry.ref].append(start)
         elif slot == TERM:
-            hit = (start, end, entry)
+            hit: Hit = (start, end, entry)
             doc.terms[entry.ref].append(hit)
             doc.term_hits.append(hit)
         elif slot == NAME:

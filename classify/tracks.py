@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import floor
 from operator import attrgetter, itemgetter
+from typing import Final
 
-from classify.matcher import Hit
+from classify.matcher import Entry, Hit
 from classify.scan import Scan
 from futurewatch.core.taxonomy import WEAK_WEIGHT
 
@@ -39,7 +40,7 @@ class Track:
 
     code: str
     score: float
-    counted: list[tuple[float, str, Hit]]
+    counted: list[tuple]   # (weight, field, hit); a plain tuple for the reason Hit is one
     absorbed_by: str | None = None   # a combined track that holds most of this track's hits
 
 
@@ -80,11 +81,12 @@ def select_tracks(doc: Scan, w: Weights, thresholds: dict[str, float],
 _CODE, _SCORE = attrgetter("code"), attrgetter("score")
 
 
-def _meeting(text: str, parts: list[Track | None], reach: int) -> tuple[float, list] | None:
+def _meeting(text: str, named: list[Track | None], reach: int) -> tuple[float, list] | None:
     """Where every part has a counted hit within `reach` characters of one of the first part's,
     not as separate items of one enumeration (人工智能、生物医药): (the smallest part's weight over
     those hits, the hits), else None."""
-    if not all(parts) or not all(p.counted for p in parts):
+    parts = [p for p in named if p is not None and p.counted]
+    if len(parts) < len(named):
         return None
     first = parts[0].counted
     involved: list[list] = [[] for _ in parts]
@@ -106,7 +108,9 @@ def _score(text: str, fields: tuple[int, int, int], code: str, kept: list[Hit], 
     most = w.max_per_term
     counts: dict[str, int] | None = {} if len(kept) > most else None   # None: no term can pass `most`
     score = 0.0
-    counted = []
+    counted: list[tuple] = []
+    start: int   # the loop's types, for the compiled module (classify/native.py)
+    entry: Entry
     for h in kept:
         start, _, entry = h
         if counts is not None:
@@ -140,7 +144,7 @@ def round3(x: float) -> float:
     return round(x, 3)
 
 
-LIST_MARKS = "、/"
+LIST_MARKS: Final = "、/"
 
 
 def in_list(text: str, h: Hit) -> bool:
@@ -163,6 +167,8 @@ def _dominated(terms: list[Hit]) -> set[int]:
     AI+生物医药, 机器人 inside 手术机器人. A code that owns the longer term keeps that hit."""
     out: set[int] = set()
     max_end, max_start = -1, -1
+    start: int   # the loop's types, for the compiled module (classify/native.py)
+    end: int
     for h in sorted(reversed(terms), key=_START):   # by start, then longest first (the scan is by end)
         start, end, _ = h
         if max_end >= end and (max_start != start or max_end != end):
