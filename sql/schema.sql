@@ -777,7 +777,7 @@ CREATE FUNCTION public.fw_search(query text, max_rows integer DEFAULT 20) RETURN
     SET enable_seqscan TO 'off'
     SET max_parallel_workers_per_gather TO '0'
     SET search_path TO 'public', 'pg_temp'
-    AS $$
+    AS $_$
 DECLARE
     walk bigint := least(5 * max_rows::bigint, 1000);
     probe bigint := least(50 * max_rows::bigint, 20000);
@@ -873,11 +873,20 @@ BEGIN
         RETURN;
     END IF;
     -- As 0370 from here: the candidates, newest first, up to the cap; with an excluded term of one
-    -- key too (0420): when they are fewer than the cap, the holders are dropped from the ids and the
-    -- plan takes both numbers instead of counting them again.
+    -- key too (0420), when a count up to the cap finds fewer: the holders are dropped from the ids and
+    -- the plan takes both numbers instead of counting them again.
     cap := coalesce(cap, fw_search_cap(max_rows));
-    EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING cap;
-    every_id := cardinality(ids) < cap;
+    IF fw_exclusion_keys(parsed) = '{}' THEN
+        EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING cap;
+        every_id := cardinality(ids) < cap;
+    ELSE  -- counted up to the cap from the index alone first: at the cap the ids would be for nothing
+        EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
+                       fw_build_candidate_sql(parsed)) INTO counted USING cap;
+        IF counted < cap THEN
+            EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING cap;
+        END IF;
+        every_id := counted < cap;
+    END IF;
     IF fw_exclusion_keys(parsed) = '{}' THEN
         facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, cardinality(ids));
     ELSIF every_id THEN  -- every candidate: the holders dropped from their ids (0420)
@@ -932,7 +941,7 @@ BEGIN
         RETURN QUERY EXECUTE fw_build_newest_sql(parsed, false) USING max_rows;
     END IF;
 END
-$$;
+$_$;
 COMMENT ON FUNCTION public.fw_search(query text, max_rows integer) IS 'Search of current document versions: space/AND, OR, NOT or -term, "phrases". When the newest documents hold max_rows matches, or the query has more than 200 index candidates: the max_rows newest matches, in rank order; otherwise the top max_rows of all matches by rank. See docs/search.md.';
 CREATE FUNCTION public.fw_search_cap(max_rows integer) RETURNS bigint
     LANGUAGE plpgsql STABLE
