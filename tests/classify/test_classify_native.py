@@ -17,7 +17,7 @@ from classify import native
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "fixtures" / "classify_gold"
-REAL_PAGES = [REPO.parent / "shared" / "real-pages", Path("/work/shared/real-pages")]
+FIXTURES = REPO / "tests" / "fixtures"
 
 # Runs in a child process: which kind was loaded, the extractor digest, then every field of the
 # result of each input line.
@@ -38,17 +38,17 @@ for line in sys.stdin.buffer:
 
 
 def real_texts() -> list[dict]:
-    """The repository's classification texts (gold, holdout, seeds) and the shared real pages."""
+    """The repository's real texts: classification gold, holdout and seeds, and the article texts
+    the source parsers' fixtures expect (tests read nothing outside the repository)."""
     out = []
     for name in ("gold.jsonl", "holdout.jsonl"):
         out += [{"title": i.get("title") or "", "text": i["text"]}
                 for i in map(json.loads, (GOLD / name).read_text("utf-8").splitlines()) if i.get("text")]
     out += [{"title": "", "text": p.read_text("utf-8")} for p in sorted((GOLD / "seeds").glob("*.txt"))]
-    pages = next((p for p in REAL_PAGES if p.is_dir()), None)
-    for path in sorted(pages.rglob("*.json")) if pages else ():
-        page = json.loads(path.read_text("utf-8"))
-        if isinstance(page, dict) and page.get("body"):
-            out.append({"title": page.get("title") or "", "text": page["body"]})
+    for path in sorted(FIXTURES.rglob("*.expected.json")):
+        for version in json.loads(path.read_text("utf-8")).values():
+            if isinstance(version, dict) and version.get("text"):
+                out.append({"title": version.get("title") or "", "text": version["text"]})
     return out
 
 
