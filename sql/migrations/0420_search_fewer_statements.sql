@@ -350,25 +350,18 @@ BEGIN
     IF fw_exclusion_keys(parsed) = '{}' THEN
         EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING cap;
         every_id := cardinality(ids) < cap;
+        facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, cardinality(ids));
     ELSE  -- counted up to the cap from the index alone first: at the cap the ids would be for nothing
         EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM document_versions v WHERE %s LIMIT $1) s',
                        fw_build_candidate_sql(parsed)) INTO counted USING cap;
-        IF counted < cap THEN
+        IF counted < cap THEN  -- every candidate: the holders dropped from their ids (0420)
             EXECUTE fw_build_candidate_ids_sql(parsed) INTO ids USING cap;
+            EXECUTE fw_build_survivor_ids_sql(parsed) INTO ids USING ids;
+            survivor_ids := true;
+            facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, counted, counted - cardinality(ids));
+        ELSE  -- at least the cap: the plan counts them and the holders from the index alone
+            facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k);
         END IF;
-        every_id := counted < cap;
-    END IF;
-    IF fw_exclusion_keys(parsed) = '{}' THEN
-        facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, cardinality(ids));
-    ELSIF every_id THEN  -- every candidate: the holders dropped from their ids (0420)
-        counted := cardinality(ids);
-        EXECUTE fw_build_survivor_ids_sql(parsed) INTO ids USING ids;
-        every_id := false;
-        survivor_ids := true;
-        facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k, counted, counted - cardinality(ids));
-    ELSE  -- at least the cap: the plan counts them and the holders from the index alone
-        ids := NULL;
-        facts := fw_search_plan(parsed, max_rows, k, jsonb_array_length(hits) - k);
     END IF;
     plan := facts ->> 'plan';
     IF (facts ->> 'survivors')::bigint = 0 THEN  -- every candidate holds an excluded term
