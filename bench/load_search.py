@@ -16,6 +16,10 @@ Run: .venv/bin/python -m bench.load_search [--docs 20000] [--workers 2] [--write
    index-served set of every match is asserted equal to a sequential LIKE scan (count + md5 of
    ids), and fw_search's top 20 is asserted equal to the same top 20 chosen from one LIKE scan
    under the documented plan rule; the LIKE scan's time over fw_search's is the speed-up.
+With --common-words, the archive's own common words are listed after the first half, as the weekly
+DAG update_common_words does (`futurewatch db common-keys --add`: survey, backfill of the absence
+keys, VACUUM ANALYZE); its time is reported apart, not in the load rate, and the second half is
+written with the new words' absence keys.
 Ends with `RESULT docs=… load_mb_s=… load_cpu_mb_s=… search_p95_ms=… like_ratio_min=…`
 (search_p95_ms: the worst class's ranked p95 at full size; like_ratio_min: the smallest
 class median speed-up at full size). Runs on a private embedded server unless --url is given.
@@ -33,6 +37,7 @@ from bench.machine import load_average
 from bench.load_search_run import load_half, run_classes, scratch_database, sizes
 from bench.publish import publish
 from futurewatch.core.migrate import apply_migrations
+from search.common_keys import add_common_keys
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "perf" / "load_search.md"
 
@@ -46,6 +51,8 @@ def parse_args():
     parser.add_argument("--url", help="an empty database to use instead of a private embedded server")
     parser.add_argument("--write", action="store_true", help=f"write the results to docs/perf/{DOC.name}")
     parser.add_argument("--note", default="", help="a sentence added to the results (e.g. machine load)")
+    parser.add_argument("--common-words", action="store_true",
+                        help="list the archive's common words after the first half (the weekly DAG's step)")
     parser.add_argument("--search-only", action="store_true", help="with --url: search the archive as it is (no load)")
     return parser.parse_args()
 
@@ -61,6 +68,15 @@ def search_existing(db_url: str, args) -> dict:
                          "load": load_average()}, "results": results, "size": sizes(conn)}
 
 
+def common_words(db_url: str) -> dict:
+    """The weekly DAG's step on the archive as it is: words appended, versions rewritten, seconds."""
+    outcome = add_common_keys(db_url)
+    print(f"  common words: {len(outcome.added)} appended, {outcome.rewritten} versions rewritten"
+          f" in {outcome.seconds:.0f} s", flush=True)
+    return {"added": [k.word for k in outcome.added], "listed": outcome.listed, "rewritten": outcome.rewritten,
+            "seconds": outcome.seconds}
+
+
 def main() -> int:
     args = parse_args()
     stages = []
@@ -73,6 +89,8 @@ def main() -> int:
             with psycopg.connect(url) as conn:
                 results = run_classes(conn, kept, args.queries, args.like)
                 stages.append({"load": load, "results": results, "size": sizes(conn)})
+            if args.common_words and last < args.docs:
+                stages[-1]["common_words"] = common_words(url)
         if args.search_only:
             stages.append(search_existing(url, args))
     return publish(*render(stages, args), DOC, args.write)

@@ -38,6 +38,13 @@ def growth_rows(stages: list[dict]) -> list[str]:
     return rows
 
 
+def common_words_line(versions: int, words: dict) -> str:
+    appended = "、".join(words["added"]) or "none"
+    return (f"Common words listed at {versions:,} versions (`futurewatch db common-keys --add`, the weekly DAG's"
+            f" step; not in the load rate): {len(words['added'])} appended ({appended}), {words['listed']} listed,"
+            f" {words['rewritten']:,} versions rewritten, {words['seconds']:.0f} s.")
+
+
 def render(stages: list[dict], args) -> tuple[str, str]:
     final = stages[-1]
     mb = sum(s["load"]["mb"] for s in stages)
@@ -48,11 +55,14 @@ def render(stages: list[dict], args) -> tuple[str, str]:
     lines = ["# bench.load_search: bulk load and Chinese search at two sizes", "",
              f"Machine: {machine()}. PostgreSQL 16: {final['size'].get('settings', '')}. {args.note}", "",
              f"Command: `.venv/bin/python -m bench.load_search --docs {args.docs} --workers {args.workers}"
-             f" --queries {args.queries} --like {args.like}{' --write' if args.write else ''}`", "",
+             f" --queries {args.queries} --like {args.like}{' --common-words' if args.common_words else ''}"
+             f"{' --write' if args.write else ''}`", "",
              "## Load (batch writer, index and VACUUM ANALYZE included)", "", *load_rows(stages), "",
              f"Heap+TOAST {final['size']['table_mb']:.0f} MB, bigram index {final['size']['index_mb']:.0f} MB.", ""]
     for stage in stages:
         lines += [f"## Search at {stage['load']['last']:,} versions (ms)", "", *search_rows(stage), ""]
+        if words := stage.get("common_words"):
+            lines += [common_words_line(stage["load"]["last"], words), ""]
     if len(stages) == 2:
         lines += ["## Growth", "", *growth_rows(stages), ""]
     result = (f"RESULT docs={final['load']['last']} load_mb_s={mb / seconds:.2f} load_cpu_mb_s={cpu_rate:.2f}"
