@@ -24,7 +24,7 @@ class FetchItem:
     status: int = 0
     headers: dict = field(default_factory=dict)
     body: bytes = b""
-    fetched_at: datetime | None = None
+    fetched_at: datetime | None = None  # when the response (or the failure) came
     content_type: str | None = None
     hints: dict = field(default_factory=dict)
     parent_url: str | None = None

@@ -68,6 +68,13 @@ SELECT_LATEST_FETCH = """
 SELECT raw_fetch_id, sha256, storage_key, size_bytes FROM raw_fetches
 WHERE url = %(url)s AND blocked_reason IS NULL ORDER BY raw_fetch_id DESC LIMIT 1
 """
+# seen_urls describes the fetch the archive holds as the URL's latest: a recheck sends its validators, and a 304
+# to validators of other bytes would hide a change. So a fetch writes the row when it is at least as new as the
+# recorded one (a row UPSERT_SEEN_FAILED made records none), or when it stored its bytes (a run committing after a
+# newer one, with bytes new to the URL: stored last, they are the latest, INSERT_RAW_FETCH, so the next recheck
+# sends their validators). An older fetch that stored nothing leaves the row as it is, last_seen_at too. A 304
+# confirms the bytes its run sent validators for (sha256: those the run loaded); when another run has recorded
+# other bytes since (the page went back meanwhile), it leaves the row, whose validators then fetch the page.
 UPSERT_SEEN_FETCHED = """
 INSERT INTO seen_urls (url, source_id, last_fetched_at, etag, last_modified, last_sha256, last_status, hints)
 VALUES (%(url)s, %(source_id)s, %(fetched_at)s, %(etag)s, %(last_modified)s, %(sha256)s, %(status)s, %(hints)s)
@@ -75,10 +82,16 @@ ON CONFLICT (url) DO UPDATE SET last_seen_at = now(), last_fetched_at = EXCLUDED
     etag = COALESCE(EXCLUDED.etag, seen_urls.etag), last_modified = COALESCE(EXCLUDED.last_modified, seen_urls.last_modified),
     last_sha256 = COALESCE(EXCLUDED.last_sha256, seen_urls.last_sha256), last_status = EXCLUDED.last_status,
     hints = CASE WHEN EXCLUDED.hints = '{}'::jsonb THEN seen_urls.hints ELSE EXCLUDED.hints END
+WHERE %(stored)s
+   OR ((seen_urls.last_fetched_at IS NULL OR EXCLUDED.last_fetched_at >= seen_urls.last_fetched_at)
+       AND NOT (%(not_modified)s AND EXCLUDED.last_sha256 IS DISTINCT FROM seen_urls.last_sha256))
 """
+# A failure becomes last_status (how the URL answered last) unless the row records a fetch newer than it: an
+# overlapping run's failure committed late would misstate a page that answered since. Rechecks never depend on it.
 UPSERT_SEEN_FAILED = """
 INSERT INTO seen_urls (url, source_id, last_status, hints) VALUES (%(url)s, %(source_id)s, %(status)s, %(hints)s)
 ON CONFLICT (url) DO UPDATE SET last_seen_at = now(), last_status = EXCLUDED.last_status
+WHERE seen_urls.last_fetched_at IS NULL OR seen_urls.last_fetched_at <= %(failed_at)s
 """
 TOUCH_SEEN = "UPDATE seen_urls SET last_seen_at = now() WHERE url = ANY(%(urls)s)"
 UPSERT_ATTACHMENT = """

@@ -78,7 +78,7 @@ class PostgresPipeline:
             raw_fetch_id, stored = self.insert_raw_fetch(item)
             if item.kind == "listing":
                 return
-            self.upsert_seen(item)
+            self.upsert_seen(item, stored=stored)
             if item.kind == "attachment":
                 run.attachments_stored += 1
                 self.upsert_attachment(item, "stored", raw_fetch_id, item.sha256, item.storage_key, len(item.body))
@@ -100,7 +100,7 @@ class PostgresPipeline:
             return
         run.unchanged += 1
         seen = self.crawler.spider.seen.get(item.url)
-        self.upsert_seen(item, sha256=seen.last_sha256 if seen else None)
+        self.upsert_seen(item, sha256=seen.last_sha256 if seen else None, not_modified=True)
 
     def record_failure(self, item: FetchItem) -> None:
         if item.kind == "attachment":
@@ -108,7 +108,8 @@ class PostgresPipeline:
             self.upsert_attachment(item, status, None, None, None, None)
         elif item.kind == "page":
             self.conn.execute(store.UPSERT_SEEN_FAILED, {"url": item.url, "source_id": item.source_id,
-                                                         "status": item.status or None, "hints": Jsonb(item.hints)})
+                                                         "status": item.status or None, "hints": Jsonb(item.hints),
+                                                         "failed_at": item.fetched_at})
 
     # --- rows -------------------------------------------------------------------------------
 
@@ -121,11 +122,14 @@ class PostgresPipeline:
                   "blocked_reason": item.blocked_reason, "hints": Jsonb(item.hints), "parent_url": item.parent_url}
         return store.insert_raw_fetch(self.conn, params)
 
-    def upsert_seen(self, item: FetchItem, sha256: str | None = None) -> None:
+    def upsert_seen(self, item: FetchItem, sha256: str | None = None, *, stored: bool = False,
+                    not_modified: bool = False) -> None:
+        """The URL's row, unless it records a newer fetch (store.UPSERT_SEEN_FETCHED)."""
         self.conn.execute(store.UPSERT_SEEN_FETCHED, {
             "url": item.url, "source_id": item.source_id, "fetched_at": item.fetched_at,
             "etag": _header(item, "ETag"), "last_modified": _header(item, "Last-Modified"),
-            "sha256": item.sha256 or sha256, "status": item.status, "hints": Jsonb(item.hints)})
+            "sha256": item.sha256 or sha256, "status": item.status, "hints": Jsonb(item.hints),
+            "stored": stored, "not_modified": not_modified})
 
     def upsert_attachment(self, item: FetchItem, status: str, raw_fetch_id, sha256, storage_key, size) -> None:
         name = unquote(basename(urlsplit(item.url).path)) or None

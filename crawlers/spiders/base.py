@@ -169,6 +169,7 @@ class SourceSpider(scrapy.Spider):
         reason = failures.classify_failure(failure)
         self.logger.warning("source_id=%s url=%s: %s failed: %s", self.source_id, url, kind, reason)
         yield FetchItem(source_id=self.source_id, kind=kind, url=url, outcome="failed", reason=reason,
+                        fetched_at=datetime.now(timezone.utc),  # when it failed: seen_urls orders outcomes by it
                         hints=request.meta.get("fw_hints") or {}, parent_url=request.meta.get("fw_parent"))
 
     # --- attachments ------------------------------------------------------------------------
