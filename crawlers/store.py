@@ -88,10 +88,12 @@ WHERE %(stored)s
 """
 # A failure becomes last_status (how the URL answered last) unless the row records a fetch newer than it: an
 # overlapping run's failure committed late would misstate a page that answered since. Rechecks never depend on it.
+# (A failure item without a time, from an older spider, writes as before.)
 UPSERT_SEEN_FAILED = """
 INSERT INTO seen_urls (url, source_id, last_status, hints) VALUES (%(url)s, %(source_id)s, %(status)s, %(hints)s)
 ON CONFLICT (url) DO UPDATE SET last_seen_at = now(), last_status = EXCLUDED.last_status
-WHERE seen_urls.last_fetched_at IS NULL OR seen_urls.last_fetched_at <= %(failed_at)s
+WHERE %(failed_at)s::timestamptz IS NULL OR seen_urls.last_fetched_at IS NULL
+   OR seen_urls.last_fetched_at <= %(failed_at)s
 """
 TOUCH_SEEN = "UPDATE seen_urls SET last_seen_at = now() WHERE url = ANY(%(urls)s)"
 UPSERT_ATTACHMENT = """
