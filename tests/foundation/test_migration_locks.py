@@ -26,10 +26,10 @@ SHORT = LockWait(timeout=0.3, retries=1)
 
 
 @contextmanager
-def reader(url: str, app: str = "analyst-psql"):
-    """An analyst's session that read raw_fetches and left its transaction open (ACCESS SHARE held)."""
-    with psycopg.connect(url, application_name=app) as conn:
-        conn.execute(READ)
+def reader(url: str, query: str = READ):
+    """An analyst's psql session that ran `query` and left its transaction open (ACCESS SHARE held)."""
+    with psycopg.connect(url, application_name="analyst-psql") as conn:
+        conn.execute(query)
         yield conn
         conn.rollback()
 
@@ -82,9 +82,9 @@ def test_lock_wait_settings_are_read_and_checked():
             load_settings({name: bad})
 
 
-def test_behind_a_reader_it_gives_up_names_the_reader_and_a_rerun_applies_it(db_url, tmp_path, monkeypatch):
+def test_behind_a_running_query_it_gives_up_names_the_query_and_a_rerun_applies_it(db_url, tmp_path, monkeypatch):
     only_migration(tmp_path, monkeypatch, f"{PROBE}.sql", PROBE_SQL)
-    with reader(db_url) as analyst:
+    with running_query(db_url) as report:
         started = time.monotonic()
         with pytest.raises(DatabaseError) as info:
             apply_migrations(db_url, SHORT)
@@ -92,8 +92,8 @@ def test_behind_a_reader_it_gives_up_names_the_reader_and_a_rerun_applies_it(db_
         message = str(info.value)
         assert "\n" not in message and took < 5
         assert message.startswith(f"migration {PROBE} could not get a lock within 0.3 s in 2 tries, blocked by "
-                                  f"pid {analyst.info.backend_pid} (user ")
-        assert "app analyst-psql; idle in a transaction open " in message and f"last query: {READ})" in message
+                                  f"pid {report.info.backend_pid} (user ")
+        assert "app analyst-report; query running " in message and f"SELECT pg_sleep(60), ({READ}))" in message
         assert "nothing of it was applied" in message and "Rerun `futurewatch db migrate`" in message
         assert "FUTUREWATCH_MIGRATION_LOCK_TIMEOUT" in message
         # rolled back whole: not the table made before the ALTER either, and not recorded
@@ -153,26 +153,42 @@ def archive_before_0430(pg_admin_url):
     yield from database_before(pg_admin_url, "0430")
 
 
-def test_db_migrate_behind_a_running_query_stops_with_one_line_then_resumes(archive_before_0430, tmp_path):
-    """The real `futurewatch db migrate` and the real 0430 (batched, not one transaction)."""
+def test_db_migrate_behind_an_open_transaction_stops_with_one_line_then_resumes(archive_before_0430, tmp_path):
+    """The real `futurewatch db migrate` and the real 0430 (batched, not one transaction): its raw_fetches
+    steps and concurrent builds pass an analyst's open transaction on document_versions; its swap there
+    gives up; what it finished stays, and the rerun finishes it."""
     url = archive_before_0430
     settings = {"DATABASE_URL": url, "FUTUREWATCH_HOME": str(tmp_path / "home"),
                 "FUTUREWATCH_MIGRATION_LOCK_TIMEOUT": "0.3", "FUTUREWATCH_MIGRATION_LOCK_RETRIES": "1"}
-    with running_query(url) as report:
+    query = "SELECT count(*) FROM document_versions"
+    with reader(url, query) as analyst:
         done = cli("db", "migrate", **settings)
         assert done.returncode == 2, done.stdout + done.stderr
         *retried, line = done.stderr.splitlines()   # a log line per retry, then the error
         assert len(retried) == 1 and "trying again in 0.3 s" in retried[0], done.stderr
         assert line.startswith("error: migration 0430_keep_reverted_pages could not get a lock within 0.3 s in 2 "
-                               f"tries, blocked by pid {report.info.backend_pid} (user ")
-        assert "app analyst-report; query running " in line and f"SELECT pg_sleep(60), ({READ}))" in line
+                               f"tries, blocked by pid {analyst.info.backend_pid} (user ")
+        assert "app analyst-psql; idle in a transaction open " in line and f"last query: {query})" in line
         assert "the statements it finished stay, and the next run resumes it" in line
         assert not applied(url, "0430_keep_reverted_pages")
-        assert not column_exists(url, "raw_fetches", "follows_raw_fetch_id")  # its first ALTER waited
+        assert column_exists(url, "raw_fetches", "follows_raw_fetch_id")
+        assert constraints(url) == {"raw_fetches_url_sha256_follows_key", "document_versions_document_id_content_hash_key"}
     done = cli("db", "migrate", **settings)
     assert done.returncode == 0, done.stderr
     assert "applied 1 migration(s): 0430_keep_reverted_pages" in done.stdout
-    assert applied(url, "0430_keep_reverted_pages") and column_exists(url, "raw_fetches", "follows_raw_fetch_id")
+    assert applied(url, "0430_keep_reverted_pages")
+    assert constraints(url) == {"raw_fetches_url_sha256_follows_key", "document_versions_content_after_key"}
+
+
+SWAPPED = {"raw_fetches_url_sha256_key", "raw_fetches_url_sha256_follows_key",
+           "document_versions_document_id_content_hash_key", "document_versions_content_after_key"}
+
+
+def constraints(url: str) -> set[str]:
+    """Which of the unique keys 0430 swaps (old for new) the database has."""
+    with psycopg.connect(url) as conn:
+        return {r[0] for r in conn.execute("SELECT conname FROM pg_constraint WHERE conname = ANY(%s)",
+                                           (list(SWAPPED),)).fetchall()}
 
 
 def test_a_concurrent_index_build_waits_for_older_queries_past_the_timeout(archive_before_0430):
