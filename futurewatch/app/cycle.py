@@ -124,10 +124,10 @@ def open_mirror(offline: bool, settings: Settings) -> Iterator[str | None]:
 
 # --- steps: each wraps one stage entry point -------------------------------------------------
 
-def migrate_archive(db_url: str) -> list[str]:
+def migrate_archive(db_url: str, settings: Settings) -> list[str]:
     from futurewatch.core.migrate import apply_migrations
 
-    return apply_migrations(db_url)
+    return apply_migrations(db_url, settings.migration_lock_wait)
 
 
 def load_taxonomy_version(db_url: str) -> int:
@@ -283,7 +283,7 @@ def run_cycle(db_url: str, *, settings: Settings, now: datetime | None = None, o
         return now or datetime.now(timezone.utc)
 
     summary = CycleSummary()
-    if _run_stage(summary, "migrate", lambda: migrate_archive(db_url), lambda r: f"{len(r)} applied") is None:
+    if _run_stage(summary, "migrate", lambda: migrate_archive(db_url, settings), lambda r: f"{len(r)} applied") is None:
         return summary
     _run_stage(summary, "taxonomy", lambda: load_taxonomy_version(db_url), lambda r: f"version id {r}")
     if offline:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,18 @@ SOURCE_TIMEZONE = "Asia/Shanghai"
 
 
 @dataclass(frozen=True)
+class LockWait:
+    """How long one migration statement may wait for a lock, and how often a timed-out migration is retried.
+
+    Bounded so that an ALTER queued behind a long reader gives up instead of holding every later
+    reader and writer of the table behind it (futurewatch/core/lockwait.py). 0 s waits as long as it takes.
+    """
+
+    timeout: float = 5.0  # FUTUREWATCH_MIGRATION_LOCK_TIMEOUT, seconds
+    retries: int = 3  # FUTUREWATCH_MIGRATION_LOCK_RETRIES, after the first try; waits timeout x 1, 2, 4 … between
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything futurewatch reads from the environment.
 
@@ -23,6 +36,7 @@ class Settings:
     SMTP_HOST/PORT/USER/PASSWORD/SECURITY/FROM   mail delivery; no SMTP_HOST means the file outbox
     FUTUREWATCH_OFFLINE  "1" keeps crawls on the local mirror
     FUTUREWATCH_ALERT_WORKERS  alert matching processes (default 1; alerts/parallel.py)
+    FUTUREWATCH_MIGRATION_LOCK_TIMEOUT/RETRIES  a migration's lock waits (default 5 s, 3 retries; LockWait)
     """
 
     home: Path
@@ -37,6 +51,7 @@ class Settings:
     smtp_allow_plaintext_auth: bool = False  # SMTP_ALLOW_PLAINTEXT_AUTH=1: AUTH without TLS (test relays only)
     offline: bool = False
     alert_workers: int = 1
+    migration_lock_wait: LockWait = LockWait()
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -69,12 +84,13 @@ def refuse_plaintext_auth(server: str, user: str | None, security: str, allowed:
 def _number(env: dict[str, str], name: str, default: float, kind: type, least: float | None = None) -> float:
     """`env[name]` read as `kind` (default when unset or blank); ConfigError when malformed or below `least`."""
     raw = (env.get(name) or "").strip()
-    what = (f"a whole number from {least:g}" if least is not None else "an integer") if kind is int else "a number"
+    what = (f"a whole number from {least:g}" if least is not None else "an integer") if kind is int else (
+        f"a number from {least:g}" if least is not None else "a number")
     try:
         value = kind(raw) if raw else default
     except ValueError:
         value = None
-    if value is None or (least is not None and value < least):
+    if value is None or not math.isfinite(value) or (least is not None and value < least):
         raise ConfigError(f"{name} must be {what}, got {raw!r}")
     return value
 
@@ -103,5 +119,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         smtp_allow_plaintext_auth=env.get("SMTP_ALLOW_PLAINTEXT_AUTH", "") in {"1", "true", "yes"},
         offline=env.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"},
         alert_workers=int(_number(env, "FUTUREWATCH_ALERT_WORKERS", 1, int, least=1)),
+        migration_lock_wait=LockWait(
+            timeout=_number(env, "FUTUREWATCH_MIGRATION_LOCK_TIMEOUT", LockWait.timeout, float, least=0),
+            retries=int(_number(env, "FUTUREWATCH_MIGRATION_LOCK_RETRIES", LockWait.retries, int, least=0))),
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )

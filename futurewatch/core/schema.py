@@ -40,8 +40,9 @@ def main(argv: list[str]) -> int:
     from futurewatch.core.db import resolve_db_url
     from futurewatch.core.migrate import apply_migrations
 
-    db_url = resolve_db_url(load_settings())  # a command of its own: its settings, built once here
-    apply_migrations(db_url)
+    settings = load_settings()  # a command of its own: its settings, built once here
+    db_url = resolve_db_url(settings)
+    apply_migrations(db_url, settings.migration_lock_wait)
     text = dump_schema(db_url)
     if "--write" in argv:
         SNAPSHOT.write_text(text, encoding="utf-8")

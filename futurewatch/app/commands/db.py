@@ -16,9 +16,13 @@ console = Console()
 
 @db_app.command("migrate")
 def migrate_cmd() -> None:
-    """Apply pending schema migrations (each in its own transaction, or in committed batches where a file says so)."""
+    """Apply pending schema migrations (each in its own transaction, or in committed batches where a file says so).
+
+    A statement waits at most FUTUREWATCH_MIGRATION_LOCK_TIMEOUT seconds for a table lock (default 5), so it never
+    stalls the readers and writers queued behind it; the migration is retried, then stops naming who blocked it.
+    """
     db_url = current_db_url()
-    applied = apply_migrations(db_url)
+    applied = apply_migrations(db_url, current_settings().migration_lock_wait)
     console.print(f"{describe_url(db_url)}: applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
 
 
