@@ -60,6 +60,10 @@ AND NOT (%(fetched_at)s < latest.fetched_at
 ON CONFLICT (url, sha256, follows_raw_fetch_id) DO NOTHING
 RETURNING raw_fetch_id
 """
+# A fetch's row and its seen_urls row are written under the URL's lock: two runs storing one URL at once
+# would otherwise commit in another order than their raw_fetch_ids, and seen_urls would describe the one
+# that is not the latest.
+LOCK_URL = "SELECT pg_advisory_xact_lock(hashtext('futurewatch.fetch_url'), hashtext(%(url)s))"
 SELECT_RAW_FETCH = """
 SELECT raw_fetch_id FROM raw_fetches WHERE url = %(url)s AND sha256 = %(sha256)s
 ORDER BY raw_fetch_id DESC LIMIT 1
@@ -75,11 +79,15 @@ WHERE url = %(url)s AND blocked_reason IS NULL ORDER BY raw_fetch_id DESC LIMIT 
 # sends their validators). An older fetch that stored nothing leaves the row as it is, last_seen_at too. A 304
 # confirms the bytes its run sent validators for (sha256: those the run loaded); when another run has recorded
 # other bytes since (the page went back meanwhile), it leaves the row, whose validators then fetch the page.
+# A 200 sets both validators as it came, absent ones too: an ETag kept from other bytes would draw a 304
+# for them. A 304 may omit them, so it keeps what the row has.
 UPSERT_SEEN_FETCHED = """
 INSERT INTO seen_urls (url, source_id, last_fetched_at, etag, last_modified, last_sha256, last_status, hints)
 VALUES (%(url)s, %(source_id)s, %(fetched_at)s, %(etag)s, %(last_modified)s, %(sha256)s, %(status)s, %(hints)s)
 ON CONFLICT (url) DO UPDATE SET last_seen_at = now(), last_fetched_at = EXCLUDED.last_fetched_at,
-    etag = COALESCE(EXCLUDED.etag, seen_urls.etag), last_modified = COALESCE(EXCLUDED.last_modified, seen_urls.last_modified),
+    etag = CASE WHEN %(not_modified)s THEN COALESCE(EXCLUDED.etag, seen_urls.etag) ELSE EXCLUDED.etag END,
+    last_modified = CASE WHEN %(not_modified)s THEN COALESCE(EXCLUDED.last_modified, seen_urls.last_modified)
+                         ELSE EXCLUDED.last_modified END,
     last_sha256 = COALESCE(EXCLUDED.last_sha256, seen_urls.last_sha256), last_status = EXCLUDED.last_status,
     hints = CASE WHEN EXCLUDED.hints = '{}'::jsonb THEN seen_urls.hints ELSE EXCLUDED.hints END
 WHERE %(stored)s

@@ -75,6 +75,7 @@ class PostgresPipeline:
 
     def record_fetched(self, item: FetchItem, run) -> None:
         with self.conn.transaction():
+            self.conn.execute(store.LOCK_URL, {"url": item.url})  # store.LOCK_URL: commits in raw_fetch_id order
             raw_fetch_id, stored = self.insert_raw_fetch(item)
             if item.kind == "listing":
                 return

@@ -182,3 +182,24 @@ def test_a_failure_older_than_the_recorded_fetch_keeps_its_status(fw_env, db_url
     again = slow.spider.response_item(HtmlResponse(A1, status=503, body=b"", request=scrapy.Request(A1)), "page")
     slow.commit(again)  # a failure after the recorded fetch is the URL's status now
     assert seen_row(db_url)["last_status"] == 503 and seen_row(db_url)["last_sha256"] == a1_shas(db_url)[0]
+
+
+def test_a_page_served_without_validators_drops_the_older_bytes_etag(fw_env, db_url, mirror):
+    """A with an ETag, then B served without validators, then A again with its ETag: B's row must not keep
+    A's ETag, or the recheck of A draws a 304 and the archive stays on B."""
+    mirror.site.page(A1).validators = True
+    crawl(db_url, mirror, "r1")
+    assert seen_row(db_url)["etag"] == mirror.site.page(A1).etag
+    mirror.site.edit(A1, "商业航天", "鸿蒙星链")
+    mirror.site.page(A1).validators = False  # B: no ETag, no Last-Modified
+    make_due(db_url)
+    r2 = crawl(db_url, mirror, "r2")
+    assert r2.changed == 1 and (seen_row(db_url)["etag"], seen_row(db_url)["last_modified"]) == (None, None)
+    mirror.site.edit(A1, "鸿蒙星链", "商业航天")
+    mirror.site.page(A1).validators = True  # A again, with A's ETag
+    make_due(db_url)
+    start = len(mirror.hits)
+    r3 = crawl(db_url, mirror, "r3")
+    assert a1_status(mirror, start) == 200 and r3.changed == 1
+    shas = a1_shas(db_url)
+    assert len(shas) == 3 and shas[0] == shas[2] != shas[1]
