@@ -42,7 +42,8 @@ def common_words_line(versions: int, words: dict) -> str:
     appended = "、".join(words["added"]) or "none"
     return (f"Common words listed at {versions:,} versions (`futurewatch db common-keys --add`, the weekly DAG's"
             f" step; not in the load rate): {len(words['added'])} appended ({appended}), {words['listed']} listed,"
-            f" {words['rewritten']:,} versions rewritten, {words['seconds']:.0f} s.")
+            f" {words['rewritten']:,} versions rewritten, {words['seconds']:.0f} s. Later versions are written with"
+            f" the absence keys of every listed word: load rates are not comparable to a run without --common-words.")
 
 
 def render(stages: list[dict], args) -> tuple[str, str]:
