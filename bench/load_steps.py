@@ -33,7 +33,6 @@ import uuid
 from pathlib import Path
 
 import psycopg
-from yoyo import read_migrations
 
 from bench.machine import load_average, machine
 from bench.load_search_run import backend_cpu, scratch_database
@@ -58,11 +57,7 @@ def create(admin_url: str, below: str | None) -> str:
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     url = with_database(admin_url, name)
-    with migrate._backend(url) as backend:
-        migrations = read_migrations(str(migrate.MIGRATIONS_DIR))
-        if below:
-            migrations = migrations.filter(lambda m: m.id < below)
-        backend.apply_migrations(backend.to_apply(migrations))
+    migrate.apply_migrations(url, before=below)
     return url
 
 

@@ -24,7 +24,7 @@ class LockWait:
     """
 
     timeout: float = 5.0  # FUTUREWATCH_MIGRATION_LOCK_TIMEOUT, seconds
-    retries: int = 3  # FUTUREWATCH_MIGRATION_LOCK_RETRIES, after the first try; waits timeout x 1, 2, 4 … between
+    retries: int = 3  # FUTUREWATCH_MIGRATION_LOCK_RETRIES, after the first try; pauses timeout x 1, 2, 4 …, ≤ 60 s
 
 
 @dataclass(frozen=True)

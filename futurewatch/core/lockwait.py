@@ -6,9 +6,15 @@ migration connection runs with `lock_timeout` (LockWait.timeout, a startup optio
 so yoyo's per-migration connections all get it): a wait longer than that fails the statement with
 SQLSTATE 55P03 and frees the queue. Only lock waits are bounded: a long backfill is never cut.
 
-Statements that build, rebuild or drop an index CONCURRENTLY are the exception: they wait for older
-transactions (on any table) while holding only a lock that readers and writers pass, and a build
-given up is thrown away and redone from its first scan; they run with lock_timeout 0.
+Two kinds of statement run without the bound (lock_timeout 0), waiting as long as it takes:
+- building, rebuilding or dropping an index CONCURRENTLY: it waits for older transactions (on any
+  table) while holding only a lock that readers and writers pass, and a build given up is thrown
+  away and redone from its first scan;
+- CREATE [OR REPLACE] [CONSTRAINT] TRIGGER: its lock (SHARE ROW EXCLUSIVE) conflicts with writers
+  only, never readers, and a batched file that replaces a trigger by DROP then CREATE (0410) would
+  leave the table without it, its rows unfilled, from a given-up CREATE until the next migrate.
+  Writers waiting a while is the smaller harm.
+The migration lock is held meanwhile, so other migrators (`futurewatch run`'s migrate stage) wait too.
 
 PostgreSQL does not say who held the lock when it gives up, so a BlockerWatch polls, from a
 connection of its own, `pg_blocking_pids()` of every waiting migration session (found by its
@@ -28,7 +34,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 from yoyo.migrations import MigrationStep
 
 from futurewatch.core.config import LockWait
-from futurewatch.core.db import connect
+from futurewatch.core.db import DatabaseError, connect
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +42,10 @@ MAX_LOCK_TIMEOUT_MS = 2**31 - 1  # PostgreSQL's limit for lock_timeout
 QUERY_HEAD = 60  # characters of a blocker's query quoted in messages
 
 LEADING_COMMENTS = re.compile(r"\A(?:\s+|--[^\n]*(?:\n|\Z)|/\*.*?\*/)*", re.S)
-CONCURRENT_INDEX_DDL = re.compile(
-    r"(?:CREATE\s+(?:UNIQUE\s+)?INDEX|DROP\s+INDEX|REINDEX\s+(?:\([^)]*\)\s*)?\w+)\s+CONCURRENTLY\b", re.I)
+UNBOUNDED_STATEMENT = re.compile(
+    r"(?:CREATE\s+(?:UNIQUE\s+)?INDEX|DROP\s+INDEX|REINDEX\s+(?:\([^)]*\)\s*)?\w+)\s+CONCURRENTLY\b"
+    r"|CREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?TRIGGER\b", re.I)
+MAX_RETRY_PAUSE = 60.0  # seconds: the longest pause between two tries of a migration
 
 BLOCKERS_SQL = """
 SELECT DISTINCT ON (b.pid) b.pid, b.usename, b.application_name, b.state, b.query,
@@ -66,13 +74,13 @@ def bounded_url(url: str, wait: LockWait, app_name: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(args, quote_via=quote)))
 
 
-def is_concurrent_index_ddl(sql: str) -> bool:
-    """CREATE [UNIQUE] INDEX / DROP INDEX / REINDEX … CONCURRENTLY: waits that block no reader or writer."""
-    return CONCURRENT_INDEX_DDL.match(LEADING_COMMENTS.sub("", sql, count=1)) is not None
+def is_unbounded_statement(sql: str) -> bool:
+    """CREATE [UNIQUE] INDEX / DROP INDEX / REINDEX … CONCURRENTLY, or CREATE … TRIGGER (module docstring)."""
+    return UNBOUNDED_STATEMENT.match(LEADING_COMMENTS.sub("", sql, count=1)) is not None
 
 
-def unbound_concurrent_index_ddl(migrations) -> None:
-    """Run each migration statement that builds or drops an index CONCURRENTLY with lock_timeout 0.
+def unbound_statements(migrations) -> None:
+    """Run each migration statement that `is_unbounded_statement` with lock_timeout 0.
 
     yoyo 9 keeps an SQL file's statements as MigrationStep._apply strings, one step (in a transaction
     or transactionless wrapper) per statement; a callable there is called with the connection.
@@ -83,7 +91,7 @@ def unbound_concurrent_index_ddl(migrations) -> None:
         for wrapper in migration.steps:
             step = getattr(wrapper, "step", None)
             sql = getattr(step, "_apply", None) if isinstance(step, MigrationStep) else None
-            if isinstance(sql, str) and is_concurrent_index_ddl(sql):
+            if isinstance(sql, str) and is_unbounded_statement(sql):
                 step._apply = _without_lock_timeout(sql)
 
 
@@ -146,14 +154,21 @@ class BlockerWatch:
         self._thread = threading.Thread(target=self._poll, name="migration-blocker-watch", daemon=True)
 
     def __enter__(self) -> "BlockerWatch":
-        self._conn = connect(self.db_url, autocommit=True)
-        self._thread.start()
+        try:
+            self._conn = connect(self.db_url, autocommit=True)
+        except DatabaseError as exc:  # e.g. max_connections reached: go on without naming blockers
+            log.warning("migrations: cannot connect to watch who blocks the migration (%s); going on without it",
+                        " ".join(str(exc.__cause__ or exc).split()))
+            self._conn = None
+        else:
+            self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-        self._conn.close()
+        if self._conn is not None:
+            self._stop.set()
+            self._thread.join()
+            self._conn.close()
 
     def _poll(self) -> None:
         while True:
@@ -172,8 +187,11 @@ def watch_blockers(db_url: str, wait: LockWait, app_name: str) -> BlockerWatch:
 
 
 def retry_delays(wait: LockWait) -> Iterator[float]:
-    """The pauses before each retry: the lock timeout, then twice as long each time."""
-    return (wait.timeout * 2**n for n in range(wait.retries))
+    """The pauses before each retry: the lock timeout, then twice as long each time, at most MAX_RETRY_PAUSE."""
+    pause = min(wait.timeout, MAX_RETRY_PAUSE)
+    for _ in range(wait.retries):
+        yield pause
+        pause = min(pause * 2, MAX_RETRY_PAUSE)
 
 
 def gave_up_message(migration_id: str, wait: LockWait, blockers: list[Blocker], transactional: bool) -> str:

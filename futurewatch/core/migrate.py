@@ -8,7 +8,7 @@ with its holder; a yoyo lock row left by a killed process is then removed, never
 A statement waits at most LockWait.timeout for a table lock (futurewatch.core.lockwait), so an ALTER
 stuck behind a long reader does not stall the pipeline queued behind it; the migration is then tried
 again a few times (a transactional one was rolled back whole, a batched one resumes) and at last
-stops with one line naming the blocking sessions.
+stops with one line naming the blocking sessions. Each pending migration has its own tries.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from futurewatch.core.config import LockWait
 from futurewatch.core.db import DatabaseError, describe_url
 from futurewatch.core.locks import break_stale_yoyo_lock, migration_lock
 from futurewatch.core.lockwait import (bounded_url, gave_up_message, migration_app_name, retry_delays,
-                                      unbound_concurrent_index_ddl, watch_blockers)
+                                      unbound_statements, watch_blockers)
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +73,19 @@ def migration_status(db_url: str) -> list[MigrationStatus]:
     return [MigrationStatus(m.id, m.id in applied) for m in migrations]
 
 
-def apply_migrations(db_url: str, wait: LockWait = LockWait()) -> list[str]:
-    """Apply pending migrations, each lock wait bounded by `wait`; return the ids applied."""
+def apply_migrations(db_url: str, wait: LockWait = LockWait(), *, before: str | None = None) -> list[str]:
+    """Apply pending migrations (only those whose id sorts before `before`, when given), each lock wait
+    bounded by `wait`; return the ids applied."""
     migrations = read_migrations(str(MIGRATIONS_DIR))
-    unbound_concurrent_index_ddl(migrations)
+    if before is not None:
+        migrations = migrations.filter(lambda m: m.id < before)
+    unbound_statements(migrations)
     with _backend(db_url, wait) as backend:
         pending = backend.to_apply(migrations)
         try:
-            _apply_retrying(db_url, backend, migrations, wait)
+            for migration in pending:
+                _apply_retrying(db_url, backend, migration, wait)
+            backend.run_post_apply(pending)
         except DatabaseError:
             raise
         except Exception as exc:
@@ -93,21 +98,19 @@ def apply_migrations(db_url: str, wait: LockWait = LockWait()) -> list[str]:
     return [m.id for m in pending]
 
 
-def _apply_retrying(db_url: str, backend, migrations, wait: LockWait) -> None:
-    """Apply what is pending; after a lock timeout, again after each of `retry_delays`, then give up."""
+def _apply_retrying(db_url: str, backend, migration, wait: LockWait) -> None:
+    """Apply one migration; after a lock timeout, again after each of `retry_delays`, then give up."""
     delays, blockers = retry_delays(wait), []
     while True:
         with watch_blockers(db_url, wait, migration_app_name()) as watch:
             try:
-                backend.apply_migrations(backend.to_apply(migrations))
+                backend.apply_migrations_only([migration])
                 return
             except LockNotAvailable as exc:
-                failed = next(iter(backend.to_apply(migrations)))
-                blockers = watch.last or blockers  # else: as the try before saw them
-                error = exc
+                blockers, error = watch.last or blockers, exc  # else: as the try before saw them
         delay = next(delays, None)
         if delay is None:
-            raise DatabaseError(gave_up_message(failed.id, wait, blockers, failed.use_transactions)) from error
+            raise DatabaseError(gave_up_message(migration.id, wait, blockers, migration.use_transactions)) from error
         log.warning("migrations: %s waited %g s for a lock (blocked by %s); trying again in %g s",
-                    failed.id, wait.timeout, ", ".join(f"pid {b.pid}" for b in blockers) or "?", delay)
+                    migration.id, wait.timeout, ", ".join(f"pid {b.pid}" for b in blockers) or "?", delay)
         time.sleep(delay)

@@ -6,14 +6,21 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 from contextlib import contextmanager
 
 import psycopg
 import pytest
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+from yoyo import read_migrations
+from yoyo.migrations import MigrationStep
 
+from futurewatch.core import lockwait
 from futurewatch.core.config import ConfigError, LockWait, load_settings
-from futurewatch.core.db import DatabaseError
-from futurewatch.core.migrate import apply_migrations, migration_status
+from futurewatch.core.db import DatabaseError, connect as db_connect
+from futurewatch.core.lockwait import retry_delays, unbound_statements
+from futurewatch.core.migrate import MIGRATIONS_DIR, apply_migrations, migration_status
 from tests.chaos.helpers import cli, wait_until
 from tests.foundation.test_migrations import only_migration
 from tests.search.test_search_keys import database_before
@@ -117,7 +124,7 @@ def test_sessions_queued_behind_the_waiting_migration_wait_at_most_the_timeout(d
             pipeline.execute("SET lock_timeout = '8s'")  # (the analyst's transaction would hold it forever)
             started = time.monotonic()
             pipeline.execute(READ)
-            assert time.monotonic() - started < 1.5
+            assert time.monotonic() - started < 4  # not the 8 s of a migration waiting without bound
         migrator.join(10)
         assert failed and not applied(db_url, PROBE)
 
@@ -128,18 +135,51 @@ def _migration_waits(url: str) -> bool:
                             " AND wait_event_type = 'Lock'").fetchone()[0] > 0
 
 
+def _end_once_migration_waits(url: str, conn, after: float) -> None:
+    """Roll back `conn` `after` seconds after a migration session is seen waiting for a lock."""
+    if wait_until(lambda: _migration_waits(url), timeout=10, step=0.02):
+        time.sleep(after)
+    conn.rollback()
+
+
 def test_a_reader_ending_during_the_retries_lets_the_migration_through(db_url, tmp_path, monkeypatch, caplog):
     only_migration(tmp_path, monkeypatch, f"{PROBE}.sql", PROBE_SQL)
     caplog.set_level(logging.WARNING, logger="futurewatch.core.migrate")
     with reader(db_url) as analyst:
         pid = analyst.info.backend_pid
-        ends = threading.Timer(0.7, analyst.rollback)   # tries from 0, 0.4 and 1.0 s: the third gets the lock
+        # the first try waits 0.2 s and gives up; the reader ends 0.5 s after that wait is seen
+        ends = threading.Thread(target=_end_once_migration_waits, args=(db_url, analyst, 0.5))
         ends.start()
-        assert apply_migrations(db_url, LockWait(timeout=0.2, retries=4)) == [PROBE]
+        assert apply_migrations(db_url, LockWait(timeout=0.2, retries=6)) == [PROBE]
         ends.join()
     assert column_exists(db_url, "raw_fetches", "probe") and applied(db_url, PROBE)
     retries = [r.getMessage() for r in caplog.records if "trying again" in r.getMessage()]
     assert retries and all(f"blocked by pid {pid}" in r for r in retries), retries
+
+
+def test_without_a_connection_for_the_watch_the_migration_goes_on(db_url, pg_admin_url, tmp_path, monkeypatch,
+                                                                 caplog):
+    """The watch's connection refused by the server (here: its role at its connection limit, as when
+    max_connections is reached): one warning line, and the migration goes on without naming blockers.
+    With nothing pending no watch is started."""
+    only_migration(tmp_path, monkeypatch, f"{PROBE}.sql", PROBE_SQL)
+    role = f"fw_full_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_admin_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD 'pw' CONNECTION LIMIT 0").format(sql.Identifier(role)))
+    full, tried = make_conninfo(db_url, user=role, password="pw"), []
+    monkeypatch.setattr(lockwait, "connect", lambda url, **kw: tried.append(url) or db_connect(full, **kw))
+    caplog.set_level(logging.WARNING, logger="futurewatch.core.lockwait")
+    try:
+        assert apply_migrations(db_url, SHORT) == [PROBE]
+        assert apply_migrations(db_url, SHORT) == [] and len(tried) == 1
+    finally:
+        with psycopg.connect(pg_admin_url, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(role)))
+    warnings = [r.getMessage() for r in caplog.records if r.name == "futurewatch.core.lockwait"]
+    assert len(warnings) == 1 and "\n" not in warnings[0], warnings
+    assert warnings[0].startswith("migrations: cannot connect to watch who blocks the migration (connection failed")
+    assert f'too many connections for role "{role}"' in warnings[0] and warnings[0].endswith("going on without it")
+    assert column_exists(db_url, "raw_fetches", "probe") and applied(db_url, PROBE)
 
 
 def test_long_statements_are_not_cut(db_url, tmp_path, monkeypatch):
@@ -153,6 +193,7 @@ def archive_before_0430(pg_admin_url):
     yield from database_before(pg_admin_url, "0430")
 
 
+@pytest.mark.timeout(90)  # two CLI processes and an archive migrated to 0429: ~5 s idle, far more on a loaded machine
 def test_db_migrate_behind_an_open_transaction_stops_with_one_line_then_resumes(archive_before_0430, tmp_path):
     """The real `futurewatch db migrate` and the real 0430 (batched, not one transaction): its raw_fetches
     steps and concurrent builds pass an analyst's open transaction on document_versions; its swap there
@@ -200,3 +241,74 @@ def test_a_concurrent_index_build_waits_for_older_queries_past_the_timeout(archi
         assert conn.execute("SELECT count(*) FROM pg_index WHERE NOT indisvalid").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
                             " WHERE c.relname = 'raw_fetches_follows_raw_fetch_id_idx'").fetchone() == (1,)
+
+
+def test_retry_pauses_double_up_to_a_minute():
+    assert list(retry_delays(LockWait(timeout=5, retries=6))) == [5, 10, 20, 40, 60, 60]
+    assert list(retry_delays(LockWait(timeout=90, retries=2))) == [60, 60]
+    assert sum(retry_delays(LockWait(timeout=5, retries=30))) == 5 + 10 + 20 + 40 + 26 * 60
+    assert list(retry_delays(LockWait(timeout=0.3, retries=0))) == []
+
+
+def test_each_migration_gets_its_own_tries_and_blockers(db_url, tmp_path, monkeypatch, caplog):
+    """The first migration uses a retry or two before its reader ends; the second still gets every
+    retry, and its message names only its own blocker."""
+    only_migration(tmp_path, monkeypatch, f"{PROBE}.sql", PROBE_SQL)
+    (tmp_path / "migrations" / "9991_add_probe_to_documents.sql").write_text(
+        "ALTER TABLE documents ADD COLUMN probe int;\n")
+    caplog.set_level(logging.WARNING, logger="futurewatch.core.migrate")
+    wait = LockWait(timeout=0.3, retries=3)
+    retried = lambda migration_id: [r.getMessage() for r in caplog.records   # noqa: E731
+                                    if r.getMessage().startswith(f"migrations: {migration_id} ")]
+    with reader(db_url) as first, reader(db_url, "SELECT count(*) FROM documents") as second:
+        first_pid, second_pid = first.info.backend_pid, second.info.backend_pid
+        failed = []
+        migrator = threading.Thread(target=lambda: failed.append(pytest.raises(DatabaseError, apply_migrations,
+                                                                               db_url, wait)))
+        migrator.start()
+        assert wait_until(lambda: retried(PROBE), timeout=10, step=0.02)
+        first.rollback()   # during the first migration's pause: its second (or third) try gets the lock
+        migrator.join(20)
+        assert failed, "the second migration was applied behind an open transaction"
+        message = str(failed[0].value)
+    assert len(retried(PROBE)) in (1, 2) and len(retried("9991_add_probe_to_documents")) == wait.retries, caplog.text
+    assert message.startswith("migration 9991_add_probe_to_documents could not get a lock within 0.3 s in 4 tries, "
+                              f"blocked by pid {second_pid} (user "), message
+    assert f"pid {first_pid} " not in message
+    assert applied(db_url, PROBE) and not applied(db_url, "9991_add_probe_to_documents")
+
+
+def test_a_create_trigger_waits_for_writers_past_the_timeout(db_url, tmp_path, monkeypatch):
+    """CREATE TRIGGER conflicts with writers only; given up after a DROP TRIGGER (0410's layout), the
+    table would go without its trigger until the next migrate: it waits as long as it takes."""
+    only_migration(tmp_path, monkeypatch, "9992_add_probe_trigger.sql",
+                   "CREATE FUNCTION probe_fill() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN RETURN NEW; END $f$;\n"
+                   "CREATE TRIGGER probe_fill BEFORE INSERT ON raw_fetches FOR EACH ROW\n"
+                   "    EXECUTE FUNCTION probe_fill();\n")
+    with reader(db_url), psycopg.connect(db_url, application_name="writer") as writer:
+        writer.execute("UPDATE raw_fetches SET url = url WHERE false")   # a writer's lock, its transaction open
+        commits = threading.Thread(target=_end_once_migration_waits, args=(db_url, writer, 1.0))
+        commits.start()
+        assert apply_migrations(db_url, LockWait(timeout=0.2, retries=0)) == ["9992_add_probe_trigger"]
+        commits.join()
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_trigger WHERE tgname = 'probe_fill'").fetchone() == (1,)
+
+
+def test_shipped_trigger_and_concurrent_statements_run_unbounded():
+    """yoyo's layout as unbound_statements reads it (one step per statement, its SQL in `_apply`), and
+    which shipped statements it exempts: 0410's CREATE TRIGGER, 0430's CONCURRENTLY builds."""
+    migrations = read_migrations(str(MIGRATIONS_DIR))
+    for migration in migrations:
+        migration.load()
+    steps = {(m.id, i): w.step for m in migrations for i, w in enumerate(m.steps)}
+    assert all(isinstance(s, MigrationStep) and isinstance(s._apply, str) for s in steps.values())
+    texts = {key: step._apply for key, step in steps.items()}
+    unbound_statements(migrations)
+    exempt = {key: texts[key] for key, step in steps.items() if not isinstance(step._apply, str)}
+    assert all(callable(steps[key]._apply) for key in exempt)
+    heads = {(key[0], " ".join(text.split()[:3])) for key, text in exempt.items()}
+    assert ("0410_search_key_signature", "CREATE TRIGGER document_versions_search_text_insert") in heads
+    assert ("0430_keep_reverted_pages", "CREATE UNIQUE INDEX") in heads
+    assert all("CONCURRENTLY" in text.split() or "TRIGGER" in text.split()[:4] for text in exempt.values())
+    assert ("0410_search_key_signature", "DROP TRIGGER IF") not in heads   # its lock conflicts with readers

@@ -9,7 +9,6 @@ import uuid
 
 import psycopg
 import pytest
-from yoyo import read_migrations
 
 from futurewatch.core import migrate
 from futurewatch.core.db import with_database
@@ -145,9 +144,7 @@ def database_before(pg_admin_url, migration: str):
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     url = with_database(pg_admin_url, name)
-    with migrate._backend(url) as backend:
-        backend.apply_migrations(backend.to_apply(read_migrations(str(migrate.MIGRATIONS_DIR))
-                                                  .filter(lambda m: m.id < migration)))
+    migrate.apply_migrations(url, before=migration)
     yield url
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
