@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,8 @@ class Settings:
     SMTP_HOST/PORT/USER/PASSWORD/SECURITY/FROM   mail delivery; no SMTP_HOST means the file outbox
     FUTUREWATCH_OFFLINE  "1" keeps crawls on the local mirror
     FUTUREWATCH_ALERT_WORKERS  alert matching processes (default 1; alerts/parallel.py)
+    FUTUREWATCH_FLAP_WINDOW_DAYS  days within which a second revert of a document is flapping, recorded
+                       but not sent (default 7; 0 sends every revert; alerts/flapping.py)
     """
 
     home: Path
@@ -37,6 +40,7 @@ class Settings:
     smtp_allow_plaintext_auth: bool = False  # SMTP_ALLOW_PLAINTEXT_AUTH=1: AUTH without TLS (test relays only)
     offline: bool = False
     alert_workers: int = 1
+    flap_window_days: float = 7.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -69,12 +73,13 @@ def refuse_plaintext_auth(server: str, user: str | None, security: str, allowed:
 def _number(env: dict[str, str], name: str, default: float, kind: type, least: float | None = None) -> float:
     """`env[name]` read as `kind` (default when unset or blank); ConfigError when malformed or below `least`."""
     raw = (env.get(name) or "").strip()
-    what = (f"a whole number from {least:g}" if least is not None else "an integer") if kind is int else "a number"
+    from_least = f" from {least:g}" if least is not None else ""
+    what = (f"a whole number{from_least}" if least is not None else "an integer") if kind is int else f"a number{from_least}"
     try:
         value = kind(raw) if raw else default
     except ValueError:
         value = None
-    if value is None or (least is not None and value < least):
+    if value is None or not math.isfinite(value) or (least is not None and value < least):
         raise ConfigError(f"{name} must be {what}, got {raw!r}")
     return value
 
@@ -103,5 +108,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         smtp_allow_plaintext_auth=env.get("SMTP_ALLOW_PLAINTEXT_AUTH", "") in {"1", "true", "yes"},
         offline=env.get("FUTUREWATCH_OFFLINE", "") in {"1", "true", "yes"},
         alert_workers=int(_number(env, "FUTUREWATCH_ALERT_WORKERS", 1, int, least=1)),
+        flap_window_days=_number(env, "FUTUREWATCH_FLAP_WINDOW_DAYS", 7.0, float, least=0),
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )
