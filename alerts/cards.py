@@ -104,7 +104,8 @@ def new_card(event: dict, article: dict | None, tz: ZoneInfo, view: str, languag
         "is_policy": p.get("kind") in ("policy", "interpretation") or bool(p.get("doc_number")),
         "level": p.get("level"), "level_name": LEVEL_NAMES.get(language, LEVEL_NAMES["zh"]).get(p.get("level")),
         "doc_number": p.get("doc_number"), "issuers": p.get("issuers") or [],
-        "policy_dates": policy_dates(article, language), "change": None, "_change_cause": None, "change_lines": [],
+        "policy_dates": policy_dates(article, language), "change": None, "_change_cause": None, "_returns_to": None,
+        "change_lines": [],
         "tracks": tracks[:4], "parent": next((t["parent"] for t in tracks if t["parent"]), None),
         "evidence": strongest_evidence(article, prepared, language), "rules": [], "terms": [],
         "entities": [], "new_entities": [], "snippet": [list(s) for s in p.get("snippet") or []], "_prepared": prepared,
@@ -125,7 +126,7 @@ def merge_event(card: dict, event: dict) -> None:
         if name and name not in card["sources"]:
             card["sources"].append(name)
     if p.get("change") and not card["change"]:
-        card["change"], card["_change_cause"] = p["change"], p.get("validity")
+        card["change"], card["_change_cause"], card["_returns_to"] = p["change"], p.get("validity"), p.get("returns_to")
         card["change_lines"] = [f"+ {x}" for x in (p.get("change_summary") or {}).get("added") or []] + \
                                [f"- {x}" for x in (p.get("change_summary") or {}).get("removed") or []]
     if not card["snippet"] and p.get("snippet"):
@@ -133,10 +134,13 @@ def merge_event(card: dict, event: dict) -> None:
     add_policy(card, p)
 
 
-def change_reason(change: str, cause: dict | None, words: dict) -> str:
-    """`abolished by 《…》穗府办规〔2024〕8号`, `expired (valid until 2027-03-31)`, or the change alone
-    (alerts.validity writes the cause of a validity changed in place)."""
+def change_reason(change: str, cause: dict | None, words: dict, returns_to: int | None = None) -> str:
+    """`abolished by 《…》穗府办规〔2024〕8号`, `expired (valid until 2027-03-31)`, `revised (back to the text of
+    version 1)` for a revert (alerts.flapping), or the change alone (alerts.validity writes the cause
+    of a validity changed in place)."""
     said = words.get(change, change)
+    if returns_to is not None:
+        said = words["returns_to"].format(change=said, n=returns_to)
     by = (cause or {}).get("by")
     if by and (by.get("title") or by.get("doc_number")):
         name = (f"《{by['title']}》" if by.get("title") else "") + (by.get("doc_number") or "")
@@ -179,7 +183,7 @@ def finish(card: dict, language: str) -> dict:
         reasons.append(f"{words['entity']}: {', '.join(card['entities'])}" if language == "en"
                        else f"{words['entity']}：{'、'.join(card['entities'])}")
     if card["change"]:
-        reasons.append(change_reason(card["change"], card["_change_cause"], words))
+        reasons.append(change_reason(card["change"], card["_change_cause"], words, card["_returns_to"]))
     reasons += [f"{words['first_seen']}：{n}" for n in card["new_entities"]]
     card["reasons"] = reasons
     card["importance"] = importance(card)
@@ -195,6 +199,7 @@ def finish(card: dict, language: str) -> dict:
     card.pop("_prepared", None)
     card.pop("_types", None)
     card.pop("_change_cause", None)
+    card.pop("_returns_to", None)
     return card
 
 

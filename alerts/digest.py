@@ -2,8 +2,8 @@
 
 An event goes into the first digest of its subscriber whose period end it precedes (occurred_at
 <= period_end) and that is built after it exists; events older than CATCH_UP before the period
-are left out (a backfill of old documents does not flood the next digest). Items of several
-rules on the same story merge into one. Empty digests are not stored and not sent.
+are left out (a backfill of old documents does not flood the next digest), and so are events
+recorded as suppressed (alerts.flapping). Items of several rules on the same story merge into one. Empty digests are not stored and not sent.
 The digest, its MIME message (stable Message-ID) and its outbox row are written in one
 transaction under a per-subscriber advisory lock, and ON CONFLICT keeps the first build.
 """
@@ -30,7 +30,7 @@ CATCH_UP = timedelta(days=7)
 EVENTS_SQL = """
 SELECT e.event_id, e.event_key, e.section, e.payload, e.occurred_at, e.story_id, e.version_id, r.name AS rule_name
 FROM alert_events e JOIN alert_rules r USING (rule_id)
-WHERE r.subscriber_id = %(s)s AND e.occurred_at <= %(end)s AND e.occurred_at > %(since)s
+WHERE r.subscriber_id = %(s)s AND e.occurred_at <= %(end)s AND e.occurred_at > %(since)s AND e.suppressed IS NULL
   AND (%(all)s OR NOT EXISTS (SELECT 1 FROM digests d
                               WHERE d.subscriber_id = %(s)s AND d.event_ids @> ARRAY[e.event_id]))
 ORDER BY e.occurred_at, e.event_id

@@ -8,7 +8,9 @@ event_key), so reruns and backfills never duplicate. A version is matched once i
 (classification_runs), and again only when a newer taxonomy reclassifies it. Each batch commits
 its events with its progress, so a crash loses at most the batches whose commits were not yet
 flushed (run_batch), and the next run matches them again. A validity changed in place (a later
-document, a reparse, an ended 有效期) is announced to `changed` rules by alerts.validity.
+document, a reparse, an ended 有效期) is announced to `changed` rules by alerts.validity. A version
+that returns a document to a text it had is a revert: its payload names the version it returns to,
+and a revert soon after another is recorded but not sent (alerts.flapping).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Callable, Iterator
 
 import msgspec
 
-from alerts import deadlines, firstseen, spikes, validity
+from alerts import deadlines, firstseen, flapping, spikes, validity
 from alerts.facts import VersionFacts, select_facts
 from alerts.parallel import default_workers, run_batches
 from alerts.policy_facts import attach_policy_facts
@@ -67,6 +69,8 @@ class MatchSummary:
     spikes: int = 0
     validity_checked: int = 0  # versions whose validity today was computed (alerts.validity)
     validity_changes: int = 0  # events for validity changed in place (alerts.validity)
+    flapping: int = 0  # documents whose reverts were recorded but not sent in the flap window (alerts.flapping)
+    flapping_documents: list[int] = field(default_factory=list)  # their ids, the first FLAPPING_LISTED
     seconds: float = 0.0
     workers: int = 1
     errors: list[str] = field(default_factory=list)
@@ -98,14 +102,18 @@ def build_payload(rule: Rule, facts: VersionFacts, match: Match, catalog: Catalo
 
 
 def version_payload(facts: VersionFacts) -> dict:
-    """The part of an event's payload that every rule matching this version shares."""
-    return {
+    """The part of an event's payload that every rule matching this version shares; a revert adds
+    the version whose text it returns to (`returns_to`)."""
+    payload = {
         "title": facts.title, "url": facts.url,
         "published_at": facts.published_at.isoformat() if facts.published_at else None,
         "kind": facts.kind, "issuers": facts.issuers, "doc_number": facts.doc_number,
         "level": facts.level() if facts.is_policy else None, "version_no": facts.version_no,
         "change_summary": trim_change_summary(facts.change_summary), "policy": facts.policy,
     }
+    if facts.returns_to is not None:
+        payload["returns_to"] = facts.returns_to
+    return payload
 
 
 def version_payload_json(facts: VersionFacts) -> bytes:
@@ -150,7 +158,8 @@ def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[
             if event is None:
                 event = events[(rule.rule_id, key)] = Event(
                     rule.rule_id, key, section_of(rule, facts), build_payload(rule, facts, match, catalog, labels),
-                    facts.created_at, facts.story_id, facts.version_id, shared=version_payload_json(facts))
+                    facts.created_at, facts.story_id, facts.version_id, shared=version_payload_json(facts),
+                    suppressed=flapping.SUPPRESSED_FLAPPING if facts.flapping else None)
             event.merge_source(source)
     return events
 
@@ -207,7 +216,7 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
     batches = [candidates[start:start + batch_size] for start in range(0, len(candidates), batch_size)]
     batch_conn = BatchConnection(db_url)
     run_one = partial(run_batch, batch_conn, rules=version_rules, fresh=fresh, index=index, catalog=catalog,
-                      baseline_end=baseline_end, today=source_day(now))
+                      baseline_end=baseline_end, today=source_day(now), flap_window_days=settings.flap_window_days)
     workers = default_workers(settings) if workers is None else workers
     if workers > 1 and len(batches) >= 2 * workers:
         summary.workers = workers
@@ -237,10 +246,24 @@ def match_events(db_url: str, *, now: datetime, settings: Settings, batch_size: 
         record_rules(conn, rules)  # before the events: see upsert_events
         summary.spikes = upsert_events(conn, spike_events)
         summary.events_new += summary.spikes + upsert_events(conn, deadline_events)
+        note_flapping(conn, summary, now, settings.flap_window_days)
     summary.seconds = time.perf_counter() - started
-    log.info("alerts: %d rules, %d versions, %d new events", summary.rules, summary.versions_scanned,
-             summary.events_new)
+    log.info("alerts: %d rules, %d versions, %d new events, %d flapping document(s)", summary.rules,
+             summary.versions_scanned, summary.events_new, summary.flapping)
     return summary
+
+
+FLAPPING_LISTED = 100  # document ids a summary lists (XCom stays small); the count is of them all
+
+
+def note_flapping(conn, summary: MatchSummary, now: datetime, window_days: float) -> None:
+    """The documents whose reverts were damped in the flap window before `now`, in the summary and the log."""
+    documents = flapping.select_flapping_documents(conn, now, window_days)
+    summary.flapping = len(documents)
+    summary.flapping_documents = [d["document_id"] for d in documents[:FLAPPING_LISTED]]
+    if documents:
+        log.warning("alerts: %d flapping document(s), reverts recorded but not sent: document_id %s",
+                    len(documents), ", ".join(map(str, summary.flapping_documents)))
 
 
 class BatchConnection:
@@ -263,7 +286,7 @@ class BatchConnection:
 
 def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known: dict[int, set[int]], *,
               rules: list[Rule], fresh: set[int], index: TermIndex, catalog: Catalog,
-              baseline_end: datetime | None, today: date) -> int:
+              baseline_end: datetime | None, today: date, flap_window_days: float) -> int:
     """Match one batch and commit its events together with its progress (one transaction)."""
     pending = {v for v, p in chunk if p}
     conn = batch_conn.get()
@@ -276,6 +299,7 @@ def run_batch(batch_conn: BatchConnection, chunk: list[tuple[int, bool]], known:
         seen = select_validity(conn, sorted(pending), today)
         facts_list = select_facts(conn, [v for v, _ in chunk])
         attach_policy_facts(conn, facts_list)
+        flapping.attach_reverts(conn, facts_list, flap_window_days)
         events = match_batch(facts_list, [r for r in rules if r.rule_type != "first_seen_entity"],
                              pending, fresh, index, catalog)
         seen_rules = [r for r in rules if r.rule_type == "first_seen_entity"]

@@ -60,6 +60,8 @@ class VersionFacts:
     codes: dict[str, dict] = field(default_factory=dict)
     entity_ids: set[int] = field(default_factory=set)
     policy: dict | None = None  # level, region, implements, measures (alerts.policy_facts)
+    returns_to: int | None = None  # a revert: the first version with this content (alerts.flapping)
+    flapping: bool = False  # a revert soon after another: recorded, not sent (alerts.flapping)
     _norm: tuple[str, str] | None = None
     _found: tuple | None = None
     _snippet: tuple[str, str] | None = None

@@ -22,6 +22,7 @@ TEXT = {
         "reprints": "家转载", "more": "另有 {n} 条，见完整摘要", "full": "查看完整摘要", "link": "原文",
         "revised": "修订", "amended": "已修改", "abolished": "已废止", "expired": "已失效", "first_seen": "首次出现",
         "changed_by": "{change}（见{name}）", "expired_on": "{change}（有效期至 {day}）",
+        "returns_to": "{change}（恢复为第 {n} 版的文本）",
         "changed": "文件变更", "new_policy": "新政策", "spike_of": "热度激增",
         "warmup": "新主体监测预热中：{until} 之前入库的主体作为基线，不计为新出现。",
         "your_rules": "您的订阅规则", "change_rules": "如需修改规则、视图或频率，请联系管理员更新订阅文件（futurewatch alerts load）。",
@@ -41,6 +42,7 @@ TEXT = {
         "reprints": "reprints", "more": "{n} more in the full digest", "full": "Open the full digest",
         "link": "source", "revised": "revised", "amended": "amended", "abolished": "abolished", "expired": "expired",
         "changed_by": "{change} by {name}", "expired_on": "{change} (valid until {day})",
+        "returns_to": "{change} (back to the text of version {n})",
         "first_seen": "first seen", "changed": "changed document", "new_policy": "new policy", "spike_of": "spike",
         "warmup": "New-entity watch is warming up: entities stored before {until} form the baseline.",
         "your_rules": "Your rules", "change_rules": "To change rules, view or cadence, ask the admin to update the "

@@ -23,7 +23,7 @@ SELECT e.event_id, e.occurred_at,
        (SELECT array[d.period_start, d.period_end] FROM digests d
          WHERE d.subscriber_id = r.subscriber_id AND d.event_ids @> ARRAY[e.event_id]) AS sent_in
 FROM alert_events e JOIN alert_rules r USING (rule_id)
-WHERE r.subscriber_id = %(s)s AND e.occurred_at <= %(now)s
+WHERE r.subscriber_id = %(s)s AND e.occurred_at <= %(now)s AND e.suppressed IS NULL
 ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT 1
 """
 

@@ -38,7 +38,7 @@ WHERE e.entity_id IN (SELECT entity_id FROM entities WHERE canonical = ANY(%(nam
 GROUP BY e.entity_id
 """
 
-EVENT_COLUMNS = ("rule_id", "event_key", "story_id", "version_id", "section", "payload", "occurred_at")
+EVENT_COLUMNS = ("rule_id", "event_key", "story_id", "version_id", "section", "payload", "occurred_at", "suppressed")
 
 # The foreign keys of alert_events and alert_version_state are checked once per batch (migration
 # 0270): under the shared writers' lock, which a delete of a rule, story or version takes
@@ -63,10 +63,11 @@ SELECT (SELECT array_agg(k.rule_id) FROM (SELECT DISTINCT rule_id FROM staged_al
 # Reprints of a story already raised add their source to the event's list. The event shows the
 # story's earliest version (the lowest version_id): in one process that is the one raised first;
 # with parallel workers (alerts.parallel) a later batch may commit first, and the earlier
-# version's payload then takes its place, so the result does not depend on timing.
+# version's payload then takes its place, so the result does not depend on timing. Whether the
+# event is sent (`suppressed`, alerts.flapping) follows the payload.
 UPSERT_EVENTS_SQL = """
-INSERT INTO alert_events (rule_id, event_key, story_id, version_id, section, payload, occurred_at)
-SELECT rule_id, event_key, story_id, version_id, section, payload, occurred_at FROM staged_alert_events
+INSERT INTO alert_events (rule_id, event_key, story_id, version_id, section, payload, occurred_at, suppressed)
+SELECT rule_id, event_key, story_id, version_id, section, payload, occurred_at, suppressed FROM staged_alert_events
 ORDER BY rule_id, event_key COLLATE "C"
 ON CONFLICT (rule_id, event_key) DO UPDATE
    SET payload = jsonb_set(CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.payload
@@ -77,6 +78,8 @@ ON CONFLICT (rule_id, event_key) DO UPDATE
                       ELSE alert_events.section END,
        occurred_at = CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.occurred_at
                           ELSE alert_events.occurred_at END,
+       suppressed = CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.suppressed
+                         ELSE alert_events.suppressed END,
        version_id = least(alert_events.version_id, EXCLUDED.version_id)
  WHERE NOT coalesce(alert_events.payload->'sources', '[]') @> (EXCLUDED.payload->'sources')
     OR EXCLUDED.version_id < alert_events.version_id
@@ -99,6 +102,7 @@ class Event:
     version_id: int | None = None
     sources: list[dict] = field(default_factory=list)
     shared: bytes = b""  # more payload members, already JSON (`"a":1,"b":2`): one version's share
+    suppressed: str | None = None  # recorded, never sent, and why (alerts.flapping)
 
     def payload_json(self) -> bytes:
         """The payload with its sources, as JSON."""
@@ -174,8 +178,8 @@ def upsert_events(conn, events: list[Event]) -> int:
     after every statement of the transaction that may wait for a row lock: see LOCK_WRITERS_SQL."""
     if not events:
         return 0
-    rows = ((e.rule_id, e.event_key, e.story_id, e.version_id, e.section, b"\x01" + e.payload_json(), e.occurred_at)
-            for e in events)   # in any order: UPSERT_EVENTS_SQL sorts them (one lock order)
+    rows = ((e.rule_id, e.event_key, e.story_id, e.version_id, e.section, b"\x01" + e.payload_json(), e.occurred_at,
+             e.suppressed) for e in events)   # in any order: UPSERT_EVENTS_SQL sorts them (one lock order)
     copy_staged(conn, "alert_events", EVENT_COLUMNS, rows, raw=("payload",))  # jsonb's binary form: 1, text
     conn.execute(LOCK_WRITERS_SQL)
     missing = conn.execute(MISSING_PARENTS_SQL).fetchone()

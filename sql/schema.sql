@@ -1206,8 +1206,11 @@ CREATE TABLE public.alert_events (
     section text NOT NULL,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    suppressed text,
+    CONSTRAINT alert_events_suppressed_check CHECK ((suppressed = 'flapping'::text))
 );
+COMMENT ON COLUMN public.alert_events.suppressed IS 'Why the event is recorded but never sent (NULL: sent): flapping = a return of the document to a text it had before, less than FUTUREWATCH_FLAP_WINDOW_DAYS after another such return (docs/alerts.md).';
 CREATE SEQUENCE public.alert_events_event_id_seq
     START WITH 1
     INCREMENT BY 1
@@ -2054,6 +2057,7 @@ ALTER TABLE ONLY public.term_candidates
     ADD CONSTRAINT term_candidates_pkey PRIMARY KEY (term);
 CREATE INDEX alert_events_occurred_idx ON public.alert_events USING btree (occurred_at);
 CREATE INDEX alert_events_rule_occurred_idx ON public.alert_events USING btree (rule_id, occurred_at);
+CREATE INDEX alert_events_suppressed_idx ON public.alert_events USING btree (occurred_at) WHERE (suppressed IS NOT NULL);
 CREATE INDEX alert_events_version_idx ON public.alert_events USING btree (version_id);
 CREATE INDEX chat_deliveries_due_idx ON public.chat_deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
 CREATE INDEX chat_posts_channel_idx ON public.chat_posts USING btree (channel, posted_at);

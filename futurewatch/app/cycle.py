@@ -256,7 +256,8 @@ def _describe_classify(r: dict) -> str:
 
 
 def _describe_alerts(r: dict) -> str:
-    return f"{r['rules']} rule(s) over {r['versions_new']} new version(s): {r['events_new']} new event(s)"
+    flapping = f", {r['flapping']} flapping document(s) not alerted (alerts.flapping)" if r.get("flapping") else ""
+    return f"{r['rules']} rule(s) over {r['versions_new']} new version(s): {r['events_new']} new event(s){flapping}"
 
 
 def _describe_digests(r: dict) -> str:

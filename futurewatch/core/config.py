@@ -37,6 +37,8 @@ class Settings:
     FUTUREWATCH_OFFLINE  "1" keeps crawls on the local mirror
     FUTUREWATCH_ALERT_WORKERS  alert matching processes (default 1; alerts/parallel.py)
     FUTUREWATCH_MIGRATION_LOCK_TIMEOUT/RETRIES  a migration's lock waits (default 5 s, 3 retries; LockWait)
+    FUTUREWATCH_FLAP_WINDOW_DAYS  days within which a second revert of a document is flapping, recorded
+                       but not sent (default 7; 0 sends every revert; alerts/flapping.py)
     """
 
     home: Path
@@ -52,6 +54,7 @@ class Settings:
     offline: bool = False
     alert_workers: int = 1
     migration_lock_wait: LockWait = LockWait()
+    flap_window_days: float = 7.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -122,5 +125,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         migration_lock_wait=LockWait(
             timeout=_number(env, "FUTUREWATCH_MIGRATION_LOCK_TIMEOUT", LockWait.timeout, float, least=0),
             retries=int(_number(env, "FUTUREWATCH_MIGRATION_LOCK_RETRIES", LockWait.retries, int, least=0))),
+        flap_window_days=_number(env, "FUTUREWATCH_FLAP_WINDOW_DAYS", 7.0, float, least=0),
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )
