@@ -8,6 +8,7 @@ PostgreSQL), which commit its fetch when the test says so: after a real crawl fe
 
 from __future__ import annotations
 
+import threading
 import urllib.error
 import urllib.request
 
@@ -203,3 +204,19 @@ def test_a_page_served_without_validators_drops_the_older_bytes_etag(fw_env, db_
     assert a1_status(mirror, start) == 200 and r3.changed == 1
     shas = a1_shas(db_url)
     assert len(shas) == 3 and shas[0] == shas[2] != shas[1]
+
+
+def test_two_runs_storing_one_url_take_turns(fw_env, db_url, mirror):
+    """A run storing a URL's fetch waits while another holds the URL (store.LOCK_URL): their rows commit in
+    raw_fetch_id order, so the last writer of seen_urls is the latest fetch."""
+    slow = SlowRun(db_url, mirror)
+    item = slow.fetch(A1)
+    with connect(db_url) as other:
+        other.execute(store.LOCK_URL, {"url": A1})  # another run, in the middle of storing A1
+        committing = threading.Thread(target=slow.commit, args=(item,))
+        committing.start()
+        committing.join(1.0)
+        assert committing.is_alive() and a1_shas(db_url) == []  # waits for the URL, stores nothing yet
+    committing.join(30)
+    assert not committing.is_alive() and a1_shas(db_url) == [item.sha256]
+    assert seen_row(db_url)["last_sha256"] == item.sha256
