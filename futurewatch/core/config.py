@@ -84,16 +84,20 @@ def refuse_plaintext_auth(server: str, user: str | None, security: str, allowed:
                           "starttls or ssl (or SMTP_ALLOW_PLAINTEXT_AUTH=1 for a test relay)")
 
 
-def _number(env: dict[str, str], name: str, default: float, kind: type, least: float | None = None) -> float:
-    """`env[name]` read as `kind` (default when unset or blank); ConfigError when malformed or below `least`."""
+def _number(env: dict[str, str], name: str, default: float, kind: type, least: float | None = None,
+            most: float | None = None) -> float:
+    """`env[name]` read as `kind` (default when unset or blank); ConfigError when malformed or outside
+    `least`..`most`."""
     raw = (env.get(name) or "").strip()
     what = (f"a whole number from {least:g}" if least is not None else "an integer") if kind is int else (
         f"a number from {least:g}" if least is not None else "a number")
+    what += f" to {most:g}" if most is not None else ""
     try:
         value = kind(raw) if raw else default
     except ValueError:
         value = None
-    if value is None or not math.isfinite(value) or (least is not None and value < least):
+    if value is None or not math.isfinite(value) or (least is not None and value < least) or (
+            most is not None and value > most):
         raise ConfigError(f"{name} must be {what}, got {raw!r}")
     return value
 
@@ -125,6 +129,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         migration_lock_wait=LockWait(
             timeout=_number(env, "FUTUREWATCH_MIGRATION_LOCK_TIMEOUT", LockWait.timeout, float, least=0),
             retries=int(_number(env, "FUTUREWATCH_MIGRATION_LOCK_RETRIES", LockWait.retries, int, least=0))),
-        flap_window_days=_number(env, "FUTUREWATCH_FLAP_WINDOW_DAYS", 7.0, float, least=0),
+        flap_window_days=_number(env, "FUTUREWATCH_FLAP_WINDOW_DAYS", 7.0, float, least=0, most=3650),
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )

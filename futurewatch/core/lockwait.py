@@ -10,10 +10,12 @@ Two kinds of statement run without the bound (lock_timeout 0), waiting as long a
 - building, rebuilding or dropping an index CONCURRENTLY: it waits for older transactions (on any
   table) while holding only a lock that readers and writers pass, and a build given up is thrown
   away and redone from its first scan;
-- CREATE [OR REPLACE] [CONSTRAINT] TRIGGER: its lock (SHARE ROW EXCLUSIVE) conflicts with writers
-  only, never readers, and a batched file that replaces a trigger by DROP then CREATE (0410) would
-  leave the table without it, its rows unfilled, from a given-up CREATE until the next migrate.
-  Writers waiting a while is the smaller harm.
+- CREATE [OR REPLACE] [CONSTRAINT] TRIGGER in a batched file (`-- transactional: false`): its lock
+  (SHARE ROW EXCLUSIVE) conflicts with writers only, never readers, and a batched file that replaces
+  a trigger by DROP then CREATE (0410) would leave the table without it, its rows unfilled, from a
+  given-up CREATE until the next migrate. Writers waiting a while is the smaller harm. Inside a
+  transactional file it stays bounded: the file's earlier statements may hold locks that readers
+  wait for (0270 alters alert_events before its triggers), and a rollback leaves nothing half-done.
 The migration lock is held meanwhile, so other migrators (`futurewatch run`'s migrate stage) wait too.
 
 PostgreSQL does not say who held the lock when it gives up, so a BlockerWatch polls, from a
@@ -42,9 +44,9 @@ MAX_LOCK_TIMEOUT_MS = 2**31 - 1  # PostgreSQL's limit for lock_timeout
 QUERY_HEAD = 60  # characters of a blocker's query quoted in messages
 
 LEADING_COMMENTS = re.compile(r"\A(?:\s+|--[^\n]*(?:\n|\Z)|/\*.*?\*/)*", re.S)
-UNBOUNDED_STATEMENT = re.compile(
-    r"(?:CREATE\s+(?:UNIQUE\s+)?INDEX|DROP\s+INDEX|REINDEX\s+(?:\([^)]*\)\s*)?\w+)\s+CONCURRENTLY\b"
-    r"|CREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?TRIGGER\b", re.I)
+CONCURRENT_INDEX_DDL = re.compile(
+    r"(?:CREATE\s+(?:UNIQUE\s+)?INDEX|DROP\s+INDEX|REINDEX\s+(?:\([^)]*\)\s*)?\w+)\s+CONCURRENTLY\b", re.I)
+CREATE_TRIGGER = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?TRIGGER\b", re.I)
 MAX_RETRY_PAUSE = 60.0  # seconds: the longest pause between two tries of a migration
 
 BLOCKERS_SQL = """
@@ -74,9 +76,11 @@ def bounded_url(url: str, wait: LockWait, app_name: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(args, quote_via=quote)))
 
 
-def is_unbounded_statement(sql: str) -> bool:
-    """CREATE [UNIQUE] INDEX / DROP INDEX / REINDEX … CONCURRENTLY, or CREATE … TRIGGER (module docstring)."""
-    return UNBOUNDED_STATEMENT.match(LEADING_COMMENTS.sub("", sql, count=1)) is not None
+def is_unbounded_statement(sql: str, transactional: bool = False) -> bool:
+    """CREATE [UNIQUE] INDEX / DROP INDEX / REINDEX … CONCURRENTLY, or CREATE … TRIGGER outside a
+    transaction (module docstring)."""
+    head = LEADING_COMMENTS.sub("", sql, count=1)
+    return bool(CONCURRENT_INDEX_DDL.match(head) or (not transactional and CREATE_TRIGGER.match(head)))
 
 
 def unbound_statements(migrations) -> None:
@@ -91,17 +95,15 @@ def unbound_statements(migrations) -> None:
         for wrapper in migration.steps:
             step = getattr(wrapper, "step", None)
             sql = getattr(step, "_apply", None) if isinstance(step, MigrationStep) else None
-            if isinstance(sql, str) and is_unbounded_statement(sql):
+            if isinstance(sql, str) and is_unbounded_statement(sql, migration.use_transactions):
                 step._apply = _without_lock_timeout(sql)
 
 
 def _without_lock_timeout(sql: str):
     def apply(conn) -> None:  # yoyo calls a step's callable with the migration's connection
         conn.execute("SET lock_timeout = 0")
-        try:
-            conn.execute(sql)
-        finally:
-            conn.execute("RESET lock_timeout")  # back to the session's bound
+        conn.execute(sql)  # a failure ends the migration: its transaction or its connection goes with it
+        conn.execute("RESET lock_timeout")  # back to the session's bound
     return apply
 
 

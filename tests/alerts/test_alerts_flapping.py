@@ -166,7 +166,7 @@ def test_window_zero_sends_every_revert(fw_env, monkeypatch):
     assert [e["payload"].get("returns_to") for e in page.events().values()] == [None, 1, 2, 1]
 
 
-@pytest.mark.parametrize("value", ["a week", "-1", "nan"])
+@pytest.mark.parametrize("value", ["a week", "-1", "nan", "1e6"])
 def test_bad_window_is_one_line(value):
-    with pytest.raises(ConfigError, match=f"FUTUREWATCH_FLAP_WINDOW_DAYS must be a number from 0, got '{value}'"):
+    with pytest.raises(ConfigError, match=f"FUTUREWATCH_FLAP_WINDOW_DAYS must be a number from 0 to 3650, got '{value}'"):
         load_settings({"FUTUREWATCH_FLAP_WINDOW_DAYS": value})

@@ -279,13 +279,15 @@ def test_each_migration_gets_its_own_tries_and_blockers(db_url, tmp_path, monkey
     assert applied(db_url, PROBE) and not applied(db_url, "9991_add_probe_to_documents")
 
 
+PROBE_TRIGGER = ("CREATE FUNCTION probe_fill() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN RETURN NEW; END $f$;\n"
+                 "CREATE TRIGGER probe_fill BEFORE INSERT ON raw_fetches FOR EACH ROW\n"
+                 "    EXECUTE FUNCTION probe_fill();\n")
+
+
 def test_a_create_trigger_waits_for_writers_past_the_timeout(db_url, tmp_path, monkeypatch):
-    """CREATE TRIGGER conflicts with writers only; given up after a DROP TRIGGER (0410's layout), the
-    table would go without its trigger until the next migrate: it waits as long as it takes."""
-    only_migration(tmp_path, monkeypatch, "9992_add_probe_trigger.sql",
-                   "CREATE FUNCTION probe_fill() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN RETURN NEW; END $f$;\n"
-                   "CREATE TRIGGER probe_fill BEFORE INSERT ON raw_fetches FOR EACH ROW\n"
-                   "    EXECUTE FUNCTION probe_fill();\n")
+    """In a batched file CREATE TRIGGER conflicts with writers only; given up after a DROP TRIGGER (0410's
+    layout), the table would go without its trigger until the next migrate: it waits as long as it takes."""
+    only_migration(tmp_path, monkeypatch, "9992_add_probe_trigger.sql", "-- transactional: false\n" + PROBE_TRIGGER)
     with reader(db_url), psycopg.connect(db_url, application_name="writer") as writer:
         writer.execute("UPDATE raw_fetches SET url = url WHERE false")   # a writer's lock, its transaction open
         commits = threading.Thread(target=_end_once_migration_waits, args=(db_url, writer, 1.0))
@@ -313,3 +315,27 @@ def test_shipped_trigger_and_concurrent_statements_run_unbounded():
     assert ("0430_keep_reverted_pages", "CREATE UNIQUE INDEX") in heads
     assert all("CONCURRENTLY" in text.split() or "TRIGGER" in text.split()[:4] for text in exempt.values())
     assert ("0410_search_key_signature", "DROP TRIGGER IF") not in heads   # its lock conflicts with readers
+
+
+def test_a_create_trigger_in_a_transactional_file_stays_bounded(db_url, tmp_path, monkeypatch):
+    """Inside one transaction the file's earlier statements may hold locks readers wait for: the trigger's
+    wait is bounded like any other, and the rollback leaves nothing (not even the function)."""
+    only_migration(tmp_path, monkeypatch, "9993_add_probe_trigger.sql", PROBE_TRIGGER)
+    with psycopg.connect(db_url, application_name="writer") as writer:
+        writer.execute("UPDATE raw_fetches SET url = url WHERE false")   # a writer's lock, its transaction open
+        started = time.monotonic()
+        with pytest.raises(DatabaseError, match="could not get a lock within 0.2 s in 1 try, blocked by pid"):
+            apply_migrations(db_url, LockWait(timeout=0.2, retries=0))
+        assert time.monotonic() - started < 4
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_proc WHERE proname = 'probe_fill'").fetchone() == (0,)
+    assert not applied(db_url, "9993_add_probe_trigger")
+
+
+def test_an_unbounded_statement_that_fails_reports_its_own_error(db_url, tmp_path, monkeypatch):
+    """The wrapper of an unbounded statement adds nothing to a failure: the message is the statement's."""
+    only_migration(tmp_path, monkeypatch, "9994_bad_trigger.sql",
+                   "-- transactional: false\nCREATE TRIGGER probe_bad BEFORE INSERT ON raw_fetches FOR EACH ROW\n"
+                   "    EXECUTE FUNCTION probe_missing();\n")
+    with pytest.raises(DatabaseError, match=r"function probe_missing\(\) does not exist"):
+        apply_migrations(db_url, LockWait(timeout=0.2, retries=0))
