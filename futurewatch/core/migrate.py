@@ -85,7 +85,8 @@ def apply_migrations(db_url: str, wait: LockWait = LockWait(), *, before: str | 
         try:
             for migration in pending:
                 _apply_retrying(db_url, backend, migration, wait)
-            backend.run_post_apply(pending)
+            if pending:  # as yoyo: hooks run after migrations were applied
+                backend.run_post_apply(pending)
         except DatabaseError:
             raise
         except Exception as exc:
