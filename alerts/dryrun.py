@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from alerts import deadlines, firstseen, spikes
+from alerts import deadlines, firstseen, flapping, spikes
 from alerts.events import build_term_index, match_batch
 from alerts.facts import select_facts
 from alerts.policy_facts import attach_policy_facts
@@ -52,6 +52,7 @@ def trial_match(db_url: str, target: str, *, now: datetime, settings: Settings, 
         for start in range(0, len(versions), batch_size):
             facts = select_facts(conn, versions[start:start + batch_size])
             attach_policy_facts(conn, facts)
+            flapping.attach_reverts(conn, facts, settings.flap_window_days)  # as the real run: reverts, flapping
             events += match_batch(facts, [r for r in rules if r.rule_type not in ("spike", "policy_deadline",
                                                                                    "first_seen_entity")],
                                   set(), every, index, catalog).values()
@@ -66,6 +67,6 @@ def trial_match(db_url: str, target: str, *, now: datetime, settings: Settings, 
     by_rule = {r.rule_id: RuleTrial(r.name, r.rule_type) for r in rules}
     for event in events:
         by_rule[event.rule_id].matches.append({**event.payload, "event_key": event.event_key,
-                                               "sources": event.sources})
+                                               "sources": event.sources, "suppressed": event.suppressed})
     result.trials = list(by_rule.values())
     return result

@@ -8,11 +8,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from typer.testing import CliRunner
 
 from alerts.digest import build_due_digests
 from alerts.pipeline import match_events
 from classify import classify_pending
 from classify.taxonomy import load_taxonomy
+from futurewatch.app.cli import app
 from futurewatch.app.cycle import _describe_alerts, match_alert_events
 from futurewatch.core.config import ConfigError, load_settings
 from parsers.process import process_pending
@@ -89,6 +91,8 @@ def test_flapping_page_alerts_once_then_records_quietly(fw_env):
     assert _describe_alerts(summary).endswith(": 1 new event(s), 1 flapping document(s) not alerted (alerts.flapping)")
     page.step("A", 4)
     assert page.events()[5]["suppressed"] == "flapping" and page.events()[5]["payload"]["returns_to"] == 1
+    trial = CliRunner().invoke(app, ["alerts", "test", RULE], catch_exceptions=False, terminal_width=200)
+    assert trial.exit_code == 0 and "(flapping: recorded, not sent)" in trial.output  # the trial run says so too
 
     # A rule added now is backfilled over the archive's current version (v5): the same decision,
     # taken from the document's history and not from what the stage did before.

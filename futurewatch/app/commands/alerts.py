@@ -152,7 +152,8 @@ def test_command(target: str = typer.Argument(..., help="A rule id or name, or a
         table = Table(f"date ({zone.key})", "title", "sources", "terms", title=f"{trial.rule} ({trial.rule_type}): "
                       f"{len(trial.matches)} match(es) in {result.versions} document(s)")
         for m in sorted(trial.matches, key=lambda m: m.get("published_at") or "", reverse=True)[:limit]:
-            table.add_row(show_iso_date(m.get("published_at"), zone), m.get("title", ""),
+            note = f"({m['suppressed']}: recorded, not sent) " if m.get("suppressed") else ""
+            table.add_row(show_iso_date(m.get("published_at"), zone), note + m.get("title", ""),
                           ", ".join(s.get("source_id", "") for s in m.get("sources") or []),
                           ", ".join(m.get("terms") or []))
         console.print(table)
