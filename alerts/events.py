@@ -160,6 +160,8 @@ def match_batch(facts_list: list[VersionFacts], rules: list[Rule], pending: set[
                     rule.rule_id, key, section_of(rule, facts), build_payload(rule, facts, match, catalog, labels),
                     facts.created_at, facts.story_id, facts.version_id, shared=version_payload_json(facts),
                     suppressed=flapping.SUPPRESSED_FLAPPING if facts.flapping else None)
+            elif not facts.flapping:
+                event.suppressed = None  # damped only while every reprint merged in is flapping (store.py)
             event.merge_source(source)
     return events
 

@@ -63,8 +63,9 @@ SELECT (SELECT array_agg(k.rule_id) FROM (SELECT DISTINCT rule_id FROM staged_al
 # Reprints of a story already raised add their source to the event's list. The event shows the
 # story's earliest version (the lowest version_id): in one process that is the one raised first;
 # with parallel workers (alerts.parallel) a later batch may commit first, and the earlier
-# version's payload then takes its place, so the result does not depend on timing. Whether the
-# event is sent (`suppressed`, alerts.flapping) follows the payload.
+# version's payload then takes its place, so the result does not depend on timing. An event is
+# recorded unsent (`suppressed`, alerts.flapping) only while every version merged into it is: a reprint
+# that is a real change makes the story's event sent, whichever payload it shows.
 UPSERT_EVENTS_SQL = """
 INSERT INTO alert_events (rule_id, event_key, story_id, version_id, section, payload, occurred_at, suppressed)
 SELECT rule_id, event_key, story_id, version_id, section, payload, occurred_at, suppressed FROM staged_alert_events
@@ -78,7 +79,7 @@ ON CONFLICT (rule_id, event_key) DO UPDATE
                       ELSE alert_events.section END,
        occurred_at = CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.occurred_at
                           ELSE alert_events.occurred_at END,
-       suppressed = CASE WHEN EXCLUDED.version_id < alert_events.version_id THEN EXCLUDED.suppressed
+       suppressed = CASE WHEN alert_events.suppressed IS NULL OR EXCLUDED.suppressed IS NULL THEN NULL
                          ELSE alert_events.suppressed END,
        version_id = least(alert_events.version_id, EXCLUDED.version_id)
  WHERE NOT coalesce(alert_events.payload->'sources', '[]') @> (EXCLUDED.payload->'sources')

@@ -12,11 +12,13 @@ from typer.testing import CliRunner
 
 from alerts.digest import build_due_digests
 from alerts.pipeline import match_events
+from alerts.store import Event, upsert_events
 from classify import classify_pending
 from classify.taxonomy import load_taxonomy
 from futurewatch.app.cli import app
 from futurewatch.app.cycle import _describe_alerts, match_alert_events
 from futurewatch.core.config import ConfigError, load_settings
+from futurewatch.core.db import connect
 from parsers.process import process_pending
 from tests.alerts import archive as A
 from tests.parsers.test_parsers_process import add_sources, fixture, rows
@@ -174,3 +176,26 @@ def test_window_zero_sends_every_revert(fw_env, monkeypatch):
 def test_bad_window_is_one_line(value):
     with pytest.raises(ConfigError, match=f"FUTUREWATCH_FLAP_WINDOW_DAYS must be a number from 0 to 3650, got '{value}'"):
         load_settings({"FUTUREWATCH_FLAP_WINDOW_DAYS": value})
+
+
+def test_a_story_event_is_damped_only_while_every_reprint_merged_in_flaps(fw_env):
+    """Reprints of one story share an event (`story:<id>:v<n>`): one that is a real change makes it sent,
+    whichever version's payload it shows; a flapping reprint never damps a sent one."""
+    page = Page(fw_env.db_url)
+    for text, day in (("A", 0), ("B", 1), ("A", 2), ("B", 3)):
+        page.step(text, day)
+    [row] = rows(fw_env.db_url, "SELECT e.* FROM alert_events e JOIN document_versions v USING (version_id)"
+                                " WHERE v.version_no = 4")
+    assert row["suppressed"] == "flapping"
+
+    def merge(source_id: str, suppressed: str | None) -> dict:
+        reprint = Event(row["rule_id"], row["event_key"], row["section"], {"title": "转载"}, row["occurred_at"],
+                        row["story_id"], row["version_id"], [{"source_id": source_id, "name": source_id, "url": None}],
+                        suppressed=suppressed)
+        with connect(fw_env.db_url) as conn:
+            upsert_events(conn, [reprint])
+        return rows(fw_env.db_url, "SELECT * FROM alert_events WHERE event_id = %(e)s", {"e": row["event_id"]})[0]
+
+    assert merge("reprint_flapping", "flapping")["suppressed"] == "flapping"
+    assert merge("reprint_changed", None)["suppressed"] is None
+    assert merge("another_flapping", "flapping")["suppressed"] is None
