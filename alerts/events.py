@@ -262,7 +262,7 @@ def note_flapping(conn, summary: MatchSummary, now: datetime, window_days: float
     """The documents whose reverts were damped in the flap window before `now`, in the summary and the log."""
     documents = flapping.select_flapping_documents(conn, now, window_days)
     summary.flapping = len(documents)
-    summary.flapping_documents = [d["document_id"] for d in documents[:FLAPPING_LISTED]]
+    summary.flapping_documents = documents[:FLAPPING_LISTED]
     if documents:
         log.warning("alerts: %d flapping document(s), reverts recorded but not sent: document_id %s",
                     len(documents), ", ".join(map(str, summary.flapping_documents)))

@@ -46,13 +46,9 @@ WHERE v.version_id = ANY(%(ids)s::bigint[]) AND v.version_no > 2 AND back.versio
 
 # Documents whose events the stage damped in the window before `now` (index alert_events_suppressed_idx).
 FLAPPING_DOCUMENTS_SQL = """
-SELECT v.document_id, d.canonical_url AS url, max(v.version_no) AS last_version,
-       count(DISTINCT v.version_id) AS reverts_suppressed, max(e.occurred_at) AS last_suppressed_at
-FROM alert_events e
-JOIN document_versions v ON v.version_id = e.version_id
-JOIN documents d ON d.document_id = v.document_id
+SELECT DISTINCT v.document_id
+FROM alert_events e JOIN document_versions v ON v.version_id = e.version_id
 WHERE e.suppressed = 'flapping' AND e.occurred_at > %(since)s AND e.occurred_at <= %(now)s
-GROUP BY v.document_id, d.canonical_url
 ORDER BY v.document_id
 """
 
@@ -73,6 +69,7 @@ def attach_reverts(conn, facts_list: list[VersionFacts], window_days: float) -> 
             facts.returns_to, facts.flapping = row["returns_to"], row["flapping"]
 
 
-def select_flapping_documents(conn, now: datetime, window_days: float) -> list[dict]:
-    """Documents with events suppressed as flapping in the window before `now`, by document id."""
-    return conn.execute(FLAPPING_DOCUMENTS_SQL, {"since": now - window_of(window_days), "now": now}).fetchall()
+def select_flapping_documents(conn, now: datetime, window_days: float) -> list[int]:
+    """Ids of the documents with events suppressed as flapping in the window before `now`, ascending."""
+    rows = conn.execute(FLAPPING_DOCUMENTS_SQL, {"since": now - window_of(window_days), "now": now}).fetchall()
+    return [r["document_id"] for r in rows]

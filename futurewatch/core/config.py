@@ -129,6 +129,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         migration_lock_wait=LockWait(
             timeout=_number(env, "FUTUREWATCH_MIGRATION_LOCK_TIMEOUT", LockWait.timeout, float, least=0),
             retries=int(_number(env, "FUTUREWATCH_MIGRATION_LOCK_RETRIES", LockWait.retries, int, least=0))),
-        flap_window_days=_number(env, "FUTUREWATCH_FLAP_WINDOW_DAYS", 7.0, float, least=0, most=3650),
+        flap_window_days=_number(env, "FUTUREWATCH_FLAP_WINDOW_DAYS", Settings.flap_window_days, float, least=0,
+                                 most=3650),
         extra={k: v for k, v in env.items() if k.startswith("FUTUREWATCH_")},
     )
