@@ -15,7 +15,7 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from alerts import chat_outbox
-from alerts.chat_formats import MAX_BYTES, build_messages, pack
+from alerts.chat_formats import MAX_BYTES, build_messages, pack, wrap
 from alerts.chat_outbox import deliver_chat_pending, requeue_chat
 from alerts.digest import build_due_digests
 from futurewatch.core.config import load_settings
@@ -157,6 +157,22 @@ def test_long_digest_is_split_within_the_byte_limit():
     shown = sum(t.count("](https://example.com/") for t in texts) - 1
     left = int(texts[-1].split("另有 ")[1].split(" 条")[0])
     assert shown + left == 59  # every item is either shown or counted
+
+
+def test_the_closing_link_never_pushes_a_part_over_the_robots_limit(robots):
+    from futurewatch.core import sender
+
+    closing = "[查看完整摘要](https://digests.example/futurewatch/digest.12.1764086400.1764172800_futurewatch.example.html)"
+    items = [f"{i}. [{'量子通信网络开通' * 25}](https://c114.example.cn/{i}.html)\n> 省级 · 规则：量子" for i in range(1, 6)]
+    head = "## 未来产业动态摘要\n时段: 2026-11-30 (Asia/Shanghai, UTC+8)"
+    used = len("\n\n".join([head, *items]).encode("utf-8"))
+    for room in range(0, 160, 8):  # the last item ends anywhere from the limit to 160 bytes before it
+        last = "热" * ((MAX_BYTES - used - 2 - room) // 3)
+        texts = pack([head, *items, last], closing, "另有 {n} 条，见完整摘要")
+        assert texts[-1].endswith(closing) and sum(t.count(last) for t in texts) == 1
+        for body in wrap("wecom", "未来产业动态摘要", texts):
+            sender.send_message("wecom", f"{robots.base}/cgi-bin/webhook/send?key=wk", None, body)  # 40058 if > 4096
+    assert len(robots.of("wecom")) >= 20
 
 
 def test_scraped_text_cannot_become_markdown_or_markup():
