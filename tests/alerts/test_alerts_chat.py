@@ -102,6 +102,30 @@ def test_refused_signature_fails_after_retries_and_secrets_stay_out_of_logs(db_u
         assert secret not in caplog.text and secret not in stored_errors
 
 
+def test_a_robot_url_that_is_no_url_fails_its_row_alone(db_url, tmp_path, robots, monkeypatch):
+    """A url_env holding a malformed URL used to raise out of the pass: no later row was posted, and
+    the row, left with posting_at, became 'in_doubt' ("may have been shown") though nothing was."""
+    monkeypatch.setenv("FW_TEST_DING_URL", "https://oapi.example:port/robot/send?access_token=dt")
+    build_with_hooks(db_url, tmp_path, [{"kind": "dingtalk", "url_env": "FW_TEST_DING_URL"}, hooks(robots.base)[0]])
+    summary = deliver_chat_pending(db_url, settings=load_settings())
+    assert summary.sent == 1 and summary.failed == 1 and len(robots.of("wecom")) == 1
+    row = rows(db_url)["dingtalk"]
+    assert row["status"] == "failed" and row["posting_at"] is None
+    assert row["last_error"] == f"{row['channel']}: environment variable FW_TEST_DING_URL is not an http(s) URL"
+    assert len(summary.errors) == 1 and "access_token" not in summary.errors[0]
+
+
+def test_an_unreadable_webhook_entry_fails_its_rows_and_the_pass_goes_on(db_url, tmp_path, robots):
+    build_with_hooks(db_url, tmp_path, hooks(robots.base))
+    with connect(db_url) as conn:  # a hand edit after the digest was built
+        conn.execute("UPDATE subscribers SET webhooks = %(w)s", {"w": Jsonb([{"kind": "wecom", "url": 42},
+                                                                             *hooks(robots.base)[1:]])})
+    summary = deliver_chat_pending(db_url, settings=load_settings())
+    assert summary.failed == 3 and summary.sent == 0 and robots.posted == []
+    assert {r["status"] for r in rows(db_url).values()} == {"failed"}
+    assert all("webhooks cannot be read (AttributeError" in e and e.endswith("not posted") for e in summary.errors)
+
+
 def test_per_robot_rate_limit_defers_only_that_robot(db_url, tmp_path, robots, monkeypatch):
     monkeypatch.setattr(chat_outbox, "RATE_PER_MINUTE", 1)
     build_with_hooks(db_url, tmp_path, hooks(robots.base)[:1])
