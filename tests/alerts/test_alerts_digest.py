@@ -162,12 +162,18 @@ def test_daily_digest_covers_the_last_local_day(db_url, settings):
         with connect(db_url) as conn:
             conn.execute("UPDATE document_versions SET created_at = %(c)s WHERE version_id = %(v)s", {"c": created, "v": vid})
         A.classify(db_url, vid, tv)
+    for title, published in (("chart yesterday", today - timedelta(hours=5)), ("chart today", today + timedelta(hours=1))):
+        doc = A.add_document(db_url, "c114", title, "芯片", published_at=published)  # charted, matches no rule
+        A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["芯片"]})
     match_events(db_url, now=today + timedelta(hours=8), settings=load_settings())
     assert build_due_digests(db_url, now=today + timedelta(hours=8), settings=settings).built == 1
     digest = stored(db_url)[0]
     assert digest["period_end"] == today and digest["period_start"] == today - timedelta(days=1)
     assert "yesterday" in digest["body_text"] and "today 量子" not in digest["body_text"]
     assert "Top items (1)" in digest["body_text"] and "Other (1)" in digest["body_text"]  # the subscriber's language
+    # the chart ends with the period's last day, not with the day that begins at its end (built at 08:00)
+    assert "(Guangdong view), 11-23 – 12-06" in digest["body_text"] and "(Date: 11-23 … 12-06)" in digest["body_text"]
+    assert ": 0 0 0 0 0 0 0 0 0 0 0 0 0 1 (1)\n" in digest["body_text"]  # yesterday's article, not today's
 
 
 def test_preview_writes_nothing_and_inlines_images(db_url, settings):
