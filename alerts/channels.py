@@ -52,12 +52,26 @@ class Webhook:
         url = self.url or env.get(self.url_env or "")
         if not url:
             raise ChannelError(f"{self.channel}: environment variable {self.url_env} is not set")
+        if not is_http_url(url):
+            where = f"environment variable {self.url_env}" if self.url_env else "the webhook url"
+            raise ChannelError(f"{self.channel}: {where} is not an http(s) URL")
         secret = self.secret
         if self.secret_env:
             secret = env.get(self.secret_env)
             if not secret:
                 raise ChannelError(f"{self.channel}: environment variable {self.secret_env} is not set")
         return url, secret
+
+
+def is_http_url(url: str) -> bool:
+    """An http(s) URL with a host, a numeric port if any, and no space or control character (which
+    would fail only when posting)."""
+    try:
+        parts = urlsplit(url)
+        parts.port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and url.isprintable() and " " not in url
 
 
 def webhook_from(entry: dict) -> Webhook:
@@ -74,10 +88,8 @@ def parse_webhook(entry, who: str, kinds: tuple[str, ...] = WEBHOOK_KINDS) -> di
         raise ChannelError(f"{who}: {entry['kind']} webhook: unknown keys {', '.join(sorted(unknown))}")
     if bool(entry.get("url")) == bool(entry.get("url_env")):
         raise ChannelError(f"{who}: {entry['kind']} webhook needs exactly one of url or url_env")
-    if entry.get("url"):
-        parts = urlsplit(str(entry["url"]))
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ChannelError(f"{who}: {entry['kind']} webhook url must be an http(s) URL")
+    if entry.get("url") and not is_http_url(str(entry["url"])):
+        raise ChannelError(f"{who}: {entry['kind']} webhook url must be an http(s) URL")
     if entry.get("secret") and entry.get("secret_env"):
         raise ChannelError(f"{who}: {entry['kind']} webhook: give secret or secret_env, not both")
     if entry["kind"] in UNSIGNED_KINDS and (entry.get("secret") or entry.get("secret_env")):

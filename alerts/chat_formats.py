@@ -78,13 +78,15 @@ def fit(block: str, limit: int) -> str:
 
 def pack(blocks: list[str], closing: str, more: str, limit: int = MAX_BYTES, parts: int = MAX_PARTS) -> list[str]:
     """Blocks joined into at most `parts` texts of at most `limit` bytes; the last ends with `closing`
-    and, if blocks were left out, with `more` (its {n} filled in)."""
+    and, if blocks were left out, with `more` (its {n} filled in). Every text keeps room for the
+    closing, as whichever text the blocks end in becomes the last."""
     reserve = len((closing + "\n\n" + more.format(n=9999) + "\n\n").encode("utf-8"))
+    closing_room = len(f"\n\n{closing}".encode("utf-8"))
     texts, current = [], ""
     for index, block in enumerate(blocks):
         block = fit(block, limit - reserve)
         candidate = f"{current}\n\n{block}" if current else block
-        budget = limit - (reserve if len(texts) == parts - 1 else 0)
+        budget = limit - (reserve if len(texts) == parts - 1 else closing_room)
         if len(candidate.encode("utf-8")) <= budget:
             current = candidate
             continue

@@ -178,8 +178,10 @@ def deliver_one(db_url: str, claim: ChatClaim, at: datetime, summary: OutboxSumm
     """Post the claimed row's remaining parts in order; the outcome ('sent', 'deferred', …)."""
     try:
         target, secret = resolve(claim)
-    except ChannelError as exc:
-        _record(db_url, claim, MARK_FAILED, {"error": str(exc)}, summary, "failed")
+    except Exception as exc:  # a bad URL or secret, or entries hand-edited into something unreadable: this row only
+        error = str(exc) if isinstance(exc, ChannelError) else \
+            f"{claim.channel}: the subscriber's webhooks cannot be read ({type(exc).__name__}: {exc}); not posted"
+        _record(db_url, claim, MARK_FAILED, {"error": error}, summary, "failed")
         return "failed"
     for part in range(claim.parts_sent, len(claim.messages)):
         wait = rate_window(db_url, claim.channel, at)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from futurewatch.core.textnorm import normalize_for_match
+from futurewatch.core.textnorm import nfkc, normalize_for_match, to_simplified
 
 _SPACES = re.compile(r"\s+")
 WIDTH = 150
@@ -17,12 +17,31 @@ BEFORE = 40
 
 
 def prepare_text(text: str) -> tuple[str, str]:
-    """(display text, matching form) with equal lengths, so offsets found in one hold in the other."""
+    """(display text, matching form) with equal lengths, so offsets found in one hold in the other.
+    The display text is the text as published (Traditional stays Traditional, case and full-width
+    punctuation stay), whitespace folded."""
     clean = _SPACES.sub(" ", text or "").strip()
     norm = normalize_for_match(clean)
-    if len(norm) != len(clean):  # NFKC changed lengths: show the normalised form, offsets stay true
-        clean = norm
-    return clean, norm
+    return clean, norm if len(norm) == len(clean) else aligned_match_form(clean)
+
+
+def aligned_match_form(clean: str) -> str:
+    """The matching form, one character for each of `clean`'s: a character whose normal form has
+    another length (… → ..., ㎡ → m2) stands for itself."""
+    folded = _UNSTABLE.sub(lambda m: _fold_one(m.group()), clean)
+    norm = to_simplified(folded).lower()
+    if len(norm) == len(clean):
+        return norm
+    return "".join(f if len(f := normalize_for_match(ch)) == 1 else ch for ch in clean)  # rare: one at a time
+
+
+_UNSTABLE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")  # ASCII and the unified ideographs are NFKC-stable
+
+
+@lru_cache(maxsize=4096)
+def _fold_one(ch: str) -> str:
+    folded = nfkc(ch)
+    return folded if len(folded) == 1 else ch
 
 
 def build_snippet(text: str, terms: list[str], *, width: int = WIDTH,

@@ -15,7 +15,7 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from alerts import chat_outbox
-from alerts.chat_formats import MAX_BYTES, build_messages, pack
+from alerts.chat_formats import MAX_BYTES, build_messages, pack, wrap
 from alerts.chat_outbox import deliver_chat_pending, requeue_chat
 from alerts.digest import build_due_digests
 from futurewatch.core.config import load_settings
@@ -102,6 +102,30 @@ def test_refused_signature_fails_after_retries_and_secrets_stay_out_of_logs(db_u
         assert secret not in caplog.text and secret not in stored_errors
 
 
+def test_a_robot_url_that_is_no_url_fails_its_row_alone(db_url, tmp_path, robots, monkeypatch):
+    """A url_env holding a malformed URL used to raise out of the pass: no later row was posted, and
+    the row, left with posting_at, became 'in_doubt' ("may have been shown") though nothing was."""
+    monkeypatch.setenv("FW_TEST_DING_URL", "https://oapi.example:port/robot/send?access_token=dt")
+    build_with_hooks(db_url, tmp_path, [{"kind": "dingtalk", "url_env": "FW_TEST_DING_URL"}, hooks(robots.base)[0]])
+    summary = deliver_chat_pending(db_url, settings=load_settings())
+    assert summary.sent == 1 and summary.failed == 1 and len(robots.of("wecom")) == 1
+    row = rows(db_url)["dingtalk"]
+    assert row["status"] == "failed" and row["posting_at"] is None
+    assert row["last_error"] == f"{row['channel']}: environment variable FW_TEST_DING_URL is not an http(s) URL"
+    assert len(summary.errors) == 1 and "access_token" not in summary.errors[0]
+
+
+def test_an_unreadable_webhook_entry_fails_its_rows_and_the_pass_goes_on(db_url, tmp_path, robots):
+    build_with_hooks(db_url, tmp_path, hooks(robots.base))
+    with connect(db_url) as conn:  # a hand edit after the digest was built
+        conn.execute("UPDATE subscribers SET webhooks = %(w)s", {"w": Jsonb([{"kind": "wecom", "url": 42},
+                                                                             *hooks(robots.base)[1:]])})
+    summary = deliver_chat_pending(db_url, settings=load_settings())
+    assert summary.failed == 3 and summary.sent == 0 and robots.posted == []
+    assert {r["status"] for r in rows(db_url).values()} == {"failed"}
+    assert all("webhooks cannot be read (AttributeError" in e and e.endswith("not posted") for e in summary.errors)
+
+
 def test_per_robot_rate_limit_defers_only_that_robot(db_url, tmp_path, robots, monkeypatch):
     monkeypatch.setattr(chat_outbox, "RATE_PER_MINUTE", 1)
     build_with_hooks(db_url, tmp_path, hooks(robots.base)[:1])
@@ -157,6 +181,22 @@ def test_long_digest_is_split_within_the_byte_limit():
     shown = sum(t.count("](https://example.com/") for t in texts) - 1
     left = int(texts[-1].split("另有 ")[1].split(" 条")[0])
     assert shown + left == 59  # every item is either shown or counted
+
+
+def test_the_closing_link_never_pushes_a_part_over_the_robots_limit(robots):
+    from futurewatch.core import sender
+
+    closing = "[查看完整摘要](https://digests.example/futurewatch/digest.12.1764086400.1764172800_futurewatch.example.html)"
+    items = [f"{i}. [{'量子通信网络开通' * 25}](https://c114.example.cn/{i}.html)\n> 省级 · 规则：量子" for i in range(1, 6)]
+    head = "## 未来产业动态摘要\n时段: 2026-11-30 (Asia/Shanghai, UTC+8)"
+    used = len("\n\n".join([head, *items]).encode("utf-8"))
+    for room in range(0, 160, 8):  # the last item ends anywhere from the limit to 160 bytes before it
+        last = "热" * ((MAX_BYTES - used - 2 - room) // 3)
+        texts = pack([head, *items, last], closing, "另有 {n} 条，见完整摘要")
+        assert texts[-1].endswith(closing) and sum(t.count(last) for t in texts) == 1
+        for body in wrap("wecom", "未来产业动态摘要", texts):
+            sender.send_message("wecom", f"{robots.base}/cgi-bin/webhook/send?key=wk", None, body)  # 40058 if > 4096
+    assert len(robots.of("wecom")) >= 20
 
 
 def test_scraped_text_cannot_become_markdown_or_markup():

@@ -107,6 +107,24 @@ def test_scraped_markup_is_escaped(db_url, settings):
     assert "onerror=alert(2)" in html and "&lt;img src=x onerror=alert(2)&gt;" in html  # shown as text only
 
 
+def test_snippets_show_the_text_as_published(db_url, settings):
+    """An ellipsis (NFKC: three dots) used to make the whole snippet the matching form: Simplified,
+    lower case, half-width punctuation."""
+    tv = A.add_taxonomy(db_url)
+    A.add_subscriber(db_url, "hk@example.com", [("粤港量子", "keyword", {"query": "广东 AND 量子"})],
+                     cadence="immediate")
+    text = "廣東省推動量子科技與AI產業發展……見《通知》，詳情請瀏覽iPhone應用。"
+    doc = A.add_document(db_url, "takungpao", "廣東量子科技", text)
+    A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["量子"]})
+    now = datetime.now(timezone.utc)
+    match_events(db_url, now=now, settings=load_settings())
+    build_due_digests(db_url, now=now, settings=settings)
+    digest = stored(db_url)[0]
+    assert "【廣東】省推動【量子】科技與AI產業發展……見《通知》，詳情請瀏覽iPhone應用。" in digest["body_text"]
+    assert "<mark" in digest["body_html"] and ">廣東</mark>省推動<mark" in digest["body_html"]
+    assert "广东省推动" not in digest["body_text"] + digest["body_html"]
+
+
 def test_empty_digest_is_not_stored_or_sent(db_url, settings):
     A.add_taxonomy(db_url)
     A.add_subscriber(db_url, "quiet@example.com", [("nothing", "keyword", {"query": "不会出现的词"})])
@@ -144,12 +162,18 @@ def test_daily_digest_covers_the_last_local_day(db_url, settings):
         with connect(db_url) as conn:
             conn.execute("UPDATE document_versions SET created_at = %(c)s WHERE version_id = %(v)s", {"c": created, "v": vid})
         A.classify(db_url, vid, tv)
+    for title, published in (("chart yesterday", today - timedelta(hours=5)), ("chart today", today + timedelta(hours=1))):
+        doc = A.add_document(db_url, "c114", title, "芯片", published_at=published)  # charted, matches no rule
+        A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["芯片"]})
     match_events(db_url, now=today + timedelta(hours=8), settings=load_settings())
     assert build_due_digests(db_url, now=today + timedelta(hours=8), settings=settings).built == 1
     digest = stored(db_url)[0]
     assert digest["period_end"] == today and digest["period_start"] == today - timedelta(days=1)
     assert "yesterday" in digest["body_text"] and "today 量子" not in digest["body_text"]
     assert "Top items (1)" in digest["body_text"] and "Other (1)" in digest["body_text"]  # the subscriber's language
+    # the chart ends with the period's last day, not with the day that begins at its end (built at 08:00)
+    assert "(Guangdong view), 11-23 – 12-06" in digest["body_text"] and "(Date: 11-23 … 12-06)" in digest["body_text"]
+    assert ": 0 0 0 0 0 0 0 0 0 0 0 0 0 1 (1)\n" in digest["body_text"]  # yesterday's article, not today's
 
 
 def test_preview_writes_nothing_and_inlines_images(db_url, settings):
