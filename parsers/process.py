@@ -12,7 +12,8 @@ gets raw_fetches.process_error (one line) and processed_at, and never stops the 
 rewrites the versions in place with the current parsers; it adds a version only for a fetch that has
 none and whose content no version of the document holds (never one through the revert rule).
 A URL's fetches become versions in the order they were stored: a fetch whose URL has an older one
-pending in another run's batch waits for a later run (`waiting`).
+pending in another run's batch waits for a later run (`waiting`); a document with several URLs never
+takes an older fetch's text over a newer one's (parsers/store.insert_version).
 """
 
 from __future__ import annotations
