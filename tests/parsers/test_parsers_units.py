@@ -55,6 +55,19 @@ def test_gbk_bytes_decode_whatever_the_label(label):
     assert text in decode_html(body.encode("utf-8")).text  # UTF-8 labelled gb2312 also reads right
 
 
+@pytest.mark.parametrize("encoding,label", [("big5", "utf-8"), ("big5", None), ("gbk", "big5"), ("gb18030", "big5")])
+@pytest.mark.parametrize("in_header", [False, True])
+def test_gbk_and_big5_pages_read_right_whatever_they_claim(encoding, label, in_header):
+    """Big5 bytes are valid GBK and GB2312 bytes valid Big5: the legacy charset that reads as Chinese wins."""
+    text = {"big5": "香港特區政府公布新一輪創新科技發展藍圖，將投入資金支持人工智能與生命健康產業的發展。"}.get(
+        encoding, "广东省工信厅联合省科技厅等部门举行五大未来产业新闻发布会，会上透露了发展目标。")
+    head = f'<meta charset="{label}">' if label and not in_header else ""
+    body = f"<html><head>{head}<title>{text[:12]}</title></head><body><div><p>{text}</p></div></body></html>"
+    doc = parse_page(body.encode(encoding), "https://example.org/a/1.html", fetched_at=REF,
+                     header_charset=label if in_header else None)
+    assert text in doc.text and doc.lang == ("zh-Hant" if encoding == "big5" else "zh-Hans")
+
+
 @pytest.mark.parametrize("raw,expected", [
     ("粤工信电子〔2024〕2号", "粤工信电子〔2024〕2号"), ("国发[2024]1号", "国发〔2024〕1号"),
     ("工信部联科（2024）12 号", "工信部联科〔2024〕12号"), ("国办函【2024】第5号", "国办函〔2024〕5号"),
