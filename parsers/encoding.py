@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from charset_normalizer import from_bytes
 from charset_normalizer.constant import FREQUENCIES
@@ -94,7 +95,7 @@ def _strict_decodes(body: bytes, encodings) -> list[tuple[str, str]]:
 def common_han_share(text: str) -> float:
     """The share of the Han characters (as Simplified) that are among the commonest: ~0.4 for Chinese,
     near 0 for mojibake."""
-    han = "".join(_HAN.findall(text)[:_SCORED_HAN])
+    han = "".join(m.group() for m in islice(_HAN.finditer(text), _SCORED_HAN))
     return sum(ch in _COMMON_HAN for ch in to_simplified(han)) / len(han) if han else 0.0
 
 
