@@ -14,7 +14,7 @@ from tests.parsers.test_parsers_process import rows
 
 def test_older_fetch_of_another_url_processed_late_never_becomes_current(page):
     """A at http:// (stored first) is in another run's batch while this run makes B at https:// the
-    document's version; A, processed after, leaves B current (and the next run adds nothing)."""
+    document's version; A, processed after, leaves B current."""
     db, url, a, b, day = page
     http_url = url.replace("https://", "http://", 1)
     r1, _ = record_fetch(db, http_url, a, day)
