@@ -3,6 +3,10 @@
 Forms: 2024-02-09, 2024/2/9 14:29, 2024.02.09, 2024年2月9日 10:00, 二〇二四年二月九日,
 gov.cn's 2024-02-09-14:29:00, ISO 8601 with offset, epoch seconds/milliseconds, and list-page
 M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fetch time).
+A time of day is Asia/Shanghai unless a zone follows it: Z, UTC, GMT (±offset), or a numeric offset
+after seconds (2024-02-09 06:29:00+00, as str(datetime) and PostgreSQL print; without seconds
+10:00-12:00 is a time range), or an RFC 2822 date (Fri, 09 Feb 2024 06:29:00 GMT); in free text only
+the lettered zones count.
 Page-generation stamps (页面生成时间, 生成日期) are never publication dates: callers strip them
 with `strip_generation_stamps` before searching text.
 """
@@ -10,7 +14,8 @@ with `strip_generation_stamps` before searching text.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 from futurewatch.core.config import SOURCE_TIMEZONE
@@ -30,6 +35,12 @@ _MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/月-]\s*(\d{1,2})\s*日?" + _TIME + r"$
 _CLOCK = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _ISO_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")
+_OFFSET = r"[+-]\d{1,2}(?::?\d{2})?"
+_LETTER_ZONE = rf"Z|(?:UTC|GMT)\s*(?:{_OFFSET})?"
+_VALUE_ZONE = re.compile(rf"^(.*?(?<!\d)\d{{1,2}}:\d{{2}})(:\d{{2}}(?:\.\d+)?)?\s*[(（]?\s*({_LETTER_ZONE}|{_OFFSET})"
+                         r"\s*[)）]?$", re.I)
+_TEXT_ZONE = re.compile(rf"\s*[(（]?\s*({_LETTER_ZONE})(?![A-Za-z])", re.I)
+_RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d")
 GENERATION_STAMP = re.compile(r"(页面生成时间|页面生成日期|生成时间|生成日期|更新时间|最后更新|访问时间|当前时间|"
                               r"頁面生成時間|生成時間|更新時間|最後更新)[:：\s]*[^<\n]{0,40}")
 
@@ -64,8 +75,25 @@ def parse_epoch(value: int | float | str) -> datetime | None:
     return datetime.fromtimestamp(num, tz=SHANGHAI)
 
 
+def zone_of(designator: str) -> timezone | None:
+    """Z, UTC, GMT+8, +0800, -05:00 … → a fixed offset; None when it is not a real one."""
+    spec = re.sub(r"^(?:Z|UTC|GMT)|\s", "", designator.strip().upper())
+    if not spec:
+        return timezone.utc
+    sign, digits = (-1 if spec[0] == "-" else 1), spec[1:].replace(":", "")
+    hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes)) if hours <= 14 and minutes < 60 else None
+
+
+def _in_zone(local: datetime | None, designator: str | None) -> datetime | None:
+    """`local` (built as Shanghai time) read as a wall-clock time in the stated zone instead."""
+    zone = zone_of(designator) if designator else None
+    return local.replace(tzinfo=zone).astimezone(SHANGHAI) if local and zone else local
+
+
 def find_date(text: str) -> datetime | None:
-    """The first complete date (with year) in free text, with its time of day when printed."""
+    """The first complete date (with year) in free text, with its time of day when printed (and its zone,
+    when a lettered one follows the time)."""
     if not text:
         return None
     match = _FULL.search(text)
@@ -76,8 +104,25 @@ def find_date(text: str) -> datetime | None:
         except KeyError:
             return None
     if match:
-        return _build(*(int(g) if g else None for g in match.groups()))
+        found = _build(*(int(g) if g else None for g in match.groups()))
+        zone = _TEXT_ZONE.match(text, match.end()) if match.group(4) else None
+        return _in_zone(found, zone.group(1) if zone else None)
     return None
+
+
+def _stated_zone_date(text: str) -> datetime | None:
+    """A whole value whose time of day is followed by its zone (see the module docstring), or None."""
+    if _RFC2822.match(text):
+        try:
+            found = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return None
+        return found.astimezone(SHANGHAI) if found.tzinfo else None
+    match = _VALUE_ZONE.match(text)
+    if not match or (match.group(3)[0] in "+-" and not match.group(2)):  # 10:00-12:00: a time range
+        return None
+    local = find_date(match.group(1) + (match.group(2) or ""))
+    return _in_zone(local, match.group(3)) if local else None
 
 
 def _infer_year(month: int, day: int, ref: datetime) -> int | None:
@@ -102,7 +147,7 @@ def parse_date(value: str | int | float | None, *, ref: datetime | None = None) 
         return parse_epoch(text)
     if _ISO_OFFSET.match(text):
         return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(SHANGHAI)
-    found = find_date(text)
+    found = _stated_zone_date(text) or find_date(text)
     if found or ref is None:
         return found
     ref = ref.astimezone(SHANGHAI)

@@ -10,9 +10,11 @@ entries are merged once per batch (parsers/batch_write.indexed_batch). A page th
 gets raw_fetches.process_error (one line) and processed_at, and never stops the run.
 `reparse=True` walks every stored page again (through futurewatch.core.rawstore, no crawling) and
 rewrites the versions in place with the current parsers; it adds a version only for a fetch that has
-none and whose content no version of the document holds (never one through the revert rule).
+none, whose content no version of the document holds and that was stored after the current version's
+(never one through the revert rule).
 A URL's fetches become versions in the order they were stored: a fetch whose URL has an older one
-pending in another run's batch waits for a later run (`waiting`).
+pending in another run's batch waits for a later run (`waiting`); a document with several URLs never
+takes an older fetch's text over a newer one's (parsers/store.insert_version).
 """
 
 from __future__ import annotations

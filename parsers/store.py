@@ -66,7 +66,9 @@ def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | No
 
     Content an earlier version holds becomes a new version only from a fetch stored after the current
     version's (a page reverted A → B → A) and when may_revert (not for --reparse, which rewrites in
-    place); an older fetch processed late changes nothing. Empty pages never replace text."""
+    place); an older fetch processed late changes nothing, whatever its content: `process` orders a
+    URL's fetches but not a document's, whose URLs (http and https, a mobile page, a reprint's
+    canonical URL) another run may process first. Empty pages never replace text."""
     conn.execute(q.LOCK_DOCUMENT, {"document_id": document_id})  # concurrent runs number versions one at a time
     current = conn.execute(q.SELECT_CURRENT_VERSION, {"document_id": document_id, "raw_fetch_id": raw_fetch_id}).fetchone()
     if current is not None and current["content_hash"] == doc.content_hash:
@@ -76,6 +78,8 @@ def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | No
         return same["version_id"], False
     if doc.is_empty and current is not None:
         return current["version_id"], False
+    if current is not None and current["stored_later"] is False:  # (None: the current version has no fetch)
+        return None, False
     params = version_params(doc, document_id, raw_fetch_id, search_text)
     params["replaces_version_id"] = current["version_id"] if current else None
     params["change_summary"] = Jsonb(dedup.change_summary(current["text"], doc.text)) if current else None

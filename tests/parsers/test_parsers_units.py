@@ -34,6 +34,26 @@ def test_parse_date_forms(raw, expected):
     assert dates.parse_date(raw, ref=REF).isoformat() == expected
 
 
+@pytest.mark.parametrize("raw", [
+    "2024-02-09 06:29:00+00:00", "2024-02-09 06:29:00Z", "2024-02-09T06:29:00 +0000", "2024-02-09 06:29:00+00",
+    "2024-02-09 06:29 UTC", "2024-02-09T06:29:00GMT", "2024/02/09 01:29:00 GMT-5", "2024-02-09 15:29:00 GMT+9",
+    "Fri, 09 Feb 2024 06:29:00 GMT", "发布时间：2024-02-09 06:29（UTC）",
+])
+def test_a_stated_time_zone_is_kept(raw):
+    """The same instant, 14:29 in Shanghai, whichever way the value states its zone (a time range is none)."""
+    assert dates.parse_date(raw, ref=REF).isoformat() == "2024-02-09T14:29:00+08:00"
+    assert dates.parse_date("2024-02-09 10:00-12:00", ref=REF).isoformat() == "2024-02-09T10:00:00+08:00"
+
+
+def test_published_at_in_utc_from_meta_and_date_line():
+    text = "<p>广东省工信厅联合省科技厅等部门举行五大未来产业新闻发布会，会上透露了发展目标与重点方向。</p>" * 3
+    for head, line in (('<meta property="article:published_time" content="2024-02-09 06:29:00+00:00">', ""),
+                       ("", "<div>发布时间：2024-02-09 06:29 UTC</div>")):
+        html = f"<html><head>{head}<title>未来产业发布会</title></head><body><h1>未来产业发布会</h1>{line}{text}</body></html>"
+        doc = parse_page(html.encode(), "https://example.org/a/1.html", fetched_at=REF)
+        assert doc.published_at.isoformat() == "2024-02-09T14:29:00+08:00"
+
+
 def test_not_a_date():
     assert dates.parse_date("第十二届", ref=REF) is None
     assert dates.parse_date("2024-13-45") is None
@@ -53,6 +73,19 @@ def test_gbk_bytes_decode_whatever_the_label(label):
     body = f"<html><head>{head}</head><body><p>{text}</p></body></html>"
     assert text in decode_html(body.encode("gbk")).text
     assert text in decode_html(body.encode("utf-8")).text  # UTF-8 labelled gb2312 also reads right
+
+
+@pytest.mark.parametrize("encoding,label", [("big5", "utf-8"), ("big5", None), ("gbk", "big5"), ("gb18030", "big5")])
+@pytest.mark.parametrize("in_header", [False, True])
+def test_gbk_and_big5_pages_read_right_whatever_they_claim(encoding, label, in_header):
+    """Big5 bytes are valid GBK and GB2312 bytes valid Big5: the legacy charset that reads as Chinese wins."""
+    text = {"big5": "香港特區政府公布新一輪創新科技發展藍圖，將投入資金支持人工智能與生命健康產業的發展。"}.get(
+        encoding, "广东省工信厅联合省科技厅等部门举行五大未来产业新闻发布会，会上透露了发展目标。")
+    head = f'<meta charset="{label}">' if label and not in_header else ""
+    body = f"<html><head>{head}<title>{text[:12]}</title></head><body><div><p>{text}</p></div></body></html>"
+    doc = parse_page(body.encode(encoding), "https://example.org/a/1.html", fetched_at=REF,
+                     header_charset=label if in_header else None)
+    assert text in doc.text and doc.lang == ("zh-Hant" if encoding == "big5" else "zh-Hans")
 
 
 @pytest.mark.parametrize("raw,expected", [
