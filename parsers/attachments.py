@@ -15,6 +15,8 @@ from parsers.document import AttachmentLink, Document
 log = logging.getLogger(__name__)
 
 MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
+MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024  # a DOCX's parts as its zip directory declares them (a zip bomb
+                                             # packs gigabytes into a few MB; zipfile reads no more than declared)
 SHORT_NOTICE_CHARS = 1500  # a policy page shorter than this may be only the 印发通知
 MAX_PDF_PAGES = 300
 _EXTRACTABLE = {"pdf", "docx"}
@@ -32,6 +34,15 @@ def sniff_ext(body: bytes, ext: str | None) -> str | None:
         except zipfile.BadZipFile:
             return ext
     return (ext or "").lower() or None
+
+
+def unpacked_size(body: bytes) -> int:
+    """The uncompressed size of a zip's members as its directory declares them (0 when unreadable)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(body)) as zf:
+            return sum(info.file_size for info in zf.infolist())
+    except zipfile.BadZipFile:
+        return 0
 
 
 def extract_pdf_text(body: bytes) -> str:
@@ -62,7 +73,7 @@ def extract_attachment(link: AttachmentLink, body: bytes, source_id: str | None 
     and one warning naming the source and the attachment's URL."""
     link.size_bytes = len(body)
     link.ext = sniff_ext(body, link.ext)
-    if len(body) > MAX_ATTACHMENT_BYTES:
+    if len(body) > MAX_ATTACHMENT_BYTES or (link.ext == "docx" and unpacked_size(body) > MAX_DOCX_UNPACKED_BYTES):
         link.status = "too_large"
         return link
     if link.ext not in _EXTRACTABLE:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -66,6 +67,22 @@ def test_damaged_and_unsupported_attachments():
     assert broken.status == "failed" and broken.text is None
     xls = attachments.extract_attachment(AttachmentLink(url="https://x.cn/a.xls", ext="xls"), b"\xd0\xcf\x11\xe0" + b"0" * 96)
     assert xls.status == "unsupported" and xls.size_bytes == 100 and xls.ext == "xls"
+
+
+def test_a_docx_unpacking_past_the_limit_is_too_large_not_read():
+    """A zip bomb (a few hundred KB that unpack to more than MAX_DOCX_UNPACKED_BYTES) is never opened by
+    python-docx: one such attachment took the process stage's memory, and every rerun died on it."""
+    buf = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("未来产业")
+    document.save(buf)
+    with zipfile.ZipFile(buf, "a", compression=zipfile.ZIP_DEFLATED) as zf, zf.open("word/media/fill.bin", "w") as part:
+        chunk = b"\0" * 2**20
+        for _ in range(attachments.MAX_DOCX_UNPACKED_BYTES // len(chunk) + 1):
+            part.write(chunk)
+    assert len(buf.getvalue()) < 2 * 2**20
+    bomb = attachments.extract_attachment(AttachmentLink(url="https://x.cn/a.docx", ext="docx"), buf.getvalue())
+    assert bomb.status == "too_large" and bomb.text is None and bomb.ext == "docx"
 
 
 def test_only_short_policy_notices_take_attachment_text():
