@@ -2,7 +2,9 @@
 
 gkmlpt, per configured site {host, sid, categories}: when sid is null it is read from
 /gkmlpt/index (window._CONFIG SID: '…'); then GET /gkmlpt/api/all/{cat}?page=N&sid=S, whose
-articles[] give the detail URL and policy fields kept as hints (文号, 索引号, 发布机构, 成文日期 …).
+articles[] give the detail URL and policy fields kept as hints (文号, 索引号, 发布机构, 成文日期 …);
+a row that is not an object is a listing failure of its own, the page's other rows are followed;
+create_time in seconds or milliseconds.
 A 404 or an empty page ends a category. The detail pages (body in window._CONFIG.DETAIL) and
 their /attachment/… files are fetched. 文件库: div.viewList li rows, index_N.html pages.
 """
@@ -19,6 +21,7 @@ SID_RE = re.compile(r"""SID\s*:\s*['"]?(\d+)""")
 HINT_KEYS = ("id", "title", "identifier", "document_number", "publisher", "date", "created_at", "create_time",
              "display_publish_time", "keywords", "classify_main_name", "classify_genre_name", "classify_theme_name",
              "is_expired", "is_abolished")
+MILLISECONDS_FROM = 10**11  # a create_time above this counts milliseconds (10**11 s is the year 5138)
 
 
 class Spider(SourceSpider):
@@ -59,9 +62,13 @@ class Spider(SourceSpider):
         if not isinstance(data, dict):
             return
         rows = data.get("articles") or []
+        rows = rows if isinstance(rows, list) else []
         fresh = 0
         for row in rows:
-            url = row.get("url") or (urljoin(f"http://{host}/", row["post_url"]) if row.get("post_url") else None)
+            if not isinstance(row, dict):  # one odd row costs that row, not the rest of the page
+                self.run.note_failure(response.url, "listing", f"malformed_row: {type(row).__name__} in articles")
+                continue
+            url = self.row_url(row, host)
             listed_on = self.row_date(row)
             fresh += not self.too_old(listed_on)
             hints = {k: row.get(k) for k in HINT_KEYS} | {"list_api": "gkmlpt"}
@@ -71,10 +78,21 @@ class Spider(SourceSpider):
             yield self.api_request(host, sid, category, page + 1)
 
     @staticmethod
+    def row_url(row: dict, host: str) -> str | None:
+        url, post_url = row.get("url"), row.get("post_url")
+        if isinstance(url, str) and url:
+            return url
+        return urljoin(f"http://{host}/", post_url) if isinstance(post_url, str) and post_url else None
+
+    @staticmethod
     def row_date(row: dict) -> date | None:
         stamp = row.get("create_time")
         if isinstance(stamp, (int, float)) and stamp > 0:
-            return datetime.fromtimestamp(stamp, TZ).date()
+            seconds = stamp / 1000 if stamp > MILLISECONDS_FROM else stamp
+            try:
+                return datetime.fromtimestamp(seconds, TZ).date()
+            except (OverflowError, OSError, ValueError):
+                pass  # out of any calendar: the row's other dates
         for key in ("created_at", "date"):
             try:
                 return date.fromisoformat(str(row.get(key) or "")[:10])
