@@ -7,7 +7,7 @@ never the wall clock), so a rerun of the same day gives the same findings:
 - shape_changed: the share of a source's new document versions that parse empty or fall back
                  to the generic parser rose sharply against the days before (its markup changed);
 - blocked:       a high share of a source's fetches were WAF/captcha/blocked responses;
-- failing:       its last crawl failed or was unreachable, or half its requests failed
+- failing:       its last crawl failed, was unreachable or was abandoned, or half its requests failed
                  (health/status.py, over the same window);
 - degraded:      its last crawl was partial because some of its listing pages failed;
 - parser_drift:  many of its pages needed the generic path for a field its site parser missed;
