@@ -41,11 +41,14 @@ class DigestsNotDelivered(RuntimeError):
     """Raised to turn the send_digests task red; the message names each digest left and why."""
 
 
-def undelivered(conn, now: datetime) -> list[str]:
-    """One line per delivery of the run's day not sent: digest, reader, channel, status, last error."""
-    return [f"digest {r['digest_id']} to {r['email'] or '(chat only)'} by {r['channel']}: {r['status']}"
-            + (f" ({' '.join(r['last_error'].split())})" if r["last_error"] else "")
-            for r in conn.execute(UNDELIVERED_SQL, {"since": now - WINDOW, "now": now})]
+def undelivered(conn, now: datetime) -> list[dict]:
+    """Every delivery (e-mail or chat) of the run's day not sent: digest, reader, channel, status, last error."""
+    return conn.execute(UNDELIVERED_SQL, {"since": now - WINDOW, "now": now}).fetchall()
+
+
+def describe(row: dict) -> str:
+    error = f" ({' '.join(row['last_error'].split())})" if row["last_error"] else ""
+    return f"digest {row['digest_id']} to {row['email'] or '(chat only)'} by {row['channel']}: {row['status']}{error}"
 
 
 def not_built(conn, started: datetime) -> list[str]:
@@ -63,10 +66,11 @@ def send_and_judge(db_url: str, *, now: datetime, settings: Settings) -> dict:
     with connect(db_url) as conn:
         left, unbuilt = undelivered(conn, now), not_built(conn, started)
     if left or unbuilt:
-        problems = unbuilt + left
+        problems = unbuilt + [describe(row) for row in left]
         more = f"; … and {len(problems) - LISTED} more" if len(problems) > LISTED else ""
         raise DigestsNotDelivered(
-            f"{len(left)} digest(s) of this run not delivered" + (f", {len(unbuilt)} not built" if unbuilt else "")
+            f"{len({row['digest_id'] for row in left})} digest(s) of this run not delivered"
+            + (f", {len(unbuilt)} not built" if unbuilt else "")
             + ": " + "; ".join(problems[:LISTED]) + more
             + ". See `futurewatch alerts outbox` / `alerts chat`; a failed one is resent with --requeue")
     return summary
