@@ -14,8 +14,8 @@ Daily at 07:00 Asia/Shanghai, over the window ending at the run's data-interval 
 - **shape_changed** — the share of a source's new versions that parse empty or fall back to the
   generic parser rose sharply against the 14 days before: its markup probably changed;
 - **blocked** — many of its fetches were WAF/captcha responses (`raw_fetches.blocked_reason`);
-- **failing** — its last crawl failed or was unreachable (every listing page failed counts), or half its
-  requests failed (`futurewatch.app.health.status`, as `futurewatch sources`);
+- **failing** — its last crawl failed, was unreachable (every listing page failed counts) or was
+  abandoned (its process died), or half its requests failed (`futurewatch.app.health.status`, as `futurewatch sources`);
 - **degraded** — its last crawl was partial because some of its listing pages failed;
 - **parser_drift** — many of its pages needed the generic path for a field its site parser missed
   (`raw_fetches.parse_drift`): its layout probably changed;

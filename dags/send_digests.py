@@ -13,7 +13,10 @@ coincide on Mondays and give one run). Calls `alerts.pipeline.send_due_digests` 
 logical date as "now": it builds the digest of each subscriber whose cadence is due for the period
 ending then, and delivers every pending one through SMTP (or the file outbox). Digests are unique
 per subscriber and period and deliveries are an outbox, so a rerun of a day sends nothing twice.
-To resend a day: clear this task for that day's run.
+The task is **red** while a digest whose period ended in the day before the run is not delivered
+(refused, in doubt, or still waiting to retry; e-mail or chat) or a subscriber's digest could not be
+built: each retry delivers what has come due, and after the last one ops get the failure notice
+naming each digest (`futurewatch.app.digest_verdict`). To resend a day: clear this task for that day's run.
 """
 
 
@@ -30,10 +33,10 @@ To resend a day: clear this task for that day's run.
 def send_digests():
     @task
     def send_due_digests(**context) -> dict:
-        from futurewatch.app.cycle import send_digests as send
+        from futurewatch.app.digest_verdict import send_and_judge
 
         settings = task_settings()
-        return send(task_db_url(settings), now=run_moment(context), settings=settings)
+        return send_and_judge(task_db_url(settings), now=run_moment(context), settings=settings)
 
     send_due_digests()
 

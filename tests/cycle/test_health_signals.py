@@ -170,3 +170,32 @@ def test_report_is_mailed_through_the_one_smtp_configuration(db_url, tmp_path):
     assert len(recorder.messages) == 1
     mail = recorder.messages[0].decode("utf-8", "replace")
     assert "From: fw-ops@example.org" in mail and "need attention: quiet" in mail
+
+
+def test_a_source_whose_last_crawl_died_is_failing_not_ok(fw_env):
+    """The crawl process was killed (OOM, a lost worker): the next crawl of any source marks its row
+    abandoned. Until the source crawls again, `futurewatch sources` and the health DAG say so."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from crawlers.stale_runs import abandon_stale_runs
+    from futurewatch.app.cli import app
+
+    now = datetime.now(timezone.utc)
+    with connect(fw_env.db_url, autocommit=True) as conn:
+        add_source(conn, "c114")
+        add_fetch(conn, "c114", now - timedelta(days=1))
+        conn.execute("INSERT INTO crawl_runs (source_id, run_key, started_at, finished_at, status, listed, new, "
+                     "requests) VALUES ('c114', 'yesterday', %(t)s, %(t)s, 'succeeded', 4, 4, 5)",
+                     {"t": now - timedelta(days=1)})
+        conn.execute("INSERT INTO crawl_runs (source_id, run_key, started_at, owner_pid, owner_host) "
+                     "VALUES ('c114', 'killed', %(t)s, 1, 'elsewhere')", {"t": now - timedelta(hours=13)})
+        assert len(abandon_stale_runs(conn)) == 1  # the real marker, as the next crawl runs it
+    result = CliRunner().invoke(app, ["sources", "--json"])
+    assert result.exit_code == 0, result.output
+    [c114] = [row for row in json.loads(result.output) if row["source_id"] == "c114"]
+    assert c114["status"] == "failing" and c114["problem"].startswith("abandoned: still 'running' after")
+    report = check_source_health(fw_env.db_url, as_of=now + timedelta(minutes=1), thresholds=HealthThresholds())
+    assert [(f.source_id, f.signal) for f in report.findings] == [("c114", "failing")]
+    assert "last crawl abandoned" in report.findings[0].detail

@@ -69,3 +69,22 @@ def test_health_dag_mails_ops_on_parser_drift_and_a_waf_wall(dag_bag, fw_env, no
     assert "- chinanews [parser_drift]: site parser missed publish date on 4/10 pages, title on 4/10" in body
     assert "- gd_gov [not_articles]: 3/4 pages were not articles (WAF/bot check)" in body
     assert "nanfang [not_articles]" not in body  # one 404 page in four is below the threshold
+
+
+def test_health_mail_dates_and_times_are_in_their_stated_zones(dag_bag, fw_env, no_retries):
+    """The report a 07:00 Asia/Shanghai run mails is dated that day, and a time labelled UTC is UTC,
+    even when the server's sessions run in another zone (initdb takes the host's: often Asia/Shanghai)."""
+    from tests.cycle.test_health_signals import add_fetch
+
+    with connect(fw_env.db_url, autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{conn.execute("SELECT current_database() AS d").fetchone()["d"]}" '
+                     "SET timezone TO 'Asia/Shanghai'")
+        add_source(conn, "quiet")
+        add_fetch(conn, "quiet", pendulum.datetime(2026, 3, 5, 1, 30, tz="UTC"))
+    run = no_retries(dag_bag.get_dag("check_source_health")).test(logical_date=AS_OF)
+    assert task_states(run)[("flag_sources", -1)] == "failed"
+    notices = list((fw_env.outbox_dir / "ops").glob("flag_sources-failed-*.eml"))
+    [mail] = [m for m in (fw_env.outbox_dir / "ops").glob("*.eml") if m not in notices]
+    message = email.message_from_bytes(mail.read_bytes(), policy=email.policy.default)
+    assert message["Subject"].startswith("[futurewatch] source health 2026-03-10 (Asia/Shanghai):")
+    assert "- quiet [silent]: silent for ≥3 days (last page 2026-03-05 01:30 UTC)" in message.get_content()

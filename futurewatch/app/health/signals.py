@@ -7,7 +7,7 @@ never the wall clock), so a rerun of the same day gives the same findings:
 - shape_changed: the share of a source's new document versions that parse empty or fall back
                  to the generic parser rose sharply against the days before (its markup changed);
 - blocked:       a high share of a source's fetches were WAF/captcha/blocked responses;
-- failing:       its last crawl failed or was unreachable, or half its requests failed
+- failing:       its last crawl failed, was unreachable or was abandoned, or half its requests failed
                  (health/status.py, over the same window);
 - degraded:      its last crawl was partial because some of its listing pages failed;
 - parser_drift:  many of its pages needed the generic path for a field its site parser missed;
@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from futurewatch.core.config import Settings
+from futurewatch.core.config import SOURCE_TIMEZONE, Settings
 from futurewatch.core.db import connect
+from futurewatch.core.localtime import source_day
 from futurewatch.app.health.parse import parse_metrics, parse_problems, select_parse_health
 from futurewatch.app.health.status import select_source_health
 from futurewatch.app.health.thresholds import HealthThresholds
@@ -113,12 +114,17 @@ ORDER BY source_id, started_at DESC
 """
 
 
+def utc_minute(moment: datetime) -> str:
+    """'2026-03-05 01:30 UTC': a database time converted, since sessions return the server's zone."""
+    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
+
+
 def select_silent_sources(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
     since = as_of - timedelta(days=th.silent_days)
     findings = []
     for row in conn.execute(SILENT_SQL, {"as_of": as_of, "since": since}):
         last = row["last_fetched_at"]
-        when = f"last page {last:%Y-%m-%d %H:%M} UTC" if last else "no page ever fetched"
+        when = f"last page {utc_minute(last)}" if last else "no page ever fetched"
         findings.append(
             HealthFinding(
                 row["source_id"], "silent", f"silent for ≥{th.silent_days} days ({when})",
@@ -167,7 +173,7 @@ def select_listing_changes(conn, as_of: datetime, th: HealthThresholds) -> list[
         findings.append(
             HealthFinding(
                 row["source_id"], "shape_changed",
-                f"latest crawl ({row['started_at']:%Y-%m-%d %H:%M} UTC) found no item on its listing pages "
+                f"latest crawl ({utc_minute(row['started_at'])}) found no item on its listing pages "
                 f"({', '.join(listings) or 'no URL recorded'}): the markup probably changed",
                 {"crawl_run_id": row["crawl_run_id"], "empty_listings": listings},
             )
@@ -235,7 +241,7 @@ def render_health_report(report: HealthReport) -> tuple[str, str]:
     """(subject, plain-text body) of the ops email."""
     flagged = report.flagged_sources
     subject = (
-        f"[futurewatch] source health {report.as_of:%Y-%m-%d}: "
+        f"[futurewatch] source health {source_day(report.as_of)} ({SOURCE_TIMEZONE}): "
         + (f"{len(flagged)} source(s) need attention: {', '.join(flagged)}" if flagged else "all clear")
     )
     lines = [f"Source health as of {report.as_of.isoformat()} ({report.sources_checked} enabled sources).", ""]

@@ -8,8 +8,8 @@ error rate (failed / requests), blocked rate (blocked / requests), parse health 
 not-an-article pages, health/parse.py), and a status with its cause and a human reason:
 
     never    no run recorded
-    failing  the last run failed or was unreachable (e.g. every listing page failed), or the error rate is
-             ≥ failing_error_rate
+    failing  the last run failed, was unreachable (e.g. every listing page failed) or was abandoned (its
+             process died: crawlers/stale_runs.py), or the error rate is ≥ failing_error_rate
     blocked  the blocked rate is ≥ blocked_share, or ≥ not_article_rate of its pages were WAF/login walls
              served as 200
     degraded the last run was partial because some of its listing pages failed (part of the source unread),
@@ -29,6 +29,8 @@ from futurewatch.core.db import connect
 from futurewatch.app.health.parse import ParseHealth, parse_problems, select_parse_health
 from futurewatch.app.health.thresholds import HealthThresholds
 from futurewatch.core.sources import load_registry
+
+FAILED_RUN_STATUSES = ("failed", "unreachable", "abandoned")  # a last run that did not read the source
 
 SELECT_HEALTH = """
 WITH window_runs AS (
@@ -91,7 +93,7 @@ def judge_status(row: dict, now: datetime, th: HealthThresholds, parse: ParseHea
     walled = "not_articles" in problems and set(parse.not_article_kinds) - {"error page"}
     if row["last_status"] is None:
         return "never", None, None
-    if row["last_status"] in ("failed", "unreachable") or error_rate >= th.failing_error_rate:
+    if row["last_status"] in FAILED_RUN_STATUSES or error_rate >= th.failing_error_rate:
         return "failing", "error_rate", row["last_error"]
     if blocked_rate >= th.blocked_share:
         return "blocked", "blocked_rate", f"{blocked_rate:.0%} of requests blocked"
