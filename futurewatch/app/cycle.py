@@ -222,7 +222,9 @@ def send_digests(db_url: str, *, now: datetime, settings: Settings) -> dict:
 # --- the cycle --------------------------------------------------------------------------------
 
 def _run_stage(summary: CycleSummary, stage: str, call: Callable[[], Any],
-               describe: Callable[[Any], str] = lambda r: _brief(r)) -> Any:
+               describe: Callable[[Any], str] = lambda r: _brief(r),
+               succeeded: Callable[[Any], bool] = lambda r: True) -> Any:
+    """Run one stage and record it; `succeeded(result)` judges a stage that returned (default: it did)."""
     start = time.perf_counter()
     try:
         result = call()
@@ -231,7 +233,7 @@ def _run_stage(summary: CycleSummary, stage: str, call: Callable[[], Any],
         summary.stages.append(StageResult(stage, False, f"{type(exc).__name__}: {exc}",
                                           time.perf_counter() - start))
         return None
-    summary.stages.append(StageResult(stage, True, describe(result), time.perf_counter() - start))
+    summary.stages.append(StageResult(stage, succeeded(result), describe(result), time.perf_counter() - start))
     return result
 
 
@@ -298,5 +300,6 @@ def run_cycle(db_url: str, *, settings: Settings, now: datetime | None = None, o
     _run_stage(summary, "classify", lambda: classify(db_url, on_progress=progress.step("classify", "versions")
                                                      if progress else None), _describe_classify)
     _run_stage(summary, "alerts", lambda: match_alert_events(db_url, now=moment(), settings=settings), _describe_alerts)
-    summary.digests = _run_stage(summary, "digests", lambda: send_digests(db_url, now=moment(), settings=settings), _describe_digests)
+    summary.digests = _run_stage(summary, "digests", lambda: send_digests(db_url, now=moment(), settings=settings),
+                                 _describe_digests, succeeded=lambda r: not r["failed"])  # as `alerts digest`: exit 1
     return summary
