@@ -60,6 +60,8 @@ class Webhook:
             secret = env.get(self.secret_env)
             if not secret:
                 raise ChannelError(f"{self.channel}: environment variable {self.secret_env} is not set")
+        if not isinstance(secret, (str, type(None))):  # a hand-edited stored entry; signing would raise
+            raise ChannelError(f"{self.channel}: the webhook secret is not text")
         return url, secret
 
 
