@@ -60,18 +60,23 @@ class Webhook:
             secret = env.get(self.secret_env)
             if not secret:
                 raise ChannelError(f"{self.channel}: environment variable {self.secret_env} is not set")
+        if not isinstance(secret, (str, type(None))):  # a hand-edited stored entry; signing would raise
+            raise ChannelError(f"{self.channel}: the webhook secret is not text")
         return url, secret
 
 
 def is_http_url(url: str) -> bool:
-    """An http(s) URL with a host, a numeric port if any, and no space or control character (which
-    would fail only when posting)."""
+    """An http(s) URL the sender can post to: a host that encodes for DNS (an IDN host does), a numeric
+    port if any, an ASCII path and query (others percent-escaped) and no space or control character;
+    anything else would fail only when posting."""
     try:
         parts = urlsplit(url)
         parts.port
+        (parts.hostname or "").encode("idna")  # an empty or over-long label: UnicodeError
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and url.isprintable() and " " not in url
+    return (parts.scheme in ("http", "https") and bool(parts.hostname) and url.isprintable() and " " not in url
+            and (parts.path + parts.query).isascii())
 
 
 def webhook_from(entry: dict) -> Webhook:

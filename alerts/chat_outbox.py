@@ -149,10 +149,20 @@ def rate_window(db_url: str, channel: str, at: datetime) -> datetime | None:
 
 
 def resolve(claim: ChatClaim) -> tuple[str, str | None]:
+    """The row's (url, secret) from the subscriber's entry of its channel; an entry that cannot be
+    read fails only a row that found no entry of its own."""
+    unreadable = None
     for entry in claim.webhooks:
-        hook = webhook_from(entry)
-        if hook.channel == claim.channel:
+        try:
+            hook = webhook_from(entry)
+            channel = hook.channel
+        except Exception as exc:  # a hand-edited entry: not this row's, unless none is
+            unreadable = unreadable or exc
+            continue
+        if channel == claim.channel:
             return hook.resolve()
+    if unreadable is not None:
+        raise unreadable
     raise ChannelError(f"{claim.channel}: the subscriber no longer lists this webhook")
 
 

@@ -21,13 +21,14 @@ def prepare_text(text: str) -> tuple[str, str]:
     The display text is the text as published (Traditional stays Traditional, case and full-width
     punctuation stay), whitespace folded."""
     clean = _SPACES.sub(" ", text or "").strip()
-    norm = normalize_for_match(clean)
-    return clean, norm if len(norm) == len(clean) else aligned_match_form(clean)
+    return clean, aligned_match_form(clean)
 
 
 def aligned_match_form(clean: str) -> str:
-    """The matching form, one character for each of `clean`'s: a character whose normal form has
-    another length (… → ..., ㎡ → m2) stands for itself."""
+    """The matching form, one character for each of `clean`'s: each character is folded on its own
+    (NFKC of the whole text could lengthen one place and shorten another, ℃ → °C and e + ́ → é, and
+    keep the total length while shifting every offset between them); a character whose normal form
+    has another length (… → ..., ㎡ → m2) stands for itself. Simplified conversion keeps lengths."""
     folded = _UNSTABLE.sub(lambda m: _fold_one(m.group()), clean)
     norm = to_simplified(folded).lower()
     if len(norm) == len(clean):

@@ -115,15 +115,38 @@ def test_a_robot_url_that_is_no_url_fails_its_row_alone(db_url, tmp_path, robots
     assert len(summary.errors) == 1 and "access_token" not in summary.errors[0]
 
 
-def test_an_unreadable_webhook_entry_fails_its_rows_and_the_pass_goes_on(db_url, tmp_path, robots):
-    build_with_hooks(db_url, tmp_path, hooks(robots.base))
-    with connect(db_url) as conn:  # a hand edit after the digest was built
-        conn.execute("UPDATE subscribers SET webhooks = %(w)s", {"w": Jsonb([{"kind": "wecom", "url": 42},
-                                                                             *hooks(robots.base)[1:]])})
+@pytest.mark.parametrize("url", ["{base}/robot/send?access_token=钉钉", "{base}/机器人/send?access_token=dt",
+                                 "http://robot..example/robot/send?access_token=dt"])
+def test_a_robot_url_the_sender_cannot_post_to_fails_its_row_alone(db_url, tmp_path, robots, monkeypatch, url):
+    """Non-ASCII after the host (http.client sends ASCII only) or a host with an empty label passed
+    the URL check and raised out of the pass after posting_at was set (UnicodeError, not NotSent)."""
+    monkeypatch.setenv("FW_TEST_DING_URL", url.format(base=robots.base))
+    build_with_hooks(db_url, tmp_path, [{"kind": "dingtalk", "url_env": "FW_TEST_DING_URL"}, hooks(robots.base)[0]])
     summary = deliver_chat_pending(db_url, settings=load_settings())
-    assert summary.failed == 3 and summary.sent == 0 and robots.posted == []
-    assert {r["status"] for r in rows(db_url).values()} == {"failed"}
-    assert all("webhooks cannot be read (AttributeError" in e and e.endswith("not posted") for e in summary.errors)
+    assert summary.sent == 1 and summary.failed == 1 and len(robots.of("wecom")) == 1
+    row = rows(db_url)["dingtalk"]
+    assert row["status"] == "failed" and row["posting_at"] is None
+    assert row["last_error"] == f"{row['channel']}: environment variable FW_TEST_DING_URL is not an http(s) URL"
+
+
+def test_an_unreadable_webhook_entry_fails_its_row_alone(db_url, tmp_path, robots):
+    """One hand-edited entry used to fail every row of the subscriber (each looked its entry up past
+    the broken one); a secret stored as a number raised out of the pass while signing."""
+    build_with_hooks(db_url, tmp_path, [*hooks(robots.base), {"kind": "dingtalk", "url": f"{robots.base}/robot/send?x=2",
+                                                              "secret": DING_SECRET}])
+    with connect(db_url) as conn:  # a hand edit after the digest was built
+        conn.execute("UPDATE subscribers SET webhooks = %(w)s", {"w": Jsonb([
+            {"kind": "wecom", "url": 42}, *hooks(robots.base)[1:],
+            {"kind": "dingtalk", "url": f"{robots.base}/robot/send?x=2", "secret": 12345}])})
+    summary = deliver_chat_pending(db_url, settings=load_settings())
+    assert summary.failed == 2 and summary.sent == 2 and len(robots.of("dingtalk")) == len(robots.of("feishu")) == 1
+    with connect(db_url) as conn:
+        outcome = [(r["kind"], r["status"]) for r in conn.execute("SELECT kind, status FROM chat_deliveries "
+                                                                   "ORDER BY status, kind").fetchall()]
+    assert outcome == [("dingtalk", "failed"), ("wecom", "failed"), ("dingtalk", "sent"), ("feishu", "sent")]
+    errors = " | ".join(sorted(summary.errors))
+    assert "webhooks cannot be read (AttributeError" in errors and "the webhook secret is not text" in errors
+    assert "12345" not in errors and all("\n" not in e for e in summary.errors)
 
 
 def test_per_robot_rate_limit_defers_only_that_robot(db_url, tmp_path, robots, monkeypatch):

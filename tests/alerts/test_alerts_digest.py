@@ -124,6 +124,24 @@ def test_snippets_show_the_text_as_published(db_url, settings):
     assert "<mark" in digest["body_html"] and ">廣東</mark>省推動<mark" in digest["body_html"]
     assert "广东省推动" not in digest["body_text"] + digest["body_html"]
 
+def test_snippet_marks_stay_on_the_terms_when_normalising_shortens_and_lengthens(db_url, settings):
+    """A decomposed é (NFKC: one character) before the terms and a ℃ (NFKC: °C) after them keep the
+    text's length, so the whole-text matching form passed as aligned: every mark was one character
+    early (【 廣】東省推動【量】子)."""
+    tv = A.add_taxonomy(db_url)
+    A.add_subscriber(db_url, "hk@example.com", [("粤港量子", "keyword", {"query": "广东 AND 量子"})],
+                     cadence="immediate")
+    text = "據Nestle\u0301報道，廣東省推動量子科技，樣品冷卻至-196℃。"
+    doc = A.add_document(db_url, "takungpao", "廣東量子科技", text)
+    A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["量子"]})
+    now = datetime.now(timezone.utc)
+    match_events(db_url, now=now, settings=load_settings())
+    build_due_digests(db_url, now=now, settings=settings)
+    digest = stored(db_url)[0]
+    assert f"據Nestle\u0301報道，【廣東】省推動【量子】科技，樣品冷卻至-196℃。" in digest["body_text"]
+    assert ">廣東</mark>省推動<mark" in digest["body_html"]
+
+
 
 def test_empty_digest_is_not_stored_or_sent(db_url, settings):
     A.add_taxonomy(db_url)

@@ -73,6 +73,8 @@ def test_chat_only_subscriber_is_listed(tmp_path, fw_env, monkeypatch):
     ("webhooks: [{kind: wecom, url: 'ftp://x.example/s?key=k1'}]", "must be an http(s) URL"),
     ("webhooks: [{kind: wecom, url: 'https://x.example:port/s?key=k1'}]", "must be an http(s) URL"),
     ("webhooks: [{kind: wecom, url: 'https://x.example/s?key=k1 k2'}]", "must be an http(s) URL"),
+    ("webhooks: [{kind: wecom, url: 'https://x.example/s?key=k1密钥'}]", "must be an http(s) URL"),
+    ("webhooks: [{kind: wecom, url: 'https://x..example/s?key=k1'}]", "must be an http(s) URL"),
     ("webhooks: [{kind: wecom, url: 'https://x.example/s?key=k1', secret: s3cr3t}]", "not signed"),
     ("webhooks: [{kind: feishu, url: 'https://x.example/h/k1', secret: s3cr3t, secret_env: S}]", "not both"),
     ("view: shanghai", "view must be one of"),
