@@ -180,10 +180,10 @@ def redact(text: str, *secrets: str | None) -> str:
 def open_connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
     parts = urlsplit(url)
     cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    conn = cls(parts.hostname, parts.port, timeout=timeout)
     try:
+        conn = cls(parts.hostname, parts.port, timeout=timeout)
         conn.connect()
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a port or host name no request can use (UnicodeError)
         raise NotSent(f"cannot connect to {parts.hostname}: {type(exc).__name__}") from None
     return conn, parts.path + (f"?{parts.query}" if parts.query else "")
 
@@ -193,8 +193,11 @@ def post_json(url: str, body: dict, timeout: float = TIMEOUT, *, answer_required
     Without answer_required (a generic `json` webhook), any 2xx is success and a non-JSON answer is {}."""
     conn, target = open_connection(url, timeout)
     try:
-        conn.request("POST", target, body=body_bytes(body),
-                     headers={"Content-Type": "application/json; charset=utf-8"})
+        try:
+            conn.request("POST", target, body=body_bytes(body),
+                         headers={"Content-Type": "application/json; charset=utf-8"})
+        except (ValueError, http.client.InvalidURL) as exc:  # refused while building, before any byte is sent
+            raise NotSent(f"the URL cannot be posted to: {type(exc).__name__}") from None
         response = conn.getresponse()
         raw = response.read(MAX_ANSWER_BYTES)
     except (OSError, socket.timeout, http.client.HTTPException) as exc:

@@ -146,3 +146,17 @@ def test_long_urls_are_listed_whole_while_they_fit_then_counted():
 
 def size_ok(text: str) -> bool:
     return len(text.encode("utf-8")) <= MAX_BYTES
+
+
+def test_a_url_no_request_can_carry_is_not_sent_and_raises_nothing_else():
+    """The sender's callers handle NotSent, InDoubt and Refused; a URL that http.client refuses while building
+    the request (a non-ASCII path, a control character, an over-long host label) raised ValueError instead."""
+    from futurewatch.core import sender
+    from tests.alerts.chat_servers import Robots, robot_server
+
+    robots = Robots()
+    with robot_server(robots) as base:
+        for url in (f"{base}/机器人/send?key=1", f"{base}/robot/send?key=a\x01b", f"http://{'a' * 64}.example/send"):
+            with pytest.raises(sender.NotSent):
+                sender.send_message("json", url, None, {"text": "x"})
+    assert robots.requests == []
