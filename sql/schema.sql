@@ -2048,8 +2048,6 @@ ALTER TABLE ONLY public.subscribers
 ALTER TABLE ONLY public.subscribers
     ADD CONSTRAINT subscribers_pkey PRIMARY KEY (subscriber_id);
 ALTER TABLE ONLY public.taxonomy_versions
-    ADD CONSTRAINT taxonomy_versions_checksum_key UNIQUE (checksum);
-ALTER TABLE ONLY public.taxonomy_versions
     ADD CONSTRAINT taxonomy_versions_pkey PRIMARY KEY (taxonomy_version_id);
 ALTER TABLE ONLY public.taxonomy_versions
     ADD CONSTRAINT taxonomy_versions_version_key UNIQUE (version);
