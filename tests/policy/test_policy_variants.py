@@ -48,3 +48,10 @@ def test_doc_number_variants_are_stored_in_one_form_and_linked(db, printed):
 def test_doc_number_found_in_the_text_in_any_print(db, printed, stored):
     store(db, (TARGET_URL, govcn_b("国务院关于推动未来产业发展的意见", [printed, "各省、自治区、直辖市人民政府：", "正文。"])))
     assert policy_row(db, TARGET_URL)["doc_number"] == stored
+
+
+def test_validity_period_printed_in_traditional_characters_expires_the_policy(db):
+    store(db, (TARGET_URL, govcn_a("廣東省人民政府關於某某工作的辦法", ["本辦法自2019年1月1日起施行，有效期為3年。"],
+                                   {"发文字号": "粤府〔2019〕3号"})))
+    got = policy_row(db, TARGET_URL)
+    assert (got["effective_on"], got["validity"]) == (date(2019, 1, 1), "expired")
