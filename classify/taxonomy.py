@@ -1,4 +1,4 @@
-"""Store the taxonomy in PostgreSQL as a version (idempotent by checksum) and read it back."""
+"""Store the taxonomy in PostgreSQL as a version (a no-op when the newest version has its checksum) and read it back."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from futurewatch.core.taxonomy import Taxonomy, build_taxonomy, read_taxonomy
 
 log = logging.getLogger(__name__)
 
-_SELECT_BY_CHECKSUM = "SELECT taxonomy_version_id FROM taxonomy_versions WHERE checksum = %(checksum)s"
+_LOCK_LOADERS = "LOCK TABLE taxonomy_versions IN SHARE ROW EXCLUSIVE MODE"  # readers and classifiers go on
+_SELECT_NEWEST = "SELECT taxonomy_version_id, checksum FROM taxonomy_versions ORDER BY taxonomy_version_id DESC LIMIT 1"
+_COUNT_LOADS = "SELECT count(*) AS n FROM taxonomy_versions WHERE checksum = %(checksum)s"
 _INSERT_VERSION = """
 INSERT INTO taxonomy_versions (version, checksum, data)
 VALUES (%(version)s, %(checksum)s, %(data)s)
-ON CONFLICT (checksum) DO NOTHING
 RETURNING taxonomy_version_id
 """
 _UPSERT_CATEGORY = """
@@ -39,22 +40,20 @@ _SELECT_ONE = "SELECT taxonomy_version_id, data FROM taxonomy_versions WHERE tax
 def load_taxonomy(db_url: str, path: str | Path | None = None) -> int:
     """Store the taxonomy file (default: the packaged one) as a taxonomy version.
 
-    Returns its taxonomy_version_id. Loading an unchanged file returns the existing id;
-    a changed file becomes a new version, which `classify_pending` then applies to the
-    whole archive."""
+    Returns its taxonomy_version_id. Loading the newest version's file again returns its id;
+    any other file becomes a new version, which `classify_pending` then applies to the whole
+    archive. That includes a file reverted to an older version: it is the newest again, so the
+    labels of the version it undoes are no longer current (migration 0500)."""
     taxonomy = read_taxonomy(path)
     with connect(db_url) as conn, conn.transaction():
-        row = conn.execute(_SELECT_BY_CHECKSUM, {"checksum": taxonomy.checksum}).fetchone()
-        if row:
-            return row["taxonomy_version_id"]
-        row = conn.execute(_INSERT_VERSION, {
-            "version": f"{taxonomy.version}+{taxonomy.checksum[:12]}",
-            "checksum": taxonomy.checksum,
-            "data": Jsonb(taxonomy.data),
-        }).fetchone()
-        if row is None:  # a concurrent loader stored the same file first
-            return conn.execute(_SELECT_BY_CHECKSUM, {"checksum": taxonomy.checksum}).fetchone()["taxonomy_version_id"]
-        tv = row["taxonomy_version_id"]
+        conn.execute(_LOCK_LOADERS)  # one loader at a time: a concurrent load of the same file is a no-op
+        newest = conn.execute(_SELECT_NEWEST).fetchone()
+        if newest and newest["checksum"] == taxonomy.checksum:
+            return newest["taxonomy_version_id"]
+        loads = conn.execute(_COUNT_LOADS, {"checksum": taxonomy.checksum}).fetchone()["n"]
+        label = f"{taxonomy.version}+{taxonomy.checksum[:12]}" + (f"/{loads + 1}" if loads else "")
+        tv = conn.execute(_INSERT_VERSION, {"version": label, "checksum": taxonomy.checksum,
+                                            "data": Jsonb(taxonomy.data)}).fetchone()["taxonomy_version_id"]
         _insert_categories(conn, tv, taxonomy)
     log.info("loaded taxonomy %s as version %s", taxonomy.version, tv)
     return tv

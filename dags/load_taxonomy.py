@@ -10,7 +10,8 @@ from dags.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, START_DATE, TAXONOM
 LOAD_DOC = """
 ### load_taxonomy
 Daily (and on demand after editing the taxonomy file): `classify.taxonomy.load_taxonomy`
-loads the taxonomy, idempotent by checksum. Only when that creates a **new** taxonomy version
+loads the taxonomy, a no-op when the newest version has its checksum (a file reverted to older
+data is a new version). Only when that creates a **new** taxonomy version
 does the task update the asset `taxonomy_versions` (otherwise it is *skipped*), which triggers
 `reclassify_documents`.
 """

@@ -1,6 +1,6 @@
 """Dates in every form our sources print, as aware datetimes in Asia/Shanghai.
 
-Forms: 2024-02-09, 2024/2/9 14:29, 2024.02.09, 2024年2月9日 10:00, 二〇二四年二月九日,
+Forms (full-width digits too): 2024-02-09, 2024/2/9 14:29, 2024.02.09, 2024年2月9日 10:00, 二〇二四年二月九日,
 gov.cn's 2024-02-09-14:29:00, ISO 8601 with offset, epoch seconds/milliseconds, and list-page
 M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fetch time).
 A time of day is Asia/Shanghai unless a zone follows it: Z, UTC, GMT (±offset), or a numeric offset
@@ -19,12 +19,13 @@ from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 from futurewatch.core.config import SOURCE_TIMEZONE
+from futurewatch.core.textnorm import nfkc
 
 SHANGHAI = ZoneInfo(SOURCE_TIMEZONE)
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUM = "〇零○Ｏ一二三四五六七八九十"
+_CN_NUM = "〇零○ＯO一二三四五六七八九十"
 _TIME = r"(?:\s*[T\s日]?\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?)?"
 _FULL = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]|-)\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
@@ -142,7 +143,7 @@ def parse_date(value: str | int | float | None, *, ref: datetime | None = None) 
         return None
     if isinstance(value, (int, float)):
         return parse_epoch(value)
-    text = value.strip()
+    text = nfkc(value).strip()  # ２０２４年３月１日 as 2024年3月1日
     if _EPOCH.match(text):
         return parse_epoch(text)
     if _ISO_OFFSET.match(text):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from futurewatch.core.textnorm import nfkc, to_simplified
 from parsers import dates
 from parsers.document import PolicyMeta
 from parsers.html import select, text_of
@@ -15,8 +16,12 @@ from parsers.html import select, text_of
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔",
                            "）": "〕", "【": "〔", "】": "〕", "〖": "〔", "〗": "〕", "｛": "〔", "｝": "〕",
                            "{": "〔", "}": "〕"})
-# 粤工信电子〔2024〕2号, 国发[2024]1号, 工信部联科（2024）12 号, 国办函〔2024〕第5号
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12})\s*[〔\[［(（【〖{｛]\s*((?:19|20)\d{2})\s*[〕\]］)）】〗}｝]\s*第?\s*(\d{1,4})\s*号")
+# 粤工信电子〔2024〕2号, 国发[2024]1号, 工信部联科（2024）12 号, 国办函〔2024〕第5号, 粤府﹝2024﹞3号,
+# 国发〔２０２４〕５号 (full-width digits), 國發〔2024〕5號 (Traditional)
+OPEN_BRACKET = r"[〔\[［(（【〖{｛﹝]"
+YEAR = r"(?:[1１][9９]|[2２][0０])\d{2}"  # \d: ASCII and full-width digits
+DOC_NUMBER = re.compile(rf"([\u4e00-\u9fa5]{{1,12}})\s*{OPEN_BRACKET}\s*({YEAR})\s*[〕\]］)）】〗}}｝﹞]\s*第?\s*(\d{{1,4}})"
+                        r"\s*[号號]")
 _ISSUER_SPLIT = re.compile(r"[、，,；;/／\s]+")
 _LABELS = {
     "索引号": "index_no", "发文机关": "issuers", "发布机构": "issuers", "发文单位": "issuers", "发文机构": "issuers",
@@ -25,19 +30,21 @@ _LABELS = {
     "生效日期": "effective_on", "主题分类": "subject", "主题词": "subject", "分类": "subject",
     "标题": "title", "名称": "title", "有效性": "validity", "时效性": "validity", "效力状态": "validity", "是否有效": "validity",
 }
-_VALIDITY = (("废止", "abolished"), ("失效", "expired"), ("过期", "expired"), ("已修改", "amended"),
+_VALIDITY = (("废止", "abolished"), ("失效", "expired"), ("过期", "expired"), ("无效", "expired"), ("否", "expired"),
+             ("已修改", "amended"),
              ("已修订", "amended"), ("修订", "amended"), ("修改", "amended"), ("有效", "in_force"),
              ("现行", "in_force"), ("是", "in_force"))
 
 
 def normalize_doc_number(raw: str | None) -> str | None:
-    """Any bracket variant → 〔〕, spaces and 第 removed: 国发[2024] 第1号 → 国发〔2024〕1号."""
+    """One form for every print: any bracket → 〔〕, ASCII digits, Simplified, spaces and 第 removed:
+    国发[2024] 第1号, 国发〔２０２４〕１号 and 國發〔2024〕1號 → 国发〔2024〕1号."""
     if not raw:
         return None
-    text = raw.strip().translate(_BRACKETS)
+    text = nfkc(raw.strip()).translate(_BRACKETS)
     match = DOC_NUMBER.search(text)
     if match:
-        return f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
+        return f"{to_simplified(match.group(1))}〔{match.group(2)}〕{match.group(3)}号"
     text = re.sub(r"\s+", "", text)
     return text if text not in ("无", "-", "/") else None
 
@@ -66,8 +73,10 @@ def split_issuers(raw: str | list | None) -> list[str]:
 
 
 def map_validity(raw: str | None) -> str | None:
+    """有效性 as printed (Simplified or Traditional; 是否有效: 是/否) → in_force, amended, abolished or expired."""
     if not raw:
         return None
+    raw = to_simplified(raw)
     return next((code for word, code in _VALIDITY if word in raw), None)
 
 

@@ -99,7 +99,7 @@ def relation_for(before: str, after: str) -> str:
     return "cites"
 
 
-_BRACKET = re.compile(r"[〔\[［(（【〖{｛]\s*(?:19|20)\d{2}")
+_BRACKET = re.compile(rf"{policy.OPEN_BRACKET}\s*{policy.YEAR}")
 _LIST_GLUE = re.compile(r"^\s*(?:、|，|和|及|以及|与|或)\s*$")
 
 

@@ -14,6 +14,7 @@ import re
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
+from futurewatch.core.textnorm import to_simplified
 from parsers import dates, institutions as inst, policy, policy_links, policy_measures
 from parsers.document import Document, PolicyMeta
 
@@ -122,8 +123,9 @@ def validity_clause(text: str) -> str:
 
 
 def expiry_date(text: str, start: date | None) -> date | None:
-    """有效期至 D → D; 有效期N年 → start + N years − 1 day (from the document's own clause only)."""
-    clause = validity_clause(text)
+    """有效期至 D → D; 有效期N年 → start + N years − 1 day (from the document's own clause only,
+    read in Simplified: 本辦法…有效期為3年 too)."""
+    clause = validity_clause(to_simplified(text))
     if match := _VALID_UNTIL.search(clause):
         return dates.to_date(match.group(1))
     match = _VALID_YEARS.search(clause)

@@ -1805,7 +1805,7 @@ CREATE VIEW public.v_policy_documents AS
     pm.published_on,
     pm.effective_on,
     pm.subject,
-    public.policy_validity(d.document_id, pm.validity, pm.expires_on, CURRENT_DATE) AS validity,
+    public.policy_validity(d.document_id, pm.validity, pm.expires_on, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date) AS validity,
     pm.interprets_document_id,
     pm.expires_on,
     pm.region,
@@ -1832,7 +1832,7 @@ COMMENT ON COLUMN public.v_policy_documents.written_at IS '成文日期 (date wr
 COMMENT ON COLUMN public.v_policy_documents.published_on IS '发布日期 (date published).';
 COMMENT ON COLUMN public.v_policy_documents.effective_on IS '施行日期 (date in force).';
 COMMENT ON COLUMN public.v_policy_documents.subject IS '主题分类 (subject class).';
-COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性 today: in_force, amended, abolished or expired (from the source''s field, the 有效期 clause, and later documents that amend, abolish or supersede it).';
+COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性 today in China (Asia/Shanghai), whatever the session TimeZone: in_force, amended, abolished or expired (from the source''s field, the 有效期 clause, and later documents that amend, abolish or supersede it).';
 COMMENT ON COLUMN public.v_policy_documents.interprets_document_id IS 'For a 解读: the policy document it explains.';
 COMMENT ON COLUMN public.v_policy_documents.expires_on IS 'End of the 有效期 (validity period) stated in the text.';
 COMMENT ON COLUMN public.v_policy_documents.region IS 'Region of the lead issuer: a province (广东省), a city (广州市) or national.';
@@ -2047,8 +2047,6 @@ ALTER TABLE ONLY public.subscribers
     ADD CONSTRAINT subscribers_email_key UNIQUE (email);
 ALTER TABLE ONLY public.subscribers
     ADD CONSTRAINT subscribers_pkey PRIMARY KEY (subscriber_id);
-ALTER TABLE ONLY public.taxonomy_versions
-    ADD CONSTRAINT taxonomy_versions_checksum_key UNIQUE (checksum);
 ALTER TABLE ONLY public.taxonomy_versions
     ADD CONSTRAINT taxonomy_versions_pkey PRIMARY KEY (taxonomy_version_id);
 ALTER TABLE ONLY public.taxonomy_versions

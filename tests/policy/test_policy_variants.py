@@ -1,0 +1,57 @@
+"""Policy metadata as real pages print it, read back from v_policy_documents and v_policy_links on a
+real PostgreSQL: full-width digits, the ﹝﹞ brackets, Traditional characters, and 有效性 words
+that say a policy is not in force (否, 无效, 廢止)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.policy.pages import govcn_a, govcn_b, gkmlpt
+from tests.policy.test_policy_store import db, doc_id, links, store  # noqa: F401  (db: the fixture)
+from tests.parsers.test_parsers_process import rows
+
+TARGET_URL = "https://www.gov.cn/zhengce/content/202401/content_6930001.htm"
+
+
+def policy_row(db_url: str, page_url: str) -> dict:
+    return rows(db_url, "SELECT doc_number, published_on, effective_on, validity FROM v_policy_documents "
+                        "WHERE document_id = %(d)s", {"d": doc_id(db_url, page_url)})[0]
+
+
+@pytest.mark.parametrize("label, word, expected", [
+    ("有效性", "廢止", "abolished"), ("有效性", "已修訂", "amended"), ("有效性", "無效", "expired"),
+    ("有效性", "无效", "expired"), ("是否有效", "否", "expired"), ("是否有效", "是", "in_force"),
+])
+def test_validity_word_of_the_source_is_shown_not_in_force_by_default(db, label, word, expected):
+    store(db, (TARGET_URL, govcn_a("广东省人民政府关于某某工作的通知", ["正文。"],
+                                   {"发文字号": "粤府〔2019〕1号", label: word})))
+    assert policy_row(db, TARGET_URL)["validity"] == expected
+
+
+@pytest.mark.parametrize("printed", ["粤府〔２０２４〕３号", "粤府﹝2024﹞3号", "粤府〔2024〕3號", "粤府（２０２４）第３号"])
+def test_doc_number_variants_are_stored_in_one_form_and_linked(db, printed):
+    store(db, (TARGET_URL, govcn_a("广东省人民政府关于加快培育发展未来产业的行动方案", ["正文。"],
+                                   {"发文字号": printed, "发布日期": "２０２４年２月２８日", "施行日期": "２０２４年４月１日"})))
+    city = ("http://www.gz.gov.cn/gkmlpt/content/4/9370/post_9370001.html",
+            gkmlpt("广州市未来产业若干措施", ["为贯彻落实粤府〔2024〕3号文件精神，结合本市实际，制定本措施。"],
+                   publisher="人民政府办公厅", document_number="穗府办规〔2024〕9号", date="2024-03-05"))
+    store(db, city, days=1)
+    got = policy_row(db, TARGET_URL)
+    assert (got["doc_number"], got["published_on"], got["effective_on"]) == \
+        ("粤府〔2024〕3号", date(2024, 2, 28), date(2024, 4, 1))
+    assert (doc_id(db, city[0]), doc_id(db, TARGET_URL), "implements") in links(db)
+
+
+@pytest.mark.parametrize("printed, stored", [("國發〔２０２４〕５號", "国发〔2024〕5号"), ("国办发﹝2024﹞7号", "国办发〔2024〕7号")])
+def test_doc_number_found_in_the_text_in_any_print(db, printed, stored):
+    store(db, (TARGET_URL, govcn_b("国务院关于推动未来产业发展的意见", [printed, "各省、自治区、直辖市人民政府：", "正文。"])))
+    assert policy_row(db, TARGET_URL)["doc_number"] == stored
+
+
+def test_validity_period_printed_in_traditional_characters_expires_the_policy(db):
+    store(db, (TARGET_URL, govcn_a("廣東省人民政府關於某某工作的辦法", ["本辦法自2019年1月1日起施行，有效期為3年。"],
+                                   {"发文字号": "粤府〔2019〕3号"})))
+    got = policy_row(db, TARGET_URL)
+    assert (got["effective_on"], got["validity"]) == (date(2019, 1, 1), "expired")
