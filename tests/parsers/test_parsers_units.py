@@ -45,6 +45,14 @@ def test_a_stated_time_zone_is_kept(raw):
     assert dates.parse_date("2024-02-09 10:00-12:00", ref=REF).isoformat() == "2024-02-09T10:00:00+08:00"
 
 
+@pytest.mark.parametrize("text", ["发布时间：2024年2月9日 14:29 Z世代消费报告", "2024-02-09 14:29（Z世代专场）",
+                                  "2024-02-09 14:29 z", "2024-02-09 14:29:00 Z-Park"])
+def test_a_word_after_the_time_is_no_zone(text):
+    """In free text only a Z right after the seconds (…:00Z) is UTC: Z世代 (Gen Z) or Z-Park after a time is a word."""
+    assert dates.find_date(text).isoformat() == "2024-02-09T14:29:00+08:00"
+    assert dates.find_date("2024-02-09 06:29:00Z，来源：新华社").isoformat() == "2024-02-09T14:29:00+08:00"
+
+
 def test_published_at_in_utc_from_meta_and_date_line():
     text = "<p>广东省工信厅联合省科技厅等部门举行五大未来产业新闻发布会，会上透露了发展目标与重点方向。</p>" * 3
     for head, line in (('<meta property="article:published_time" content="2024-02-09 06:29:00+00:00">', ""),
