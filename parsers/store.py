@@ -80,7 +80,8 @@ def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | No
     if doc.is_empty and current is not None:
         return current["version_id"], False
     if current is not None and current["stored_later"] is False and not current["is_empty"]:
-        return None, False  # (stored_later None: the current version has no fetch; an empty one holds no text)
+        return None, False  # `older` in process' summary (stored_later None: the current version has no fetch;
+        #                     an empty one holds no text)
     params = version_params(doc, document_id, raw_fetch_id, search_text)
     params["replaces_version_id"] = current["version_id"] if current else None
     params["change_summary"] = Jsonb(dedup.change_summary(current["text"], doc.text)) if current else None

@@ -26,6 +26,7 @@ def test_older_fetch_of_another_url_processed_late_never_becomes_current(page):
     assert B_ONLY in current_text(db)
     late = process(db)  # the other run's turn: A, older than the current version's fetch
     assert late.pages == 1 and late.failed == 0
+    assert (late.older, late.unchanged) == (1, 0)  # ops see it was not taken, not that A was B
     assert rows(db, "SELECT count(*) AS n FROM documents")[0]["n"] == 1
     assert B_ONLY in current_text(db) and A_ONLY not in current_text(db)
     assert [v["raw_fetch_id"] for v in versions(db)][-1] == r2
