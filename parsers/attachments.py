@@ -27,22 +27,27 @@ def sniff_ext(body: bytes, ext: str | None) -> str | None:
     if body.startswith(b"%PDF"):
         return "pdf"
     if body.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(body)) as zf:
-                if "word/document.xml" in zf.namelist():
-                    return "docx"
-        except zipfile.BadZipFile:
+        members = zip_members(body)
+        if members is None:
             return ext
+        if any(m.filename == "word/document.xml" for m in members):
+            return "docx"
     return (ext or "").lower() or None
+
+
+def zip_members(body: bytes) -> list[zipfile.ZipInfo] | None:
+    """The members a zip's directory declares; None when it cannot be read (a damaged file, whose
+    extraction then fails the attachment alone)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(body)) as zf:
+            return zf.infolist()
+    except Exception:  # noqa: BLE001 - a damaged directory raises BadZipFile, NotImplementedError, UnicodeDecodeError …
+        return None
 
 
 def unpacked_size(body: bytes) -> int:
     """The uncompressed size of a zip's members as its directory declares them (0 when unreadable)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(body)) as zf:
-            return sum(info.file_size for info in zf.infolist())
-    except zipfile.BadZipFile:
-        return 0
+    return sum(info.file_size for info in zip_members(body) or [])
 
 
 def extract_pdf_text(body: bytes) -> str:

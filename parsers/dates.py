@@ -6,7 +6,7 @@ M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fet
 A time of day is Asia/Shanghai unless a zone follows it: Z, UTC, GMT (±offset), or a numeric offset
 after seconds (2024-02-09 06:29:00+00, as str(datetime) and PostgreSQL print; without seconds
 10:00-12:00 is a time range), or an RFC 2822 date (Fri, 09 Feb 2024 06:29:00 GMT); in free text only
-the lettered zones count.
+UTC/GMT (±offset) and a capital Z right after the time (…:00Z) count: "14:00 Z世代论坛" is Shanghai time.
 Page-generation stamps (页面生成时间, 生成日期) are never publication dates: callers strip them
 with `strip_generation_stamps` before searching text.
 """
@@ -40,7 +40,7 @@ _OFFSET = r"[+-]\d{1,2}(?::?\d{2})?"
 _LETTER_ZONE = rf"Z|(?:UTC|GMT)\s*(?:{_OFFSET})?"
 _VALUE_ZONE = re.compile(rf"^(.*?(?<!\d)\d{{1,2}}:\d{{2}})(:\d{{2}}(?:\.\d+)?)?\s*[(（]?\s*({_LETTER_ZONE}|{_OFFSET})"
                          r"\s*[)）]?$", re.I)
-_TEXT_ZONE = re.compile(rf"\s*[(（]?\s*({_LETTER_ZONE})(?![A-Za-z])", re.I)
+_TEXT_ZONE = re.compile(rf"(Z)(?![\w-])|\s*[(（]?\s*((?i:UTC|GMT)\s*(?:{_OFFSET})?)(?![A-Za-z])")  # Z世代 is a word
 _RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d")
 GENERATION_STAMP = re.compile(r"(页面生成时间|页面生成日期|生成时间|生成日期|更新时间|最后更新|访问时间|当前时间|"
                               r"頁面生成時間|生成時間|更新時間|最後更新)[:：\s]*[^<\n]{0,40}")
@@ -107,7 +107,7 @@ def find_date(text: str) -> datetime | None:
     if match:
         found = _build(*(int(g) if g else None for g in match.groups()))
         zone = _TEXT_ZONE.match(text, match.end()) if match.group(4) else None
-        return _in_zone(found, zone.group(1) if zone else None)
+        return _in_zone(found, (zone.group(1) or zone.group(2)) if zone else None)
     return None
 
 

@@ -1,12 +1,14 @@
 """Decode page bytes by what they are, not by what they claim.
 
 Chinese sites mislabel: GBK pages served as UTF-8 and UTF-8 pages still declaring gb2312.
-Order: BOM → strict UTF-8 (GBK bytes almost never form valid UTF-8) → the legacy charsets
-(the declared one, GB labels widened to gb18030; gb18030; big5hkscs) → charset-normalizer's
+Order: BOM → strict UTF-8 (GBK bytes almost never form valid UTF-8) → a declared Korean or
+Japanese charset (EUC-KR, Shift_JIS …) if it decodes → the Chinese legacy charsets (the declared
+one, GB labels widened to gb18030; gb18030; big5hkscs) → charset-normalizer's
 guess → gb18030 with replacement characters as the last resort. Big5 bytes are nearly always
 valid GBK and GB2312 bytes valid Big5, so a legacy decode without error proves nothing: of those
 that decode, the one whose Han characters are most often the commonest ones wins (mojibake is
-made of rare characters), the declared one on a tie.
+made of rare characters); on a tie (a title of a few characters, none among the 100 commonest) the one
+with more GB2312 first-level characters, then the declared one.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 _COMMON_HAN = frozenset(FREQUENCIES["Chinese"])  # the 100 commonest (simplified): ~40 % of any Chinese text
+_KOREAN_JAPANESE = frozenset({"euc_kr", "cp949", "johab", "iso2022_kr", "shift_jis", "cp932", "euc_jp", "iso2022_jp",
+                              "shift_jis_2004", "shift_jisx0213", "euc_jis_2004", "euc_jisx0213"})  # codecs' names
 _SCORED_HAN = 4000  # Han characters looked at per candidate
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -72,8 +76,10 @@ def decode_html(body: bytes, header_charset: str | None = None) -> Decoded:
         if loose.count("\ufffd") <= max(2, len(loose) // 2000):  # a few stray bytes in a UTF-8 page
             return Decoded(loose, "utf-8", declared)
     legacy = _codec(declared)
+    if legacy in _KOREAN_JAPANESE and (trusted := _strict_decodes(body, (legacy,))):
+        return Decoded(trusted[0][1], legacy, declared)  # few or no Han characters to score
     if candidates := _strict_decodes(body, (legacy, "gb18030", "big5hkscs")):
-        enc, text = max(candidates, key=lambda c: common_han_share(c[1]))  # max: the first of equals
+        enc, text = max(candidates, key=lambda c: han_scores(c[1]))  # max: the first of equals
         return Decoded(text, enc, declared)
     guess = from_bytes(body[:200_000]).best()
     if guess is not None and guess.encoding:
@@ -92,11 +98,23 @@ def _strict_decodes(body: bytes, encodings) -> list[tuple[str, str]]:
     return decoded
 
 
-def common_han_share(text: str) -> float:
-    """The share of the Han characters (as Simplified) that are among the commonest: ~0.4 for Chinese,
-    near 0 for mojibake."""
-    han = "".join(m.group() for m in islice(_HAN.finditer(text), _SCORED_HAN))
-    return sum(ch in _COMMON_HAN for ch in to_simplified(han)) / len(han) if han else 0.0
+def han_scores(text: str) -> tuple[float, float]:
+    """(share among the 100 commonest, share among GB2312's 3755 first-level characters) of the Han
+    characters as Simplified: ~0.4 and ~0.95 for Chinese, near 0 for mojibake. The second decides a page of a few characters none of which is among the
+    100 (a title: 臺灣, 深圳): real text is nearly all first-level, mojibake about half (the rest of it
+    is kana, private-use or rare characters, which are not first-level)."""
+    han = to_simplified("".join(m.group() for m in islice(_HAN.finditer(text), _SCORED_HAN)))
+    if not han:
+        return 0.0, 0.0
+    return sum(ch in _COMMON_HAN for ch in han) / len(han), sum(map(_first_level, han)) / len(han)
+
+
+def _first_level(ch: str) -> bool:
+    """One of GB2312's first-level characters (rows 16-55, ordered by frequency of use)."""
+    try:
+        return 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
+    except UnicodeEncodeError:
+        return False
 
 
 def looks_binary(body: bytes) -> bool:

@@ -14,7 +14,7 @@ none, whose content no version of the document holds and that was stored after t
 (never one through the revert rule).
 A URL's fetches become versions in the order they were stored: a fetch whose URL has an older one
 pending in another run's batch waits for a later run (`waiting`); a document with several URLs never
-takes an older fetch's text over a newer one's (parsers/store.insert_version).
+takes an older fetch's text over a newer one's (parsers/store.insert_version; counted `older`).
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ class ProcessSummary:
     stories_new: int = 0
     reparsed: int = 0
     waiting: int = 0  # left for a later run: an older fetch of the same URL is still pending (another run's)
+    older: int = 0  # not taken: stored before the fetch behind its document's current version (another URL's)
     min_version_id: int | None = None
     max_version_id: int | None = None
     seconds: float = 0.0
@@ -69,7 +70,8 @@ class ProcessSummary:
         return (f"{self.pages} pages: {self.documents_new} new documents, {self.versions_new} new versions, "
                 f"{self.unchanged} unchanged, {self.reparsed} reparsed, {self.empty} empty, "
                 f"{self.not_articles} not articles, {self.drifted} with parser drift, {self.failed} failed, "
-                f"{self.waiting} waiting, {self.stories_new} new stories in {self.seconds:.1f}s")
+                f"{self.waiting} waiting, {self.older} older than their document's current version, "
+                f"{self.stories_new} new stories in {self.seconds:.1f}s")
 
 
 def _content_charset(content_type: str | None) -> str | None:
@@ -119,7 +121,8 @@ def store_document(conn, folder, index, page: Page, summary: ProcessSummary, rep
                                                    may_revert=not reparse)
     summary.documents_new += new_doc
     summary.versions_new += new_version
-    summary.unchanged += not new_version
+    summary.older += version_id is None  # insert_version: a fetch stored before the current version's
+    summary.unchanged += version_id is not None and not new_version
     summary.empty += doc.is_empty
     summary.note_version(version_id if new_version else None)
     if version_id is not None:

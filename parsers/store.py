@@ -68,7 +68,8 @@ def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | No
     version's (a page reverted A → B → A) and when may_revert (not for --reparse, which rewrites in
     place); an older fetch processed late changes nothing, whatever its content: `process` orders a
     URL's fetches but not a document's, whose URLs (http and https, a mobile page, a reprint's
-    canonical URL) another run may process first. Empty pages never replace text."""
+    canonical URL) another run may process first. Empty pages never replace text, and an empty current
+    version (the newer fetch found no body) takes an older fetch's text."""
     conn.execute(q.LOCK_DOCUMENT, {"document_id": document_id})  # concurrent runs number versions one at a time
     current = conn.execute(q.SELECT_CURRENT_VERSION, {"document_id": document_id, "raw_fetch_id": raw_fetch_id}).fetchone()
     if current is not None and current["content_hash"] == doc.content_hash:
@@ -78,8 +79,9 @@ def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | No
         return same["version_id"], False
     if doc.is_empty and current is not None:
         return current["version_id"], False
-    if current is not None and current["stored_later"] is False:  # (None: the current version has no fetch)
-        return None, False
+    if current is not None and current["stored_later"] is False and not current["is_empty"]:
+        return None, False  # `older` in process' summary (stored_later None: the current version has no fetch;
+        #                     an empty one holds no text)
     params = version_params(doc, document_id, raw_fetch_id, search_text)
     params["replaces_version_id"] = current["version_id"] if current else None
     params["change_summary"] = Jsonb(dedup.change_summary(current["text"], doc.text)) if current else None

@@ -249,7 +249,7 @@ def _brief(result: Any) -> str:
 
 def _describe_process(r: dict) -> str:
     return (f"{r['pages']} page(s): {r['documents_new']} new document(s), {r['versions_new']} new version(s), "
-            f"{r['unchanged']} unchanged, {r['empty']} empty, {r['failed']} failed")
+            f"{r['unchanged']} unchanged, {r['older']} older, {r['empty']} empty, {r['failed']} failed")
 
 
 def _describe_classify(r: dict) -> str:

@@ -20,8 +20,9 @@ urlencode(base64(HMAC-SHA256(key=secret, msg="timestamp\\nsecret"))) in the quer
 timestamp in s, sign = base64(HMAC-SHA256(key="timestamp\\nsecret", msg=b"")) in the JSON body;
 WeCom robots and generic `json` webhooks are not signed. A non-zero `errcode` (WeCom, DingTalk) or
 `code`/`StatusCode` (Feishu) is a refusal; rate-limit codes (WeCom 45009, DingTalk 130101/410100,
-Feishu 11232/99991400) raise RateLimited. A connection that fails before the request is written
-raises NotSent (the robot cannot have it); one that breaks after it was written raises InDoubt (it
+Feishu 11232/99991400) raise RateLimited. A connection that fails before the request is written,
+or a URL no request can use (no host, a space or control character in it), raises NotSent (the robot
+cannot have it); one that breaks after it was written raises InDoubt (it
 may have been shown). Error texts never contain the URL or the secret (`redact`).
 """
 
@@ -178,12 +179,18 @@ def redact(text: str, *secrets: str | None) -> str:
 
 
 def open_connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # an unclosed IPv6 bracket
+        raise NotSent(f"the URL cannot be posted to: {type(exc).__name__}") from None
+    if not parts.hostname:
+        raise NotSent("the URL cannot be posted to: no host")
     cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     try:
         conn = cls(parts.hostname, parts.port, timeout=timeout)
         conn.connect()
-    except (OSError, ValueError) as exc:  # ValueError: a port or host name no request can use (UnicodeError)
+    except (OSError, ValueError, http.client.InvalidURL) as exc:  # ValueError: a port or host name no request
+        # can use (UnicodeError); InvalidURL: a space or control character in the host
         raise NotSent(f"cannot connect to {parts.hostname}: {type(exc).__name__}") from None
     return conn, parts.path + (f"?{parts.query}" if parts.query else "")
 
@@ -231,7 +238,8 @@ def send_message(kind: str, url: str, secret: str | None, body: dict, *, timeout
     try:
         check_answer(kind, post_json(signed_url, signed_body, timeout, answer_required=kind != "json"))
     except (Refused, NotSent, InDoubt) as exc:
-        raise type(exc)(redact(str(exc), url, signed_url, secret, urlsplit(url).query)) from None
+        query = url.partition("?")[2].partition("#")[0]  # as urlsplit's, which raises on a broken host
+        raise type(exc)(redact(str(exc), url, signed_url, secret, query)) from None
 
 
 def post_with_retries(kind: str, url: str, secret: str | None, body: dict) -> None:

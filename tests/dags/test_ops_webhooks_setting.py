@@ -160,3 +160,14 @@ def test_a_url_no_request_can_carry_is_not_sent_and_raises_nothing_else():
             with pytest.raises(sender.NotSent):
                 sender.send_message("json", url, None, {"text": "x"})
     assert robots.requests == []
+
+
+@pytest.mark.parametrize("url", ["http:///robot/send", "https://:8443/robot/send", "http://[::1/robot/send",
+                                 "http://a b.example/robot/send", "http://robot.example\x00/send"])
+def test_a_url_without_a_usable_host_is_not_sent(url):
+    """No host, an unclosed IPv6 bracket, a space or NUL in the host: http.client or urlsplit refuse them before
+    any connection (AttributeError, TypeError, ValueError, InvalidURL), which escaped every caller of the sender."""
+    from futurewatch.core import sender
+
+    with pytest.raises(sender.NotSent):
+        sender.send_message("json", url, None, {"text": "x"})

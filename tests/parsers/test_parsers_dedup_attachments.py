@@ -85,6 +85,28 @@ def test_a_docx_unpacking_past_the_limit_is_too_large_not_read():
     assert bomb.status == "too_large" and bomb.text is None and bomb.ext == "docx"
 
 
+def _damaged_directory(body: bytes, offset: int, value: bytes) -> bytes:
+    """`body` with `value` written at `offset` of its first central directory entry."""
+    at = body.index(b"PK\x01\x02") + offset
+    return body[:at] + value + body[at + len(value):]
+
+
+def test_a_docx_whose_zip_directory_is_damaged_fails_alone():
+    """A directory entry asking for an unknown zip version, or a name flagged UTF-8 that is not, is a damaged
+    attachment ('failed'): reading its directory (to sniff the type, to sum the sizes) raised out of
+    extract_attachment and failed the whole page."""
+    buf = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("未来产业")
+    document.save(buf)
+    body = buf.getvalue()
+    name_at = 46  # the entry's file name follows its 46-byte header
+    for damaged in (_damaged_directory(body, 6, b"\xd6\x00"),  # "version needed to extract": 21.4
+                    _damaged_directory(_damaged_directory(body, 8, b"\x00\x08"), name_at, b"\xff")):
+        link = attachments.extract_attachment(AttachmentLink(url="https://x.cn/a.docx", ext="docx"), damaged)
+        assert link.status == "failed" and link.text is None
+
+
 def test_only_short_policy_notices_take_attachment_text():
     link = AttachmentLink(url="https://x.cn/a.pdf", text="正文" * 800)
     notice = Document(url="u", source_id="govcn", parser="p", kind="policy", text="现印发给你们。", attachments=[link])

@@ -45,6 +45,14 @@ def test_a_stated_time_zone_is_kept(raw):
     assert dates.parse_date("2024-02-09 10:00-12:00", ref=REF).isoformat() == "2024-02-09T10:00:00+08:00"
 
 
+@pytest.mark.parametrize("text", ["发布时间：2024年2月9日 14:29 Z世代消费报告", "2024-02-09 14:29（Z世代专场）",
+                                  "2024-02-09 14:29 z", "2024-02-09 14:29:00 Z-Park"])
+def test_a_word_after_the_time_is_no_zone(text):
+    """In free text only a Z right after the seconds (…:00Z) is UTC: Z世代 (Gen Z) or Z-Park after a time is a word."""
+    assert dates.find_date(text).isoformat() == "2024-02-09T14:29:00+08:00"
+    assert dates.find_date("2024-02-09 06:29:00Z，来源：新华社").isoformat() == "2024-02-09T14:29:00+08:00"
+
+
 def test_published_at_in_utc_from_meta_and_date_line():
     text = "<p>广东省工信厅联合省科技厅等部门举行五大未来产业新闻发布会，会上透露了发展目标与重点方向。</p>" * 3
     for head, line in (('<meta property="article:published_time" content="2024-02-09 06:29:00+00:00">', ""),
@@ -181,3 +189,29 @@ def test_list_api_hints_fill_what_the_page_lacks():
     assert doc.policy.issuers == ["工业和信息化部", "国家发展和改革委员会"]  # full names (parsers.institutions)
     assert doc.published_at.date() == date(2024, 2, 9)  # year inferred from the fetch time
     assert doc.kind == "policy" and doc.doc_key == "govcn:6930001"
+
+
+@pytest.mark.parametrize("text,encoding,label", [("臺灣", "big5", None), ("臺北市信義區", "big5", None),
+                                                ("深圳", "gbk", "big5"), ("广州", "gbk", "big5"),
+                                                ("会议", "gbk", "big5")])
+def test_a_page_of_a_few_rare_han_characters_reads_right(text, encoding, label):
+    """None of these is among the 100 commonest characters, so the commonest-character share ties at 0 for the
+    right and the wrong reading: the share of GB2312's 3755 first-level characters decides (mojibake is made of
+    kana, private-use and second-level characters)."""
+    head = f'<meta charset="{label}">' if label else ""
+    body = f"<html><head>{head}<title>{text}</title></head><body><p>{text}</p></body></html>".encode(encoding)
+    assert f"<p>{text}</p>" in decode_html(body).text
+
+
+KOREAN = ("산업통상자원부는 오늘 인공지능, 반도체, 이차전지, 바이오 등 미래 첨단산업을 육성하기 위한 새로운 지원 정책을 "
+          "발표했습니다. 정부는 연구개발 투자를 확대하고 지역 혁신 클러스터를 조성할 계획이라고 밝혔습니다.")
+
+
+@pytest.mark.parametrize("in_header", [False, True])
+def test_a_korean_page_in_its_declared_charset_reads_right(in_header):
+    """EUC-KR Hangul is valid GB2312 too: a Korean page has no Han characters to score, so the GB reading won
+    the commonest-character contest with its few common ones. A declared charset that is not Chinese is kept."""
+    head = "" if in_header else '<meta charset="euc-kr">'
+    body = f"<html><head>{head}<title>보도자료</title></head><body><p>{KOREAN}</p></body></html>".encode("euc-kr")
+    decoded = decode_html(body, "euc-kr" if in_header else None)
+    assert KOREAN in decoded.text and decoded.encoding == "euc_kr"
