@@ -107,37 +107,33 @@ def test_scraped_markup_is_escaped(db_url, settings):
     assert "onerror=alert(2)" in html and "&lt;img src=x onerror=alert(2)&gt;" in html  # shown as text only
 
 
-def test_snippets_show_the_text_as_published(db_url, settings):
-    """An ellipsis (NFKC: three dots) used to make the whole snippet the matching form: Simplified,
-    lower case, half-width punctuation."""
+def immediate_digest_of(db_url, settings, text: str) -> dict:
+    """The stored digest of an immediate 广东 AND 量子 rule that matched one Traditional article with `text`."""
     tv = A.add_taxonomy(db_url)
     A.add_subscriber(db_url, "hk@example.com", [("粤港量子", "keyword", {"query": "广东 AND 量子"})],
                      cadence="immediate")
-    text = "廣東省推動量子科技與AI產業發展……見《通知》，詳情請瀏覽iPhone應用。"
     doc = A.add_document(db_url, "takungpao", "廣東量子科技", text)
     A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["量子"]})
     now = datetime.now(timezone.utc)
     match_events(db_url, now=now, settings=load_settings())
     build_due_digests(db_url, now=now, settings=settings)
-    digest = stored(db_url)[0]
+    return stored(db_url)[0]
+
+
+def test_snippets_show_the_text_as_published(db_url, settings):
+    """An ellipsis (NFKC: three dots) used to make the whole snippet the matching form: Simplified,
+    lower case, half-width punctuation."""
+    digest = immediate_digest_of(db_url, settings, "廣東省推動量子科技與AI產業發展……見《通知》，詳情請瀏覽iPhone應用。")
     assert "【廣東】省推動【量子】科技與AI產業發展……見《通知》，詳情請瀏覽iPhone應用。" in digest["body_text"]
     assert "<mark" in digest["body_html"] and ">廣東</mark>省推動<mark" in digest["body_html"]
     assert "广东省推动" not in digest["body_text"] + digest["body_html"]
+
 
 def test_snippet_marks_stay_on_the_terms_when_normalising_shortens_and_lengthens(db_url, settings):
     """A decomposed é (NFKC: one character) before the terms and a ℃ (NFKC: °C) after them keep the
     text's length, so the whole-text matching form passed as aligned: every mark was one character
     early (【 廣】東省推動【量】子)."""
-    tv = A.add_taxonomy(db_url)
-    A.add_subscriber(db_url, "hk@example.com", [("粤港量子", "keyword", {"query": "广东 AND 量子"})],
-                     cadence="immediate")
-    text = "據Nestle\u0301報道，廣東省推動量子科技，樣品冷卻至-196℃。"
-    doc = A.add_document(db_url, "takungpao", "廣東量子科技", text)
-    A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["量子"]})
-    now = datetime.now(timezone.utc)
-    match_events(db_url, now=now, settings=load_settings())
-    build_due_digests(db_url, now=now, settings=settings)
-    digest = stored(db_url)[0]
+    digest = immediate_digest_of(db_url, settings, "據Nestle\u0301報道，廣東省推動量子科技，樣品冷卻至-196℃。")
     assert f"據Nestle\u0301報道，【廣東】省推動【量子】科技，樣品冷卻至-196℃。" in digest["body_text"]
     assert ">廣東</mark>省推動<mark" in digest["body_html"]
 
