@@ -84,6 +84,15 @@ class DigestSummary:
     errors: list[str] = field(default_factory=list)
 
 
+LEFT_FOR_OPS = ("failed", "in_doubt", "chat_failed", "chat_in_doubt")  # nothing resends these by itself
+
+
+def left_for_ops(summary: dict) -> int:
+    """Deliveries of a digest run (DigestSummary as a dict) that need ops: failed or in doubt, mail or chat.
+    `digest send` exits 1 and the cycle's digests stage fails on any."""
+    return sum(summary[key] for key in LEFT_FOR_OPS)
+
+
 def send_due_digests(db_url: str, *, now: datetime, settings: Settings) -> DigestSummary:
     """Build each active subscriber's due digest (once per period), then deliver everything due."""
     built = build_due_digests(db_url, now=now, settings=settings)

@@ -100,3 +100,19 @@ def test_preview_without_options_shows_the_latest_period_with_events(fw_env):
     assert result.exit_code == 0 and "the latest period with events" in result.output, result.output
     written = fw_env.home / "preview-1.html"
     assert written.exists() and "量子通信网络开通" in written.read_text(encoding="utf-8")
+
+
+def test_digest_send_exits_1_when_a_chat_delivery_fails(fw_env, monkeypatch):
+    """A chat delivery that failed for good (or is in doubt) needs ops as a refused e-mail does: `digest
+    send` exited 0 for it, and `futurewatch run` said its digests stage was fine."""
+    from psycopg.types.json import Jsonb
+
+    monkeypatch.delenv("FW_TEST_UNSET_ROBOT_URL", raising=False)
+    now = seed_digest_events(fw_env.db_url)
+    with connect(fw_env.db_url) as conn:
+        conn.execute("UPDATE subscribers SET webhooks = %(w)s",
+                     {"w": Jsonb([{"kind": "wecom", "url_env": "FW_TEST_UNSET_ROBOT_URL"}])})
+    result = runner.invoke(app, ["digest", "send", "--now", now.isoformat()])
+    assert result.exit_code == 1, result.output
+    assert "1 sent" in result.output and "chat: 0 sent" in result.output and "1 failed, 0 in doubt" in result.output
+    assert "error: 1 deliver(ies) failed or in doubt" in result.output

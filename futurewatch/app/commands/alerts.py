@@ -287,7 +287,7 @@ def _preview_one(db_url: str, settings, who: str, period: str | None, out: Path 
 @digest_app.command("send")
 def send_command(now: str = typer.Option(None, "--now", help="ISO time the run stands for (default: now).")) -> None:
     """Build every due digest (once per subscriber and period) and deliver the outbox."""
-    from alerts.pipeline import send_due_digests
+    from alerts.pipeline import left_for_ops, send_due_digests
 
     summary = send_due_digests(current_db_url(), now=_parse_now(now), settings=current_settings())
     console.print(f"{summary.built} built, {summary.empty} empty, {summary.sent} sent, {summary.retrying} to retry, "
@@ -298,9 +298,9 @@ def send_command(now: str = typer.Option(None, "--now", help="ISO time the run s
         console.print(f"  wrote {path}")
     for error in summary.errors:
         console.print(f"[red]{error}[/]", markup=True, highlight=False)
-    if summary.failed:
-        print(f"error: {summary.failed} digest(s) failed; see `futurewatch alerts outbox --status failed`",
-              file=sys.stderr)
+    if left := left_for_ops(vars(summary)):
+        print(f"error: {left} deliver(ies) failed or in doubt; see `futurewatch alerts outbox` and "
+              "`futurewatch alerts chat` (--requeue resends one)", file=sys.stderr)
         raise typer.Exit(1)
 
 
