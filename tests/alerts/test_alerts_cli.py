@@ -115,4 +115,4 @@ def test_digest_send_exits_1_when_a_chat_delivery_fails(fw_env, monkeypatch):
     result = runner.invoke(app, ["digest", "send", "--now", now.isoformat()])
     assert result.exit_code == 1, result.output
     assert "1 sent" in result.output and "chat: 0 sent" in result.output and "1 failed, 0 in doubt" in result.output
-    assert "error: 1 deliver(ies) failed or in doubt" in result.output
+    assert "error: 1 digest(s) failed or in doubt" in result.output

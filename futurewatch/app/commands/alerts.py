@@ -299,7 +299,7 @@ def send_command(now: str = typer.Option(None, "--now", help="ISO time the run s
     for error in summary.errors:
         console.print(f"[red]{error}[/]", markup=True, highlight=False)
     if left := left_for_ops(vars(summary)):
-        print(f"error: {left} deliver(ies) failed or in doubt; see `futurewatch alerts outbox` and "
+        print(f"error: {left} digest(s) failed or in doubt; see `futurewatch alerts outbox` and "
               "`futurewatch alerts chat` (--requeue resends one)", file=sys.stderr)
         raise typer.Exit(1)
 
