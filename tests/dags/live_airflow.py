@@ -63,10 +63,14 @@ class LiveAirflow:
         self.proc = subprocess.Popen(["bash", str(ROOT / "scripts" / script)], env=self.env, cwd=ROOT,
                                      stdout=open(self.log_path, "wb"), stderr=subprocess.STDOUT,
                                      start_new_session=True)
-        self.port = self._wait_for_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.client = httpx.Client(base_url=self.base, timeout=30)
-        self._wait_ready()
+        try:
+            self.port = self._wait_for_port()
+            self.base = f"http://127.0.0.1:{self.port}"
+            self.client = httpx.Client(base_url=self.base, timeout=30)
+            self._wait_ready()
+        except BaseException:  # the fixture never gets to stop() an Airflow that did not become ready
+            self.stop()
+            raise
 
     def script_output(self) -> str:
         return self.log_path.read_text("utf-8", "replace")
