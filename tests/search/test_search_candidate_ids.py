@@ -13,7 +13,7 @@ import re
 
 import psycopg
 
-from tests.search.test_search_topk import bigrams, common_terms, cut_terms, normalized, topk_db  # noqa: F401 (fixture)
+from tests.search.test_search_topk import bigrams, common_terms, cut_terms, normalized, topk_db, version_keys  # noqa: F401 (fixture)
 
 SHAPES = [(2,), (3,), (4,), (2, 3), (4, 4), (3, -2), (2, -2), (4, -3)]
 
@@ -38,8 +38,7 @@ def python_candidates(conn, groups, none=()) -> list[int]:
     terms do not count), newest first."""
     wanted = [bigrams(t) for g in groups for t in normalized(conn, g)]
     absent = common_terms(conn).intersection(normalized(conn, none))
-    rows = conn.execute("SELECT version_id, published_at, search_text FROM document_versions").fetchall()
-    held = [(v, p) for v, p, text in rows if all(w <= bigrams(text) for w in wanted) and not absent & bigrams(text)]
+    held = [(v, p) for v, p, have in version_keys(conn) if all(w <= have for w in wanted) and not absent & have]
     dated = sorted((r for r in held if r[1] is not None), key=lambda r: (r[1], r[0]), reverse=True)
     return [v for v, _ in dated] + sorted((v for v, p in held if p is None), reverse=True)
 

@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from tests.search.corpus import SampleDoc, copy_docs
-from tests.search.test_search_topk import bigrams, candidate_count, fw_search, normalized, oracle_at, search_plan
+from tests.search.test_search_topk import bigrams, candidate_count, fw_search, normalized, oracle_at, search_plan, version_keys
 
 WANTED = "鼹鼱"  # in no seed sentence
 OLD = datetime(1990, 1, 1, tzinfo=timezone.utc)
@@ -34,8 +34,7 @@ def add_holders(conn, docs, extra) -> None:
 def survivors(conn, excluded: str) -> int:
     """Versions holding WANTED's keys but not the excluded term's one key: from Python bigram sets."""
     wanted, key = bigrams(normalized(conn, [WANTED])[0]), normalized(conn, [excluded])[0]
-    texts = conn.execute("SELECT search_text FROM document_versions").fetchall()
-    return sum(wanted <= (have := bigrams(t)) and key not in have for (t,) in texts)
+    return sum(wanted <= have and key not in have for _, _, have in version_keys(conn))
 
 
 CASES = {  # excluded term → what each holder gets besides WANTED

@@ -12,7 +12,7 @@ import random
 import psycopg
 
 from tests.search.test_search_candidate_ids import python_candidates, run
-from tests.search.test_search_topk import bigrams, common_terms, cut_terms, fw_search, normalized, oracle_at, topk_db  # noqa: F401 (fixture)
+from tests.search.test_search_topk import common_terms, cut_terms, fw_search, normalized, oracle_at, topk_db, version_keys  # noqa: F401 (fixture)
 
 # positive term lengths, then excluded ones: two characters are one key each
 SHAPES = [((3,), (2,)), ((2,), (2,)), ((4,), (2,)), ((3, 3), (2,)), ((2,), (2, 2)), ((3,), (2, 3))]
@@ -34,8 +34,7 @@ def holders(conn, none: list[str]) -> set[int]:
     """Versions holding an excluded two-character term that the index drops by its key (a listed
     common key is excluded through its absence key before, among the candidates)."""
     keys = {t for t in normalized(conn, none) if len(t) == 2} - common_terms(conn)
-    rows = conn.execute("SELECT version_id, search_text FROM document_versions").fetchall()
-    return {v for v, text in rows if keys & bigrams(text)}
+    return {v for v, _, have in version_keys(conn) if keys & have}
 
 
 def parsed_of(conn, query: str) -> str:

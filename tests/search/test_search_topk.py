@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import psycopg
@@ -51,6 +52,53 @@ def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
+@dataclass(frozen=True)
+class Version:
+    version_id: int
+    document_id: int | None  # None: not its document's current version
+    published_at: datetime | None
+    search_text: str
+    keys: frozenset[str]  # the bigrams of search_text
+
+
+_SNAPSHOT: dict[tuple, list[Version]] = {}
+NEVER = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def versions(conn) -> list[Version]:
+    """Every version as this connection sees it, newest first in the documented recency order
+    (published_at, undated last, then version_id). Read once per state of the tables: cached by a
+    fingerprint of the visible rows (id, transaction and tuple position: any insert, update or
+    rollback changes it), so the oracles of one module share one pass over the texts."""
+    state = conn.execute(
+        "SELECT current_database(), (SELECT row(count(*), sum(hashtextextended("
+        "  version_id::text || ':' || xmin::text || ':' || ctid::text, 0)))::text FROM document_versions),"
+        " (SELECT row(count(*), sum(hashtextextended("
+        "  document_id::text || ':' || xmin::text || ':' || ctid::text, 0)))::text FROM documents)").fetchone()
+    if state not in _SNAPSHOT:
+        rows = conn.execute("SELECT v.version_id, d.document_id, v.published_at, v.search_text FROM document_versions v"
+                            " LEFT JOIN documents d ON d.current_version_id = v.version_id").fetchall()
+        rows.sort(key=lambda r: (r[2] is not None, r[2] or NEVER, r[0]), reverse=True)
+        _SNAPSHOT.clear()
+        _SNAPSHOT[state] = [Version(v, d, p, t, frozenset(bigrams(t))) for v, d, p, t in rows]
+    return _SNAPSHOT[state]
+
+
+def version_keys(conn) -> list[tuple]:
+    """(version_id, published_at, bigrams) of every version, current or not."""
+    return [(v.version_id, v.published_at, v.keys) for v in versions(conn)]
+
+
+def matches(conn, groups: list[list[str]], none: list[str] = ()) -> list[tuple[Version, bool]]:
+    """(version, matched) of every current document, newest first: the normalised text holds some
+    alternative of every group and no excluded term, tested as substrings in Python (what a LIKE
+    scan of search_text finds)."""
+    groups = [normalized(conn, g) for g in groups]
+    none = normalized(conn, none)
+    return [(v, all(any(t in v.search_text for t in g) for g in groups) and not any(t in v.search_text for t in none))
+            for v in versions(conn) if v.document_id is not None]
+
+
 def common_terms(conn) -> set[str]:
     """The common keys (0400) search excludes through their absence keys, as two-character terms."""
     return set(conn.execute("SELECT ARRAY(SELECT chr(k >> 16 & 65535) || chr(k & 65535)"
@@ -63,37 +111,33 @@ def candidate_count(conn, groups: list[list[str]], none: list[str] = ()) -> int:
     count, computed without the index."""
     wanted = [[bigrams(t) for t in normalized(conn, g)] for g in groups]
     absent = common_terms(conn).intersection(normalized(conn, none))
-    texts = conn.execute("SELECT search_text FROM document_versions").fetchall()
     return sum(all(any(w <= have for w in alts) for alts in wanted) and not absent & have
-               for have in (bigrams(t) for (t,) in texts))
+               for _, _, have in version_keys(conn))
 
 
 def oracle(conn, groups: list[list[str]], none: list[str], max_rows: int) -> tuple[str, list[tuple]]:
-    """(strategy, expected (document_id, version_id) in order): a sequential LIKE scan finds the
-    matches, Python applies the documented strategy choice and order."""
+    """(strategy, expected (document_id, version_id) in order): matches() finds the matches,
+    fw_rank_normalized ranks them, Python applies the documented strategy choice and order."""
     count = candidate_count(conn, groups, none)
-    groups = [normalized(conn, g) for g in groups]
-    none = normalized(conn, none)
-    where = [" OR ".join([LIKE] * len(g)) for g in groups] + [f"NOT ({LIKE})"] * len(none)
-    ranks = [f"fw_rank_normalized(v.search_text, %s)" for g in groups for _ in g]
-    conn.execute("SET enable_bitmapscan = off")
-    conn.execute("SET enable_indexscan = off")
-    rows = conn.execute(
-        f"SELECT d.document_id, v.version_id, v.published_at, ({' + '.join(ranks)})::real,"
-        f" ({' AND '.join('(' + w + ')' for w in where)})"
-        " FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id",
-        [t for g in groups for t in g] + [t for g in groups for t in g] + none,
-    ).fetchall()
-    conn.execute("RESET ALL")
-    never = datetime.min.replace(tzinfo=timezone.utc)
-    recency = sorted(rows, key=lambda r: (r[2] is not None, r[2] or never, r[1]), reverse=True)
-    walk_found = walk_outcome([bool(r[4]) for r in recency], max_rows)[1]
+    recency = matches(conn, groups, none)
+    terms = [t for g in normalized_groups(conn, groups) for t in g]
+    matched = [v for v, hit in recency if hit]
+    rank = dict(conn.execute(
+        f"SELECT version_id, ({' + '.join(['fw_rank_normalized(search_text, %s)'] * len(terms))})::real"
+        " FROM document_versions WHERE version_id = ANY(%s)", terms + [[v.version_id for v in matched]]).fetchall())
+    conn.execute("RESET ALL")  # as before: the oracle leaves the session's settings at their defaults
+    walk_found = walk_outcome([hit for _, hit in recency], max_rows)[1]
     if count <= RANK_ALL and not walk_found:
-        strategy, chosen = "ranked", [r for r in rows if r[4]]  # every match
+        strategy, chosen = "ranked", matched  # every match
     else:
-        strategy, chosen = "newest", [r for r in recency if r[4]][:max_rows]  # the max_rows newest matches
-    key = lambda r: (-r[3], -(r[2] or never).timestamp() if r[2] else float("inf"), r[0])  # noqa: E731
-    return strategy, [(r[0], r[1]) for r in sorted(chosen, key=key)[:max_rows]]
+        strategy, chosen = "newest", matched[:max_rows]  # the max_rows newest matches
+    key = lambda v: (-rank[v.version_id], -v.published_at.timestamp() if v.published_at else float("inf"),  # noqa: E731
+                     v.document_id)
+    return strategy, [(v.document_id, v.version_id) for v in sorted(chosen, key=key)[:max_rows]]
+
+
+def normalized_groups(conn, groups: list[list[str]]) -> list[list[str]]:
+    return [normalized(conn, g) for g in groups]
 
 
 def walk_size(max_rows: int) -> tuple[int, int]:
@@ -175,13 +219,8 @@ def search_plan(conn, query: str, max_rows: int) -> dict:
 
 
 def newest_hold(conn, term: str, max_rows: int) -> tuple[int, bool]:
-    """walk_outcome() of a term, its matches computed by LIKE."""
-    conn.execute("SET enable_bitmapscan = off")
-    rows = conn.execute(f"SELECT {LIKE} FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id"
-                        " ORDER BY v.published_at DESC NULLS LAST, v.version_id DESC LIMIT %s",
-                        normalized(conn, [term]) + [walk_size(max_rows)[1]]).fetchall()
-    conn.execute("RESET enable_bitmapscan")
-    return walk_outcome([r[0] for r in rows], max_rows)
+    """walk_outcome() of a term, its matches found by matches()."""
+    return walk_outcome([hit for _, hit in matches(conn, [[term]])[: walk_size(max_rows)[1]]], max_rows)
 
 
 def test_plan_follows_the_walk_then_the_index_count(topk_db):

@@ -21,6 +21,7 @@ from tests.search.test_search_topk import (  # noqa: F401 (fixture)
     candidate_count,
     cut_terms,
     fw_search,
+    matches,
     normalized,
     oracle,
     topk_db,
@@ -32,20 +33,8 @@ NEVER = datetime.min.replace(tzinfo=timezone.utc)
 
 
 def recency_matches(conn, groups, none) -> list[bool]:
-    """Whether each current document matches, newest first (a sequential LIKE scan)."""
-    groups = [normalized(conn, g) for g in groups]
-    none = normalized(conn, none)
-    where = [" OR ".join([LIKE] * len(g)) for g in groups] + [f"NOT ({LIKE})"] * len(none)
-    conn.execute("SET enable_bitmapscan = off")
-    conn.execute("SET enable_indexscan = off")
-    rows = conn.execute(
-        f"SELECT v.version_id, v.published_at, ({' AND '.join('(' + w + ')' for w in where)})"
-        " FROM document_versions v JOIN documents d ON d.current_version_id = v.version_id",
-        [t for g in groups for t in g] + none,
-    ).fetchall()
-    conn.execute("RESET ALL")
-    rows.sort(key=lambda r: (r[1] is not None, r[1] or NEVER, r[0]), reverse=True)
-    return [bool(r[2]) for r in rows]
+    """Whether each current document matches, newest first."""
+    return [hit for _, hit in matches(conn, groups, none)]
 
 
 def through_candidates(conn, matched: list[bool], count: int, max_rows: int) -> bool:
