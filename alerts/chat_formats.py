@@ -142,7 +142,7 @@ def pack(blocks: list[str], closing: str, more: str, limit: int = MAX_BYTES, par
 
 def chat_texts(context: dict) -> list[str]:
     L = context["L"]
-    closing = f"[{L['full']}]({context['full_url']})" if context.get("full_url") else plain(L["footer"])
+    closing = link(L["full"], context["full_url"]) if context.get("full_url") else plain(L["footer"])
     blocks = [header_block(context), *top_blocks(context), *deadline_blocks(context), *other_blocks(context)]
     return pack(blocks, closing, L["more"])
 

@@ -241,9 +241,11 @@ def test_a_url_with_a_line_break_or_angle_brackets_stays_one_link():
     card = {"title": "量子", "url": "https://a.example/x\ny<b>", "where": "省级", "reasons": ["规则：x"]}
     context = {"L": {"digest": "D", "period": "P", "sep": "；", "summary": "S", "top": "T", "full": "F", "more": "{n}",
                      "footer": "f", "new_entity": "N", "other": "o"},
-               "period_label": "p", "summary": "s", "top": [card], "spikes": [], "entities": [], "full_url": None}
+               "period_label": "p", "summary": "s", "top": [card], "spikes": [], "entities": [],
+               "full_url": "https://intranet.example/futurewatch digests/d.1.html"}
     content = build_messages("wecom", context)[0]["markdown"]["content"]
     assert "[量子](https://a.example/x%0Ay%3Cb%3E)" in content and "<b>" not in content
+    assert content.endswith("[F](https://intranet.example/futurewatch%20digests/d.1.html)")
 
 
 def test_chat_outbox_command_lists_and_requeues_without_secrets(db_url, tmp_path, robots, monkeypatch):
