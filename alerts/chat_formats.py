@@ -7,8 +7,9 @@ feishu    {"msg_type": "interactive", "card": {header, elements: [div/lark_md]}}
 The text is the digest's opening: header and summary, the top items (a policy also with what it
 implements and its first measure), deadline reminders, spikes, first-seen entities, and a link to the full digest (FUTUREWATCH_DIGEST_URL + the outbox file name). Blocks
 are packed into at most MAX_PARTS messages of at most MAX_BYTES each; what does not fit is
-replaced by "N more in the full digest". Scraped text is neutralised for markdown (brackets,
-emphasis marks and angle brackets become full-width forms), links are http(s) only.
+replaced by "N more in the full digest"; a block too large for a message is cut outside any
+link or bold span (fit). Scraped text is neutralised for markdown (brackets, emphasis marks and
+angle brackets become full-width forms), links are http(s) only.
 """
 
 from __future__ import annotations
