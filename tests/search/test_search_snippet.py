@@ -35,10 +35,10 @@ def test_hit_covers_the_term_as_published(query, text, hit):
 
 
 def test_snippet_never_cuts_a_letter_from_its_accent():
-    text = "量" * (SNIPPET_CHARS - 1) + "e\u0301" + "尾" * 20
-    snippet = build_snippet(text, parse_query("海洋"))  # no hit: the text's start
-    assert snippet.text.endswith("…") and not unicodedata.combining(snippet.text[-2])
-    hit = build_snippet("e\u0301" * 14 + "量子计算" + "尾" * 60, parse_query("量子计算"))
+    text = "量" * (SNIPPET_CHARS - 1) + "e\u0301" + "尾" * 20  # the cut would fall between e and its accent
+    shown = build_snippet(text, parse_query("海洋")).text  # no hit: the text's start
+    assert shown.endswith("…") and text.startswith(shown[:-1]) and not unicodedata.combining(text[len(shown) - 1])
+    hit = build_snippet("x" + "e\u0301" * 14 + "量子计算" + "尾" * 60, parse_query("量子计算"))  # would start on an accent
     assert hit.hit == "量子计算" and not unicodedata.combining(hit.text[1])
 
 
