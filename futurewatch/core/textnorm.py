@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,17 +83,20 @@ def fold_with_offsets(source: str) -> FoldedText:
     return FoldedText(form, *_offset_map(folds, len(source)))
 
 
-def _offset_map(folds: list[tuple[int, int, str]], length: int) -> tuple[list[int], list[int]]:
-    """(starts, ends) in the source of each matching-form character, given the folded clusters."""
-    starts, ends, pos = [], [], 0
+def _offset_map(folds: list[tuple[int, int, str]], length: int) -> tuple[array, array]:
+    """(starts, ends) in the source of each matching-form character, given the folded clusters; as
+    int arrays (a cached form of a long text stays small)."""
+    starts, ends, pos = array("i"), array("i"), 0
     for a, b, folded in folds:
-        starts += range(pos, a)
-        ends += range(pos + 1, a + 1)
+        starts.extend(range(pos, a))
+        ends.extend(range(pos + 1, a + 1))
         one = b - a == 1 and len(folded) == 1
-        starts += (a,) if one else (a,) * len(folded)
-        ends += (b,) if one else (b,) * len(folded)
+        starts.extend((a,) if one else (a,) * len(folded))
+        ends.extend((b,) if one else (b,) * len(folded))
         pos = b
-    return starts + list(range(pos, length)), ends + list(range(pos + 1, length + 1))
+    starts.extend(range(pos, length))
+    ends.extend(range(pos + 1, length + 1))
+    return starts, ends
 
 
 _MAY_FOLD = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")  # ASCII and unified ideographs: NFKC-stable, attach to nothing
