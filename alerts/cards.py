@@ -19,6 +19,7 @@ from alerts.labels import LEVEL_NAMES, format_score, format_time, text_for, trac
 from alerts.policy_cards import add_policy, empty_policy, implements_text, policy_lines
 from alerts.render import safe_url
 from alerts.snippets import find_spans, prepare_text, snippet_text
+from futurewatch.core.textnorm import FoldedText
 
 ARTICLES_SQL = """
 SELECT v.version_id, v.title, left(v.text, 20000) AS text, v.published_at, d.kind,
@@ -50,13 +51,13 @@ def parent_in_view(views: dict | None, view: str) -> str | None:
     return parent[0] if isinstance(parent, list) and parent else parent if isinstance(parent, str) else None
 
 
-def surface_of(term: str, prepared: tuple[str, str]) -> str | None:
+def surface_of(term: str, prepared: tuple[str, FoldedText]) -> str | None:
     """The term as written in the text (6G, 廣東), found through the matching form."""
     spans = find_spans(prepared[1], [term])
     return prepared[0][spans[0][0]:spans[0][1]] if spans else None
 
 
-def surfaces(terms: list[str], prepared: list[tuple[str, str]]) -> list[str]:
+def surfaces(terms: list[str], prepared: list[tuple[str, FoldedText]]) -> list[str]:
     out: list[str] = []
     for term in terms:
         found = next((s for p in prepared if (s := surface_of(term, p))), None)
@@ -74,7 +75,7 @@ def build_tracks(article: dict | None, view: str, language: str) -> list[dict]:
     return tracks
 
 
-def strongest_evidence(article: dict | None, prepared: list[tuple[str, str]], language: str) -> list[str]:
+def strongest_evidence(article: dict | None, prepared: list[tuple[str, FoldedText]], language: str) -> list[str]:
     """Up to three terms of the top-scored track's evidence, title first, as written."""
     labels = (article or {}).get("labels") or []
     if not labels:

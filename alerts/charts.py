@@ -39,12 +39,12 @@ GROUP BY 1, 2
 def select_track_counts(conn, view: str, tz: ZoneInfo, end: datetime, days: int) -> dict:
     """{"days": [date…], "tracks": [(parent, [count per day])…]} for the `days` local days up to `end`,
     the last being the day of the period's last instant (a daily digest ending at midnight ends with
-    the day before, not with the day the run falls in)."""
+    the day before, not with the day the run falls in). Only what was published before `end` counts:
+    an item dated after it (an immediate digest's period ends mid-day) is not in the last day."""
     last = (end - timedelta(microseconds=1)).astimezone(tz).date()
     first = last - timedelta(days=days - 1)
     since = datetime.combine(first, time(0), tzinfo=tz)
-    rows = conn.execute(TRACK_COUNTS_SQL, {"tz": tz.key, "view": view, "since": since,
-                                           "until": datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)})
+    rows = conn.execute(TRACK_COUNTS_SQL, {"tz": tz.key, "view": view, "since": since, "until": end})
     day_list = [first + timedelta(days=i) for i in range(days)]
     series: dict[str, list[int]] = {}
     for row in rows.fetchall():

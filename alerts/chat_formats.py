@@ -7,17 +7,25 @@ feishu    {"msg_type": "interactive", "card": {header, elements: [div/lark_md]}}
 The text is the digest's opening: header and summary, the top items (a policy also with what it
 implements and its first measure), deadline reminders, spikes, first-seen entities, and a link to the full digest (FUTUREWATCH_DIGEST_URL + the outbox file name). Blocks
 are packed into at most MAX_PARTS messages of at most MAX_BYTES each; what does not fit is
-replaced by "N more in the full digest". Scraped text is neutralised for markdown (brackets,
-emphasis marks and angle brackets become full-width forms), links are http(s) only.
+replaced by "N more in the full digest"; a block too large for a message is cut outside any
+link or bold span (fit). Scraped text is neutralised for markdown (brackets, emphasis marks and
+angle brackets become full-width forms), links are http(s) only.
 """
 
 from __future__ import annotations
+
+import re
+
+from futurewatch.core.textnorm import cluster_start
 
 
 MAX_BYTES = 4000      # under WeCom's 4096-byte markdown limit, also used for DingTalk and Feishu
 MAX_PARTS = 3
 _NEUTRAL = str.maketrans({"[": "［", "]": "］", "*": "＊", "_": "＿", "`": "｀", "<": "＜", ">": "＞", "#": "＃",
                           "\n": " ", "\r": " "})
+
+
+_URL_ESCAPES = {ord(c): f"%{ord(c):02X}" for c in "() \t\r\n<>"}  # would end the link or the line
 
 
 def plain(text: str | None) -> str:
@@ -28,7 +36,7 @@ def plain(text: str | None) -> str:
 def link(title: str, url: str | None) -> str:
     if not url:
         return plain(title)
-    return f"[{plain(title)}]({url.replace('(', '%28').replace(')', '%29').replace(' ', '%20')})"
+    return f"[{plain(title)}]({url.translate(_URL_ESCAPES)})"
 
 
 def header_block(c: dict) -> str:
@@ -71,9 +79,42 @@ def other_blocks(c: dict) -> list[str]:
     return blocks
 
 
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]*)\)")
+_MARKUP = re.compile(f"{_LINK.pattern}|\\*\\*[^*\\n]+\\*\\*")  # links and bold spans: cut before or whole
+_ELLIPSIS = len("…".encode("utf-8"))
+
+
+def size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
 def fit(block: str, limit: int) -> str:
-    data = block.encode("utf-8")
-    return block if len(data) <= limit else data[:limit - 3].decode("utf-8", "ignore") + "…"
+    """`block`, or its longest head within `limit` bytes and ending in "…". The cut is never inside
+    markup: a link keeps its URL with a shorter text (or is left out), a bold span is left out."""
+    if size(block) <= limit:
+        return block
+    cut = head_chars(block, limit - _ELLIPSIS)
+    for m in _MARKUP.finditer(block):
+        if m.start() < cut < m.end():
+            if m.group(2) is not None and (short := shorter_link(m, limit - size(block[:m.start()]))):
+                return block[:m.start()] + short
+            cut = m.start()
+            break
+    return block[:cut].rstrip() + "…"
+
+
+def shorter_link(link: re.Match, room: int) -> str | None:
+    """The link with as much of its text as fits in `room` bytes (its URL whole), None if none does."""
+    text, url = link.group(1), link.group(2)
+    kept = head_chars(text, room - size(f"[]({url})") - _ELLIPSIS)
+    if kept == len(text):
+        return f"[{text}]({url})…"
+    return f"[{text[:kept]}…]({url})" if kept > 0 else None
+
+
+def head_chars(text: str, budget: int) -> int:
+    """How many characters of `text` fit in `budget` bytes, not separating a character from its marks."""
+    return cluster_start(text, len(text.encode("utf-8")[:max(budget, 0)].decode("utf-8", "ignore")))
 
 
 def pack(blocks: list[str], closing: str, more: str, limit: int = MAX_BYTES, parts: int = MAX_PARTS) -> list[str]:
@@ -102,7 +143,7 @@ def pack(blocks: list[str], closing: str, more: str, limit: int = MAX_BYTES, par
 
 def chat_texts(context: dict) -> list[str]:
     L = context["L"]
-    closing = f"[{L['full']}]({context['full_url']})" if context.get("full_url") else plain(L["footer"])
+    closing = link(L["full"], context["full_url"]) if context.get("full_url") else plain(L["footer"])
     blocks = [header_block(context), *top_blocks(context), *deadline_blocks(context), *other_blocks(context)]
     return pack(blocks, closing, L["more"])
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from alerts.terms import normalize_text
+from futurewatch.core.textnorm import FoldedText
 
 # Labels of a version come from the newest taxonomy version that has classified it.
 # Version-first (issue 17): every row of the batch is found by key (OFFSET 0 keeps each lookup an
@@ -64,7 +65,7 @@ class VersionFacts:
     flapping: bool = False  # a revert soon after another: recorded, not sent (alerts.flapping)
     _norm: tuple[str, str] | None = None
     _found: tuple | None = None
-    _snippet: tuple[str, str] | None = None
+    _snippet: tuple[str, FoldedText] | None = None
     _memo: dict = field(default_factory=dict)  # per-version results shared by every rule
 
     @property
@@ -89,7 +90,7 @@ class VersionFacts:
             self._found = (index, index.find(title), index.find(text))
         return self._found[1], self._found[2]
 
-    def snippet_base(self) -> tuple[str, str]:
+    def snippet_base(self) -> tuple[str, FoldedText]:
         """The body (or title) prepared for snippets, once per version."""
         if self._snippet is None:
             from alerts.snippets import prepare_text

@@ -9,57 +9,38 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from futurewatch.core.textnorm import nfkc, normalize_for_match, to_simplified
+from futurewatch.core.termmatch import CJK_RANGES, at_boundary, key_edges
+from futurewatch.core.textnorm import FoldedText, cluster_start, fold_with_offsets, normalize_for_match
 
 _SPACES = re.compile(r"\s+")
 WIDTH = 150
 BEFORE = 40
 
 
-def prepare_text(text: str) -> tuple[str, str]:
-    """(display text, matching form) with equal lengths, so offsets found in one hold in the other.
-    The display text is the text as published (Traditional stays Traditional, case and full-width
-    punctuation stay), whitespace folded."""
+def prepare_text(text: str) -> tuple[str, FoldedText]:
+    """(display text, its matching form with the offset map back to it). The display text is the
+    text as published (Traditional stays Traditional, case and full-width punctuation stay),
+    whitespace folded."""
     clean = _SPACES.sub(" ", text or "").strip()
-    return clean, aligned_match_form(clean)
-
-
-def aligned_match_form(clean: str) -> str:
-    """The matching form, one character for each of `clean`'s: each character is folded on its own
-    (NFKC of the whole text could lengthen one place and shorten another, ℃ → °C and e + ́ → é, and
-    keep the total length while shifting every offset between them); a character whose normal form
-    has another length (… → ..., ㎡ → m2) stands for itself. Simplified conversion keeps lengths."""
-    folded = _UNSTABLE.sub(lambda m: _fold_one(m.group()), clean)
-    norm = to_simplified(folded).lower()
-    if len(norm) == len(clean):
-        return norm
-    return "".join(f if len(f := normalize_for_match(ch)) == 1 else ch for ch in clean)  # rare: one at a time
-
-
-_UNSTABLE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")  # ASCII and the unified ideographs are NFKC-stable
-
-
-@lru_cache(maxsize=4096)
-def _fold_one(ch: str) -> str:
-    folded = nfkc(ch)
-    return folded if len(folded) == 1 else ch
+    return clean, fold_with_offsets(clean)
 
 
 def build_snippet(text: str, terms: list[str], *, width: int = WIDTH,
-                  prepared: tuple[str, str] | None = None) -> list[list]:
-    """Up to `width` characters of `text` around the first matched term, matches marked."""
-    clean, norm = prepared or prepare_text(text)
+                  prepared: tuple[str, FoldedText] | None = None) -> list[list]:
+    """About `width` characters of `text` around the first matched term, matches marked (a term the
+    window would cut is shown whole; a cut never separates a character from its marks)."""
+    clean, form = prepared or prepare_text(text)
     if not clean:
         return []
-    spans = find_spans(norm, terms)
-    start = max(0, spans[0][0] - BEFORE) if spans else 0
-    end = min(len(clean), start + width)
+    spans = find_spans(form, terms)
+    start = cluster_start(clean, max(0, spans[0][0] - BEFORE)) if spans else 0
+    end = cluster_start(clean, min(len(clean), start + width))
+    end = max([end] + [e for s, e in spans if s < end < e])
     segments: list[list] = [["…", False]] if start > 0 else []
     pos = start
     for s, e in spans:
-        if e <= start or s >= end:
-            continue
-        s, e = max(s, start), min(e, end)
+        if s >= end:
+            break
         if s > pos:
             segments.append([clean[pos:s], False])
         segments.append([clean[s:e], True])
@@ -71,20 +52,39 @@ def build_snippet(text: str, terms: list[str], *, width: int = WIDTH,
     return segments
 
 
-def find_spans(norm: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Non-overlapping spans of every term in normalised text, longest term first at a tie."""
+def find_spans(form: FoldedText, terms: list[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, in the text as published, of every term found in its matching form;
+    longest term first at a tie. As in the rules' matcher, a space next to a Chinese character is
+    no part of a term (AI芯片 is found in "AI 芯片") and a term with an ASCII letter or digit at an
+    edge is found only at a word boundary there (AI not inside MAIN)."""
     spans: list[tuple[int, int]] = []
-    for term in sorted({t for t in terms if t}, key=len, reverse=True):
-        needle = _needle(term)
-        for m in re.finditer(re.escape(needle), norm):
-            if not any(m.start() < e and s < m.end() for s, e in spans):
-                spans.append((m.start(), m.end()))
+    for needle in sorted({n for t in terms if t and (n := _needle(t))}, key=len, reverse=True):
+        edges = key_edges(needle)
+        for m in _pattern(needle).finditer(form.text):
+            if edges and not at_boundary(form.text, m.start(), m.end(), edges):
+                continue
+            s, e = form.source_span(m.start(), m.end())
+            if not any(s < e2 and s2 < e for s2, e2 in spans):
+                spans.append((s, e))
     return sorted(spans)
+
+
+_CJK = re.compile(f"[{CJK_RANGES}]")
+_SPACE_BY_CJK = re.compile(f" +(?=[{CJK_RANGES}])|(?<=[{CJK_RANGES}]) +")
 
 
 @lru_cache(maxsize=4096)
 def _needle(term: str) -> str:
-    return normalize_for_match(term)
+    return _SPACE_BY_CJK.sub("", normalize_for_match(term).strip())
+
+
+@lru_cache(maxsize=4096)
+def _pattern(needle: str) -> re.Pattern:
+    """The needle, with a space allowed wherever one of two neighbouring characters is Chinese."""
+    out = re.escape(needle[0])
+    for prev, ch in zip(needle, needle[1:]):
+        out += (" ?" if _CJK.match(prev) or _CJK.match(ch) else "") + re.escape(ch)
+    return re.compile(out)
 
 
 def snippet_text(segments: list[list], *, mark: tuple[str, str] = ("【", "】")) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from search.query import ParsedQuery
-from futurewatch.core.textnorm import normalize_for_match
+from futurewatch.core.textnorm import cluster_start, fold_with_offsets, normalize_for_match
 
 SNIPPET_CHARS = 44  # characters shown, hit included
 BEFORE_CHARS = 14  # context kept before the hit
@@ -34,27 +34,14 @@ def positive_terms(parsed: ParsedQuery) -> list[str]:
     return [normalize_for_match(t) for group in parsed.all for t in group]
 
 
-def shadow_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The text's match form and, for each of its characters, the offset in `text` it came from."""
-    whole = normalize_for_match(text)
-    if len(whole) == len(text):
-        return whole, list(range(len(text)))
-    parts, offsets = [], []
-    for i, ch in enumerate(text):
-        folded = normalize_for_match(ch)
-        parts.append(folded)
-        offsets.extend([i] * len(folded))
-    return "".join(parts), offsets
-
-
 def first_hit(text: str, terms: list[str]) -> tuple[int, int] | None:
-    """(start, end) in `text` of the earliest occurrence of any term."""
-    shadow, offsets = shadow_with_offsets(text)
-    found = [(pos, len(t)) for t in terms if t and (pos := shadow.find(t)) >= 0]
+    """(start, end) in `text` of the earliest occurrence of any term, the longest at a tie."""
+    form = fold_with_offsets(text)
+    found = [(pos, -len(t), t) for t in terms if t and (pos := form.text.find(t)) >= 0]
     if not found:
         return None
-    pos, length = min(found)
-    return offsets[pos], offsets[pos + length - 1] + 1
+    pos, _, term = min(found)
+    return form.source_span(pos, pos + len(term))
 
 
 def build_snippet(text: str, parsed: ParsedQuery) -> Snippet:
@@ -62,9 +49,10 @@ def build_snippet(text: str, parsed: ParsedQuery) -> Snippet:
     flat = SPACES.sub(" ", text[:SCAN_CHARS]).strip()
     span = first_hit(flat, positive_terms(parsed))
     if span is None:
-        return Snippet(flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else ""))
-    start = max(0, span[0] - BEFORE_CHARS)
-    end = max(span[1], min(len(flat), start + SNIPPET_CHARS))
+        end = cluster_start(flat, SNIPPET_CHARS)
+        return Snippet(flat[:end] + ("…" if len(flat) > end else ""))
+    start = cluster_start(flat, max(0, span[0] - BEFORE_CHARS))
+    end = max(span[1], cluster_start(flat, min(len(flat), start + SNIPPET_CHARS)))
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(flat) else ""
     return Snippet(lead + flat[start:end] + tail, len(lead) + span[0] - start, len(lead) + span[1] - start)

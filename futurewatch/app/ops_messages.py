@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from alerts.chat_formats import MAX_BYTES, fit, link, plain, wrap
+from alerts.chat_formats import MAX_BYTES, fit, link, plain, size, wrap
 
 CHAT_ERROR_CHARS = 600  # the rest is in the mail and the task log; leaves room for the URLs
 
@@ -52,10 +52,6 @@ def url_lines(failure, budget: int) -> str:
             return text + more.format(n=len(failure.failures) - index)
         text += line
     return text
-
-
-def size(text: str) -> int:
-    return len(text.encode("utf-8"))
 
 
 def json_body(failure) -> dict:

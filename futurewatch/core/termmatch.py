@@ -29,11 +29,11 @@ import numpy as np
 
 from futurewatch.core.textnorm import to_simplified
 
-_CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK_RANGES = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Spaces the matching form drops: a run next to a CJK character, and all but the last space
 # of any other run. The pattern starts with one literal space outside the alternation, so `re`
 # jumps from space to space (five times faster than " (?:…)| +(?= )", the same matches).
-_SPACE_RUN = re.compile(f" (?:(?<=[{_CJK}] ) *| *(?=[{_CJK}])| *(?= ))")
+_SPACE_RUN = re.compile(f" (?:(?<=[{CJK_RANGES}] ) *| *(?=[{CJK_RANGES}])| *(?= ))")
 _SPACE_SPLIT = re.compile(f"({_SPACE_RUN.pattern})")   # split() keeps what it drops
 WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 

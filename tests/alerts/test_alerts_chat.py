@@ -15,7 +15,7 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from alerts import chat_outbox
-from alerts.chat_formats import MAX_BYTES, build_messages, pack, wrap
+from alerts.chat_formats import MAX_BYTES, build_messages, fit, pack, size, wrap
 from alerts.chat_outbox import deliver_chat_pending, requeue_chat
 from alerts.digest import build_due_digests
 from futurewatch.core.config import load_settings
@@ -221,6 +221,31 @@ def test_scraped_text_cannot_become_markdown_or_markup():
     content = build_messages("wecom", context)[0]["markdown"]["content"]
     assert "<font" not in content and "[点我](javascript" not in content and "**假**" not in content
     assert "(https://a.example/x%20%281%29)" in content
+
+
+def test_an_oversized_block_is_never_cut_inside_a_link_or_bold():
+    """fit() cut at the byte limit wherever it fell: inside [title](url) the group got a broken link
+    (a bare "[量子…" and no URL)."""
+    url = "https://c114.example.cn/2026/12/quantum-network-opens.html"
+    block = f"- **2026-12-05** (3 天) [{'量子通信网络开通' * 40}]({url})\n> 省级 · 规则：量子"
+    for limit in range(1, size(block) + 1, 13):
+        cut = fit(block, limit)
+        assert size(cut) <= max(limit, size("…")) and cut.count("**") in (0, 2), cut
+        assert cut.count("[") == cut.count(f"]({url})"), cut  # no link, or the whole link
+    assert fit(block, 200).startswith("- **2026-12-05** (3 天) [量子通信") and fit(block, 200).endswith(f"…]({url})")
+    texts = pack(["## 摘要", block], "[完整摘要](https://example.com/full)", "另有 {n} 条", limit=1000)
+    assert all(size(t) <= 1000 for t in texts) and sum(t.count(f"]({url})") for t in texts) == 1
+
+
+def test_a_url_with_a_line_break_or_angle_brackets_stays_one_link():
+    card = {"title": "量子", "url": "https://a.example/x\ny<b>", "where": "省级", "reasons": ["规则：x"]}
+    context = {"L": {"digest": "D", "period": "P", "sep": "；", "summary": "S", "top": "T", "full": "F", "more": "{n}",
+                     "footer": "f", "new_entity": "N", "other": "o"},
+               "period_label": "p", "summary": "s", "top": [card], "spikes": [], "entities": [],
+               "full_url": "https://intranet.example/futurewatch digests/d.1.html"}
+    content = build_messages("wecom", context)[0]["markdown"]["content"]
+    assert "[量子](https://a.example/x%0Ay%3Cb%3E)" in content and "<b>" not in content
+    assert content.endswith("[F](https://intranet.example/futurewatch%20digests/d.1.html)")
 
 
 def test_chat_outbox_command_lists_and_requeues_without_secrets(db_url, tmp_path, robots, monkeypatch):

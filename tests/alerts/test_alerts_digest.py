@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from alerts.charts import select_track_counts
 from alerts.digest import build_due_digests, message_id_for
 from alerts.events import match_events
 from alerts.preview import html_with_inline_images, preview_digest
@@ -188,6 +189,20 @@ def test_daily_digest_covers_the_last_local_day(db_url, settings):
     # the chart ends with the period's last day, not with the day that begins at its end (built at 08:00)
     assert "(Guangdong view), 11-23 – 12-06" in digest["body_text"] and "(Date: 11-23 … 12-06)" in digest["body_text"]
     assert ": 0 0 0 0 0 0 0 0 0 0 0 0 0 1 (1)\n" in digest["body_text"]  # yesterday's article, not today's
+
+
+def test_the_chart_counts_nothing_published_after_the_period_end(db_url):
+    """An immediate digest's period ends mid-day: the chart counted up to the end of that local day,
+    so an article dated two hours after the period (a wrong date, or one published since) was in it."""
+    tv = A.add_taxonomy(db_url)
+    end = datetime(2026, 12, 7, 14, 30, tzinfo=SHANGHAI)
+    for title, published in (("before", end - timedelta(hours=1)), ("after", end + timedelta(hours=2))):
+        doc = A.add_document(db_url, "c114", title, "芯片", published_at=published)
+        A.classify(db_url, A.current_version(db_url, doc), tv, {"quantum": ["芯片"]})
+    with connect(db_url) as conn:
+        counts = select_track_counts(conn, "guangdong", SHANGHAI, end, 14)
+    assert counts["days"][-1] == end.date() and len(counts["tracks"]) == 1
+    assert counts["tracks"][0][1] == [0] * 13 + [1]
 
 
 def test_preview_writes_nothing_and_inlines_images(db_url, settings):

@@ -22,7 +22,7 @@ from classify.tracks import select_tracks
 from futurewatch.core import termmatch
 from futurewatch.core.termmatch import TermMatcher, fold, match_form, normalize_term
 
-_CJK = termmatch._CJK
+_CJK = termmatch.CJK_RANGES
 # the space rule as first written: two top-level branches
 REFERENCE_SPACE_SPLIT = re.compile(f"( (?:(?<=[{_CJK}] ) *| *(?=[{_CJK}]))| +(?= ))")
 
