@@ -86,3 +86,26 @@ def test_a_policy_is_not_in_force_before_its_effective_date_in_china(db, printed
                                     "施行日期": f"{starts.year}年{starts.month}月{starts.day}日"})))
     got = policy_row(db, TARGET_URL)
     assert (got["effective_on"], got["validity"]) == (starts, expected)
+
+
+ISSUER = "广东省工业和信息化厅"
+
+
+@pytest.mark.parametrize("title, lines, cells, issuers", [
+    ("廣東省工業和信息化廳關於印發某某方案的通知", ["正文。"], {"发文机关": "廣東省工業和信息化廳", "发文字号": "粵工信〔2024〕5號"},
+     [ISSUER]),
+    ("廣東省工業和信息化廳等三部門關於印發某某方案的通知",
+     ["現將方案印發給你們。", "廣東省工業和信息化廳 廣東省科學技術廳 廣東省財政廳", "2024年3月1日"], {"发文字号": "粵工信〔2024〕5號"},
+     [ISSUER, "广东省科学技术厅", "广东省财政厅"]),
+])
+def test_issuers_printed_in_traditional_characters_are_stored_in_simplified(db, title, lines, cells, issuers):
+    """v_policy_documents.issuers and region and v_policy_issuers hold the Simplified names a SQL user
+    filters on (广东省, 广东省工业和信息化厅), whatever the page printed: from the metadata, and all
+    three bodies of a Traditional signature block."""
+    store(db, (TARGET_URL, govcn_a(title, lines, cells)))
+    document = doc_id(db, TARGET_URL)
+    got = rows(db, "SELECT issuers, region FROM v_policy_documents WHERE document_id = %(d)s", {"d": document})[0]
+    assert (got["issuers"], got["region"]) == (issuers, "广东省")
+    listed = rows(db, "SELECT issuer, level, region FROM v_policy_issuers WHERE document_id = %(d)s ORDER BY position",
+                  {"d": document})
+    assert [(r["issuer"], r["level"], r["region"]) for r in listed] == [(i, "provincial", "广东省") for i in issuers]
