@@ -196,10 +196,12 @@ def upsert_events(conn, events: list[Event]) -> int:
 # change made by a later document or the 有效期 meanwhile is left to alerts.validity.
 SELECT_VALIDITY_SQL = """
 SELECT pm.version_id,
-       CASE WHEN told.version_id IS NULL THEN policy_validity(v.document_id, pm.validity, pm.expires_on, %(today)s)
+       CASE WHEN told.version_id IS NULL
+            THEN policy_validity(v.document_id, pm.validity, pm.effective_on, pm.expires_on, %(today)s)
             ELSE coalesce(CASE WHEN pm.validity IN ('amended', 'abolished', 'expired') THEN pm.validity
                                ELSE told.validity END,
-                          policy_validity(v.document_id, pm.validity, pm.expires_on, %(today)s)) END AS validity
+                          policy_validity(v.document_id, pm.validity, pm.effective_on, pm.expires_on, %(today)s))
+            END AS validity
 FROM policy_metadata pm
 JOIN document_versions v ON v.version_id = pm.version_id
 LEFT JOIN LATERAL (SELECT s.version_id, s.validity FROM document_versions e

@@ -29,24 +29,30 @@ from futurewatch.core.localtime import source_day
 ANNOUNCED = ("amended", "abolished", "expired")
 
 # Current policy versions already matched whose validity may differ today from the one stored, with
-# today's. policy_validity (migration 0360) is the stored 有效性 unless a current later document
-# amends, abolishes or supersedes the document, or the 有效期 ended before as_of; so only these can
-# have moved, and the rule is called for them alone (~12 µs a call; the join ~1.5 µs a version):
-# a document some reference names; a stored field that is not what was told, unless the 有效期
-# explains it (told expired, in force or amended at the source, the end date passed); an end date
-# passed but not told.
+# today's. policy_validity (migration 0521) is the stored 有效性 unless a current later document
+# amends, abolishes or supersedes the document, the 有效期 ended before as_of, or the 施行日期 is
+# still to come (or came for a source's not_yet_in_force); so only these can have moved, and the
+# rule is called for them alone (~12 µs a call; the join ~1.5 µs a version): a document some
+# reference names; a stored field that is not what was told, unless the dates explain it (told
+# expired, the end date passed; told not yet in force, the start date to come); an end date passed
+# but not told; a start date to come but not told, or come but not told.
 CHANGES_SQL = """
 SELECT s.version_id, s.validity AS was, pm.expires_on,
-       policy_validity(d.document_id, pm.validity, pm.expires_on, %(today)s) AS validity
+       policy_validity(d.document_id, pm.validity, pm.effective_on, pm.expires_on, %(today)s) AS validity
 FROM policy_metadata pm
 JOIN alert_version_state s ON s.version_id = pm.version_id
 JOIN documents d ON d.current_version_id = pm.version_id
 WHERE d.document_id IN (SELECT r.to_document_id FROM policy_references r
                         WHERE r.relation IN ('amends', 'abolishes', 'supersedes'))
    OR (pm.validity IS DISTINCT FROM s.validity
-       AND (s.validity = 'expired' AND pm.validity IN ('in_force', 'amended') AND pm.expires_on < %(today)s)
+       AND ((s.validity = 'expired' AND pm.validity IN ('not_yet_in_force', 'in_force', 'amended')
+             AND pm.expires_on < %(today)s)
+            OR (s.validity = 'not_yet_in_force' AND pm.validity = 'in_force' AND pm.effective_on > %(today)s))
            IS NOT TRUE)
    OR (pm.expires_on < %(today)s AND s.validity IS DISTINCT FROM 'expired')
+   OR (pm.effective_on > %(today)s AND pm.validity IN ('not_yet_in_force', 'in_force')
+       AND s.validity IS DISTINCT FROM 'not_yet_in_force')
+   OR (pm.effective_on <= %(today)s AND s.validity = 'not_yet_in_force')
 ORDER BY s.version_id
 """
 

@@ -28,7 +28,7 @@ class PolicyMeta:
     published_on: date | None = None  # 发布日期
     effective_on: date | None = None  # 施行日期
     subject: str | None = None  # 主题分类
-    validity: str | None = None  # in_force | amended | abolished | expired
+    validity: str | None = None  # not_yet_in_force | in_force | amended | abolished | expired
     interprets_url: str | None = None  # for 解读: the policy it explains
     interpretation_urls: list[str] = field(default_factory=list)  # for a policy: its 解读 pages
     # completed by parsers.policy_meta from the text (see there)

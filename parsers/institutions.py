@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from futurewatch.core.textnorm import to_simplified
+
 DATA = Path(__file__).with_name("institutions.yaml")
 LEVELS = ("national", "provincial", "city", "district")
 NATIONAL = "national"
@@ -103,8 +105,9 @@ def clean_name(raw: str) -> str:
 
 
 def resolve_issuer(raw: str, region: Region | None = None) -> Issuer | None:
-    """A printed issuer name → its full name, level and region (None when it names no body)."""
-    name = clean_name(raw)
+    """A printed issuer name (Simplified or Traditional) → its full name in Simplified, level and region
+    (None when it names no body)."""
+    name = to_simplified(clean_name(raw))
     if len(name) < 2:
         return None
     national = _national_by_name(name)

@@ -17,10 +17,12 @@ _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "
                            "）": "〕", "【": "〔", "】": "〕", "〖": "〔", "〗": "〕", "｛": "〔", "｝": "〕",
                            "{": "〔", "}": "〕"})
 # 粤工信电子〔2024〕2号, 国发[2024]1号, 工信部联科（2024）12 号, 国办函〔2024〕第5号, 粤府﹝2024﹞3号,
-# 国发〔２０２４〕５号 (full-width digits), 國發〔2024〕5號 (Traditional)
+# 国发〔２０２４〕５号 (full-width digits), 國發〔2024〕5號 (Traditional), 粤府〔二〇二四〕12号 (Chinese numerals)
 OPEN_BRACKET = r"[〔\[［(（【〖{｛﹝]"
-YEAR = r"(?:[1１][9９]|[2２][0０])\d{2}"  # \d: ASCII and full-width digits
-DOC_NUMBER = re.compile(rf"([\u4e00-\u9fa5]{{1,12}})\s*{OPEN_BRACKET}\s*({YEAR})\s*[〕\]］)）】〗}}｝﹞]\s*第?\s*(\d{{1,4}})"
+_CN_DIGIT = "〇零○ＯO一二三四五六七八九"
+YEAR = rf"(?:(?:[1１][9９]|[2２][0０])\d{{2}}|(?:一九|二[〇零○ＯO])[{_CN_DIGIT}]{{2}})"  # \d: ASCII and full-width
+SERIAL = rf"(?:\d{{1,4}}|[一二三四五六七八九]?十[一二三四五六七八九]?|[{_CN_DIGIT}]{{1,4}})"
+DOC_NUMBER = re.compile(rf"([\u4e00-\u9fa5]{{1,12}})\s*{OPEN_BRACKET}\s*({YEAR})\s*[〕\]］)）】〗}}｝﹞]\s*第?\s*({SERIAL})"
                         r"\s*[号號]")
 _ISSUER_SPLIT = re.compile(r"[、，,；;/／\s]+")
 _LABELS = {
@@ -30,23 +32,32 @@ _LABELS = {
     "生效日期": "effective_on", "主题分类": "subject", "主题词": "subject", "分类": "subject",
     "标题": "title", "名称": "title", "有效性": "validity", "时效性": "validity", "效力状态": "validity", "是否有效": "validity",
 }
-_VALIDITY = (("废止", "abolished"), ("失效", "expired"), ("过期", "expired"), ("无效", "expired"), ("否", "expired"),
+_VALIDITY = (("未生效", "not_yet_in_force"), ("待生效", "not_yet_in_force"), ("未施行", "not_yet_in_force"),
+             ("未实施", "not_yet_in_force"),
+             ("废止", "abolished"), ("失效", "expired"), ("过期", "expired"), ("无效", "expired"), ("否", "expired"),
              ("已修改", "amended"),
              ("已修订", "amended"), ("修订", "amended"), ("修改", "amended"), ("有效", "in_force"),
              ("现行", "in_force"), ("是", "in_force"))
 
 
 def normalize_doc_number(raw: str | None) -> str | None:
-    """One form for every print: any bracket → 〔〕, ASCII digits, Simplified, spaces and 第 removed:
-    国发[2024] 第1号, 国发〔２０２４〕１号 and 國發〔2024〕1號 → 国发〔2024〕1号."""
+    """One form for every print: any bracket → 〔〕, Arabic digits, Simplified, spaces, 第 and leading
+    zeros removed: 国发[2024] 第1号, 国发〔２０２４〕０１号, 國發〔2024〕1號 and 国发〔二〇二四〕一号 → 国发〔2024〕1号;
+    a number without a year (国务院令第708号) in Simplified, ASCII digits and no spaces."""
     if not raw:
         return None
     text = nfkc(raw.strip()).translate(_BRACKETS)
     match = DOC_NUMBER.search(text)
     if match:
-        return f"{to_simplified(match.group(1))}〔{match.group(2)}〕{match.group(3)}号"
-    text = re.sub(r"\s+", "", text)
+        year, serial = (_arabic(match.group(i)) for i in (2, 3))
+        return f"{to_simplified(match.group(1))}〔{year}〕{serial}号"
+    text = to_simplified(re.sub(r"\s+", "", text))  # 國務院令第７０８號 → 国务院令第708号
     return text if text not in ("无", "-", "/") else None
+
+
+def _arabic(number: str) -> int:
+    """2024, 二〇二四 → 2024; 12, 十二, 一二 → 12."""
+    return int(number) if number.isdigit() else dates.cn_number(number)
 
 
 _POLICY_TITLE = re.compile(r"^(?:.{0,60}?关于.{2,80}?的(?:意见|通知|办法|方案|计划|措施|规划|决定|规定|通告|公告|批复)"
@@ -73,7 +84,8 @@ def split_issuers(raw: str | list | None) -> list[str]:
 
 
 def map_validity(raw: str | None) -> str | None:
-    """有效性 as printed (Simplified or Traditional; 是否有效: 是/否) → in_force, amended, abolished or expired."""
+    """有效性 as printed (Simplified or Traditional; 是否有效: 是/否) → not_yet_in_force (尚未生效), in_force,
+    amended, abolished or expired."""
     if not raw:
         return None
     raw = to_simplified(raw)

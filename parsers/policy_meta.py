@@ -49,8 +49,9 @@ def small_number(token: str) -> int | None:
 
 
 def org_names(text: str) -> list[str] | None:
-    """A run of body names separated by spaces or 、 → the names; None if anything else is in it."""
-    tokens = [t for t in re.split(r"[\s\u3000、]+", text.strip()) if t]
+    """A run of body names separated by spaces or 、 (read in Simplified) → the names; None if anything
+    else is in it."""
+    tokens = [t for t in re.split(r"[\s\u3000、]+", to_simplified(text.strip())) if t]
     if not tokens or any(len(t) < 2 or len(t) > 30 or _PUNCT.search(t) or not ORG_SUFFIX.search(t) or t[0] == "各"
                          for t in tokens):
         return None
@@ -58,8 +59,8 @@ def org_names(text: str) -> list[str] | None:
 
 
 def title_issuers(title: str) -> list[str]:
-    """Issuers printed before 关于/印发 in the title (the lead one only when it says 等N部门)."""
-    match = _TITLE_ISSUERS.match(re.sub(r"\s+", " ", title or "").strip())
+    """Issuers printed before 关于/印发 in the title, Traditional too (the lead one only when it says 等N部门)."""
+    match = _TITLE_ISSUERS.match(re.sub(r"\s+", " ", to_simplified(title or "")).strip())
     return (org_names(match.group("names")) or []) if match else []
 
 

@@ -1114,6 +1114,10 @@ CREATE FUNCTION public.fw_term_rank(search_text text, term text) RETURNS real
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN public.fw_rank_normalized(search_text, public.fw_normalize(term));
 COMMENT ON FUNCTION public.fw_term_rank(search_text text, term text) IS 'Rank of one term in search_text: ln(1 + occurrences) plus 2 when the title contains it.';
+CREATE FUNCTION public.fw_today() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date;
+COMMENT ON FUNCTION public.fw_today() IS 'Today in China (Asia/Shanghai), whatever the session TimeZone: compare the *_on dates with it, not with current_date.';
 CREATE FUNCTION public.fw_walk(parsed jsonb, max_rows integer, skip bigint, count bigint) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET plan_cache_mode TO 'force_generic_plan'
@@ -1183,10 +1187,10 @@ CREATE TABLE public.policy_references (
     to_document_id bigint,
     CONSTRAINT policy_references_relation_check CHECK ((relation = ANY (ARRAY['implements'::text, 'cites'::text, 'interprets'::text, 'interpreted_by'::text, 'amends'::text, 'abolishes'::text, 'supersedes'::text])))
 );
-CREATE FUNCTION public.policy_validity(p_document_id bigint, stored text, expires_on date, as_of date) RETURNS text
+CREATE FUNCTION public.policy_validity(p_document_id bigint, stored text, effective_on date, expires_on date, as_of date) RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
     SET search_path TO 'public', 'pg_temp'
-    RETURN CASE WHEN (stored IS NULL) THEN NULL::text WHEN (EXISTS (SELECT 1 FROM (public.policy_references r JOIN public.documents f ON ((f.current_version_id = r.version_id))) WHERE ((r.to_document_id = policy_validity.p_document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text WHEN (stored = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN stored WHEN (expires_on < as_of) THEN 'expired'::text WHEN (EXISTS (SELECT 1 FROM (public.policy_references r JOIN public.documents f ON ((f.current_version_id = r.version_id))) WHERE ((r.to_document_id = policy_validity.p_document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text ELSE stored END;
+    RETURN CASE WHEN (stored IS NULL) THEN NULL::text WHEN (EXISTS (SELECT 1 FROM (public.policy_references r JOIN public.documents f ON ((f.current_version_id = r.version_id))) WHERE ((r.to_document_id = policy_validity.p_document_id) AND (r.relation = ANY (ARRAY['abolishes'::text, 'supersedes'::text]))))) THEN 'abolished'::text WHEN (stored = ANY (ARRAY['abolished'::text, 'expired'::text])) THEN stored WHEN (expires_on < as_of) THEN 'expired'::text WHEN (EXISTS (SELECT 1 FROM (public.policy_references r JOIN public.documents f ON ((f.current_version_id = r.version_id))) WHERE ((r.to_document_id = policy_validity.p_document_id) AND (r.relation = 'amends'::text)))) THEN 'amended'::text WHEN ((stored = ANY (ARRAY['in_force'::text, 'not_yet_in_force'::text])) AND (effective_on > as_of)) THEN 'not_yet_in_force'::text WHEN ((stored = 'not_yet_in_force'::text) AND (effective_on <= as_of)) THEN 'in_force'::text ELSE stored END;
 CREATE FUNCTION public.wait_for_alert_event_writers() RETURNS void
     LANGUAGE plpgsql
     AS $$
@@ -1500,7 +1504,7 @@ CREATE TABLE public.policy_metadata (
     interprets_url text,
     expires_on date,
     region text,
-    CONSTRAINT policy_metadata_validity_check CHECK ((validity = ANY (ARRAY['in_force'::text, 'amended'::text, 'abolished'::text, 'expired'::text])))
+    CONSTRAINT policy_metadata_validity_check CHECK ((validity = ANY (ARRAY['not_yet_in_force'::text, 'in_force'::text, 'amended'::text, 'abolished'::text, 'expired'::text])))
 );
 CREATE TABLE public.policy_names (
     name_key text NOT NULL,
@@ -1781,15 +1785,21 @@ CREATE VIEW public.v_entity_mentions_daily AS
  SELECT e.entity_id,
     e.type,
     e.canonical,
-    COALESCE(((dv.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((dv.created_at AT TIME ZONE 'Asia/Shanghai'::text))::date) AS day,
+    COALESCE(((v.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((d.first_seen_at AT TIME ZONE 'Asia/Shanghai'::text))::date) AS day,
     count(*) AS mentions,
-    count(DISTINCT dv.document_id) AS documents
-   FROM ((public.entity_mentions m
+    count(DISTINCT d.document_id) AS documents
+   FROM (((public.entity_mentions m
      JOIN public.entities e ON ((e.entity_id = m.entity_id)))
-     JOIN public.document_versions dv ON ((dv.version_id = m.version_id)))
-  GROUP BY e.entity_id, e.type, e.canonical, COALESCE(((dv.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((dv.created_at AT TIME ZONE 'Asia/Shanghai'::text))::date);
-COMMENT ON VIEW public.v_entity_mentions_daily IS 'Mentions and documents per entity and day; day is the publication day in China (Asia/Shanghai), else the day the version was stored.';
-COMMENT ON COLUMN public.v_entity_mentions_daily.day IS 'Publication day in China (Asia/Shanghai), else the day the version was stored.';
+     JOIN public.documents d ON ((d.current_version_id = m.version_id)))
+     JOIN public.document_versions v ON ((v.version_id = m.version_id)))
+  GROUP BY e.entity_id, e.type, e.canonical, COALESCE(((v.published_at AT TIME ZONE 'Asia/Shanghai'::text))::date, ((d.first_seen_at AT TIME ZONE 'Asia/Shanghai'::text))::date);
+COMMENT ON VIEW public.v_entity_mentions_daily IS 'Mentions of entities in current document versions per entity and day; day is the publication day in China (Asia/Shanghai), else the day the document was first seen there.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.entity_id IS 'Entity id.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.type IS 'Entity type.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.canonical IS 'Canonical form of the entity.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.day IS 'Publication day in China (Asia/Shanghai), else the day (in China) futurewatch first saw the document.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.mentions IS 'Mentions in the current versions of documents of that day.';
+COMMENT ON COLUMN public.v_entity_mentions_daily.documents IS 'Documents (one per document, at its current version) that mention the entity.';
 CREATE VIEW public.v_policy_documents AS
  SELECT d.document_id,
     v.version_id,
@@ -1805,7 +1815,7 @@ CREATE VIEW public.v_policy_documents AS
     pm.published_on,
     pm.effective_on,
     pm.subject,
-    public.policy_validity(d.document_id, pm.validity, pm.expires_on, ((now() AT TIME ZONE 'Asia/Shanghai'::text))::date) AS validity,
+    public.policy_validity(d.document_id, pm.validity, pm.effective_on, pm.expires_on, public.fw_today()) AS validity,
     pm.interprets_document_id,
     pm.expires_on,
     pm.region,
@@ -1832,7 +1842,7 @@ COMMENT ON COLUMN public.v_policy_documents.written_at IS '成文日期 (date wr
 COMMENT ON COLUMN public.v_policy_documents.published_on IS '发布日期 (date published).';
 COMMENT ON COLUMN public.v_policy_documents.effective_on IS '施行日期 (date in force).';
 COMMENT ON COLUMN public.v_policy_documents.subject IS '主题分类 (subject class).';
-COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性 today in China (Asia/Shanghai), whatever the session TimeZone: in_force, amended, abolished or expired (from the source''s field, the 有效期 clause, and later documents that amend, abolish or supersede it).';
+COMMENT ON COLUMN public.v_policy_documents.validity IS '有效性 today in China (Asia/Shanghai), whatever the session TimeZone: not_yet_in_force (before effective_on, or 尚未生效 at the source), in_force, amended, abolished or expired (from the source''s field, the 施行日期 and 有效期, and later documents that amend, abolish or supersede it); NULL for a 解读 whose page gives none.';
 COMMENT ON COLUMN public.v_policy_documents.interprets_document_id IS 'For a 解读: the policy document it explains.';
 COMMENT ON COLUMN public.v_policy_documents.expires_on IS 'End of the 有效期 (validity period) stated in the text.';
 COMMENT ON COLUMN public.v_policy_documents.region IS 'Region of the lead issuer: a province (广东省), a city (广州市) or national.';
@@ -2190,12 +2200,14 @@ GRANT ALL ON FUNCTION public.fw_search(query text, max_rows integer) TO futurewa
 REVOKE ALL ON FUNCTION public.fw_search_plan(parsed jsonb, max_rows integer, walk_hits integer, walk_more integer, candidates bigint, dropped bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.fw_search_within(at timestamp with time zone, id bigint, probe bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fw_term_rank(search_text text, term text) TO futurewatch_reader;
+GRANT ALL ON FUNCTION public.fw_today() TO futurewatch_reader;
 REVOKE ALL ON FUNCTION public.fw_walk(parsed jsonb, max_rows integer, skip bigint, count bigint) FROM PUBLIC;
 GRANT SELECT ON TABLE public.v_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_document_categories TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_documents TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entities TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_entity_mentions TO futurewatch_reader;
+GRANT SELECT ON TABLE public.v_entity_mentions_daily TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_documents TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_issuers TO futurewatch_reader;
 GRANT SELECT ON TABLE public.v_policy_links TO futurewatch_reader;

@@ -4,6 +4,7 @@ the 有效期 running out, a reparse; each once, and nothing for the unchanged t
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -123,7 +124,8 @@ def test_the_validity_function_agrees_with_the_reader_view(db):
     store(url, CITY)
     store(url, CITY_NEW, days=1)
     got = rows(url, "SELECT v.document_id, v.validity, "
-                    "policy_validity(v.document_id, pm.validity, pm.expires_on, current_date) AS ours "
+                    "policy_validity(v.document_id, pm.validity, pm.effective_on, pm.expires_on, "
+                    "(now() AT TIME ZONE 'Asia/Shanghai')::date) AS ours "
                     "FROM v_policy_documents v JOIN policy_metadata pm USING (version_id)")
     assert len(got) == 2 and all(r["validity"] == r["ours"] for r in got)
     assert {r["validity"] for r in got} == {"abolished", "in_force"}
@@ -180,7 +182,8 @@ def test_an_abolishment_arriving_with_a_new_version_of_the_page_is_announced(db)
 
 
 def test_a_rerun_checks_only_what_can_have_moved_and_still_catches_an_expiry(db):
-    """Nothing new: no policy's validity is computed again, until the run's day passes an 有效期."""
+    """Nothing new: no policy's validity is computed again, until the run's day passes a 施行日期
+    (stored silently) or an 有效期 (announced)."""
     url, tv, rules = db
     store(url, NATIONAL, PROVINCIAL, CITY_NEW)
     label_new(url, tv)
@@ -189,8 +192,10 @@ def test_a_rerun_checks_only_what_can_have_moved_and_still_catches_an_expiry(db)
     assert len(expires) == 3
     day_after = datetime.combine(ends + timedelta(days=1), datetime.min.time(), timezone(timedelta(hours=8)))
 
-    first = run_alerts(url, WHEN + timedelta(days=1))
+    first = run_alerts(url, WHEN + timedelta(days=1))   # CITY_NEW takes effect on 2024-04-01: not yet in force
     assert first["versions_scanned"] == 3 and first["validity_checked"] == 0
+    started = run_alerts(url, day_after - timedelta(days=2))
+    assert (started["validity_checked"], started["events_new"]) == (1, 0)
     rerun = run_alerts(url, day_after - timedelta(days=1))
     assert (rerun["validity_checked"], rerun["events_new"]) == (0, 0)
 
@@ -206,28 +211,29 @@ ALL_CHANGES_SQL = """
 SELECT s.version_id, x.validity FROM policy_metadata pm
 JOIN alert_version_state s ON s.version_id = pm.version_id
 JOIN documents d ON d.current_version_id = pm.version_id
-CROSS JOIN LATERAL (SELECT policy_validity(d.document_id, pm.validity, pm.expires_on, %(today)s) AS validity) x
+CROSS JOIN LATERAL (SELECT policy_validity(d.document_id, pm.validity, pm.effective_on, pm.expires_on, %(today)s)
+                   AS validity) x
 WHERE x.validity IS DISTINCT FROM s.validity
 """
 
 
 def test_the_changes_found_are_those_of_the_rule_called_on_every_version(db):
-    """Every stored field, told value and end date, on a document a later one abolishes and on one
-    that no document names: the narrowed statement finds exactly what policy_validity on all finds."""
+    """Every stored field, told value, start and end date, on a document a later one abolishes and on
+    one that no document names: the narrowed statement finds exactly what policy_validity on all finds."""
     url, tv, _ = db
     store(url, CITY)
     store(url, CITY_NEW, days=1)
     label_new(url, tv)
     now = WHEN + timedelta(days=2)
     run_alerts(url, now)
-    values = [None, "in_force", "amended", "abolished", "expired"]
+    values = [None, "not_yet_in_force", "in_force", "amended", "abolished", "expired"]
     today = now.date()
+    days = (None, today - timedelta(days=1), today, today + timedelta(days=1))
     with connect(url) as conn:
-        for stored in values:
-            for told in values:
-                for ends in (None, today - timedelta(days=1), today, today + timedelta(days=1)):
-                    conn.execute("UPDATE policy_metadata SET validity = %(v)s, expires_on = %(e)s", {"v": stored, "e": ends})
-                    conn.execute("UPDATE alert_version_state SET validity = %(t)s", {"t": told})
-                    expected = {(r["version_id"], r["validity"]) for r in conn.execute(ALL_CHANGES_SQL, {"today": today})}
-                    _, found = select_changes(conn, now)
-                    assert {(c["version_id"], c["validity"]) for c in found} == expected, (stored, told, ends)
+        for stored, told, starts, ends in itertools.product(values, values, days, days):
+            conn.execute("UPDATE policy_metadata SET validity = %(v)s, effective_on = %(s)s, expires_on = %(e)s",
+                         {"v": stored, "s": starts, "e": ends})
+            conn.execute("UPDATE alert_version_state SET validity = %(t)s", {"t": told})
+            expected = {(r["version_id"], r["validity"]) for r in conn.execute(ALL_CHANGES_SQL, {"today": today})}
+            _, found = select_changes(conn, now)
+            assert {(c["version_id"], c["validity"]) for c in found} == expected, (stored, told, starts, ends)

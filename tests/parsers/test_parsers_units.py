@@ -99,7 +99,9 @@ def test_gbk_and_big5_pages_read_right_whatever_they_claim(encoding, label, in_h
 @pytest.mark.parametrize("raw,expected", [
     ("粤工信电子〔2024〕2号", "粤工信电子〔2024〕2号"), ("国发[2024]1号", "国发〔2024〕1号"),
     ("工信部联科（2024）12 号", "工信部联科〔2024〕12号"), ("国办函【2024】第5号", "国办函〔2024〕5号"),
-    ("国发(2024)1号", "国发〔2024〕1号"),
+    ("国发(2024)1号", "国发〔2024〕1号"), ("粤府〔二〇二四〕12号", "粤府〔2024〕12号"),
+    ("國發（二零二四）第十二號", "国发〔2024〕12号"), ("国办函〔二○二三〕一〇五号", "国办函〔2023〕105号"),
+    ("国发〔２０２４〕０５号", "国发〔2024〕5号"), ("國務院令第７０８號", "国务院令第708号"),
 ])
 def test_doc_number_brackets_normalised(raw, expected):
     assert policy.normalize_doc_number(raw) == expected
@@ -113,6 +115,15 @@ def test_policy_pairs_joint_issuers_and_validity():
     assert meta.validity == "abolished"
     assert meta.doc_number == "工信部联科〔2024〕12号"
     assert policy.map_validity("失效") == "expired" and policy.map_validity("已修订") == "amended"
+
+
+@pytest.mark.parametrize("printed", ["尚未生效", "未生效", "待生效", "尚未施行", "未施行"])
+def test_validity_not_yet_in_force_has_its_own_code(printed):
+    assert policy.map_validity(printed) == "not_yet_in_force"
+
+
+def test_doc_number_with_a_chinese_numeral_year_found_in_text():
+    assert policy.find_doc_number("各市人民政府：\n粤府〔二〇二四〕12号\n现将方案印发给你们。") == "粤府〔2024〕12号"
 
 
 def test_spam_cut_out_of_sentences_and_boilerplate_dropped():

@@ -1,7 +1,10 @@
-"""A small archive for the reader views: policies, news, a Traditional article, labels, entities.
+"""A small archive for the reader views: policies, news, a Traditional article, labels, entities,
+and documents revised before their current version (each earlier version carrying the same labels,
+mentions and policy rows), which no reader view may count.
 
 Timestamps are placed relative to the database's now(), so "this year / month / week" queries
-have a known answer on any day. `Seed` keeps what was inserted, for computing expectations.
+have a known answer on any day; dates (*_on) relative to today in China. `Seed`
+keeps what was inserted, for computing expectations.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import psycopg
+from psycopg import sql
 
 
 @dataclass
@@ -29,7 +33,7 @@ class Doc:
 @dataclass
 class Seed:
     now: datetime
-    today: date
+    today: date  # in China
     year_start: datetime
     month_start: datetime
     docs: dict[int, Doc] = field(default_factory=dict)
@@ -47,7 +51,8 @@ CATEGORIES = [("quantum", "量子科技", {"guangdong": "future_electronic_info"
 
 def build_seed(conn: psycopg.Connection) -> Seed:
     now, today, year_start, month_start = conn.execute(
-        "SELECT now(), current_date, date_trunc('year', now()), date_trunc('month', now())"
+        "SELECT now(), (now() AT TIME ZONE 'Asia/Shanghai')::date, date_trunc('year', now()),"
+        " date_trunc('month', now())"
     ).fetchone()
     seed = Seed(now, today, year_start, month_start)
     this_year, this_month = year_start + timedelta(hours=36), month_start + timedelta(hours=36)
@@ -98,6 +103,7 @@ def insert_seed(conn: psycopg.Connection, seed: Seed) -> None:
     insert_taxonomy(conn, seed)
     insert_entities(conn, seed)
     insert_policy_intelligence(conn, seed)
+    insert_earlier_versions(conn)
 
 
 def insert_doc(conn: psycopg.Connection, doc: Doc) -> None:
@@ -176,3 +182,34 @@ def insert_policy_intelligence(conn: psycopg.Connection, seed: Seed) -> None:
         due = seed.today + timedelta(days=days) if days is not None else None
         conn.execute("INSERT INTO policy_measures (version_id, position, kind, amount_yuan, target_year, due_on, text)"
                      " VALUES (%s, %s, %s, %s, %s, %s, %s)", (doc_id, position, kind, amount, year, due, text))
+
+
+REVISED = {2: 1, 6: 2}  # document_id -> earlier versions (ids 100 × document_id + 1, 2, …)
+VERSION_ROWS = {  # every table holding a version's rows, with the columns copied to an earlier version
+    "classifications": ["code", "taxonomy_version_id", "score"],
+    "classification_runs": ["taxonomy_version_id"],
+    "entity_mentions": ["entity_id", "start_offset", "end_offset", "surface"],
+    "policy_metadata": ["index_no", "issuers", "doc_number", "written_at", "published_on", "effective_on", "validity"],
+    "policy_issuers": ["position", "name", "level", "region"],
+    "policy_references": ["target_key", "relation", "target_keys", "target_title", "evidence", "to_document_id"],
+    "policy_measures": ["position", "kind", "amount_yuan", "target_year", "due_on", "text"],
+}
+_COPY = sql.SQL("INSERT INTO {table} (version_id, {columns})"
+                " SELECT %(v)s, {columns} FROM {table} WHERE version_id = %(d)s")
+
+
+def insert_earlier_versions(conn: psycopg.Connection) -> None:
+    """Revised documents: the current version becomes version N + 1 and N earlier versions with the
+    same publication time (a revision keeps it) carry copies of its rows."""
+    for doc_id, earlier in REVISED.items():
+        conn.execute("UPDATE document_versions SET version_no = %s WHERE version_id = %s", (earlier + 1, doc_id))
+        for n in range(1, earlier + 1):
+            version = 100 * doc_id + n
+            conn.execute(
+                "INSERT INTO document_versions (version_id, document_id, version_no, title, text, published_at, lang,"
+                " content_hash, parser) SELECT %(v)s, document_id, %(n)s, title, text || %(draft)s, published_at, lang,"
+                " md5(text || %(draft)s), parser FROM document_versions WHERE version_id = %(d)s",
+                {"v": version, "n": n, "d": doc_id, "draft": f"（第{n}稿）"})
+            for table, columns in VERSION_ROWS.items():
+                names = sql.SQL(", ").join(map(sql.Identifier, columns))
+                conn.execute(_COPY.format(table=sql.Identifier(table), columns=names), {"v": version, "d": doc_id})

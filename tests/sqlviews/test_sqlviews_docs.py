@@ -1,29 +1,45 @@
-"""Every query in docs/sql.md runs as futurewatch_reader and returns the expected rows."""
+"""Every query in docs/sql.md runs as futurewatch_reader and returns the expected rows, in the
+server's TimeZone and in one whose date is not China's (the *_on dates are China's)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
+from psycopg import sql
 from psycopg.rows import dict_row
 
 from tests.sqlviews.seed import POLICY, build_seed, insert_seed
 from tests.sqlviews.policy_checks import POLICY_CHECKS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "sql.md"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 QUERY = re.compile(r"^### (\d+)\. (.+?)\n\n```sql\n(.*?)```", re.S | re.M)
 
 
 def doc_queries() -> dict[int, str]:
-    return {int(n): sql for n, _, sql in QUERY.findall(DOC.read_text(encoding="utf-8"))}
+    return {int(n): statement for n, _, statement in QUERY.findall(DOC.read_text(encoding="utf-8"))}
 
 
-@pytest.fixture
-def seeded(db_url):
+def zone_off_china() -> str:
+    """A session TimeZone whose date is not China's right now: 20 hours behind before 20:00 in China,
+    6 hours ahead from 18:00."""
+    return "Etc/GMT+12" if datetime.now(SHANGHAI).hour < 20 else "Etc/GMT-14"
+
+
+@pytest.fixture(params=["server zone", "zone off China"])
+def seeded(request, db_url):
+    """The seed in the server's TimeZone, or in sessions whose date differs from China's (the
+    database's default, so the seed and the reader count months in the same zone)."""
+    if request.param == "zone off China":
+        with psycopg.connect(db_url, autocommit=True) as conn:
+            conn.execute(sql.SQL("ALTER DATABASE {} SET TimeZone = {}").format(
+                sql.Identifier(conn.info.dbname), sql.Literal(zone_off_china())))
     with psycopg.connect(db_url) as conn:
         seed = build_seed(conn)
         insert_seed(conn, seed)
@@ -50,6 +66,17 @@ def expected_growth(seed) -> list[str]:
         elif published >= window:
             counts[code] -= 1
     return [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def daily_mentions(seed) -> list[tuple]:
+    """Query 18 over the seed: each document once, at its current version, on its day in China."""
+    days = Counter()
+    for doc_id, entity_id in seed.mentions:
+        day = seed.docs[doc_id].published_at.astimezone(SHANGHAI).date()
+        if day > seed.today - timedelta(days=30) and seed.entities[entity_id][0] == "org":
+            days[(day, seed.entities[entity_id][1])] += 1
+    ordered = sorted(days.items(), key=lambda kv: (-kv[0][0].toordinal(), -kv[1], kv[0][1]))
+    return [(day, canonical, n, n) for (day, canonical), n in ordered]  # one mention per seeded document
 
 
 def check(number: int, rows: list[dict], seed) -> None:
@@ -84,6 +111,8 @@ def check(number: int, rows: list[dict], seed) -> None:
     elif number == 12:
         soon = [POLICY[d][0].format(y=year, y1=year - 1) for d in POLICY if 0 <= POLICY[d][3] <= 30]
         assert [r["doc_number"] for r in rows] == soon
+    elif number == 18:
+        assert [(r["day"], r["canonical"], r["mentions"], r["documents"]) for r in rows] == daily_mentions(seed)
     elif number in POLICY_CHECKS:
         POLICY_CHECKS[number](rows, seed)
     else:

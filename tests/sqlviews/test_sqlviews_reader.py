@@ -8,7 +8,8 @@ import pytest
 from tests.sqlviews.seed import build_seed, insert_seed
 
 READER_VIEWS = ["v_sources", "v_documents", "v_document_categories", "v_categories", "v_policy_documents",
-                "v_entities", "v_entity_mentions", "v_stories", "v_policy_links", "v_policy_measures", "v_policy_issuers"]
+                "v_entities", "v_entity_mentions", "v_entity_mentions_daily", "v_stories", "v_policy_links",
+                "v_policy_measures", "v_policy_issuers"]
 
 
 @pytest.fixture
