@@ -14,7 +14,8 @@ none, whose content no version of the document holds and that was stored after t
 (never one through the revert rule).
 A URL's fetches become versions in the order they were stored: a fetch whose URL has an older one
 pending in another run's batch waits for a later run (`waiting`); a document with several URLs never
-takes an older fetch's text over a newer one's (parsers/store.insert_version; counted `older`).
+takes an older fetch's text over a newer one's, but keeps it as a version that is not current
+(parsers/store.insert_version; counted `older`).
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ class ProcessSummary:
     stories_new: int = 0
     reparsed: int = 0
     waiting: int = 0  # left for a later run: an older fetch of the same URL is still pending (another run's)
-    older: int = 0  # not taken: stored before the fetch behind its document's current version (another URL's)
+    older: int = 0  # kept as versions that are not current: stored before the fetch behind their document's
+    #                 current version (another URL's), with a text new to the document
     min_version_id: int | None = None
     max_version_id: int | None = None
     seconds: float = 0.0
@@ -117,14 +119,14 @@ def store_document(conn, folder, index, page: Page, summary: ProcessSummary, rep
         return
     doc_row, new_doc = store.upsert_document(conn, doc, urls)
     document_id = doc_row["document_id"]
-    version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"], search_text,
-                                                   may_revert=not reparse)
+    version_id, created, older = store.insert_version(conn, doc, document_id, row["raw_fetch_id"], search_text,
+                                                      may_revert=not reparse)
     summary.documents_new += new_doc
-    summary.versions_new += new_version
-    summary.older += version_id is None  # insert_version: a fetch stored before the current version's
-    summary.unchanged += version_id is not None and not new_version
+    summary.versions_new += created and not older
+    summary.older += created and older  # kept in the history, not current (store.insert_version)
+    summary.unchanged += not created
     summary.empty += doc.is_empty
-    summary.note_version(version_id if new_version else None)
+    summary.note_version(version_id if created else None)
     if version_id is not None:
         store.upsert_policy(conn, doc, version_id)
         policy_store.upsert_policy_details(conn, doc, document_id, version_id, urls)
