@@ -240,3 +240,26 @@ class SourceSpider(scrapy.Spider):
             self.run.note_failure(response.url, "listing", f"bad_json: {type(exc).__name__}")
             self.logger.warning("source_id=%s url=%s: listing is not JSON (%s)", self.source_id, response.url, exc)
             return None
+
+    def api_rows(self, response, item: FetchItem, key: str) -> list | None:
+        """The rows (the array under `key` of a JSON object) of a usable API listing, or None: a body that is
+        no JSON or of another shape is a listing failure with a one-line reason, never an empty page."""
+        data = self.load_json(response, item) if self.usable(item) else None
+        if data is None:
+            return None
+        rows = data.get(key) if isinstance(data, dict) else None
+        if isinstance(rows, list):
+            return rows
+        shape = (f"{json_type(data)}, not an object" if not isinstance(data, dict)
+                 else f"{key} is {json_type(rows)}, not an array" if key in data else f"no {key} in the object")
+        self.run.note_failure(response.url, "listing", f"bad_shape: {shape}")
+        self.logger.warning("source_id=%s url=%s: listing has no rows to read (%s)", self.source_id, response.url, shape)
+        return None
+
+
+JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+
+
+def json_type(value) -> str:
+    """A decoded JSON value's type, as JSON names it."""
+    return "null" if value is None else JSON_TYPES.get(type(value), type(value).__name__)
