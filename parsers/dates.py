@@ -5,7 +5,7 @@ gov.cn's 2024-02-09-14:29:00, ISO 8601 with offset, epoch seconds/milliseconds, 
 M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fetch time).
 A time of day is Asia/Shanghai unless a zone follows it: Z, UTC, GMT (±offset), or a numeric offset
 after seconds (2024-02-09 06:29:00+00, as str(datetime) and PostgreSQL print; without seconds
-10:00-12:00 is a time range), or an RFC 2822 date (Fri, 09 Feb 2024 06:29:00 GMT); in free text only
+10:00-12:00 is a time range, and so is 09:00:00-11:00: a minus and a later time of day), or an RFC 2822 date (Fri, 09 Feb 2024 06:29:00 GMT); in free text only
 UTC/GMT (±offset) and a capital Z right after the time (…:00Z) count: "14:00 Z世代论坛" is Shanghai time.
 Page-generation stamps (页面生成时间, 生成日期) are never publication dates: callers strip them
 with `strip_generation_stamps` before searching text.
@@ -120,10 +120,23 @@ def _stated_zone_date(text: str) -> datetime | None:
             return None
         return found.astimezone(SHANGHAI) if found.tzinfo else None
     match = _VALUE_ZONE.match(text)
-    if not match or (match.group(3)[0] in "+-" and not match.group(2)):  # 10:00-12:00: a time range
+    if not match or _is_time_range(match):
         return None
     local = find_date(match.group(1) + (match.group(2) or ""))
     return _in_zone(local, match.group(3)) if local else None
+
+
+def _is_time_range(match: re.Match) -> bool:
+    """A numeric "offset" that ends a time range: any after a time without seconds (10:00-12:00), and a
+    minus with a later time of day after one with seconds (09:00:00-11:00); -05:00 after 20:00:00 is a zone."""
+    start, seconds, designator = match.groups()
+    if designator[0] not in "+-":
+        return False
+    if not seconds:
+        return True
+    end = re.fullmatch(r"-(\d{1,2}):(\d{2})", designator)
+    hours, minutes = re.search(r"(\d{1,2}):(\d{2})$", start).groups()
+    return bool(end) and (int(end[1]), int(end[2])) > (int(hours), int(minutes))
 
 
 def _infer_year(month: int, day: int, ref: datetime) -> int | None:

@@ -45,6 +45,14 @@ def test_a_stated_time_zone_is_kept(raw):
     assert dates.parse_date("2024-02-09 10:00-12:00", ref=REF).isoformat() == "2024-02-09T10:00:00+08:00"
 
 
+@pytest.mark.parametrize("raw", ["2024-02-09 09:00:00-11:00", "2024年2月9日 09:00:00-11:30", "2024-02-09 09:00:00 -11:00",
+                                 "2024-02-09 09:00-11:00", "2024-02-09 09:00:00-11:00:00"])
+def test_a_time_range_is_no_zone(raw):
+    """09:00:00-11:00 is nine to eleven in Shanghai, not nine at UTC-11 (04:00 the next day)."""
+    assert dates.parse_date(raw, ref=REF).isoformat() == "2024-02-09T09:00:00+08:00"
+    assert dates.parse_date("2024-02-09 20:00:00-05:00", ref=REF).isoformat() == "2024-02-10T09:00:00+08:00"
+
+
 @pytest.mark.parametrize("text", ["发布时间：2024年2月9日 14:29 Z世代消费报告", "2024-02-09 14:29（Z世代专场）",
                                   "2024-02-09 14:29 z", "2024-02-09 14:29:00 Z-Park"])
 def test_a_word_after_the_time_is_no_zone(text):
