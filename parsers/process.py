@@ -28,6 +28,7 @@ from typing import Callable
 
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
+from futurewatch.core.encoding import content_charset
 from futurewatch.core.rawstore import open_raw_store
 from futurewatch.core.searchtext import SearchTextFolder
 from futurewatch.core.stats import analyze_grown
@@ -76,12 +77,6 @@ class ProcessSummary:
                 f"{self.stories_new} new stories in {self.seconds:.1f}s")
 
 
-def _content_charset(content_type: str | None) -> str | None:
-    if content_type and "charset=" in content_type.lower():
-        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
-    return None
-
-
 def load_story_index(conn) -> dedup.StoryIndex:
     index = dedup.StoryIndex()
     for row in conn.execute(q.SELECT_STORY_SIGNATURES, {"window": STORY_WINDOW}):
@@ -93,7 +88,7 @@ def parse_row(conn, raw_store, row: dict) -> Document:
     """Parse one raw page, with the text of the attachments the crawler stored (reads only)."""
     body = raw_store.get(row["storage_key"])
     doc = parse_page(body, row["final_url"] or row["url"], source_id=row["source_id"], fetched_at=row["fetched_at"],
-                     hints=row["hints"] or {}, header_charset=_content_charset(row["content_type"]))
+                     hints=row["hints"] or {}, header_charset=content_charset(row["content_type"]))
     doc.source_id = row["source_id"]  # the crawler's source owns the document
     if doc.not_article:
         return doc

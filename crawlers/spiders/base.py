@@ -19,6 +19,7 @@ import scrapy
 from parsel import Selector
 
 from futurewatch.core.config import SOURCE_TIMEZONE
+from futurewatch.core.encoding import content_charset, decode_html
 
 from crawlers import failures
 from crawlers.items import FetchItem
@@ -206,14 +207,11 @@ class SourceSpider(scrapy.Spider):
     # --- helpers for list hooks -------------------------------------------------------------
 
     def decode(self, response) -> str:
-        """The body as text: the registry's encoding when set (C114: gb18030), else Scrapy's guess."""
-        encoding = self.options.get("encoding")
-        if encoding:
-            return response.body.decode(encoding, "replace")
-        try:
-            return response.text
-        except AttributeError:  # not a text response
-            return response.body.decode("utf-8", "replace")
+        """The body as text, by the parsers' decoder (the bytes decide; a GBK listing labelled UTF-8 keeps its
+        Chinese link texts, 下一版 …): the registry's encoding (C114: gb18030), else the Content-Type
+        charset, is only what the page claims."""
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        return decode_html(response.body, self.options.get("encoding") or content_charset(content_type)).text
 
     def selector(self, response) -> Selector:
         return Selector(text=self.decode(response))

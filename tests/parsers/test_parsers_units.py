@@ -10,7 +10,7 @@ from parsers import clean, dates, policy
 from parsers.api import MAX_PAGE_BYTES, parse_page
 from parsers.base import SiteParser
 from parsers.dedup import canonical_url, change_summary
-from parsers.encoding import decode_html
+from futurewatch.core.encoding import decode_html
 from parsers.registry import Publisher, RegistryError, build_index, publisher_for_url
 
 REF = datetime(2024, 3, 1, 12, 0, tzinfo=dates.SHANGHAI)
@@ -223,3 +223,36 @@ def test_a_korean_page_in_its_declared_charset_reads_right(in_header):
     body = f"<html><head>{head}<title>보도자료</title></head><body><p>{KOREAN}</p></body></html>".encode("euc-kr")
     decoded = decode_html(body, "euc-kr" if in_header else None)
     assert KOREAN in decoded.text and decoded.encoding == "euc_kr"
+
+
+JAPANESE = ("経済産業省は本日、量子コンピューターや生成人工知能などの先端分野で研究開発を進めるための新しい支援策を"
+            "発表しました。政府は今後五年間で大学と企業の連携を強化する方針です。")
+
+
+@pytest.mark.parametrize("text,encoding", [(JAPANESE, "shift_jis"), (JAPANESE, "euc_jp"), (KOREAN, "euc_kr")])
+@pytest.mark.parametrize("label", ["gb2312", None])
+def test_a_japanese_or_korean_page_labelled_gb2312_or_not_at_all_reads_right(text, encoding, label):
+    """Shift_JIS, EUC-JP and EUC-KR bytes decode without error as gb18030, into rare Han characters (hardly any
+    among the 100 commonest): such a reading is no Chinese, and the Korean or Japanese one is taken."""
+    head = f'<meta charset="{label}">' if label else ""
+    body = f"<html><head>{head}<title>{text[:8]}</title></head><body><p>{text}</p></body></html>".encode(encoding)
+    assert f"<p>{text}</p>" in decode_html(body).text
+
+
+@pytest.mark.parametrize("title", ["广东", "鑫源", "量子科技", "广东省未来产业政策"])
+@pytest.mark.parametrize("markup_lines", [20, 400])
+def test_a_mostly_ascii_gbk_page_labelled_utf8_keeps_its_few_chinese_characters(title, markup_lines):
+    """A few GBK characters among kilobytes of ASCII markup are within the stray bytes a UTF-8 page may
+    have (≤ 1 per 2000 characters): they were read as U+FFFD. The lossless gb18030 reading competes."""
+    rows = '<div class="row"><a href="/list/1.html">more</a></div>\n' * markup_lines
+    body = f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>{rows}</body></html>'
+    decoded = decode_html(body.encode("gbk"))
+    assert f"<title>{title}</title>" in decoded.text and "\ufffd" not in decoded.text
+
+
+def test_a_utf8_page_with_a_stray_byte_stays_utf8():
+    text = "广东前瞻布局量子科技，争创国家级未来产业先导区。" * 20
+    body = f'<html><head><meta charset="gb2312"></head><body><p>{text}</p>\xa9 2024</body></html>'.encode("utf-8")
+    body = body.replace("\xa9".encode("utf-8"), b"\xa9")  # one latin-1 byte
+    decoded = decode_html(body)
+    assert decoded.encoding == "utf-8" and text in decoded.text
