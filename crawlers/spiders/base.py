@@ -255,6 +255,16 @@ class SourceSpider(scrapy.Spider):
         return None
 
 
+    def object_rows(self, response, rows, where: str):
+        """The rows that are JSON objects; any other row is a listing failure of its own (malformed_row),
+        and the page's other rows are read all the same."""
+        for row in rows:
+            if isinstance(row, dict):
+                yield row
+            else:
+                self.run.note_failure(response.url, "listing", f"malformed_row: {json_type(row)} in {where}")
+
+
 JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
 
 

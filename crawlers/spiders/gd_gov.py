@@ -63,10 +63,7 @@ class Spider(SourceSpider):
         if rows is None:
             return
         fresh = 0
-        for row in rows:
-            if not isinstance(row, dict):  # one odd row costs that row, not the rest of the page
-                self.run.note_failure(response.url, "listing", f"malformed_row: {type(row).__name__} in articles")
-                continue
+        for row in self.object_rows(response, rows, "articles"):  # one odd row costs that row, not the page
             url = self.row_url(row, host)
             listed_on = self.row_date(row)
             fresh += not self.too_old(listed_on)
