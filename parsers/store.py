@@ -5,6 +5,7 @@ Every write is an upsert or guarded by a unique key, so storing the same page tw
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -16,6 +17,7 @@ from parsers import dedup, queries as q
 from parsers.attachments import apply_attachment_text, extract_attachment
 from parsers.document import Document
 
+log = logging.getLogger(__name__)
 MIN_CLUSTER_HAN = 50  # shorter texts are not clustered (too little signal)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -112,11 +114,19 @@ def reparse_version(conn, doc: Document, raw_fetch_id: int, search_text: str | N
 
 
 def attach_texts(conn, store, doc: Document) -> None:
-    """Extract text of attachments the crawler stored; a short policy notice takes the attachment text."""
+    """Extract text of attachments the crawler stored; a short policy notice takes the attachment text.
+    Bytes the raw store no longer has fail that attachment ('failed', one warning), never the page."""
     for link in doc.attachments:
         row = conn.execute(q.SELECT_ATTACHMENT_BYTES, {"url": link.url}).fetchone()
-        if row:
-            extract_attachment(link, store.get(row["storage_key"]), doc.source_id)
+        if not row:
+            continue
+        try:
+            body = store.get(row["storage_key"])
+        except OSError as exc:
+            log.warning("source_id=%s url=%s: attachment bytes not in the raw store: %s", doc.source_id, link.url, exc)
+            link.status = "failed"
+            continue
+        extract_attachment(link, body, doc.source_id)
     apply_attachment_text(doc)
 
 
