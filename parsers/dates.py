@@ -2,7 +2,8 @@
 
 Forms (full-width digits too): 2024-02-09, 2024/2/9 14:29, 2024.02.09, 2024年2月9日 10:00, 二〇二四年二月九日,
 gov.cn's 2024-02-09-14:29:00, ISO 8601 with offset, epoch seconds/milliseconds, and list-page
-M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fetch time).
+M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fetch time; an HH:mm more
+than an hour after it is the day before's).
 A time of day is Asia/Shanghai unless a zone follows it: Z, UTC, GMT (±offset), or a numeric offset
 after seconds (2024-02-09 06:29:00+00, as str(datetime) and PostgreSQL print; without seconds
 10:00-12:00 is a time range, and so is 09:00:00-11:00: a minus and a later time of day), or an RFC 2822 date (Fri, 09 Feb 2024 06:29:00 GMT); in free text only
@@ -22,6 +23,7 @@ from futurewatch.core.config import SOURCE_TIMEZONE
 from futurewatch.core.textnorm import nfkc
 
 SHANGHAI = ZoneInfo(SOURCE_TIMEZONE)
+CLOCK_SKEW = timedelta(hours=1)  # a list's HH:mm later than the fetch by more than this is the day before
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -170,7 +172,8 @@ def parse_date(value: str | int | float | None, *, ref: datetime | None = None) 
         year = _infer_year(month, day, ref)
         return _build(year, month, day, hh, mm, ss) if year else None
     if match := _CLOCK.match(text):
-        return datetime.combine(ref.date(), time(int(match[1]), int(match[2]), int(match[3] or 0)), SHANGHAI)
+        found = _build(ref.year, ref.month, ref.day, match[1], match[2], match[3])
+        return found - timedelta(days=1) if found and found > ref + CLOCK_SKEW else found  # 23:58 seen at 00:05
     return None
 
 

@@ -26,7 +26,9 @@ REF = datetime(2024, 3, 1, 12, 0, tzinfo=dates.SHANGHAI)
     ("1707460140000", "2024-02-09T14:29:00+08:00"),
     ("2/9", "2024-02-09T00:00:00+08:00"),
     ("12/30", "2023-12-30T00:00:00+08:00"),
-    ("14:29", "2024-03-01T14:29:00+08:00"),
+    ("11:29", "2024-03-01T11:29:00+08:00"),
+    ("12:50", "2024-03-01T12:50:00+08:00"),  # a site clock a little ahead of ours
+    ("14:29", "2024-02-29T14:29:00+08:00"),  # never in the future of the fetch: the day before's
     ("2024-02-09T06:29:00Z", "2024-02-09T14:29:00+08:00"),
     ("2019年01月19日 10:00　来源：中国新闻网", "2019-01-19T10:00:00+08:00"),
 ])
@@ -43,6 +45,24 @@ def test_a_stated_time_zone_is_kept(raw):
     """The same instant, 14:29 in Shanghai, whichever way the value states its zone (a time range is none)."""
     assert dates.parse_date(raw, ref=REF).isoformat() == "2024-02-09T14:29:00+08:00"
     assert dates.parse_date("2024-02-09 10:00-12:00", ref=REF).isoformat() == "2024-02-09T10:00:00+08:00"
+
+
+@pytest.mark.parametrize("hints,expected", [
+    ({"list_time": "23:58"}, "2024-03-01T23:58:00+08:00"),  # seen 00:00:05: yesterday's, not tonight's
+    ({"list_time": "10:00", "archive_date": "2024-02-27"}, "2024-02-27T10:00:00+08:00"),  # a backfilled roll's day
+    ({"list_time": "2/9", "archive_date": "2024-02-27"}, "2024-02-09T00:00:00+08:00"),
+    ({"list_time": "25:61"}, None),  # no time of day: no date, and no error
+])
+def test_a_list_time_is_read_on_the_day_that_listed_it(hints, expected):
+    """A page without a date of its own takes its list's HH:mm on the listing's day (the archive a backfill
+    read), never a day after the fetch; it was put on the fetch day, and an impossible clock raised."""
+    html = ("<html><head><title>未来产业发布会</title></head><body><h1>未来产业发布会</h1>"
+            + "<p>广东省工信厅联合省科技厅等部门举行五大未来产业新闻发布会，会上透露了发展目标与重点方向。</p>" * 3
+            + "</body></html>")
+    fetched = datetime(2024, 3, 2, 0, 0, 5, tzinfo=dates.SHANGHAI)
+    for url in ("https://example.org/a/b.html", "https://www.c114.com.cn/news/16/a9000001.html"):
+        doc = parse_page(html.encode(), url, fetched_at=fetched, hints=hints)
+        assert (doc.published_at.isoformat() if doc.published_at else None) == expected, url
 
 
 @pytest.mark.parametrize("raw", ["2024-02-09 09:00:00-11:00", "2024年2月9日 09:00:00-11:30", "2024-02-09 09:00:00 -11:00",
