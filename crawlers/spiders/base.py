@@ -254,7 +254,6 @@ class SourceSpider(scrapy.Spider):
         self.logger.warning("source_id=%s url=%s: listing has no rows to read (%s)", self.source_id, response.url, shape)
         return None
 
-
     def object_rows(self, response, rows, where: str):
         """The rows that are JSON objects; any other row is a listing failure of its own (malformed_row),
         and the page's other rows are read all the same."""

@@ -4,12 +4,15 @@ pages (crawlers) alike.
 Chinese sites mislabel: GBK pages served as UTF-8 and UTF-8 pages still declaring gb2312.
 Order: BOM → strict UTF-8 (GBK bytes almost never form valid UTF-8) → a declared Korean or
 Japanese charset (EUC-KR, Shift_JIS …) if it decodes → the Chinese legacy charsets (the declared
-one, GB labels widened to gb18030; gb18030; big5hkscs) → charset-normalizer's
-guess → gb18030 with replacement characters as the last resort. Big5 bytes are nearly always
-valid GBK and GB2312 bytes valid Big5, so a legacy decode without error proves nothing: of those
-that decode, the one whose Han characters are most often the commonest ones wins (mojibake is
-made of rare characters); on a tie (a title of a few characters, none among the 100 commonest) the one
-with more GB2312 first-level characters, then the declared one.
+one, GB labels widened to gb18030; gb18030; big5hkscs) and, with a few stray bytes at most, UTF-8
+with replacement characters → charset-normalizer's guess → gb18030 with replacement characters
+as the last resort. Big5 bytes are nearly always valid GBK and GB2312 bytes valid Big5, so a
+legacy decode without error proves nothing: of the candidates, the one whose Han characters are
+most often the commonest ones wins (mojibake is made of rare characters); on a tie (a title of a
+few characters, none among the 100 commonest) the one with more GB2312 first-level characters,
+then the first (lossless before lossy: a mostly-ASCII GBK page labelled UTF-8 keeps its few
+Chinese characters). A winning legacy reading that is no Chinese at all (Shift_JIS, EUC-JP or
+EUC-KR bytes read as gb18030) gives way to charset-normalizer's Korean or Japanese guess.
 """
 
 from __future__ import annotations
