@@ -19,7 +19,7 @@ from futurewatch.core.textnorm import detect_lang
 from parsers import dedup, generic, policy_meta
 from parsers.base import Page
 from parsers.document import Document
-from parsers.encoding import decode_html, looks_binary
+from futurewatch.core.encoding import decode_html, looks_binary
 from parsers.errorpage import is_short, not_an_article
 from parsers.html import build_tree, select_first, text_of
 from parsers.registry import publisher_for

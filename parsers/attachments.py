@@ -22,22 +22,21 @@ MAX_PDF_PAGES = 300
 _EXTRACTABLE = {"pdf", "docx"}
 
 
-def sniff_ext(body: bytes, ext: str | None) -> str | None:
-    """Trust the bytes over the link: %PDF → pdf, a zip holding word/document.xml → docx."""
+def sniff_ext(body: bytes, ext: str | None, members: list[zipfile.ZipInfo] | None) -> str | None:
+    """Trust the bytes over the link: %PDF → pdf, a zip holding word/document.xml → docx.
+    members: the zip's directory (zip_members), None when the body is no zip or it cannot be read."""
     if body.startswith(b"%PDF"):
         return "pdf"
-    if body.startswith(b"PK\x03\x04"):
-        members = zip_members(body)
-        if members is None:
-            return ext
-        if any(m.filename == "word/document.xml" for m in members):
-            return "docx"
+    if members is not None and any(m.filename == "word/document.xml" for m in members):
+        return "docx"
     return (ext or "").lower() or None
 
 
 def zip_members(body: bytes) -> list[zipfile.ZipInfo] | None:
-    """The members a zip's directory declares; None when it cannot be read (a damaged file, whose
-    extraction then fails the attachment alone)."""
+    """The members a zip's directory declares; None when the body is no zip or its directory cannot be
+    read (a damaged file, whose extraction then fails the attachment alone)."""
+    if not body.startswith(b"PK\x03\x04"):
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as zf:
             return zf.infolist()
@@ -45,9 +44,9 @@ def zip_members(body: bytes) -> list[zipfile.ZipInfo] | None:
         return None
 
 
-def unpacked_size(body: bytes) -> int:
+def unpacked_size(members: list[zipfile.ZipInfo] | None) -> int:
     """The uncompressed size of a zip's members as its directory declares them (0 when unreadable)."""
-    return sum(info.file_size for info in zip_members(body) or [])
+    return sum(info.file_size for info in members or [])
 
 
 def extract_pdf_text(body: bytes) -> str:
@@ -77,8 +76,9 @@ def extract_attachment(link: AttachmentLink, body: bytes, source_id: str | None 
     """Fill size, ext, text and status from the stored bytes; errors become status 'failed'
     and one warning naming the source and the attachment's URL."""
     link.size_bytes = len(body)
-    link.ext = sniff_ext(body, link.ext)
-    if len(body) > MAX_ATTACHMENT_BYTES or (link.ext == "docx" and unpacked_size(body) > MAX_DOCX_UNPACKED_BYTES):
+    members = zip_members(body)  # the directory, read once: for the type and the unpacked size
+    link.ext = sniff_ext(body, link.ext, members)
+    if len(body) > MAX_ATTACHMENT_BYTES or (link.ext == "docx" and unpacked_size(members) > MAX_DOCX_UNPACKED_BYTES):
         link.status = "too_large"
         return link
     if link.ext not in _EXTRACTABLE:

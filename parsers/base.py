@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -33,6 +33,15 @@ class Page:
     tree: Any
     fetched_at: datetime
     hints: dict = field(default_factory=dict)
+
+
+def listing_day_end(hints: dict, fetched_at: datetime | None) -> datetime | None:
+    """What a list's HH:mm or M/D is read against: the end of the day whose archive listed the page
+    (a roll of 11-29 fetched after midnight says 23:58 for 11-29), else the fetch time."""
+    day = next((d for key in ("archive_date", "epaper_date") if (d := dates.to_date(hints.get(key)))), None)
+    if day is None or fetched_at is None or day >= fetched_at.astimezone(dates.SHANGHAI).date():
+        return fetched_at
+    return datetime.combine(day, time(23, 59, 59), dates.SHANGHAI)
 
 
 class SiteParser:
@@ -129,10 +138,11 @@ class SiteParser:
 
     def hint_date(self) -> datetime | None:
         hints = self.page.hints or {}
+        ref = listing_day_end(hints, self.page.fetched_at)
         for key in ("published_at", "create_time", "created_at", "deploytime", "pubtime", "releaseTime",
                     "updateTime", "date", "list_time"):
             if hints.get(key) not in (None, ""):
-                found = dates.parse_date(hints[key], ref=self.page.fetched_at)
+                found = dates.parse_date(hints[key], ref=ref)
                 if found:
                     return found
         return None

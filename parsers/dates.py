@@ -2,10 +2,11 @@
 
 Forms (full-width digits too): 2024-02-09, 2024/2/9 14:29, 2024.02.09, 2024年2月9日 10:00, 二〇二四年二月九日,
 gov.cn's 2024-02-09-14:29:00, ISO 8601 with offset, epoch seconds/milliseconds, and list-page
-M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fetch time).
+M/D, M月D日 or HH:mm whose year/day is inferred from a reference time (the fetch time; an HH:mm more
+than an hour after it is the day before's).
 A time of day is Asia/Shanghai unless a zone follows it: Z, UTC, GMT (±offset), or a numeric offset
 after seconds (2024-02-09 06:29:00+00, as str(datetime) and PostgreSQL print; without seconds
-10:00-12:00 is a time range), or an RFC 2822 date (Fri, 09 Feb 2024 06:29:00 GMT); in free text only
+10:00-12:00 is a time range, and so is 09:00:00-11:00: a minus and a later time of day), or an RFC 2822 date (Fri, 09 Feb 2024 06:29:00 GMT); in free text only
 UTC/GMT (±offset) and a capital Z right after the time (…:00Z) count: "14:00 Z世代论坛" is Shanghai time.
 Page-generation stamps (页面生成时间, 生成日期) are never publication dates: callers strip them
 with `strip_generation_stamps` before searching text.
@@ -22,6 +23,7 @@ from futurewatch.core.config import SOURCE_TIMEZONE
 from futurewatch.core.textnorm import nfkc
 
 SHANGHAI = ZoneInfo(SOURCE_TIMEZONE)
+CLOCK_SKEW = timedelta(hours=1)  # a list's HH:mm later than the fetch by more than this is the day before
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -120,10 +122,23 @@ def _stated_zone_date(text: str) -> datetime | None:
             return None
         return found.astimezone(SHANGHAI) if found.tzinfo else None
     match = _VALUE_ZONE.match(text)
-    if not match or (match.group(3)[0] in "+-" and not match.group(2)):  # 10:00-12:00: a time range
+    if not match or _is_time_range(match):
         return None
     local = find_date(match.group(1) + (match.group(2) or ""))
     return _in_zone(local, match.group(3)) if local else None
+
+
+def _is_time_range(match: re.Match) -> bool:
+    """A numeric "offset" that ends a time range: any after a time without seconds (10:00-12:00), and a
+    minus with a later time of day after one with seconds (09:00:00-11:00); -05:00 after 20:00:00 is a zone."""
+    start, seconds, designator = match.groups()
+    if designator[0] not in "+-":
+        return False
+    if not seconds:
+        return True
+    end = re.fullmatch(r"-(\d{1,2}):(\d{2})", designator)
+    hours, minutes = re.search(r"(\d{1,2}):(\d{2})$", start).groups()
+    return bool(end) and (int(end[1]), int(end[2])) > (int(hours), int(minutes))
 
 
 def _infer_year(month: int, day: int, ref: datetime) -> int | None:
@@ -157,7 +172,8 @@ def parse_date(value: str | int | float | None, *, ref: datetime | None = None) 
         year = _infer_year(month, day, ref)
         return _build(year, month, day, hh, mm, ss) if year else None
     if match := _CLOCK.match(text):
-        return datetime.combine(ref.date(), time(int(match[1]), int(match[2]), int(match[3] or 0)), SHANGHAI)
+        found = _build(ref.year, ref.month, ref.day, match[1], match[2], match[3])
+        return found - timedelta(days=1) if found and found > ref + CLOCK_SKEW else found  # 23:58 seen at 00:05
     return None
 
 

@@ -112,7 +112,7 @@ def run_trafilatura(page: GoldPage) -> tuple[str, str | None, str | None]:
     """trafilatura's defaults: extract() for the body, extract_metadata() for title and date."""
     import trafilatura
 
-    from parsers.encoding import decode_html
+    from futurewatch.core.encoding import decode_html
 
     html = decode_html(page.body).text
     meta = trafilatura.extract_metadata(html)

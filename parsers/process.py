@@ -14,7 +14,8 @@ none, whose content no version of the document holds and that was stored after t
 (never one through the revert rule).
 A URL's fetches become versions in the order they were stored: a fetch whose URL has an older one
 pending in another run's batch waits for a later run (`waiting`); a document with several URLs never
-takes an older fetch's text over a newer one's (parsers/store.insert_version; counted `older`).
+takes an older fetch's text over a newer one's, but keeps it as a version that is not current
+(parsers/store.insert_version; counted `older`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Callable
 
 from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
+from futurewatch.core.encoding import content_charset
 from futurewatch.core.rawstore import open_raw_store
 from futurewatch.core.searchtext import SearchTextFolder
 from futurewatch.core.stats import analyze_grown
@@ -54,7 +56,8 @@ class ProcessSummary:
     stories_new: int = 0
     reparsed: int = 0
     waiting: int = 0  # left for a later run: an older fetch of the same URL is still pending (another run's)
-    older: int = 0  # not taken: stored before the fetch behind its document's current version (another URL's)
+    older: int = 0  # kept as versions that are not current: stored before the fetch behind their document's
+    #                 current version (another URL's), with a text new to the document
     min_version_id: int | None = None
     max_version_id: int | None = None
     seconds: float = 0.0
@@ -74,12 +77,6 @@ class ProcessSummary:
                 f"{self.stories_new} new stories in {self.seconds:.1f}s")
 
 
-def _content_charset(content_type: str | None) -> str | None:
-    if content_type and "charset=" in content_type.lower():
-        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
-    return None
-
-
 def load_story_index(conn) -> dedup.StoryIndex:
     index = dedup.StoryIndex()
     for row in conn.execute(q.SELECT_STORY_SIGNATURES, {"window": STORY_WINDOW}):
@@ -91,7 +88,7 @@ def parse_row(conn, raw_store, row: dict) -> Document:
     """Parse one raw page, with the text of the attachments the crawler stored (reads only)."""
     body = raw_store.get(row["storage_key"])
     doc = parse_page(body, row["final_url"] or row["url"], source_id=row["source_id"], fetched_at=row["fetched_at"],
-                     hints=row["hints"] or {}, header_charset=_content_charset(row["content_type"]))
+                     hints=row["hints"] or {}, header_charset=content_charset(row["content_type"]))
     doc.source_id = row["source_id"]  # the crawler's source owns the document
     if doc.not_article:
         return doc
@@ -117,14 +114,14 @@ def store_document(conn, folder, index, page: Page, summary: ProcessSummary, rep
         return
     doc_row, new_doc = store.upsert_document(conn, doc, urls)
     document_id = doc_row["document_id"]
-    version_id, new_version = store.insert_version(conn, doc, document_id, row["raw_fetch_id"], search_text,
-                                                   may_revert=not reparse)
+    version_id, created, older = store.insert_version(conn, doc, document_id, row["raw_fetch_id"], search_text,
+                                                      may_revert=not reparse)
     summary.documents_new += new_doc
-    summary.versions_new += new_version
-    summary.older += version_id is None  # insert_version: a fetch stored before the current version's
-    summary.unchanged += version_id is not None and not new_version
+    summary.versions_new += created and not older
+    summary.older += created and older  # kept in the history, not current (store.insert_version)
+    summary.unchanged += not created
     summary.empty += doc.is_empty
-    summary.note_version(version_id if new_version else None)
+    summary.note_version(version_id if created else None)
     if version_id is not None:
         store.upsert_policy(conn, doc, version_id)
         policy_store.upsert_policy_details(conn, doc, document_id, version_id, urls)

@@ -224,7 +224,10 @@ def _relative(text: str, fetched_at) -> datetime | None:
     if days:
         return now - timedelta(days=int(days))
     day = now - timedelta(days=("今天", "昨天", "前天").index(word))
-    return day.replace(hour=int(hh), minute=int(mm), second=0, microsecond=0)
+    try:
+        return day.replace(hour=int(hh), minute=int(mm), second=0, microsecond=0)
+    except ValueError:  # 今天 24:30 is no time of day: the next tier, not the end of the resolver
+        return None
 
 
 def url_date(url: str, fetched_at) -> DateEvidence | None:

@@ -5,8 +5,10 @@ Every write is an upsert or guarded by a unique key, so storing the same page tw
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from psycopg.types.json import Jsonb
 
@@ -15,6 +17,7 @@ from parsers import dedup, queries as q
 from parsers.attachments import apply_attachment_text, extract_attachment
 from parsers.document import Document
 
+log = logging.getLogger(__name__)
 MIN_CLUSTER_HAN = 50  # shorter texts are not clustered (too little signal)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -60,36 +63,44 @@ def version_params(doc: Document, document_id: int, raw_fetch_id: int | None, se
             "is_empty": doc.is_empty}
 
 
+class StoredVersion(NamedTuple):
+    version_id: int | None
+    created: bool
+    older: bool = False  # the fetch was stored before the current version's: its version is not current
+
+
 def insert_version(conn, doc: Document, document_id: int, raw_fetch_id: int | None,
-                   search_text: str | None = None, may_revert: bool = True) -> tuple[int | None, bool]:
-    """A new version when the content differs from the current version's; (version_id, created).
+                   search_text: str | None = None, may_revert: bool = True) -> StoredVersion:
+    """A new version when the content differs from every version's; the current one unless `older`.
 
     Content an earlier version holds becomes a new version only from a fetch stored after the current
     version's (a page reverted A → B → A) and when may_revert (not for --reparse, which rewrites in
-    place); an older fetch processed late changes nothing, whatever its content: `process` orders a
-    URL's fetches but not a document's, whose URLs (http and https, a mobile page, a reprint's
-    canonical URL) another run may process first. Empty pages never replace text, and an empty current
-    version (the newer fetch found no body) takes an older fetch's text."""
+    place). A fetch stored before the current version's (older) never becomes current, whatever its
+    content: `process` orders a URL's fetches but not a document's, whose URLs (http and https, a mobile
+    page, a reprint's canonical URL) another run may process first. Its text, when new to the document,
+    is still kept: a version replacing none, never current. Empty pages never replace text, and an
+    empty current version (the newer fetch found no body) takes an older fetch's text."""
     conn.execute(q.LOCK_DOCUMENT, {"document_id": document_id})  # concurrent runs number versions one at a time
     current = conn.execute(q.SELECT_CURRENT_VERSION, {"document_id": document_id, "raw_fetch_id": raw_fetch_id}).fetchone()
+    # stored_later None: the current version has no fetch; an empty one holds no text
+    older = current is not None and current["stored_later"] is False and not current["is_empty"]
     if current is not None and current["content_hash"] == doc.content_hash:
-        return current["version_id"], False
+        return StoredVersion(current["version_id"], False, older)
     same = conn.execute(q.SELECT_VERSION_BY_HASH, {"document_id": document_id, "content_hash": doc.content_hash}).fetchone()
     if same and not (may_revert and current and current["stored_later"]):
-        return same["version_id"], False
+        return StoredVersion(same["version_id"], False, older)
     if doc.is_empty and current is not None:
-        return current["version_id"], False
-    if current is not None and current["stored_later"] is False and not current["is_empty"]:
-        return None, False  # `older` in process' summary (stored_later None: the current version has no fetch;
-        #                     an empty one holds no text)
+        return StoredVersion(current["version_id"], False, older)
+    replaces = None if older or current is None else current
     params = version_params(doc, document_id, raw_fetch_id, search_text)
-    params["replaces_version_id"] = current["version_id"] if current else None
-    params["change_summary"] = Jsonb(dedup.change_summary(current["text"], doc.text)) if current else None
+    params["replaces_version_id"] = replaces and replaces["version_id"]
+    params["change_summary"] = replaces and Jsonb(dedup.change_summary(replaces["text"], doc.text))
     row = conn.execute(q.INSERT_VERSION, params).fetchone()
     if row is None:
-        return None, False
-    conn.execute(q.SET_CURRENT_VERSION, {"document_id": document_id, "version_id": row["version_id"]})
-    return row["version_id"], True
+        return StoredVersion(None, False, older)
+    if not older:
+        conn.execute(q.SET_CURRENT_VERSION, {"document_id": document_id, "version_id": row["version_id"]})
+    return StoredVersion(row["version_id"], True, older)
 
 
 def reparse_version(conn, doc: Document, raw_fetch_id: int, search_text: str | None = None) -> StoreResult | None:
@@ -103,11 +114,19 @@ def reparse_version(conn, doc: Document, raw_fetch_id: int, search_text: str | N
 
 
 def attach_texts(conn, store, doc: Document) -> None:
-    """Extract text of attachments the crawler stored; a short policy notice takes the attachment text."""
+    """Extract text of attachments the crawler stored; a short policy notice takes the attachment text.
+    Bytes the raw store no longer has fail that attachment ('failed', one warning), never the page."""
     for link in doc.attachments:
         row = conn.execute(q.SELECT_ATTACHMENT_BYTES, {"url": link.url}).fetchone()
-        if row:
-            extract_attachment(link, store.get(row["storage_key"]), doc.source_id)
+        if not row:
+            continue
+        try:
+            body = store.get(row["storage_key"])
+        except OSError as exc:
+            log.warning("source_id=%s url=%s: attachment bytes not in the raw store: %s", doc.source_id, link.url, exc)
+            link.status = "failed"
+            continue
+        extract_attachment(link, body, doc.source_id)
     apply_attachment_text(doc)
 
 

@@ -19,6 +19,7 @@ import scrapy
 from parsel import Selector
 
 from futurewatch.core.config import SOURCE_TIMEZONE
+from futurewatch.core.encoding import content_charset, decode_html
 
 from crawlers import failures
 from crawlers.items import FetchItem
@@ -206,14 +207,11 @@ class SourceSpider(scrapy.Spider):
     # --- helpers for list hooks -------------------------------------------------------------
 
     def decode(self, response) -> str:
-        """The body as text: the registry's encoding when set (C114: gb18030), else Scrapy's guess."""
-        encoding = self.options.get("encoding")
-        if encoding:
-            return response.body.decode(encoding, "replace")
-        try:
-            return response.text
-        except AttributeError:  # not a text response
-            return response.body.decode("utf-8", "replace")
+        """The body as text, by the parsers' decoder (the bytes decide; a GBK listing labelled UTF-8 keeps its
+        Chinese link texts, 下一版 …): the registry's encoding (C114: gb18030), else the Content-Type
+        charset, is only what the page claims."""
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        return decode_html(response.body, self.options.get("encoding") or content_charset(content_type)).text
 
     def selector(self, response) -> Selector:
         return Selector(text=self.decode(response))
@@ -240,3 +238,35 @@ class SourceSpider(scrapy.Spider):
             self.run.note_failure(response.url, "listing", f"bad_json: {type(exc).__name__}")
             self.logger.warning("source_id=%s url=%s: listing is not JSON (%s)", self.source_id, response.url, exc)
             return None
+
+    def api_rows(self, response, item: FetchItem, key: str) -> list | None:
+        """The rows (the array under `key` of a JSON object) of a usable API listing, or None: a body that is
+        no JSON or of another shape is a listing failure with a one-line reason, never an empty page."""
+        data = self.load_json(response, item) if self.usable(item) else None
+        if data is None:
+            return None
+        rows = data.get(key) if isinstance(data, dict) else None
+        if isinstance(rows, list):
+            return rows
+        shape = (f"{json_type(data)}, not an object" if not isinstance(data, dict)
+                 else f"{key} is {json_type(rows)}, not an array" if key in data else f"no {key} in the object")
+        self.run.note_failure(response.url, "listing", f"bad_shape: {shape}")
+        self.logger.warning("source_id=%s url=%s: listing has no rows to read (%s)", self.source_id, response.url, shape)
+        return None
+
+    def object_rows(self, response, rows, where: str):
+        """The rows that are JSON objects; any other row is a listing failure of its own (malformed_row),
+        and the page's other rows are read all the same."""
+        for row in rows:
+            if isinstance(row, dict):
+                yield row
+            else:
+                self.run.note_failure(response.url, "listing", f"malformed_row: {json_type(row)} in {where}")
+
+
+JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+
+
+def json_type(value) -> str:
+    """A decoded JSON value's type, as JSON names it."""
+    return "null" if value is None else JSON_TYPES.get(type(value), type(value).__name__)

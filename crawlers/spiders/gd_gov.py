@@ -2,9 +2,10 @@
 
 gkmlpt, per configured site {host, sid, categories}: when sid is null it is read from
 /gkmlpt/index (window._CONFIG SID: '…'); then GET /gkmlpt/api/all/{cat}?page=N&sid=S, whose
-articles[] give the detail URL and policy fields kept as hints (文号, 索引号, 发布机构, 成文日期 …);
-a row that is not an object is a listing failure of its own, the page's other rows are followed;
-create_time in seconds or milliseconds.
+articles[] give the detail URL (`url`, else `post_url`; relative ones against http://{host}/) and
+policy fields kept as hints (文号, 索引号, 发布机构, 成文日期 …); a body without an `articles` array is a
+listing failure (never an empty page); a row that is not an object is a listing failure of its own,
+the page's other rows are followed; create_time in seconds or milliseconds.
 A 404 or an empty page ends a category. The detail pages (body in window._CONFIG.DETAIL) and
 their /attachment/… files are fetched. 文件库: div.viewList li rows, index_N.html pages.
 """
@@ -58,16 +59,11 @@ class Spider(SourceSpider):
     def parse_api(self, response, host: str, sid: str, category, page: int):
         item = self.listing_item(response)
         yield item
-        data = self.load_json(response, item) if self.usable(item) else None
-        if not isinstance(data, dict):
+        rows = self.api_rows(response, item, "articles")
+        if rows is None:
             return
-        rows = data.get("articles") or []
-        rows = rows if isinstance(rows, list) else []
         fresh = 0
-        for row in rows:
-            if not isinstance(row, dict):  # one odd row costs that row, not the rest of the page
-                self.run.note_failure(response.url, "listing", f"malformed_row: {type(row).__name__} in articles")
-                continue
+        for row in self.object_rows(response, rows, "articles"):  # one odd row costs that row, not the page
             url = self.row_url(row, host)
             listed_on = self.row_date(row)
             fresh += not self.too_old(listed_on)
@@ -79,10 +75,12 @@ class Spider(SourceSpider):
 
     @staticmethod
     def row_url(row: dict, host: str) -> str | None:
-        url, post_url = row.get("url"), row.get("post_url")
-        if isinstance(url, str) and url:
-            return url
-        return urljoin(f"http://{host}/", post_url) if isinstance(post_url, str) and post_url else None
+        """The row's detail page: `url`, else `post_url`; a relative one is resolved against the site."""
+        for key in ("url", "post_url"):
+            value = row.get(key)
+            if isinstance(value, str) and value.strip():
+                return urljoin(f"http://{host}/", value.strip())
+        return None
 
     @staticmethod
     def row_date(row: dict) -> date | None:

@@ -25,7 +25,7 @@ class Spider(SourceSpider):
             return
         rows = data if isinstance(data, list) else data.get("data") or []
         limit = None if self.since else self.options.get("max_items")
-        for row in rows[:limit]:
+        for row in self.object_rows(response, rows[:limit], "the list"):
             listed_on = self.parse_day(row.get("DOCRELPUBTIME"))
             hints = {"title": row.get("TITLE"), "sub_title": row.get("SUB_TITLE"), "date": row.get("DOCRELPUBTIME")}
             url = urljoin(response.url, row.get("URL") or "")

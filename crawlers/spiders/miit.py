@@ -16,7 +16,8 @@ def row_data(result: dict) -> dict:
     if isinstance(result.get("data"), dict):
         return result["data"]
     group = result.get("groupData") or [{}]
-    return group[0].get("data") or {}
+    data = group[0].get("data") if isinstance(group, list) and isinstance(group[0], dict) else None
+    return data if isinstance(data, dict) else {}
 
 
 class Spider(SourceSpider):
@@ -38,7 +39,7 @@ class Spider(SourceSpider):
             return
         results = ((data.get("data") or {}).get("searchResult") or {}).get("dataResults") or []
         fresh = 0
-        for result in results:
+        for result in self.object_rows(response, results, "dataResults"):
             row = row_data(result)
             listed_on = self.row_date(row)
             fresh += not self.too_old(listed_on)
@@ -54,7 +55,10 @@ class Spider(SourceSpider):
     def row_date(row: dict) -> date | None:
         stamp = row.get("deploytime")
         if stamp and str(stamp).isdigit():
-            return datetime.fromtimestamp(int(stamp) / 1000, TZ).date()
+            try:
+                return datetime.fromtimestamp(int(stamp) / 1000, TZ).date()
+            except (OverflowError, OSError, ValueError):
+                pass  # out of any calendar: the row's other date
         try:
             return date.fromisoformat(str(row.get("jsearch_date") or "")[:10])
         except ValueError:

@@ -43,10 +43,10 @@ class Spider(SourceSpider):
         data = self.load_json(response, item) if self.usable(item) else None
         if data is None:
             return
-        body = data.get("data") or {}
+        body = (data.get("data") if isinstance(data, dict) else None) or {}
         rows = body.get("list") or [] if isinstance(body, dict) else []
         fresh = 0
-        for row in rows:
+        for row in self.object_rows(response, rows, "data.list"):
             url = row.get("shareUrl") or f"http://pc.nfapp.southcn.com/{row.get('columnId')}/{row.get('articleId')}.html"
             listed_on = self.row_date(row)
             fresh += not self.too_old(listed_on)

@@ -46,4 +46,7 @@ class Spider(SourceSpider):
     @staticmethod
     def parse_date(text: str) -> date | None:
         match = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-        return date(*map(int, match.groups())) if match else None
+        try:
+            return date(*map(int, match.groups())) if match else None
+        except ValueError:  # 2024-13-45: no day, and no reason to lose the rest of the list
+            return None

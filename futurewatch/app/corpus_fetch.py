@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from classify.corpus import rebuild_text
 from parsers.api import MAX_PAGE_BYTES, parse_page
-from parsers.encoding import decode_html
+from futurewatch.core.encoding import decode_html
 from parsers.html import build_tree
 
 USER_AGENT = "futurewatch-corpus-rebuild/1 (+labelled classification corpus; one request per page)"

@@ -60,5 +60,5 @@ def test_attachment_caps_and_failures_are_recorded_per_page(fw_env, db_url, faul
     # listing failure, the real row is followed all the same
     listing = "http://gdii.gd.gov.cn/gkmlpt/api/all/0?page=1&sid=4"
     assert {(f["url"], f["reason"]) for f in run.details["failures"] if f["kind"] == "listing"} == {
-        (listing, "malformed_row: str in articles")}
+        (listing, "malformed_row: string in articles")}
     assert run.new == run.listed == 5 and run.failed == 3 and run.status == "partial"

@@ -69,9 +69,8 @@ def test_damaged_and_unsupported_attachments():
     assert xls.status == "unsupported" and xls.size_bytes == 100 and xls.ext == "xls"
 
 
-def test_a_docx_unpacking_past_the_limit_is_too_large_not_read():
-    """A zip bomb (a few hundred KB that unpack to more than MAX_DOCX_UNPACKED_BYTES) is never opened by
-    python-docx: one such attachment took the process stage's memory, and every rerun died on it."""
+def zip_bomb() -> bytes:
+    """A DOCX of a few hundred KB whose directory declares more than MAX_DOCX_UNPACKED_BYTES."""
     buf = io.BytesIO()
     document = docx.Document()
     document.add_paragraph("未来产业")
@@ -81,8 +80,24 @@ def test_a_docx_unpacking_past_the_limit_is_too_large_not_read():
         for _ in range(attachments.MAX_DOCX_UNPACKED_BYTES // len(chunk) + 1):
             part.write(chunk)
     assert len(buf.getvalue()) < 2 * 2**20
-    bomb = attachments.extract_attachment(AttachmentLink(url="https://x.cn/a.docx", ext="docx"), buf.getvalue())
+    return buf.getvalue()
+
+
+def test_a_docx_unpacking_past_the_limit_is_too_large_not_read():
+    """A zip bomb (a few hundred KB that unpack to more than MAX_DOCX_UNPACKED_BYTES) is never opened by
+    python-docx: one such attachment took the process stage's memory, and every rerun died on it."""
+    bomb = attachments.extract_attachment(AttachmentLink(url="https://x.cn/a.bin", ext=None), zip_bomb())
     assert bomb.status == "too_large" and bomb.text is None and bomb.ext == "docx"
+
+
+def test_a_zip_directory_is_read_once(monkeypatch):
+    """The type sniff and the unpacked-size check share one read of the zip's directory (a large
+    directory was parsed twice per attachment)."""
+    reads = []
+    read = attachments.zip_members
+    monkeypatch.setattr(attachments, "zip_members", lambda body: reads.append(1) or read(body))
+    bomb = attachments.extract_attachment(AttachmentLink(url="https://x.cn/a.bin", ext=None), zip_bomb())
+    assert bomb.status == "too_large" and len(reads) == 1
 
 
 def _damaged_directory(body: bytes, offset: int, value: bytes) -> bytes:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from parsers.api import parse_page
-from parsers.encoding import decode_html, find_mojibake
+from futurewatch.core.encoding import decode_html, find_mojibake
 from parsers.registry import PUBLISHERS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -165,6 +165,20 @@ def test_short_policy_notice_takes_attachment_text(db):
     assert att["status"] == "extracted" and att["ext"] == "docx" and att["size_bytes"] > 0 and att["document_id"]
 
 
+def test_an_attachment_whose_bytes_are_gone_fails_alone(db):
+    """The raw store lost an attachment's file: the attachment is 'failed', the page still a document
+    (store.get raised out of parse_row and the page got a process_error instead)."""
+    raw, meta = fixture("gd_gov_2024_02_24")
+    ofd = "http://www.gd.gov.cn/attachment/0/540/540513/4366123.ofd"
+    add_fetch(db, "gd_gov", ofd, b"PK", datetime.fromisoformat(meta["crawl_date"]), kind="attachment",
+              parent_url=meta["url"], storage_key="local:" + "0" * 64)
+    add_fixture(db, "gd_gov_2024_02_24")
+    summary = process_pending(db, settings=load_settings())
+    assert (summary.failed, summary.documents_new) == (0, 1)
+    atts = {a["ext"]: a["status"] for a in rows(db, "SELECT ext, status FROM attachments")}
+    assert atts["ofd"] == "failed" and atts["pdf"] == "linked"
+
+
 def test_unsupported_attachment_recorded_with_type_and_size(db):
     raw, meta = fixture("gd_gov_2024_02_24")
     ofd = "http://www.gd.gov.cn/attachment/0/540/540513/4366123.ofd"

@@ -125,3 +125,9 @@ def test_traditional_labels_and_relative_times(line, expected):
 
 def test_traditional_update_stamp_is_not_a_publish_date():
     assert resolve(article("更新時間：2024-10-19 10:00")) is None
+
+
+def test_a_relative_time_that_is_no_time_of_day_leaves_the_lower_tiers_their_turn():
+    """今天 24:30 raised out of the resolver (hour must be in 0..23): the page lost its date, the URL's too."""
+    found = resolve(article("发布时间：今天 24:30"), url="https://x.cn/2024/1019/a.html")
+    assert (found.tier, found.value.date().isoformat()) == ("url", "2024-10-19")

@@ -10,7 +10,7 @@ from parsers import clean, dates, policy
 from parsers.api import MAX_PAGE_BYTES, parse_page
 from parsers.base import SiteParser
 from parsers.dedup import canonical_url, change_summary
-from parsers.encoding import decode_html
+from futurewatch.core.encoding import decode_html
 from parsers.registry import Publisher, RegistryError, build_index, publisher_for_url
 
 REF = datetime(2024, 3, 1, 12, 0, tzinfo=dates.SHANGHAI)
@@ -26,7 +26,9 @@ REF = datetime(2024, 3, 1, 12, 0, tzinfo=dates.SHANGHAI)
     ("1707460140000", "2024-02-09T14:29:00+08:00"),
     ("2/9", "2024-02-09T00:00:00+08:00"),
     ("12/30", "2023-12-30T00:00:00+08:00"),
-    ("14:29", "2024-03-01T14:29:00+08:00"),
+    ("11:29", "2024-03-01T11:29:00+08:00"),
+    ("12:50", "2024-03-01T12:50:00+08:00"),  # a site clock a little ahead of ours
+    ("14:29", "2024-02-29T14:29:00+08:00"),  # never in the future of the fetch: the day before's
     ("2024-02-09T06:29:00Z", "2024-02-09T14:29:00+08:00"),
     ("2019年01月19日 10:00　来源：中国新闻网", "2019-01-19T10:00:00+08:00"),
 ])
@@ -43,6 +45,32 @@ def test_a_stated_time_zone_is_kept(raw):
     """The same instant, 14:29 in Shanghai, whichever way the value states its zone (a time range is none)."""
     assert dates.parse_date(raw, ref=REF).isoformat() == "2024-02-09T14:29:00+08:00"
     assert dates.parse_date("2024-02-09 10:00-12:00", ref=REF).isoformat() == "2024-02-09T10:00:00+08:00"
+
+
+@pytest.mark.parametrize("hints,expected", [
+    ({"list_time": "23:58"}, "2024-03-01T23:58:00+08:00"),  # seen 00:00:05: yesterday's, not tonight's
+    ({"list_time": "10:00", "archive_date": "2024-02-27"}, "2024-02-27T10:00:00+08:00"),  # a backfilled roll's day
+    ({"list_time": "2/9", "archive_date": "2024-02-27"}, "2024-02-09T00:00:00+08:00"),
+    ({"list_time": "25:61"}, None),  # no time of day: no date, and no error
+])
+def test_a_list_time_is_read_on_the_day_that_listed_it(hints, expected):
+    """A page without a date of its own takes its list's HH:mm on the listing's day (the archive a backfill
+    read), never a day after the fetch; it was put on the fetch day, and an impossible clock raised."""
+    html = ("<html><head><title>未来产业发布会</title></head><body><h1>未来产业发布会</h1>"
+            + "<p>广东省工信厅联合省科技厅等部门举行五大未来产业新闻发布会，会上透露了发展目标与重点方向。</p>" * 3
+            + "</body></html>")
+    fetched = datetime(2024, 3, 2, 0, 0, 5, tzinfo=dates.SHANGHAI)
+    for url in ("https://example.org/a/b.html", "https://www.c114.com.cn/news/16/a9000001.html"):
+        doc = parse_page(html.encode(), url, fetched_at=fetched, hints=hints)
+        assert (doc.published_at.isoformat() if doc.published_at else None) == expected, url
+
+
+@pytest.mark.parametrize("raw", ["2024-02-09 09:00:00-11:00", "2024年2月9日 09:00:00-11:30", "2024-02-09 09:00:00 -11:00",
+                                 "2024-02-09 09:00-11:00", "2024-02-09 09:00:00-11:00:00"])
+def test_a_time_range_is_no_zone(raw):
+    """09:00:00-11:00 is nine to eleven in Shanghai, not nine at UTC-11 (04:00 the next day)."""
+    assert dates.parse_date(raw, ref=REF).isoformat() == "2024-02-09T09:00:00+08:00"
+    assert dates.parse_date("2024-02-09 20:00:00-05:00", ref=REF).isoformat() == "2024-02-10T09:00:00+08:00"
 
 
 @pytest.mark.parametrize("text", ["发布时间：2024年2月9日 14:29 Z世代消费报告", "2024-02-09 14:29（Z世代专场）",
@@ -226,3 +254,36 @@ def test_a_korean_page_in_its_declared_charset_reads_right(in_header):
     body = f"<html><head>{head}<title>보도자료</title></head><body><p>{KOREAN}</p></body></html>".encode("euc-kr")
     decoded = decode_html(body, "euc-kr" if in_header else None)
     assert KOREAN in decoded.text and decoded.encoding == "euc_kr"
+
+
+JAPANESE = ("経済産業省は本日、量子コンピューターや生成人工知能などの先端分野で研究開発を進めるための新しい支援策を"
+            "発表しました。政府は今後五年間で大学と企業の連携を強化する方針です。")
+
+
+@pytest.mark.parametrize("text,encoding", [(JAPANESE, "shift_jis"), (JAPANESE, "euc_jp"), (KOREAN, "euc_kr")])
+@pytest.mark.parametrize("label", ["gb2312", None])
+def test_a_japanese_or_korean_page_labelled_gb2312_or_not_at_all_reads_right(text, encoding, label):
+    """Shift_JIS, EUC-JP and EUC-KR bytes decode without error as gb18030, into rare Han characters (hardly any
+    among the 100 commonest): such a reading is no Chinese, and the Korean or Japanese one is taken."""
+    head = f'<meta charset="{label}">' if label else ""
+    body = f"<html><head>{head}<title>{text[:8]}</title></head><body><p>{text}</p></body></html>".encode(encoding)
+    assert f"<p>{text}</p>" in decode_html(body).text
+
+
+@pytest.mark.parametrize("title", ["广东", "鑫源", "量子科技", "广东省未来产业政策"])
+@pytest.mark.parametrize("markup_lines", [20, 400])
+def test_a_mostly_ascii_gbk_page_labelled_utf8_keeps_its_few_chinese_characters(title, markup_lines):
+    """A few GBK characters among kilobytes of ASCII markup are within the stray bytes a UTF-8 page may
+    have (≤ 1 per 2000 characters): they were read as U+FFFD. The lossless gb18030 reading competes."""
+    rows = '<div class="row"><a href="/list/1.html">more</a></div>\n' * markup_lines
+    body = f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>{rows}</body></html>'
+    decoded = decode_html(body.encode("gbk"))
+    assert f"<title>{title}</title>" in decoded.text and "\ufffd" not in decoded.text
+
+
+def test_a_utf8_page_with_a_stray_byte_stays_utf8():
+    text = "广东前瞻布局量子科技，争创国家级未来产业先导区。" * 20
+    body = f'<html><head><meta charset="gb2312"></head><body><p>{text}</p>\xa9 2024</body></html>'.encode("utf-8")
+    body = body.replace("\xa9".encode("utf-8"), b"\xa9")  # one latin-1 byte
+    decoded = decode_html(body)
+    assert decoded.encoding == "utf-8" and text in decoded.text

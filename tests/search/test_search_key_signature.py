@@ -97,7 +97,7 @@ def test_writers_store_the_signature(db_url):
         page = Document(url="http://www.c114.com.cn/news/1/a1.html", source_id="c114", parser="c114.V1",
                         stable_id="a1", title="标题", text="量子计算\U00020000创新", lang="zh-Hans")
         row, _ = upsert_document(conn, page, [page.url])
-        version_id, created = insert_version(conn, page, row["document_id"], None,
+        version_id, created, _ = insert_version(conn, page, row["document_id"], None,
                                              folder.search_text(page.title, page.text))
         assert created and tuple(conn.execute(SIGNED + " WHERE version_id = %s", [version_id]).fetchone().values()) == (1, 1)
         page = Document(url=page.url, source_id="c114", parser="c114.V1", stable_id="a1", title="标题",

@@ -1,14 +1,18 @@
-"""Decode page bytes by what they are, not by what they claim.
+"""Decode page bytes by what they are, not by what they claim: article pages (parsers) and listing
+pages (crawlers) alike.
 
 Chinese sites mislabel: GBK pages served as UTF-8 and UTF-8 pages still declaring gb2312.
 Order: BOM → strict UTF-8 (GBK bytes almost never form valid UTF-8) → a declared Korean or
 Japanese charset (EUC-KR, Shift_JIS …) if it decodes → the Chinese legacy charsets (the declared
-one, GB labels widened to gb18030; gb18030; big5hkscs) → charset-normalizer's
-guess → gb18030 with replacement characters as the last resort. Big5 bytes are nearly always
-valid GBK and GB2312 bytes valid Big5, so a legacy decode without error proves nothing: of those
-that decode, the one whose Han characters are most often the commonest ones wins (mojibake is
-made of rare characters); on a tie (a title of a few characters, none among the 100 commonest) the one
-with more GB2312 first-level characters, then the declared one.
+one, GB labels widened to gb18030; gb18030; big5hkscs) and, with a few stray bytes at most, UTF-8
+with replacement characters → charset-normalizer's guess → gb18030 with replacement characters
+as the last resort. Big5 bytes are nearly always valid GBK and GB2312 bytes valid Big5, so a
+legacy decode without error proves nothing: of the candidates, the one whose Han characters are
+most often the commonest ones wins (mojibake is made of rare characters); on a tie (a title of a
+few characters, none among the 100 commonest) the one with more GB2312 first-level characters,
+then the first (lossless before lossy: a mostly-ASCII GBK page labelled UTF-8 keeps its few
+Chinese characters). A winning legacy reading that is no Chinese at all (Shift_JIS, EUC-JP or
+EUC-KR bytes read as gb18030) gives way to charset-normalizer's Korean or Japanese guess.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ _COMMON_HAN = frozenset(FREQUENCIES["Chinese"])  # the 100 commonest (simplified
 _KOREAN_JAPANESE = frozenset({"euc_kr", "cp949", "johab", "iso2022_kr", "shift_jis", "cp932", "euc_jp", "iso2022_jp",
                               "shift_jis_2004", "shift_jisx0213", "euc_jis_2004", "euc_jisx0213"})  # codecs' names
 _SCORED_HAN = 4000  # Han characters looked at per candidate
+_JUDGED_HAN, _MOJIBAKE_COMMON = 20, 0.05  # a text this long this rare in common characters is no Chinese
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # Tell-tale sequences of UTF-8 read as GBK/latin-1, or of lost bytes.
@@ -43,6 +48,13 @@ class Decoded:
     text: str
     encoding: str
     declared: str | None
+
+
+def content_charset(content_type: str | None) -> str | None:
+    """The charset of a Content-Type header value (`text/html; charset=GBK` → gbk), or None."""
+    if content_type and "charset=" in content_type.lower():
+        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+    return None
 
 
 def sniff_declared(body: bytes, header_charset: str | None = None) -> str | None:
@@ -73,18 +85,35 @@ def decode_html(body: bytes, header_charset: str | None = None) -> Decoded:
         return Decoded(body.decode("utf-8"), "utf-8", declared)
     except UnicodeDecodeError:
         loose = body.decode("utf-8", "replace")
-        if loose.count("\ufffd") <= max(2, len(loose) // 2000):  # a few stray bytes in a UTF-8 page
-            return Decoded(loose, "utf-8", declared)
     legacy = _codec(declared)
     if legacy in _KOREAN_JAPANESE and (trusted := _strict_decodes(body, (legacy,))):
         return Decoded(trusted[0][1], legacy, declared)  # few or no Han characters to score
-    if candidates := _strict_decodes(body, (legacy, "gb18030", "big5hkscs")):
-        enc, text = max(candidates, key=lambda c: han_scores(c[1]))  # max: the first of equals
-        return Decoded(text, enc, declared)
+    candidates = _strict_decodes(body, (legacy, "gb18030", "big5hkscs"))
+    if loose.count("\ufffd") <= max(2, len(loose) // 2000):  # a few stray bytes in a UTF-8 page, or the few
+        candidates.append(("utf-8", loose))                 # Han characters of a mostly-ASCII GBK page
+    if candidates:
+        enc, text = max(candidates, key=lambda c: han_scores(c[1]))  # max: the first of equals (lossless first)
+        if enc == "utf-8" or not _reads_as_mojibake(text) or not (other := _korean_japanese(body)):
+            return Decoded(text, enc, declared)
+        return Decoded(other[1], other[0], declared)
     guess = from_bytes(body[:200_000]).best()
     if guess is not None and guess.encoding:
         return Decoded(body.decode(guess.encoding, "replace"), guess.encoding, declared)
     return Decoded(body.decode("gb18030", "replace"), "gb18030", declared)
+
+
+def _reads_as_mojibake(text: str) -> bool:
+    """Enough Han characters, hardly any among the 100 commonest: not Chinese (real pages: 12 % and up)."""
+    return len(_HAN.findall(text, 0, 20_000)) >= _JUDGED_HAN and han_scores(text)[0] < _MOJIBAKE_COMMON
+
+
+def _korean_japanese(body: bytes) -> tuple[str, str] | None:
+    """(encoding, text) when charset-normalizer reads `body` as Korean or Japanese (Shift_JIS, EUC-KR …
+    bytes decode as rare Han characters in gb18030: a page mislabelled gb2312, or not labelled)."""
+    guess = from_bytes(body[:200_000]).best()
+    enc = _codec(guess.encoding) if guess is not None else None
+    decoded = _strict_decodes(body, (enc,)) if enc in _KOREAN_JAPANESE else []
+    return decoded[0] if decoded else None
 
 
 def _strict_decodes(body: bytes, encodings) -> list[tuple[str, str]]:
