@@ -1583,9 +1583,11 @@ CREATE TABLE public.subscribers (
     last_error_at timestamp with time zone,
     webhooks jsonb DEFAULT '[]'::jsonb NOT NULL,
     options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    digested_through timestamp with time zone,
     CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text]))),
     CONSTRAINT subscribers_identity_check CHECK (((email IS NOT NULL) OR (name IS NOT NULL)))
 );
+COMMENT ON COLUMN public.subscribers.digested_through IS 'End of the last digest period finished for this subscriber (built, or found empty); later runs skip periods ending no later (alerts/digest.py). Events of a skipped period go into the next digest.';
 CREATE SEQUENCE public.subscribers_subscriber_id_seq
     START WITH 1
     INCREMENT BY 1
