@@ -6,6 +6,14 @@ are left out (a backfill of old documents does not flood the next digest), and s
 recorded as suppressed (alerts.flapping). Items of several rules on the same story merge into one. Empty digests are not stored and not sent.
 The digest, its MIME message (stable Message-ID) and its outbox row are written in one
 transaction under a per-subscriber advisory lock, and ON CONFLICT keeps the first build.
+
+A daily or weekly subscriber's due period stays the same on every run until the next one ends (a
+weekly period is due on seven daily runs). The period a run finishes (built, already built, or
+empty) is recorded in subscribers.digested_through in the same transaction, which also clears the
+subscriber's last build error; a later run whose due period ends no later skips the subscriber
+without a query. Delivery does not depend on it (the outbox sends every pending row), a period
+whose build failed is not recorded (the next run tries again), and an event that arrives after its
+period was found empty goes into the next digest (CATCH_UP).
 """
 
 from __future__ import annotations
@@ -58,6 +66,7 @@ class BuildSummary:
     built: int = 0
     empty: int = 0
     existing: int = 0
+    finished: int = 0  # due period finished by an earlier run: skipped without a query
     digest_ids: list[int] = field(default_factory=list)
     failed: int = 0
     errors: list[str] = field(default_factory=list)
@@ -163,9 +172,13 @@ def build_due_digests(db_url: str, *, now: datetime, settings: Settings,
     for sub in subscribers:
         summary.subscribers += 1
         try:
+            if period_finished(sub, now):
+                summary.finished += 1
+                continue
             with connect(db_url) as conn:
                 start, end = due_period_for(conn, sub, now)
                 digest_id, new = build_digest(conn, sub, start, end, settings)
+                note_period_finished(conn, sub, end)
         except Exception as exc:  # one subscriber's failure is its own: noted on its row, the rest go on
             note_build_failure(db_url, sub, exc, summary)
             continue
@@ -176,6 +189,21 @@ def build_due_digests(db_url: str, *, now: datetime, settings: Settings,
         summary.built += new
         summary.existing += not new
     return summary
+
+
+def period_finished(subscriber: dict, now: datetime) -> bool:
+    """Whether an earlier run finished the due period (see the module docstring); never for `immediate`."""
+    if subscriber["cadence"] == "immediate":
+        return False
+    done = max(filter(None, (subscriber["digested_through"], subscriber["last_end"])), default=None)
+    return done is not None and due_period(subscriber["cadence"], subscriber["timezone"], now)[1] <= done
+
+
+def note_period_finished(conn, subscriber: dict, end: datetime) -> None:
+    """Record the finished period and clear the build error an earlier run left (it is over)."""
+    conn.execute("UPDATE subscribers SET digested_through = greatest(digested_through, %(end)s), "
+                 "last_error = NULL, last_error_at = NULL WHERE subscriber_id = %(s)s",
+                 {"end": end, "s": subscriber["subscriber_id"]})
 
 
 def note_build_failure(db_url: str, subscriber: dict, exc: Exception, summary: BuildSummary) -> None:

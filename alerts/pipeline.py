@@ -88,8 +88,17 @@ LEFT_FOR_OPS = ("failed", "in_doubt", "chat_failed", "chat_in_doubt")  # nothing
 
 
 def left_for_ops(summary: dict) -> int:
-    """Deliveries of a digest run (DigestSummary as a dict) that need ops: failed or in doubt, mail or chat.
-    `digest send` exits 1 and the cycle's digests stage fails on any."""
+    """Deliveries of a digest run (DigestSummary as a dict) that need ops: failed or in doubt, mail or chat
+    (`failed` also counts subscribers whose digest could not be built). `digest send` exits 1 and the
+    cycle's digests stage fails on any.
+
+    A delivery waiting to retry is not counted: the outbox resends it by itself on the next run, so
+    this pass leaves nothing for ops. The Airflow task judges differently on purpose
+    (futurewatch.app.digest_verdict.send_and_judge): it reads the outbox for every digest of the run's
+    day and is red while one is not sent, waiting to retry included, because its own retries are
+    what resend it and, after the last one, its failure notice is how ops hear that the morning's
+    digest has not reached its reader. Counts of this pass only: a delivery that failed in an
+    earlier run is not counted again here (the verdict still names it for the run's day)."""
     return sum(summary[key] for key in LEFT_FOR_OPS)
 
 

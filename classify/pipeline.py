@@ -29,6 +29,7 @@ from psycopg.rows import tuple_row
 from classify.classifier import Classifier, Result
 from classify.entities import extractor_digest
 from futurewatch.core.db import connect
+from futurewatch.core.run_tally import add_to_tally
 from futurewatch.core.staging import copy_rows, upsert_staged
 from futurewatch.core.stats import analyze_grown
 from classify.taxonomy import load_taxonomy, select_latest_taxonomy
@@ -110,6 +111,7 @@ def classify_pending(
     progress: Callable[[int, int], None] | None = None,
     version_range: tuple[int, int] = (0, LAST_ID),
     force_entities: bool = False,
+    run_key: str | None = None,
 ) -> ClassifySummary:
     """Classify every document version not yet classified by the newest taxonomy version.
 
@@ -117,8 +119,10 @@ def classify_pending(
     makes the whole archive pending again, so this same call reclassifies it. `progress`
     is called as progress(done, total) after each batch; `limit` caps versions this call;
     `version_range` (after, until] restricts it to those version ids;
-    `force_entities` extracts every version's entities again (restoring any deleted mention)."""
+    `force_entities` extracts every version's entities again (restoring any deleted mention);
+    `run_key` (an Airflow run's): its batches are tallied over all its attempts (core/run_tally.py)."""
     with PendingClassifier.open(db_url, taxonomy_version_id, force_entities=force_entities) as job:
+        job.run_key = run_key
         pending = job.count(version_range)
         total = min(pending, limit) if limit is not None else pending
         job.summary.pending = pending
@@ -137,6 +141,7 @@ class PendingClassifier:
         self.classifier = Classifier(taxonomy)
         self.extractor = None if force_entities else extractor_digest()   # None: matches no record
         self.summary = ClassifySummary(taxonomy_version_id=tv)
+        self.run_key: str | None = None  # set: each batch adds to the run's tally (core/run_tally.py)
 
     @classmethod
     @contextmanager
@@ -192,6 +197,9 @@ class PendingClassifier:
                 conn.execute(_RECORD_EXTRACTOR, {"ids": [row["version_id"] for row, _ in extracted],
                                                  "extractor": extractor_digest()})
             summary.entities_kept += len(mine) - len(extracted)
+            if self.run_key:
+                add_to_tally(conn, self.run_key, "classify", len(mine), rows[0]["version_id"],
+                             rows[-1]["version_id"])
         last = rows[-1]["version_id"]
         summary.classified += len(mine)
         summary.batches += 1

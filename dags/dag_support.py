@@ -114,10 +114,17 @@ def run_moment(context) -> datetime:
     return datetime.fromisoformat(value.isoformat())   # a plain datetime: pendulum's arithmetic differs
 
 
-def version_range_extra(summary: dict, count_key: str) -> dict:
-    """The extra of a document_versions / classifications asset event: how many, which version ids."""
-    return {count_key: summary.get(count_key, 0), "first_version_id": summary.get("min_version_id"),
-            "last_version_id": summary.get("max_version_id")}
+def run_tally_extra(db_url: str, context, stage: str, count_key: str) -> dict:
+    """The extra of a document_versions / classifications asset event: how many versions the run's
+    `stage` made or classified and their id range, over all its attempts (futurewatch/core/run_tally.py):
+    a retry resumes where the failed attempt stopped, so its own summary would count only the rest."""
+    from futurewatch.core.db import connect
+    from futurewatch.core.run_tally import select_tally
+
+    with connect(db_url) as conn:
+        tally = select_tally(conn, run_key(context), stage)
+    return {count_key: tally.items, "first_version_id": tally.first_version_id,
+            "last_version_id": tally.last_version_id}
 
 
 def run_key(context) -> str:

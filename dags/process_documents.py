@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from dags.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, DOCUMENT_VERSIONS, RAW_FETCHES, START_DATE,
-                                     task_db_url, task_settings, version_range_extra)
+from dags.dag_support import (CLASSIFICATIONS, DEFAULT_ARGS, DOCUMENT_VERSIONS, RAW_FETCHES, START_DATE, run_key,
+                              run_tally_extra, task_db_url, task_settings)
 
 DOC = """
 ### process_documents
@@ -18,8 +18,11 @@ Triggered by the asset `raw_fetches` (any successful crawl). Two steps, each a p
    not classified yet → classifications and entity mentions. Updates `classifications`,
    which triggers `match_alerts`.
 
-Only counts and the range of new version ids go through XCom; the same range is the extra of
-each asset event (`first_version_id`, `last_version_id`), shown on the asset's page in the UI.
+Only counts and the range of new version ids go through XCom (the attempt's own). The extra of
+each asset event, shown on the asset's page in the UI, counts the whole run, every attempt
+included (`versions_new` / `classified`, `first_version_id`, `last_version_id`): both steps commit
+batch by batch, so a retry resumes where the failed attempt stopped and its own counts miss what
+that attempt did; each batch adds its work to the run's row of `stage_run_tallies`.
 """
 
 
@@ -39,16 +42,18 @@ def process_documents():
         from futurewatch.app.cycle import process
 
         settings = task_settings()
-        summary = process(task_db_url(settings), settings=settings)
-        context["outlet_events"][DOCUMENT_VERSIONS].extra = version_range_extra(summary, "versions_new")
+        db_url = task_db_url(settings)
+        summary = process(db_url, settings=settings, run_key=run_key(context))
+        context["outlet_events"][DOCUMENT_VERSIONS].extra = run_tally_extra(db_url, context, "parse", "versions_new")
         return summary
 
     @task(outlets=[CLASSIFICATIONS])
     def classify(parsed: dict, **context) -> dict:
         from futurewatch.app.cycle import classify as classify_versions
 
-        summary = classify_versions(task_db_url(task_settings()))
-        context["outlet_events"][CLASSIFICATIONS].extra = version_range_extra(summary, "classified")
+        db_url = task_db_url(task_settings())
+        summary = classify_versions(db_url, run_key=run_key(context))
+        context["outlet_events"][CLASSIFICATIONS].extra = run_tally_extra(db_url, context, "classify", "classified")
         return summary
 
     classify(parse())

@@ -1,6 +1,6 @@
 """The process stage: raw fetches (kind='page') → documents, in batches, resumable and idempotent.
 
-    process_pending(url, *, reparse=False, batch_size=200, on_progress=None) -> ProcessSummary
+    process_pending(url, *, reparse=False, batch_size=200, on_progress=None, run_key=None) -> ProcessSummary
 
 Each batch is one transaction that claims its rows with FOR UPDATE SKIP LOCKED, so two runs
 never parse the same page and a crash loses at most the batch in flight. A batch is parsed
@@ -30,6 +30,7 @@ from futurewatch.core.config import Settings
 from futurewatch.core.db import connect
 from futurewatch.core.encoding import content_charset
 from futurewatch.core.rawstore import open_raw_store
+from futurewatch.core.run_tally import add_to_tally
 from futurewatch.core.searchtext import SearchTextFolder
 from futurewatch.core.stats import analyze_grown
 from parsers import batch_store, dedup, policy_meta, policy_store, queries as q, store
@@ -184,8 +185,10 @@ def store_batch(conn, folder, index, pages: list[Page], summary: ProcessSummary,
 
 
 def process_batch(db_url: str, raw_store, index, folder, after: int, batch_size: int, reparse: bool,
-                  summary: ProcessSummary) -> int | None:
-    """One transaction over up to batch_size pages; returns the last raw_fetch_id seen (None when done)."""
+                  summary: ProcessSummary, run_key: str | None = None) -> int | None:
+    """One transaction over up to batch_size pages; returns the last raw_fetch_id seen (None when done).
+    With a run_key, the batch's new versions are added to the run's tally in the same transaction."""
+    versions_before = summary.versions_new
     with connect(db_url) as conn, indexed_batch(conn):
         claimed = conn.execute(q.SELECT_ALL_PAGES if reparse else q.SELECT_PENDING,
                                {"after": after, "limit": batch_size}).fetchall()
@@ -199,12 +202,17 @@ def process_batch(db_url: str, raw_store, index, folder, after: int, batch_size:
             "ids": ids, "errors": [outcomes[i][0] for i in ids], "not_articles": [outcomes[i][1] for i in ids],
             "drifts": [json.dumps(outcomes[i][2]) for i in ids]})
         summary.pages += len(rows)
+        if run_key and summary.versions_new > versions_before:
+            add_to_tally(conn, run_key, "parse", summary.versions_new - versions_before, summary.min_version_id,
+                         summary.max_version_id)
     return claimed[-1]["raw_fetch_id"] if claimed else None
 
 
 def process_pending(db_url: str, *, settings: Settings, reparse: bool = False, batch_size: int = 200,
-                    on_progress: Callable[[int, int], None] | None = None) -> ProcessSummary:
-    """Parse every unprocessed raw page (or, with reparse, every stored page) into documents."""
+                    on_progress: Callable[[int, int], None] | None = None,
+                    run_key: str | None = None) -> ProcessSummary:
+    """Parse every unprocessed raw page (or, with reparse, every stored page) into documents.
+    `run_key` (an Airflow run's): its new versions are tallied over all its attempts (core/run_tally.py)."""
     started = time.monotonic()
     summary = ProcessSummary()
     raw_store = open_raw_store(settings)
@@ -213,7 +221,8 @@ def process_pending(db_url: str, *, settings: Settings, reparse: bool = False, b
         index = load_story_index(conn)
         folder = SearchTextFolder.from_database(conn)
     after = 0
-    while (last := process_batch(db_url, raw_store, index, folder, after, batch_size, reparse, summary)) is not None:
+    while (last := process_batch(db_url, raw_store, index, folder, after, batch_size, reparse, summary,
+                                 run_key)) is not None:
         after = last
         if on_progress:
             on_progress(summary.pages, max(total, summary.pages))

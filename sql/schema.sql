@@ -1562,6 +1562,16 @@ CREATE TABLE public.sources (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT sources_kind_check CHECK ((kind = ANY (ARRAY['news'::text, 'policy'::text])))
 );
+CREATE TABLE public.stage_run_tallies (
+    run_key text NOT NULL,
+    stage text NOT NULL,
+    items bigint DEFAULT 0 NOT NULL,
+    first_version_id bigint,
+    last_version_id bigint,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT stage_run_tallies_stage_check CHECK ((stage = ANY (ARRAY['parse'::text, 'classify'::text])))
+);
+COMMENT ON TABLE public.stage_run_tallies IS 'Work of one Airflow run (run_key as in crawl_runs) of a batched stage over all its attempts: parse counts new document versions, classify the versions it classified; the version-id range they span.';
 CREATE TABLE public.stories (
     story_id bigint NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
@@ -1587,9 +1597,11 @@ CREATE TABLE public.subscribers (
     last_error_at timestamp with time zone,
     webhooks jsonb DEFAULT '[]'::jsonb NOT NULL,
     options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    digested_through timestamp with time zone,
     CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text]))),
     CONSTRAINT subscribers_identity_check CHECK (((email IS NOT NULL) OR (name IS NOT NULL)))
 );
+COMMENT ON COLUMN public.subscribers.digested_through IS 'End of the last digest period finished for this subscriber (built, or found empty); later runs skip periods ending no later (alerts/digest.py). Events of a skipped period go into the next digest.';
 CREATE SEQUENCE public.subscribers_subscriber_id_seq
     START WITH 1
     INCREMENT BY 1
@@ -2051,6 +2063,8 @@ ALTER TABLE ONLY public.seen_urls
     ADD CONSTRAINT seen_urls_pkey PRIMARY KEY (url);
 ALTER TABLE ONLY public.sources
     ADD CONSTRAINT sources_pkey PRIMARY KEY (source_id);
+ALTER TABLE ONLY public.stage_run_tallies
+    ADD CONSTRAINT stage_run_tallies_pkey PRIMARY KEY (run_key, stage);
 ALTER TABLE ONLY public.stories
     ADD CONSTRAINT stories_pkey PRIMARY KEY (story_id);
 ALTER TABLE ONLY public.subscribers

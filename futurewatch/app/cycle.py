@@ -187,16 +187,18 @@ def crawl_one_source(db_url: str, source_id: str, *, settings: Settings, run_key
 
 
 def process(db_url: str, *, settings: Settings, reparse: bool = False,
-            on_progress: Callable[[int, int], None] | None = None) -> dict:
+            on_progress: Callable[[int, int], None] | None = None, run_key: str | None = None) -> dict:
     from parsers.process import process_pending
 
-    return to_plain(process_pending(db_url, settings=settings, reparse=reparse, on_progress=on_progress))
+    return to_plain(process_pending(db_url, settings=settings, reparse=reparse, on_progress=on_progress,
+                                    run_key=run_key))
 
 
-def classify(db_url: str, *, on_progress: Callable[[int, int], None] | None = None) -> dict:
+def classify(db_url: str, *, on_progress: Callable[[int, int], None] | None = None,
+             run_key: str | None = None) -> dict:
     from classify import classify_pending
 
-    return to_plain(classify_pending(db_url, progress=on_progress))
+    return to_plain(classify_pending(db_url, progress=on_progress, run_key=run_key))
 
 
 def load_demo_subscribers(db_url: str, *, offline: bool) -> list[int]:

@@ -8,6 +8,12 @@ instead: every e-mail and chat delivery of the digests whose period ended in the
 run's moment that is not `sent` (failed, in doubt, or still waiting to retry), and every
 subscriber whose digest could not be built during this attempt. Raised, it turns the task red;
 after its last retry the failure callback tells ops (dag_support.notify_failure).
+
+It differs from alerts.pipeline.left_for_ops (what `digest send` and `futurewatch run` exit 1 on)
+for a delivery waiting to retry: left_for_ops counts only what this pass left failed or in doubt,
+since the outbox resends a waiting delivery on the next run by itself; this verdict counts it too,
+because the task's own retries are what resend it within the morning, and after the last one the
+reader still has no digest: ops must hear of it then, not on the next day's run.
 """
 
 from __future__ import annotations

@@ -29,6 +29,13 @@ def display_zone(settings: Settings) -> ZoneInfo:
         raise ConfigError(f"FUTUREWATCH_TIMEZONE must be an IANA zone such as {DEFAULT_ZONE}, got {name!r}") from None
 
 
+def read_time(text: str, zone: ZoneInfo) -> datetime:
+    """An ISO 8601 time a person typed (`--now`, `--fetched-at`), aware: one without an offset is a
+    wall time in `zone`, the zone that person is shown. ValueError when it is not ISO 8601."""
+    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
 def _local(moment: datetime, zone: ZoneInfo) -> datetime:
     aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)  # naive values are stored UTC
     return aware.astimezone(zone)

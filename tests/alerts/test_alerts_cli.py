@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from alerts.subscribers import DEMO_SUBSCRIBERS, EXAMPLE_SUBSCRIBERS, read_subscribers
 from futurewatch.app.cli import app
 from futurewatch.core.db import connect
+from tests.alerts import archive as A
 from tests.alerts.digests import seed_digest_events
 
 runner = CliRunner()
@@ -116,3 +117,33 @@ def test_digest_send_exits_1_when_a_chat_delivery_fails(fw_env, monkeypatch):
     assert result.exit_code == 1, result.output
     assert "1 sent" in result.output and "chat: 0 sent" in result.output and "1 failed, 0 in doubt" in result.output
     assert "error: 1 digest(s) failed or in doubt" in result.output
+
+
+def test_now_without_an_offset_is_a_time_in_the_zone_people_are_shown(fw_env):
+    """`--now 2026-12-07T20:00` is 20:00 in Asia/Shanghai (FUTUREWATCH_TIMEZONE), as every time the
+    CLI shows: the due daily period is the 6th. It was read as UTC (04:00 on the 8th in Shanghai)."""
+    A.add_subscriber(fw_env.db_url, "day@example.com", [("q", "keyword", {"query": "量子"})], cadence="daily")
+    naive = invoke("digest", "preview", "--subscriber", "day@example.com", "--now", "2026-12-07T20:00")
+    assert "2026-12-06 00:00 → 2026-12-07 00:00 (Asia/Shanghai)" in naive.output, naive.output
+    utc = invoke("digest", "preview", "--subscriber", "day@example.com", "--now", "2026-12-07T20:00Z")
+    assert "2026-12-07 00:00 → 2026-12-08 00:00 (Asia/Shanghai)" in utc.output, utc.output
+    assert "FUTUREWATCH_TIMEZONE" in " ".join(invoke("digest", "send", "--help").output.split())
+    bad = runner.invoke(app, ["digest", "send", "--now", "next monday"])
+    assert bad.exit_code == 2 and bad.output.strip() == "error: --now 'next monday' is not an ISO 8601 time"
+
+
+def test_digest_send_prints_a_servers_refusal_as_it_was_given(fw_env, monkeypatch):
+    """The error lines of `digest send` were read as rich markup: a reply holding `[/policy]` crashed
+    the command with a traceback after the sends, and `[https://…]` vanished from the line."""
+    from tests.alerts.smtp_servers import Recorder, smtp_server
+
+    reply = "550 5.7.1 refused by [/policy], see [https://mail.example.org/why]"
+    now = seed_digest_events(fw_env.db_url)
+    with smtp_server(Recorder(refuse_rcpt=reply)) as port:
+        for key, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port), "SMTP_SECURITY": "none",
+                           "SMTP_FROM": "digests@futurewatch.example"}.items():
+            monkeypatch.setenv(key, value)
+        result = runner.invoke(app, ["digest", "send", "--now", now.isoformat()])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+    assert "refused by [/policy], see [https://mail.example.org/why]" in " ".join(result.output.split())

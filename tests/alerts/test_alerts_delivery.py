@@ -158,3 +158,22 @@ def test_no_smtp_writes_eml_and_html_files_once(db_url, tmp_path):
     assert eml["To"] == "reader@example.com" and eml.is_multipart()
     assert send_due_digests(db_url, now=now, settings=settings).sent == 0
     assert sorted(p.name for p in settings.outbox_dir.iterdir()) == files
+
+
+def test_a_delivery_waiting_to_retry_is_left_to_the_outbox_by_the_cli_and_red_for_the_dag(fw_env, monkeypatch):
+    """The two verdicts differ on purpose (each docstring names the other and says why): `digest send`
+    (alerts.pipeline.left_for_ops) leaves a delivery waiting to retry to the outbox, the Airflow task
+    (futurewatch.app.digest_verdict) stays red until the day's digest has reached its reader."""
+    from alerts.pipeline import left_for_ops
+    from futurewatch.app import digest_verdict
+    from futurewatch.core.config import load_settings
+
+    now = seed_digest_events(fw_env.db_url)
+    with smtp_server(Recorder(refuse_rcpt="451 4.3.0 mailbox busy, try later")) as port:
+        for key, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port), "SMTP_SECURITY": "none"}.items():
+            monkeypatch.setenv(key, value)
+        summary = send_due_digests(fw_env.db_url, now=now, settings=load_settings())
+        assert summary.retrying == 1 and left_for_ops(vars(summary)) == 0
+        with pytest.raises(digest_verdict.DigestsNotDelivered, match="by mail: pending .*451"):
+            digest_verdict.send_and_judge(fw_env.db_url, now=now, settings=load_settings())
+    assert "digest_verdict" in left_for_ops.__doc__ and "left_for_ops" in digest_verdict.__doc__

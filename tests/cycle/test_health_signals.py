@@ -199,3 +199,27 @@ def test_a_source_whose_last_crawl_died_is_failing_not_ok(fw_env):
     report = check_source_health(fw_env.db_url, as_of=now + timedelta(minutes=1), thresholds=HealthThresholds())
     assert [(f.source_id, f.signal) for f in report.findings] == [("c114", "failing")]
     assert "last crawl abandoned" in report.findings[0].detail
+
+
+def test_a_source_disabled_in_the_registry_is_not_flagged_silent(db_url, tmp_path, monkeypatch):
+    """Disabling a source in the registry is how ops stop it (docs/operations.md); its `sources` row,
+    written by its last crawl, still said enabled, and no crawl ever corrects it: the health DAG
+    called it silent every morning and `futurewatch sources` listed it as enabled."""
+    from futurewatch.app.health.status import select_source_health
+
+    overlay = tmp_path / "ops-sources.yaml"
+    overlay.write_text("sources:\n  - {source_id: takungpao, name: 大公网, kind: news, enabled: false,\n"
+                       "     entry_urls: ['http://www.takungpao.com/'], allowed_domains: [takungpao.com]}\n",
+                       encoding="utf-8")
+    monkeypatch.setenv("FUTUREWATCH_SOURCES", str(overlay))
+    with connect(db_url) as conn:
+        for sid in ("takungpao", "quiet"):
+            add_source(conn, sid)  # as a crawl wrote it while the source was enabled
+            add_fetch(conn, sid, day(10))
+        conn.commit()
+    report = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds(silent_days=3))
+    assert [(f.source_id, f.signal) for f in report.findings] == [("quiet", "silent")]
+    assert report.sources_checked == 1
+    health = {h.source_id: h for h in select_source_health(db_url, HealthThresholds(), now=AS_OF)}
+    assert health["quiet"].enabled and not health["takungpao"].enabled
+    assert (health["quiet"].status, health["takungpao"].status) == ("never", "disabled")  # no crawl_runs here

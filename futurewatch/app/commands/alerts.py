@@ -10,10 +10,11 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from futurewatch.core.config import SOURCE_TIMEZONE
 from futurewatch.app.commands import current_db_url, current_settings
-from futurewatch.core.localtime import display_zone, iso_time, show_date, zone_note
+from futurewatch.core.localtime import display_zone, iso_time, read_time, show_date, zone_note
 from futurewatch.app.tables import Column, print_records
 
 alerts_app = typer.Typer(help="Alert subscribers and rules, trial runs, the outbox.", no_args_is_help=True)
@@ -40,14 +41,18 @@ def show_iso_date(value: str | None, zone) -> str:
     return show_date(datetime.fromisoformat(value), zone) if value else ""
 
 
+NOW_HELP = ("ISO 8601 time the run stands for (default: now); without an offset, a time in "
+            "FUTUREWATCH_TIMEZONE (default Asia/Shanghai), e.g. 2026-12-01T08:00.")
+
+
 def _parse_now(value: str | None) -> datetime:
+    """--now as an aware time: a naive one is read in the display zone, as every time the CLI shows."""
     if not value:
         return datetime.now(timezone.utc)
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return read_time(value, display_zone(current_settings()))
     except ValueError:
         _fail(f"--now {value!r} is not an ISO 8601 time")
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 SUBSCRIBER_COLUMNS = [
@@ -136,7 +141,7 @@ def load_command(file: Path = typer.Argument(..., help="Subscriber YAML (see ale
 @alerts_app.command("test")
 def test_command(target: str = typer.Argument(..., help="A rule id or name, or a subscriber email or name."),
                  limit: int = typer.Option(20, "--limit", help="Matches shown per rule."),
-                 now: str = typer.Option(None, "--now", help="ISO time for spikes (default: now).")) -> None:
+                 now: str = typer.Option(None, "--now", help=NOW_HELP)) -> None:
     """Run rules against the whole archive and show what they would raise (writes nothing)."""
     from alerts.dryrun import trial_match
 
@@ -146,16 +151,16 @@ def test_command(target: str = typer.Argument(..., help="A rule id or name, or a
     except LookupError as exc:
         _fail(str(exc))
     for error in result.errors:
-        console.print(f"[red]{error}[/]")
+        console.print(error, style="red", markup=False, highlight=False)
     zone = display_zone(current_settings())
     for trial in result.trials:
-        table = Table(f"date ({zone.key})", "title", "sources", "terms", title=f"{trial.rule} ({trial.rule_type}): "
-                      f"{len(trial.matches)} match(es) in {result.versions} document(s)")
+        table = Table(f"date ({zone.key})", "title", "sources", "terms", title=Text(
+            f"{trial.rule} ({trial.rule_type}): {len(trial.matches)} match(es) in {result.versions} document(s)"))
         for m in sorted(trial.matches, key=lambda m: m.get("published_at") or "", reverse=True)[:limit]:
             note = f"({m['suppressed']}: recorded, not sent) " if m.get("suppressed") else ""
-            table.add_row(show_iso_date(m.get("published_at"), zone), note + m.get("title", ""),
-                          ", ".join(s.get("source_id", "") for s in m.get("sources") or []),
-                          ", ".join(m.get("terms") or []))
+            table.add_row(*(Text(cell) for cell in (  # scraped text: never read as markup
+                show_iso_date(m.get("published_at"), zone), note + m.get("title", ""),
+                ", ".join(s.get("source_id", "") for s in m.get("sources") or []), ", ".join(m.get("terms") or []))))
         console.print(table)
 
 
@@ -235,7 +240,7 @@ def preview_command(subscriber: str = typer.Option(None, "--subscriber", help="E
                     period: str = typer.Option(None, "--period", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, local "
                                                "dates, both included (default: due now, else the latest with events)."),
                     out: Path = typer.Option(None, "--out", help="HTML file (default: FUTUREWATCH_HOME/preview-….html)."),
-                    now: str = typer.Option(None, "--now", help="ISO time standing for 'now'."),
+                    now: str = typer.Option(None, "--now", help=NOW_HELP),
                     chat: bool = typer.Option(False, "--chat", help="Also write the WeCom/DingTalk/Feishu messages "
                                               "(JSON beside the HTML).")) -> None:
     """Write digests as HTML files to look at (stores and sends nothing); says which period each shows."""
@@ -271,12 +276,12 @@ def _preview_one(db_url: str, settings, who: str, period: str | None, out: Path 
     except LookupError as exc:
         _fail(str(exc))
     if draft is None:
-        console.print(f"empty digest ({label}); nothing written")
+        console.print(f"empty digest ({label}); nothing written", markup=False, highlight=False)
         return
     path = out or settings.home / f"preview-{who.replace('@', '_at_')}.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html_with_inline_images(build_mime(draft, settings.smtp_from)), encoding="utf-8")
-    console.print(f"{label}\n  written to {path}")
+    console.print(f"{label}\n  written to {path}", markup=False, highlight=False)
     if chat:
         for kind, messages in chat_preview(draft, settings).items():
             target = path.with_suffix(f".{kind}.json")
@@ -285,7 +290,7 @@ def _preview_one(db_url: str, settings, who: str, period: str | None, out: Path 
 
 
 @digest_app.command("send")
-def send_command(now: str = typer.Option(None, "--now", help="ISO time the run stands for (default: now).")) -> None:
+def send_command(now: str = typer.Option(None, "--now", help=NOW_HELP)) -> None:
     """Build every due digest (once per subscriber and period) and deliver the outbox."""
     from alerts.pipeline import left_for_ops, send_due_digests
 
@@ -295,9 +300,9 @@ def send_command(now: str = typer.Option(None, "--now", help="ISO time the run s
     console.print(f"chat: {summary.chat_sent} sent, {summary.chat_retrying} to retry, {summary.chat_deferred} "
                   f"deferred (rate limit), {summary.chat_failed} failed, {summary.chat_in_doubt} in doubt")
     for path in summary.files:
-        console.print(f"  wrote {path}")
-    for error in summary.errors:
-        console.print(f"[red]{error}[/]", markup=True, highlight=False)
+        console.print(f"  wrote {path}", markup=False, highlight=False)
+    for error in summary.errors:  # a server's or robot's words, never read as markup
+        console.print(error, style="red", markup=False, highlight=False)
     if left := left_for_ops(vars(summary)):
         print(f"error: {left} digest(s) failed or in doubt; see `futurewatch alerts outbox` and "
               "`futurewatch alerts chat` (--requeue resends one)", file=sys.stderr)

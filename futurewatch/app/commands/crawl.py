@@ -12,7 +12,7 @@ from futurewatch.app.tables import Column, print_records
 
 STATUS_STYLE = {"succeeded": "green", "partial": "yellow", "failed": "red", "unreachable": "red",
                 "ok": "green", "quiet": "yellow", "blocked": "magenta", "failing": "red", "never": "dim",
-                "degraded": "yellow"}
+                "disabled": "dim", "degraded": "yellow"}
 COUNTS = ("listed", "new", "changed", "unchanged", "failed", "blocked", "requests")
 
 

@@ -56,15 +56,14 @@ def _fetch_time(fetched_at: str | None) -> datetime | None:
     """--fetched-at as an aware datetime (Asia/Shanghai when it has no offset); exit 2 when malformed."""
     if not fetched_at:
         return None
+    from parsers.dates import SHANGHAI
+    from futurewatch.core.localtime import read_time
+
     try:
-        when = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+        return read_time(fetched_at, SHANGHAI)
     except ValueError:
         print(f"error: --fetched-at {fetched_at!r} is not an ISO 8601 time", file=sys.stderr)
         raise typer.Exit(2)
-    if when.tzinfo is None:
-        from parsers.dates import SHANGHAI
-        when = when.replace(tzinfo=SHANGHAI)
-    return when
 
 
 def process_command(

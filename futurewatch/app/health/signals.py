@@ -30,7 +30,7 @@ from futurewatch.core.config import SOURCE_TIMEZONE, Settings
 from futurewatch.core.db import connect
 from futurewatch.core.localtime import source_day
 from futurewatch.app.health.parse import parse_metrics, parse_problems, select_parse_health
-from futurewatch.app.health.status import select_source_health
+from futurewatch.app.health.status import select_enabled, select_source_health
 from futurewatch.app.health.thresholds import HealthThresholds
 from futurewatch.core.sender import mail_sender, recipients, send_mail
 
@@ -70,7 +70,7 @@ FROM sources s
 LEFT JOIN raw_fetches rf
        ON rf.source_id = s.source_id AND rf.blocked_reason IS NULL
       AND rf.status < 400 AND rf.fetched_at < %(as_of)s
-WHERE s.enabled
+WHERE s.source_id = ANY(%(enabled)s)
 GROUP BY s.source_id
 HAVING max(rf.fetched_at) IS NULL OR max(rf.fetched_at) < %(since)s
 ORDER BY s.source_id
@@ -119,10 +119,10 @@ def utc_minute(moment: datetime) -> str:
     return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
 
 
-def select_silent_sources(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+def select_silent_sources(conn, as_of: datetime, th: HealthThresholds, enabled: set[str]) -> list[HealthFinding]:
     since = as_of - timedelta(days=th.silent_days)
     findings = []
-    for row in conn.execute(SILENT_SQL, {"as_of": as_of, "since": since}):
+    for row in conn.execute(SILENT_SQL, {"as_of": as_of, "since": since, "enabled": sorted(enabled)}):
         last = row["last_fetched_at"]
         when = f"last page {utc_minute(last)}" if last else "no page ever fetched"
         findings.append(
@@ -199,9 +199,8 @@ def select_blocked_sources(conn, as_of: datetime, th: HealthThresholds) -> list[
     return findings
 
 
-def select_parse_problems(conn, as_of: datetime, th: HealthThresholds) -> list[HealthFinding]:
+def select_parse_problems(conn, as_of: datetime, th: HealthThresholds, enabled: set[str]) -> list[HealthFinding]:
     """Enabled sources whose recent pages show parser drift or a surge of not-an-article pages."""
-    enabled = {r["source_id"] for r in conn.execute("SELECT source_id FROM sources WHERE enabled")}
     parsed = select_parse_health(conn, as_of - timedelta(days=th.recent_days), as_of)
     return [HealthFinding(source_id, signal, reason, parse_metrics(ph))
             for source_id, ph in sorted(parsed.items()) if source_id in enabled
@@ -223,18 +222,18 @@ def check_source_health(db_url: str, *, as_of: datetime, thresholds: HealthThres
     """Every signal for the window ending at `as_of`."""
     th = thresholds
     with connect(db_url) as conn:
-        checked = conn.execute("SELECT count(*) AS n FROM sources WHERE enabled").fetchone()["n"]
+        enabled = select_enabled(conn)  # the registry's `enabled: false` wins (health/status.py)
         findings = (
-            select_silent_sources(conn, as_of, th)
+            select_silent_sources(conn, as_of, th, enabled)
             + select_shape_changes(conn, as_of, th)
             + select_listing_changes(conn, as_of, th)
             + select_blocked_sources(conn, as_of, th)
-            + select_parse_problems(conn, as_of, th)
+            + select_parse_problems(conn, as_of, th, enabled)
         )
     findings += select_failing_sources(db_url, as_of, th)
     for f in findings:
         log.warning("source health: source_id=%s signal=%s %s", f.source_id, f.signal, f.detail)
-    return HealthReport(as_of=as_of, sources_checked=checked, findings=findings)
+    return HealthReport(as_of=as_of, sources_checked=len(enabled), findings=findings)
 
 
 def render_health_report(report: HealthReport) -> tuple[str, str]:

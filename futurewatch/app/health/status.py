@@ -7,6 +7,7 @@ Per source, over the last `days` days: last successful run, new items (new + cha
 error rate (failed / requests), blocked rate (blocked / requests), parse health (parser drift and
 not-an-article pages, health/parse.py), and a status with its cause and a human reason:
 
+    disabled not enabled (the registry's `enabled: false` wins over the sources row): not crawled, not checked
     never    no run recorded
     failing  the last run failed, was unreachable (e.g. every listing page failed) or was abandoned (its
              process died: crawlers/stale_runs.py), or the error rate is ≥ failing_error_rate
@@ -61,6 +62,21 @@ ORDER BY s.source_id
 """
 
 
+ENABLED_SQL = "SELECT source_id FROM sources WHERE enabled AND source_id <> ALL(%(disabled)s::text[])"
+
+
+def registry_disabled() -> set[str]:
+    """Sources the registry disables (`enabled: false`). The registry wins over sources.enabled, which
+    only a crawl of the source writes: a disabled source is never crawled again, so its row would
+    say enabled for ever (and the health DAG would call it silent every morning)."""
+    return {c.source_id for c in load_registry().values() if not c.enabled}
+
+
+def select_enabled(conn) -> set[str]:
+    """The sources whose health counts: enabled in the database and not disabled by the registry."""
+    return {r["source_id"] for r in conn.execute(ENABLED_SQL, {"disabled": sorted(registry_disabled())})}
+
+
 @dataclass(frozen=True)
 class SourceHealth:
     source_id: str
@@ -91,6 +107,8 @@ def judge_status(row: dict, now: datetime, th: HealthThresholds, parse: ParseHea
     error_rate, blocked_rate = _rate(row["failed"], row["requests"]), _rate(row["blocked"], row["requests"])
     problems = dict(parse_problems(parse, th))
     walled = "not_articles" in problems and set(parse.not_article_kinds) - {"error page"}
+    if not row["enabled"]:
+        return "disabled", None, "disabled: not crawled, not checked"
     if row["last_status"] is None:
         return "never", None, None
     if row["last_status"] in FAILED_RUN_STATUSES or error_rate >= th.failing_error_rate:
@@ -125,6 +143,8 @@ def select_source_health(db_url: str, thresholds: HealthThresholds, *, days: int
     with connect(db_url) as conn:
         rows = conn.execute(SELECT_HEALTH, {"since": since, "now": now}).fetchall()
         parsed = select_parse_health(conn, since, now)
+    disabled = registry_disabled()
+    rows = [{**r, "enabled": r["enabled"] and r["source_id"] not in disabled} for r in rows]
     rows += never_crawled({r["source_id"] for r in rows})
     return [source_health(r, parsed.get(r["source_id"], ParseHealth()), now, thresholds) for r in rows]
 
