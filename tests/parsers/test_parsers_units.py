@@ -287,3 +287,15 @@ def test_a_utf8_page_with_a_stray_byte_stays_utf8():
     body = body.replace("\xa9".encode("utf-8"), b"\xa9")  # one latin-1 byte
     decoded = decode_html(body)
     assert decoded.encoding == "utf-8" and text in decoded.text
+
+
+NAMES = "张伟 王芳 李娜 刘洋 陈静 杨勇 赵磊 黄敏 周杰 吴霞 徐涛 孙丽 马超 朱琳 胡斌 郭峰 何洁 林霖 罗琦 梁栋"
+
+
+@pytest.mark.parametrize("label", ["gb2312", "utf-8", None])
+def test_a_gbk_list_of_names_without_common_characters_stays_chinese(label):
+    """A name list (公示名单) has no character among the 100 commonest, like mojibake; charset-normalizer
+    reads its GBK bytes as cp949, Hangul and Han mixed. That is no Korean: the gb18030 reading stays."""
+    head = f'<meta charset="{label}">' if label else ""
+    body = f"<html><head>{head}<title>Names</title></head><body><p>{NAMES}</p></body></html>".encode("gbk")
+    assert f"<p>{NAMES}</p>" in decode_html(body).text
