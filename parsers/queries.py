@@ -138,6 +138,10 @@ SELECT rf.storage_key, rf.size_bytes FROM raw_fetches rf
 WHERE rf.kind = 'attachment' AND rf.url = %(url)s AND rf.blocked_reason IS NULL
 ORDER BY rf.fetched_at DESC LIMIT 1
 """
+# The text an attachment of this page gave before (its bytes are gone from the raw store now).
+SELECT_EXTRACTED_ATTACHMENT = """
+SELECT text, status FROM attachments WHERE page_url = %(page_url)s AND url = %(url)s AND text IS NOT NULL
+"""
 UPSERT_ATTACHMENT = """
 INSERT INTO attachments (document_id, page_url, url, filename, ext, size_bytes, text, status)
 VALUES (%(document_id)s, %(page_url)s, %(url)s, %(filename)s, %(ext)s, %(size_bytes)s, %(text)s, %(status)s)

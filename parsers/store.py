@@ -115,7 +115,9 @@ def reparse_version(conn, doc: Document, raw_fetch_id: int, search_text: str | N
 
 def attach_texts(conn, store, doc: Document) -> None:
     """Extract text of attachments the crawler stored; a short policy notice takes the attachment text.
-    Bytes the raw store no longer has fail that attachment ('failed', one warning), never the page."""
+    Bytes the raw store no longer has (one warning) give the text extracted from them before, so a
+    rerun or --reparse never drops it from the page; without such text that attachment fails, never
+    the page."""
     for link in doc.attachments:
         row = conn.execute(q.SELECT_ATTACHMENT_BYTES, {"url": link.url}).fetchone()
         if not row:
@@ -124,7 +126,8 @@ def attach_texts(conn, store, doc: Document) -> None:
             body = store.get(row["storage_key"])
         except OSError as exc:
             log.warning("source_id=%s url=%s: attachment bytes not in the raw store: %s", doc.source_id, link.url, exc)
-            link.status = "failed"
+            before = conn.execute(q.SELECT_EXTRACTED_ATTACHMENT, {"page_url": doc.url, "url": link.url}).fetchone()
+            link.text, link.status = (before["text"], before["status"]) if before else (None, "failed")
             continue
         extract_attachment(link, body, doc.source_id)
     apply_attachment_text(doc)

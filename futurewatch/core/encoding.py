@@ -12,7 +12,8 @@ most often the commonest ones wins (mojibake is made of rare characters); on a t
 few characters, none among the 100 commonest) the one with more GB2312 first-level characters,
 then the first (lossless before lossy: a mostly-ASCII GBK page labelled UTF-8 keeps its few
 Chinese characters). A winning legacy reading that is no Chinese at all (Shift_JIS, EUC-JP or
-EUC-KR bytes read as gb18030) gives way to charset-normalizer's Korean or Japanese guess.
+EUC-KR bytes read as gb18030) gives way to charset-normalizer's Korean or Japanese guess, when that
+reads as Korean (Hangul) or Japanese (kana): a GBK list of names is as rare in common characters.
 """
 
 from __future__ import annotations
@@ -33,8 +34,14 @@ _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 _COMMON_HAN = frozenset(FREQUENCIES["Chinese"])  # the 100 commonest (simplified): ~40 % of any Chinese text
-_KOREAN_JAPANESE = frozenset({"euc_kr", "cp949", "johab", "iso2022_kr", "shift_jis", "cp932", "euc_jp", "iso2022_jp",
-                              "shift_jis_2004", "shift_jisx0213", "euc_jis_2004", "euc_jisx0213"})  # codecs' names
+_KOREAN = frozenset({"euc_kr", "cp949", "johab", "iso2022_kr"})  # codecs' names
+_JAPANESE = frozenset({"shift_jis", "cp932", "euc_jp", "iso2022_jp", "shift_jis_2004", "shift_jisx0213", "euc_jis_2004",
+                       "euc_jisx0213"})
+_KOREAN_JAPANESE = _KOREAN | _JAPANESE
+# Korean text is nearly all Hangul, Japanese largely kana (shares of script + Han characters); GBK bytes
+# read as either come out Han and Hangul mixed (cp949) or Han and half-width katakana (Shift_JIS).
+_HANGUL, _HANGUL_SHARE = re.compile(r"[\uac00-\ud7a3]"), 0.8
+_KANA, _KANA_SHARE = re.compile(r"[\u3041-\u30ff]"), 0.2
 _SCORED_HAN = 4000  # Han characters looked at per candidate
 _JUDGED_HAN, _MOJIBAKE_COMMON = 20, 0.05  # a text this long this rare in common characters is no Chinese
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -113,7 +120,15 @@ def _korean_japanese(body: bytes) -> tuple[str, str] | None:
     guess = from_bytes(body[:200_000]).best()
     enc = _codec(guess.encoding) if guess is not None else None
     decoded = _strict_decodes(body, (enc,)) if enc in _KOREAN_JAPANESE else []
-    return decoded[0] if decoded else None
+    return decoded[0] if decoded and _in_own_script(*decoded[0]) else None
+
+
+def _in_own_script(encoding: str, text: str) -> bool:
+    """A Korean reading that is Hangul, a Japanese one with kana, among their Han characters (a GBK list of
+    names, with no common character, reads in cp949 as Hangul and Han mixed: it is Chinese)."""
+    script, share = (_HANGUL, _HANGUL_SHARE) if encoding in _KOREAN else (_KANA, _KANA_SHARE)
+    own, han = len(script.findall(text, 0, 20_000)), len(_HAN.findall(text, 0, 20_000))
+    return own > 0 and own >= share * (own + han)
 
 
 def _strict_decodes(body: bytes, encodings) -> list[tuple[str, str]]:

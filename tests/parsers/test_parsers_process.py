@@ -179,6 +179,28 @@ def test_an_attachment_whose_bytes_are_gone_fails_alone(db):
     assert atts["ofd"] == "failed" and atts["pdf"] == "linked"
 
 
+def test_an_attachment_lost_after_extraction_keeps_its_text(db):
+    """A short notice took its attachment's text; the raw store then lost the file. --reparse (and any
+    reprocessing) keeps the text extracted before: the version is not rewritten to the bare notice, and
+    the attachment is not marked failed."""
+    raw, meta = fixture("miit_2024_01_29")
+    att_url = "https://www.miit.gov.cn/cms_files/filemanager/1226211233/attach/20241/实施意见.docx"
+    full = ["一、总体要求", "以传统产业的高端化升级和前沿技术的产业化落地为主线。" * 40, "二、重点任务"]
+    body = _docx_bytes(full)
+    add_fetch(db, "miit", att_url, body, datetime.fromisoformat(meta["crawl_date"]), kind="attachment",
+              parent_url=meta["url"])
+    add_fixture(db, "miit_2024_01_29")
+    process_pending(db, settings=load_settings())
+    before = rows(db, "SELECT version_id, text, content_hash FROM document_versions")
+    store = open_raw_store(load_settings())
+    store._path(store.put(body)[0]).unlink()  # the file is gone; its raw_fetches row stays
+    reparse = process_pending(db, settings=load_settings(), reparse=True)
+    assert (reparse.failed, reparse.reparsed) == (0, 1)
+    assert rows(db, "SELECT version_id, text, content_hash FROM document_versions") == before
+    assert "二、重点任务" in before[0]["text"]
+    assert rows(db, "SELECT status FROM attachments")[0]["status"] == "extracted"
+
+
 def test_unsupported_attachment_recorded_with_type_and_size(db):
     raw, meta = fixture("gd_gov_2024_02_24")
     ofd = "http://www.gd.gov.cn/attachment/0/540/540513/4366123.ofd"

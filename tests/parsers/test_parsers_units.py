@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -63,6 +63,18 @@ def test_a_list_time_is_read_on_the_day_that_listed_it(hints, expected):
     for url in ("https://example.org/a/b.html", "https://www.c114.com.cn/news/16/a9000001.html"):
         doc = parse_page(html.encode(), url, fetched_at=fetched, hints=hints)
         assert (doc.published_at.isoformat() if doc.published_at else None) == expected, url
+
+
+@pytest.mark.parametrize("hints", [{"list_time": "07:00"}, {"list_time": "07:00", "archive_date": "2024-03-02"}])
+def test_a_list_time_is_read_on_china_s_day_whatever_the_fetch_time_s_zone(hints):
+    """Fetched 23:30 UTC on 03-01, which is 07:30 on 03-02 in China (the stored fetched_at is UTC): a list's
+    07:00 is that morning in China, not 03-01 (the UTC day), and not the day before (it is no later than the fetch)."""
+    html = ("<html><head><title>未来产业发布会</title></head><body><h1>未来产业发布会</h1>"
+            + "<p>广东省工信厅联合省科技厅等部门举行五大未来产业新闻发布会，会上透露了发展目标与重点方向。</p>" * 3
+            + "</body></html>")
+    fetched = datetime(2024, 3, 1, 23, 30, tzinfo=timezone.utc)
+    doc = parse_page(html.encode(), "https://example.org/a/b.html", fetched_at=fetched, hints=hints)
+    assert doc.published_at.isoformat() == "2024-03-02T07:00:00+08:00"
 
 
 @pytest.mark.parametrize("raw", ["2024-02-09 09:00:00-11:00", "2024年2月9日 09:00:00-11:30", "2024-02-09 09:00:00 -11:00",
@@ -287,3 +299,15 @@ def test_a_utf8_page_with_a_stray_byte_stays_utf8():
     body = body.replace("\xa9".encode("utf-8"), b"\xa9")  # one latin-1 byte
     decoded = decode_html(body)
     assert decoded.encoding == "utf-8" and text in decoded.text
+
+
+NAMES = "张伟 王芳 李娜 刘洋 陈静 杨勇 赵磊 黄敏 周杰 吴霞 徐涛 孙丽 马超 朱琳 胡斌 郭峰 何洁 林霖 罗琦 梁栋"
+
+
+@pytest.mark.parametrize("label", ["gb2312", "utf-8", None])
+def test_a_gbk_list_of_names_without_common_characters_stays_chinese(label):
+    """A name list (公示名单) has no character among the 100 commonest, like mojibake; charset-normalizer
+    reads its GBK bytes as cp949, Hangul and Han mixed. That is no Korean: the gb18030 reading stays."""
+    head = f'<meta charset="{label}">' if label else ""
+    body = f"<html><head>{head}<title>Names</title></head><body><p>{NAMES}</p></body></html>".encode("gbk")
+    assert f"<p>{NAMES}</p>" in decode_html(body).text
