@@ -239,15 +239,18 @@ class SourceSpider(scrapy.Spider):
             self.logger.warning("source_id=%s url=%s: listing is not JSON (%s)", self.source_id, response.url, exc)
             return None
 
-    def api_rows(self, response, item: FetchItem, key: str) -> list | None:
+    def api_rows(self, response, item: FetchItem, key: str, *, continuation: bool = False) -> list | None:
         """The rows (the array under `key` of a JSON object) of a usable API listing, or None: a body that is
-        no JSON or of another shape is a listing failure with a one-line reason, never an empty page."""
+        no JSON or of another shape is a listing failure with a one-line reason, never an empty page.
+        On a continuation page (page 2 on), `key` null or absent is the end of the listing: an empty page."""
         data = self.load_json(response, item) if self.usable(item) else None
         if data is None:
             return None
         rows = data.get(key) if isinstance(data, dict) else None
         if isinstance(rows, list):
             return rows
+        if continuation and isinstance(data, dict) and rows is None:
+            return []
         shape = (f"{json_type(data)}, not an object" if not isinstance(data, dict)
                  else f"{key} is {json_type(rows)}, not an array" if key in data else f"no {key} in the object")
         self.run.note_failure(response.url, "listing", f"bad_shape: {shape}")

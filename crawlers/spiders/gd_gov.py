@@ -59,7 +59,7 @@ class Spider(SourceSpider):
     def parse_api(self, response, host: str, sid: str, category, page: int):
         item = self.listing_item(response)
         yield item
-        rows = self.api_rows(response, item, "articles")
+        rows = self.api_rows(response, item, "articles", continuation=page > 1)
         if rows is None:
             return
         fresh = 0
