@@ -27,7 +27,7 @@ DOC_NUMBER = re.compile(rf"([\u4e00-\u9fa5]{{1,12}})\s*{OPEN_BRACKET}\s*({YEAR})
 # the document itself as a sentence names it: 本办法, 本通知, 本实施方案, 本行动计划, 本若干措施 (not 本市, 本区企业)
 OWN_DOCUMENT = (r"本(?:实施|行动|暂行|管理|工作|专项|若干|配套)?(?:办法|通知|措施|方案|意见|规定|细则|政策|指引|规划|"
                 r"计划|条例|决定|公告|通告|规则|指南)")
-_START = re.compile(r"自\s*(?:(?P<act>印发|发布|公布|下发)之日|(?P<day>\S{6,16}?日))\s*起(?:施行|实施|执行|生效)")
+_START = re.compile(r"自\s*(?:(?P<act>印发|发布|公布|下发)之日|(?P<day>\S{6,16}?日)(?:零时|0时|零点)?)\s*起(?:施行|实施|执行|生效)")
 _ARTICLE = r"(?:第[一二三四五六七八九十百零〇\d]{1,5}条|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．])"
 _OWN_SUBJECT = re.compile(rf"\s*{_ARTICLE}?\s*(?:{OWN_DOCUMENT}(?:由[^，,。]{{1,40}}负责解释[，,])?)?\s*")
 _SENTENCE = re.compile(r"[^。；;\n]+")

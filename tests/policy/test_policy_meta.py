@@ -162,6 +162,7 @@ QUOTING_A_LAW = ["各地级以上市人民政府，省政府各部门：",
       "第三十一条 本辦法自2024年5月1日起實施。"], date(2024, 5, 1)),   # Traditional; a transition rule
     (["第一条 为规范低空飞行服务，制定本办法。", "第二十四条 自2023年8月15日起施行。"], date(2023, 8, 15)),
     (["《中华人民共和国数据安全法》自2021年9月1日起施行。", "各单位要认真贯彻落实。"], None),
+    (["三、本通知自2024年7月1日零时起执行，有效期两年。"], date(2024, 7, 1)),
 ])
 def test_effective_date_comes_from_the_documents_own_clause(lines, effective_on):
     """施行日期 decides not_yet_in_force: a measure's later start, a transition rule or a quoted document's
