@@ -40,7 +40,7 @@ _LABELS = {
     "标题": "title", "名称": "title", "有效性": "validity", "时效性": "validity", "效力状态": "validity", "是否有效": "validity",
 }
 _VALIDITY = (("未生效", "not_yet_in_force"), ("待生效", "not_yet_in_force"), ("未施行", "not_yet_in_force"),
-             ("未实施", "not_yet_in_force"),
+             ("未实施", "not_yet_in_force"), ("未废止", "in_force"), ("未失效", "in_force"), ("未过期", "in_force"),
              ("废止", "abolished"), ("失效", "expired"), ("过期", "expired"), ("无效", "expired"), ("否", "expired"),
              ("已修改", "amended"),
              ("已修订", "amended"), ("修订", "amended"), ("修改", "amended"), ("有效", "in_force"),

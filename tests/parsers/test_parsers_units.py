@@ -124,6 +124,12 @@ def test_validity_not_yet_in_force_has_its_own_code(printed):
     assert policy.map_validity(printed) == "not_yet_in_force"
 
 
+@pytest.mark.parametrize("printed", ["未失效", "未废止", "未過期", "尚未废止"])
+def test_a_negated_end_word_is_in_force(printed):
+    """未失效 says the policy is in force: it must not read as 失效 (expired) in v_policy_documents."""
+    assert policy.map_validity(printed) == "in_force"
+
+
 def test_doc_number_with_a_chinese_numeral_year_found_in_text():
     assert policy.find_doc_number("各市人民政府：\n粤府〔二〇二四〕12号\n现将方案印发给你们。") == "粤府〔2024〕12号"
     assert policy.find_doc_number("各省人民政府：\n国办发〔二〇二〇〕一百零五号\n现将意见印发给你们。") == "国办发〔2020〕105号"
