@@ -34,8 +34,9 @@ ANNOUNCED = ("amended", "abolished", "expired")
 # still to come (or came for a source's not_yet_in_force); so only these can have moved, and the
 # rule is called for them alone (~12 µs a call; the join ~1.5 µs a version): a document some
 # reference names; a stored field that is not what was told, unless the dates explain it (told
-# expired, the end date passed; told not yet in force, the start date to come); an end date passed
-# but not told; a start date to come but not told, or come but not told.
+# expired, the end date passed; told not yet in force, the start date to come; told in force, the
+# start date come for a source's 尚未生效); an end date passed but not told; a start date to come but
+# not told, or come but not told.
 CHANGES_SQL = """
 SELECT s.version_id, s.validity AS was, pm.expires_on,
        policy_validity(d.document_id, pm.validity, pm.effective_on, pm.expires_on, %(today)s) AS validity
@@ -47,7 +48,8 @@ WHERE d.document_id IN (SELECT r.to_document_id FROM policy_references r
    OR (pm.validity IS DISTINCT FROM s.validity
        AND ((s.validity = 'expired' AND pm.validity IN ('not_yet_in_force', 'in_force', 'amended')
              AND pm.expires_on < %(today)s)
-            OR (s.validity = 'not_yet_in_force' AND pm.validity = 'in_force' AND pm.effective_on > %(today)s))
+            OR (s.validity = 'not_yet_in_force' AND pm.validity = 'in_force' AND pm.effective_on > %(today)s)
+            OR (s.validity = 'in_force' AND pm.validity = 'not_yet_in_force' AND pm.effective_on <= %(today)s))
            IS NOT TRUE)
    OR (pm.expires_on < %(today)s AND s.validity IS DISTINCT FROM 'expired')
    OR (pm.effective_on > %(today)s AND pm.validity IN ('not_yet_in_force', 'in_force')

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from futurewatch.core.textnorm import nfkc, to_simplified
-from parsers import dates
+from parsers import dates, policy_measures
 from parsers.document import PolicyMeta
 from parsers.html import select, text_of
 
@@ -21,9 +21,16 @@ _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "
 OPEN_BRACKET = r"[〔\[［(（【〖{｛﹝]"
 _CN_DIGIT = "〇零○ＯO一二三四五六七八九"
 YEAR = rf"(?:(?:[1１][9９]|[2２][0０])\d{{2}}|(?:一九|二[〇零○ＯO])[{_CN_DIGIT}]{{2}})"  # \d: ASCII and full-width
-SERIAL = rf"(?:\d{{1,4}}|[一二三四五六七八九]?十[一二三四五六七八九]?|[{_CN_DIGIT}]{{1,4}})"
+SERIAL = rf"(?:\d{{1,4}}|[{_CN_DIGIT}两十百千]{{1,8}})"  # 12, 十二, 一二, 一百零五
 DOC_NUMBER = re.compile(rf"([\u4e00-\u9fa5]{{1,12}})\s*{OPEN_BRACKET}\s*({YEAR})\s*[〕\]］)）】〗}}｝﹞]\s*第?\s*({SERIAL})"
                         r"\s*[号號]")
+# the document itself as a sentence names it: 本办法, 本通知, 本实施方案, 本行动计划, 本若干措施 (not 本市, 本区企业)
+OWN_DOCUMENT = (r"本(?:实施|行动|暂行|管理|工作|专项|若干|配套)?(?:办法|通知|措施|方案|意见|规定|细则|政策|指引|规划|"
+                r"计划|条例|决定|公告|通告|规则|指南)")
+_START = re.compile(r"自\s*(?:(?P<act>印发|发布|公布|下发)之日|(?P<day>\S{6,16}?日)(?:零时|0时|零点)?)\s*起(?:施行|实施|执行|生效)")
+_ARTICLE = r"(?:第[一二三四五六七八九十百零〇\d]{1,5}条|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．])"
+_OWN_SUBJECT = re.compile(rf"\s*{_ARTICLE}?\s*(?:{OWN_DOCUMENT}(?:由[^，,。]{{1,40}}负责解释[，,])?)?\s*")
+_SENTENCE = re.compile(r"[^。；;\n]+")
 _ISSUER_SPLIT = re.compile(r"[、，,；;/／\s]+")
 _LABELS = {
     "索引号": "index_no", "发文机关": "issuers", "发布机构": "issuers", "发文单位": "issuers", "发文机构": "issuers",
@@ -33,7 +40,7 @@ _LABELS = {
     "标题": "title", "名称": "title", "有效性": "validity", "时效性": "validity", "效力状态": "validity", "是否有效": "validity",
 }
 _VALIDITY = (("未生效", "not_yet_in_force"), ("待生效", "not_yet_in_force"), ("未施行", "not_yet_in_force"),
-             ("未实施", "not_yet_in_force"),
+             ("未实施", "not_yet_in_force"), ("未废止", "in_force"), ("未失效", "in_force"), ("未过期", "in_force"),
              ("废止", "abolished"), ("失效", "expired"), ("过期", "expired"), ("无效", "expired"), ("否", "expired"),
              ("已修改", "amended"),
              ("已修订", "amended"), ("修订", "amended"), ("修改", "amended"), ("有效", "in_force"),
@@ -56,8 +63,12 @@ def normalize_doc_number(raw: str | None) -> str | None:
 
 
 def _arabic(number: str) -> int:
-    """2024, 二〇二四 → 2024; 12, 十二, 一二 → 12."""
-    return int(number) if number.isdigit() else dates.cn_number(number)
+    """2024, 二〇二四 → 2024; 12, 十二, 一二 → 12; 一百零五, 一〇五 → 105."""
+    if number.isdigit():
+        return int(number)
+    if re.search("[十百千两]", number):
+        return int(policy_measures.cn_to_number(number) or 0)
+    return dates.cn_number(number)
 
 
 _POLICY_TITLE = re.compile(r"^(?:.{0,60}?关于.{2,80}?的(?:意见|通知|办法|方案|计划|措施|规划|决定|规定|通告|公告|批复)"
@@ -141,7 +152,20 @@ def pairs_from_selector(tree, selector: str) -> dict[str, str]:
     return pairs_from_cells(select(tree, selector))
 
 
+def effective_clause(text: str) -> re.Match | None:
+    """The document's own 施行 clause: the last 自…起施行/实施/执行/生效 whose subject is the document
+    (本办法自…, 本规定由…负责解释，自…) or none (第二十条 自…起施行); not a measure's (新建项目自…起执行)
+    nor a quoted document's (《条例》自…起施行). Group act: 印发/发布/公布/下发 (之日); day: a date."""
+    found = None
+    for sentence in _SENTENCE.findall(to_simplified(text or "")):
+        for start in _START.finditer(sentence):
+            if _OWN_SUBJECT.fullmatch(sentence[:start.start()]):
+                found = start
+    return found
+
+
 def find_effective_date(text: str):
-    """施行日期 from body phrases such as 自2024年3月1日起施行 / 本办法自印发之日起施行 (→ None)."""
-    match = re.search(r"自\s*(\S{6,16}?日)\s*起(?:施行|实施|执行|生效)", text or "")
-    return dates.to_date(match.group(1)) if match else None
+    """施行日期 from the document's own clause (effective_clause): 本办法自2024年3月1日起施行 → 2024-03-01;
+    自印发之日起施行 or none → None."""
+    clause = effective_clause(text)
+    return dates.to_date(clause.group("day")) if clause and clause.group("day") else None

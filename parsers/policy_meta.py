@@ -24,10 +24,8 @@ _TITLE_ISSUERS = re.compile(r"^(?P<names>[^《》，。]{2,120}?)(?:等(?P<n>[\d
                             r"(?:联合)?(?:关于|印发|转发|发布)")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年[〇一二三四五六七八九十]{1,3}月"
                         r"[〇一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*$")
-_EFFECTIVE_ON_ISSUE = re.compile(r"自(?P<act>印发|发布|公布|下发)之日起(?:施行|实施|执行|生效)")
 # a 有效期 clause about the document itself (not 认定有效期3年 of a certificate it creates)
-_OWN_CLAUSE = re.compile(r"本(?:办法|通知|措施|方案|意见|规定|细则|政策|指引|规划|计划|条例|决定|公告|通告|实施意见|若干措施)"
-                         r"|起(?:施行|实施|执行|生效)")
+_OWN_CLAUSE = re.compile(rf"{policy.OWN_DOCUMENT}|起(?:施行|实施|执行|生效)")
 _CLAUSE = re.compile(r"[^。；;\n]+")
 _VALID_UNTIL = re.compile(r"有效期(?:至|到)\s*(\S{6,16}?日)")
 _VALID_YEARS = re.compile(r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,3})\s*年")
@@ -143,9 +141,9 @@ def complete_dates(meta: PolicyMeta, doc: Document, lines: list[str]) -> None:
     meta.written_at = meta.written_at or signature_date(lines)
     if meta.published_on is None and doc.published_at is not None:
         meta.published_on = doc.published_at.astimezone(dates.SHANGHAI).date()
-    issued = _EFFECTIVE_ON_ISSUE.search(doc.text)
-    if meta.effective_on is None and issued:  # 印发之日 is the 成文日期; 发布/公布之日 the publication
-        first, second = (meta.written_at, meta.published_on) if issued.group("act") in ("印发", "下发") \
+    own = policy.effective_clause(doc.text)
+    if meta.effective_on is None and own and own.group("act"):  # 印发之日: the 成文日期; 发布/公布之日: the publication
+        first, second = (meta.written_at, meta.published_on) if own.group("act") in ("印发", "下发") \
             else (meta.published_on, meta.written_at)
         meta.effective_on = first or second
     meta.effective_on = meta.effective_on or policy.find_effective_date(doc.text)

@@ -17,6 +17,7 @@ from tests.alerts import archive as A
 from tests.parsers.test_parsers_process import add_sources, rows
 from alerts.validity import select_changes
 from tests.policy.test_policy_store import CITY, CITY_NEW, NATIONAL, PROVINCIAL, WHEN, doc_id, store
+from tests.policy.pages import govcn_a
 
 EMAIL = "policy@example.cn"
 
@@ -237,3 +238,24 @@ def test_the_changes_found_are_those_of_the_rule_called_on_every_version(db):
             expected = {(r["version_id"], r["validity"]) for r in conn.execute(ALL_CHANGES_SQL, {"today": today})}
             _, found = select_changes(conn, now)
             assert {(c["version_id"], c["validity"]) for c in found} == expected, (stored, told, starts, ends)
+
+
+def test_a_policy_its_source_calls_not_yet_in_force_is_checked_once_after_its_start(db):
+    """A source's 尚未生效 with a 施行日期: on that day the policy turns in_force silently (no event: nothing
+    an analyst must act on), and later runs compute nothing for it although the stored field still says
+    尚未生效 (the page was not fetched again)."""
+    url, tv, rules = db
+    pending = ("https://www.gov.cn/zhengce/content/202403/content_6930002.htm",
+               govcn_a("广东省人民政府关于加快培育发展未来产业的行动方案", ["正文。"],
+                       {"发文字号": "粤府〔2024〕3号", "有效性": "尚未生效", "施行日期": "2024年4月1日"}))
+    store(url, pending)
+    label_new(url, tv)
+    before = run_alerts(url, WHEN + timedelta(days=1))
+    assert (before["versions_scanned"], before["validity_checked"]) == (1, 0)
+    started = run_alerts(url, datetime(2024, 4, 1, 0, 30, tzinfo=timezone(timedelta(hours=8))))
+    assert (started["validity_checked"], started["events_new"]) == (1, 0)
+    assert rows(url, "SELECT validity FROM alert_version_state") == [{"validity": "in_force"}]
+    for days in (1, 30):
+        later = run_alerts(url, datetime(2024, 4, 1, 12, tzinfo=timezone(timedelta(hours=8))) + timedelta(days=days))
+        assert (later["validity_checked"], later["events_new"]) == (0, 0)
+    assert validity_events(url, rules["变更"]) == []

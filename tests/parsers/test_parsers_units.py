@@ -142,6 +142,8 @@ def test_gbk_and_big5_pages_read_right_whatever_they_claim(encoding, label, in_h
     ("国发(2024)1号", "国发〔2024〕1号"), ("粤府〔二〇二四〕12号", "粤府〔2024〕12号"),
     ("國發（二零二四）第十二號", "国发〔2024〕12号"), ("国办函〔二○二三〕一〇五号", "国办函〔2023〕105号"),
     ("国发〔２０２４〕０５号", "国发〔2024〕5号"), ("國務院令第７０８號", "国务院令第708号"),
+    ("国发〔2024〕一百零五号", "国发〔2024〕105号"), ("粤府〔二零二四〕第一百二十号", "粤府〔2024〕120号"),
+    ("国办发〔2020〕两号", "国办发〔2020〕2号"), ("国发【２０２４】第３号", "国发〔2024〕3号"),
 ])
 def test_doc_number_brackets_normalised(raw, expected):
     assert policy.normalize_doc_number(raw) == expected
@@ -162,8 +164,15 @@ def test_validity_not_yet_in_force_has_its_own_code(printed):
     assert policy.map_validity(printed) == "not_yet_in_force"
 
 
+@pytest.mark.parametrize("printed", ["未失效", "未废止", "未過期", "尚未废止"])
+def test_a_negated_end_word_is_in_force(printed):
+    """未失效 says the policy is in force: it must not read as 失效 (expired) in v_policy_documents."""
+    assert policy.map_validity(printed) == "in_force"
+
+
 def test_doc_number_with_a_chinese_numeral_year_found_in_text():
     assert policy.find_doc_number("各市人民政府：\n粤府〔二〇二四〕12号\n现将方案印发给你们。") == "粤府〔2024〕12号"
+    assert policy.find_doc_number("各省人民政府：\n国办发〔二〇二〇〕一百零五号\n现将意见印发给你们。") == "国办发〔2020〕105号"
 
 
 def test_spam_cut_out_of_sentences_and_boilerplate_dropped():

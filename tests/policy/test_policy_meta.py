@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from parsers import policy_meta
 from tests.policy.pages import gkmlpt, govcn_a, govcn_b, miit, parse, seed_lines
 
@@ -139,3 +141,32 @@ def test_policy_titles_versus_news_titles():
                                      "广东省人民政府办公厅关于印发未来产业培育方案的通知（1）"]))
     assert not any(map(is_policy_title, ["国务院常务会议部署推动未来产业发展的政策措施", "一图读懂：如何培育发展未来产业",
                                          "李强主持召开国务院常务会议"]))
+
+
+# The seed's real notice and plan, with the start of one measure (a later date) in its 保障措施 and
+# the plan's own clause at its end, as such plans print them.
+PLAN_WITH_MEASURE_START = seed_lines("004")[:61] + [
+    "（五）强化能效约束。新建数据中心自2026年1月1日起执行电能利用效率不高于1.25的要求。",
+    "本行动计划由省工业和信息化厅负责解释，自2024年3月1日起实施，有效期至2030年12月31日。",
+] + seed_lines("004")[61:]
+QUOTING_A_LAW = ["各地级以上市人民政府，省政府各部门：",
+                 "《无人驾驶航空器飞行管理暂行条例》自2024年1月1日起施行。为做好条例贯彻实施工作，现就有关事项通知如下：",
+                 "一、各地要于2024年6月30日前完成辖区内飞行活动申请受理平台建设。",
+                 "本通知自印发之日起施行。", "广东省人民政府办公厅", "2023年12月20日"]
+
+
+@pytest.mark.parametrize("lines, effective_on", [
+    (PLAN_WITH_MEASURE_START, date(2024, 3, 1)),   # not the measure's 2026-01-01
+    (QUOTING_A_LAW, date(2023, 12, 20)),            # 印发之日 (the 成文日期), not the quoted 条例's start
+    (["第一条 为规范低空飞行服务，制定本办法。", "第三十条 本辦法施行前已取得許可的企業，自2025年1月1日起執行新標準。",
+      "第三十一条 本辦法自2024年5月1日起實施。"], date(2024, 5, 1)),   # Traditional; a transition rule
+    (["第一条 为规范低空飞行服务，制定本办法。", "第二十四条 自2023年8月15日起施行。"], date(2023, 8, 15)),
+    (["《中华人民共和国数据安全法》自2021年9月1日起施行。", "各单位要认真贯彻落实。"], None),
+    (["三、本通知自2024年7月1日零时起执行，有效期两年。"], date(2024, 7, 1)),
+])
+def test_effective_date_comes_from_the_documents_own_clause(lines, effective_on):
+    """施行日期 decides not_yet_in_force: a measure's later start, a transition rule or a quoted document's
+    start must not become the policy's own; its last clause (本办法/本通知…自…起施行, 附则) does."""
+    doc = parse(govcn_a("广东省人民政府办公厅关于某某工作的通知", lines, {"发文字号": "粤府办〔2023〕9号"}),
+                "https://www.gov.cn/zhengce/content/202402/content_6931403.htm")
+    assert doc.policy.effective_on == effective_on

@@ -109,3 +109,14 @@ def test_issuers_printed_in_traditional_characters_are_stored_in_simplified(db, 
     listed = rows(db, "SELECT issuer, level, region FROM v_policy_issuers WHERE document_id = %(d)s ORDER BY position",
                   {"d": document})
     assert [(r["issuer"], r["level"], r["region"]) for r in listed] == [(i, "provincial", "广东省") for i in issuers]
+
+
+def test_a_measure_starting_next_year_leaves_the_policy_in_force(db):
+    """v_policy_documents.validity follows the policy's own 施行 clause, not the start of one of its
+    measures: a SQL user filtering validity = 'in_force' still finds it."""
+    later = datetime.now(ZoneInfo("Asia/Shanghai")).date() + timedelta(days=400)
+    body = ["第一条 为推动数据中心绿色低碳发展，制定本办法。",
+            f"第五条 新建数据中心自{later.year}年{later.month}月{later.day}日起执行电能利用效率不高于1.25的要求。",
+            "第二十条 本办法由省工业和信息化厅负责解释，自2024年3月1日起施行。"]
+    store(db, (TARGET_URL, govcn_a("广东省数据中心绿色发展管理办法", body, {"发文字号": "粤工信〔2024〕6号"})))
+    assert tuple(policy_row(db, TARGET_URL)[k] for k in ("effective_on", "validity")) == (date(2024, 3, 1), "in_force")
