@@ -93,6 +93,8 @@ def fit(block: str, limit: int) -> str:
     markup: a link keeps its URL with a shorter text (or is left out), a bold span is left out."""
     if size(block) <= limit:
         return block
+    if limit < _ELLIPSIS:
+        return ""
     cut = head_chars(block, limit - _ELLIPSIS)
     for m in _MARKUP.finditer(block):
         if m.start() < cut < m.end():
@@ -106,7 +108,10 @@ def fit(block: str, limit: int) -> str:
 def shorter_link(link: re.Match, room: int) -> str | None:
     """The link with as much of its text as fits in `room` bytes (its URL whole), None if none does."""
     text, url = link.group(1), link.group(2)
-    kept = head_chars(text, room - size(f"[]({url})") - _ELLIPSIS)
+    budget = room - size(f"[]({url})") - _ELLIPSIS
+    if budget < 0:  # not even the URL fits (an empty text would otherwise count as all of it kept)
+        return None
+    kept = head_chars(text, budget)
     if kept == len(text):
         return f"[{text}]({url})…"
     return f"[{text[:kept]}…]({url})" if kept > 0 else None
