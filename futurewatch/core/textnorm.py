@@ -129,10 +129,25 @@ def _clusters(others: tuple[str, ...]) -> re.Pattern:
 
 
 def cluster_start(text: str, i: int) -> int:
-    """`i`, or the start of the cluster it falls inside: a cut there keeps a base with its marks."""
-    while 0 < i < len(text) and _attaches(text[i]):
+    """`i`, or the start of the cluster it falls inside: a cut there keeps a base with its marks, an
+    emoji with its skin tone, tags and ZWJ sequence (👨‍👩‍👧), a flag's two letters (🇨🇳) together."""
+    while 0 < i < len(text) and (_attaches(text[i]) or _EMOJI_JOINS.match(text, i - 1) or _second_letter(text, i)):
         i -= 1
     return i
+
+
+_EMOJI_JOINS = re.compile("\u200d|.[\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]", re.S)  # at i-1: joins i to it
+_FLAG_LETTERS = re.compile("[\U0001f1e6-\U0001f1ff]+")
+
+
+def _second_letter(text: str, i: int) -> bool:
+    """text[i] is the second regional indicator of a flag (an odd count of them runs up to it)."""
+    if not _FLAG_LETTERS.match(text, i, i + 1) or not _FLAG_LETTERS.match(text, i - 1, i):
+        return False
+    run = i - 1
+    while run > 0 and _FLAG_LETTERS.match(text, run - 1, run):
+        run -= 1
+    return (i - run) % 2 == 1
 
 
 @lru_cache(maxsize=4096)

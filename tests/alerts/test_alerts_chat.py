@@ -263,6 +263,13 @@ def test_a_cut_block_is_within_its_limit_and_keeps_markup_whole_on_random_blocks
     assert fit(f"- [](https://a.example/{'x' * 80})", 40) == "-…"
 
 
+@pytest.mark.parametrize("emoji", ["👨\u200d👩\u200d👧", "👍🏽", "🇨🇳"])
+def test_a_cut_block_keeps_an_emoji_sequence_or_a_flag_whole(emoji):
+    for limit in range(3 * 10 + 3, 3 * 10 + size(emoji) + 3):
+        cut = fit("量" * 10 + emoji + "尾" * 20, limit)
+        assert cut in ("量" * 10 + "…", "量" * 10 + emoji + "…"), (limit, cut)
+
+
 def test_a_url_with_a_line_break_or_angle_brackets_stays_one_link():
     card = {"title": "量子", "url": "https://a.example/x\ny<b>", "where": "省级", "reasons": ["规则：x"]}
     context = {"L": {"digest": "D", "period": "P", "sep": "；", "summary": "S", "top": "T", "full": "F", "more": "{n}",

@@ -74,3 +74,11 @@ def test_a_long_article_with_a_frequent_term_is_snipped_in_linear_time():
 def test_matches_inside_one_cluster_give_one_mark():
     """"." matches three times in the folded "…" (NFKC: "..."): one span of the text, marked once."""
     assert snippet_text(build_snippet("甲…乙", ["."])) == "甲【…】乙"
+
+
+@pytest.mark.parametrize("emoji", ["👨\u200d👩\u200d👧", "👍🏽", "🇨🇳"])
+def test_the_window_never_cuts_an_emoji_sequence_or_a_flag(emoji):
+    for before in range(WIDTH - 1 - len(emoji), WIDTH - 2):  # the window (from 量子) ends inside the emoji
+        segments = build_snippet("量子" + "文" * before + emoji + "尾" * 60, ["量子"])
+        shown = "".join(t for t, _ in segments)
+        assert emoji in shown or not any(ch in shown for ch in emoji), (before, shown)

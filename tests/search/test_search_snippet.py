@@ -83,3 +83,13 @@ def test_folding_a_long_text_costs_about_what_normalising_it_does(unit):
     started = time.perf_counter()
     fold_with_offsets(text)
     assert time.perf_counter() - started < 6 * baseline + 0.05
+
+
+@pytest.mark.parametrize("emoji", ["👨\u200d👩\u200d👧", "👍🏽", "🇨🇳", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"])
+def test_snippet_never_cuts_an_emoji_sequence_or_a_flag(emoji):
+    """cluster_start kept only marks with their letter: a cut fell inside a ZWJ family (a man and a
+    dangling joiner), after 👍 without its skin tone, or between a flag's two letters (a lone 🇨)."""
+    for before in range(SNIPPET_CHARS - len(emoji), SNIPPET_CHARS):
+        text = "文" * before + emoji + "尾" * 60
+        shown = build_snippet(text, parse_query("无此词")).text
+        assert shown.endswith("…") and (emoji in shown or shown == "文" * before + "…"), (before, shown)
