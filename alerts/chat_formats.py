@@ -15,6 +15,7 @@ angle brackets become full-width forms), links are http(s) only.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from futurewatch.core.textnorm import cluster_start
 
@@ -25,7 +26,8 @@ _NEUTRAL = str.maketrans({"[": "［", "]": "］", "*": "＊", "_": "＿", "`": "
                           "\n": " ", "\r": " "})
 
 
-_URL_ESCAPES = {ord(c): f"%{ord(c):02X}" for c in "() \t\r\n<>"}  # would end the link or the line
+_URL_UNSAFE = re.compile(r"[\s()<>\x00-\x1f\x7f]")  # would end the link or the line (any whitespace: a
+# full-width or no-break space also kept fit() from seeing the link, so a cut fell inside it)
 
 
 def plain(text: str | None) -> str:
@@ -36,7 +38,7 @@ def plain(text: str | None) -> str:
 def link(title: str, url: str | None) -> str:
     if not url:
         return plain(title)
-    return f"[{plain(title)}]({url.translate(_URL_ESCAPES)})"
+    return f"[{plain(title)}]({_URL_UNSAFE.sub(lambda m: quote(m.group()), url)})"
 
 
 def header_block(c: dict) -> str:

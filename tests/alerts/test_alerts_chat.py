@@ -263,6 +263,19 @@ def test_a_cut_block_is_within_its_limit_and_keeps_markup_whole_on_random_blocks
     assert fit(f"- [](https://a.example/{'x' * 80})", 40) == "-…"
 
 
+@pytest.mark.parametrize("space", ["\u3000", "\u00a0", "\u2028", "\x0b"])
+def test_a_url_with_any_whitespace_stays_one_link_that_a_cut_keeps_whole(space):
+    """Only ASCII space, tab and line breaks were escaped: with a full-width or no-break space in the URL
+    fit() did not see the link and cut inside it (a bare "[量子…" and no URL)."""
+    url = f"https://a.example/量子{space}新闻"
+    block = "- " + link("量子通信网络开通" * 10, url)
+    escaped = url.replace(space, "%" + "%".join(f"{b:02X}" for b in space.encode("utf-8")))
+    assert block.endswith(f"]({escaped})")
+    for limit in range(40, size(block), 7):
+        cut = fit(block, limit)
+        assert cut.count("[") == cut.count(f"]({escaped})") and size(cut) <= limit, cut
+
+
 @pytest.mark.parametrize("emoji", ["👨\u200d👩\u200d👧", "👍🏽", "🇨🇳"])
 def test_a_cut_block_keeps_an_emoji_sequence_or_a_flag_whole(emoji):
     for limit in range(3 * 10 + 3, 3 * 10 + size(emoji) + 3):
