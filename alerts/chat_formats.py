@@ -15,6 +15,7 @@ angle brackets become full-width forms), links are http(s) only.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from futurewatch.core.textnorm import cluster_start
 
@@ -25,7 +26,8 @@ _NEUTRAL = str.maketrans({"[": "［", "]": "］", "*": "＊", "_": "＿", "`": "
                           "\n": " ", "\r": " "})
 
 
-_URL_ESCAPES = {ord(c): f"%{ord(c):02X}" for c in "() \t\r\n<>"}  # would end the link or the line
+_URL_UNSAFE = re.compile(r"[\s()<>\x00-\x1f\x7f]")  # would end the link or the line (any whitespace: a
+# full-width or no-break space also kept fit() from seeing the link, so a cut fell inside it)
 
 
 def plain(text: str | None) -> str:
@@ -36,7 +38,7 @@ def plain(text: str | None) -> str:
 def link(title: str, url: str | None) -> str:
     if not url:
         return plain(title)
-    return f"[{plain(title)}]({url.translate(_URL_ESCAPES)})"
+    return f"[{plain(title)}]({_URL_UNSAFE.sub(lambda m: quote(m.group()), url)})"
 
 
 def header_block(c: dict) -> str:
@@ -93,6 +95,8 @@ def fit(block: str, limit: int) -> str:
     markup: a link keeps its URL with a shorter text (or is left out), a bold span is left out."""
     if size(block) <= limit:
         return block
+    if limit < _ELLIPSIS:
+        return ""
     cut = head_chars(block, limit - _ELLIPSIS)
     for m in _MARKUP.finditer(block):
         if m.start() < cut < m.end():
@@ -106,7 +110,10 @@ def fit(block: str, limit: int) -> str:
 def shorter_link(link: re.Match, room: int) -> str | None:
     """The link with as much of its text as fits in `room` bytes (its URL whole), None if none does."""
     text, url = link.group(1), link.group(2)
-    kept = head_chars(text, room - size(f"[]({url})") - _ELLIPSIS)
+    budget = room - size(f"[]({url})") - _ELLIPSIS
+    if budget < 0:  # not even the URL fits (an empty text would otherwise count as all of it kept)
+        return None
+    kept = head_chars(text, budget)
     if kept == len(text):
         return f"[{text}]({url})…"
     return f"[{text[:kept]}…]({url})" if kept > 0 else None

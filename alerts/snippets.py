@@ -7,6 +7,7 @@ matches in <mark>, so nothing from a page can become markup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from futurewatch.core.termmatch import CJK_RANGES, at_boundary, key_edges
@@ -59,14 +60,17 @@ def find_spans(form: FoldedText, terms: list[str]) -> list[tuple[int, int]]:
     edge is found only at a word boundary there (AI not inside MAIN)."""
     spans: list[tuple[int, int]] = []
     for needle in sorted({n for t in terms if t and (n := _needle(t))}, key=len, reverse=True):
-        edges = key_edges(needle)
+        edges, ends = key_edges(needle), [e for _, e in spans]
+        found = []
         for m in _pattern(needle).finditer(form.text):
             if edges and not at_boundary(form.text, m.start(), m.end(), edges):
                 continue
             s, e = form.source_span(m.start(), m.end())
-            if not any(s < e2 and s2 < e for s2, e2 in spans):
-                spans.append((s, e))
-    return sorted(spans)
+            i = bisect_right(ends, s)  # the first kept span ending after s: it overlaps if it starts before e
+            if (i == len(spans) or spans[i][0] >= e) and not (found and found[-1][1] > s):
+                found.append((s, e))  # (two matches in one cluster, … for "." say, map to one span)
+        spans = sorted(spans + found)  # two sorted runs: a linear merge
+    return spans
 
 
 _CJK = re.compile(f"[{CJK_RANGES}]")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import opencc
 
 
@@ -50,7 +50,7 @@ class FoldedText:
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the source that the matching form's [start, end) came from (end > start)."""
-        return self.starts[start], self.ends[end - 1]
+        return int(self.starts[start]), int(self.ends[end - 1])
 
 
 def fold_with_offsets(source: str) -> FoldedText:
@@ -61,18 +61,8 @@ def fold_with_offsets(source: str) -> FoldedText:
     maps each of its characters to the whole cluster, so a mark never lands inside it or shifts
     the offsets after it. Simplified conversion and lower case keep lengths (checked; else done
     one character at a time)."""
-    others: set[str] = set()  # characters that attach or change length: folded by cluster below
-
-    def fold_single(m: re.Match) -> str:
-        ch = m.group()
-        if (single := _single_fold(ch)) is None:
-            others.add(ch)
-            return ch
-        return single
-
-    text = _MAY_FOLD.sub(fold_single, source)
-    pattern = re.compile("|".join(map(re.escape, sorted(others)))) if others else None
-    folds = [(a, b, nfkc(text[a:b])) for a, b in _clusters(text, pattern)] if pattern else []
+    text, others = _fold_singles(source)
+    folds = [(m.start(), m.end(), nfkc(m.group())) for m in _clusters(others).finditer(text)] if others else []
     parts, pos = [], 0
     for a, b, folded in folds:
         parts += (text[pos:a], folded)
@@ -83,53 +73,81 @@ def fold_with_offsets(source: str) -> FoldedText:
     return FoldedText(form, *_offset_map(folds, len(source)))
 
 
-def _offset_map(folds: list[tuple[int, int, str]], length: int) -> tuple[array, array]:
-    """(starts, ends) in the source of each matching-form character, given the folded clusters; as
-    int arrays (a cached form of a long text stays small)."""
-    starts, ends, pos = array("i"), array("i"), 0
-    for a, b, folded in folds:
-        starts.extend(range(pos, a))
-        ends.extend(range(pos + 1, a + 1))
-        one = b - a == 1 and len(folded) == 1
-        starts.extend((a,) if one else (a,) * len(folded))
-        ends.extend((b,) if one else (b,) * len(folded))
-        pos = b
-    starts.extend(range(pos, length))
-    ends.extend(range(pos + 1, length + 1))
-    return starts, ends
+def _offset_map(folds: list[tuple[int, int, str]], length: int) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) in the source of each matching-form character, given the folded clusters: each
+    character outside them is one of the form's, a cluster gives len(folded) copies of its span (int32
+    arrays, built without a loop over the clusters, so a cached form of a long text stays small)."""
+    a, b, n = (np.fromiter(column, dtype=np.int64, count=len(folds))
+               for column in ((f[0] for f in folds), (f[1] for f in folds), (len(f[2]) for f in folds)))
+    inside = np.zeros(length + 1, dtype=np.int32)  # +1 after a cluster's first character, -1 at its end
+    inside[a + 1] += 1
+    inside[b] -= 1
+    count = (np.cumsum(inside[:length]) == 0).astype(np.int64)
+    count[a] = n
+    ends = np.arange(1, length + 1, dtype=np.int32)
+    ends[a] = b
+    return np.repeat(np.arange(length, dtype=np.int32), count), np.repeat(ends, count)
 
 
-_MAY_FOLD = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")  # ASCII and unified ideographs: NFKC-stable, attach to nothing
 _HANGUL_VT = re.compile(r"[\u1161-\u1175\u11a8-\u11c2]")  # jamo that compose with the syllable before them
 
 
-@lru_cache(maxsize=4096)
+def _fold_singles(source: str) -> tuple[str, tuple[str, ...]]:
+    """`source` with each character that NFKC folds to one character on its own (and that attaches to
+    nothing) folded, and the characters left for folding by cluster. Vectorised over the distinct
+    characters: a regex callback per character took seconds on 1 MB of kana or emoji."""
+    if source.isascii():
+        return source, ()
+    points = np.frombuffer(source.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    rare = (points > 0x7F) & ((points < 0x4E00) | (points > 0x9FFF))  # ASCII and unified ideographs are stable
+    distinct, where = np.unique(points[rare], return_inverse=True)
+    folds = [(p, _single_fold(chr(p))) for p in distinct.tolist()]
+    folded = np.array([ord(f) if f else p for p, f in folds], dtype=np.uint32)
+    if (folded != distinct).any():
+        points = points.copy()
+        points[rare] = folded[where]
+        source = points.tobytes().decode("utf-32-le", "surrogatepass")
+    return source, tuple(chr(p) for p, f in folds if f is None)
+
+
+@lru_cache(maxsize=65536)
 def _single_fold(ch: str) -> str | None:
     """The NFKC form of a character that folds to one character on its own and attaches to nothing."""
     return None if _attaches(ch) or len(folded := nfkc(ch)) != 1 else folded
 
 
-def _clusters(text: str, others: re.Pattern):
-    """(start, end) of each run that NFKC may change or compose: a character of `others`, with the
-    character before it when it attaches to that one."""
-    start = end = None
-    for m in others.finditer(text):
-        i = m.start()
-        if end == i and _attaches(m.group()):
-            end = i + 1
-            continue
-        if end is not None:
-            yield start, end
-        start, end = (i - 1 if i > 0 and _attaches(m.group()) else i), i + 1
-    if end is not None:
-        yield start, end
+@lru_cache(maxsize=256)
+def _clusters(others: tuple[str, ...]) -> re.Pattern:
+    """The runs that NFKC may change or compose: a character of `others` or any character before one
+    that attaches (a mark), with the marks after it; or marks at the text's start."""
+    attach = "".join(re.escape(ch) for ch in others if _attaches(ch))
+    alone = "".join(re.escape(ch) for ch in others if not _attaches(ch))
+    if not attach:
+        return re.compile(f"[{alone}]")
+    marks = f"[{attach}]"
+    return re.compile("|".join(([f"[{alone}]{marks}*"] if alone else []) + [f"(?s:.){marks}+", f"^{marks}+"]))
 
 
 def cluster_start(text: str, i: int) -> int:
-    """`i`, or the start of the cluster it falls inside: a cut there keeps a base with its marks."""
-    while 0 < i < len(text) and _attaches(text[i]):
+    """`i`, or the start of the cluster it falls inside: a cut there keeps a base with its marks, an
+    emoji with its skin tone, tags and ZWJ sequence (👨‍👩‍👧), a flag's two letters (🇨🇳) together."""
+    while 0 < i < len(text) and (_attaches(text[i]) or _EMOJI_JOINS.match(text, i - 1) or _second_letter(text, i)):
         i -= 1
     return i
+
+
+_EMOJI_JOINS = re.compile("\u200d|.[\u200d\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]", re.S)  # at i-1: joins i to it
+_FLAG_LETTERS = re.compile("[\U0001f1e6-\U0001f1ff]+")
+
+
+def _second_letter(text: str, i: int) -> bool:
+    """text[i] is the second regional indicator of a flag (an odd count of them runs up to it)."""
+    if not _FLAG_LETTERS.match(text, i, i + 1) or not _FLAG_LETTERS.match(text, i - 1, i):
+        return False
+    run = i - 1
+    while run > 0 and _FLAG_LETTERS.match(text, run - 1, run):
+        run -= 1
+    return (i - run) % 2 == 1
 
 
 @lru_cache(maxsize=4096)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -15,7 +16,8 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from alerts import chat_outbox
-from alerts.chat_formats import MAX_BYTES, build_messages, fit, pack, size, wrap
+from alerts.chat_formats import _LINK as LINK
+from alerts.chat_formats import MAX_BYTES, build_messages, fit, link, pack, plain, size, wrap
 from alerts.chat_outbox import deliver_chat_pending, requeue_chat
 from alerts.digest import build_due_digests
 from futurewatch.core.config import load_settings
@@ -235,6 +237,50 @@ def test_an_oversized_block_is_never_cut_inside_a_link_or_bold():
     assert fit(block, 200).startswith("- **2026-12-05** (3 天) [量子通信") and fit(block, 200).endswith(f"…]({url})")
     texts = pack(["## 摘要", block], "[完整摘要](https://example.com/full)", "另有 {n} 条", limit=1000)
     assert all(size(t) <= 1000 for t in texts) and sum(t.count(f"]({url})") for t in texts) == 1
+
+
+def test_a_cut_block_is_within_its_limit_and_keeps_markup_whole_on_random_blocks():
+    """A link with no text (an untitled page) counted as kept whole however little room was left, so
+    fit() returned the whole link plus "…", over the limit; a limit under 3 bytes got "…" (3 bytes)."""
+    rng = random.Random(5)
+    words = ["量子", "e\u0301", "👨\u200d👩\u200d👧", "abc", " ", "，", "ｶﾞ", ""]
+
+    def text(n: int) -> str:
+        return "".join(rng.choice(words) for _ in range(rng.randint(0, n)))
+
+    def part() -> str:
+        kind = rng.randrange(3)
+        if kind == 0:
+            return link(text(20), f"https://a.example/{text(15)}")
+        return f"**{plain(text(6)) or '量'}**" if kind == 1 else plain(text(30))
+
+    for _ in range(3000):
+        block = "- " + " ".join(part() for _ in range(rng.randint(1, 5)))
+        limit = rng.randint(0, size(block) + 3)
+        cut = fit(block, limit)
+        bare = LINK.sub("", cut)
+        assert size(cut) <= limit and "[" not in bare and "](" not in bare and bare.count("**") % 2 == 0, (block, limit)
+    assert fit(f"- [](https://a.example/{'x' * 80})", 40) == "-…"
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\u00a0", "\u2028", "\x0b"])
+def test_a_url_with_any_whitespace_stays_one_link_that_a_cut_keeps_whole(space):
+    """Only ASCII space, tab and line breaks were escaped: with a full-width or no-break space in the URL
+    fit() did not see the link and cut inside it (a bare "[量子…" and no URL)."""
+    url = f"https://a.example/量子{space}新闻"
+    block = "- " + link("量子通信网络开通" * 10, url)
+    escaped = url.replace(space, "%" + "%".join(f"{b:02X}" for b in space.encode("utf-8")))
+    assert block.endswith(f"]({escaped})")
+    for limit in range(40, size(block), 7):
+        cut = fit(block, limit)
+        assert cut.count("[") == cut.count(f"]({escaped})") and size(cut) <= limit, cut
+
+
+@pytest.mark.parametrize("emoji", ["👨\u200d👩\u200d👧", "👍🏽", "🇨🇳"])
+def test_a_cut_block_keeps_an_emoji_sequence_or_a_flag_whole(emoji):
+    for limit in range(3 * 10 + 3, 3 * 10 + size(emoji) + 3):
+        cut = fit("量" * 10 + emoji + "尾" * 20, limit)
+        assert cut in ("量" * 10 + "…", "量" * 10 + emoji + "…"), (limit, cut)
 
 
 def test_a_url_with_a_line_break_or_angle_brackets_stays_one_link():

@@ -3,6 +3,7 @@ terms and whole letters at the window's edges; ASCII terms only where the rules'
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -59,3 +60,25 @@ def test_a_term_is_marked_across_a_space_next_to_a_chinese_character():
     text = "文" * 80 + "推进AI 芯片和细胞与基\n因治疗，A I芯片不算。"
     segments = build_snippet(text, ["ai芯片", "细胞与基因"])
     assert [t for t, hit in segments if hit] == ["AI 芯片", "细胞与基 因"] and segments[0] == ["…", False]
+
+
+def test_a_long_article_with_a_frequent_term_is_snipped_in_linear_time():
+    """Each match was checked against every kept span (quadratic): 20 000 mentions of 5G took ~20 s."""
+    text = "推进5G网络建设，" * 20_000
+    started = time.perf_counter()
+    segments = build_snippet(text, ["5G", "网络", "5G网络"])
+    assert time.perf_counter() - started < 2
+    assert [t for t, hit in segments if hit][:2] == ["5G网络", "5G网络"]
+
+
+def test_matches_inside_one_cluster_give_one_mark():
+    """"." matches three times in the folded "…" (NFKC: "..."): one span of the text, marked once."""
+    assert snippet_text(build_snippet("甲…乙", ["."])) == "甲【…】乙"
+
+
+@pytest.mark.parametrize("emoji", ["👨\u200d👩\u200d👧", "👍🏽", "🇨🇳"])
+def test_the_window_never_cuts_an_emoji_sequence_or_a_flag(emoji):
+    for before in range(WIDTH - 1 - len(emoji), WIDTH - 2):  # the window (from 量子) ends inside the emoji
+        segments = build_snippet("量子" + "文" * before + emoji + "尾" * 60, ["量子"])
+        shown = "".join(t for t, _ in segments)
+        assert emoji in shown or not any(ch in shown for ch in emoji), (before, shown)
