@@ -111,3 +111,21 @@ def test_a_rerun_of_an_old_day_builds_what_was_never_sent(db_url, settings):
     assert (rerun.built, rerun.finished) == (1, 0)
     [digest] = query(db_url, "SELECT * FROM digests")
     assert "两周前的新闻" in digest["body_text"]
+
+
+def test_the_catch_up_reaches_the_first_hour_of_a_week_an_hour_longer(db_url, settings):
+    """Europe/Berlin's week of 19 October 2026 has 169 hours (clocks go back on the 25th). Its first
+    hour's event, matched after the week was found empty, still reaches next week's digest: the
+    7-day catch-up is counted on the wall clock, not as 168 hours."""
+    berlin = ZoneInfo("Europe/Berlin")
+    monday = datetime(2026, 10, 26, tzinfo=berlin)
+    tv = A.add_taxonomy(db_url)
+    A.add_subscriber(db_url, "weekly@example.com", [("q", "keyword", {"query": "量子"})], cadence="weekly",
+                     timezone_name="Europe/Berlin")
+    assert build_due_digests(db_url, now=monday + timedelta(hours=8), settings=settings).empty == 1
+    add_late_page(db_url, tv, "量子 周一零点半", datetime(2026, 10, 19, 0, 30, tzinfo=berlin))
+    match_events(db_url, now=monday + timedelta(days=1), settings=load_settings())
+    assert build_due_digests(db_url, now=monday + timedelta(days=1, hours=8), settings=settings).finished == 1
+    assert build_due_digests(db_url, now=monday + timedelta(days=7, hours=8), settings=settings).built == 1
+    [digest] = query(db_url, "SELECT * FROM digests")
+    assert "周一零点半" in digest["body_text"]
