@@ -10,8 +10,10 @@ transaction under a per-subscriber advisory lock, and ON CONFLICT keeps the firs
 A daily or weekly subscriber's due period stays the same on every run until the next one ends (a
 weekly period is due on seven daily runs). The period a run finishes (built, already built, or
 empty) is recorded in subscribers.digested_through in the same transaction, which also clears the
-subscriber's last build error; a later run whose due period ends no later skips the subscriber
-without a query. Delivery does not depend on it (the outbox sends every pending row), a period
+subscriber's last build error; a later run whose due period is that very period (or the period of
+the newest stored digest) skips the subscriber without a query. Only the same period: a run whose
+clock was ahead (a mistaken --now) must not swallow the days before it, and a rerun of an old day
+still builds that day's digest from what was never sent. Delivery does not depend on it (the outbox sends every pending row), a period
 whose build failed is not recorded (the next run tries again), and an event that arrives after its
 period was found empty goes into the next digest (CATCH_UP).
 """
@@ -195,13 +197,14 @@ def period_finished(subscriber: dict, now: datetime) -> bool:
     """Whether an earlier run finished the due period (see the module docstring); never for `immediate`."""
     if subscriber["cadence"] == "immediate":
         return False
-    done = max(filter(None, (subscriber["digested_through"], subscriber["last_end"])), default=None)
-    return done is not None and due_period(subscriber["cadence"], subscriber["timezone"], now)[1] <= done
+    due_end = due_period(subscriber["cadence"], subscriber["timezone"], now)[1]
+    return due_end in (subscriber["digested_through"], subscriber["last_end"])
 
 
 def note_period_finished(conn, subscriber: dict, end: datetime) -> None:
-    """Record the finished period and clear the build error an earlier run left (it is over)."""
-    conn.execute("UPDATE subscribers SET digested_through = greatest(digested_through, %(end)s), "
+    """Record the finished period (the latest run's, not the latest in time: see the module docstring)
+    and clear the build error an earlier run left (it is over)."""
+    conn.execute("UPDATE subscribers SET digested_through = %(end)s, "
                  "last_error = NULL, last_error_at = NULL WHERE subscriber_id = %(s)s",
                  {"end": end, "s": subscriber["subscriber_id"]})
 

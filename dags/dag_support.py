@@ -119,10 +119,11 @@ def run_tally_extra(db_url: str, context, stage: str, count_key: str) -> dict:
     `stage` made or classified and their id range, over all its attempts (futurewatch/core/run_tally.py):
     a retry resumes where the failed attempt stopped, so its own summary would count only the rest."""
     from futurewatch.core.db import connect
-    from futurewatch.core.run_tally import select_tally
+    from futurewatch.core.run_tally import prune_tallies, select_tally
 
     with connect(db_url) as conn:
         tally = select_tally(conn, run_key(context), stage)
+        prune_tallies(conn)  # the table stays as small as the runs still retried
     return {count_key: tally.items, "first_version_id": tally.first_version_id,
             "last_version_id": tally.last_version_id}
 

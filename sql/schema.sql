@@ -1601,7 +1601,7 @@ CREATE TABLE public.subscribers (
     CONSTRAINT subscribers_cadence_check CHECK ((cadence = ANY (ARRAY['immediate'::text, 'daily'::text, 'weekly'::text]))),
     CONSTRAINT subscribers_identity_check CHECK (((email IS NOT NULL) OR (name IS NOT NULL)))
 );
-COMMENT ON COLUMN public.subscribers.digested_through IS 'End of the last digest period finished for this subscriber (built, or found empty); later runs skip periods ending no later (alerts/digest.py). Events of a skipped period go into the next digest.';
+COMMENT ON COLUMN public.subscribers.digested_through IS 'End of the digest period the latest run finished for this subscriber (built, or found empty); a later run due that same period skips it (alerts/digest.py). Events of a skipped period go into the next digest.';
 CREATE SEQUENCE public.subscribers_subscriber_id_seq
     START WITH 1
     INCREMENT BY 1

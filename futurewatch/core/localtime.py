@@ -31,9 +31,21 @@ def display_zone(settings: Settings) -> ZoneInfo:
 
 def read_time(text: str, zone: ZoneInfo) -> datetime:
     """An ISO 8601 time a person typed (`--now`, `--fetched-at`), aware: one without an offset is a
-    wall time in `zone`, the zone that person is shown. ValueError when it is not ISO 8601."""
-    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    wall time in `zone`, the zone that person is shown. ValueError (a message naming `text`) when it
+    is not ISO 8601, or is a wall time the zone's clocks skip or show twice (a DST change)."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"{text!r} is not an ISO 8601 time") from None
+    if moment.tzinfo:
+        return moment
+    local = moment.replace(tzinfo=zone)
+    if local.utcoffset() == local.replace(fold=1).utcoffset():
+        return local
+    if local.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != moment:
+        raise ValueError(f"{text!r} does not exist in {zone.key}: its clocks skip it (a daylight saving change)")
+    raise ValueError(f"{text!r} occurs twice in {zone.key} (a daylight saving change): give the offset, "
+                     f"{local.isoformat()} or {local.replace(fold=1).isoformat()}")
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> datetime:

@@ -147,3 +147,41 @@ def test_digest_send_prints_a_servers_refusal_as_it_was_given(fw_env, monkeypatc
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 1
     assert "refused by [/policy], see [https://mail.example.org/why]" in " ".join(result.output.split())
+
+
+def run_futurewatch(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    """The `futurewatch` entry point as a person runs it: (exit code, stderr)."""
+    from futurewatch.app.cli import run_cli
+
+    monkeypatch.setattr("sys.argv", ["futurewatch", *args])
+    with pytest.raises(SystemExit) as done:
+        run_cli()
+    return done.value.code, capsys.readouterr().err
+
+
+def test_now_in_a_zone_with_daylight_saving_is_read_or_refused_in_one_line(fw_env, monkeypatch, capsys):
+    """In Europe/Berlin, 02:30 on 29 March 2026 never happens and 02:30 on 25 October happens twice:
+    both were taken silently (the first as a time an hour off). A bad FUTUREWATCH_TIMEZONE was
+    reported as a bad --now."""
+    monkeypatch.setenv("FUTUREWATCH_TIMEZONE", "Europe/Berlin")
+    code, err = run_futurewatch(monkeypatch, capsys, "digest", "send", "--now", "2026-03-29T02:30")
+    assert code == 2 and err.count("\n") == 1, err
+    assert err.startswith("error: --now '2026-03-29T02:30' does not exist in Europe/Berlin"), err
+    code, err = run_futurewatch(monkeypatch, capsys, "digest", "send", "--now", "2026-10-25T02:30")
+    assert code == 2 and err.count("\n") == 1, err
+    assert "occurs twice in Europe/Berlin" in err and "2026-10-25T02:30:00+02:00 or 2026-10-25T02:30:00+01:00" in err
+    monkeypatch.setenv("FUTUREWATCH_TIMEZONE", "Mars/Olympus")
+    code, err = run_futurewatch(monkeypatch, capsys, "digest", "send", "--now", "2026-12-01T08:00")
+    assert code == 2 and err.count("\n") == 1, err
+    assert "FUTUREWATCH_TIMEZONE" in err and "Mars/Olympus" in err and "ISO 8601" not in err, err
+
+
+def test_now_in_a_zone_with_daylight_saving_is_read_in_that_zone():
+    from zoneinfo import ZoneInfo
+
+    from futurewatch.core.localtime import read_time
+
+    berlin = ZoneInfo("Europe/Berlin")
+    assert read_time("2026-10-25T03:30", berlin).utcoffset().total_seconds() == 3600      # after the change
+    assert read_time("2026-03-29T03:30", berlin).utcoffset().total_seconds() == 7200
+    assert read_time("2026-10-25T02:30+01:00", berlin).utcoffset().total_seconds() == 3600  # an offset decides

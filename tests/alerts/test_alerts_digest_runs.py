@@ -78,3 +78,54 @@ def test_a_built_period_is_skipped_by_later_runs_and_a_failed_one_is_tried_again
     again = build_due_digests(db_url, now=MONDAY + timedelta(hours=20), settings=settings)
     assert (again.finished, again.built, again.existing) == (1, 0, 0)
     assert len(query(db_url, "SELECT * FROM digests")) == 1
+
+
+def test_a_run_with_its_clock_ahead_does_not_skip_the_days_before_it(db_url, settings):
+    """A run whose `now` was a month ahead (a mistaken --now, a clock that jumped) recorded that
+    month's day as finished, and every run up to it skipped the subscriber: no daily digest for a
+    month, and events older than the catch-up by then never sent at all."""
+    tv = A.add_taxonomy(db_url)
+    A.add_subscriber(db_url, "daily@example.com", [("q", "keyword", {"query": "量子"})], cadence="daily")
+    ahead = MONDAY + timedelta(days=30, hours=8)
+    assert build_due_digests(db_url, now=ahead, settings=settings).empty == 1
+    add_late_page(db_url, tv, "量子 周日的新闻", MONDAY - timedelta(hours=5))
+    match_events(db_url, now=MONDAY + timedelta(hours=8), settings=load_settings())
+    today = build_due_digests(db_url, now=MONDAY + timedelta(hours=8), settings=settings)
+    assert (today.built, today.finished) == (1, 0)
+    [digest] = query(db_url, "SELECT * FROM digests")
+    assert (digest["period_start"], digest["period_end"]) == (MONDAY - timedelta(days=1), MONDAY)
+    assert "周日的新闻" in digest["body_text"]
+    assert build_due_digests(db_url, now=MONDAY + timedelta(hours=9), settings=settings).finished == 1
+
+
+def test_a_rerun_of_an_old_day_builds_what_was_never_sent(db_url, settings):
+    """An Airflow rerun of a day two weeks back (its events matched only now, beyond the 7-day
+    catch-up of today's digest) was skipped because a later day had been finished."""
+    tv = A.add_taxonomy(db_url)
+    A.add_subscriber(db_url, "daily@example.com", [("q", "keyword", {"query": "量子"})], cadence="daily")
+    assert build_due_digests(db_url, now=MONDAY + timedelta(hours=8), settings=settings).empty == 1
+    old_day = MONDAY - timedelta(days=14)
+    add_late_page(db_url, tv, "量子 两周前的新闻", old_day - timedelta(hours=5))
+    match_events(db_url, now=MONDAY + timedelta(hours=9), settings=load_settings())
+    rerun = build_due_digests(db_url, now=old_day + timedelta(hours=8), settings=settings)
+    assert (rerun.built, rerun.finished) == (1, 0)
+    [digest] = query(db_url, "SELECT * FROM digests")
+    assert "两周前的新闻" in digest["body_text"]
+
+
+def test_the_catch_up_reaches_the_first_hour_of_a_week_an_hour_longer(db_url, settings):
+    """Europe/Berlin's week of 19 October 2026 has 169 hours (clocks go back on the 25th). Its first
+    hour's event, matched after the week was found empty, still reaches next week's digest: the
+    7-day catch-up is counted on the wall clock, not as 168 hours."""
+    berlin = ZoneInfo("Europe/Berlin")
+    monday = datetime(2026, 10, 26, tzinfo=berlin)
+    tv = A.add_taxonomy(db_url)
+    A.add_subscriber(db_url, "weekly@example.com", [("q", "keyword", {"query": "量子"})], cadence="weekly",
+                     timezone_name="Europe/Berlin")
+    assert build_due_digests(db_url, now=monday + timedelta(hours=8), settings=settings).empty == 1
+    add_late_page(db_url, tv, "量子 周一零点半", datetime(2026, 10, 19, 0, 30, tzinfo=berlin))
+    match_events(db_url, now=monday + timedelta(days=1), settings=load_settings())
+    assert build_due_digests(db_url, now=monday + timedelta(days=1, hours=8), settings=settings).finished == 1
+    assert build_due_digests(db_url, now=monday + timedelta(days=7, hours=8), settings=settings).built == 1
+    [digest] = query(db_url, "SELECT * FROM digests")
+    assert "周一零点半" in digest["body_text"]

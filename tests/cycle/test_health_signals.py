@@ -223,3 +223,22 @@ def test_a_source_disabled_in_the_registry_is_not_flagged_silent(db_url, tmp_pat
     health = {h.source_id: h for h in select_source_health(db_url, HealthThresholds(), now=AS_OF)}
     assert health["quiet"].enabled and not health["takungpao"].enabled
     assert (health["quiet"].status, health["takungpao"].status) == ("never", "disabled")  # no crawl_runs here
+
+
+def test_a_source_disabled_for_being_blocked_is_not_flagged_blocked(db_url, tmp_path, monkeypatch):
+    """Ops disable a source because a wall blocks it; its last pages, still in the recent window,
+    kept the health DAG reporting it `blocked` (and any shape change) after it was disabled, while
+    `futurewatch sources` said `disabled`."""
+    overlay = tmp_path / "ops-sources.yaml"
+    overlay.write_text("sources:\n  - {source_id: takungpao, name: 大公网, kind: news, enabled: false,\n"
+                       "     entry_urls: ['http://www.takungpao.com/'], allowed_domains: [takungpao.com]}\n",
+                       encoding="utf-8")
+    monkeypatch.setenv("FUTUREWATCH_SOURCES", str(overlay))
+    with connect(db_url) as conn:
+        for sid in ("takungpao", "walled"):
+            add_source(conn, sid)
+            for i in range(4):
+                add_fetch(conn, sid, day(0.5 + i * 0.1), blocked="captcha" if i < 2 else None)
+        conn.commit()
+    report = check_source_health(db_url, as_of=AS_OF, thresholds=HealthThresholds(blocked_share=0.4))
+    assert [(f.source_id, f.signal) for f in report.findings] == [("walled", "blocked")]

@@ -46,6 +46,9 @@ def fail_first_call(monkeypatch, module, name: str) -> list[int]:
 
 def test_asset_extras_count_every_attempt_of_a_retried_run(dag_bag, fw_env, one_quick_retry, monkeypatch):
     add_pages(fw_env.db_url, 12, fw_env)
+    with connect(fw_env.db_url) as conn:  # a run of two months ago: its tally has served its events
+        conn.execute("INSERT INTO stage_run_tallies (run_key, stage, items, updated_at) "
+                     "VALUES ('airflow:process_documents:old', 'parse', 5, now() - interval '60 days')")
     parse_tries = fail_first_call(monkeypatch, parsers.process, "analyze_grown")  # after the last batch
     classify_tries = fail_first_call(monkeypatch, classify.pipeline, "analyze_grown")
     run = one_quick_retry.test()
@@ -56,7 +59,9 @@ def test_asset_extras_count_every_attempt_of_a_retried_run(dag_bag, fw_env, one_
                             "FROM document_versions").fetchone()
         labelled = conn.execute("SELECT count(*) AS n, min(version_id) AS first, max(version_id) AS last "
                                 "FROM classification_runs").fetchone()
+        kept = conn.execute("SELECT run_key FROM stage_run_tallies").fetchall()
     assert made["n"] > 0 and labelled["n"] == made["n"]
+    assert len(kept) == 2 and "airflow:process_documents:old" not in {r["run_key"] for r in kept}  # pruned
     assert asset_extras("document_versions")[-1] == {
         "versions_new": made["n"], "first_version_id": made["first"], "last_version_id": made["last"]}
     assert asset_extras("classifications")[-1] == {

@@ -49,10 +49,11 @@ def _parse_now(value: str | None) -> datetime:
     """--now as an aware time: a naive one is read in the display zone, as every time the CLI shows."""
     if not value:
         return datetime.now(timezone.utc)
+    zone = display_zone(current_settings())  # a bad FUTUREWATCH_TIMEZONE is its own error, not --now's
     try:
-        return read_time(value, display_zone(current_settings()))
-    except ValueError:
-        _fail(f"--now {value!r} is not an ISO 8601 time")
+        return read_time(value, zone)
+    except ValueError as exc:
+        _fail(f"--now {exc}")
 
 
 SUBSCRIBER_COLUMNS = [

@@ -61,8 +61,8 @@ def _fetch_time(fetched_at: str | None) -> datetime | None:
 
     try:
         return read_time(fetched_at, SHANGHAI)
-    except ValueError:
-        print(f"error: --fetched-at {fetched_at!r} is not an ISO 8601 time", file=sys.stderr)
+    except ValueError as exc:
+        print(f"error: --fetched-at {exc}", file=sys.stderr)
         raise typer.Exit(2)
 
 

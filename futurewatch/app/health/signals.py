@@ -231,6 +231,7 @@ def check_source_health(db_url: str, *, as_of: datetime, thresholds: HealthThres
             + select_parse_problems(conn, as_of, th, enabled)
         )
     findings += select_failing_sources(db_url, as_of, th)
+    findings = [f for f in findings if f.source_id in enabled]  # a disabled source is not checked at all
     for f in findings:
         log.warning("source health: source_id=%s signal=%s %s", f.source_id, f.signal, f.detail)
     return HealthReport(as_of=as_of, sources_checked=len(enabled), findings=findings)
