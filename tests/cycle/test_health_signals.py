@@ -201,17 +201,22 @@ def test_a_source_whose_last_crawl_died_is_failing_not_ok(fw_env):
     assert "last crawl abandoned" in report.findings[0].detail
 
 
+def disable_takungpao(tmp_path, monkeypatch) -> None:
+    """An ops overlay of the registry that sets takungpao `enabled: false`."""
+    overlay = tmp_path / "ops-sources.yaml"
+    overlay.write_text("sources:\n  - {source_id: takungpao, name: 大公网, kind: news, enabled: false,\n"
+                       "     entry_urls: ['http://www.takungpao.com/'], allowed_domains: [takungpao.com]}\n",
+                       encoding="utf-8")
+    monkeypatch.setenv("FUTUREWATCH_SOURCES", str(overlay))
+
+
 def test_a_source_disabled_in_the_registry_is_not_flagged_silent(db_url, tmp_path, monkeypatch):
     """Disabling a source in the registry is how ops stop it (docs/operations.md); its `sources` row,
     written by its last crawl, still said enabled, and no crawl ever corrects it: the health DAG
     called it silent every morning and `futurewatch sources` listed it as enabled."""
     from futurewatch.app.health.status import select_source_health
 
-    overlay = tmp_path / "ops-sources.yaml"
-    overlay.write_text("sources:\n  - {source_id: takungpao, name: 大公网, kind: news, enabled: false,\n"
-                       "     entry_urls: ['http://www.takungpao.com/'], allowed_domains: [takungpao.com]}\n",
-                       encoding="utf-8")
-    monkeypatch.setenv("FUTUREWATCH_SOURCES", str(overlay))
+    disable_takungpao(tmp_path, monkeypatch)
     with connect(db_url) as conn:
         for sid in ("takungpao", "quiet"):
             add_source(conn, sid)  # as a crawl wrote it while the source was enabled
@@ -229,11 +234,7 @@ def test_a_source_disabled_for_being_blocked_is_not_flagged_blocked(db_url, tmp_
     """Ops disable a source because a wall blocks it; its last pages, still in the recent window,
     kept the health DAG reporting it `blocked` (and any shape change) after it was disabled, while
     `futurewatch sources` said `disabled`."""
-    overlay = tmp_path / "ops-sources.yaml"
-    overlay.write_text("sources:\n  - {source_id: takungpao, name: 大公网, kind: news, enabled: false,\n"
-                       "     entry_urls: ['http://www.takungpao.com/'], allowed_domains: [takungpao.com]}\n",
-                       encoding="utf-8")
-    monkeypatch.setenv("FUTUREWATCH_SOURCES", str(overlay))
+    disable_takungpao(tmp_path, monkeypatch)
     with connect(db_url) as conn:
         for sid in ("takungpao", "walled"):
             add_source(conn, sid)
